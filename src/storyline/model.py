@@ -1,0 +1,326 @@
+"""The dossier data model: every type the pipeline passes between stages.
+
+All offsets are character offsets into ``Article.text`` (the cleaned body: Unicode NFC, ``\\n`` line
+endings), and ``article.text[start:end] == text`` holds for every span-like record.
+
+Two levels of identity:
+
+* per article (the *map* step), entity mentions are grouped into :class:`LocalEntity` records whose
+  ``key`` is ``"<article id>:<n>"``; quotes and claims refer to a speaker or subject by that key;
+* per story (the *reduce* step), :func:`storyline.story.resolve.resolve_entities` merges local
+  entities into :class:`Entity` records with story-wide ids, and every later stage speaks in those ids.
+
+Everything here is plain data (dataclasses with slots); behaviour lives in the stage modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+DateBasis = Literal["metadata", "text", "inferred", "unknown"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+TimexAnchor = Literal["absolute", "publication", "context", "none"]
+QuoteKind = Literal["full", "fragment"]
+ComparisonStatus = Literal["agree", "conflict", "consistent_over_time", "single_source"]
+Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "unknown"]
+
+
+@dataclass(slots=True)
+class Span:
+    """A piece of one article's text: ``article.text[start:end] == text``."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class PubDate:
+    """When an article was published, or the range it must have been published in.
+
+    ``date`` is an ISO date (``YYYY-MM-DD``) when it is known to the day; ``earliest``/``latest``
+    bound it (equal to ``date`` when known). ``basis`` says where the knowledge comes from.
+    """
+
+    date: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    basis: DateBasis = "unknown"
+
+
+@dataclass(slots=True)
+class Article:
+    """One news report, cleaned, with the metadata the ingest step could find."""
+
+    id: str
+    text: str
+    path: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    byline: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    url: str | None = None
+    published: PubDate = field(default_factory=PubDate)
+    language: str = "en"
+    duplicate_of: str | None = None
+    # Lines removed from the body (copyright, wire credits, "READ MORE:" ...), kept for the record.
+    boilerplate: list[str] = field(default_factory=list)
+    source_format: str = "txt"
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    """A time expression normalized TIMEX3-style (``2025-11-12``, ``2025-05``, ``P9Y``, ``PAST_REF``)."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    earliest: str | None = None  # ISO date bounds of a DATE/TIME; None for durations and sets
+    latest: str | None = None
+    anchor: TimexAnchor = "absolute"
+    resolved: bool = True
+
+
+@dataclass(slots=True)
+class Mention:
+    """A named-entity (or title/pronoun) mention; ``entity`` is the LocalEntity key."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, NORP, ...
+    entity: str | None = None
+
+
+@dataclass(slots=True)
+class Role:
+    """A title or description an outlet gives an entity ("Colorado Attorney General")."""
+
+    title: str
+    spans: list[Span] = field(default_factory=list)
+    as_of: str | None = None  # the article's publication date (or earliest bound)
+    qualifier: str | None = None  # "former", "then", "now", ... when the text says so
+
+
+@dataclass(slots=True)
+class LocalEntity:
+    """The entity mentions of one article grouped together (before cross-article resolution)."""
+
+    key: str  # "<article id>:<n>"
+    name: str  # the longest proper-name form seen in the article
+    type: str  # PERSON, ORG, GPE, ...
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct quotation (``start``/``end`` inside the quote marks) and who it is attributed to."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None  # LocalEntity key per article; Entity id in the dossier
+    speaker_text: str | None = None  # the words in the text that name the speaker ("he", "Martin")
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None  # said, told, wrote, posted, ...
+    medium: str | None = None  # post, filing, statement, interview, show, message, ruling, ...
+    kind: QuoteKind = "full"
+
+
+@dataclass(slots=True)
+class Claim:
+    """An atomic, checkable statement with a canonical attribute and a normalized value."""
+
+    id: str
+    subject: str  # LocalEntity key per article; Entity id (or a plain label) in the dossier
+    attribute: str  # age, sentence_length, charge_count, convicted_by, date_of:<event>, ...
+    value: Any  # normalized: number, ISO date, entity id or string
+    article: str
+    start: int
+    end: int
+    text: str
+    unit: str | None = None
+    as_of: str | None = None  # when the claim is stated to hold (default: publication date)
+    voice: str = "reporter"  # "reporter", or the speaker's entity key/id
+    hedged: bool = False
+    parts: list[Any] = field(default_factory=list)  # items of a list that a total should add up to
+
+
+@dataclass(slots=True)
+class EventMention:
+    """A sentence-level statement anchored to a time expression (a timeline candidate)."""
+
+    article: str
+    start: int  # the sentence (or clause) span
+    end: int
+    text: str
+    timex: int  # index into ArticleAnalysis.timexes
+    predicate: str | None = None  # lemma of the anchored verb ("sentence", "file", "reject")
+    entities: list[str] = field(default_factory=list)  # LocalEntity keys / Entity ids
+
+
+@dataclass(slots=True)
+class ArticleAnalysis:
+    """Everything the map step found in one article."""
+
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[LocalEntity] = field(default_factory=list)
+    timexes: list[TimeExpr] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Label:
+    """An evaluative term ("far-right", "false claims") and whose voice uses it."""
+
+    term: str
+    start: int
+    end: int
+    text: str
+    voice: str = "reporter"  # "reporter" or "quoted"
+
+
+# ----------------------------------------------------------------------------- the story level
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class QuoteInstance:
+    article: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+    medium: str | None = None
+    kind: QuoteKind = "full"
+
+
+@dataclass(slots=True)
+class QuoteVariant:
+    text: str
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class QuoteGroup:
+    id: str
+    text: str
+    speaker_entity: str | None
+    speaker_name: str | None
+    quotes: list[QuoteInstance] = field(default_factory=list)
+    variants: list[QuoteVariant] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class EventDate:
+    value: str
+    earliest: str | None
+    latest: str | None
+    granularity: Granularity = "unknown"
+    approximate: bool = False
+
+
+@dataclass(slots=True)
+class EventSource:
+    article: str
+    start: int
+    end: int
+    text: str
+    time_text: str
+    time_start: int | None = None
+    time_end: int | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    date: EventDate
+    summary: str
+    sources: list[EventSource] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    predicate: str | None = None
+
+
+@dataclass(slots=True)
+class ComparisonSide:
+    value: Any
+    claims: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Comparison:
+    id: str
+    subject: str
+    attribute: str
+    status: ComparisonStatus
+    sides: list[ComparisonSide] = field(default_factory=list)
+    explanation: str = ""
+
+
+@dataclass(slots=True)
+class CoverageLabel:
+    term: str
+    voice: str
+    count: int
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Coverage:
+    article: str
+    unique: list[str] = field(default_factory=list)  # ids of events / claims / quote groups only it has
+    omits: list[str] = field(default_factory=list)  # ids of items most other articles carry
+    voices: dict[str, int] = field(default_factory=dict)  # entity id -> quotes attributed
+    labels: list[CoverageLabel] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Dossier:
+    story_id: str
+    story_title: str
+    articles: list[ArticleAnalysis]
+    entities: list[Entity] = field(default_factory=list)
+    timeline: list[Event] = field(default_factory=list)
+    quotes: list[QuoteGroup] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    coverage: list[Coverage] = field(default_factory=list)
+    generator: str = "storyline"
+    schema_version: str = SCHEMA_VERSION
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain-data form of any model object (dataclasses → dicts, recursively)."""
+    return asdict(obj)
