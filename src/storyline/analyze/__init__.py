@@ -1,1 +1,62 @@
-"""storyline.analyze."""
+"""Per-article analysis (the *map* step): Article + its spaCy Doc → ArticleAnalysis.
+
+The order is written down here, once:
+
+1. entities  — NER mentions grouped into local entities, with roles/titles   (entities.py)
+2. time      — time expressions normalized against the publication date; an inferred publication
+               range when the article has none                                  (timex.py)
+3. quotes    — direct quotations with speaker, cue, medium                     (quotes.py)
+4. claims    — atomic claims and evaluative labels                             (claims.py)
+5. events    — sentences anchored to a time expression (timeline candidates)   (events.py)
+
+Every function here is pure: no files, no database, no network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from storyline.model import Article, ArticleAnalysis, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+def analyze_doc(article: Article, doc: Doc) -> ArticleAnalysis:
+    """Run every extractor on one parsed article."""
+    from storyline.analyze.claims import extract_claims, extract_labels
+    from storyline.analyze.entities import extract_entities
+    from storyline.analyze.events import extract_events
+    from storyline.analyze.quotes import extract_quotes
+    from storyline.analyze.timex import analyze_time
+
+    sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    mentions, entities = extract_entities(doc, article)
+    published, timexes = analyze_time(doc, article)
+    article.published = published
+    quotes = extract_quotes(doc, article, mentions, entities)
+    claims = extract_claims(doc, article, mentions, entities, timexes, quotes)
+    labels = extract_labels(doc, article, quotes)
+    events = extract_events(doc, article, timexes, mentions)
+    return ArticleAnalysis(article=article, sentences=sentences, mentions=mentions,
+                           entities=entities, timexes=timexes, quotes=quotes, claims=claims,
+                           events=events, labels=labels)
+
+
+def analyze_article(article: Article, nlp: Language | None = None) -> ArticleAnalysis:
+    from storyline.analyze.nlp import parse_one
+
+    return analyze_doc(article, parse_one(article.text, nlp))
+
+
+def analyze_articles(articles: Iterable[Article], nlp: Language | None = None, *,
+                     batch_size: int = 16) -> Iterator[ArticleAnalysis]:
+    """Parse with ``nlp.pipe`` in batches (one parse per article) and analyse each, in order."""
+    from storyline.analyze.nlp import load_nlp
+
+    nlp = nlp or load_nlp()
+    for article, doc in nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
+                                 batch_size=batch_size):
+        yield analyze_doc(article, doc)

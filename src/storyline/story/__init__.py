@@ -1,1 +1,53 @@
-"""storyline.story."""
+"""Per-story reduce: all ArticleAnalysis of one story → Dossier.
+
+The order is written down here, once:
+
+1. dedupe     — near-duplicate / syndicated copies are linked (ingest/dedupe.py ran already)
+2. resolve    — local entities → story entities, one id each                   (resolve.py)
+3. timeline   — event mentions merged across outlets, dated, ordered            (timeline.py)
+4. quotes     — the same utterance across outlets grouped, variants listed      (quotes.py)
+5. compare    — claims with resolved subjects compared across outlets           (compare.py)
+6. coverage   — what each outlet alone reports, omits, whose voices, which labels (coverage.py)
+
+Pure: no files, no database, no network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from storyline.model import ArticleAnalysis, Dossier
+
+
+def story_id(analyses: Sequence[ArticleAnalysis]) -> str:
+    ids = sorted(a.article.id for a in analyses)
+    return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:12]
+
+
+def story_title(analyses: Sequence[ArticleAnalysis]) -> str:
+    """The title of the earliest-dated article with a title (extractive, never generated)."""
+    titled = [a.article for a in analyses if a.article.title]
+    if not titled:
+        return ""
+    titled.sort(key=lambda a: (a.published.date or a.published.earliest or "9999", a.id))
+    return titled[0].title or ""
+
+
+def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = None) -> Dossier:
+    from storyline.story.compare import compare_claims
+    from storyline.story.coverage import build_coverage
+    from storyline.story.quotes import group_quotes
+    from storyline.story.resolve import resolve_entities
+    from storyline.story.timeline import build_timeline
+
+    analyses = sorted(analyses, key=lambda a: a.article.id)
+    entities, entity_map = resolve_entities(analyses)
+    timeline, date_comparisons = build_timeline(analyses, entity_map)
+    quote_groups, quote_comparisons = group_quotes(analyses, entity_map, entities)
+    claims, claim_comparisons = compare_claims(analyses, entity_map, entities)
+    comparisons = claim_comparisons + date_comparisons + quote_comparisons
+    coverage = build_coverage(analyses, entity_map, timeline, quote_groups, claims, comparisons)
+    return Dossier(story_id=story_id(analyses), story_title=title or story_title(analyses),
+                   articles=list(analyses), entities=entities, timeline=timeline,
+                   quotes=quote_groups, claims=claims, comparisons=comparisons, coverage=coverage)
