@@ -1,1 +1,81 @@
-"""storyline.run."""
+"""Runners: the one place that goes from paths on disk to a stored, rendered dossier.
+
+``run_story`` is what the CLI's ``analyze`` and the web app's upload call: ingest → dedupe → map
+(per-article analysis, on all cores) → store each analysis as it arrives (one transaction per article)
+→ reduce (build the dossier) → store the dossier. It reports problems as values (one line each) and
+never raises for a bad input file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyline.errors import IngestError
+from storyline.model import Article, ArticleAnalysis, Dossier
+
+if TYPE_CHECKING:
+    from storyline.store import Store
+
+
+@dataclass(slots=True)
+class RunResult:
+    dossier: Dossier | None
+    analyses: list[ArticleAnalysis] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # one line each: "path: problem"
+    stored_new: int = 0
+
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def load_corpus(paths: Sequence[str], meta_file: str | None = None) -> tuple[list[Article], list[str]]:
+    """Read every article under ``paths``; problems come back as one-line messages."""
+    from storyline.ingest import iter_articles, load_meta
+    from storyline.ingest.dedupe import mark_duplicates
+
+    if meta_file:
+        load_meta(meta_file)  # raises MetaError before anything is read or stored
+    articles: list[Article] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for item in iter_articles(paths, meta_file):
+        if isinstance(item, IngestError):
+            problems.append(str(item))
+        elif item.id in seen:  # the same text given twice (e.g. a file and its copy): analyse once
+            problems.append(f"{item.path}: same text as an article already read; skipped")
+        else:
+            seen.add(item.id)
+            articles.append(item)
+    mark_duplicates(articles)
+    return articles, problems
+
+
+def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,
+              workers: int | None = None, model: str | None = None, title: str | None = None,
+              progress: Progress = _noop) -> RunResult:
+    from storyline.run.local import Failure, analyze_parallel
+    from storyline.story import build_dossier
+
+    articles, problems = load_corpus(paths, meta_file)
+    result = RunResult(dossier=None, problems=problems)
+    total = len(articles)
+    progress("analyze", 0, total)
+    for done, item in enumerate(analyze_parallel(articles, workers=workers, model=model), 1):
+        if isinstance(item, Failure):
+            result.problems.append(f"{item.article.path}: {item.error}")
+        else:
+            result.analyses.append(item)
+            if store is not None:
+                result.stored_new += int(store.save_analysis(item))
+        progress("analyze", done, total)
+    if result.analyses:
+        progress("reduce", 0, 1)
+        result.dossier = build_dossier(result.analyses, title=title)
+        progress("reduce", 1, 1)
+    return result

