@@ -1,0 +1,180 @@
+"""``storyline bench``: what storyline costs beside the spaCy parse it needs anyway.
+
+Measured in one process, on the same texts, after the model is loaded (its load time is shown apart):
+
+(a) parse     — the bare spaCy pipeline: ``nlp.pipe`` over the texts, nothing else
+(b) analyze   — the full per-article analysis (the parse plus every extractor), the map step
+(c) reduce    — the per-story reduce (entity resolution, timeline, quote groups, comparisons,
+                coverage), for the corpus replicated 1×…K× with fresh ids (``--scale K``) to show
+                how it grows with the number of articles
+(d) baseline  — what a user would assemble instead: spaCy + textacy ``direct_quotations`` +
+                dateparser ``search_dates`` over the same texts
+
+Each time is the best of ``--repeat`` runs. Peak memory is the process's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import resource
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import DatasetError
+from storyline.model import Article, ArticleAnalysis
+
+
+@dataclass(slots=True)
+class BenchRow:
+    stage: str
+    articles: int
+    words: int
+    seconds: float
+    note: str = ""
+    peak_mb: float = 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else float("inf")
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    best, result = float("inf"), None
+    for _ in range(max(1, repeat)):
+        t0 = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def load_bench_corpus(paths: Sequence[str], limit: int | None = None) -> list[Article]:
+    """Articles from files/folders, or the rebuilt texts of an ECB+ folder."""
+    articles: list[Article] = []
+    for p in paths:
+        path = Path(p)
+        if _is_ecbplus(path):
+            from storyline.eval.ecbplus import ecbplus_articles
+
+            articles.extend(ecbplus_articles(path))
+        else:
+            from storyline.run import load_corpus
+
+            found, _problems = load_corpus([p])
+            articles.extend(found)
+    if not articles:
+        raise DatasetError(f"{', '.join(paths)}: no article to benchmark")
+    return articles[:limit] if limit else articles
+
+
+def _is_ecbplus(path: Path) -> bool:
+    return path.is_dir() and ((path / "ECB+").is_dir() or any(path.glob("*/*ecb*.xml")))
+
+
+def replicate(analyses: Sequence[ArticleAnalysis], k: int) -> list[ArticleAnalysis]:
+    """The analyses ``k`` times over, each copy with fresh article ids (as if other outlets)."""
+    if k <= 1:
+        return list(analyses)
+    from storyline.store.codec import analysis_from_dict, analysis_to_dict
+
+    out: list[ArticleAnalysis] = list(analyses)
+    for copy in range(1, k):
+        for a in analyses:
+            old = a.article.id
+            new = hashlib.sha256(f"{old}/{copy}".encode()).hexdigest()[: len(old)]
+            # Article ids are hex content hashes: a textual replace reaches every reference to it.
+            data = json.loads(json.dumps(analysis_to_dict(a)).replace(old, new))
+            out.append(analysis_from_dict(data))
+    return out
+
+
+def run_bench(paths: Sequence[str], *, repeat: int = 1, scale: int = 1, workers: int = 1,
+              limit: int | None = None, baseline: bool = True) -> list[BenchRow]:
+    from storyline.analyze import analyze_doc
+    from storyline.analyze.nlp import load_nlp
+    from storyline.run.local import Failure, analyze_parallel
+    from storyline.story import build_dossier
+
+    articles = load_bench_corpus(paths, limit)
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    n = len(articles)
+    rows: list[BenchRow] = []
+
+    t0 = time.perf_counter()
+    nlp = load_nlp()
+    rows.append(BenchRow("model load", 0, 0, time.perf_counter() - t0, "once per process",
+                         _peak_mb()))
+
+    secs, _ = _best(lambda: [d for d in nlp.pipe(texts, batch_size=16)], repeat)
+    rows.append(BenchRow("(a) parse", n, words, secs, "nlp.pipe only", _peak_mb()))
+
+    def full() -> list[ArticleAnalysis]:
+        if workers > 1:
+            return [r for r in analyze_parallel(articles, workers=workers) if not isinstance(r, Failure)]
+        return [analyze_doc(a, d) for a, d in zip(articles, nlp.pipe(texts, batch_size=16))]
+
+    secs, analyses = _best(full, repeat)
+    rows.append(BenchRow("(b) analyze", n, words, secs,
+                         f"parse + extractors, {workers} worker(s)", _peak_mb()))
+
+    for k in sorted({1, scale} | {s for s in (2, 5, 10) if s < scale}):
+        corpus = replicate(analyses, k)
+        secs, _ = _best(lambda: build_dossier(corpus), repeat)
+        rows.append(BenchRow("(c) reduce" if k == 1 else f"(c) reduce ×{k}", len(corpus),
+                             words * k, secs, f"{secs / len(corpus) * 1000:.2f} ms/article",
+                             _peak_mb()))
+
+    if baseline:
+        rows.append(_baseline(nlp, texts, words, repeat))
+    return rows
+
+
+def _baseline(nlp: Any, texts: list[str], words: int, repeat: int) -> BenchRow:
+    import dateparser.search
+    from textacy.extract.triples import direct_quotations
+
+    def run() -> int:
+        found = 0
+        for text, doc in zip(texts, nlp.pipe(texts, batch_size=16)):
+            found += len(list(direct_quotations(doc)))
+            found += len(dateparser.search.search_dates(text, languages=["en"]) or [])
+        return found
+
+    secs, _ = _best(run, repeat)
+    return BenchRow("(d) baseline", len(texts), words, secs,
+                    "spaCy + textacy quotes + dateparser dates", _peak_mb())
+
+
+def ratios(rows: Sequence[BenchRow]) -> dict[str, float]:
+    by = {r.stage: r.seconds for r in rows}
+    out: dict[str, float] = {}
+    if "(a) parse" in by and "(b) analyze" in by:
+        out["(b)/(a)"] = by["(b) analyze"] / by["(a) parse"]
+    if "(a) parse" in by and "(c) reduce" in by:
+        out["(c)/(a)"] = by["(c) reduce"] / by["(a) parse"]
+    if "(d) baseline" in by and "(b) analyze" in by:
+        out["(d)/(b)"] = by["(d) baseline"] / by["(b) analyze"]
+    return out
+
+
+def print_table(rows: Sequence[BenchRow], console: Any) -> None:
+    from rich.table import Table
+
+    table = Table(title="storyline bench")
+    for col in ("stage", "articles", "words", "seconds", "words/s", "peak MB", "note"):
+        table.add_column(col, justify="left" if col in ("stage", "note") else "right")
+    for r in rows:
+        wps = "" if not r.words else f"{r.words_per_second:,.0f}"
+        table.add_row(r.stage, str(r.articles or ""), f"{r.words:,}" if r.words else "",
+                      f"{r.seconds:.3f}", wps, f"{r.peak_mb:,.0f}", r.note)
+    console.print(table)
+    for name, value in ratios(rows).items():
+        console.print(f"{name} = {value:.2f}")
