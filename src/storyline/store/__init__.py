@@ -1,1 +1,444 @@
-"""storyline.store."""
+"""The store: articles, their analyses, stories and dossiers in a SQL database (SQLAlchemy 2.x Core).
+
+``Store(url)`` opens any SQLAlchemy URL — a SQLite file by default (``sqlite:///storyline.db``; a
+bare path is taken as a SQLite file), PostgreSQL by ``postgresql://…`` — creates the tables if they
+are missing and checks the ``schema_version`` row. Every write is one transaction: an article and its
+analysis are stored together or not at all, so a failure mid-run never leaves a half-written article.
+Ids are content hashes, so saving the same article again updates it instead of adding a copy.
+
+Errors: anything the database refuses becomes :class:`~storyline.errors.StoreError` with one line
+naming the URL (password hidden) and the problem.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from storyline import __version__
+from storyline.errors import StoreError
+from storyline.model import ArticleAnalysis
+from storyline.store import tables as t
+from storyline.store.codec import CodecError, analysis_from_dict, analysis_to_dict
+
+__all__ = ["Store", "StoreError", "safe_url", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = t.SCHEMA_VERSION
+GENERATOR = f"storyline {__version__}"
+SEARCH_MAX_TERMS = 8
+SNIPPET_CHARS = 160
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password replaced by ``***`` (for messages and logs)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError, TypeError):
+        # Not parseable as a URL: still mask "user:secret@" if it looks like one.
+        return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", str(url))
+
+
+def _normalize_url(url: str) -> str:
+    """A bare file path means a SQLite file (``storyline.db`` → ``sqlite:///storyline.db``)."""
+    url = str(url).strip()
+    if not url:
+        raise StoreError("empty database URL; give a SQLAlchemy URL or a SQLite file path")
+    return url if "://" in url else f"sqlite:///{url}"
+
+
+def _one_line(exc: BaseException) -> str:
+    """The database's own complaint, on one line, without SQLAlchemy's statement dump."""
+    orig = getattr(exc, "orig", None)
+    msg = str(orig if orig is not None else exc) or type(exc).__name__
+    msg = msg.split("\n(Background on this error")[0].split("\n[SQL:")[0]
+    return " ".join(msg.split())
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _iso(value: Any) -> str | None:
+    """ISO 8601 in UTC (SQLite hands back naive datetimes; everything is written in UTC)."""
+    if not isinstance(value, datetime):
+        return value
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.isoformat(timespec="seconds")
+
+
+class Store:
+    """A storyline database. Cheap to keep open for a whole run; :meth:`close` when done."""
+
+    def __init__(self, url: str) -> None:
+        self.url = _normalize_url(url)
+        self.display_url = safe_url(self.url)
+        self.engine = self._open_engine()
+        try:
+            t.metadata.create_all(self.engine)
+            self._check_schema_version()
+        except StoreError:
+            self.engine.dispose()
+            raise
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(f"{self.display_url}: cannot open database: {_one_line(exc)}") from None
+
+    # ------------------------------------------------------------------ opening
+
+    def _open_engine(self) -> Engine:
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError:
+            raise StoreError(f"{self.display_url}: not a database URL "
+                             "(expected e.g. sqlite:///storyline.db or postgresql://host/db)") from None
+        kwargs: dict[str, Any] = {
+            "json_serializer": lambda obj: json.dumps(obj, ensure_ascii=False),
+        }
+        if parsed.get_backend_name() == "sqlite":
+            database = parsed.database or ""
+            if database in ("", ":memory:") or database.startswith("file::memory:"):
+                # One shared connection, so every thread (web handlers) sees the same in-memory DB.
+                kwargs.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+            else:
+                try:  # like an output file: create the folder (`--db out/storyline.db`)
+                    Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"{self.display_url}: cannot create the folder for the "
+                                     f"database: {exc.strerror or exc}") from None
+        try:
+            engine = create_engine(parsed, **kwargs)
+        except ArgumentError as exc:  # includes NoSuchModuleError: unknown dialect
+            raise StoreError(f"{self.display_url}: unsupported database URL: {_one_line(exc)}") from None
+        except ImportError as exc:  # the dialect's driver is not installed (e.g. psycopg)
+            driver = exc.name or str(exc)
+            raise StoreError(f"{self.display_url}: the database driver {driver!r} is not "
+                             "installed; install it into storyline's environment") from None
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+
+    def _check_schema_version(self) -> None:
+        with self.engine.begin() as conn:
+            found = conn.execute(select(t.schema_version.c.version)).scalar()
+            if found is None:
+                conn.execute(insert(t.schema_version).values(
+                    id=1, version=SCHEMA_VERSION, updated_at=_now()))
+            elif found > SCHEMA_VERSION:
+                raise StoreError(f"{self.display_url}: database schema version {found} is newer than "
+                                 f"this storyline understands ({SCHEMA_VERSION}); upgrade storyline")
+            elif found < SCHEMA_VERSION:
+                # No migration exists yet (version 1 is the first); later versions add steps here.
+                raise StoreError(f"{self.display_url}: database schema version {found} is older than "
+                                 f"{SCHEMA_VERSION} and cannot be migrated automatically")
+
+    @property
+    def schema_version(self) -> int:
+        with self._reading("read the schema version") as conn:
+            return int(conn.execute(select(t.schema_version.c.version)).scalar_one())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.display_url!r})"
+
+    # ------------------------------------------------------------------ transactions
+
+    @contextmanager
+    def _writing(self, action: str) -> Iterator[Connection]:
+        """One transaction: committed if the block ends, rolled back if anything raises."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.display_url}: cannot {action}: {_one_line(exc)}") from None
+
+    @contextmanager
+    def _reading(self, action: str) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.display_url}: cannot {action}: {_one_line(exc)}") from None
+
+    # ------------------------------------------------------------------ articles and analyses
+
+    def save_analysis(self, a: ArticleAnalysis, *, model: str | None = None) -> bool:
+        """Store one article and its analysis in one transaction; True if the article is new.
+
+        Saving the same article (same content-hash id) again replaces its metadata and analysis:
+        re-running on the same files never duplicates anything.
+        """
+        data = analysis_to_dict(a)
+        data["article"].pop("text", None)  # stored once, in articles.text
+        art = a.article
+        row = {
+            "path": art.path, "title": art.title, "outlet": art.outlet, "byline": list(art.byline),
+            "dateline": art.dateline, "url": art.url, "published_date": art.published.date,
+            "published_earliest": art.published.earliest, "published_latest": art.published.latest,
+            "published_basis": art.published.basis, "language": art.language, "text": art.text,
+            "duplicate_of": art.duplicate_of, "boilerplate": list(art.boilerplate),
+            "source_format": art.source_format,
+        }
+        analysis_row = {"data": data, "generator": GENERATOR, "model": model, "analyzed_at": _now()}
+        for attempt in (1, 2):
+            try:
+                with self._writing(f"save article {art.id}") as conn:
+                    return self._upsert_analysis(conn, art.id, row, analysis_row)
+            except StoreError as exc:
+                # Two writers inserting the same new id at once: the loser retries as an update.
+                if attempt == 2 or not isinstance(exc.__context__, IntegrityError):
+                    raise
+        raise AssertionError("unreachable")
+
+    @staticmethod
+    def _upsert_analysis(conn: Connection, article_id: str, row: dict[str, Any],
+                         analysis_row: dict[str, Any]) -> bool:
+        # Select-then-write keeps this portable (no dialect-specific ON CONFLICT).
+        exists = conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first()
+        if exists:
+            conn.execute(update(t.articles).where(t.articles.c.id == article_id).values(**row))
+        else:
+            conn.execute(insert(t.articles).values(id=article_id, ingested_at=_now(), **row))
+        has_analysis = conn.execute(select(t.analyses.c.article_id)
+                                    .where(t.analyses.c.article_id == article_id)).first()
+        if has_analysis:
+            conn.execute(update(t.analyses).where(t.analyses.c.article_id == article_id)
+                         .values(**analysis_row))
+        else:
+            conn.execute(insert(t.analyses).values(article_id=article_id, **analysis_row))
+        return exists is None
+
+    def load_analyses(self, article_ids: Sequence[str]) -> list[ArticleAnalysis]:
+        """The stored analyses of these articles, in the order given (ids not stored are skipped)."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return []
+        with self._reading("load analyses") as conn:
+            rows = conn.execute(
+                select(t.analyses.c.article_id, t.analyses.c.data, t.articles.c.text)
+                .join(t.articles, t.articles.c.id == t.analyses.c.article_id)
+                .where(t.analyses.c.article_id.in_(ids))).all()
+        by_id: dict[str, ArticleAnalysis] = {}
+        for article_id, data, text in rows:
+            data = dict(data)
+            data["article"] = {**data["article"], "text": text}
+            try:
+                by_id[article_id] = analysis_from_dict(data)
+            except CodecError as exc:
+                raise StoreError(f"{self.display_url}: stored analysis of {article_id} "
+                                 f"cannot be read: {exc}") from None
+        return [by_id[i] for i in ids if i in by_id]
+
+    def list_articles(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Article metadata (no text), of one story in its order, or all by path then id."""
+        a = t.articles
+        cols = [a.c.id, a.c.path, a.c.title, a.c.outlet, a.c.byline, a.c.dateline, a.c.url,
+                a.c.published_date, a.c.published_earliest, a.c.published_latest,
+                a.c.published_basis, a.c.duplicate_of, a.c.source_format, a.c.ingested_at,
+                func.length(a.c.text).label("chars")]
+        if story_id is None:
+            query = select(*cols).order_by(a.c.path, a.c.id)
+        else:
+            sa = t.story_articles
+            query = (select(*cols).join(sa, sa.c.article_id == a.c.id)
+                     .where(sa.c.story_id == story_id).order_by(sa.c.position))
+        with self._reading("list articles") as conn:
+            rows = conn.execute(query).mappings().all()
+        return [_article_info(r) for r in rows]
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        """One article's metadata and text, or None."""
+        a = t.articles
+        with self._reading("read an article") as conn:
+            row = conn.execute(select(a, func.length(a.c.text).label("chars"))
+                               .where(a.c.id == article_id)).mappings().first()
+        if row is None:
+            return None
+        info = _article_info(row)
+        info["text"] = row["text"]
+        info["boilerplate"] = list(row["boilerplate"] or [])
+        return info
+
+    # ------------------------------------------------------------------ stories and dossiers
+
+    def save_dossier(self, story_id: str, title: str, article_ids: Sequence[str],
+                     dossier_json: dict[str, Any], *, html: str | None = None) -> None:
+        """Store (or replace) a story, its article list and its dossier JSON, in one transaction.
+
+        The articles must already be stored (:meth:`save_analysis`). ``html`` is the rendered HTML
+        dossier when the caller has it (the web app serves it as is).
+        """
+        ids = list(dict.fromkeys(article_ids))
+        now = _now()
+        with self._writing(f"save story {story_id}") as conn:
+            found = set(conn.execute(select(t.articles.c.id)
+                                     .where(t.articles.c.id.in_(ids))).scalars()) if ids else set()
+            missing = [i for i in ids if i not in found]
+            if missing:
+                raise StoreError(f"{self.display_url}: cannot save story {story_id}: article(s) not "
+                                 f"in the store: {', '.join(missing[:5])}"
+                                 + (" …" if len(missing) > 5 else ""))
+            exists = conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first()
+            if exists:
+                conn.execute(update(t.stories).where(t.stories.c.id == story_id)
+                             .values(title=title or "", updated_at=now))
+            else:
+                conn.execute(insert(t.stories).values(id=story_id, title=title or "",
+                                                      created_at=now, updated_at=now))
+            conn.execute(delete(t.story_articles).where(t.story_articles.c.story_id == story_id))
+            if ids:
+                conn.execute(insert(t.story_articles), [
+                    {"story_id": story_id, "article_id": aid, "position": i}
+                    for i, aid in enumerate(ids)])
+            conn.execute(delete(t.dossiers).where(t.dossiers.c.story_id == story_id))
+            conn.execute(insert(t.dossiers).values(story_id=story_id, data=dossier_json, html=html,
+                                                   generator=GENERATOR, created_at=now))
+
+    def get_dossier(self, story_id: str) -> dict[str, Any] | None:
+        """The stored dossier JSON of a story, or None."""
+        with self._reading("read a dossier") as conn:
+            return conn.execute(select(t.dossiers.c.data)
+                                .where(t.dossiers.c.story_id == story_id)).scalar()
+
+    def get_dossier_html(self, story_id: str) -> str | None:
+        """The HTML dossier stored with the story, or None if none was rendered."""
+        with self._reading("read a dossier") as conn:
+            return conn.execute(select(t.dossiers.c.html)
+                                .where(t.dossiers.c.story_id == story_id)).scalar()
+
+    def set_dossier_html(self, story_id: str, html: str) -> None:
+        """Keep a rendered HTML dossier beside the JSON (a cache; the JSON stays the record)."""
+        with self._writing(f"save the HTML of story {story_id}") as conn:
+            conn.execute(update(t.dossiers).where(t.dossiers.c.story_id == story_id)
+                         .values(html=html))
+
+    def get_story(self, story_id: str) -> dict[str, Any] | None:
+        """A story's id, title, timestamps and article ids (in order), or None."""
+        with self._reading("read a story") as conn:
+            row = conn.execute(select(t.stories).where(t.stories.c.id == story_id)).mappings().first()
+            if row is None:
+                return None
+            ids = conn.execute(select(t.story_articles.c.article_id)
+                               .where(t.story_articles.c.story_id == story_id)
+                               .order_by(t.story_articles.c.position)).scalars().all()
+        return {"id": row["id"], "title": row["title"], "created": _iso(row["created_at"]),
+                "updated": _iso(row["updated_at"]), "article_ids": list(ids)}
+
+    def list_stories(self) -> list[dict[str, Any]]:
+        """Every story, most recently updated first, with its article count."""
+        s, sa = t.stories, t.story_articles
+        count = (select(func.count()).select_from(sa).where(sa.c.story_id == s.c.id)
+                 .scalar_subquery())
+        query = select(s.c.id, s.c.title, s.c.created_at, s.c.updated_at,
+                       count.label("articles")).order_by(s.c.updated_at.desc(), s.c.id)
+        with self._reading("list stories") as conn:
+            rows = conn.execute(query).all()
+        return [{"id": r.id, "title": r.title, "created": _iso(r.created_at),
+                 "updated": _iso(r.updated_at), "articles": int(r.articles)} for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, analyses, stories and dossiers are stored (also a liveness check)."""
+        with self._reading("count rows") as conn:
+            return {name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+                    for name, table in (("articles", t.articles), ("analyses", t.analyses),
+                                        ("stories", t.stories), ("dossiers", t.dossiers))}
+
+    # ------------------------------------------------------------------ search
+
+    def search(self, q: str, *, limit: int = 50) -> list[dict[str, Any]]:
+        """Articles whose title, outlet or text contain every word of ``q`` (case-insensitive).
+
+        Plain ``LIKE`` so it runs on any database (SQLite FTS5 / PostgreSQL full text would rank
+        better; not needed at this corpus size). Each hit carries a snippet and the offsets of the
+        first match in the article text (``text[start:end]`` is the matched words), plus the ids of
+        the stories it belongs to. Title matches rank first, then more occurrences.
+        """
+        terms = [w for w in q.split() if w][:SEARCH_MAX_TERMS]
+        if not terms:
+            return []
+        a = t.articles
+        conds = []
+        for term in terms:
+            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
+            conds.append(or_(a.c.title.ilike(pattern, escape="\\"),
+                             a.c.outlet.ilike(pattern, escape="\\"),
+                             a.c.text.ilike(pattern, escape="\\")))
+        query = select(a.c.id, a.c.path, a.c.title, a.c.outlet, a.c.published_date,
+                       a.c.text).where(*conds).order_by(a.c.id)
+        with self._reading("search") as conn:
+            rows = conn.execute(query).all()
+            ids = [r.id for r in rows]
+            memberships: dict[str, list[str]] = {}
+            if ids:
+                for story_id, article_id in conn.execute(
+                        select(t.story_articles.c.story_id, t.story_articles.c.article_id)
+                        .where(t.story_articles.c.article_id.in_(ids))
+                        .order_by(t.story_articles.c.story_id)):
+                    memberships.setdefault(article_id, []).append(story_id)
+        ranked = []
+        for r in rows:
+            title_hits, hit = _search_hit(r.text, r.title or "", terms)
+            hit.update(id=r.id, path=r.path, title=r.title, outlet=r.outlet,
+                       published=r.published_date, stories=memberships.get(r.id, []))
+            ranked.append((-title_hits, -hit["matches"], r.id, hit))
+        ranked.sort(key=lambda x: x[:3])
+        return [hit for *_, hit in ranked[:limit]]
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _article_info(r: Any) -> dict[str, Any]:
+    return {
+        "id": r["id"], "path": r["path"], "title": r["title"], "outlet": r["outlet"],
+        "byline": list(r["byline"] or []), "dateline": r["dateline"], "url": r["url"],
+        "published": {"date": r["published_date"], "earliest": r["published_earliest"],
+                      "latest": r["published_latest"], "basis": r["published_basis"]},
+        "duplicate_of": r["duplicate_of"], "source_format": r["source_format"],
+        "ingested_at": _iso(r["ingested_at"]), "chars": int(r["chars"] or 0),
+    }
+
+
+def _search_hit(text: str, title: str, terms: Sequence[str]) -> tuple[int, dict[str, Any]]:
+    """How many terms the title has, and where the terms occur in the text: a snippet around the
+    first one, its offsets, the number of occurrences."""
+    low, low_title = text.lower(), title.lower()
+    firsts = [(low.find(term.lower()), term) for term in terms]
+    firsts = [(i, term) for i, term in firsts if i >= 0]
+    matches = sum(low.count(term.lower()) for term in terms)
+    title_hits = sum(term.lower() in low_title for term in terms)
+    hit: dict[str, Any] = {"matches": matches, "start": None, "end": None, "match": None, "snippet": ""}
+    if firsts:
+        start, term = min(firsts)
+        end = start + len(term)
+        # str.lower() can change length for a few characters; only report offsets that hold.
+        if text[start:end].lower() == term.lower():
+            hit.update(start=start, end=end, match=text[start:end])
+        lo = max(0, start - SNIPPET_CHARS // 2)
+        hi = min(len(text), end + SNIPPET_CHARS // 2)
+        hit["snippet"] = (("…" if lo else "") + " ".join(text[lo:hi].split())
+                          + ("…" if hi < len(text) else ""))
+    else:
+        hit["snippet"] = " ".join(text[:SNIPPET_CHARS].split()) + ("…" if len(text) > SNIPPET_CHARS else "")
+    return title_hits, hit
