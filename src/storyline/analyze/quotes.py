@@ -1,0 +1,660 @@
+"""Direct quotations in one article, each with its speaker, speech verb (cue) and medium.
+
+Pipeline for one article (pure: the spaCy Doc, the article and its entity mentions in, quotes out):
+
+1. :func:`storyline.analyze.quotes_marks.find_quote_regions` pairs the quotation marks in the raw text
+   (curly/straight/nested/multi-paragraph).
+2. Each region is classified: a *full* quotation (a sentence or more of somebody's words), a *fragment*
+   woven into the reporter's sentence (``called Peters a "hostage"``), or left out (scare quotes:
+   ``so-called "experts"``, titles of shows and books, quoted words nobody is said to have said).
+3. The attribution is found on the dependency parse, in this order: a speech verb governing the quote
+   (``X said "…"``, ``X wrote: "…"``, ``Smith said Jones was wrong: "…"`` → Smith), a speech verb
+   attached to the quote (``"…," X said``), the nearest speech verb next to the quote in its sentence
+   (``"…," said X``; ``according to X``), then the context: another paragraph of the same quotation,
+   the other half of a quote split by its attribution, a colon introduction or the attribution in the
+   sentence before.
+4. The speaker is the subject of the cue. Pronouns (``he``) and descriptions (``the judge``) are
+   resolved to a compatible named entity by salience (speakers and subjects of recent sentences first,
+   not the nearest name); possessive media (``Trump's post said``) give both speaker and medium.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.analyze.quotes_lexicon import (
+    FEMALE_HONORIFICS,
+    FEMALE_PRONOUNS,
+    MALE_HONORIFICS,
+    MALE_PRONOUNS,
+    MEDIA,
+    NAMING_VERBS,
+    NONPERSON_PRONOUNS,
+    PLATFORMS,
+    SCARE_PRECEDERS,
+    SPEECH_VERBS,
+    WRITTEN_CUES,
+)
+from storyline.analyze.quotes_marks import QuoteRegion, find_quote_regions
+from storyline.model import Article, LocalEntity, Mention, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+SENT_END = frozenset({".", "!", "?"})
+MEDIUM_PREPS = frozenset({"in", "on", "during", "at", "via", "through", "from"})
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+__all__ = ["extract_quotes"]
+
+
+@dataclass(slots=True)
+class _Attribution:
+    cue: Token | None
+    speaker: Token | None  # the head word naming the speaker in the text
+    medium: str | None
+    according: bool = False
+
+
+class _Context:
+    """Per-article lookups shared by the attribution steps."""
+
+    def __init__(self, doc: Doc, article: Article, mentions: list[Mention],
+                 entities: list[LocalEntity], regions: list[QuoteRegion]) -> None:
+        self.doc = doc
+        self.text = article.text
+        self.regions = regions
+        self.entities = {e.key: e for e in entities}
+        # token index -> region index, for every token inside a quotation (marks included)
+        self.in_quote: dict[int, int] = {}
+        self.region_tokens: list[list[int]] = []
+        for ri, r in enumerate(regions):
+            inner = []
+            span = doc.char_span(r.mark_start, r.mark_end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    self.in_quote.setdefault(tok.i, ri)
+                    if r.start <= tok.idx < r.end:
+                        inner.append(tok.i)
+            self.region_tokens.append(inner)
+        # token index -> mention (the mention overlapping the token)
+        self.tok_mention: dict[int, Mention] = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.tok_mention.setdefault(tok.i, m)
+        self.paragraph_of = _paragraph_index(article.text)
+        self._gender: dict[str, str | None] | None = None
+
+    # -- entities ---------------------------------------------------------------------------------
+    def mention_at(self, tok: Token) -> Mention | None:
+        return self.tok_mention.get(tok.i)
+
+    def entity_type(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        ent = self.entities.get(key)
+        return ent.type if ent else None
+
+    def para(self, char: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self.paragraph_of, char) - 1
+
+    def gender(self, key: str) -> str | None:
+        """"m"/"f" when the article marks an entity's gender (honorifics, reflexive pronouns)."""
+        if self._gender is None:
+            self._gender = _entity_genders(self)
+        return self._gender.get(key)
+
+
+def _paragraph_index(text: str) -> list[int]:
+    starts = [0]
+    for i, c in enumerate(text):
+        if c == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def _entity_genders(ctx: _Context) -> dict[str, str | None]:
+    """Votes per entity: Mr./Ms. before a mention, and his/her in a clause the entity is subject of."""
+    votes: dict[str, list[int]] = {}
+    for i, m in ctx.tok_mention.items():
+        if m.entity is None or m.label != "PERSON":
+            continue
+        tok = ctx.doc[i]
+        v = votes.setdefault(m.entity, [0, 0])
+        if tok.idx == m.start and tok.i > 0:
+            prev = ctx.doc[tok.i - 1].lower_
+            if prev in MALE_HONORIFICS:
+                v[0] += 2
+            elif prev in FEMALE_HONORIFICS:
+                v[1] += 2
+        if tok.dep_ in SUBJECT_DEPS and tok.i not in ctx.in_quote:
+            for t in tok.head.subtree:
+                if t.i in ctx.in_quote or t.i == tok.i:
+                    continue
+                if t.lower_ in ("his", "himself"):
+                    v[0] += 1
+                elif t.lower_ in ("her", "herself"):
+                    v[1] += 1
+    out: dict[str, str | None] = {}
+    for key, (male, female) in votes.items():
+        out[key] = "m" if male > female else "f" if female > male else None
+    return out
+
+
+# ------------------------------------------------------------------------------------- public
+
+
+def extract_quotes(doc: Doc, article: Article, mentions: list[Mention],
+                   entities: list[LocalEntity]) -> list[Quote]:
+    """Every direct quotation of ``article`` (parsed as ``doc``), with speaker, cue and medium.
+
+    ``mentions``/``entities`` come from the entity step; ``Quote.speaker`` is a LocalEntity key
+    (or None when the text names no resolvable speaker: "officials said", "a source said").
+    """
+    regions = find_quote_regions(article.text)
+    if not regions:
+        return []
+    ctx = _Context(doc, article, mentions, entities, regions)
+    kinds = [_classify(ctx, ri) for ri in range(len(regions))]
+    attrs: list[_Attribution | None] = [None] * len(regions)
+    for ri in range(len(regions)):
+        if kinds[ri] is not None:
+            attrs[ri] = _local_attribution(ctx, ri, fragment=kinds[ri] == "fragment")
+    _attribution_from_context(ctx, kinds, attrs)
+
+    quotes: list[Quote] = []
+    for ri, r in enumerate(regions):
+        kind = kinds[ri]
+        if kind is None:
+            continue
+        attr = attrs[ri]
+        if kind == "fragment" and (attr is None or attr.speaker is None):
+            continue  # quoted words nobody is said to have said: scare quotes, names, titles
+        quotes.append(_make_quote(ctx, r, kind, attr))
+    return quotes
+
+
+# ----------------------------------------------------------------------------- classification
+
+
+def _classify(ctx: _Context, ri: int) -> str | None:
+    """"full", "fragment" or None (not a quotation of anybody's words)."""
+    r = ctx.regions[ri]
+    text = ctx.text
+    if r.chain != ri:
+        return "full"  # a later paragraph of a multi-paragraph quotation
+    para_start = ctx.paragraph_of[ctx.para(r.mark_start)]
+    before = text[para_start:r.mark_start].rstrip()
+    inner = text[r.start:r.end]
+    words = inner.split()
+    lowered = before.lower()
+    if any(lowered.endswith(p) for p in SCARE_PRECEDERS):
+        return None
+    if _title_like(words) and len(words) <= 8 and not _sentence_like(inner):
+        return None
+    if not before or before[-1] in ":" or before.endswith((".", "!", "?", "”", '"', "''")):
+        return "full"
+    if before[-1] in ",—–-(":
+        # `said, "…"` / `— "…"`: a full quotation when it reads as a sentence of its own
+        if _sentence_like(inner) or _follows_speech_verb(ctx, r):
+            return "full"
+        return "fragment"
+    if _follows_speech_verb(ctx, r) and _sentence_like(inner):
+        return "full"
+    return "fragment"
+
+
+def _title_like(words: list[str]) -> bool:
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    content = [w for w in letters if w.lower() not in {"a", "an", "the", "of", "in", "on", "and",
+                                                          "for", "to", "at", "with", "or", "by"}]
+    return bool(content) and all(w.lstrip("‘'(\"“")[:1].isupper() for w in content)
+
+
+def _sentence_like(inner: str) -> bool:
+    """Starts with a capital and has several words: reads as a sentence, not a label."""
+    stripped = inner.lstrip("‘'(…. ")
+    return bool(stripped) and stripped[0].isupper() and len(inner.split()) >= 4
+
+
+def _follows_speech_verb(ctx: _Context, r: QuoteRegion) -> bool:
+    span = ctx.doc.char_span(r.mark_start, r.mark_end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    i = span.start - 1
+    while i >= 0 and ctx.doc[i].is_punct and ctx.doc[i].text in ",:—–-":
+        i -= 1
+    return i >= 0 and ctx.doc[i].lemma_.lower() in SPEECH_VERBS and ctx.doc[i].pos_ in ("VERB", "AUX")
+
+
+# ------------------------------------------------------------------------------- attribution
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.lower_ == "according":
+        return any(c.lower_ == "to" for c in tok.children)
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+
+
+def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attribution | None:
+    """The attribution found in the quote's own sentence (steps 1-3 of the module docstring)."""
+    doc = ctx.doc
+    toks = ctx.region_tokens[ri]
+    if not toks:
+        return None
+    inside = set(toks)
+    # 1. a speech verb governing the quotation
+    best: tuple[int, Token] | None = None
+    for i in toks:
+        head = doc[i].head
+        depth = 0
+        node = doc[i]
+        while head.i != node.i and depth < 6:
+            if head.i not in inside:
+                if head.i in ctx.in_quote:
+                    break  # inside another quotation
+                if _is_cue(head):
+                    if best is None or depth < best[0]:
+                        best = (depth, head)
+                    break
+            node, head = head, head.head
+            depth += 1
+    if best is not None:
+        attr = _attribution_from_cue(ctx, best[1])
+        if attr.speaker is not None or not fragment:
+            if attr.speaker is not None:
+                return attr
+    # 2. a speech verb attached to the quotation ("…," X said)
+    for i in toks:
+        for child in doc[i].children:
+            if child.i not in ctx.in_quote and _is_cue(child) and child.lemma_ not in NAMING_VERBS:
+                attr = _attribution_from_cue(ctx, child)
+                if attr.speaker is not None:
+                    return attr
+    # 3. the nearest speech verb next to the quotation, within its sentence
+    for cue in _nearby_cues(ctx, ri):
+        if fragment and cue.lemma_ in NAMING_VERBS and not _governs(cue, inside):
+            continue
+        attr = _attribution_from_cue(ctx, cue)
+        if attr.speaker is not None:
+            return attr
+    if best is not None:
+        return _attribution_from_cue(ctx, best[1])
+    return None
+
+
+def _governs(tok: Token, inside: set[int]) -> bool:
+    return any(t.i in inside for t in tok.subtree)
+
+
+def _nearby_cues(ctx: _Context, ri: int) -> list[Token]:
+    """Speech verbs outside quotations in the stretch of sentence around region ``ri``, nearest first."""
+    doc = ctx.doc
+    r = ctx.regions[ri]
+    span = doc.char_span(r.mark_start, r.mark_end, alignment_mode="expand")
+    if span is None:
+        return []
+    found: list[tuple[int, int, Token]] = []
+    # after the quotation: up to the end of the sentence, the next quotation or the paragraph
+    i = span.end
+    dist = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in ctx.in_quote or "\n" in tok.text:
+            break
+        if _is_cue(tok):
+            found.append((dist, 0, tok))
+        if tok.text in SENT_END:
+            break
+        i += 1
+        dist += 1
+    # before the quotation: back to the start of the sentence, the previous quotation or paragraph
+    i = span.start - 1
+    dist = 0
+    while i >= 0:
+        tok = doc[i]
+        if i in ctx.in_quote or "\n" in tok.text or tok.text in SENT_END:
+            break
+        if _is_cue(tok):
+            found.append((dist, 1, tok))
+        i -= 1
+        dist += 1
+    found.sort(key=lambda x: (x[0], x[1]))
+    return [t for _, _, t in found]
+
+
+def _attribution_from_cue(ctx: _Context, cue: Token) -> _Attribution:
+    """Subject (speaker word) and medium of a speech verb."""
+    if cue.lower_ == "according":
+        for to in cue.children:
+            if to.lower_ == "to":
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        speaker, medium = _owner_if_medium(pobj)
+                        return _Attribution(cue, speaker, medium, according=True)
+        return _Attribution(cue, None, None, according=True)
+    subject = _subject(cue)
+    medium = _medium_of(ctx, cue)
+    speaker = subject
+    if subject is not None:
+        owner, subj_medium = _owner_if_medium(subject)
+        if subj_medium:
+            medium = medium or subj_medium
+            speaker = owner
+    if medium is None and cue.lemma_ in WRITTEN_CUES and WRITTEN_CUES[cue.lemma_] != "written":
+        medium = WRITTEN_CUES[cue.lemma_]
+    return _Attribution(cue, speaker, medium)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``; for a verb without one, the subject it shares (conj, advcl, xcomp)."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+            if child.dep_ == "agent":  # "was told by X"
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
+            return node.head  # "Smith, who said …" / "a statement saying …"
+        break
+    return None
+
+
+def _owner_if_medium(tok: Token) -> tuple[Token | None, str | None]:
+    """For a medium noun ("Trump's post", "a statement from the county"): (owner, medium)."""
+    medium = MEDIA.get(tok.lemma_.lower())
+    if medium is None or tok.pos_ == "PROPN":
+        return tok, None
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child, medium
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj, medium
+    for child in tok.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child, medium
+    return None, medium
+
+
+def _medium_of(ctx: _Context, cue: Token) -> str | None:
+    """"in a statement", "on Truth Social", "during an interview" attached to the cue."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in MEDIUM_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                name = _phrase(pobj).lower()
+                if name in PLATFORMS or pobj.lower_ in PLATFORMS:
+                    return "post"
+                medium = MEDIA.get(pobj.lemma_.lower())
+                if medium and pobj.pos_ != "PROPN":
+                    return medium
+        if child.dep_ in ("npadvmod", "dobj") and child.pos_ == "NOUN":
+            medium = MEDIA.get(child.lemma_.lower())
+            if medium in ("post", "tweet", "statement", "letter", "email", "message", "filing"):
+                return medium
+    return None
+
+
+def _phrase(tok: Token) -> str:
+    """A proper-name phrase: the token with its compound modifiers ("Truth Social")."""
+    left = [c for c in tok.lefts if c.dep_ == "compound"]
+    start = left[0].i if left else tok.i
+    return tok.doc[start:tok.i + 1].text
+
+
+def _attribution_from_context(ctx: _Context, kinds: list[str | None],
+                              attrs: list[_Attribution | None]) -> None:
+    """Full quotations without a local attribution take it from the surrounding text (in place)."""
+    regions = ctx.regions
+    # a multi-paragraph quotation shares one attribution (the first one found in it)
+    chains: dict[int, _Attribution] = {}
+    for ri, r in enumerate(regions):
+        a = attrs[ri]
+        if a is not None and a.speaker is not None and r.chain not in chains:
+            chains[r.chain] = a
+    for ri, r in enumerate(regions):
+        if kinds[ri] != "full" or (attrs[ri] is not None and attrs[ri].speaker is not None):
+            continue
+        if r.chain in chains and (r.chain != ri or any(regions[j].chain == ri for j in range(ri + 1, len(regions)))):
+            attrs[ri] = chains[r.chain]
+            continue
+        inherited = _from_previous(ctx, kinds, attrs, ri)
+        if inherited is not None:
+            attrs[ri] = inherited
+
+
+def _from_previous(ctx: _Context, kinds: list[str | None], attrs: list[_Attribution | None],
+                   ri: int) -> _Attribution | None:
+    """The other half of a split quote, a colon introduction, or the attribution just before."""
+    doc = ctx.doc
+    r = ctx.regions[ri]
+    para = ctx.para(r.mark_start)
+    span = doc.char_span(r.mark_start, r.mark_end, alignment_mode="expand")
+    if span is None:
+        return None
+    # the previous full quotation in the same paragraph, or ending the previous paragraph
+    prev = ri - 1
+    while prev >= 0 and kinds[prev] != "full":
+        prev -= 1
+    if prev >= 0 and attrs[prev] is not None and attrs[prev].speaker is not None:
+        prev_para = ctx.para(ctx.regions[prev].mark_start)
+        between = ctx.text[ctx.regions[prev].mark_end:r.mark_start]
+        if prev_para == para and len(between.split()) <= 12:
+            return attrs[prev]  # "A," he said. "B."
+    # the sentence before (same paragraph, or the last one of the previous paragraph)
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in SENT_END or doc[i].is_quote):
+        i -= 1
+    if i < 0:
+        return None
+    if ctx.para(doc[i].idx) < para - 1:
+        return None
+    sent = doc[i].sent
+    if i in ctx.in_quote:
+        # the previous paragraph ends with a quotation: same speaker goes on, if that one was attributed
+        pj = ctx.in_quote[i]
+        a = attrs[pj]
+        if a is not None and a.speaker is not None and kinds[pj] == "full" and _standalone(ctx, r):
+            return a
+        return None
+    colon = doc[i].text == ":"
+    cues = [t for t in sent if _is_cue(t) and t.i not in ctx.in_quote and t.i <= i]
+    for cue in sorted(cues, key=lambda t: -t.i):
+        a = _attribution_from_cue(ctx, cue)
+        if a.speaker is not None and (colon or _standalone(ctx, r)):
+            return a
+    return None
+
+
+def _standalone(ctx: _Context, r: QuoteRegion) -> bool:
+    """The quotation is a sentence of its own (nothing of the reporter's after it in the sentence)."""
+    after = ctx.text[r.mark_end:r.mark_end + 3].lstrip(" ")
+    return after == "" or after[0] in "\n" or after[:1] in SENT_END or after[0] in "“\""
+
+
+# ------------------------------------------------------------------------------------ speakers
+
+
+def _make_quote(ctx: _Context, r: QuoteRegion, kind: str, attr: _Attribution | None) -> Quote:
+    q = Quote(start=r.start, end=r.end, text=ctx.text[r.start:r.end], kind=kind)  # type: ignore[arg-type]
+    if attr is None:
+        return q
+    if attr.cue is not None:
+        q.cue = "according to" if attr.according else attr.cue.lemma_.lower()
+    q.medium = attr.medium
+    if attr.speaker is not None:
+        start, end = _speaker_extent(ctx, attr.speaker)
+        q.speaker_start, q.speaker_end = start, end
+        q.speaker_text = ctx.text[start:end]
+        q.speaker = _resolve_speaker(ctx, attr.speaker)
+    return q
+
+
+def _speaker_extent(ctx: _Context, tok: Token) -> tuple[int, int]:
+    """Character extent of the words naming the speaker: the entity mention, or the noun phrase."""
+    m = ctx.mention_at(tok)
+    if m is not None:
+        return m.start, m.end
+    if tok.pos_ == "PRON":
+        return tok.idx, tok.idx + len(tok.text)
+    # the noun phrase: left modifiers + head + "of/for/at …" modifiers (not appositions or clauses)
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with", "to"):
+            right = max(right, child.right_edge.i)
+        elif child.dep_ == "compound":
+            right = max(right, child.i)
+    for i in range(left, right + 1):
+        if i in ctx.in_quote:
+            left = i + 1
+    left = min(left, tok.i)
+    span = ctx.doc[left:right + 1]
+    return span.start_char, span.end_char
+
+
+def _resolve_speaker(ctx: _Context, tok: Token) -> str | None:
+    """LocalEntity key of the speaker word: a named mention, a pronoun or a description."""
+    m = ctx.mention_at(tok)
+    if m is not None and m.entity is not None:
+        return m.entity
+    for child in tok.children:  # "the pardon attorney, Ed Martin, said"
+        if child.dep_ == "appos":
+            mm = ctx.mention_at(child)
+            if mm is not None and mm.entity is not None:
+                return mm.entity
+    for child in tok.children:  # "Colorado Attorney General Smith" parsed with a compound head
+        if child.dep_ == "compound":
+            mm = ctx.mention_at(child)
+            if mm is not None and mm.entity is not None and mm.label == "PERSON":
+                return mm.entity
+    lower = tok.lower_
+    if tok.pos_ == "PRON":
+        if lower in MALE_PRONOUNS:
+            return _antecedent(ctx, tok, {"PERSON"}, "m")
+        if lower in FEMALE_PRONOUNS:
+            return _antecedent(ctx, tok, {"PERSON"}, "f")
+        if lower in NONPERSON_PRONOUNS and lower in ("it",):
+            return _antecedent(ctx, tok, ORG_LABELS, None)
+        return None
+    if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+        return _described(ctx, tok)
+    return None
+
+
+def _salience(ctx: _Context, tok: Token) -> int:
+    """0 = subject of a speech verb, 1 = a subject, 2 = anything else."""
+    node = tok
+    m = ctx.mention_at(tok)
+    if m is not None:  # use the mention's syntactic head
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            node = span.root
+    if node.dep_ in SUBJECT_DEPS:
+        return 0 if _is_cue(node.head) else 1
+    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
+        return 0
+    return 2
+
+
+def _antecedent(ctx: _Context, pron: Token, labels: set[str] | frozenset[str],
+                gender: str | None) -> str | None:
+    """The most salient compatible named entity in this and the previous few sentences."""
+    doc = ctx.doc
+    sent = pron.sent
+    sents = [sent]
+    s = sent
+    while len(sents) < 5 and s.start > 0:
+        s = doc[s.start - 1].sent
+        sents.append(s)
+    for k, s in enumerate(sents):
+        best: tuple[int, int, str] | None = None
+        seen: set[str] = set()
+        for t in s:
+            if k == 0 and t.i >= pron.i:
+                break
+            if t.i in ctx.in_quote:
+                continue
+            m = ctx.mention_at(t)
+            if m is None or m.entity is None or m.entity in seen:
+                continue
+            seen.add(m.entity)
+            etype = ctx.entity_type(m.entity) or m.label
+            if etype not in labels:
+                continue
+            if gender is not None and ctx.gender(m.entity) not in (None, gender):
+                continue
+            rank = (_salience(ctx, t), -t.i)
+            if best is None or rank < best[:2]:
+                best = (rank[0], rank[1], m.entity)
+        if best is not None:
+            return best[2]
+    return None
+
+
+def _described(ctx: _Context, noun: Token) -> str | None:
+    """"the judge", "the president": the nearest earlier person introduced with that word."""
+    lemma = noun.lemma_.lower()
+    candidates: list[tuple[int, str]] = []
+    for key, ent in ctx.entities.items():
+        if ent.type != "PERSON":
+            continue
+        titled = any(lemma in role.title.lower().split() for role in ent.roles)
+        for m in ent.mentions:
+            if m.start >= noun.idx:
+                continue
+            if titled or _introduced_as(ctx, m, lemma):
+                candidates.append((m.start, key))
+    if not candidates:
+        # mentions without LocalEntity records (entity step not run): look at the tokens directly
+        for i, m in ctx.tok_mention.items():
+            if m.entity and m.label == "PERSON" and m.start < noun.idx and _introduced_as(ctx, m, lemma):
+                candidates.append((m.start, m.entity))
+    if not candidates:
+        return None
+    return max(candidates)[1]
+
+
+def _introduced_as(ctx: _Context, m: Mention, lemma: str) -> bool:
+    """The mention carries the title ("Judge Ann Lee", "U.S. District Judge Lee", "Lee, the judge")."""
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if any(t.lemma_.lower() == lemma for t in span):
+        return True
+    root = span.root
+    for t in root.lefts:
+        if t.dep_ in ("compound", "amod", "nmod") and t.lemma_.lower() == lemma:
+            return True
+    for t in root.children:
+        if t.dep_ == "appos" and t.lemma_.lower() == lemma:
+            return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() == lemma:
+        return True
+    # a title written just before the name, with nothing in between ("U.S. District Judge Lee")
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 4:
+        t = ctx.doc[i]
+        if t.is_punct or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        if t.lemma_.lower() == lemma:
+            return True
+        i -= 1
+    return False

@@ -1,0 +1,67 @@
+"""Word lists for quote attribution: speech verbs, media, spoken/written modes, pronoun genders.
+
+Kept apart from the logic so they can be read and extended in one place. These are general English
+news conventions (no names or phrases from any particular story).
+"""
+
+from __future__ import annotations
+
+# Lemmas of verbs that introduce reported speech or writing. (textacy has a similar list in
+# ``textacy.constants.REPORTING_VERBS``, but textacy is only an optional evaluation dependency here,
+# and news attribution needs a few more: post, tweet, tell, call, rule, read, write, ...)
+SPEECH_VERBS = frozenset("""
+say tell write post tweet add state declare announce explain note argue claim insist warn ask
+answer reply respond recall acknowledge admit concede conclude testify shout yell call describe
+quip joke remark observe contend assert allege predict promise vow pledge urge suggest complain
+boast brag counter retort rule read confirm report deny emphasize stress mention reiterate charge
+accuse lament wonder plead beg demand threaten caution advise comment text email message proclaim
+maintain continue agree disagree disclose cite recount tout scoff posit muse exclaim thunder
+whisper mutter concur characterize label term dub brand hail blast slam praise criticize condemn
+sign write_in speak
+""".split())
+
+# Verbs that only count as cues when the quote is their object or complement (not when they merely
+# appear next to a quote): naming verbs, whose quotes are short labels.
+NAMING_VERBS = frozenset("call describe characterize label term dub brand hail".split())
+
+# Verbs whose use marks the quote as written rather than spoken.
+WRITTEN_CUES = {"write": "written", "post": "post", "tweet": "tweet", "text": "message",
+                "email": "email", "message": "message", "sign": "written", "read": "written"}
+
+# Nouns naming where words were said or written → the ``medium`` value.
+MEDIA = {
+    "post": "post", "tweet": "tweet", "retweet": "tweet", "filing": "filing", "motion": "filing",
+    "brief": "filing", "complaint": "filing", "lawsuit": "filing", "petition": "filing",
+    "affidavit": "filing", "statement": "statement", "release": "statement",
+    "interview": "interview", "show": "show", "program": "show", "broadcast": "show",
+    "podcast": "podcast", "episode": "show", "appearance": "show", "message": "message",
+    "text": "message", "ruling": "ruling", "order": "ruling", "opinion": "ruling",
+    "decision": "ruling", "judgment": "ruling", "letter": "letter", "email": "email",
+    "e-mail": "email", "memo": "memo", "speech": "speech", "remarks": "speech",
+    "address": "speech", "rally": "speech", "conference": "press conference",
+    "briefing": "briefing", "hearing": "hearing", "testimony": "testimony", "video": "video",
+    "op-ed": "op-ed", "column": "op-ed", "essay": "op-ed", "book": "book", "report": "report",
+    "sentencing": "hearing", "court": "hearing", "livestream": "video", "call": "call",
+}
+
+# Social platforms: words "on <platform>" mean a post.
+PLATFORMS = frozenset({"truth social", "twitter", "x", "facebook", "instagram", "threads",
+                       "bluesky", "tiktok", "telegram", "gettr", "parler", "youtube", "linkedin",
+                       "substack", "rumble"})
+
+SPOKEN_MEDIA = frozenset({"interview", "show", "podcast", "speech", "press conference",
+                          "briefing", "hearing", "testimony", "call"})
+WRITTEN_MEDIA = frozenset({"post", "tweet", "filing", "statement", "message", "ruling", "letter",
+                           "email", "memo", "op-ed", "book", "report", "written"})
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+NONPERSON_PRONOUNS = frozenset({"it", "they", "its", "their"})
+MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"})
+FEMALE_HONORIFICS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "madam", "lady", "queen",
+                               "princess", "sister", "mother", "dame"})
+
+# Words before a quote that make it a scare quote or a name, not somebody's words.
+SCARE_PRECEDERS = ("so-called", "so called", "quote-unquote", "quote unquote", "the word",
+                   "the term", "the phrase", "known as", "titled", "entitled", "nicknamed")
