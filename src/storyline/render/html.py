@@ -1,0 +1,297 @@
+"""The HTML dossier: one self-contained file (inline CSS and JS, no network) to read, print or mail.
+
+Python prepares a view of the dossier (positions on the time axis, word diffs of quote variants, the
+article texts with every cited span wrapped); the Jinja2 template ``templates/dossier.html.j2`` only
+lays it out. Autoescaping is on: every string from the articles is escaped, and the only markup built
+here is made with :class:`markupsafe.Markup` from escaped parts.
+
+Every cited span links to ``#a-<article>-<start>-<end>``, an anchor placed at that offset in the
+article's text; the text between anchors is cut into segments that carry the ids of all spans covering
+them (``data-s``), so overlapping spans (a claim inside a quote inside an event sentence) highlight
+exactly, and a click on a citation scrolls to the span and highlights it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from storyline.model import Dossier, Event
+from storyline.render.view import (
+    DossierView,
+    event_bounds,
+    format_event_date,
+    format_pubdate,
+    format_value,
+)
+
+__all__ = ["anchor_id", "render_html", "word_diff"]
+
+WordDiff = list[tuple[str, str]]
+
+
+def anchor_id(article: str, start: int, end: int) -> str:
+    """The HTML id of a span in the article text (the target of every citation of that span)."""
+    return f"a-{article}-{start}-{end}"
+
+
+# ----------------------------------------------------------------------------- word diff
+
+
+def _difflib_word_diff(a: str, b: str) -> WordDiff:
+    """Word-level diff of two wordings with difflib (the standard library's sequence matcher).
+
+    Fallback only: the story layer owns ``storyline.story.quotes.word_diff``; until it is importable,
+    this gives the same shape (``equal`` / ``delete`` / ``insert`` runs of words).
+    """
+    wa, wb = a.split(), b.split()
+    out: WordDiff = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("equal", " ".join(wa[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("delete", " ".join(wa[i1:i2])))
+            if j2 > j1:
+                out.append(("insert", " ".join(wb[j1:j2])))
+    return out
+
+
+def word_diff(a: str, b: str) -> WordDiff:
+    """How wording ``b`` differs from ``a``, word by word: ``[(op, text), ...]``.
+
+    Uses the story layer's ``word_diff`` when present (imported lazily: it is written in parallel and
+    the renderer must not depend on it being there), else difflib directly.
+    """
+    try:
+        from storyline.story.quotes import word_diff as story_word_diff
+    except ImportError:
+        return _difflib_word_diff(a, b)
+    return [(_norm_op(op), text) for op, text in story_word_diff(a, b)]
+
+
+def _norm_op(op: str) -> str:
+    op = str(op).lower()
+    if op in ("equal", "eq", "=", " ", "same"):
+        return "equal"
+    if op in ("insert", "ins", "+", "added", "add"):
+        return "insert"
+    if op in ("delete", "del", "-", "removed", "remove"):
+        return "delete"
+    return "replace"
+
+
+# ----------------------------------------------------------------------------- article text
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    start: int
+    end: int
+    kind: str  # quote, timex, claim, event, role, label
+    note: str
+
+
+def _collect_marks(d: Dossier, view: DossierView) -> dict[str, set[_Mark]]:
+    """Every span the dossier cites, per article, with what cites it (for the hover title)."""
+    marks: dict[str, set[_Mark]] = defaultdict(set)
+    for a in d.articles:
+        for t in a.timexes:
+            marks[a.article.id].add(_Mark(t.start, t.end, "timex", f"time: {t.value}"))
+    for e in d.entities:
+        for r in e.roles:
+            for s in r.spans:
+                marks[s.article].add(_Mark(s.start, s.end, "role", f"role of {e.name}: {r.title}"))
+    for g in d.quotes:
+        who = g.speaker_name or view.entity_name(g.speaker_entity)
+        for q in g.quotes:
+            marks[q.article].add(_Mark(q.start, q.end, "quote", f"quote ({q.kind}) by {who}"))
+    for ev in d.timeline:
+        for s in ev.sources:
+            marks[s.article].add(_Mark(s.start, s.end, "event", f"event {format_event_date(ev.date)}"))
+    for c in d.claims:
+        marks[c.article].add(_Mark(c.start, c.end, "claim",
+                                   f"claim {c.attribute} = {format_value(c.value, c.unit)}"))
+    for cov in d.coverage:
+        for lb in cov.labels:
+            for s in lb.spans:
+                marks[s.article].add(_Mark(s.start, s.end, "label", f"label “{lb.term}” ({lb.voice})"))
+    return marks
+
+
+def mark_text(article_id: str, text: str, marks: Iterable[_Mark]) -> Markup:
+    """The article text, escaped, with an anchor at every cited span and highlightable segments.
+
+    Spans may overlap or nest, which HTML elements cannot express directly; so the text is cut at
+    every span boundary and each piece lists the ids of the spans covering it.
+    """
+    valid = sorted({m for m in marks if 0 <= m.start < m.end <= len(text)},
+                   key=lambda m: (m.start, -m.end, m.kind))
+    cuts = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
+    starts: dict[int, list[str]] = defaultdict(list)
+    for m in valid:
+        aid = anchor_id(article_id, m.start, m.end)
+        if aid not in starts[m.start]:
+            starts[m.start].append(aid)
+    parts: list[str] = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        for aid in starts.get(lo, ()):
+            parts.append(f'<a class="anchor" id="{escape(aid)}"></a>')
+        covering = [m for m in valid if m.start <= lo and hi <= m.end]
+        piece = escape(text[lo:hi])
+        if not covering:
+            parts.append(str(piece))
+            continue
+        ids = " ".join(dict.fromkeys(anchor_id(article_id, m.start, m.end) for m in covering))
+        kinds = " ".join(sorted({f"k-{m.kind}" for m in covering}))
+        notes = "; ".join(dict.fromkeys(m.note for m in covering))
+        parts.append(f'<span class="seg {kinds}" data-s="{escape(ids)}" title="{escape(notes)}">'
+                     f"{piece}</span>")
+    return Markup("".join(parts))
+
+
+# ----------------------------------------------------------------------------- time axis
+
+
+def _axis(events: list[Event]) -> dict[str, Any]:
+    """Rows of the visual timeline: each event as a bar from its earliest to its latest day.
+
+    Positions are percentages of the story's whole span; a day-precise event is a narrow mark, a
+    month or a year a visibly wider bar, so granularity and uncertainty show at a glance.
+    """
+    dated = [(e, event_bounds(e.date)) for e in events]
+    bounds = [b for _, b in dated if b]
+    if not bounds:
+        return {"ticks": [], "rows": [], "undated": events}
+    lo = min(b[0] for b in bounds)
+    hi = max(b[1] for b in bounds)
+    total = max((hi - lo).days + 1, 1)
+
+    def pct(day: dt.date) -> float:
+        return round(100.0 * (day - lo).days / total, 3)
+
+    rows = []
+    for e, b in dated:
+        if not b:
+            continue
+        left = pct(b[0])
+        width = max(round(100.0 * ((b[1] - b[0]).days + 1) / total, 3), 0.8)
+        rows.append({"event": e, "left": min(left, 99.2), "width": width,
+                     "range": f"{b[0].isoformat()} … {b[1].isoformat()}" if b[0] != b[1] else b[0].isoformat()})
+    return {"ticks": _ticks(lo, hi, pct), "rows": rows,
+            "undated": [e for e, b in dated if not b], "start": lo.isoformat(), "end": hi.isoformat()}
+
+
+def _ticks(lo: dt.date, hi: dt.date, pct: Callable[[dt.date], float]) -> list[dict[str, Any]]:
+    """Year ticks for spans over two years, else month ticks; at most about a dozen."""
+    ticks: list[tuple[dt.date, str]] = []
+    if (hi - lo).days > 730:
+        step = max(1, (hi.year - lo.year + 1) // 12)
+        for y in range(lo.year + (lo.month > 1 or lo.day > 1), hi.year + 1, step):
+            ticks.append((dt.date(y, 1, 1), str(y)))
+    else:
+        months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+        step = max(1, months // 12 + (months % 12 > 0 and months > 12))
+        y, m = lo.year, lo.month
+        if lo.day > 1:
+            y, m = (y + (m == 12), m % 12 + 1)
+        while dt.date(y, m, 1) <= hi:
+            ticks.append((dt.date(y, m, 1), f"{y}-{m:02d}"))
+            for _ in range(step):
+                y, m = (y + (m == 12), m % 12 + 1)
+    if not ticks:
+        ticks.append((lo, lo.isoformat()))
+    return [{"left": pct(day), "label": label} for day, label in ticks]
+
+
+# ----------------------------------------------------------------------------- view model
+
+
+def _context(d: Dossier) -> dict[str, Any]:
+    view = DossierView(d)
+    marks = _collect_marks(d, view)
+
+    articles = []
+    for a in d.articles:
+        art = a.article
+        articles.append({
+            "id": art.id, "label": view.label(art.id), "title": art.title, "outlet": art.outlet,
+            "byline": art.byline, "dateline": art.dateline, "url": art.url, "path": art.path,
+            "published": format_pubdate(art.published), "basis": art.published.basis,
+            "duplicate_of": view.label(art.duplicate_of) if art.duplicate_of else None,
+            "boilerplate": art.boilerplate, "n_timexes": len(a.timexes),
+            "body": mark_text(art.id, art.text, marks.get(art.id, ())),
+        })
+
+    quote_groups = []
+    for g in d.quotes:
+        variants = []
+        for v in g.variants:
+            variants.append({"text": v.text, "articles": [view.label(x) for x in v.articles],
+                             "diff": word_diff(g.text, v.text) if v.text != g.text else None})
+        quote_groups.append({"group": g, "speaker": g.speaker_name or view.entity_name(g.speaker_entity),
+                             "variants": variants})
+
+    comparisons = []
+    for c in d.comparisons:
+        sides = []
+        for s in c.sides:
+            evidence = [view.claims[cid] for cid in s.claims if cid in view.claims]
+            cited = {e.article for e in evidence}
+            sides.append({"value": format_value(s.value), "evidence": evidence,
+                          "articles": [view.label(x) for x in s.articles if x not in cited]})
+        comparisons.append({"c": c, "subject": view.entity_name(c.subject), "sides": sides})
+
+    items = view.items()
+    columns = [(a.article.id, view.label(a.article.id)) for a in d.articles]
+    matrix = []
+    for it in items:
+        cells = []
+        for aid, _ in columns:
+            cov = view.coverage.get(aid)
+            if cov and it.id in cov.unique:
+                cells.append("unique")
+            elif cov and it.id in cov.omits:
+                cells.append("omits")
+            elif aid in it.articles:
+                cells.append("has")
+            else:
+                cells.append("")
+        matrix.append({"item": it, "cells": cells})
+
+    status_counts: dict[str, int] = defaultdict(int)
+    for c in d.comparisons:
+        status_counts[c.status] += 1
+    return {
+        "d": d, "view": view, "articles": articles, "axis": _axis(d.timeline),
+        "quote_groups": quote_groups, "comparisons": comparisons, "columns": columns,
+        "matrix": matrix, "status_counts": dict(sorted(status_counts.items())),
+    }
+
+
+# ----------------------------------------------------------------------------- rendering
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("storyline.render", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals["anchor_id"] = anchor_id
+    env.globals["format_event_date"] = format_event_date
+    env.globals["format_value"] = format_value
+    env.filters["slug"] = lambda s: re.sub(r"[^A-Za-z0-9_-]+", "-", str(s))
+    return env
+
+
+def render_html(d: Dossier) -> str:
+    """The whole dossier as one self-contained HTML page (no external resource of any kind)."""
+    return _env().get_template("dossier.html.j2").render(**_context(d))

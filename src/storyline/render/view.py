@@ -1,0 +1,178 @@
+"""What the human-readable renderers (HTML, Markdown, terminal) share: lookups and wording.
+
+Nothing here writes text of its own about the story: it only names things (an article by its outlet,
+an entity by its name), formats dates and dates' uncertainty honestly, and gathers, per article, which
+items of the dossier cite it (for the coverage matrix).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from storyline.model import Article, Claim, Dossier, EventDate, PubDate
+
+__all__ = [
+    "DossierView",
+    "Item",
+    "date_bounds",
+    "format_event_date",
+    "format_pubdate",
+    "format_value",
+]
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of an ISO date, month or year (``2025``, ``2025-05``, ``2025-05-05``).
+
+    Anything else (weeks, ``PAST_REF``, durations, times) gives ``None``: the renderers then show the
+    value as text rather than guess a place on the time axis.
+    """
+    if not value:
+        return None
+    m = _ISO.match(value.strip()[:10])
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            d = dt.date(year, int(m.group(2)), int(m.group(3)))
+            return d, d
+        if m.group(2):
+            month = int(m.group(2))
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def event_bounds(d: EventDate) -> tuple[dt.date, dt.date] | None:
+    """The range an event's date covers: its ``earliest``..``latest``, else the bounds of its value."""
+    lo = date_bounds(d.earliest)
+    hi = date_bounds(d.latest)
+    own = date_bounds(d.value)
+    start = lo[0] if lo else (own[0] if own else None)
+    end = hi[1] if hi else (own[1] if own else None)
+    if start is None and end is None:
+        return None
+    start = start or end
+    end = end or start
+    assert start is not None and end is not None
+    return (start, end) if start <= end else (end, start)
+
+
+def format_pubdate(p: PubDate) -> str:
+    """Publication date as a reader should see it: exact, a range (saying it is inferred), or unknown."""
+    if p.date:
+        return f"{p.date} ({p.basis})"
+    if p.earliest or p.latest:
+        if p.earliest and p.latest and p.earliest != p.latest:
+            rng = f"between {p.earliest} and {p.latest}"
+        elif p.earliest and p.latest:
+            rng = p.earliest
+        elif p.earliest:
+            rng = f"not before {p.earliest}"
+        else:
+            rng = f"not after {p.latest}"
+        return f"{rng} ({p.basis}, not stated)" if p.basis == "inferred" else f"{rng} ({p.basis})"
+    return "date unknown"
+
+
+def format_event_date(d: EventDate) -> str:
+    """An event date with its granularity and uncertainty: ``≈ 2025-05 (month)``, ``2025-05-05 … 2025-05-09``."""
+    text = d.value
+    own = date_bounds(d.value)
+    rng = event_bounds(d)
+    if rng and rng[0] != rng[1] and rng != own:
+        text += f" [{rng[0].isoformat()} … {rng[1].isoformat()}]"
+    if d.granularity not in ("day", "unknown"):
+        text += f" ({d.granularity})"
+    if d.approximate:
+        text = "≈ " + text
+    return text
+
+
+def format_value(value: Any, unit: str | None = None) -> str:
+    """A normalized claim/comparison value as short text (numbers without a spurious ``.0``)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, (list, tuple)):
+        text = ", ".join(format_value(v) for v in value)
+    elif isinstance(value, dict):
+        text = ", ".join(f"{k}: {format_value(v)}" for k, v in value.items())
+    elif value is None:
+        text = "—"
+    else:
+        text = str(value)
+    return f"{text} {unit}" if unit else text
+
+
+@dataclass(slots=True)
+class Item:
+    """One row of the coverage matrix: an event, a quote group or a compared claim."""
+
+    id: str
+    kind: str  # "event" | "quote" | "comparison"
+    label: str
+    articles: set[str] = field(default_factory=set)
+
+
+class DossierView:
+    """Lookups over one dossier: article labels, entity names, claims by id, items by article."""
+
+    def __init__(self, d: Dossier) -> None:
+        self.d = d
+        self.articles: dict[str, Article] = {a.article.id: a.article for a in d.articles}
+        self.entities = {e.id: e for e in d.entities}
+        self.claims: dict[str, Claim] = {c.id: c for c in d.claims}
+        self.coverage = {c.article: c for c in d.coverage}
+        self.labels = self._article_labels()
+
+    def _article_labels(self) -> dict[str, str]:
+        """A short, unique label per article: its outlet, disambiguated by id when outlets repeat."""
+        base = {aid: (a.outlet or a.title or aid) for aid, a in self.articles.items()}
+        counts: dict[str, int] = {}
+        for name in base.values():
+            counts[name] = counts.get(name, 0) + 1
+        return {aid: (name if counts[name] == 1 else f"{name} · {aid[:6]}") for aid, name in base.items()}
+
+    def label(self, article_id: str) -> str:
+        return self.labels.get(article_id, article_id)
+
+    def entity_name(self, ref: str | None) -> str:
+        """The canonical name of an entity id; other strings (``reporter``, a plain label) as they are."""
+        if not ref:
+            return "unattributed"
+        e = self.entities.get(ref)
+        return e.name if e else ref
+
+    def voice_name(self, voice: str) -> str:
+        return "reporter" if voice == "reporter" else self.entity_name(voice)
+
+    def items(self) -> list[Item]:
+        """Events, quote groups and comparisons with the articles that carry each, in dossier order."""
+        out: list[Item] = []
+        for e in self.d.timeline:
+            out.append(Item(e.id, "event", f"{format_event_date(e.date)}: {e.summary}",
+                            {s.article for s in e.sources}))
+        for g in self.d.quotes:
+            who = g.speaker_name or self.entity_name(g.speaker_entity)
+            out.append(Item(g.id, "quote", f"{who}: “{g.text}”", {q.article for q in g.quotes}))
+        for c in self.d.comparisons:
+            arts: set[str] = set()
+            for side in c.sides:
+                arts.update(side.articles)
+                arts.update(self.claims[cid].article for cid in side.claims if cid in self.claims)
+            out.append(Item(c.id, "comparison",
+                            f"{self.entity_name(c.subject)} · {c.attribute} ({c.status})", arts))
+        return out
+
+    def conflicts(self) -> list[Any]:
+        return [c for c in self.d.comparisons if c.status == "conflict"]
