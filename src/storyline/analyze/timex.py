@@ -1,0 +1,239 @@
+"""Time expressions of one article, normalized against its publication date (or an inferred range).
+
+Order of work in :func:`analyze_time`:
+
+1. candidates from the rules in :mod:`storyline.analyze.timex_rules`, checked against the spaCy
+   parse (a bare "2000" that spaCy calls CARDINAL/MONEY is a number, "daily" as an adjective is
+   not a set) and reduced to a non-overlapping set;
+2. the tense of the clause each expression sits in (spaCy morphology + auxiliaries): "in May" in a
+   past-tense sentence is the May before publication, in a future-tense one the May after;
+3. the anchor: the publication date when known; when the basis is ``unknown``, a range inferred
+   from the content (not before the latest absolute date reported in the past tense, not after the
+   earliest absolute date spoken of in the future tense);
+4. each relative expression is resolved at both ends of the anchor range; where the two differ it
+   is ``resolved: False``, its value masked (``XXXX-05``) and its bounds span both.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from storyline.analyze.timex_calendar import (
+    REF_VALUES,
+    granularity,
+    iso,
+    mask_values,
+    parse_iso,
+    value_bounds,
+)
+from storyline.analyze.timex_rules import Cand, Resolved, find_candidates, select
+from storyline.model import Article, PubDate, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["analyze_time", "clause_tense", "infer_publication", "resolve_candidates"]
+
+_NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "must", "should", "can", "ca"}
+_FUTURE_HEADS = {"plan", "expect", "schedule", "set", "hope", "intend", "aim", "want", "seek",
+                 "prepare", "due", "go", "promise", "vow", "threaten", "likely", "poise", "slate"}
+
+
+# ----------------------------------------------------------------------------- tense
+
+
+def _span_of(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _verb_tense(v: Token, depth: int = 0) -> str:
+    """past / present / future of one verb, from its tag and its auxiliaries."""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & _FUTURE_AUX:
+        return "future"
+    if "going" in aux_words or (v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children)):
+        return "future"
+    if any(a.tag_ == "VBD" for a in auxes) or {"has", "have", "'ve", "had", "did"} & aux_words:
+        return "past"
+    if v.tag_ == "VBD":
+        return "past"
+    if v.tag_ == "VBN":
+        return "present" if {"is", "are", "am", "'s", "'re", "being"} & aux_words else "past"
+    if v.tag_ in ("VB",) and "to" in aux_words and depth < 3 and v.head is not v:
+        head = v.head
+        if head.lemma_.lower() in _FUTURE_HEADS:
+            return "future"
+        if head.pos_ in ("VERB", "AUX"):
+            return _verb_tense(head, depth + 1)
+    if v.tag_ in ("VBZ", "VBP", "VBG", "VB"):
+        if v.tag_ == "VBG" and {"was", "were"} & aux_words:
+            return "past"
+        return "present"
+    if v.pos_ == "AUX" and v.tag_ == "VBD":
+        return "past"
+    return "past"
+
+
+def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb a time expression attaches to (walking up the dependency tree), if any."""
+    span = _span_of(doc, start, end)
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(10):
+        if tok.pos_ in ("VERB", "AUX") and not (tok.i >= span.start and tok.i < span.end):
+            return tok
+        if tok.head is tok:
+            break
+        tok = tok.head
+    root = span.sent.root
+    return root if root.pos_ in ("VERB", "AUX") else None
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> str:
+    """Tense of the clause governing the characters ``start:end``: past, present or future."""
+    verb = governing_verb(doc, start, end)
+    if verb is not None:
+        return _verb_tense(verb)
+    span = _span_of(doc, start, end)
+    if span is None:
+        return "past"
+    tags = {t.tag_ for t in span.sent}
+    return "past" if "VBD" in tags else "present" if tags & {"VBZ", "VBP"} else "past"
+
+
+# ----------------------------------------------------------------------------- candidates
+
+
+def _keep(doc: Doc | None, c: Cand) -> bool:
+    """spaCy checks for rules that need them (see module doc)."""
+    if doc is None or c.check is None:
+        return True
+    span = _span_of(doc, c.start, c.end)
+    if span is None:
+        return True
+    if c.check == "year":
+        # a bare four-digit number spaCy reads as a count or amount is not a year
+        return not any(t.ent_type_ in _NUMERIC_ENTS for t in span)
+    if c.check == "adverb":
+        return span.root.pos_ != "ADJ" or span.root.dep_ not in ("amod",)
+    return True
+
+
+def candidates(doc: Doc | None, text: str) -> list[Cand]:
+    return select([c for c in find_candidates(text) if _keep(doc, c)])
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+def _bounds(r: Resolved) -> tuple[date | None, date | None]:
+    lo, hi = value_bounds(r.value)
+    return (r.earliest or lo, r.latest or hi)
+
+
+def _samples(earliest: date | None, latest: date | None) -> list[date]:
+    """Anchor days to resolve at: both ends of the range, or (open range) days spread after it."""
+    if earliest and latest:
+        return [earliest, latest]
+    base = earliest or latest or date(2000, 6, 15)
+    spread = [0, 47, 131, 400, 1013]
+    return [base + timedelta(days=d if earliest or not latest else -d) for d in spread]
+
+
+def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDate,
+                       tenses: list[str] | None = None) -> list[TimeExpr]:
+    """Turn candidates into TimeExpr against the publication date or range in ``pub``."""
+    e = parse_iso(pub.date) or parse_iso(pub.earliest)
+    l_ = parse_iso(pub.date) or parse_iso(pub.latest)
+    if tenses is None:
+        tenses = [clause_tense(doc, c.start, c.end) if doc is not None else "past" for c in cands]
+    out: list[TimeExpr] = []
+    last_day: tuple[date, bool] | None = None  # the latest resolved day-level date, for context
+    for c, tense in zip(cands, tenses):
+        span_text = text[c.start:c.end]
+        if c.rel is None:  # absolute dates, durations, sets
+            value = c.value or "XXXX"
+            lo, hi = value_bounds(value) if c.type in ("DATE", "TIME") else (None, None)
+            anchor = "absolute" if c.type in ("DATE", "TIME") else "none"
+            te = TimeExpr(c.start, c.end, span_text, c.type, value, iso(lo), iso(hi), anchor, True)
+        else:
+            if c.context and last_day is not None:
+                ctx, ok = last_day
+                samples, anchor, open_end = [ctx], "context", False
+                results = [c.rel(ctx, tense)]
+                pinned = ok
+            else:
+                samples = _samples(e, l_)
+                open_end = not (e and l_)
+                anchor = "publication"
+                results = [c.rel(d, tense) for d in samples]
+                pinned = False
+            values = [r.value for r in results]
+            value = mask_values(values)
+            los = [_bounds(r)[0] for r in results]
+            his = [_bounds(r)[1] for r in results]
+            if anchor == "context":
+                resolved = pinned and value == values[0]
+                lo, hi = los[0], his[0]
+            else:
+                resolved = len(set(values)) == 1 and not open_end
+                lo = None if (e is None and value not in REF_VALUES) or None in los else min(los)
+                hi = None if open_end or None in his else max(his)
+                if value in REF_VALUES:
+                    resolved = not open_end or value == "PAST_REF" and e is not None and False
+                    lo = lo if value != "PAST_REF" else None
+                    hi = hi if value != "FUTURE_REF" else None
+            if not resolved and c.template and value.startswith("XXXX-XX-XX"):
+                value = c.template
+            te = TimeExpr(c.start, c.end, span_text, c.type, value, iso(lo), iso(hi), anchor,
+                          resolved)
+        out.append(te)
+        if te.type in ("DATE", "TIME") and granularity(te.value) == "day" and te.earliest \
+                and te.earliest == te.latest:
+            last_day = (parse_iso(te.earliest), te.resolved)  # type: ignore[assignment]
+    return out
+
+
+# ----------------------------------------------------------------------------- publication range
+
+
+def infer_publication(doc: Doc | None, text: str, cands: list[Cand], tenses: list[str],
+                      given: PubDate) -> PubDate:
+    """An honest publication range from the content: after every absolute date the article reports
+    in the past tense, before any absolute date it speaks of in the future tense."""
+    lo: date | None = parse_iso(given.earliest)
+    hi: date | None = parse_iso(given.latest)
+    for c, tense in zip(cands, tenses):
+        if c.rel is not None or c.type not in ("DATE", "TIME") or not c.value:
+            continue
+        a, b = value_bounds(c.value)
+        if a is None or b is None:
+            continue
+        if tense == "past":
+            lo = a if lo is None or a > lo else lo
+        elif tense == "future":
+            hi = b if hi is None or b < hi else hi
+    if lo and hi and hi < lo:
+        hi = None  # contradictory evidence: keep only the lower bound (what was reported happened)
+    if lo is None and hi is None:
+        return given
+    if lo and hi and lo == hi:
+        return PubDate(date=iso(lo), earliest=iso(lo), latest=iso(hi), basis="inferred")
+    return PubDate(date=None, earliest=iso(lo), latest=iso(hi), basis="inferred")
+
+
+def analyze_time(doc: Doc, article: Article) -> tuple[PubDate, list[TimeExpr]]:
+    """Every time expression of ``article`` (spans into ``article.text``), and its publication date:
+    unchanged when known from metadata or text, otherwise a range inferred from the content."""
+    text = article.text
+    cands = candidates(doc, text)
+    tenses = [clause_tense(doc, c.start, c.end) for c in cands]
+    pub = article.published
+    if pub.basis in ("unknown", "inferred") and not (pub.basis == "inferred" and pub.date):
+        pub = infer_publication(doc, text, cands, tenses, pub)
+    timexes = resolve_candidates(doc, text, cands, pub, tenses)
+    return pub, timexes

@@ -1,0 +1,799 @@
+"""Rule-based finding and normalizing of English news time expressions (HeidelTime-style).
+
+Why hand-written: dateparser's ``search_dates`` returns wrong spans on news text ("year, a",
+"12, and", "may" the modal), knows no durations, sets or TIMEX3 units and ignores tense; ctparse
+returns one future-biased parse per string (``Monday`` → next Monday) and no spans; timexy only
+covers absolute dates and simple durations. None resolves tense-aware against a publication date or
+a range. So extraction and normalization are rules here; dateparser parses the numeric absolute
+date forms (``3/22/2013``) where its strict mode is reliable.
+
+Each rule yields a :class:`Cand`: a span, a TIMEX3 type and either a fixed value (absolute dates,
+durations, sets, ``*_REF``) or a ``rel`` function ``(anchor_day, tense) -> Resolved`` that
+:mod:`storyline.analyze.timex` calls with the publication date (or each end of a range).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from storyline.analyze.timex_calendar import (
+    add_months,
+    month_end,
+    season_bounds,
+    season_of,
+    value_bounds,
+    week_value,
+)
+
+Tense = str  # "past" | "present" | "future"
+
+
+@dataclass(slots=True)
+class Resolved:
+    value: str
+    earliest: date | None = None  # None: derive from value
+    latest: date | None = None
+
+
+@dataclass(slots=True)
+class Cand:
+    start: int
+    end: int
+    type: str
+    value: str | None = None  # fixed value (absolute, duration, set, ref)
+    rel: Callable[[date, Tense], Resolved] | None = None  # relative to the anchor day
+    context: bool = False  # anchored to the previous date in the text rather than publication
+    check: str | None = None  # "year": drop when spaCy calls the number CARDINAL/MONEY/...
+    priority: int = 0
+    template: str | None = None  # the value when the anchor cannot pin it ("XXXX-WXX-1")
+
+
+# ----------------------------------------------------------------------------- vocabulary
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=\s+\d))"
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+            "sunday": 7}
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+PART = r"(?:morning|afternoon|evening|night)"
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+             "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+             "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+             "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+             "single": 1, "half": 0.5, "a half": 0.5, "dozen": 12, "a dozen": 12}
+VAGUE = r"(?:a\s+few|few|several|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|numerous|recent|the\s+past|the\s+last|the\s+next|the\s+coming)"
+_NUMW = ("(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
+         "six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+         "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\\s+dozen|dozen|hundred|"
+         "single)")
+NUM = rf"(?:\d+(?:\.\d+)?|{_NUMW}(?:\s+and\s+a\s+half)?|\d+\s+and\s+a\s+half)"
+NUM_OR_A = rf"(?:{NUM}|an?(?:\s+and\s+a\s+half)?|a\s+half)"
+UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
+         "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+         "century": "CE", "weekend": "WE"}
+UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"
+UNITS_PL = r"(?:seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)"
+HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+            "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+            "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
+            "juneteenth": (6, 19)}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def parse_num(s: str) -> float | None:
+    """A number written in digits or words ("nine", "twenty-five", "two and a half"); None if vague."""
+    s = s.strip().lower().replace("-", " ")
+    half = 0.0
+    if s.endswith("and a half"):
+        half, s = 0.5, s[: -len("and a half")].strip()
+    if s in ("a half",):
+        return 0.5
+    try:
+        return float(s.replace(",", "")) + half
+    except ValueError:
+        pass
+    total = 0.0
+    for w in s.split():
+        if w not in NUM_WORDS:
+            return None
+        total += NUM_WORDS[w]
+    return total + half if total or half else None
+
+
+def fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: P9Y, P18M, PT3H, PXD (vague), P10Y for a decade (as TempEval annotates)."""
+    code = UNITS[unit]
+    if code == "DE":
+        code, n = ("Y", n * 10) if n is not None else ("DE", None)
+    elif code == "CE":
+        code, n = ("Y", n * 100) if n is not None else ("CE", None)
+    elif code == "WE":
+        code = "WE"
+    if unit == "fortnight" and n is not None:
+        n = n * 2
+    q = "X" if n is None else fmt_num(n)
+    if code.startswith("T"):
+        return f"PT{q}{code[1]}"
+    return f"P{q}{code}"
+
+
+# ----------------------------------------------------------------------------- relative resolvers
+
+
+def _pick(past: date | tuple, future: date | tuple, anchor: date | tuple, tense: Tense,
+          past_le: bool = True):
+    """Choose between the nearest occurrence on/before and on/after the anchor by tense."""
+    if tense == "future":
+        return future
+    if tense == "past":
+        return past
+    # present: the nearer one (ties go to the past: news mostly reports what happened)
+    return past if _dist(anchor, past) <= _dist(anchor, future) else future
+
+
+def _dist(a, b) -> int:
+    if isinstance(a, date):
+        return abs((a - b).days)
+    return abs((a[0] * 12 + a[1]) - (b[0] * 12 + b[1]))
+
+
+def rel_weekday(wd: int, which: str | None, part: str | None = None):
+    def f(anchor: date, tense: Tense) -> Resolved:
+        back = anchor - timedelta(days=(anchor.isoweekday() - wd) % 7)
+        fwd = anchor + timedelta(days=(wd - anchor.isoweekday()) % 7)
+        if which == "last":
+            d = back if back < anchor else back - timedelta(days=7)
+        elif which == "next":
+            d = fwd if fwd > anchor else fwd + timedelta(days=7)
+        elif which == "this":
+            d = anchor + timedelta(days=wd - anchor.isoweekday())
+        else:
+            d = _pick(back, fwd, anchor, tense)
+        v = d.isoformat() + (f"T{part}" if part else "")
+        return Resolved(v, d, d)
+    return f
+
+
+def rel_month(mo: int, which: str | None):
+    def f(anchor: date, tense: Tense) -> Resolved:
+        cur = (anchor.year, anchor.month)
+        back = (anchor.year if mo <= anchor.month else anchor.year - 1, mo)
+        fwd = (anchor.year if mo >= anchor.month else anchor.year + 1, mo)
+        if which == "last":
+            y, m = (anchor.year if mo < anchor.month else anchor.year - 1, mo)
+        elif which == "next":
+            y, m = (anchor.year if mo > anchor.month else anchor.year + 1, mo)
+        elif which == "this":
+            y, m = anchor.year, mo
+        else:
+            y, m = _pick(back, fwd, cur, tense)
+        return Resolved(f"{y:04d}-{m:02d}")
+    return f
+
+
+def rel_month_day(mo: int, day: int):
+    def f(anchor: date, tense: Tense) -> Resolved:
+        def mk(y: int) -> date:
+            try:
+                return date(y, mo, day)
+            except ValueError:  # Feb 29 in a common year
+                return date(y, mo, 28)
+        back = mk(anchor.year) if mk(anchor.year) <= anchor else mk(anchor.year - 1)
+        fwd = mk(anchor.year) if mk(anchor.year) >= anchor else mk(anchor.year + 1)
+        d = fwd if tense == "future" else back  # the most recent such date unless future tense
+        if tense == "present":
+            d = _pick(back, fwd, anchor, tense)
+        return Resolved(d.isoformat(), d, d)
+    return f
+
+
+def rel_unit(unit: str, offset: int, part: str | None = None):
+    """last/this/next week, month, year, quarter, weekend, decade (offset -1/0/+1)."""
+    def f(anchor: date, tense: Tense) -> Resolved:
+        if unit == "day":
+            d = anchor + timedelta(days=offset)
+            return Resolved(d.isoformat() + (f"T{part}" if part else ""), d, d)
+        if unit in ("week", "weekend"):
+            d = anchor + timedelta(weeks=offset)
+            return Resolved(week_value(d) + ("-WE" if unit == "weekend" else ""))
+        if unit == "month":
+            y, m = add_months(anchor.year, anchor.month, offset)
+            return Resolved(f"{y:04d}-{m:02d}")
+        if unit == "quarter":
+            q = (anchor.month - 1) // 3 + offset
+            y = anchor.year + q // 4
+            return Resolved(f"{y:04d}-Q{q % 4 + 1}")
+        if unit == "decade":
+            return Resolved(f"{anchor.year // 10 + offset:03d}")
+        if unit == "century":
+            return Resolved(f"{anchor.year // 100 + offset:02d}")
+        return Resolved(f"{anchor.year + offset:04d}")
+    return f
+
+
+def rel_part_of(unit: str, offset: int, part: str):
+    """'earlier this year' (start..anchor), 'later this month' (anchor..end), 'early next year'."""
+    base = rel_unit(unit, offset)
+
+    def f(anchor: date, tense: Tense) -> Resolved:
+        r = base(anchor, tense)
+        lo, hi = value_bounds(r.value)
+        if lo is None or hi is None:
+            return r
+        if offset == 0 and part == "earlier":
+            return Resolved(r.value, lo, max(lo, anchor))
+        if offset == 0 and part == "later":
+            return Resolved(r.value, min(anchor, hi), hi)
+        return r
+    return f
+
+
+def rel_season(season: str, which: str | None):
+    def f(anchor: date, tense: Tense) -> Resolved:
+        cy, cs = season_of(anchor)
+        this_y = anchor.year if not (season == "WI" and anchor.month <= 2) else anchor.year - 1
+        start_this, end_this = season_bounds(this_y, season)
+        if which == "last":
+            y = this_y if end_this < anchor else this_y - 1
+            if (y, season) == (cy, cs):
+                y -= 1
+        elif which == "next":
+            y = this_y if start_this > anchor else this_y + 1
+        elif which == "this":
+            y = this_y
+        else:
+            back = this_y if start_this <= anchor else this_y - 1
+            fwd = this_y if end_this >= anchor else this_y + 1
+            y = fwd if tense == "future" else back
+        return Resolved(f"{y:04d}-{season}")
+    return f
+
+
+def rel_ago(n: float | None, unit: str, sign: int):
+    """'two years ago' (unit granularity for years/months/decades; a day for days and weeks)."""
+    def f(anchor: date, tense: Tense) -> Resolved:
+        if n is None:
+            return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", None if sign < 0 else anchor,
+                            anchor if sign < 0 else None)
+        k = int(round(n * sign))
+        if unit in ("year",):
+            return Resolved(f"{anchor.year + k:04d}")
+        if unit == "decade":
+            return Resolved(f"{anchor.year + 10 * k:04d}")
+        if unit == "month":
+            y, m = add_months(anchor.year, anchor.month, k)
+            return Resolved(f"{y:04d}-{m:02d}")
+        if unit == "quarter":
+            y, m = add_months(anchor.year, anchor.month, 3 * k)
+            return Resolved(f"{y:04d}-Q{(m - 1) // 3 + 1}")
+        days = {"day": 1, "night": 1, "week": 7, "fortnight": 14}.get(unit)
+        if days is None:  # hours/minutes ago: the anchor day itself
+            return Resolved(anchor.isoformat(), anchor, anchor)
+        d = anchor + timedelta(days=days * k)
+        return Resolved(d.isoformat(), d, d)
+    return f
+
+
+def rel_quarter(q: int, year_offset: int | None):
+    def f(anchor: date, tense: Tense) -> Resolved:
+        if year_offset is not None:
+            return Resolved(f"{anchor.year + year_offset:04d}-Q{q}")
+        cq = (anchor.month - 1) // 3 + 1
+        y = anchor.year
+        if tense != "future" and q > cq:
+            y -= 1
+        if tense == "future" and q < cq:
+            y += 1
+        return Resolved(f"{y:04d}-Q{q}")
+    return f
+
+
+def rel_holiday(mo: int, day: int | None, nth_weekday: tuple[int, int] | None = None):
+    def on(y: int) -> date:
+        if nth_weekday:
+            wd, n = nth_weekday
+            first = date(y, mo, 1)
+            d = first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+            return d
+        return date(y, mo, day or 1)
+
+    def f(anchor: date, tense: Tense) -> Resolved:
+        back = on(anchor.year) if on(anchor.year) <= anchor else on(anchor.year - 1)
+        fwd = on(anchor.year) if on(anchor.year) >= anchor else on(anchor.year + 1)
+        d = _pick(back, fwd, anchor, tense)
+        return Resolved(d.isoformat(), d, d)
+    return f
+
+
+def election_day(anchor: date, tense: Tense) -> Resolved:
+    """US Election Day: the Tuesday after the first Monday of November (even years)."""
+    def on(y: int) -> date:
+        first = date(y, 11, 1)
+        monday = first + timedelta(days=(1 - first.isoweekday()) % 7)
+        return monday + timedelta(days=1)
+    back = on(anchor.year) if on(anchor.year) <= anchor else on(anchor.year - 1)
+    fwd = on(anchor.year) if on(anchor.year) >= anchor else on(anchor.year + 1)
+    d = _pick(back, fwd, anchor, tense)
+    return Resolved(d.isoformat(), d, d)
+
+
+def fixed_day(d: date, part: str | None = None) -> Callable[[date, Tense], Resolved]:
+    return lambda anchor, tense: Resolved(d.isoformat() + (f"T{part}" if part else ""), d, d)
+
+
+def rel_time_of_day(hh: int, mm: int, tz: str | None):
+    def f(anchor: date, tense: Tense) -> Resolved:
+        return Resolved(f"{anchor.isoformat()}T{hh:02d}:{mm:02d}", anchor, anchor)
+    return f
+
+
+def ref(value: str):
+    def f(anchor: date, tense: Tense) -> Resolved:
+        if value == "PAST_REF":
+            return Resolved(value, None, anchor)
+        if value == "FUTURE_REF":
+            return Resolved(value, anchor, None)
+        return Resolved(value, anchor, anchor)
+    return f
+
+
+# ----------------------------------------------------------------------------- rules
+
+RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Cand | None]]] = []
+
+
+def rule(pattern: str, flags: int = 0):
+    def deco(fn: Callable[[re.Match[str]], Cand | None]):
+        RULES.append((re.compile(pattern, flags), fn))
+        return fn
+    return deco
+
+
+def _mon(s: str) -> int:
+    return MONTHS[s.strip(".").lower()[:3]]
+
+
+def _cand(m: re.Match[str], type_: str, group: int | str = 0, **kw) -> Cand:
+    return Cand(m.start(group), m.end(group), type_, **kw)
+
+
+B = r"(?<![\w$£€.-])"  # not inside a word, number or amount
+E = r"(?![\w%-]|\.\d|,\d)"
+
+# absolute day: "March 22, 2013", "Friday, March 22, 2013", "Mar. 22 2013", "March 22nd, 2013"
+@rule(rf"{B}(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>1[6-9]\d\d|20\d\d){E}")
+def _abs_mdy(m):
+    try:
+        d = date(int(m["year"]), _mon(m["mon"]), int(m["day"]))
+    except ValueError:
+        return None
+    return _cand(m, "DATE", value=d.isoformat(), priority=3)
+
+
+# "22 March 2013", "the 22nd of March, 2013"
+@rule(rf"{B}(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_ANY}),?\s+(?P<year>1[6-9]\d\d|20\d\d){E}")
+def _abs_dmy(m):
+    try:
+        d = date(int(m["year"]), _mon(m["mon"]), int(m["day"]))
+    except ValueError:
+        return None
+    return _cand(m, "DATE", value=d.isoformat(), priority=3)
+
+
+# ISO dates "2025-05-05" and numeric US dates "3/22/2013" (dateparser in strict mode does the latter)
+@rule(rf"{B}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?![\w-])")
+def _abs_iso(m):
+    try:
+        d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return _cand(m, "DATE", value=d.isoformat(), priority=3)
+
+
+@rule(rf"{B}\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}})(?![\w/])")
+def _abs_numeric(m):
+    import dateparser
+
+    parsed = dateparser.parse(m.group(0), languages=["en"],
+                              settings={"DATE_ORDER": "MDY", "STRICT_PARSING": True})
+    if parsed is None:
+        return None
+    return _cand(m, "DATE", value=parsed.date().isoformat(), priority=3)
+
+
+# month + day without year: "Nov. 12", "Friday, March 22", "March 22nd", "the 22nd of March"
+@rule(rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w%]|\.\d|,\d|:\d|,?\s+(?:1[6-9]|20)\d\d)")
+def _month_day(m):
+    day, mo = int(m["day"]), _mon(m["mon"])
+    if not 1 <= day <= 31:
+        return None
+    return _cand(m, "DATE", rel=rel_month_day(mo, day), priority=2)
+
+
+@rule(rf"{B}(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_FULL})(?![\w]|,?\s+\d)")
+def _day_month(m):
+    day, mo = int(m["day"]), _mon(m["mon"])
+    if not 1 <= day <= 31:
+        return None
+    return _cand(m, "DATE", rel=rel_month_day(mo, day), priority=2)
+
+
+# month + year: "October 2024", "Oct. 2024", "early October 2024", "October of 2024"
+@rule(rf"{B}(?:(?i:early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)\s*)?(?P<mon>{MONTH_ANY}),?\s+(?:of\s+)?(?P<year>1[6-9]\d\d|20\d\d){E}")
+def _month_year(m):
+    return _cand(m, "DATE", value=f"{int(m['year']):04d}-{_mon(m['mon']):02d}", priority=2)
+
+
+# month alone, only in a temporal context: "in May", "last October", "early December", "late last July"
+_MONTH_PREP = r"(?:in|since|by|until|till|through|from|before|after|during|of|to|between|throughout|around|mid|as\s+of)"
+@rule(rf"(?:(?P<prep>\b(?i:{_MONTH_PREP}))\s+)?{B}(?P<mod>(?i:(?:(?:early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)\s*)?(?:last|this|next|past)?)\s*)(?P<mon>{MONTH_FULL})(?![\w-]|\s+\d)")
+def _month(m):
+    mod = (m["mod"] or "").strip().lower()
+    if not mod and not m["prep"]:
+        return None
+    if m["mon"] == "May" and not mod and m["prep"].lower() in ("of", "to", "between", "by"):
+        return None  # "Theresa May", "... to May" the name; keep "in May", "since May"
+    which = next((w for w in ("last", "next", "this") if re.search(rf"\b{w}\b", mod)), None)
+    if "past" in mod:
+        which = "last"
+    c = Cand(m.start("mod") if mod else m.start("mon"), m.end("mon"), "DATE",
+             rel=rel_month(_mon(m["mon"]), which), priority=1)
+    return c
+
+
+# years: "2024", "early 2011", "fiscal 2013", "the end of 2012"; checked against spaCy's NER later
+@rule(rf"{B}(?P<mod>(?i:(?:early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|fiscal(?:\s+year)?)\s*))?(?P<year>1[6-9]\d\d|20\d\d)(?![\w%]|\.\d|,\d|\s*(?:%|percent\b|per\s+cent\b))")
+def _year(m):
+    val = m["year"]
+    return _cand(m, "DATE", value=val, check=None if m["mod"] else "year", priority=1)
+
+
+# decades and centuries: "the 1990s", "the '90s", "the early 2000s", "the 20th century"
+@rule(rf"{B}(?:(?i:the)\s+)?(?:(?i:early|mid-?|late)\s*)?(?P<dec>(?:1[6-9]|20)\d)0'?s\b")
+def _decade(m):
+    return _cand(m, "DATE", value=m["dec"], priority=2)
+
+
+@rule(r"(?i)\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?'(?P<dec>\d)0s\b")
+def _decade_short(m):
+    d = int(m["dec"])
+    return _cand(m, "DATE", value=("19" if d >= 2 else "20") + str(d), priority=2)
+
+
+@rule(r"(?i)\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b")
+def _century(m):
+    return _cand(m, "DATE", value=f"{int(m['n']) - 1:02d}", priority=2)
+
+
+# weekdays: "Monday", "last Friday", "Monday night", "this Wednesday"
+@rule(rf"{B}(?:(?P<which>(?i:last|this|next|past))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>(?i:{PART})))?(?![\w'’])")
+def _weekday(m):
+    part = PARTS[m["part"].lower()] if m["part"] else None
+    which = (m["which"] or "").lower() or None
+    which = "last" if which == "past" else which
+    wd = WEEKDAYS[m["wd"].lower()]
+    return _cand(m, "TIME" if part else "DATE", rel=rel_weekday(wd, which, part), priority=1,
+                 template=f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
+
+
+# today / yesterday / tomorrow / tonight, with an optional part of the day, "earlier today"
+@rule(rf"(?i)\b(?:(?P<mod>earlier|later|late|early)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{PART}))?(?![\w'’])")
+def _deictic(m):
+    w = m["w"].lower()
+    off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+    part = PARTS[m["part"].lower()] if m["part"] else ("NI" if w == "tonight" else None)
+    return _cand(m, "TIME" if part else "DATE", rel=rel_unit("day", off, part), priority=1)
+
+
+@rule(rf"(?i)\b(?:(?P<which>this|last|yesterday|tomorrow)\s+)(?P<part>{PART})\b")
+def _part_of_day(m):
+    which = m["which"].lower()
+    part = PARTS[m["part"].lower()]
+    off = {"this": 0, "last": -1 if part == "NI" else 0, "yesterday": -1, "tomorrow": 1}[which]
+    if which == "last" and part != "NI":
+        return None
+    return _cand(m, "TIME", rel=rel_unit("day", off, part), priority=1)
+
+
+# last/this/next week|month|year|quarter|weekend|decade, with "early", "earlier", "later", "the end of"
+_POS = r"(?:(?P<part>early|earlier|later|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)\s*)?"
+@rule(rf"(?i)\b{_POS}(?P<which>last|this|next|the\s+current|the\s+previous|the\s+coming|the\s+past|the\s+last|the\s+following)\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!['’-])")
+def _rel_unit(m):
+    which = re.sub(r"\s+", " ", m["which"].lower())
+    unit = m["unit"].lower()
+    part = (m["part"] or "").lower().strip()
+    if which in ("the past", "the coming", "the following") or (which == "the last" and unit != "week"):
+        # "the past year", "the coming months": a stretch of time, not a calendar unit
+        if part:
+            return None
+        n = 1.0
+        return _cand(m, "DURATION", value=duration_value(n, "year" if unit == "year" else unit)
+                     if unit != "weekend" else "P1WE", priority=1)
+    off = {"last": -1, "this": 0, "next": 1, "the current": 0, "the previous": -1, "the last": -1}[which]
+    if part in ("earlier", "later"):
+        return _cand(m, "DATE", rel=rel_part_of(unit, off, part), priority=2)
+    return _cand(m, "DATE", rel=rel_unit(unit, off), priority=2)
+
+
+@rule(rf"(?i)\b(?P<pos>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+the\s+(?P<unit>year|month|week)\b")
+def _end_of_the(m):
+    return _cand(m, "DATE", rel=rel_unit(m["unit"].lower(), 0), priority=1)
+
+
+# seasons: "last fall", "this spring", "in the summer", "summer 2024", "the fall of 2024"
+@rule(rf"(?i)\b(?:(?P<pos>early|late|mid-?)\s*)?(?:(?P<which>last|this|next|the\s+past)\s+)(?P<s>{SEASON})\b(?!['’-])")
+def _season_rel(m):
+    which = m["which"].lower()
+    which = "last" if "past" in which else which
+    return _cand(m, "DATE", rel=rel_season(SEASONS[m["s"].lower()], which), priority=1)
+
+
+@rule(rf"(?i)\b(?:(?:early|late|mid-?)\s*)?(?:the\s+)?(?P<s>{SEASON})(?:\s+of)?\s+(?P<year>1[6-9]\d\d|20\d\d)\b")
+def _season_abs(m):
+    return _cand(m, "DATE", value=f"{m['year']}-{SEASONS[m['s'].lower()]}", priority=2)
+
+
+@rule(rf"(?i)\b(?:in|during|over|through|until|by|since)\s+(?P<x>the\s+(?P<s>{SEASON}))\b(?!['’-]|\s+of\b)")
+def _season_bare(m):
+    return Cand(m.start("x"), m.end("x"), "DATE", rel=rel_season(SEASONS[m["s"].lower()], None),
+                priority=1)
+
+
+# quarters and halves: "the first quarter", "the fourth quarter of 2012", "Q3", "the second half"
+@rule(rf"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<u>quarter|half)(?:\s+of\s+(?P<rest>(?P<year>1[6-9]\d\d|20\d\d)|this\s+year|last\s+year|next\s+year|the\s+year))?\b(?!-)")
+def _quarter(m):
+    o = m["ord"].lower()
+    n = 4 if o == "final" else ORDINALS[o]
+    if m["u"].lower() == "half":
+        if n > 2:
+            return None
+        if m["year"]:
+            return _cand(m, "DATE", value=f"{m['year']}-H{n}", priority=2)
+        off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0}.get(
+            re.sub(r"\s+", " ", (m["rest"] or "").lower()))
+        return _cand(m, "DATE", rel=lambda a, t, n=n, off=off: Resolved(
+            f"{a.year + (off or 0) - (1 if off is None and t != 'future' and n == 2 and a.month <= 6 else 0):04d}-H{n}"),
+            priority=2)
+    if m["year"]:
+        return _cand(m, "DATE", value=f"{m['year']}-Q{n}", priority=2)
+    rest = re.sub(r"\s+", " ", (m["rest"] or "").lower())
+    off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0}.get(rest)
+    return _cand(m, "DATE", rel=rel_quarter(n, off), priority=2)
+
+
+@rule(r"\bQ(?P<q>[1-4])(?:\s+(?P<year>(?:19|20)\d\d))?\b")
+def _q(m):
+    q = int(m["q"])
+    if m["year"]:
+        return _cand(m, "DATE", value=f"{m['year']}-Q{q}", priority=2)
+    return _cand(m, "DATE", rel=rel_quarter(q, None), priority=2)
+
+
+# holidays with a fixed date, Thanksgiving, Election Day
+@rule(r"\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Halloween|Valentine's\s+Day|Veterans\s+Day|Juneteenth|Thanksgiving(?:\s+Day)?|Election\s+Day)(?!\s+(?:sales|season|period))\b")
+def _holiday(m):
+    h = re.sub(r"\s+", " ", m["h"].lower())
+    if h.startswith("thanksgiving"):
+        return _cand(m, "DATE", rel=rel_holiday(11, None, (4, 4)), priority=1)
+    if h == "election day":
+        return _cand(m, "DATE", rel=election_day, priority=1)
+    mo, d = HOLIDAYS[h]
+    return _cand(m, "DATE", rel=rel_holiday(mo, d), priority=1)
+
+
+# "N units ago", "a year ago", "weeks ago"; "N units later/earlier" anchor on the previous date
+@rule(rf"(?i)\b(?:(?:about|some|nearly|almost|more\s+than|less\s+than|just|only|roughly|around)\s+)?(?:(?P<n>{NUM_OR_A})\s+(?P<unit>{UNIT})s?|(?P<vague>{VAGUE}\s+)?(?P<units>{UNITS_PL}))\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now)\b")
+def _ago(m):
+    unit = (m["unit"] or m["units"][:-1] if m["unit"] or m["units"] else "day").lower()
+    if unit == "centurie":
+        unit = "century"
+    n = parse_num(m["n"]) if m["n"] else None
+    d = re.sub(r"\s+", " ", m["dir"].lower())
+    if d in ("ago", "hence", "from now"):
+        return _cand(m, "DATE", rel=rel_ago(n, unit, -1 if d == "ago" else 1), priority=3)
+    if d in ("before", "after"):
+        # "two days before the vote": a duration linked to an event, as TimeML annotates it
+        return Cand(m.start(), m.start("dir") - 1, "DURATION", value=duration_value(n, unit), priority=2)
+    return _cand(m, "DATE", rel=rel_ago(n, unit, -1 if d == "earlier" else 1), context=True,
+                 priority=3)
+
+
+# "earlier this year" etc. handled by _rel_unit; "the next day", "the day before", "that day"
+@rule(r"(?i)\b(?:the\s+(?P<rel>next|following|previous|prior|same)\s+(?P<unit>day|week|month|year|morning|evening|night)|(?P<that>that|the\s+same)\s+(?P<u2>day|week|month|year|morning|evening|night))\b(?!['’-])")
+def _context_unit(m):
+    unit = (m["unit"] or m["u2"]).lower()
+    rel = (m["rel"] or "same").lower()
+    off = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0}[rel]
+    part = PARTS.get(unit)
+    if part:
+        unit = "day"
+    if m["rel"] in (None,) and m["that"] is None:
+        return None
+    if unit == "day":
+        return _cand(m, "TIME" if part else "DATE", rel=rel_unit("day", off, part), context=True,
+                     priority=1)
+    if off == 0:
+        return _cand(m, "DATE", rel=rel_unit(unit, 0), context=True, priority=1)
+    return _cand(m, "DATE", rel=rel_ago(1, unit, off), context=True, priority=1)
+
+
+# durations: "nine-year", "69-year-old", "nine years", "a month", "18 months", "the past two years",
+# "two and a half years", "almost seven years", "months-long", "decades-old"
+_DUR_PRE = r"(?:(?:the\s+(?:past|last|next|first|coming|previous|following|entire|full|whole)\s+)|(?:a\s+mere|almost|nearly|more\s+than|less\s+than|over|at\s+least|at\s+most|up\s+to|just\s+over|just\s+under|just|only|another|an\s+additional|a\s+full|the\s+full|a\s+further)\s+)?"
+@rule(rf"(?i)(?<![\w$£€.,-]){_DUR_PRE}(?P<n>{NUM_OR_A})[\s-]+(?P<extra>(?:straight|consecutive|full|long|more|additional|calendar|trading|business)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?P<adj>-old|-long|\s+old\b)?(?![\w'’]|-(?!old|long))")
+def _duration(m):
+    n = parse_num(m["n"])
+    unit = m["unit"].lower()
+    if n is None or (m["pl"] and m["n"].lower() in ("a", "an")):
+        return None  # "a months-long": the adjective rule below takes "months-long"
+    if unit == "second" and not re.match(r"\d", m["n"]) and not m["pl"] and n == 1:
+        return None  # "a second term"
+    if unit in ("night",) and n == 1 and m["n"].lower() in ("a", "an"):
+        return None
+    if m["n"].lower() in ("a", "an") and unit == "day" and not m.group(0).lower().startswith(("a day", "an ")):
+        pass
+    return _cand(m, "DURATION", value=duration_value(n, unit), priority=2)
+
+
+@rule(rf"(?i)\b(?P<pre>the\s+(?:past|last|next|coming|previous|following|first)\s+|over\s+the\s+(?:past|last|next)\s+)?(?P<vague>a\s+few|few|several|many|some|a\s+couple\s+of|couple\s+of|recent|the\s+past\s+(?:few|several)|the\s+next\s+(?:few|several)|the\s+last\s+(?:few|several)|the\s+coming)\s+(?P<units>{UNITS_PL})\b(?!['’-])")
+def _vague_duration(m):
+    unit = m["units"].lower()[:-1]
+    unit = "century" if unit == "centurie" else unit
+    return _cand(m, "DURATION", value=duration_value(None, unit), priority=1)
+
+
+@rule(rf"(?i)\b(?P<units>{UNITS_PL})(?P<adj>-long|-old|\s+long)\b")
+def _units_long(m):
+    unit = m["units"].lower()[:-1]
+    unit = "century" if unit == "centurie" else unit
+    return _cand(m, "DURATION", value=duration_value(None, unit), priority=1)
+
+
+@rule(rf"(?i)\b(?:for|over|within|in|after|of|take|took|takes|lasting|last|lasted|spent|spend)\s+(?P<units>{UNITS_PL})\b(?!['’-])")
+def _bare_units(m):
+    unit = m["units"].lower()[:-1]
+    unit = "century" if unit == "centurie" else unit
+    return Cand(m.start("units"), m.end("units"), "DURATION", value=duration_value(None, unit),
+                priority=0)
+
+
+# sets: "every Monday", "each year", "annually", "twice a year", "every morning"
+@rule(rf"(?i)\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?P<x>{WEEKDAY}|{PART}|day|week|month|year|quarter|season|decade|summer|winter|spring|fall|weekend)\b")
+def _set_every(m):
+    x = m["x"].lower()
+    if x in WEEKDAYS:
+        return _cand(m, "SET", value=f"XXXX-WXX-{WEEKDAYS[x]}", priority=2)
+    if x in PARTS:
+        return _cand(m, "SET", value=f"XXXX-XX-XXT{PARTS[x]}", priority=2)
+    if x in SEASONS:
+        return _cand(m, "SET", value=f"XXXX-{SEASONS[x]}", priority=2)
+    if x == "season":
+        return _cand(m, "SET", value="XXXX-XX", priority=2)
+    k = 2 if m["other"] else 1
+    return _cand(m, "SET", value=duration_value(k, x if x in UNITS else "week"), priority=2)
+
+
+@rule(r"(?i)\b(?P<w>daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|biweekly|semiannually)\b")
+def _set_adverb(m):
+    v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+         "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+         "semiannually": "P6M"}[m["w"].lower()]
+    return _cand(m, "SET", value=v, check="adverb", priority=1)
+
+
+@rule(rf"(?i)\b(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?P<x>(?:a|an|per|each)\s+(?P<unit>{UNIT}))\b")
+def _set_freq(m):
+    return Cand(m.start("x"), m.end("x"), "SET", value=duration_value(1, m["unit"].lower()), priority=2)
+
+
+# times of day: "3 p.m.", "10:30 a.m. ET", "15:00 GMT", "noon", "midnight", "15:00 GMT Saturday"
+_TZ = r"(?:\s*\(?(?:UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2})?\)?)?"
+@rule(rf"{B}(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?\s*(?P<ap>[aApP])\.?\s?[mM]\.?(?![\w])(?P<tz>{_TZ})(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?")
+def _clock_ampm(m):
+    h, mi = int(m["h"]), int(m["mi"] or 0)
+    if not (1 <= h <= 12 and mi < 60):
+        return None
+    h = h % 12 + (12 if m["ap"].lower() == "p" else 0)
+    return Cand(m.start(), m.end(), "TIME", rel=_time_with_day(h, mi, m["wd"]), priority=2)
+
+
+@rule(rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:\d|\d)(?P<tz>{_TZ})(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?(?!\s*[aApP]\.?[mM]\b)")
+def _clock_24(m):
+    if not m["tz"] and not m["wd"]:
+        # "3:07" could be a score or a ratio; accept bare h:mm only with a time context
+        pre = m.string[max(0, m.start() - 6):m.start()].lower()
+        if not re.search(r"\b(at|by|until|from|since|before|after)\s+$", pre):
+            return None
+    return _cand(m, "TIME", rel=_time_with_day(int(m["h"]), int(m["mi"]), m["wd"]), priority=2)
+
+
+@rule(rf"(?i)\b(?P<h>\d{{2}})(?P<mi>\d{{2}})\s*(?:UTC|GMT|hours|hrs|GMT|Z)\b")
+def _clock_military(m):
+    h, mi = int(m["h"]), int(m["mi"])
+    if h > 23 or mi > 59:
+        return None
+    return _cand(m, "TIME", rel=_time_with_day(h, mi, None), priority=1)
+
+
+@rule(r"(?i)\b(?:at\s+)(?P<x>noon|midnight|midday|dawn|dusk)\b")
+def _noon(m):
+    h = {"noon": 12, "midday": 12, "midnight": 0}.get(m["x"].lower())
+    if h is None:
+        part = {"dawn": "MO", "dusk": "EV"}[m["x"].lower()]
+        return Cand(m.start("x"), m.end("x"), "TIME", rel=rel_unit("day", 0, part), priority=1)
+    return Cand(m.start("x"), m.end("x"), "TIME", rel=_time_with_day(h, 0, None), priority=1)
+
+
+def _time_with_day(h: int, mi: int, wd: str | None):
+    day_rel = None
+    if wd:
+        w = wd.lower()
+        day_rel = (rel_weekday(WEEKDAYS[w], None) if w in WEEKDAYS
+                   else rel_unit("day", {"today": 0, "yesterday": -1, "tomorrow": 1}[w]))
+
+    def f(anchor: date, tense: Tense) -> Resolved:
+        d = anchor
+        if day_rel:
+            d = day_rel(anchor, tense).earliest or anchor
+        return Resolved(f"{d.isoformat()}T{h:02d}:{mi:02d}", d, d)
+    return f
+
+
+# fuzzy references: now, currently, recently, the past, the future, at the time, these days, soon
+@rule(r"(?i)\b(?P<w>right\s+now|now|currently|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|more\s+recently|the\s+past|the\s+future|in\s+the\s+near\s+future|the\s+near\s+future|the\s+near\s+term|the\s+long\s+term|at\s+the\s+time|at\s+that\s+time|soon|shortly|once\s+again|former|formerly|previously|recent\s+years|recent\s+months|recent\s+weeks|recent\s+days|this\s+time|the\s+time\s+being)\b(?!['’-])")
+def _fuzzy(m):
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    if w in ("once again", "former", "formerly", "shortly", "this time"):
+        return None
+    if w in ("now", "right now", "currently", "nowadays", "these days", "at present", "the present",
+             "the time being"):
+        return _cand(m, "DATE", value="PRESENT_REF", rel=ref("PRESENT_REF"), priority=0)
+    if w in ("recently", "lately", "more recently", "the past", "at the time", "at that time",
+             "previously"):
+        if w.startswith("at "):
+            return Cand(m.start() + 3, m.end(), "DATE", value="PAST_REF", rel=ref("PAST_REF"), priority=0)
+        return _cand(m, "DATE", value="PAST_REF", rel=ref("PAST_REF"), priority=0)
+    if w.startswith("recent "):
+        return _cand(m, "DURATION", value=duration_value(None, w.split()[1][:-1]), priority=1)
+    if w in ("soon",):
+        return _cand(m, "DATE", value="FUTURE_REF", rel=ref("FUTURE_REF"), priority=0)
+    if w.startswith("in the "):
+        return Cand(m.start() + 3, m.end(), "DATE", value="FUTURE_REF", rel=ref("FUTURE_REF"), priority=0)
+    return _cand(m, "DATE", value="FUTURE_REF", rel=ref("FUTURE_REF"), priority=0)
+
+
+def find_candidates(text: str) -> Iterator[Cand]:
+    """Every rule match in ``text`` (overlapping; :func:`select` keeps the best non-overlapping set)."""
+    for pattern, handler in RULES:
+        for m in pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            c = handler(m)
+            if c is not None and c.end > c.start:
+                yield c
+
+
+def select(cands: list[Cand]) -> list[Cand]:
+    """Greedy non-overlapping choice: longest span first, then rule priority, then position."""
+    chosen: list[Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: (c.start, c.end))
