@@ -158,6 +158,9 @@ class Claim:
     voice: str = "reporter"  # "reporter", or the speaker's entity key/id
     hedged: bool = False
     parts: list[Any] = field(default_factory=list)  # items of a list that a total should add up to
+    # how the value is bounded or qualified: "at_least"/"at_most"/"about" (numbers), "so_far" (a
+    # running count), "list" (value is the sum of ``parts``), "former"/"then"/"past" (titles)
+    qualifier: str | None = None
 
 
 @dataclass(slots=True)

@@ -1,0 +1,480 @@
+"""Atomic, checkable claims (and evaluative labels) from one parsed article.
+
+A claim is (subject, canonical attribute, normalized value) plus the exact source span, who asserts
+it (``voice``), whether the text hedges it, and when it is said to hold (``as_of``):
+
+* quantities — ``sentence_length`` (9, "year"), ``charge_count`` (7), ``count:<charge>`` (3),
+  ``amount:<what>`` (1400000, "USD"), ``age`` (70);
+  a list of counts ("three counts of X, two counts of Y") is a ``charge_count`` claim whose value is
+  the sum and whose ``parts`` are the items (``qualifier="list"``), so it can be checked against a
+  total stated elsewhere;
+* dates of named events — ``date_of:convicted`` … with the ISO value of the attached time expression;
+* agents of key acts — ``convicted_by``, ``indicted_by``, ``prosecuted_by`` … (passive ``by`` agent
+  or active subject);
+* places and institutions — ``held_at`` (a named prison), ``court``;
+* titles — ``title`` (core office, e.g. "clerk", with ``qualifier`` former/then/past).
+
+Everything is read off the spaCy dependency parse; the word lists are in ``claims_lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from storyline.analyze.claims_context import (
+    Context,
+    char_span,
+    claim_subject,
+    is_hedged,
+    noun_phrase,
+    patient_of,
+    plain_label,
+    span_of,
+)
+from storyline.analyze.claims_lexicon import (
+    AGENT_EVENTS,
+    CHARGE_NOUNS,
+    EVENT_LEMMAS,
+    PRISON_WORDS,
+    SAY_VERBS,
+    SENTENCE_NOUNS,
+    SENTENCE_VERBS,
+    SERVE_VERBS,
+    SO_FAR,
+    TIME_UNITS,
+)
+from storyline.analyze.claims_numbers import (
+    currency_of,
+    number_runs,
+    number_value,
+    qualifier_before,
+    tidy,
+)
+from storyline.analyze.claims_titles import title_claims
+from storyline.analyze.labels import extract_labels
+from storyline.model import Article, Claim, LocalEntity, Mention, Quote, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["extract_claims", "extract_labels"]
+
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_RELATIVE_TIME = {"ago", "later", "earlier", "after", "before", "old", "into"}
+_CONTAINER_WORDS = {"prison", "jail", "penitentiary", "facility", "correctional", "detention"}
+
+
+class _Builder:
+    """Collects claims for one article, filling voice/hedge/as_of the same way for all of them."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.claims: list[Claim] = []
+
+    def add(self, *, subject: str, attribute: str, value: Any, tokens: list[Token],
+            anchor: Token, unit: str | None = None, qualifier: str | None = None,
+            parts: list[Any] | None = None, as_of: str | None = None) -> Claim | None:
+        if not subject or value is None or value == "":
+            return None
+        start, end = span_of(tokens)
+        text = self.ctx.article.text[start:end]
+        claim = Claim(id="", subject=subject, attribute=attribute, value=value,
+                      article=self.ctx.article.id, start=start, end=end, text=text, unit=unit,
+                      as_of=as_of or self.ctx.as_of, voice=self.ctx.voice(anchor, start, end),
+                      hedged=is_hedged(anchor), parts=list(parts or []), qualifier=qualifier)
+        self.claims.append(claim)
+        return claim
+
+
+def extract_claims(doc: Doc, article: Article, mentions: list[Mention],
+                   entities: list[LocalEntity], timexes: list[TimeExpr],
+                   quotes: list[Quote]) -> list[Claim]:
+    """All claims of one article, ordered by position, with ids ``<article id>:c<n>``."""
+    ctx = Context(doc, article, mentions, entities, timexes, quotes)
+    b = _Builder(ctx)
+    _quantity_claims(b, doc)
+    _money_claims(b, doc)
+    _date_claims(b, doc)
+    _agent_claims(b, doc)
+    _place_claims(b, doc)
+    title_claims(b, doc)
+    return _finalize(article, b.claims)
+
+
+def _finalize(article: Article, claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Claim] = []
+    for c in sorted(claims, key=lambda c: (c.start, c.end, c.attribute, str(c.value))):
+        key = (c.subject, c.attribute, str(c.value), c.start, c.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        assert article.text[c.start:c.end] == c.text
+        c.id = f"{article.id}:c{len(out)}"
+        out.append(c)
+    return out
+
+
+# ----------------------------------------------------------------------------- quantities
+
+
+def _so_far(tok: Token) -> bool:
+    sent = tok.sent.text.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", sent) for w in SO_FAR if w != "yet")
+
+
+def _ancestor_lemmas(tok: Token, limit: int = 4) -> list[str]:
+    out = []
+    for i, anc in enumerate(tok.ancestors):
+        if i >= limit:
+            break
+        out.append(anc.lemma_.lower())
+    return out
+
+
+def _quantity_claims(b: _Builder, doc: Doc) -> None:
+    money_tokens = {t.i for ent in doc.ents if ent.label_ == "MONEY" for t in ent}
+    count_items: dict[int, list[tuple[str, int, Claim]]] = {}  # sentence start -> items
+    totals: dict[int, list[Claim]] = {}
+    for run in number_runs(doc):
+        if run[0].i in money_tokens:
+            continue
+        value = number_value(run)
+        if value is None:
+            continue
+        num = run[-1]
+        qualifier, q_start = qualifier_before(doc, run[0].i)
+        head = num.head if num.dep_ in ("nummod", "compound", "quantmod", "amod") else None
+        sent_start = num.sent.start
+        if _age_claim(b, doc, run, value, head):
+            continue
+        if head is None:
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in TIME_UNITS:
+            _sentence_claim(b, doc, run, value, head, qualifier, q_start)
+        elif lemma in CHARGE_NOUNS and float(value).is_integer():
+            claim = _charge_claim(b, doc, run, int(value), head, qualifier, q_start)
+            if claim is None:
+                continue
+            if claim.attribute.startswith("count:"):
+                count_items.setdefault(sent_start, []).append(
+                    (claim.attribute[len("count:"):], int(value), claim))
+            else:
+                totals.setdefault(sent_start, []).append(claim)
+    _lists_and_totals(b, count_items, totals)
+
+
+def _age_claim(b: _Builder, doc: Doc, run: list[Token], value: float, head: Token | None) -> bool:
+    if not float(value).is_integer() or not 0 < value < 125:
+        return False
+    num = run[-1]
+    person: Token | None = None
+    tokens = list(run)
+    if head is not None and head.lemma_.lower() == "year" and head.head.lemma_.lower() == "old":
+        old = head.head  # "69-year-old mother", "70 years old"
+        tokens += [head, old]
+        if old.dep_ == "amod":
+            person = old.head
+        elif old.dep_ == "acomp":
+            person = next((c for c in old.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        elif old.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj"):
+            person = old
+    elif num.dep_ in ("appos", "npadvmod", "amod") and b.ctx.entity_of(num.head) and \
+            b.ctx.entity_type.get(b.ctx.entity_of(num.head) or "") == "PERSON":
+        person = num.head  # "Peters, 70, ..."
+    elif num.head.lower_ in ("aged", "age") and num.head.head.i != num.head.i:
+        tokens.append(num.head)
+        person = num.head.head if num.head.dep_ in ("acl", "amod", "appos") else None
+    if person is None:
+        return False
+    subject = b.ctx.who(person)
+    if b.ctx.entity_type.get(subject) not in (None, "PERSON") or subject == person.lower_:
+        # an age needs a person; a bare noun ("mother") without an entity is no claim
+        if b.ctx.entity_type.get(subject) != "PERSON":
+            return False
+    b.add(subject=subject, attribute="age", value=int(value), unit="year", tokens=tokens,
+          anchor=num)
+    return True
+
+
+def _is_sentence_noun(tok: Token) -> bool:
+    cur = tok
+    for _ in range(3):
+        if cur.lemma_.lower() in SENTENCE_NOUNS:
+            return True
+        if cur.dep_ not in ("compound", "amod", "nmod", "nummod") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return cur.lemma_.lower() in SENTENCE_NOUNS
+
+
+def _sentence_claim(b: _Builder, doc: Doc, run: list[Token], value: float, unit_tok: Token,
+                    qualifier: str | None, q_start: int) -> None:
+    if any(c.lower_ in _RELATIVE_TIME for c in unit_tok.children):
+        return  # "two years ago", "a year later"
+    ancestors = _ancestor_lemmas(unit_tok)
+    in_prison = any(c.lower_ in ("in", "behind") and any(g.lemma_.lower() in PRISON_WORDS
+                                                         for g in c.children)
+                    for c in unit_tok.children) or \
+        any(c.dep_ == "prep" and c.lower_ == "behind" for c in unit_tok.head.children)
+    is_sentence = _is_sentence_noun(unit_tok.head) if unit_tok.dep_ != "ROOT" else False
+    if not is_sentence and unit_tok.dep_ in ("pobj", "dobj", "npadvmod", "attr"):
+        if any(a in SENTENCE_VERBS for a in ancestors[:3]):
+            is_sentence = True
+        elif in_prison and any(a in SERVE_VERBS for a in ancestors[:3]):
+            is_sentence = True
+    if not is_sentence or unit_tok.dep_ == "attr" and "into" in ancestors:
+        return
+    anchor = unit_tok.head if _is_sentence_noun(unit_tok.head) else unit_tok
+    subj = claim_subject(anchor)
+    if subj is None:
+        return
+    tokens = [*doc[q_start:run[0].i], *run, unit_tok]
+    if anchor.i != unit_tok.i:
+        tokens.append(anchor)
+    b.add(subject=b.ctx.who(subj), attribute="sentence_length", value=tidy(value),
+          unit=TIME_UNITS[unit_tok.lemma_.lower()], tokens=tokens, anchor=anchor,
+          qualifier=qualifier)
+
+
+def _charge_label(noun: Token, stop: set[int]) -> tuple[str, list[Token]] | None:
+    """The charge named by "count(s) of X", cut before the next list item."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            toks = sorted(c.subtree, key=lambda t: t.i)[1:]
+            kept: list[Token] = []
+            for t in toks:
+                if t.i in stop or t.is_punct or t.dep_ == "cc" and not kept:
+                    break
+                kept.append(t)
+            while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct):
+                kept.pop()
+            if not kept:
+                return None
+            words = [t.lemma_.lower() for t in kept if t.dep_ not in ("det", "poss")]
+            return " ".join(words), kept
+    return None
+
+
+def _charge_claim(b: _Builder, doc: Doc, run: list[Token], value: int, noun: Token,
+                  qualifier: str | None, q_start: int) -> Claim | None:
+    subj = claim_subject(noun)
+    subject = b.ctx.who(subj) if subj is not None else None
+    if subject is None:
+        return None
+    # the numbers of the other numbered charge nouns start the next list item
+    stop = {c.i for t in noun.sent if t.i != noun.i and t.lemma_.lower() in CHARGE_NOUNS
+            for c in t.children if c.dep_ == "nummod"}
+    tokens = [*doc[q_start:run[0].i], *run, noun]
+    label = _charge_label(noun, stop)
+    if noun.lemma_.lower() == "count" and label is not None:
+        name, label_toks = label
+        return b.add(subject=subject, attribute=f"count:{name}", value=value, unit="count",
+                     tokens=tokens + label_toks, anchor=noun, qualifier=qualifier)
+    qual = qualifier or ("so_far" if _so_far(noun) else None)
+    return b.add(subject=subject, attribute="charge_count", value=value, unit="count",
+                 tokens=tokens, anchor=noun, qualifier=qual)
+
+
+def _lists_and_totals(b: _Builder, items: dict[int, list[tuple[str, int, Claim]]],
+                      totals: dict[int, list[Claim]]) -> None:
+    """Counts listed in one sentence: parts of the total stated there, or a list claim of their own."""
+    for sent_start, listed in items.items():
+        by_subject: dict[str, list[tuple[str, int, Claim]]] = {}
+        for item in listed:
+            by_subject.setdefault(item[2].subject, []).append(item)
+        for subject, group in by_subject.items():
+            parts = [{"item": name, "value": n, "claim": c.id or None, "start": c.start}
+                     for name, n, c in group]
+            sent_totals = [t for t in totals.get(sent_start, []) if t.subject == subject]
+            if sent_totals:
+                sent_totals[0].parts = [_part(p) for p in parts]
+                continue
+            if len(group) < 2:
+                continue
+            first, last = group[0][2], group[-1][2]
+            tok = b.ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
+            if tok is None:
+                continue
+            start, end = first.start, last.end
+            claim = Claim(id="", subject=subject, attribute="charge_count",
+                          value=sum(n for _, n, _ in group), article=first.article, start=start,
+                          end=end, text=b.ctx.article.text[start:end], unit="count",
+                          as_of=first.as_of, voice=first.voice, hedged=first.hedged,
+                          parts=[_part(p) for p in parts], qualifier="list")
+            b.claims.append(claim)
+
+
+def _part(p: dict[str, Any]) -> dict[str, Any]:
+    return {"item": p["item"], "value": p["value"]}
+
+
+# ----------------------------------------------------------------------------- money
+
+
+def _money_claims(b: _Builder, doc: Doc) -> None:
+    for ent in doc.ents:
+        if ent.label_ != "MONEY":
+            continue
+        toks = [t for t in ent if not t.is_punct or t.text in ("$", "€", "£")]
+        value = number_value([t for t in toks if t.text not in ("$", "€", "£")])
+        if value is None:
+            continue
+        root = ent.root
+        what = _money_what(root)
+        first = ent.start
+        if first > 0 and doc[first - 1].text in ("$", "€", "£"):
+            first -= 1  # the currency sign left outside the entity
+        qualifier, q_start = qualifier_before(doc, first)
+        subj = claim_subject(root)
+        if subj is None:
+            continue
+        b.add(subject=b.ctx.who(subj), attribute=f"amount:{what}", value=tidy(value),
+              unit=currency_of(list(doc[first:ent.end])) or "USD",
+              tokens=[*doc[q_start:first], *doc[first:ent.end]],
+              anchor=root, qualifier=qualifier)
+
+
+def _money_what(root: Token) -> str:
+    for c in root.children:  # "$1.4 million in damages"
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN":
+                    return p.lemma_.lower()
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "NOUN"):
+        return head.head.lemma_.lower()
+    if root.dep_ in ("nummod", "compound", "amod") and head.pos_ == "NOUN":
+        return head.lemma_.lower()
+    if root.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower()
+    return "total"
+
+
+# ----------------------------------------------------------------------------- dates of events
+
+
+def _event_of(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    if lemma == "find" and any(c.lower_ == "guilty" for c in tok.children):
+        return "convicted"
+    if lemma == "plead" and any(c.lower_ == "guilty" for c in tok.subtree):
+        return "pleaded_guilty"
+    if tok.pos_ == "VERB" or tok.pos_ == "NOUN" and lemma in (
+            "conviction", "sentencing", "indictment", "arraignment", "acquittal", "trial",
+            "ruling", "resignation", "death", "release", "arrest", "pardon", "appeal"):
+        name = EVENT_LEMMAS.get(lemma)
+        if name is not None and not (tok.pos_ == "NOUN" and lemma in ("sentence", "charge")):
+            return name
+    return None
+
+
+def _date_claims(b: _Builder, doc: Doc) -> None:
+    for tx in b.ctx.timexes:
+        if tx.type != "DATE" or not _ISO.match(tx.value or ""):
+            continue
+        span = char_span(doc, tx.start, tx.end)
+        if span is None:
+            continue
+        root = span.root
+        event_tok: Token | None = None
+        for steps, anc in enumerate(root.ancestors):
+            if steps >= 5:
+                break
+            if _event_of(anc):
+                event_tok = anc
+                break
+            if anc.lemma_.lower() in SAY_VERBS:
+                break
+        if event_tok is None or _irrealis(event_tok):
+            continue
+        event = _event_of(event_tok) or ""
+        if event_tok.pos_ == "NOUN":
+            subj = next((c for c in event_tok.children if c.dep_ == "poss"), None)
+            if subj is None:
+                for c in event_tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        subj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if subj is None:
+                subj = claim_subject(event_tok)
+        else:
+            subj = patient_of(event_tok)
+        if subj is None:
+            continue
+        tokens = [*span, event_tok]
+        b.add(subject=b.ctx.who(subj), attribute=f"date_of:{event}", value=tx.value,
+              tokens=tokens, anchor=event_tok)
+
+
+# ----------------------------------------------------------------------------- agents
+
+_MODALS = {"can", "could", "may", "might", "would", "should", "must", "ca"}
+
+
+def _irrealis(verb: Token) -> bool:
+    """A negated or modal act ("cannot pardon", "was not convicted") states no fact."""
+    return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
+def _agent_claims(b: _Builder, doc: Doc) -> None:
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        event = _event_of(tok)
+        if event not in AGENT_EVENTS or _irrealis(tok):
+            continue
+        agent: Token | None = None
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        for c in tok.children:
+            if c.dep_ == "agent":
+                agent = next((p for p in c.children if p.dep_ == "pobj"), None)
+        patient: Token | None
+        if agent is None and not passive:
+            agent = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            patient = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        else:
+            patient = patient_of(tok)
+        if agent is None or patient is None or agent.lower_ in ("it", "this", "that"):
+            continue
+        if agent.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+            agent = tok.head
+        key = b.ctx.entity_of(agent)
+        if agent.pos_ == "PRON" and key is None:
+            continue
+        value = key or plain_label(noun_phrase(agent))
+        np = noun_phrase(agent)
+        b.add(subject=b.ctx.who(patient), attribute=f"{event}_by", value=value,
+              tokens=[tok, *np], anchor=tok)
+
+
+# ----------------------------------------------------------------------------- places
+
+
+def _named_place(ent_tokens: list[Token]) -> bool:
+    words = {t.lower_ for t in ent_tokens}
+    return bool(words & _CONTAINER_WORDS) and any(t.pos_ == "PROPN" for t in ent_tokens)
+
+
+def _place_claims(b: _Builder, doc: Doc) -> None:
+    for ent in doc.ents:
+        toks = [t for t in ent if t.lower_ != "the"]
+        if not toks:
+            continue
+        lower = ent.text.lower()
+        if ent.label_ in ("FAC", "ORG", "GPE") and _named_place(toks):
+            attribute = "held_at"
+        elif ent.label_ == "ORG" and re.search(r"\bcourt\b", lower):
+            attribute = "court"
+        else:
+            continue
+        subj = claim_subject(ent.root)
+        if subj is None:
+            continue
+        subject = b.ctx.who(subj)
+        if b.ctx.entity_type.get(subject) != "PERSON":
+            continue
+        b.add(subject=subject, attribute=attribute,
+              value=re.sub(r"\s+", " ", " ".join(t.text for t in toks)).lower(),
+              tokens=toks, anchor=ent.root)

@@ -1,0 +1,117 @@
+"""Closed word lists the claim extractor keys on (general legal/political-news vocabulary).
+
+These are small closed classes (number words, event verbs, office titles, reporting verbs, hedges),
+written by hand because no installed library ships them as data: spaCy gives us the parse and the
+lemma, and these lists say which lemmas matter for which canonical attribute. They were written from
+general knowledge of English news style (AP-style court and politics reporting), not from any corpus.
+"""
+
+from __future__ import annotations
+
+# --- numbers -------------------------------------------------------------------------------------
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a": 1, "an": 1, "dozen": 12,
+}
+SCALE_WORDS: dict[str, int] = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000,
+}
+CURRENCY: dict[str, str] = {"$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD",
+                            "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP",
+                            "pound": "GBP", "pounds": "GBP"}
+
+# Words before a number that bound it instead of stating it exactly (longest first).
+QUANTITY_QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("more than", "at_least"), ("at least", "at_least"), ("as many as", "at_most"),
+    ("up to", "at_most"), ("fewer than", "at_most"), ("less than", "at_most"),
+    ("no more than", "at_most"), ("over", "at_least"), ("nearly", "about"), ("almost", "about"),
+    ("about", "about"), ("around", "about"), ("roughly", "about"), ("approximately", "about"),
+    ("some", "about"), ("under", "at_most"),
+)
+# Markers that a count is provisional ("so far"): it may grow later without contradiction.
+SO_FAR = ("so far", "thus far", "to date", "as of now", "yet")
+
+TIME_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "decade": "decade"}
+SENTENCE_NOUNS = {"sentence", "term", "stint", "prison term"}
+SENTENCE_VERBS = {"sentence"}
+SERVE_VERBS = {"serve", "spend", "get", "receive", "face"}
+PRISON_WORDS = {"prison", "jail", "bar", "custody", "incarceration", "penitentiary"}
+
+CHARGE_NOUNS = {"charge", "count", "felony", "misdemeanor", "offense", "offence", "crime"}
+
+# --- events whose dates and agents are claims ----------------------------------------------------
+# lemma (verb or nominalization) -> canonical event name used in ``date_of:<event>``/``<event>_by``.
+EVENT_LEMMAS: dict[str, str] = {
+    "convict": "convicted", "conviction": "convicted",
+    "sentence": "sentenced", "sentencing": "sentenced",
+    "indict": "indicted", "indictment": "indicted",
+    "charge": "charged", "arrest": "arrested", "arraign": "arraigned", "arraignment": "arraigned",
+    "acquit": "acquitted", "acquittal": "acquitted", "prosecute": "prosecuted",
+    "try": "tried", "trial": "tried", "plead": "pleaded", "pardon": "pardoned",
+    "commute": "commuted", "release": "released", "file": "filed", "rule": "ruled",
+    "ruling": "ruled", "appeal": "appealed", "jail": "jailed", "imprison": "jailed",
+    "elect": "elected", "resign": "resigned", "resignation": "resigned", "fire": "fired",
+    "appoint": "appointed", "nominate": "nominated", "confirm": "confirmed", "testify": "testified",
+    "die": "died", "death": "died", "bear": "born",
+}
+# Events whose agent ("by whom") is a checkable claim.
+AGENT_EVENTS = {"convicted", "indicted", "prosecuted", "sentenced", "charged", "arrested",
+                "acquitted", "tried", "pardoned", "appointed", "nominated", "fired"}
+
+# --- speech and stance ---------------------------------------------------------------------------
+SAY_VERBS = {"say", "tell", "claim", "allege", "argue", "assert", "maintain", "insist", "contend",
+             "state", "affirm", "write", "post", "announce", "report", "add", "note", "testify",
+             "acknowledge", "deny", "suggest", "declare", "confirm", "explain", "warn", "believe",
+             "accuse", "counter", "respond", "reply", "tweet", "dispute", "charge", "complain"}
+# Verbs and nouns that mark what they govern as asserted but not established by the reporter.
+HEDGE_VERBS = {"claim", "allege", "contend", "purport", "dispute", "deny", "insist"}
+HEDGE_NOUNS = {"claim", "allegation", "accusation", "assertion", "contention", "rumor", "theory"}
+HEDGE_ADVS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "falsely",
+              "baselessly", "unfoundedly", "wrongly"}
+HEDGE_ADJS = {"alleged", "false", "unfounded", "baseless", "unproven", "unsubstantiated",
+              "disputed", "debunked", "purported", "supposed", "discredited", "bogus"}
+
+# --- offices and titles --------------------------------------------------------------------------
+# Head nouns of office titles (lower case, after abbreviation expansion).
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "gov.": "governor", "gov": "governor", "sen.": "senator", "rep.": "representative",
+    "lt.": "lieutenant", "atty.": "attorney", "gen.": "general", "sec.": "secretary",
+    "pres.": "president", "supt.": "superintendent", "comm.": "commissioner", "amb.": "ambassador",
+    "judge.": "judge", "mr.": "", "ms.": "", "mrs.": "", "dr.": "", "ex": "former",
+}
+TITLE_HEADS = {
+    "president", "vice president", "governor", "lieutenant governor", "senator", "representative",
+    "congressman", "congresswoman", "mayor", "clerk", "recorder", "sheriff", "judge", "justice",
+    "magistrate", "attorney general", "district attorney", "prosecutor", "attorney",
+    "pardon attorney", "secretary", "secretary of state", "commissioner", "director",
+    "administrator", "chairman", "chairwoman", "chair", "chief", "ceo", "spokesperson",
+    "spokesman", "spokeswoman", "speaker", "leader", "minister", "prime minister", "ambassador",
+    "treasurer", "auditor", "councilman", "councilwoman", "council member", "lawmaker",
+    "legislator", "official", "chancellor", "superintendent", "inspector general", "counsel",
+    "solicitor general", "general", "colonel", "officer", "deputy", "assistant",
+    "executive director", "founder", "head", "manager", "strategist", "adviser", "advisor",
+}
+TITLE_QUALIFIERS = {"former": "former", "ex": "former", "then": "then", "then-": "then",
+                    "onetime": "former", "one-time": "former", "erstwhile": "former",
+                    "current": "current", "now": "current", "incumbent": "current",
+                    "acting": "acting", "interim": "acting", "outgoing": "current",
+                    "elect": "elect", "late": "former"}
+PARTY_WORDS = {"republican", "democrat", "democratic", "gop", "independent", "libertarian",
+               "conservative", "liberal", "progressive"}
+
+# --- places --------------------------------------------------------------------------------------
+FACILITY_WORDS = {"prison", "jail", "penitentiary", "facility", "center", "centre",
+                  "correctional", "detention", "institution", "camp"}
+HOLD_VERBS = {"hold", "serve", "remain", "incarcerate", "jail", "imprison", "detain", "house",
+              "keep", "confine", "be", "sit", "continue", "promote", "write", "post", "speak",
+              "call", "say"}
+JURISDICTION_WORDS = {"state", "federal", "county", "city", "municipal", "district", "national",
+                      "u.s.", "us", "u.s", "local", "tribal", "military", "superior", "supreme",
+                      "appeals", "appellate"}
+# Modifiers naming a kind of body that excludes the others (a grand jury never convicts as a trial
+# jury does; a bench trial has no jury).
+EXCLUSIVE_KINDS = {"grand", "trial", "petit", "bench", "civil", "criminal"}

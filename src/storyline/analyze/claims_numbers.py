@@ -1,0 +1,106 @@
+"""Numbers in news text: "nine", "1.4 million", "$1.4 million", "twenty-five", "1,200".
+
+Written by hand on purpose: the vocabulary is a small closed class and spaCy already marks the
+tokens (``like_num``, MONEY/CARDINAL entities); what we need is the arithmetic over a run of tokens
+("1.4" + "million"), which no installed library provides for spaCy tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from storyline.analyze.claims_lexicon import CURRENCY, NUMBER_WORDS, QUANTITY_QUALIFIERS, SCALE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+_NOT_STARTERS = {"a", "an", "dozen"}
+
+
+def is_number_token(tok: Token) -> bool:
+    w = tok.lower_.replace(",", "")
+    if _DIGITS.match(w) or w in SCALE_WORDS and tok.i > 0 and is_number_token(tok.nbor(-1)):
+        return True
+    if w in NUMBER_WORDS and w not in _NOT_STARTERS:
+        return True
+    parts = [p for p in w.split("-") if p]
+    return bool(parts) and "-" in w and all(p in NUMBER_WORDS for p in parts)
+
+
+def number_value(tokens: list[Token]) -> float | None:
+    """The value of a run of number tokens ("1.4 million" → 1400000.0); None when not a number."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for tok in tokens:
+        w = tok.lower_.replace(",", "")
+        if _DIGITS.match(w):
+            current += float(w)
+            seen = True
+        elif w in NUMBER_WORDS:
+            current += NUMBER_WORDS[w]
+            seen = True
+        elif "-" in w and [p for p in w.split("-") if p] and all(p in NUMBER_WORDS for p in w.split("-") if p):
+            current += sum(NUMBER_WORDS[p] for p in w.split("-") if p)
+            seen = True
+        elif w in SCALE_WORDS and seen:
+            scale = SCALE_WORDS[w]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0.0
+        elif w in CURRENCY or w in ("-", "–"):
+            continue
+        else:
+            return None
+    return total + current if seen else None
+
+
+def tidy(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+def number_runs(doc: Doc) -> list[list[Token]]:
+    """Maximal runs of number tokens ("1.4 million", "twenty five"), left to right."""
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    for tok in doc:
+        if is_number_token(tok):
+            cur.append(tok)
+            continue
+        if cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def qualifier_before(doc: Doc, first: int) -> tuple[str | None, int]:
+    """A bound word right before token ``first`` ("over", "at least", "up to"): (kind, start index)."""
+    for words, kind in QUANTITY_QUALIFIERS:
+        n = len(words.split())
+        lo = first - n
+        if lo < 0:
+            continue
+        # skip a currency symbol between the qualifier and the digits ("over $1.4 million")
+        for shift in (0, 1):
+            if lo - shift < 0:
+                continue
+            toks = doc[lo - shift:first - shift]
+            if shift and doc[first - 1].lower_ not in CURRENCY:
+                continue
+            if " ".join(t.lower_ for t in toks) == words:
+                return kind, lo - shift
+    return None, first
+
+
+def currency_of(tokens: list[Token]) -> str | None:
+    for tok in tokens:
+        if tok.lower_ in CURRENCY:
+            return CURRENCY[tok.lower_]
+        if tok.text.startswith("$"):
+            return "USD"
+    return None
