@@ -1,0 +1,627 @@
+"""Entity mentions of one article, grouped into local entities, with the roles the outlet states.
+
+``extract_entities(doc, article)`` works on the spaCy parse:
+
+1. **Name mentions** come from spaCy NER (PERSON, ORG, GPE, NORP, FAC), cleaned: a leading article,
+   honorifics and office words inside the NER span ("Clerk Tina Peters"), and a trailing possessive
+   ("Trump's", "Peters'") are cut off so the mention is the bare name. A proper noun right after an
+   honorific that NER missed ("Ms. Peters") becomes a PERSON mention too.
+2. **Roles** come from the dependency parse, not from string patterns alone: compound/amod modifiers
+   in front of a name ("Colorado Attorney General Phil Weiser", "then-Attorney General Bill Barr"),
+   appositions in both directions ("Ed Martin, a Trump loyalist", "the U.S. pardon attorney, Ed
+   Martin"), copular relative clauses ("who is the top Justice Department official"), and predicates
+   ("X is the mayor", "X serves as director of ..."). "former"/"ex-"/"then-"/"now" become qualifiers.
+3. **Grouping** inside the article: equal names; a shorter person name with the longer one it fits
+   ("Peters" → "Tina Peters", "Donald J. Trump" ↔ "Donald Trump"); organization variants (acronyms,
+   "Justice Department" ↔ "Department of Justice", a dropped non-place prefix); one country alias.
+4. **Label voting**: a group's type is the majority of its NER labels, where a title or honorific in
+   front of a mention ("Gov.", "Judge", "Ms.") or a stated role counts as strong PERSON evidence;
+   every mention then carries the voted label.
+5. **Descriptions**: a definite noun phrase headed by a role noun ("the former clerk", "the judge")
+   joins the one person of the article whose stated role has that head (and whose modifiers fit).
+
+Pure: no I/O. Every span satisfies ``article.text[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyline.analyze.entities_names import (
+    HONORIFICS,
+    OFFICE_WORDS,
+    QUALIFIERS,
+    ROLE_NOUNS,
+    fullest_name,
+    gpe_key,
+    link_orgs,
+    name_tokens,
+    norp_key,
+    org_keys,
+    org_tokens,
+    person_compatible,
+    person_core,
+)
+from storyline.model import Article, LocalEntity, Mention, Role, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+# Tie-break order when voting a group's type.
+_LABEL_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
+_PRONOUNS = frozenset("i me my he him his she her hers it its they them their we us our you your "
+                      "who whom whose this that these those".split())
+# Dependency labels of modifiers that can belong to a title in front of a name or role noun.
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod", "advmod", "punct"})
+_TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "PUNCT"})
+
+
+@dataclass
+class _Cand:
+    """One mention candidate (a name or a description) before grouping."""
+
+    i: int  # first token of the mention (doc index)
+    j: int  # one past the last token
+    start: int
+    end: int
+    text: str
+    label: str
+    person_evidence: bool = False
+    description: bool = False
+    head_lemma: str | None = None  # descriptions: lemma of the role noun
+    modifiers: tuple[str, ...] = ()  # descriptions: lower-cased modifier words
+    roles: list[tuple[str, str | None, int, int]] = field(default_factory=list)  # title, qual, s, e
+
+
+def _bare(tok_text: str) -> str:
+    return tok_text.lower().replace(".", "").replace("\u2019", "'")
+
+
+def _is_title_word(tok: Token) -> bool:
+    b = _bare(tok.text)
+    return b in HONORIFICS or b in OFFICE_WORDS
+
+
+def _title_head(title: str) -> str:
+    """Lower-cased head word of a title: the word before "of"/"for", else the last word."""
+    words = title.replace("-", " ").split()
+    for k, w in enumerate(words):
+        if k and w.lower() in ("of", "for", "at", "and"):
+            return _bare(words[k - 1])
+    return _bare(words[-1]) if words else ""
+
+
+def _is_possessive(tok: Token) -> bool:
+    return tok.tag_ == "POS" or tok.text in ("'s", "\u2019s", "'", "\u2019", "'S", "\u2019S")
+
+
+def _role_head_ok(tok: Token) -> bool:
+    """Can this noun head a role/description ("clerk", "Attorney", "loyalist", "Democrat")?"""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    b = _bare(tok.lemma_ if tok.pos_ == "NOUN" else tok.text)
+    if b in ROLE_NOUNS or b in OFFICE_WORDS or _bare(tok.text) in ROLE_NOUNS:
+        return True
+    if tok.ent_type_ == "NORP":
+        return True
+    return tok.pos_ == "NOUN" and tok.is_lower and b.endswith(("ist", "er", "or", "ian", "ant", "ent"))
+
+
+# ----------------------------------------------------------------------------- name candidates
+
+
+def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, int] | None:
+    """Trim an NER span to the bare name. Returns (i, j, person_evidence, title_start) or None.
+
+    ``title_start`` is the first trimmed title token inside the NER span (== i when none).
+    """
+    orig_i = i
+    while i < j and (doc[i].dep_ == "det" or doc[i].is_punct or doc[i].lower_ in ("the", "a", "an")):
+        i += 1
+    title_start = i
+    evidence = False
+    # Leading honorifics/office words and lower-case descriptors are titles, not the name.
+    while j - i > 1:
+        tok = doc[i]
+        b = _bare(tok.text)
+        if b in HONORIFICS:
+            evidence = True
+        elif label == "PERSON" and (b in OFFICE_WORDS or tok.is_lower or tok.pos_ not in ("PROPN",)):
+            evidence = evidence or b in OFFICE_WORDS
+        elif label != "PERSON" and b in OFFICE_WORDS and tok.text[:1].isupper() and \
+                doc[i + 1].pos_ == "PROPN" and doc[j - 1].pos_ == "PROPN" and \
+                all(t.pos_ == "PROPN" or _is_title_word(t) for t in doc[i:j]) and \
+                not any(t.lower_ in ("of", "for", "department", "office", "court") for t in doc[i:j]):
+            evidence = True  # "Gov. Polis" tagged ORG: the title says PERSON
+        else:
+            break
+        i += 1
+    while j > i and (_is_possessive(doc[j - 1]) or doc[j - 1].is_punct):
+        j -= 1
+    if j <= i:
+        return None
+    del orig_i
+    return i, j, evidence, title_start
+
+
+def _valid_name(doc: Doc, i: int, j: int) -> bool:
+    text = doc[i:j].text
+    if all(_is_title_word(t) or t.is_punct for t in doc[i:j]):
+        return False  # "Magistrate", "Attorney General": a title NER cut off from its name
+    if not any(c.isalpha() for c in text):
+        return False
+    if not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if j - i == 1 and doc[i].lower_ in _PRONOUNS:
+        return False
+    return not all(t.is_stop for t in doc[i:j])
+
+
+def _span_text(doc: Doc, i: int, j: int) -> tuple[int, int, str]:
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    text = doc.text[start:end]
+    # A possessive glued to the last token ("Trump’s" as one token in odd tokenizations).
+    for suf in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(suf) and len(text) > len(suf) + 1:
+            end -= len(suf)
+            text = text[: -len(suf)]
+            break
+    return start, end, text
+
+
+def _name_candidates(doc: Doc) -> list[_Cand]:
+    cands: list[_Cand] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        cleaned = _clean_span(doc, ent.start, ent.end, ent.label_)
+        if cleaned is None:
+            continue
+        i, j, evidence, title_start = cleaned
+        if not _valid_name(doc, i, j):
+            continue
+        start, end, text = _span_text(doc, i, j)
+        c = _Cand(i, j, start, end, text, ent.label_, person_evidence=evidence)
+        if (ent.label_ == "PERSON" or evidence or j - i == 1) and \
+                not any(_is_possessive(t) for t in doc[i:j]):
+            c.roles.extend(_roles_before(doc, c, title_start))
+        cands.append(c)
+        covered.update(range(ent.start, ent.end))
+    # Honorific + proper noun(s) that NER missed: "Ms. Peters", "Sen. Warnock".
+    for tok in doc:
+        if tok.i in covered or _bare(tok.text) not in HONORIFICS or not tok.text[:1].isupper():
+            continue
+        k = tok.i + 1
+        while k < len(doc) and doc[k].pos_ == "PROPN" and k not in covered and doc[k].text[:1].isupper():
+            k += 1
+        if k > tok.i + 1:
+            i, j = tok.i + 1, k
+            while j > i and (_is_possessive(doc[j - 1]) or doc[j - 1].is_punct):
+                j -= 1
+            if j > i and _valid_name(doc, i, j):
+                start, end, text = _span_text(doc, i, j)
+                cands.append(_Cand(i, j, start, end, text, "PERSON", person_evidence=True))
+                covered.update(range(i, j))
+    # A "name" that only modifies another person's name is part of that name's title
+    # ("former Mesa County Clerk Tina Peters" with "Mesa County" tagged PERSON).
+    by_tok = {t: c for c in cands for t in range(c.i, c.j)}
+    kept = []
+    for c in cands:
+        root = doc[c.j - 1]
+        host = by_tok.get(root.head.i) if root.dep_ == "compound" else None
+        if host is not None and host is not c and c.label == "PERSON" and host.label == "PERSON":
+            continue
+        if c.label == "PERSON" and any(_is_possessive(t) for t in doc[c.i:c.j]):
+            continue  # "Attorney General's Office" is not a person
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+def _left_modifiers(doc: Doc, first: int, last: int, stop_before: int = 0) -> int:
+    """Walk left from token ``first`` over modifiers that attach inside [k+1, last]; returns the
+    index of the leftmost modifier (== first when none)."""
+    k = first - 1
+    leftmost = first
+    while k >= stop_before:
+        tok = doc[k]
+        if tok.dep_ not in _TITLE_DEPS or not (k < tok.head.i <= last):
+            break
+        if tok.pos_ not in _TITLE_POS and tok.lower_ not in QUALIFIERS:
+            break  # "to spring activist X": a verb mis-attached as a modifier is not a title
+        if tok.dep_ == "punct" and tok.tag_ != "HYPH":
+            break
+        if tok.dep_ == "nmod" and any(_is_possessive(c) for c in tok.children):
+            break  # "Trump's pardon attorney": the possessor is not part of the title
+        if _is_possessive(tok) or tok.dep_ in ("det", "poss", "case"):
+            break
+        leftmost = k
+        k -= 1
+    return leftmost
+
+
+def _split_qualifier(doc: Doc, a: int, b: int) -> tuple[int, str | None]:
+    """Skip leading qualifier words ("former", "then-", "ex-", "now") of tokens [a, b)."""
+    qual = None
+    while a < b:
+        tok = doc[a]
+        q = QUALIFIERS.get(tok.lower_.strip("-"))
+        if q and a + 1 < b:
+            qual = qual or q
+            a += 1
+            continue
+        if tok.tag_ == "HYPH" or tok.text == "-":
+            a += 1
+            continue
+        break
+    # "ex-" may be glued to the next word by the tokenizer ("ex-governor" as one token)
+    return a, qual
+
+
+def _make_role(doc: Doc, a: int, b: int, qual: str | None = None,
+               head_i: int | None = None) -> tuple[str, str | None, int, int] | None:
+    """A role from tokens [a, b) (qualifier words first), or None when it has no role head.
+    ``head_i`` is the head noun (default: the last token)."""
+    if b <= a:
+        return None
+    ta, q2 = _split_qualifier(doc, a, b)
+    qual = qual or q2
+    if ta >= b or all(t.lower_.strip("-") in QUALIFIERS or t.is_punct for t in doc[ta:b]):
+        return None
+    head = doc[b - 1 if head_i is None else head_i]
+    if _bare(head.text) in HONORIFICS and b - ta == 1:
+        return None  # "Ms." alone is not a role
+    if not (_role_head_ok(head) or _is_title_word(head) or (head.pos_ == "NOUN" and head.is_lower)):
+        return None
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    title_start = doc[ta].idx
+    title = " ".join(doc.text[title_start:end].split())
+    if not title:
+        return None
+    return title, qual, start, end
+
+
+def _roles_before(doc: Doc, c: _Cand, title_start: int) -> list[tuple[str, str | None, int, int]]:
+    """Title in front of the name: trimmed tokens inside the NER span plus parse modifiers left of it."""
+    root_last = c.j - 1
+    a = _left_modifiers(doc, title_start, root_last)
+    if a == c.i:
+        return []
+    role = _make_role(doc, a, c.i)
+    if role:
+        c.person_evidence = c.person_evidence or any(_is_title_word(t) for t in doc[a:c.i])
+        return [role]
+    return []
+
+
+def _phrase(doc: Doc, head: Token, skip: set[int]) -> tuple[int, int, str | None]:
+    """Token range of a role noun phrase: left modifiers (no determiner/possessor), the head, and
+    right-hand ``of``/``for`` prepositional phrases and coordinated nouns ("clerk and recorder")."""
+    a = _left_modifiers(doc, head.i, head.i)
+    qual = None
+    for ch in head.children:
+        if ch.i < a and ch.dep_ in ("advmod", "amod") and ch.lower_ in QUALIFIERS:
+            qual = QUALIFIERS[ch.lower_]
+    b = head.i + 1
+    took_prep = False
+    for ch in head.rights:
+        if ch.i in skip:
+            break
+        sub = list(ch.subtree)
+        right = max(t.i for t in sub)
+        if any(t.i in skip for t in sub) or right - a > 14:
+            break
+        gap_ok = all(doc[x].dep_ == "cc" or doc[x].is_space for x in range(b, ch.i))
+        if not gap_ok:
+            break
+        if ch.dep_ == "prep" and ch.lower_ in ("of", "for", "at") and not took_prep and \
+                not any(t.dep_ == "pcomp" or t.pos_ == "VERB" for t in sub):
+            took_prep = True
+            b = right + 1
+        elif ch.dep_ in ("cc", "conj"):
+            b = right + 1
+        else:
+            break
+    while b - 1 > head.i and (doc[b - 1].is_punct or doc[b - 1].dep_ == "cc"):
+        b -= 1
+    return a, b, qual
+
+
+def _predicate_roles(doc: Doc, c: _Cand, name_tokens_: set[int]) -> list[tuple[str, str | None, int, int]]:
+    """Roles from appositions, copular relative clauses and predicates around a name."""
+    out: list[tuple[str, str | None, int, int]] = []
+    root = doc[c.j - 1]
+    # the name's syntactic root: the token of the span whose head is outside the span
+    for t in doc[c.i:c.j]:
+        if not (c.i <= t.head.i < c.j) or t.head.i == t.i:
+            root = t
+            break
+
+    own = set(range(c.i, c.j))
+
+    def add(head: Token, qual: str | None = None) -> None:
+        if head.i in name_tokens_ or not _role_head_ok(head):
+            return
+        a, b, q = _phrase(doc, head, own)
+        role = _make_role(doc, a, b, qual or q, head.i)
+        if role:
+            out.append(role)
+
+    def copular_children(tok: Token) -> None:
+        for rc in tok.children:
+            if rc.dep_ == "relcl" and rc.lemma_ == "be":
+                adv = next((QUALIFIERS[x.lower_] for x in rc.children
+                            if x.dep_ == "advmod" and x.lower_ in QUALIFIERS), None)
+                for at in rc.children:
+                    if at.dep_ == "attr":
+                        add(at, adv)
+
+    # "Ed Martin, a Trump loyalist, ..." — apposition to the right of the name
+    for ch in root.children:
+        if ch.dep_ == "appos" and ch.i >= c.j:
+            add(ch)
+            copular_children(ch)
+    copular_children(root)
+    # "the U.S. pardon attorney, Ed Martin" — the name is the apposition of a role noun
+    if root.dep_ == "appos" and root.head.i < c.i:
+        add(root.head)
+    # "Peters is the former clerk" / "Martin serves as the director of ..."
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+        if verb.lemma_ == "be":
+            for at in verb.children:
+                if at.dep_ == "attr" and at.pos_ == "NOUN":
+                    add(at)
+        elif verb.lemma_ in ("serve", "work", "act"):
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            add(pobj)
+    return out
+
+
+# ----------------------------------------------------------------------------- grouping
+
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)  # the earlier candidate stays the representative
+
+
+def _exact_key(c: _Cand) -> str:
+    toks = name_tokens(c.text)
+    if c.label == "PERSON" or c.person_evidence:
+        toks = person_core(toks)
+    return " ".join(t for t in toks if t not in ("the",))
+
+
+def _groups(uf: _UF, n: int) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for x in range(n):
+        out.setdefault(uf.find(x), []).append(x)
+    return out
+
+
+def _vote(cands: list[_Cand], members: list[int]) -> str:
+    """The group's type: PERSON when any mention has a title/honorific in front of it or a
+    person-role apposition (titles imply a person), else the majority NER label."""
+    votes: Counter[str] = Counter()
+    for m in members:
+        c = cands[m]
+        if c.person_evidence:
+            return "PERSON"
+        votes[c.label] += 1
+    return sorted(votes, key=lambda lab: (-votes[lab], _LABEL_PRIORITY.get(lab, 9)))[0]
+
+
+def _group_names(doc: Doc, cands: list[_Cand]) -> tuple[_UF, dict[int, str]]:
+    n = len(cands)
+    uf = _UF(n)
+    first_by_key: dict[str, int] = {}
+    for x, c in enumerate(cands):
+        key = _exact_key(c)
+        if key in first_by_key:
+            uf.union(first_by_key[key], x)
+        else:
+            first_by_key[key] = x
+    types = {r: _vote(cands, ms) for r, ms in _groups(uf, n).items()}
+
+    # Person names: shorter forms join the longer name they fit.
+    def person_toks(r: int, ms: list[int]) -> list[str]:
+        best = fullest_name(cands[m].text for m in ms)
+        return person_core(name_tokens(best))
+
+    groups = _groups(uf, n)
+    persons = {r: person_toks(r, ms) for r, ms in groups.items() if types[r] == "PERSON"}
+    long_first = sorted(persons, key=lambda r: (-len(persons[r]), r))
+    for r in sorted(groups, key=lambda r: (len(person_toks(r, groups[r])), r)):
+        if types[r] not in ("PERSON", "ORG"):
+            continue
+        toks = person_toks(r, groups[r])
+        if types[r] == "ORG" and len(toks) != 1:
+            continue
+        fits = [o for o in long_first if o != r and len(persons[o]) > len(toks)
+                and person_compatible(toks, persons[o], allow_first_name=True)]
+        if not fits and types[r] == "PERSON" and len(toks) >= 2:
+            fits = [o for o in long_first if o != r and len(persons[o]) == len(toks) and o < r
+                    and person_compatible(toks, persons[o])]
+        if not fits:
+            continue
+        first = cands[r].start
+        before = [o for o in fits if cands[o].start <= first]
+        target = max(before, key=lambda o: cands[o].start) if before else min(fits)
+        uf.union(target, r)
+
+    # Organizations: acronyms, "X Department" ↔ "Department of X", a dropped non-place prefix.
+    groups = _groups(uf, n)
+    types = {r: _vote(cands, ms) for r, ms in groups.items()}
+    orgs = sorted(r for r in groups if types[r] == "ORG")
+    org_names = [fullest_name(cands[m].text for m in groups[r]) for r in orgs]
+    for a, b in link_orgs(org_names):
+        uf.union(orgs[a], orgs[b])
+    # Places and groups: one key each ("U.S." = "United States"; "Democrats" = "Democrat").
+    groups = _groups(uf, n)
+    types = {r: _vote(cands, ms) for r, ms in groups.items()}
+    seen: dict[tuple[str, str], int] = {}
+    for r in sorted(groups):
+        t = types[r]
+        if t == "GPE":
+            k = (t, gpe_key(cands[r].text))
+        elif t == "NORP":
+            k = (t, norp_key(cands[r].text))
+        else:
+            continue
+        if k in seen:
+            uf.union(seen[k], r)
+        else:
+            seen[k] = r
+    groups = _groups(uf, n)
+    return uf, {r: _vote(cands, ms) for r, ms in groups.items()}
+
+
+# ----------------------------------------------------------------------------- descriptions
+
+
+def _descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
+    """Definite role-noun phrases ("the former Mesa County clerk") as description candidates."""
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.tag_ not in ("NN",) or not tok.is_lower:
+            continue
+        if _bare(tok.lemma_) not in ROLE_NOUNS:
+            continue
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the" or any(c.dep_ == "poss" for c in tok.children):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "the director of X" names a post, not necessarily a person already seen
+        a = _left_modifiers(doc, tok.i, tok.i)
+        if any(t in taken for t in range(a, tok.i)):
+            continue
+        a2, qual = _split_qualifier(doc, a, tok.i + 1)
+        mods = tuple(t.lower_ for t in doc[a2:tok.i] if not t.is_punct)
+        start, end = doc[a].idx, tok.idx + len(tok.text)
+        out.append(_Cand(a, tok.i + 1, start, end, doc.text[start:end], "PERSON",
+                         description=True, head_lemma=_bare(tok.lemma_), modifiers=mods,
+                         roles=[(" ".join(doc.text[doc[a2].idx:end].split()), qual, start, end)]))
+    return out
+
+
+def _link_descriptions(descs: list[_Cand], cands: list[_Cand], uf: _UF,
+                       types: dict[int, str]) -> list[tuple[_Cand, int]]:
+    """Attach each description to the single person whose stated role has the same head noun."""
+    role_heads: dict[int, list[set[str]]] = {}
+    for x, c in enumerate(cands):
+        r = uf.find(x)
+        if types.get(r) != "PERSON":
+            continue
+        for title, _q, _s, _e in c.roles:
+            words = {w.lower().replace(".", "") for w in title.replace("-", " ").split()}
+            if words:
+                role_heads.setdefault(r, []).append(words)
+    linked = []
+    for d in descs:
+        hits = []
+        for r, sets in role_heads.items():
+            for words in sets:
+                if d.head_lemma in words and all(
+                        m.replace(".", "") in words for m in d.modifiers if m not in QUALIFIERS):
+                    hits.append(r)
+                    break
+        if len(hits) == 1:
+            linked.append((d, hits[0]))
+    return linked
+
+
+# ----------------------------------------------------------------------------- entry point
+
+
+def _as_of(article: Article) -> str | None:
+    return article.published.date or article.published.earliest
+
+
+def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[LocalEntity]]:
+    """Entity mentions of one article and the local entities they form (see module docstring)."""
+    cands = _name_candidates(doc)
+    name_toks: set[int] = set()
+    for c in cands:
+        if c.label in ("PERSON", "ORG", "FAC"):
+            name_toks.update(range(c.i, c.j))
+    for c in cands:
+        if c.label in ("PERSON", "ORG") or c.person_evidence:
+            extra = _predicate_roles(doc, c, name_toks)
+            if extra and c.label == "ORG" and not c.person_evidence and len(c.text.split()) > 1:
+                extra = []  # an organization with an apposition is still an organization
+            c.roles.extend(extra)
+            # a person-role noun in apposition ("Martin, the pardon attorney") says PERSON
+            if any(_title_head(t) in ROLE_NOUNS or _title_head(t) in OFFICE_WORDS for t, *_ in extra):
+                c.person_evidence = True
+    uf, types = _group_names(doc, cands)
+    role_toks: set[int] = set(name_toks)
+    for c in cands:
+        for _t, _q, s, e in c.roles:
+            role_toks.update(t.i for t in doc.char_span(s, e, alignment_mode="expand") or [])
+    links = _link_descriptions(_descriptions(doc, role_toks), cands, uf, types)
+
+    # Members of each group (names, then descriptions), ordered by first mention.
+    members: dict[int, list[_Cand]] = {}
+    for x, c in enumerate(cands):
+        members.setdefault(uf.find(x), []).append(c)
+    for d, r in links:
+        members[r].append(d)
+    ordered = sorted(members.items(), key=lambda kv: min(c.start for c in kv[1]))
+    as_of = _as_of(article)
+    mentions: list[Mention] = []
+    entities: list[LocalEntity] = []
+    for n, (r, group) in enumerate(ordered, start=1):
+        key = f"{article.id}:{n}"
+        etype = types[r] if not all(c.description for c in group) else "PERSON"
+        names = [c.text for c in group if not c.description]
+        if etype == "PERSON":
+            name = fullest_name(names)
+        else:
+            name = fullest_name(names)
+        group_mentions = [Mention(c.start, c.end, c.text, etype, key) for c in group]
+        roles = _collect_roles(article, group, as_of) if etype == "PERSON" else []
+        entities.append(LocalEntity(key=key, name=name, type=etype,
+                                    mentions=sorted(group_mentions, key=lambda m: m.start),
+                                    roles=roles))
+        mentions.extend(group_mentions)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions, entities
+
+
+def _collect_roles(article: Article, group: list[_Cand], as_of: str | None) -> list[Role]:
+    by_key: dict[tuple[str, str | None], Role] = {}
+    for c in sorted(group, key=lambda c: c.start):
+        for title, qual, s, e in c.roles:
+            k = (title.lower(), qual)
+            span = Span(article.id, s, e, article.text[s:e])
+            if k in by_key:
+                if all(sp.start != s for sp in by_key[k].spans):
+                    by_key[k].spans.append(span)
+            else:
+                by_key[k] = Role(title=title, spans=[span], as_of=as_of, qualifier=qual)
+    return list(by_key.values())
+
+
+__all__ = ["ENTITY_LABELS", "extract_entities", "org_keys"]

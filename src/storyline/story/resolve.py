@@ -1,0 +1,231 @@
+"""Cross-article entity resolution: the local entities of every article → story entities.
+
+Blocking, not all pairs: persons are compared only inside their surname block, organizations are
+found through their keys (normal form, inverted "Department of X", acronym, name tail), places and
+groups by one normal key. Inside a surname block:
+
+* full names merge when they fit each other ("Donald J. Trump" / "Donald Trump"; not "Eric Trump");
+* a surname-only entity ("Barrett") joins the one full-name person of its block whose stated roles
+  do not contradict it; with several candidates, the one whose roles share a title word ("judge");
+  otherwise it stays apart — two people sharing a surname in different roles are kept separate;
+* an entity the NER typed ORG in one article but whose one-word name is a person's surname in the
+  block joins that person (label mistakes are fixed by the other articles' votes).
+
+Story entity ids are ``"ent-" + sha1(type|canonical name)[:10]`` (deterministic; a second entity
+with the same type and name gets its first local key folded into the hash). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+
+from storyline.analyze.entities_names import (
+    HONORIFICS,
+    OFFICE_WORDS,
+    ROLE_NOUNS,
+    fullest_name,
+    gpe_key,
+    link_orgs,
+    name_tokens,
+    norp_key,
+    person_compatible,
+    person_core,
+    surname,
+)
+from storyline.model import ArticleAnalysis, Entity, LocalEntity, Role, Span
+
+_TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
+
+
+class _UF:
+    def __init__(self, n: int) -> None:
+        self.p = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+def role_words(roles: Sequence[Role]) -> set[str]:
+    """Title words of an entity's roles that say what the person is ("judge", "attorney")."""
+    out = set()
+    for r in roles:
+        for w in r.title.replace("-", " ").split():
+            b = w.lower().replace(".", "")
+            if b in ROLE_NOUNS or (b in OFFICE_WORDS and b not in HONORIFICS and b not in
+                                   ("state", "us", "u.s.", "federal", "former", "acting", "interim")):
+                out.add(b)
+    return out
+
+
+def _person_tokens(le: LocalEntity) -> list[str]:
+    return person_core(name_tokens(le.name))
+
+
+def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: _UF,
+                     orgs_single: list[int]) -> None:
+    blocks: dict[str, list[int]] = {}
+    for x in idx:
+        s = surname(_person_tokens(items[x]))
+        if s:
+            blocks.setdefault(s, []).append(x)
+    for x in orgs_single:  # ORG-typed one-word names that are a person's surname elsewhere
+        s = surname(_person_tokens(items[x]))
+        if s in blocks:
+            blocks[s].append(x)
+    for block in blocks.values():
+        full = [x for x in block if len(_person_tokens(items[x])) >= 2 and items[x].type == "PERSON"]
+        short = [x for x in block if x not in full]
+        for a_i, a in enumerate(full):  # a surname block is small: pairs inside it are cheap
+            for b in full[a_i + 1:]:
+                if person_compatible(_person_tokens(items[a]), _person_tokens(items[b])):
+                    uf.union(a, b)
+        clusters: dict[int, set[str]] = {}
+        for x in full:
+            clusters.setdefault(uf.find(x), set()).update(role_words(items[x].roles))
+        for x in short:
+            words = role_words(items[x].roles)
+            fits = [r for r in clusters
+                    if any(person_compatible(_person_tokens(items[x]), _person_tokens(items[m]))
+                           for m in full if uf.find(m) == r)]
+            if len(fits) > 1:
+                fits = [r for r in fits if words & clusters[r]]
+            elif len(fits) == 1 and words and clusters[fits[0]] and not words & clusters[fits[0]]:
+                fits = []  # "Barrett, the defense lawyer" is not "Judge Matthew Barrett"
+            if len(fits) == 1:
+                uf.union(fits[0], x)
+                clusters[uf.find(x)] = clusters.pop(fits[0], set()) | words
+        # surname-only entities with no full name anywhere: one person unless their roles differ
+        rest = [x for x in short if uf.find(x) == x and not any(uf.find(f) == x for f in full)
+                and items[x].type == "PERSON"]
+        rest_words: dict[int, set[str]] = {}
+        for x in rest:
+            words = role_words(items[x].roles)
+            target = next((r for r, w in rest_words.items()
+                           if not (words and w) or words & w), None)
+            if target is None:
+                rest_words[x] = set(words)
+            else:
+                uf.union(target, x)
+                rest_words[target] |= words
+
+
+def _vote_type(members: list[LocalEntity]) -> str:
+    votes: Counter[str] = Counter()
+    for le in members:
+        votes[le.type] += max(1, len(le.mentions))
+        if le.type == "PERSON" and le.roles:
+            votes["PERSON"] += 1000  # a stated role/title means a person (see analyze.entities)
+    return sorted(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY.get(t, 9), t))[0]
+
+
+def _entity_id(etype: str, name: str, taken: set[str], salt: str) -> str:
+    base = "ent-" + hashlib.sha1(f"{etype}|{name}".encode()).hexdigest()[:10]
+    if base not in taken:
+        return base
+    return "ent-" + hashlib.sha1(f"{etype}|{name}|{salt}".encode()).hexdigest()[:10]
+
+
+def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Entity], dict[str, str]]:
+    """Merge the local entities of all articles into story entities.
+
+    Returns the entities (most widely reported first, then by name) and the map
+    LocalEntity key → Entity id.
+    """
+    items: list[LocalEntity] = []
+    article_of: list[ArticleAnalysis] = []
+    for an in sorted(analyses, key=lambda a: a.article.id):
+        for le in an.entities:
+            items.append(le)
+            article_of.append(an)
+    uf = _UF(len(items))
+
+    persons = [x for x, le in enumerate(items) if le.type == "PERSON"]
+    orgs = [x for x, le in enumerate(items) if le.type == "ORG"]
+    orgs_single = [x for x in orgs if len(name_tokens(items[x].name)) == 1]
+    _resolve_persons(items, persons, uf, orgs_single)
+    person_roots = {uf.find(p) for p in persons}
+    org_rest = [x for x in orgs if uf.find(x) not in person_roots]
+    for a, b in link_orgs([items[x].name for x in org_rest]):
+        uf.union(org_rest[a], org_rest[b])
+    by_key: dict[tuple[str, str], int] = {}
+    for x, le in enumerate(items):
+        if le.type == "GPE":
+            k = ("GPE", gpe_key(le.name))
+        elif le.type == "NORP":
+            k = ("NORP", norp_key(le.name))
+        elif le.type not in ("PERSON", "ORG"):
+            k = (le.type, " ".join(name_tokens(le.name)))
+        else:
+            continue
+        if k in by_key:
+            uf.union(by_key[k], x)
+        else:
+            by_key[k] = x
+
+    # The same name under two NER types in two articles ("Truth Social" ORG / GPE) is one entity.
+    by_name: dict[str, int] = {}
+    for x, le in enumerate(items):
+        k = " ".join(name_tokens(le.name))
+        if len(k.split()) < 2 and le.type == "PERSON":
+            continue  # one-word person names were handled in their surname block
+        if k in by_name:
+            uf.union(by_name[k], x)
+        else:
+            by_name[k] = x
+
+    groups: dict[int, list[int]] = {}
+    for x in range(len(items)):
+        groups.setdefault(uf.find(x), []).append(x)
+
+    entities: list[Entity] = []
+    entity_map: dict[str, str] = {}
+    taken: set[str] = set()
+    # deterministic order of id assignment: by the smallest local key of each group
+    for r, xs in sorted(groups.items(), key=lambda kv: min(items[x].key for x in kv[1])):
+        members = [items[x] for x in xs]
+        etype = _vote_type(members)
+        names = [le.name for le in members for _ in range(max(1, len(le.mentions)))]
+        name = fullest_name(names)
+        eid = _entity_id(etype, name, taken, min(le.key for le in members))
+        taken.add(eid)
+        aliases = sorted({le.name for le in members} | {m.text for le in members for m in le.mentions
+                                                        if m.text[:1].isupper()} - {name})
+        mentions = sorted((Span(article_of[x].article.id, m.start, m.end, m.text)
+                           for x in xs for m in items[x].mentions),
+                          key=lambda s: (s.article, s.start, s.end))
+        roles = _merge_roles([(article_of[x], items[x]) for x in xs])
+        articles = sorted({article_of[x].article.id for x in xs})
+        entities.append(Entity(id=eid, name=name, type=etype, aliases=aliases, roles=roles,
+                               mentions=mentions, articles=articles))
+        for le in members:
+            entity_map[le.key] = eid
+    entities.sort(key=lambda e: (-len(e.articles), -len(e.mentions), e.name, e.id))
+    return entities, entity_map
+
+
+def _merge_roles(pairs: list[tuple[ArticleAnalysis, LocalEntity]]) -> list[Role]:
+    """Roles of all members; the same title with the same qualifier and date is one role with the
+    spans of every article stating it. ``as_of`` falls back to the article's (possibly inferred)
+    publication date, which the time step fills in after entity extraction."""
+    merged: dict[tuple[str, str | None, str | None], Role] = {}
+    for an, le in pairs:
+        pub = an.article.published
+        for role in le.roles:
+            as_of = role.as_of or pub.date or pub.earliest
+            k = (" ".join(role.title.lower().split()), role.qualifier, as_of)
+            if k not in merged:
+                merged[k] = Role(title=role.title, spans=[], as_of=as_of, qualifier=role.qualifier)
+            for sp in role.spans:
+                if not any(s.article == sp.article and s.start == sp.start for s in merged[k].spans):
+                    merged[k].spans.append(Span(sp.article, sp.start, sp.end, sp.text))
+    return sorted(merged.values(), key=lambda r: (r.as_of or "9999", r.title.lower(), r.qualifier or ""))
