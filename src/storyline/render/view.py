@@ -109,6 +109,8 @@ def format_value(value: Any, unit: str | None = None) -> str:
         text = ", ".join(f"{k}: {format_value(v)}" for k, v in value.items())
     elif value is None:
         text = "—"
+    elif isinstance(value, int) and abs(value) >= 10_000:
+        text = f"{value:,}"  # 12,000,000 reads better than 12000000; years stay as they are
     else:
         text = str(value)
     return f"{text} {unit}" if unit else text

@@ -1,0 +1,160 @@
+"""The dossier as Markdown, for pasting into notes: the HTML's content, with plain-text citations.
+
+Every piece of evidence is cited as ``[article-id:start-end]`` so it can be found again in the JSON
+(``articles[].text[start:end]``). Text taken from the articles is escaped for Markdown (so a ``*`` or
+a ``<tag>`` in a headline stays literal) and kept on one line inside lists and tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.model import Dossier
+from storyline.render.view import DossierView, format_event_date, format_pubdate, format_value
+
+__all__ = ["cite", "md_escape", "render_markdown"]
+
+# Characters that start inline Markdown (emphasis, code, links, inline HTML, table cells) anywhere in a
+# line; escaping them keeps source text literal. Line-start constructs (#, +, 1.) cannot occur because
+# source text never starts a line here.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def md_escape(text: str | None) -> str:
+    """Article text made literal in Markdown, on one line (newlines become spaces)."""
+    if not text:
+        return ""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def cite(article: str, start: int, end: int) -> str:
+    """A plain-text citation of a span: ``[article-id:start-end]``."""
+    return f"[{article}:{start}-{end}]"
+
+
+def render_markdown(d: Dossier) -> str:
+    """The whole dossier as one Markdown document."""
+    v = DossierView(d)
+    out: list[str] = [f"# {md_escape(d.story_title) or 'Untitled story'}", "",
+                      f"storyline dossier · story `{d.story_id}` · {len(d.articles)} article(s) · "
+                      f"schema {d.schema_version} · {md_escape(d.generator)}", ""]
+
+    out += ["## Articles", ""]
+    for a in d.articles:
+        art = a.article
+        out.append(f"- **{md_escape(v.label(art.id))}** (`{art.id}`): {md_escape(art.title) or '(no headline)'}")
+        details = [f"by {md_escape(', '.join(art.byline))}" if art.byline else "no byline"]
+        if art.dateline:
+            details.append(f"dateline {md_escape(art.dateline)}")
+        details.append(f"published {md_escape(format_pubdate(art.published))}")
+        if art.duplicate_of:
+            details.append(f"near-duplicate of `{art.duplicate_of}`")
+        out.append(f"  - {'; '.join(details)}")
+        if art.url:
+            out.append(f"  - URL: `{art.url}`")
+        if art.path:
+            out.append(f"  - file: `{art.path}`")
+    out.append("")
+
+    out += ["## Timeline", ""]
+    if not d.timeline:
+        out += ["No dated events were found.", ""]
+    for e in d.timeline:
+        out.append(f"- **{md_escape(format_event_date(e.date))}**: {md_escape(e.summary)}")
+        for s in e.sources:
+            when = f" (dated by “{md_escape(s.time_text)}”)" if s.time_text else ""
+            out.append(f"  - {md_escape(v.label(s.article))} {cite(s.article, s.start, s.end)}{when}")
+    out.append("")
+
+    out += ["## Quotes", ""]
+    if not d.quotes:
+        out += ["No quotations were found.", ""]
+    for g in d.quotes:
+        who = g.speaker_name or v.entity_name(g.speaker_entity)
+        out.append(f"- **{md_escape(who)}**: “{md_escape(g.text)}”")
+        for q in g.quotes:
+            how = ", ".join(x for x in (q.cue, q.medium, q.kind) if x)
+            named = f", named as “{md_escape(q.speaker_text)}”" if q.speaker_text else ""
+            out.append(f"  - {md_escape(v.label(q.article))} {cite(q.article, q.start, q.end)} ({how}{named})")
+        if len(g.variants) > 1:
+            out.append("  - wordings:")
+            for var in g.variants:
+                arts = ", ".join(md_escape(v.label(x)) for x in var.articles)
+                out.append(f"    - “{md_escape(var.text)}” — {arts}")
+    out.append("")
+
+    out += ["## People and organizations", ""]
+    if not d.entities:
+        out += ["No entities were resolved.", ""]
+    for ent in d.entities:
+        aka = f" (also: {md_escape(', '.join(ent.aliases))})" if ent.aliases else ""
+        out.append(f"- **{md_escape(ent.name)}**, {ent.type}{aka}")
+        for r in ent.roles:
+            qual = f"{md_escape(r.qualifier)} " if r.qualifier else ""
+            as_of = f" as of {r.as_of}" if r.as_of else ""
+            cites = " ".join(cite(s.article, s.start, s.end) for s in r.spans)
+            out.append(f"  - {qual}{md_escape(r.title)}{as_of} {cites}".rstrip())
+    out.append("")
+
+    out += ["## Where the outlets agree and differ", ""]
+    if not d.comparisons:
+        out += ["No claims could be compared.", ""]
+    for c in d.comparisons:
+        out.append(f"- **{c.status.replace('_', ' ')}**: {md_escape(v.entity_name(c.subject))} · "
+                   f"`{c.attribute}`" + (f" — {md_escape(c.explanation)}" if c.explanation else ""))
+        for side in c.sides:
+            out.append(f"  - {md_escape(format_value(side.value))}:")
+            for cid in side.claims:
+                cl = v.claims.get(cid)
+                if cl is None:
+                    continue
+                voice = "" if cl.voice == "reporter" else f", voice: {md_escape(v.voice_name(cl.voice))}"
+                hedge = ", hedged" if cl.hedged else ""
+                out.append(f"    - “{md_escape(cl.text)}” — {md_escape(v.label(cl.article))} "
+                           f"{cite(cl.article, cl.start, cl.end)}{voice}{hedge}")
+            cited = {v.claims[cid].article for cid in side.claims if cid in v.claims}
+            rest = [md_escape(v.label(x)) for x in side.articles if x not in cited]
+            if rest:
+                out.append(f"    - also: {', '.join(rest)}")
+    out.append("")
+
+    out += ["## Claims", ""]
+    if not d.claims:
+        out += ["No claims were extracted.", ""]
+    else:
+        out += ["| subject | attribute | value | voice | source |", "|---|---|---|---|---|"]
+        for cl in d.claims:
+            value = format_value(cl.value, cl.unit) + (f" as of {cl.as_of}" if cl.as_of else "")
+            voice = v.voice_name(cl.voice) + (" (hedged)" if cl.hedged else "")
+            out.append(f"| {md_escape(v.entity_name(cl.subject))} | `{cl.attribute}` | {md_escape(value)} | "
+                       f"{md_escape(voice)} | {md_escape(v.label(cl.article))} {cite(cl.article, cl.start, cl.end)} |")
+        out.append("")
+
+    out += ["## Coverage", ""]
+    items = v.items()
+    if items:
+        cols = [a.article.id for a in d.articles]
+        out.append("| item | " + " | ".join(md_escape(v.label(x)) for x in cols) + " |")
+        out.append("|---|" + "---|" * len(cols))
+        for it in items:
+            cells = []
+            for aid in cols:
+                cov = v.coverage.get(aid)
+                if cov and it.id in cov.unique:
+                    cells.append("only")
+                elif cov and it.id in cov.omits:
+                    cells.append("omits")
+                else:
+                    cells.append("●" if aid in it.articles else "")
+            label = it.label if len(it.label) <= 100 else it.label[:99] + "…"
+            out.append(f"| {it.kind}: {md_escape(label)} | " + " | ".join(cells) + " |")
+        out.append("")
+    for cov in d.coverage:
+        voices = ", ".join(f"{md_escape(v.entity_name(k))} ({n})" for k, n in cov.voices.items()) or "none"
+        out.append(f"- **{md_escape(v.label(cov.article))}**: voices quoted: {voices}")
+        for lb in cov.labels:
+            who = "own voice" if lb.voice == "reporter" else lb.voice
+            cites = " ".join(cite(s.article, s.start, s.end) for s in lb.spans)
+            out.append(f"  - label “{md_escape(lb.term)}” ({md_escape(who)}) ×{lb.count} {cites}".rstrip())
+    out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,170 @@
+"""The HTML dossier: self-contained, escaped, every citation lands on its exact span."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from html.parser import HTMLParser
+
+import pytest
+
+from storyline.model import Dossier, Event, EventDate
+from storyline.render.html import _axis, _difflib_word_diff, _Mark, mark_text, render_html, word_diff
+
+
+@pytest.fixture()
+def page(dossier) -> str:
+    return render_html(dossier)
+
+
+class _Segments(HTMLParser):
+    """Collects ids, citation targets, and the text under each span id (via ``data-s`` segments)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.targets: list[str] = []
+        self.text: dict[str, str] = defaultdict(str)
+        self.stack: list[list[str]] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append(tag)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and (a.get("href") or "").startswith("#"):
+            self.targets.append(a["href"][1:])
+        if tag == "span":
+            self.stack.append((a.get("data-s") or "").split() if "seg" in (a.get("class") or "") else [])
+
+    def handle_endtag(self, tag):
+        if tag == "span" and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        for ids in self.stack:
+            for i in ids:
+                self.text[i] += data
+
+
+def test_no_network_resource_of_any_kind(page):
+    assert not re.search(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert not re.search(r"@import|url\(\s*['\"]?(?:https?:)?//", page, re.I)
+    assert "<link" not in page.lower()
+    assert not re.search(r"<script[^>]+src", page, re.I)
+    assert "https://example.invalid/ledger/bridge" in page  # the article URL is shown as text only
+
+
+def test_expected_sections(page):
+    for section in ("articles", "timeline", "quotes", "entities", "comparisons", "claims", "coverage",
+                    "sources"):
+        assert f'<section id="{section}">' in page
+    assert page.count("<style>") == 1 and page.count("<script>") == 1
+
+
+def test_article_text_and_metadata_are_escaped(page):
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+    assert "<b>not bold</b>" not in page
+    assert "Council backs &lt;new&gt; bridge" in page
+    assert "<title>Millbrook bridge &lt;vote&gt;" in page
+    assert "Valley Post &amp; Courier" in page
+
+
+def test_article_headers_show_outlet_byline_dateline_and_honest_dates(page):
+    assert "By Jane Roe, Sam Poe" in page and "Dateline MILLBROOK" in page
+    assert "2024-03-14 (metadata)" in page
+    assert "between 2024-03-12 and 2024-03-20 (inferred, not stated)" in page
+    assert "date unknown" in page
+    assert "Near-duplicate of Riverside Ledger · aaaa11" in page
+
+
+def test_every_citation_targets_an_anchor_whose_segments_spell_the_span(page, dossier):
+    parser = _Segments()
+    parser.feed(page)
+    texts = {a.article.id: a.article.text for a in dossier.articles}
+    span_targets = [t for t in parser.targets if t.startswith("a-")]
+    assert len(set(span_targets)) >= 15
+    for target in parser.targets:
+        assert target in parser.ids, target
+    for target in set(span_targets):
+        _, art, start, end = target.rsplit("-", 3)[0], *target[2:].rsplit("-", 2)
+        assert parser.text[target] == texts[art][int(start):int(end)], target
+
+
+def test_quote_citations_and_speakers(page):
+    assert 'href="#a-aaaa1111-194-224"' in page and 'href="#a-bbbb2222-110-142"' in page
+    assert "Mayor Dana Whitfield" in page and "statement" in page and "fragment" in page
+
+
+def test_quote_variants_are_diffed_word_by_word(page):
+    [variants] = re.findall(r"Wordings \(2\).*?</ul>", page, re.S)
+    assert "<del>" in variants and "<ins>" in variants
+    assert "winter," in variants
+
+
+def test_difflib_fallback_word_diff():
+    ops = _difflib_word_diff("We cannot wait another winter", "We can not wait one more winter")
+    assert ops[0] == ("equal", "We")
+    assert ("delete", "cannot") in ops and ("insert", "can not") in ops
+    assert ("delete", "another") in ops and ("insert", "one more") in ops
+    assert all(op in ("equal", "insert", "delete", "replace") for op, _ in word_diff("a b", "a c"))
+
+
+def test_comparisons_show_both_sides_with_evidence(page):
+    [card] = re.findall(r'<div class="card" id="c-K1".*?</table>', page, re.S)
+    assert "conflict" in card and "5-2" in card and "4-3" in card
+    assert 'href="#a-aaaa1111-39-48"' in card and 'href="#a-bbbb2222-66-79"' in card
+    assert "Riverside Ledger gives 5-2; Valley Post &amp; Courier gives 4-3." in page
+
+
+def test_entities_with_roles_and_qualifiers(page):
+    [row] = re.findall(r'<tr id="e-E2">.*?</tr>', page, re.S)
+    assert "Owen Pratt" in row and "Council member" in row and "current" in row
+    assert 'href="#a-aaaa1111-258-272"' in row
+
+
+def test_coverage_matrix_marks_unique_and_omitted_items(page):
+    [matrix] = re.findall(r'<table class="matrix">.*?</table>', page, re.S)
+    assert matrix.count("<th class=\"c\">") == 3
+    assert 'class="c unique"' in matrix and 'class="c omits"' in matrix and 'class="c has"' in matrix
+    assert "Timeline events" in matrix and "Quotes" in matrix and "Compared claims" in matrix
+    assert "“boondoggle”" in page and "quoted" in page
+
+
+def test_time_axis_places_events_with_their_uncertainty():
+    day = Event("d", EventDate("2024-03-12", "2024-03-12", "2024-03-12", "day"), "a")
+    month = Event("m", EventDate("2024-06", "2024-06-01", "2024-06-30", "month"), "b")
+    year = Event("y", EventDate("2023", None, None, "year"), "c")
+    fuzzy = Event("f", EventDate("PAST_REF", None, None, "unknown", True), "d")
+    axis = _axis([year, day, month, fuzzy])
+    rows = {r["event"].id: r for r in axis["rows"]}
+    assert axis["undated"] == [fuzzy]
+    assert rows["y"]["left"] == 0 and rows["y"]["width"] > rows["m"]["width"] > rows["d"]["width"]
+    assert rows["y"]["left"] < rows["d"]["left"] < rows["m"]["left"]
+    assert axis["start"] == "2023-01-01" and axis["end"] == "2024-06-30"
+    assert [t["label"] for t in axis["ticks"]][:2] == ["2023-01", "2023-03"]  # 18 months: every other month
+
+
+def test_timeline_section_shows_granularity_sources_and_undated(page):
+    [tl] = re.findall(r'<section id="timeline">.*?</section>', page, re.S)
+    assert "≈ 2024-06 (month)" in tl and 'class="bar approx"' in tl
+    assert "dated by “Tuesday”" in tl and "dated by “March 12”" in tl
+    assert "Not placed on the axis" in tl and "PAST_REF" in tl
+
+
+def test_overlapping_spans_are_cut_into_segments():
+    text = "He said <it> was over."
+    marks = [_Mark(0, 22, "event", "e"), _Mark(8, 12, "quote", "q"), _Mark(3, 12, "claim", "c")]
+    out = str(mark_text("x", text, marks))
+    assert out.count('class="anchor"') == 3
+    assert html.unescape(re.sub(r"<[^>]+>", "", out)) == text
+    assert '<span class="seg k-claim k-event k-quote" data-s="a-x-0-22 a-x-3-12 a-x-8-12"' in out
+    assert "&lt;it&gt;" in out
+
+
+def test_empty_dossier_renders():
+    out = render_html(Dossier(story_id="s", story_title="", articles=[]))
+    assert "Untitled story" in out and "No dated events were found." in out

@@ -1,0 +1,44 @@
+"""The one-screen terminal summary."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from storyline.model import Comparison, ComparisonSide, Event, EventDate
+from storyline.render.terminal import MAX_EVENTS, render_summary
+
+
+def _text(d, width: int = 110) -> str:
+    console = Console(file=io.StringIO(), width=width, record=True, color_system=None)
+    render_summary(d, console)
+    return console.export_text()
+
+
+def test_summary_has_articles_timeline_quotes_and_conflicts(dossier):
+    out = _text(dossier)
+    assert "Millbrook bridge <vote>" in out
+    assert "Riverside Ledger" in out and "Valley Post & Courier" in out
+    assert "2024-03-12…2024-03-20 (inferred)" in out and "2024-03-14 (metadata)" in out
+    assert "Timeline (first 3 of 3)" in out and "≈ 2024-06 (month)" in out
+    assert "Quote groups: 3 (1 carried by several articles)" in out
+    assert "Conflicts (1)" in out and "vote_count" in out and "5-2" in out and "4-3" in out
+
+
+def test_markup_in_the_data_is_not_interpreted(dossier):
+    dossier.story_title = "[bold red]Breaking[/bold red] [link]"
+    assert "[bold red]Breaking[/bold red] [link]" in _text(dossier)
+
+
+def test_long_stories_still_fit_one_screen(dossier):
+    for i in range(40):
+        dossier.timeline.append(Event(f"X{i}", EventDate(f"2024-04-{i % 28 + 1:02d}", None, None, "day"),
+                                      f"Event number {i} happened."))
+        dossier.comparisons.append(Comparison(f"K{i + 10}", "E3", f"count_{i}", "conflict",
+                                              [ComparisonSide(i, [], ["aaaa1111"]),
+                                               ComparisonSide(i + 1, [], ["bbbb2222"])]))
+    out = _text(dossier)
+    assert f"Timeline (first {MAX_EVENTS} of 43)" in out and "Conflicts (41)" in out
+    assert "Event number 39" not in out
+    assert len(out.splitlines()) <= 50
