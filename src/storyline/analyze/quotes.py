@@ -46,6 +46,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 SENT_END = frozenset({".", "!", "?"})
 MEDIUM_PREPS = frozenset({"in", "on", "during", "at", "via", "through", "from"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
+NON_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 __all__ = ["extract_quotes"]
 
@@ -162,7 +163,9 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention],
     if not regions:
         return []
     ctx = _Context(doc, article, mentions, entities, regions)
-    kinds = [_classify(ctx, ri) for ri in range(len(regions))]
+    kinds: list[str | None] = []
+    for ri in range(len(regions)):
+        kinds.append(_classify(ctx, ri, kinds))
     attrs: list[_Attribution | None] = [None] * len(regions)
     for ri in range(len(regions)):
         if kinds[ri] is not None:
@@ -184,12 +187,18 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention],
 # ----------------------------------------------------------------------------- classification
 
 
-def _classify(ctx: _Context, ri: int) -> str | None:
-    """"full", "fragment" or None (not a quotation of anybody's words)."""
+def _classify(ctx: _Context, ri: int, kinds: list[str | None]) -> str | None:
+    """"full", "fragment" or None (not a quotation of anybody's words); ``kinds`` of earlier regions."""
     r = ctx.regions[ri]
     text = ctx.text
     if r.chain != ri:
         return "full"  # a later paragraph of a multi-paragraph quotation
+    if ri > 0 and kinds[ri - 1] == "full" and ctx.para(ctx.regions[ri - 1].mark_start) == ctx.para(r.mark_start):
+        # the second half of a quote split by its attribution: `"A," he said, "b …"`
+        between = text[ctx.regions[ri - 1].mark_end:r.mark_start]
+        if between.rstrip().endswith(",") and len(between.split()) <= 10 \
+                and text[ctx.regions[ri - 1].start:ctx.regions[ri - 1].end].rstrip()[-1:] in ",—–-":
+            return "full"
     para_start = ctx.paragraph_of[ctx.para(r.mark_start)]
     before = text[para_start:r.mark_start].rstrip()
     inner = text[r.start:r.end]
@@ -250,6 +259,10 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
     if not toks:
         return None
     inside = set(toks)
+    if not fragment:
+        dash = _dash_attribution(ctx, ctx.regions[ri])
+        if dash is not None:
+            return dash
     # 1. a speech verb governing the quotation
     best: tuple[int, Token] | None = None
     for i in toks:
@@ -288,6 +301,25 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
     if best is not None:
         return _attribution_from_cue(ctx, best[1])
     return None
+
+
+def _dash_attribution(ctx: _Context, r: QuoteRegion) -> _Attribution | None:
+    """`"…" ― Jane Doe`: a name right after the closing mark and a dash (reader comments, epigraphs)."""
+    after = ctx.text[r.mark_end:r.mark_end + 6]
+    stripped = after.lstrip(" ")
+    if not stripped or stripped[0] not in "―—–-":
+        return None
+    pos = r.mark_end + (len(after) - len(stripped)) + 1
+    while pos < len(ctx.text) and ctx.text[pos] == " ":
+        pos += 1
+    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    m = ctx.mention_at(span[0])
+    if m is None or m.label not in ("PERSON", "ORG"):
+        return None
+    name = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return _Attribution(None, name.root if name is not None else span[0], None)
 
 
 def _governs(tok: Token, inside: set[int]) -> bool:
@@ -340,25 +372,32 @@ def _attribution_from_cue(ctx: _Context, cue: Token) -> _Attribution:
                         speaker, medium = _owner_if_medium(pobj)
                         return _Attribution(cue, speaker, medium, according=True)
         return _Attribution(cue, None, None, according=True)
-    subject = _subject(cue)
+    subject = _subject(ctx, cue)
     medium = _medium_of(ctx, cue)
     speaker = subject
     if subject is not None:
         owner, subj_medium = _owner_if_medium(subject)
         if subj_medium:
             medium = medium or subj_medium
-            speaker = owner
+            speaker = owner if owner is not None else subject  # "the letter reads": the letter
     if medium is None and cue.lemma_ in WRITTEN_CUES and WRITTEN_CUES[cue.lemma_] != "written":
         medium = WRITTEN_CUES[cue.lemma_]
     return _Attribution(cue, speaker, medium)
 
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of ``verb``; for a verb without one, the subject it shares (conj, advcl, xcomp)."""
+def _subject(ctx: _Context, verb: Token) -> Token | None:
+    """The subject of ``verb``; for a verb without one, the subject it shares (conj, advcl, xcomp),
+    or a name right after it ("Said Ellis: …"). Words inside a quotation are never the subject."""
     node = verb
     for _ in range(4):
         for child in node.children:
+            if child.i in ctx.in_quote:
+                continue
             if child.dep_ in SUBJECT_DEPS:
+                if child.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+                    return node.head  # "Smith, who said …"
+                if child.ent_type_ in NON_SPEAKER_ENTS:
+                    continue
                 return child
             if child.dep_ == "agent":  # "was told by X"
                 for pobj in child.children:
@@ -367,9 +406,13 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i:
             node = node.head
             continue
-        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
-            return node.head  # "Smith, who said …" / "a statement saying …"
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i and node.head.i not in ctx.in_quote:
+            return node.head  # "a statement saying …"
         break
+    for child in verb.rights:  # inverted order the parser missed: "Said Ellis: …"
+        if child.i not in ctx.in_quote and ctx.mention_at(child) is not None \
+                and ctx.mention_at(child).label in ("PERSON", "ORG"):  # type: ignore[union-attr]
+            return child
     return None
 
 
@@ -476,11 +519,20 @@ def _from_previous(ctx: _Context, kinds: list[str | None], attrs: list[_Attribut
         return None
     colon = doc[i].text == ":"
     cues = [t for t in sent if _is_cue(t) and t.i not in ctx.in_quote and t.i <= i]
-    for cue in sorted(cues, key=lambda t: -t.i):
+    # the main clause's speech verb first ("Smith spoke at the dinner, where Lee also spoke.")
+    for cue in sorted(cues, key=lambda t: (_depth(t), -t.i)):
         a = _attribution_from_cue(ctx, cue)
         if a.speaker is not None and (colon or _standalone(ctx, r)):
             return a
     return None
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
 
 
 def _standalone(ctx: _Context, r: QuoteRegion) -> bool:
