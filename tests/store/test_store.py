@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import create_engine, event
 
 from storyline.errors import StoreError
 from storyline.model import Article, ArticleAnalysis, PubDate, Quote, Sentence
 from storyline.store import Store, safe_url
 from storyline.store import codec as codec_module
+from storyline.store import tables
 
 
 
@@ -22,16 +24,28 @@ def make_analysis(article_id: str, text: str, title: str | None = None, path: st
     return ArticleAnalysis(article=art, sentences=[Sentence(0, len(first))])
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(f"sqlite:///{tmp_path / 'test.db'}")
+# Set STORYLINE_TEST_PG_URL (e.g. postgresql+psycopg://postgres@/sltest?host=/tmp/pg) to run the
+# portable tests against PostgreSQL too; its tables are dropped before each test.
+PG_URL = os.environ.get("STORYLINE_TEST_PG_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path: Path) -> Store:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+    else:
+        url = PG_URL
+        engine = create_engine(url)
+        tables.metadata.drop_all(engine)
+        engine.dispose()
+    s = Store(url)
     yield s
     s.close()
 
 
-def _count(db: Path, table: str) -> int:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(f"select count(*) from {table}").fetchone()[0]
+def _count(store: Store, table: str) -> int:
+    return store.counts()[table]
 
 
 def test_save_is_idempotent_and_reports_new(store: Store, tmp_path: Path,
@@ -39,8 +53,8 @@ def test_save_is_idempotent_and_reports_new(store: Store, tmp_path: Path,
     a = sample_analysis
     assert store.save_analysis(a) is True
     assert store.save_analysis(a) is False
-    assert _count(tmp_path / "test.db", "articles") == 1
-    assert _count(tmp_path / "test.db", "analyses") == 1
+    assert _count(store, "articles") == 1
+    assert _count(store, "analyses") == 1
     assert store.load_analyses([a.article.id]) == [a]
 
 
@@ -78,18 +92,19 @@ def test_failure_mid_transaction_leaves_no_half_written_article(store: Store, tm
     """A database error after the article row is written rolls the whole article back."""
     store.save_analysis(make_analysis("ok1", "Good article. Stays."))
 
+    dbapi_error = store.engine.dialect.loaded_dbapi.OperationalError
+
     def fail_on_analysis_insert(conn, cursor, statement, params, context, executemany):
         if statement.lstrip().upper().startswith("INSERT INTO ANALYSES"):
-            raise sqlite3.OperationalError("disk I/O error (forced by the test)")
+            raise dbapi_error("disk I/O error (forced by the test)")
 
     event.listen(store.engine, "before_cursor_execute", fail_on_analysis_insert)
     try:
-        with pytest.raises(StoreError, match=r"sqlite:///.*test\.db: cannot save article bad1: .*forced"):
+        with pytest.raises(StoreError, match=r"^(sqlite|postgresql)\S*: cannot save article bad1: .*forced"):
             store.save_analysis(make_analysis("bad1", "Doomed article. Gone."))
     finally:
         event.remove(store.engine, "before_cursor_execute", fail_on_analysis_insert)
-    db = tmp_path / "test.db"
-    assert _count(db, "articles") == 1 and _count(db, "analyses") == 1
+    assert _count(store, "articles") == 1 and _count(store, "analyses") == 1
     assert [a["id"] for a in store.list_articles()] == ["ok1"]
     # and the store is still usable afterwards
     assert store.save_analysis(make_analysis("bad1", "Doomed article. Gone.")) is True
@@ -103,7 +118,7 @@ def test_non_database_error_also_rolls_back(store: Store, tmp_path: Path, monkey
     monkeypatch.setattr("storyline.store.analysis_to_dict", boom)
     with pytest.raises(RuntimeError):
         store.save_analysis(make_analysis("x", "Some text. Here."))
-    assert _count(tmp_path / "test.db", "articles") == 0
+    assert _count(store, "articles") == 0
     assert codec_module.analysis_to_dict is not boom
 
 

@@ -7,15 +7,17 @@ tests check the web layer and the store on their own; test_web_e2e.py runs the r
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine
 
 from storyline.errors import StoreError
 from storyline.model import Article, ArticleAnalysis, Sentence
-from storyline.store import Store
+from storyline.store import Store, tables
 from storyline.web import create_app
 from storyline.web import app as app_module
 from storyline.web.pipeline import Upload, UploadResult
@@ -47,9 +49,18 @@ def fake_pipeline(uploads: Sequence[Upload], store: Store, title: str | None) ->
                         problems=problems, stored_new=stored_new)
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'web.db'}"
+# STORYLINE_TEST_PG_URL runs these against PostgreSQL too (tables dropped before each test).
+PG_URL = os.environ.get("STORYLINE_TEST_PG_URL")
+
+
+@pytest.fixture(params=["sqlite"] + (["postgresql"] if PG_URL else []))
+def db_url(request, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'web.db'}"
+    engine = create_engine(PG_URL)
+    tables.metadata.drop_all(engine)
+    engine.dispose()
+    return PG_URL
 
 
 @pytest.fixture

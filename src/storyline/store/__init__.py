@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, case, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -37,6 +37,7 @@ SCHEMA_VERSION = t.SCHEMA_VERSION
 GENERATOR = f"storyline {__version__}"
 SEARCH_MAX_TERMS = 8
 SNIPPET_CHARS = 160
+SEARCH_CANDIDATES_PER_HIT = 4
 
 
 def safe_url(url: str) -> str:
@@ -375,14 +376,19 @@ class Store:
         if not terms:
             return []
         a = t.articles
-        conds = []
+        conds, title_score = [], []
         for term in terms:
             pattern = "%" + re.sub(r"([\\%_])", r"\\\1", term) + "%"
-            conds.append(or_(a.c.title.ilike(pattern, escape="\\"),
-                             a.c.outlet.ilike(pattern, escape="\\"),
+            in_title = a.c.title.ilike(pattern, escape="\\")
+            conds.append(or_(in_title, a.c.outlet.ilike(pattern, escape="\\"),
                              a.c.text.ilike(pattern, escape="\\")))
-        query = select(a.c.id, a.c.path, a.c.title, a.c.outlet, a.c.published_date,
-                       a.c.text).where(*conds).order_by(a.c.id)
+            title_score.append(case((in_title, 1), else_=0))
+        # Rank by title hits in SQL and fetch a bounded candidate set (texts are big); occurrence
+        # counts then order the candidates in Python.
+        score = sum(title_score[1:], title_score[0]).label("score")
+        query = (select(a.c.id, a.c.path, a.c.title, a.c.outlet, a.c.published_date, a.c.text, score)
+                 .where(*conds).order_by(score.desc(), a.c.id)
+                 .limit(max(limit * SEARCH_CANDIDATES_PER_HIT, 100)))
         with self._reading("search") as conn:
             rows = conn.execute(query).all()
             ids = [r.id for r in rows]
