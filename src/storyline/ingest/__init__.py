@@ -1,1 +1,172 @@
-"""storyline.ingest."""
+"""storyline.ingest: files and folders → :class:`~storyline.model.Article` records.
+
+:func:`iter_articles` walks the paths given (folders recursively, in sorted order), picks a reader by
+file extension, and yields one ``Article`` per article found, or an :class:`IngestError` value for a
+file (or a line, item or record of a file) that cannot be used: one bad file never stops a run.
+
+Readers, one module each:
+
+=====================  ================================================  ==================
+extension              reader                                             module
+=====================  ================================================  ==================
+.txt .md .markdown     plain text; metadata found in the text             ``plain``, ``meta``
+.html .htm .xhtml      trafilatura main text + page metadata              ``html``
+.jsonl .ndjson .json   one object per line / an object or a list          ``jsonfmt``
+.warc .warc.gz         HTML response records (warcio)                     ``warc``
+.rss .atom .xml        feed items (feedparser); .xml only if a feed       ``feed``
+=====================  ================================================  ==================
+
+Shared steps: ``textio`` (decoding, charset detection, NFC, line endings, content-hash id), ``build``
+(text + format metadata → Article), ``sidecar`` (the ``--meta`` CSV/JSON), ``dedupe`` (syndicated and
+near-duplicate copies, MinHash LSH).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from storyline.errors import IngestError
+from storyline.ingest.sidecar import Meta, apply_meta, load_meta, meta_for
+from storyline.model import Article
+
+if TYPE_CHECKING:
+    from storyline.ingest.dedupe import mark_duplicates as mark_duplicates
+
+__all__ = ["iter_articles", "load_meta", "mark_duplicates", "reader_for", "SUPPORTED"]
+
+Reader = Callable[[str, Path], Iterator[Article | IngestError]]
+
+
+def _plain(path: str, file: Path) -> Iterator[Article | IngestError]:
+    from storyline.ingest.plain import read_plain
+
+    return read_plain(path, file)
+
+
+def _html(path: str, file: Path) -> Iterator[Article | IngestError]:
+    from storyline.ingest.html import read_html
+
+    return read_html(path, file)
+
+
+def _jsonl(path: str, file: Path) -> Iterator[Article | IngestError]:
+    from storyline.ingest.jsonfmt import read_jsonl
+
+    return read_jsonl(path, file)
+
+
+def _json(path: str, file: Path) -> Iterator[Article | IngestError]:
+    from storyline.ingest.jsonfmt import read_json
+
+    return read_json(path, file)
+
+
+def _warc(path: str, file: Path) -> Iterator[Article | IngestError]:
+    from storyline.ingest.warc import read_warc
+
+    return read_warc(path, file)
+
+
+def _feed(path: str, file: Path) -> Iterator[Article | IngestError]:
+    from storyline.ingest.feed import read_feed
+
+    return read_feed(path, file)
+
+
+def _xml(path: str, file: Path) -> Iterator[Article | IngestError]:
+    from storyline.ingest.feed import is_feed, read_feed
+
+    data = file.read_bytes()
+    if not data.strip():
+        return iter([IngestError(path, "empty file")])
+    if not is_feed(data):
+        return iter([IngestError(path, "XML file that is not an RSS or Atom feed (unsupported)")])
+    return read_feed(path, file)
+
+
+# Longest suffix first: ".warc.gz" before ".gz".
+READERS: dict[str, Reader] = {
+    ".warc.gz": _warc, ".warc": _warc,
+    ".txt": _plain, ".md": _plain, ".markdown": _plain,
+    ".html": _html, ".htm": _html, ".xhtml": _html,
+    ".jsonl": _jsonl, ".ndjson": _jsonl, ".json": _json,
+    ".rss": _feed, ".atom": _feed, ".xml": _xml,
+}
+SUPPORTED = tuple(READERS)
+
+
+def reader_for(name: str) -> Reader | None:
+    """The reader for a file name, by extension (case-insensitive), or None."""
+    lower = name.lower()
+    for suffix, reader in READERS.items():
+        if lower.endswith(suffix):
+            return reader
+    return None
+
+
+def iter_articles(paths: Sequence[str], meta_file: str | None = None) -> Iterator[Article | IngestError]:
+    """Every article under ``paths`` (files, or folders read recursively in sorted order).
+
+    ``Article.path`` is the path as given (for a file found in a folder: the folder as given joined
+    with the file's relative path). Problems come back as ``IngestError`` values, one per bad file,
+    line, item or record. ``meta_file`` (the ``--meta`` sidecar) is loaded *now*, before any file is
+    read, so a bad sidecar raises :class:`~storyline.errors.MetaError` from this call.
+    """
+    meta = load_meta(meta_file) if meta_file else {}
+    return _iterate(list(paths), meta)
+
+
+def _iterate(paths: list[str], meta: Meta) -> Iterator[Article | IngestError]:
+    for given in paths:
+        p = Path(given)
+        if not p.exists():
+            yield IngestError(given, "no such file or folder")
+        elif p.is_dir():
+            files = _walk(p)
+            if not files:
+                yield IngestError(given, "folder contains no files")
+            for rel in files:
+                yield from _read_file(os.path.join(given, rel), p / rel, meta, root=given)
+        else:
+            yield from _read_file(given, p, meta, root=None)
+
+
+def _walk(folder: Path) -> list[str]:
+    """Relative paths of the files under ``folder``, sorted, hidden files and folders skipped."""
+    found: list[tuple[str, ...]] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel_dir = Path(dirpath).relative_to(folder).parts
+        found.extend((*rel_dir, f) for f in filenames if not f.startswith("."))
+    return [os.path.join(*parts) for parts in sorted(found)]
+
+
+def _read_file(path: str, file: Path, meta: Meta, root: str | None) -> Iterator[Article | IngestError]:
+    reader = reader_for(file.name)
+    if reader is None:
+        suffix = "".join(file.suffixes[-1:]) or "(none)"
+        yield IngestError(path, f"unknown file type {suffix!r} (supported: {', '.join(SUPPORTED)})")
+        return
+    overrides = meta_for(meta, path, root)
+    try:
+        for item in reader(path, file):
+            if isinstance(item, Article) and overrides:
+                apply_meta(item, overrides)
+            yield item
+    except IsADirectoryError:
+        yield IngestError(path, "is a folder, not a file")
+    except OSError as exc:
+        yield IngestError(path, f"cannot be read ({exc.strerror or exc})")
+    except Exception as exc:  # a reader bug must not stop the run; name it so it can be reported
+        yield IngestError(path, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "mark_duplicates":  # datasketch (numpy) is imported only when deduplication runs
+        from storyline.ingest.dedupe import mark_duplicates
+
+        return mark_duplicates
+    raise AttributeError(name)

@@ -1,0 +1,77 @@
+"""Raw article text + the metadata a format provides → :class:`Article` (shared by every reader).
+
+Precedence, most trusted first: the ``--meta`` sidecar (applied later, by ``iter_articles``), the
+metadata the format carries (HTML meta tags, JSON fields, feed items), then what the text itself
+prints (headline, byline, outlet tag, dateline, stated date; see :mod:`storyline.ingest.meta`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storyline.errors import IngestError
+from storyline.ingest.meta import extract_text_meta
+from storyline.ingest.outlets import outlet_from_url, outlet_name
+from storyline.ingest.textio import content_id, normalize
+from storyline.model import Article, PubDate
+
+
+@dataclass(slots=True)
+class Fields:
+    """Metadata a format provides alongside the text (all optional; ``published`` is an ISO date)."""
+
+    title: str | None = None
+    outlet: str | None = None
+    byline: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+
+def build_article(text: str, *, path: str, source_format: str, fields: Fields | None = None,
+                  markdown: bool = False) -> Article:
+    """Clean ``text``, find the metadata it prints, merge with ``fields``; raise IngestError if no
+    body text is left."""
+    fields = fields or Fields()
+    cleaned = normalize(text)
+    if not cleaned:
+        raise IngestError(path, "no text (only whitespace)")
+    found = extract_text_meta(cleaned, known_title=_clean(fields.title), markdown=markdown)
+    body = found.body
+    if not body:
+        raise IngestError(path, "no article text left after removing headline, byline and boilerplate")
+    if fields.published:
+        published = metadata_date(fields.published)
+    elif found.published:
+        published = PubDate(date=found.published, earliest=found.published, latest=found.published,
+                            basis="text")
+    elif found.updated:  # only an "Updated ..." date: published on or before it
+        published = PubDate(latest=found.updated, basis="text")
+    else:
+        published = PubDate()  # the time stage infers a range from the content
+    return Article(
+        id=content_id(body),
+        text=body,
+        path=path,
+        title=_clean(fields.title) or found.title,
+        outlet=outlet_name(fields.outlet) or found.outlet or outlet_from_url(fields.url),
+        byline=[b for b in (_clean(x) for x in fields.byline) if b] or found.byline,
+        dateline=_clean(fields.dateline) or found.dateline,
+        url=_clean(fields.url),
+        published=published,
+        language=fields.language or "en",
+        boilerplate=found.boilerplate,
+        source_format=source_format,
+    )
+
+
+def metadata_date(iso: str) -> PubDate:
+    return PubDate(date=iso, earliest=iso, latest=iso, basis="metadata")
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(normalize(str(value)).split())
+    return value or None

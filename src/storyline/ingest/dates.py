@@ -1,0 +1,66 @@
+"""Publication dates as printed in metadata or in an article's header: find them, parse them to ISO.
+
+Parsing is dateparser's job (it knows month names, weekdays, time zones, "a.m."); what it cannot do is
+say *where* a date ends inside a line such as ``date 2025-05-05 DENVER — ...``, so :data:`DATE_EXPR`
+(a regex over the usual news date forms) finds the span and dateparser reads it. Only full dates
+(day, month and year) count: a publication date known to the month is left to the time stage.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = (r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?"
+            r"|Sat(?:urday)?|Sun(?:day)?)\.?,?")
+_TIME = (r"\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?|[AP]\.?M\.?)?(?:\s*(?:[A-Z]{2,4}|UTC[+-]\d{1,2}))?"
+         r"|\d{1,2}\s*(?:[ap]\.m\.|[AP]M)(?:\s*[A-Z]{2,4})?")
+_DAY_FIRST = rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+_MONTH_FIRST = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+_ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_NUMERIC = r"\d{1,2}/\d{1,2}/\d{4}"
+_CALENDAR = rf"(?:{_WEEKDAY}\s+)?(?:{_MONTH_FIRST}|{_DAY_FIRST}|{_NUMERIC})"
+
+#: A full date as printed in a news header, with an optional clock time before or after it:
+#: ``2025-05-05``, ``May 5, 2025``, ``Tue May 6, 2025``, ``3:04 PM EDT, Tue May 6, 2025``,
+#: ``Monday, May 5, 2025 at 10:30 a.m. MDT``, ``5 May 2025``, ``05/06/2025``.
+DATE_EXPR = (rf"(?:{_ISO}"
+             rf"|(?:(?:{_TIME}),?\s+(?:on\s+)?)?{_CALENDAR}(?:,?\s+(?:at\s+)?(?:{_TIME}))?)")
+DATE_RE = re.compile(DATE_EXPR)
+
+_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+             "PREFER_DATES_FROM": "past"}
+
+
+@lru_cache(maxsize=1024)
+def parse_date(value: str) -> str | None:
+    """ISO date (``YYYY-MM-DD``) of a printed full date, in the time zone it is printed in; else None."""
+    value = value.strip()
+    if not value:
+        return None
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?", value)
+    if iso:  # ISO dates and timestamps: no need for dateparser (and no ambiguity)
+        try:
+            return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        except ValueError:
+            return None
+    import dateparser  # slow import; only when a non-ISO date is met
+
+    # dateparser does not read "at" before a clock time ("May 5, 2025 at 10:30 a.m.")
+    cleaned = re.sub(r"\s+at\s+(?=\d)", " ", value)
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=_SETTINGS)
+    return parsed.date().isoformat() if isinstance(parsed, datetime) else None
+
+
+def as_iso_date(value: object) -> str | None:
+    """A metadata value (ISO string, date, datetime, printed date) → ISO date, or None."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return parse_date(value)
+    return None

@@ -1,0 +1,108 @@
+"""Near-duplicate and syndicated copies: the later copy points to the earliest (``duplicate_of``).
+
+Two passes, neither compares all pairs:
+
+1. exact: articles whose word sequence is the same (ignoring case, punctuation and spacing) share a
+   hash and are grouped directly;
+2. near: one representative per exact group goes into a MinHash LSH index (datasketch) over word
+   5-gram shingles; the index proposes candidate pairs, and each candidate is confirmed with the exact
+   Jaccard similarity of the two shingle sets (``>= threshold``), so the result does not depend on
+   MinHash estimation noise.
+
+Groups are closed transitively (union-find). In each group the earliest article — by published date
+(``date``, else ``earliest``; unknown dates last), then id — is the original; every other member gets
+``duplicate_of`` set to its id. Everything else gets ``duplicate_of = None``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from storyline.model import Article
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+# The LSH index is queried a little below the threshold, so that candidates near it are not lost to
+# MinHash banding; the exact Jaccard check then applies the threshold itself.
+LSH_SLACK = 0.85
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """Word ``size``-grams of the text (the words themselves for texts shorter than ``size``)."""
+    words = _words(text)
+    if len(words) < size:
+        return set(words)
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def _order_key(article: Article) -> tuple[str, str]:
+    pub = article.published
+    return (pub.date or pub.earliest or "9999-99-99", article.id)
+
+
+def mark_duplicates(articles: list[Article], threshold: float = 0.8) -> None:
+    """Set ``duplicate_of`` on every later copy to the id of the earliest copy (in place)."""
+    from datasketch import MinHash, MinHashLSH
+
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+    n = len(articles)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    # 1. exact: same word sequence
+    first_with: dict[str, int] = {}
+    representatives: list[int] = []
+    for i, article in enumerate(articles):
+        key = hashlib.sha256(" ".join(_words(article.text)).encode()).hexdigest()
+        if key in first_with:
+            union(first_with[key], i)
+        else:
+            first_with[key] = i
+            representatives.append(i)
+
+    # 2. near: MinHash LSH candidates, confirmed by exact Jaccard
+    sets = {i: shingles(articles[i].text) for i in representatives}
+    lsh = MinHashLSH(threshold=max(0.05, threshold * LSH_SLACK), num_perm=NUM_PERM)
+    hashes: dict[int, MinHash] = {}
+    for i in representatives:
+        m = MinHash(num_perm=NUM_PERM, seed=1)
+        m.update_batch([s.encode("utf-8") for s in sorted(sets[i])])
+        hashes[i] = m
+        for j in lsh.query(m):
+            if jaccard(sets[i], sets[int(j)]) >= threshold:
+                union(int(j), i)
+        lsh.insert(str(i), m)
+
+    # 3. the earliest article of each group is the original
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    for members in groups.values():
+        original = min(members, key=lambda k: _order_key(articles[k]))
+        for k in members:
+            same = articles[k].id == articles[original].id
+            articles[k].duplicate_of = None if k == original or same else articles[original].id

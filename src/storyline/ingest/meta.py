@@ -1,0 +1,564 @@
+"""Metadata that a plain-text article carries in its own text, found with general news conventions.
+
+A copied news article usually keeps its furniture: a headline, a byline, a date line, a dateline and
+wire tag at the start of the lede, and credits or copyright lines at the end. :func:`extract_text_meta`
+finds them and returns the cleaned body plus the metadata.
+
+What stays in the body and what leaves it (the body is ``Article.text``; every offset later stages
+emit is into it):
+
+* **Headline** — the first line, when it reads as a headline: short (at most
+  :data:`MAX_HEADLINE_WORDS` words) with no final period; or a single sentence that ends with a period
+  but is followed directly by the article's furniture (a byline, a date line, or a lede that opens
+  with a dateline/outlet tag), which marks it as a headline/dek rather than the lede. A Markdown
+  ``# heading`` always counts. It goes to ``title`` and **out of the body**. When the format already
+  gave a title (HTML, JSON), the first line is removed only if it repeats that title.
+* **Byline** — ``By NAME``, ``By NAME and NAME``, ``By NAME, OUTLET``, ``By NAME | Title, Outlet``,
+  ``By NAME, Staff Writer``, ``By the Associated Press``: names go to ``byline``, a named outlet to
+  ``outlet``; the line leaves the body. Every comma/pipe-separated part must read as a name, a job
+  title or an outlet, so a sentence that happens to start with "By" ("By the time police arrived, ...")
+  is never taken.
+* **Date lines and markers** — ``date 2025-05-05``, ``Published May 5, 2025``,
+  ``Updated 3:04 PM EDT, Tue May 6, 2025``, or a header line that is only a date: these are metadata,
+  not prose, so they leave the body (also when printed at the start of the lede line). A published
+  date gives ``published``; an "updated" date alone gives only ``updated`` (an upper bound).
+* **Dateline and outlet tag** at the start of the lede — ``DENVER —``, ``COLORADO SPRINGS, Colo. (KRDO) –``,
+  ``NEW YORK, Nov. 3 (Reuters) -``, ``(CNN) —``, ``(The Center Square) —``, and a tag whose opening
+  parenthesis was lost in copying (``The Center Square) President ...``) — **stay in the body**: they
+  are part of the printed lede. They are recorded in ``dateline``/``outlet`` with their body spans.
+* **Boilerplate** — "READ MORE:"/"RELATED:" lines and advertisement markers anywhere; copyright
+  lines, wire credits ("The-CNN-Wire"), contributor credits ("Associated Press writer X contributed"),
+  Reuters reporting/editing credits and similar trailer lines at the end: removed from the body and
+  kept, in order, in ``boilerplate``.
+
+Outlet names are kept as printed (``CNN``, ``KRDO``, ``The Center Square``); a few well-known
+abbreviations are expanded by :mod:`storyline.ingest.outlets`. Everything here is pure string work on
+normalized text (see :mod:`storyline.ingest.textio`); regular expressions are written by hand because
+these are layout conventions of copied news text, which no maintained library models.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from storyline.ingest.dates import DATE_EXPR, parse_date
+from storyline.ingest.outlets import is_known_outlet, outlet_name
+
+MAX_HEADLINE_WORDS = 25  # headlines run 6-15 words; decks up to ~25; ledes are longer
+MAX_HEADLINE_CHARS = 200
+MAX_HEADER_LINES = 8  # non-empty lines at the top inspected for headline/byline/date furniture
+MAX_LEDE_SEARCH = 3  # body paragraphs searched for a dateline/outlet tag
+MAX_BYLINE_WORDS = 24
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_DASH = r"(?:—|–|‒|―|--|-)"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+
+# ---------------------------------------------------------------------------- date markers
+_MARKER_WORD = (r"(?:(?:first\s+|originally\s+)?published(?:\s+on)?|posted(?:\s+on)?"
+                r"|(?:last\s+)?updated(?:\s+on)?|modified(?:\s+on)?|dated?)")
+_MARKER_RE = re.compile(rf"(?i:(?P<kind>{_MARKER_WORD}))\s*:?\s*(?P<date>{DATE_EXPR})\s*(?:[|•·/,;]\s*)?")
+_BARE_DATE_RE = re.compile(rf"(?:{DATE_EXPR})")
+
+# ---------------------------------------------------------------------------- lede: dateline, tag
+_PLACE_WORD = rf"[{_UP}][{_UP}'’.&-]+"
+_PLACE = rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}}"
+_REGION = r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,2}"
+_LEDE_RE = re.compile(
+    rf"(?P<dateline>{_PLACE}(?:,[ \t]*(?!{_MONTH}[ \t]+\d){_REGION})?)?"
+    rf"(?:,[ \t]*(?P<ddate>{_MONTH}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?))?"
+    rf"[ \t]*(?:\((?P<tag>[^()\n]{{2,40}})\))?"
+    rf"(?P<dash>[ \t]*{_DASH})?[ \t]+")
+_TAG_WORD = r"[A-Z0-9][\w&'’.-]*"
+_LOST_TAG_RE = re.compile(
+    rf"(?P<tag>{_TAG_WORD}(?:[ \t]+(?:{_TAG_WORD}|of|the|and|&|de|del|la)){{0,4}})\)"
+    rf"(?:[ \t]*{_DASH})?[ \t]+(?=\S)")
+# All-caps words that open a lede without being a place.
+_NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE",
+               "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "NOTE", "FACT CHECK", "DEVELOPING",
+               "URGENT", "FLASH", "ALERT", "COMMENTARY", "EDITORIAL", "REVIEW", "PHOTOS", "VIDEO"}
+
+# ---------------------------------------------------------------------------- bylines
+_BYLINE_RE = re.compile(r"(?:By|BY|Written by|Story by|Words by|Reporting by)[ \t]+(?P<rest>\S.*)")
+_NAME_WORD = rf"(?:[{_UP}][\w'’.-]*|[{_UP}]\.)"
+_NAME_PARTICLE = r"(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|ibn|dos|das)"
+_NAME_RE = re.compile(
+    rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_NAME_PARTICLE}))*?[ \t]+{_NAME_WORD}"
+    r"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?")
+_ROLE_WORDS = {"writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist",
+               "producer", "chief", "analyst", "intern", "fellow", "journalist", "photographer",
+               "anchor", "host", "senior", "deputy", "managing", "political", "investigative",
+               "report", "reports", "team", "desk"}
+_OUTLET_WORDS = {"press", "news", "times", "post", "journal", "tribune", "herald", "gazette", "network",
+                 "radio", "television", "tv", "media", "daily", "weekly", "wire", "sun", "star",
+                 "observer", "review", "chronicle", "courier", "register", "report", "magazine",
+                 "insider", "today", "examiner", "inquirer", "bulletin", "dispatch", "monitor",
+                 "standard", "telegraph", "guardian", "independent", "mirror", "express", "globe",
+                 "record", "leader", "beacon", "sentinel", "ledger", "citizen", "square", "public",
+                 "broadcasting", "agency", "service", "newsroom", "digest", "voice", "pioneer"}
+_CONNECTORS = {"of", "the", "and", "&", "for", "on", "at", "de", "la", "el"}
+
+# ---------------------------------------------------------------------------- boilerplate
+# Lines that are boilerplate wherever they appear.
+_ANYWHERE_RES = [
+    re.compile(r"(?i:read\s+more|related(?:\s+(?:stories|story|coverage|articles?|content|reading))?"
+               r"|also\s+read|see\s+also|recommended(?:\s+reading)?|more\s+on\s+this\s+story)\s*:\s*\S.*"),
+    re.compile(r"(?:WATCH|LISTEN|MORE|READ|RELATED|PHOTOS|VIDEO)\s*:\s*\S.*"),
+    re.compile(r"(?i:advertisement|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?advertisement)?"
+               r"|skip\s+advertisement|continue\s+reading(?:\s+the\s+main\s+story)?)\W*"),
+]
+# Lines that are boilerplate at the end of an article (the trailer).
+_TRAILER_RES = [
+    re.compile(r".*(?:©|\(c\)\s*\d{4}|\bCopyright\b|\ball rights reserved\b).*", re.I),
+    re.compile(r"(?:The-)?[A-Z][\w]*(?:-[\w]+)*-Wire\.?"),  # "The-CNN-Wire"
+    re.compile(r".{0,250}\bcontributed(?:\s+(?:additional\s+)?reporting)?"
+               r"(?:\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article|piece))?\s*[.)]?"),
+    re.compile(r"\(?(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by\b.*", re.I),
+    re.compile(r"Our Standards:.*"),
+    re.compile(r"(?:This|The)\s+(?:story|article|report)\s+(?:has\s+been|was)\s+(?:updated|corrected)\b.*",
+               re.I),
+    re.compile(r"This material may not be published, broadcast, rewritten,? or redistributed\.?", re.I),
+    re.compile(r"(?:Follow|Contact|Reach|Email)\s+.{1,80}(?:\bon\s+(?:Twitter|X|Facebook|Instagram|Bluesky"
+               r"|Threads|LinkedIn)\b|\S+@\S+\.\w+).*"),
+    re.compile(r"(?i:sign\s+up\s+for\s+.{0,80}newsletter).*"),
+]
+
+
+@dataclass(slots=True)
+class TextMeta:
+    """The cleaned body and the metadata found in a plain-text article."""
+
+    body: str
+    title: str | None = None
+    byline: list[str] = field(default_factory=list)
+    byline_outlet: str | None = None  # outlet named in the byline ("By NAME, OUTLET")
+    tag_outlet: str | None = None  # outlet tag at the lede ("(CNN) —")
+    dateline: str | None = None
+    published: str | None = None  # ISO date stated in the text
+    updated: str | None = None  # ISO date of an "Updated ..." marker
+    boilerplate: list[str] = field(default_factory=list)
+    dateline_span: tuple[int, int] | None = None  # into body
+    tag_span: tuple[int, int] | None = None  # into body, the tag text without parentheses
+
+    @property
+    def outlet(self) -> str | None:
+        """The outlet the text names: the tag printed at the lede, else the one in the byline."""
+        return self.tag_outlet or self.byline_outlet
+
+
+def extract_text_meta(text: str, *, known_title: str | None = None, markdown: bool = False) -> TextMeta:
+    """Split a normalized article text into body and metadata (see the module docstring)."""
+    lines: list[str | None] = list(text.split("\n"))
+    meta = TextMeta(body="")
+    boiler: dict[int, str] = {}
+
+    for i, line in enumerate(lines):
+        if line is not None and _is_anywhere_boilerplate(line.strip()):
+            boiler[i] = line.strip()
+            lines[i] = None
+    _strip_trailer(lines, boiler, meta)
+    _strip_header(lines, meta, known_title=known_title, markdown=markdown)
+    meta.boilerplate = [boiler[i] for i in sorted(boiler)]
+
+    body, starts = _join(lines)
+    meta.body = body
+    _find_lede(body, starts, lines, meta)
+    return meta
+
+
+# ----------------------------------------------------------------------------- header
+
+
+def _strip_header(lines: list[str | None], meta: TextMeta, *, known_title: str | None,
+                  markdown: bool) -> None:
+    """Remove headline, byline and date furniture from the top; stop at the first line of prose."""
+    seen = 0
+    for i, raw in enumerate(lines):
+        if raw is None or not raw.strip():
+            continue
+        seen += 1
+        if seen > MAX_HEADER_LINES:
+            return
+        line = _unmarkdown(raw.strip()) if markdown else raw.strip()
+        rest = _take_date_markers(line, meta)
+        if rest is not None and rest != line:
+            if not rest:  # the whole line was date markers
+                lines[i] = None
+                continue
+            lines[i] = rest  # markers printed before the lede: remove them, the rest is prose
+            line = rest
+            if _take_byline(line, meta):
+                lines[i] = None
+                continue
+            return
+        if _is_bare_date(line):
+            meta.published = meta.published or parse_date(line)
+            lines[i] = None
+            continue
+        if _take_byline(line, meta):
+            lines[i] = None
+            continue
+        if lede_match(line) is not None:
+            return
+        if meta.title is None and _is_headline(raw.strip(), line, lines, i, known_title, markdown):
+            if known_title is None:
+                meta.title = _clean_title(line)
+            lines[i] = None
+            continue
+        return
+
+
+def _take_date_markers(line: str, meta: TextMeta) -> str | None:
+    """Consume ``Published ...``/``Updated ...``/``date ...`` markers at the start of ``line``.
+
+    Returns the rest of the line (``""`` when the line was only markers), or None when it has none.
+    """
+    pos = 0
+    found = False
+    while True:
+        m = _MARKER_RE.match(line, pos)
+        if not m:
+            break
+        iso = parse_date(m["date"])
+        if iso is None:
+            break
+        kind = m["kind"].lower()
+        if "updated" in kind or "modified" in kind:
+            meta.updated = meta.updated or iso
+        else:
+            meta.published = meta.published or iso
+        found = True
+        pos = m.end()
+    return line[pos:].strip() if found else None
+
+
+def _is_bare_date(line: str) -> bool:
+    return _BARE_DATE_RE.fullmatch(line.strip(" .|")) is not None and parse_date(line.strip(" .|")) is not None
+
+
+def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_title: str | None,
+                 markdown: bool) -> bool:
+    if not _next_nonempty(lines, i):  # a lone line is the article, not its headline
+        return False
+    if known_title is not None:
+        return _squash(_clean_title(line)) == _squash(known_title)
+    if markdown and raw.startswith("#"):
+        return True
+    words = line.split()
+    if len(words) > MAX_HEADLINE_WORDS or len(line) > MAX_HEADLINE_CHARS or len(words) < 2:
+        return False
+    if line[-1] in ",:;" or line[0].islower():
+        return False
+    if not _ends_sentence(line):
+        return True
+    # A sentence ending with a period is a headline/dek only if the furniture that opens an
+    # article (byline, date line, dateline/outlet tag) follows it; otherwise it is the lede.
+    if _sentence_count(line) > 1:
+        return False
+    nxt = _next_nonempty(lines, i)
+    assert nxt is not None
+    nxt_line = nxt.strip()
+    probe = TextMeta(body="")
+    return (_parse_byline(nxt_line) is not None or _take_date_markers(nxt_line, probe) is not None
+            or _is_bare_date(nxt_line) or lede_match(nxt_line) is not None)
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip("”\"’')]")
+    return stripped.endswith((".", "…")) and not stripped.endswith("...")
+
+
+def _sentence_count(line: str) -> int:
+    # Sentence ends: ". " followed by a capital, skipping initials and common abbreviations.
+    ends = re.findall(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGov)(?<!\bSen)"
+                      r"(?<!\bRep)(?<!\bGen)(?<!\bU\.S)[.!?][”\"’']?\s+[A-Z“\"]", line)
+    return len(ends) + 1
+
+
+def _next_nonempty(lines: list[str | None], i: int) -> str | None:
+    for line in lines[i + 1:]:
+        if line is not None and line.strip():
+            return line
+    return None
+
+
+def _unmarkdown(line: str) -> str:
+    line = re.sub(r"^#{1,6}\s+", "", line)
+    line = re.sub(r"^(\*\*|__|\*|_)(.+)\1$", r"\2", line)
+    return line.strip()
+
+
+def _clean_title(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\W+", "", s.casefold())
+
+
+# ----------------------------------------------------------------------------- bylines
+
+
+@dataclass(slots=True)
+class Byline:
+    names: list[str]
+    outlet: str | None = None
+    title: str | None = None
+    date: str | None = None
+
+
+def _take_byline(line: str, meta: TextMeta) -> bool:
+    parsed = _parse_byline(line)
+    if parsed is None:
+        return False
+    meta.byline.extend(n for n in parsed.names if n not in meta.byline)
+    meta.byline_outlet = meta.byline_outlet or outlet_name(parsed.outlet)
+    if parsed.date:
+        meta.published = meta.published or parsed.date
+    return True
+
+
+def _parse_byline(line: str) -> Byline | None:
+    """Read a byline line, or None when any part of it reads as prose rather than names/titles/outlets."""
+    m = _BYLINE_RE.fullmatch(line.strip())
+    if not m or len(line.split()) > MAX_BYLINE_WORDS:
+        return None
+    segments = [s.strip() for s in re.split(r"\s+[|•·]\s+|\s+[—–]\s+", m["rest"]) if s.strip()]
+    result = Byline(names=[])
+    first = segments[0].rstrip(".") if not re.search(r"\b[A-Z]\.$|Jr\.$|Sr\.$", segments[0]) else segments[0]
+    parts = [p.strip() for p in first.split(",") if p.strip()]
+    # "By JANE DOE Associated Press": an outlet glued to the names without a comma.
+    if parts:
+        head, tail = _split_trailing_outlet(parts[0])
+        if tail:
+            parts[0:1] = [head, tail] if head else [tail]
+    for k, part in enumerate(parts):
+        kind = _classify_byline_part(part, first=(k == 0))
+        if kind == "names":
+            names = _split_names(part)
+            if names is None:
+                return None
+            result.names.extend(names)
+        elif kind == "outlet":
+            result.outlet = result.outlet or re.sub(r"^(?i:the)\s+(?=[A-Z]{2,}\b|Associated)", "", part)
+            result.outlet = re.sub(r"\s+(?i:staff(?:\s+reports?)?)$", "", result.outlet)
+        elif kind == "role":
+            result.title = result.title or part
+        elif kind == "suffix":
+            if not result.names:
+                return None
+            result.names[-1] += ", " + part
+        else:
+            return None
+    for seg in segments[1:]:
+        seg = seg.strip(" .")
+        iso = parse_date(seg) if _BARE_DATE_RE.search(seg) else None
+        if iso:
+            result.date = iso
+            continue
+        rest = _MARKER_RE.match(seg)
+        if rest and parse_date(rest["date"]):
+            if "updated" not in rest["kind"].lower():
+                result.date = parse_date(rest["date"])
+            continue
+        for part in (p.strip() for p in seg.split(",") if p.strip()):
+            kind = _classify_byline_part(part, first=False)
+            if kind == "outlet":
+                result.outlet = result.outlet or part
+            elif kind == "role":
+                result.title = result.title or part
+            else:
+                return None
+    if not result.names and not result.outlet:
+        return None
+    return result
+
+
+def _classify_byline_part(part: str, *, first: bool) -> str | None:
+    words = [w.strip(".,") for w in part.split()]
+    lower = [w.lower() for w in words]
+    if re.fullmatch(r"Jr\.?|Sr\.?|II|III|IV", part):
+        return "suffix"
+    if _is_outlet_like(part) and not (first and _split_names(part) and not _is_known_or_caps(part)):
+        return "outlet"
+    if lower and lower[-1] in _ROLE_WORDS | {"writer", "reporter"} or (lower and lower[0] in _ROLE_WORDS):
+        if all(w[:1].isupper() or w.lower() in _CONNECTORS or w.lower() in _ROLE_WORDS for w in words):
+            return "role"
+    if _split_names(part) is not None:
+        return "names"
+    return None
+
+
+def _is_known_or_caps(part: str) -> bool:
+    return is_known_outlet(part) or re.fullmatch(r"[A-Z0-9][A-Z0-9&.-]{1,9}", part) is not None
+
+
+def _is_outlet_like(part: str) -> bool:
+    """A printed outlet name: a known one, an all-caps call sign/acronym, or a "The ..." / "... News"
+    style title-case name."""
+    part = re.sub(r"\s+(?i:staff(?:\s+reports?)?)$", "", part.strip())
+    part = re.sub(r"^the\s+", "The ", part)
+    if not part or len(part.split()) > 6:
+        return False
+    if is_known_outlet(part) or is_known_outlet(re.sub(r"^The\s+", "", part)):
+        return True
+    if re.fullmatch(r"[A-Z0-9][A-Z0-9&.]{1,9}(?:-[A-Z0-9]{1,4})?(?:\s+[A-Z0-9]{1,4})?", part):
+        return True  # CNN, KRDO, WBAL-TV, NBC 5
+    words = part.split()
+    titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words)
+    if not titled:
+        return False
+    return part.startswith("The ") or any(w.lower().strip(".,") in _OUTLET_WORDS for w in words)
+
+
+def _split_trailing_outlet(part: str) -> tuple[str, str | None]:
+    """``"JANE DOE Associated Press"`` → (``"JANE DOE"``, ``"Associated Press"``) for known outlets."""
+    words = part.split()
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if is_known_outlet(tail) and _split_names(" ".join(words[:k])) is not None:
+            return " ".join(words[:k]), tail
+    return part, None
+
+
+def _split_names(part: str) -> list[str] | None:
+    """``"Jane Doe and John Roe"`` → both names; None unless every piece reads as a person's name."""
+    pieces = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&)\s*", part) if p.strip()]
+    if not pieces:
+        return None
+    for p in pieces:
+        if not _NAME_RE.fullmatch(p) or len(p.split()) > 5:
+            return None
+        if any(w.lower().strip(".") in _OUTLET_WORDS | _ROLE_WORDS for w in p.split()):
+            return None
+    return pieces
+
+
+# ----------------------------------------------------------------------------- lede
+
+
+@dataclass(slots=True)
+class Lede:
+    """The dateline/outlet tag printed at the start of a lede; offsets are into the line."""
+
+    end: int  # where the prose starts
+    dateline: tuple[int, int] | None = None
+    tag: tuple[int, int] | None = None
+
+
+def lede_match(line: str) -> Lede | None:
+    """The dateline and/or outlet tag opening ``line`` ("DENVER —", "WASHINGTON (Reuters) -",
+    "(CNN) —", "The Center Square) ..."), or None."""
+    m = _LEDE_RE.match(line)
+    if m and (m["dateline"] or m["tag"]) and (m["dash"] or m["tag"]):
+        dateline = m.span("dateline") if m["dateline"] else None
+        if dateline and m["dateline"].split(",")[0].strip().upper() in _NOT_PLACES:
+            dateline = None
+        tag = m.span("tag") if m["tag"] and _is_tag(m["tag"]) else None
+        if m["tag"] and tag is None:
+            return None
+        if dateline and not m["dash"] and not tag:
+            return None
+        if dateline and m["dateline"].strip(" .") and _is_known_or_caps(m["dateline"]) \
+                and is_known_outlet(m["dateline"]):
+            dateline = None
+        if dateline or tag:
+            if tag and dateline is None and m["dateline"]:
+                return None  # "(Something) ..." preceded by words that are not a place
+            return Lede(end=m.end(), dateline=dateline, tag=tag)
+    lost = _LOST_TAG_RE.match(line)
+    if lost and _is_tag(lost["tag"]) and _is_outlet_like(lost["tag"]):
+        return Lede(end=lost.end(), tag=lost.span("tag"))
+    return None
+
+
+def _is_tag(tag: str) -> bool:
+    tag = tag.strip()
+    words = tag.split()
+    if not words or len(words) > 6 or not (tag[0].isupper() or tag[0].isdigit()):
+        return False
+    if _BARE_DATE_RE.search(tag) or re.search(r"\d{4}", tag):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words)
+
+
+def _find_lede(body: str, starts: dict[int, int], lines: list[str | None], meta: TextMeta) -> None:
+    """Record the dateline/outlet tag of the first paragraphs of the body (they stay in the body)."""
+    searched = 0
+    for i, line in enumerate(lines):
+        if line is None or not line.strip() or i not in starts:
+            continue
+        searched += 1
+        if searched > MAX_LEDE_SEARCH:
+            return
+        lead = len(line) - len(line.lstrip())
+        line = line[lead:]
+        lede = lede_match(line)
+        if lede is None:
+            continue
+        offset = starts[i] + lead
+        if lede.dateline:
+            s, e = lede.dateline
+            meta.dateline = line[s:e].strip()
+            meta.dateline_span = (offset + s, offset + s + len(line[s:e].rstrip()))
+        if lede.tag:
+            s, e = lede.tag
+            meta.tag_outlet = outlet_name(line[s:e])
+            meta.tag_span = (offset + s, offset + e)
+        return
+
+
+# ----------------------------------------------------------------------------- boilerplate
+
+
+def _is_anywhere_boilerplate(line: str) -> bool:
+    return bool(line) and any(r.fullmatch(line) for r in _ANYWHERE_RES)
+
+
+def _strip_trailer(lines: list[str | None], boiler: dict[int, str], meta: TextMeta) -> None:
+    """Remove boilerplate (and date) lines from the end, stopping at the first line of prose."""
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if line is None or not line.strip():
+            continue
+        s = line.strip()
+        if len(s.split()) <= 60 and any(r.fullmatch(s) for r in _TRAILER_RES):
+            boiler[i] = s
+            lines[i] = None
+            continue
+        rest = _take_date_markers(s, meta)
+        if rest == "":
+            lines[i] = None
+            continue
+        return
+
+
+# ----------------------------------------------------------------------------- body
+
+
+def _join(lines: list[str | None]) -> tuple[str, dict[int, int]]:
+    """Join the kept lines, with at most one blank line in a row and none at either end.
+
+    Returns the body and, for every kept line index, its start offset in the body.
+    """
+    out: list[str] = []
+    starts: dict[int, int] = {}
+    pos = 0
+    pending_blank = False
+    for i, line in enumerate(lines):
+        if line is None:
+            continue
+        if not line.strip():
+            pending_blank = bool(out)
+            continue
+        if out:
+            sep = "\n\n" if pending_blank else "\n"
+            out.append(sep)
+            pos += len(sep)
+        pending_blank = False
+        starts[i] = pos
+        out.append(line)
+        pos += len(line)
+    return "".join(out), starts

@@ -1,0 +1,60 @@
+"""``.warc`` / ``.warc.gz`` web archives (warcio): every HTML response record → one article.
+
+Records that are not HTTP responses with an HTML body (requests, metadata, images, scripts) are
+skipped silently; an HTML response with no main text is reported with its record number and URL.
+The article's ``url`` is the record's ``WARC-Target-URI`` unless the page names a canonical URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from storyline.errors import IngestError
+from storyline.ingest.html import html_article
+from storyline.ingest.textio import decode
+from storyline.model import Article
+
+
+def read_warc(path: str, file: Path) -> Iterator[Article | IngestError]:
+    """Read the HTML responses of a WARC file (plain or gzip-compressed)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    if file.stat().st_size == 0:
+        yield IngestError(path, "empty file")
+        return
+    found = 0
+    try:
+        with file.open("rb") as stream:
+            for number, record in enumerate(ArchiveIterator(stream), 1):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                ctype = record.http_headers.get_header("Content-Type") or ""
+                if "html" not in ctype.lower():
+                    continue
+                found += 1
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                where = f"record {number} ({url})" if url else f"record {number}"
+                body = record.content_stream().read()
+                try:
+                    html = _decode_body(body, ctype, path)
+                    yield html_article(html, path=path, url=url, source_format="warc")
+                except IngestError as exc:
+                    yield IngestError(path, f"{where}: {exc.problem}")
+    except Exception as exc:  # warcio raises ArchiveLoadFailed / zlib / IO errors on a bad archive
+        yield IngestError(path, f"not a readable WARC file ({type(exc).__name__}: {exc})")
+        return
+    if not found:
+        yield IngestError(path, "no HTML response records in the WARC file")
+
+
+def _decode_body(body: bytes, content_type: str, path: str) -> str:
+    """Decode with the charset the HTTP header declares, else as any text file."""
+    m = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
+    if m and body:
+        try:
+            return body.decode(m[1])
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(body, path)
