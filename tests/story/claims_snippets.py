@@ -24,6 +24,7 @@ from storyline.model import (
 )
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+TITLE_WORDS = {"clerk", "gov", "governor", "president", "judge", "sen", "rep", "mr", "ms", "dr"}
 
 
 def _name_key(label: str, text: str) -> str:
@@ -52,15 +53,16 @@ def build_analysis(nlp, text: str, *, article_id: str, outlet: str = "", publish
         if ent.label_ not in KEEP:
             continue
         nk = (_name_key(ent.label_, ent.text), ent.label_)
+        name = " ".join(w for w in ent.text.split() if w.lower().rstrip(".") not in TITLE_WORDS)
         if nk not in keys:
             keys[nk] = f"{article_id}:{len(keys)}"
-            ents[keys[nk]] = LocalEntity(key=keys[nk], name=ent.text, type=ent.label_)
+            ents[keys[nk]] = LocalEntity(key=keys[nk], name=name, type=ent.label_)
         key = keys[nk]
         m = Mention(ent.start_char, ent.end_char, ent.text, ent.label_, key)
         mentions.append(m)
         ents[key].mentions.append(m)
-        if len(ent.text) > len(ents[key].name):
-            ents[key].name = ent.text
+        if len(name) > len(ents[key].name):
+            ents[key].name = name
     txs = []
     for surface, value in timexes:
         i = text.index(surface)

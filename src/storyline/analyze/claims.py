@@ -51,7 +51,7 @@ from storyline.analyze.claims_numbers import (
     qualifier_before,
     tidy,
 )
-from storyline.analyze.claims_titles import title_claims
+from storyline.analyze.claims_titles import normalize_title, title_claims
 from storyline.analyze.labels import extract_labels
 from storyline.model import Article, Claim, LocalEntity, Mention, Quote, TimeExpr
 
@@ -74,14 +74,17 @@ class _Builder:
 
     def add(self, *, subject: str, attribute: str, value: Any, tokens: list[Token],
             anchor: Token, unit: str | None = None, qualifier: str | None = None,
-            parts: list[Any] | None = None, as_of: str | None = None) -> Claim | None:
+            parts: list[Any] | None = None, as_of: str | None = None,
+            timeless: bool = False) -> Claim | None:
+        """Add one claim; ``as_of`` defaults to the publication date unless ``timeless`` (a past
+        state with no stated time, "was the clerk")."""
         if not subject or value is None or value == "":
             return None
         start, end = span_of(tokens)
         text = self.ctx.article.text[start:end]
         claim = Claim(id="", subject=subject, attribute=attribute, value=value,
                       article=self.ctx.article.id, start=start, end=end, text=text, unit=unit,
-                      as_of=as_of or self.ctx.as_of, voice=self.ctx.voice(anchor, start, end),
+                      as_of=as_of or (None if timeless else self.ctx.as_of), voice=self.ctx.voice(anchor, start, end),
                       hedged=is_hedged(anchor), parts=list(parts or []), qualifier=qualifier)
         self.claims.append(claim)
         return claim
@@ -99,7 +102,24 @@ def extract_claims(doc: Doc, article: Article, mentions: list[Mention],
     _agent_claims(b, doc)
     _place_claims(b, doc)
     title_claims(b, doc)
+    _subjects_from_titles(ctx, b.claims)
     return _finalize(article, b.claims)
+
+
+def _subjects_from_titles(ctx: Context, claims: list[Claim]) -> None:
+    """A subject that is only a description ("the former county clerk") is the one entity of the
+    article given that title, when exactly one is."""
+    holders: dict[str, set[str]] = {}
+    for c in claims:
+        if c.attribute == "title" and c.subject in ctx.entity_type:
+            holders.setdefault(str(c.value), set()).add(c.subject)
+    for c in claims:
+        if c.subject in ctx.entity_type or c.attribute == "title":
+            continue
+        core, _ = normalize_title(c.subject.split())
+        keys = holders.get(core or "", set())
+        if len(keys) == 1:
+            c.subject = next(iter(keys))
 
 
 def _finalize(article: Article, claims: list[Claim]) -> list[Claim]:
@@ -433,7 +453,9 @@ def _agent_claims(b: _Builder, doc: Doc) -> None:
         patient: Token | None
         if agent is None and not passive:
             agent = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            patient = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            patient = patient_of(tok)
+            if patient is not None and patient.dep_ == "nsubj" and patient.head.i == tok.i:
+                patient = None  # the active subject is the agent, not the patient
         else:
             patient = patient_of(tok)
         if agent is None or patient is None or agent.lower_ in ("it", "this", "that"):

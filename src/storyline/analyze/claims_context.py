@@ -124,7 +124,8 @@ class Context:
         tok = _through_relative(tok)
         tok = _through_apposition(tok)
         if tok.lemma_.lower() in CASE_NOUNS:  # "Peters' case was prosecuted" is about Peters
-            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            owner = next((c for c in tok.children if c.dep_ == "poss" or c.dep_ == "nmod"
+                          and c.i < tok.i and c.pos_ == "PROPN"), None)
             if owner is not None and (self.entity_of(owner) or owner.lower_ in PERSONAL_PRONOUNS):
                 tok = owner
         key = self.entity_of(tok)
@@ -208,6 +209,11 @@ def patient_of(verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass"):
                 return c
+        for c in verb.children:  # "a jury found her guilty": her is the subject of "guilty"
+            if c.dep_ in ("ccomp", "oprd", "xcomp") and c.lower_ == "guilty":
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj
     return _subject_of_verb(verb)
 
 

@@ -110,7 +110,7 @@ def title_claims(b: _Builder, doc: Doc) -> None:
                 continue
             done.add((m.entity, start))
             b.add(subject=m.entity, attribute="title", value=core, tokens=toks, anchor=anchor,
-                  qualifier=qual or qual_hint, as_of=as_of)
+                  qualifier=qual or qual_hint, as_of=as_of, timeless=qual_hint == "past")
 
 
 def _title_phrases(root: Token, name_start: int):

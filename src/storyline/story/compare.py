@@ -1,0 +1,452 @@
+"""Claim comparison across outlets: agree, conflict, consistent over time, or single source.
+
+Claims are blocked by (subject, attribute) — titles additionally by their core office, and the
+``count:<charge>`` labels of one subject are merged when they name the same charge in other words
+(rapidfuzz token-set ratio) — so the work is linear in the number of claims, never all-pairs over
+the corpus. Within a block, claims with the same normalized value form one *side*; the status
+follows from how the sides relate:
+
+* numbers: equal, or compatible through a stated bound ("over $1.4 million" vs 1,500,000);
+  a list of counts whose sum equals a stated total agrees with it;
+* ages: a difference that matches the time between the articles' dates is ``consistent_over_time``;
+* running counts ("so far"): a later, larger count is ``consistent_over_time``;
+* dates: one ISO value a prefix of the other ("2024" vs "2024-10") agree (one is more precise);
+* agents and places: same head noun with compatible modifiers ("jury" vs "state jury") agree,
+  mutually exclusive kinds ("grand jury" vs "trial jury") conflict;
+* titles: "former X" against "X" is a conflict when both are said at about the same time, and
+  ``consistent_over_time`` when the articles are months apart or one says "was X during …".
+
+A conflict inside one article (the reporter against a quote) is a conflict too. Each comparison's
+``explanation`` is one sentence assembled from the evidence (values, outlets, dates, voices).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from storyline.analyze.claims_lexicon import EXCLUSIVE_KINDS, JURISDICTION_WORDS, PARTY_WORDS
+from storyline.model import ArticleAnalysis, Claim, Comparison, ComparisonSide, Entity
+
+# Synonymous head nouns for agents ("a prosecutor" and "a district attorney" are the same kind).
+AGENT_SYNONYMS = {"district attorney": "prosecutor", "da": "prosecutor", "attorney": "prosecutor",
+                  "prosecutors": "prosecutor", "jurors": "jury", "juror": "jury",
+                  "panel": "jury", "correctional facility": "prison", "penitentiary": "prison",
+                  "facility": "prison"}
+# Agents that take part in the same act in different roles: an indictment is returned by a grand
+# jury at a prosecutor's request, so "indicted by a prosecutor" and "by a grand jury" both hold.
+COMPLEMENTARY: dict[str, set[frozenset[str]]] = {
+    "indicted_by": {frozenset(("jury", "prosecutor"))},
+    "charged_by": {frozenset(("jury", "prosecutor"))},
+}
+SAME_TIME_DAYS = 31
+LABEL_MERGE_RATIO = 85
+
+
+def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
+                   entities: list[Entity]) -> tuple[list[Claim], list[Comparison]]:
+    """All claims with story-level subjects/voices, and one comparison per (subject, attribute)."""
+    claims = _rewrite(analyses, entity_map)
+    ctx = _Ctx(analyses, entities)
+    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[_group_key(c)].append(c)
+    groups = _merge_count_labels(groups)
+    comparisons: list[Comparison] = []
+    used: set[str] = set()
+    for key in sorted(groups):
+        cmp = _compare_group(key, groups[key], ctx)
+        base = cmp.id
+        n = 1
+        while cmp.id in used:
+            n += 1
+            cmp.id = f"{base}-{n}"
+        used.add(cmp.id)
+        comparisons.append(cmp)
+    return claims, comparisons
+
+
+# ----------------------------------------------------------------------------- preparation
+
+
+def _rewrite(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]) -> list[Claim]:
+    out: list[Claim] = []
+    seen: set[str] = set()
+    for a in analyses:
+        for c in a.claims:
+            value = c.value
+            if c.attribute.endswith("_by") and isinstance(value, str):
+                value = entity_map.get(value, value)
+            new = replace(c, subject=entity_map.get(c.subject, c.subject),
+                          voice=entity_map.get(c.voice, c.voice), value=value,
+                          parts=list(c.parts))
+            cid = new.id or f"{a.article.id}:c"
+            n = 1
+            while cid in seen:
+                n += 1
+                cid = f"{new.id}-{n}"
+            new.id = cid
+            seen.add(cid)
+            out.append(new)
+    out.sort(key=lambda c: (c.article, c.start, c.id))
+    return out
+
+
+def _group_key(c: Claim) -> tuple[str, str, str]:
+    if c.attribute == "title":
+        return (c.subject, "title", str(c.value))
+    return (c.subject, c.attribute, "")
+
+
+def _merge_count_labels(groups: dict[tuple[str, str, str], list[Claim]]
+                        ) -> dict[tuple[str, str, str], list[Claim]]:
+    """Merge ``count:<charge>`` blocks of one subject that name the same charge differently."""
+    by_subject: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for key in sorted(groups):
+        if key[1].startswith("count:"):
+            by_subject[key[0]].append(key)
+    for keys in by_subject.values():
+        canon: list[tuple[str, str, str]] = []
+        for key in keys:
+            label = key[1][len("count:"):]
+            target = next((k for k in canon if fuzz.token_set_ratio(
+                label, k[1][len("count:"):]) >= LABEL_MERGE_RATIO), None)
+            if target is None:
+                canon.append(key)
+            else:
+                groups[target].extend(groups.pop(key))
+    return groups
+
+
+class _Ctx:
+    def __init__(self, analyses: Sequence[ArticleAnalysis], entities: list[Entity]) -> None:
+        self.names = {e.id: e.name for e in entities}
+        self.outlets: dict[str, str] = {}
+        self.dates: dict[str, str | None] = {}
+        for a in analyses:
+            art = a.article
+            self.outlets[art.id] = art.outlet or art.title or art.id
+            self.dates[art.id] = art.published.date or art.published.earliest
+
+    def name(self, ident: str) -> str:
+        return self.names.get(ident, ident)
+
+    def voice(self, c: Claim) -> str:
+        if c.voice == "reporter":
+            return "in its own voice"
+        if c.voice == "quoted":
+            return "in a quote"
+        return f"attributed to {self.name(c.voice)}"
+
+
+# ----------------------------------------------------------------------------- values
+
+
+def _side_value(c: Claim) -> Any:
+    if c.attribute == "title":
+        return f"{c.qualifier} {c.value}" if c.qualifier in ("former", "past", "then") else c.value
+    if isinstance(c.value, float) and c.value.is_integer():
+        return int(c.value)
+    return c.value
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else 1
+        d = int(parts[2][:2]) if len(parts) > 2 else 1
+        return date(y, m, d)
+    except (ValueError, IndexError):
+        return None
+
+
+def _years_between(a: str | None, b: str | None) -> float | None:
+    da, db = _parse_date(a), _parse_date(b)
+    if da is None or db is None:
+        return None
+    return (db - da).days / 365.25
+
+
+def _numbers_compatible(a: Claim, b: Claim) -> bool:
+    va, vb = float(a.value), float(b.value)
+    if va == vb:
+        return True
+    for x, y in ((a, b), (b, a)):
+        vx, vy = float(x.value), float(y.value)
+        if x.qualifier == "at_least" and vy >= vx:
+            return True
+        if x.qualifier == "at_most" and vy <= vx:
+            return True
+        if x.qualifier == "about" and abs(vy - vx) <= 0.15 * max(abs(vx), 1):
+            return True
+    return False
+
+
+def _np_words(value: str) -> tuple[str, set[str]]:
+    """(head, modifiers) of an agent/place value, synonyms folded ("district attorney" → prosecutor)."""
+    words = value.lower().split()
+    text = " ".join(words)
+    for syn, canon in sorted(AGENT_SYNONYMS.items(), key=lambda x: -len(x[0])):
+        if text.endswith(syn):
+            return canon, set(text[: -len(syn)].split())
+    return (words[-1] if words else ""), set(words[:-1])
+
+
+def _phrases_compatible(a: str, b: str, attribute: str = "") -> bool:
+    if a == b:
+        return True
+    ha, ma = _np_words(a)
+    hb, mb = _np_words(b)
+    if ha != hb:
+        return frozenset((ha, hb)) in COMPLEMENTARY.get(attribute, ())
+    for facet in (EXCLUSIVE_KINDS, PARTY_WORDS):  # "grand" vs "trial", "republican" vs "democratic"
+        ka, kb = ma & facet, mb & facet
+        if ka and kb and ka != kb:
+            return False
+    ja = ma & JURISDICTION_WORDS
+    jb = mb & JURISDICTION_WORDS
+    # "state" vs "federal" is a contradiction; named places are not checked against each other
+    return not ({"state", "federal"} <= (ja | jb) and ja != jb and ja and jb)
+
+
+def _dates_compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+# ----------------------------------------------------------------------------- status
+
+
+def _compare_group(key: tuple[str, str, str], group: list[Claim], ctx: _Ctx) -> Comparison:
+    subject, attribute, extra = key
+    group = sorted(group, key=lambda c: (ctx.dates.get(c.article) or "", c.article, c.start))
+    sides_map: dict[str, ComparisonSide] = {}
+    for c in group:
+        v = _side_value(c)
+        side = sides_map.setdefault(repr(v), ComparisonSide(value=v))
+        side.claims.append(c.id)
+        if c.article not in side.articles:
+            side.articles.append(c.article)
+    sides = list(sides_map.values())
+    articles = sorted({c.article for c in group})
+    digest = hashlib.sha1(f"{subject}|{attribute}|{extra}".encode()).hexdigest()[:10]
+    cmp = Comparison(id=f"cmp:{digest}", subject=subject, attribute=attribute, status="agree",
+                     sides=sides)
+    status, explanation = _judge(attribute, group, sides, articles, ctx, subject, extra)
+    cmp.status = status  # type: ignore[assignment]
+    cmp.explanation = explanation
+    return cmp
+
+
+def _judge(attribute: str, group: list[Claim], sides: list[ComparisonSide],
+           articles: list[str], ctx: _Ctx, subject: str, extra: str) -> tuple[str, str]:
+    what = _attr_phrase(attribute, extra, group)
+    who = ctx.name(subject)
+    if len(sides) == 1:
+        value = _fmt(group[0])
+        if len(articles) == 1:
+            return "single_source", (f"Only {ctx.outlets[articles[0]]} reports the {what} of "
+                                     f"{who}: {value}.")
+        lists = [c for c in group if c.qualifier == "list"]
+        note = ""
+        if lists and len(lists) < len(group):
+            note = (f"; the counts listed in {_outlets(ctx, [lists[0].article])} add up to the "
+                    f"total the others state")
+        return "agree", (f"{len(articles)} articles agree on the {what} of {who}: {value} "
+                         f"({_outlets(ctx, articles)}){note}.")
+    if attribute == "age":
+        return _judge_age(group, ctx, what, who)
+    if attribute == "title":
+        return _judge_title(group, ctx, what, who)
+    reps = [next(c for c in group if c.id in s.claims) for s in sides]
+    if attribute.startswith("date_of:"):
+        ok = all(_dates_compatible(str(a.value), str(b.value)) for a in reps for b in reps)
+        if ok:
+            precise = max(reps, key=lambda c: len(str(c.value)))
+            return "agree", (f"The {what} of {who} agrees across {_outlets(ctx, articles)}, "
+                             f"{ctx.outlets[precise.article]} giving it most precisely as "
+                             f"{precise.value}.")
+    elif all(isinstance(c.value, (int, float)) for c in reps):
+        if _running_count(group, ctx):
+            first, last = group[0], group[-1]
+            return "consistent_over_time", (
+                f"The {what} of {who} grows from {_fmt(first)} ({_when(ctx, first)}) to "
+                f"{_fmt(last)} ({_when(ctx, last)}), a running count that later reports update.")
+        if all(_numbers_compatible(a, b) for a in reps for b in reps):
+            return "agree", (f"The {what} of {who} is consistent across {_outlets(ctx, articles)}"
+                             f" once stated bounds are read: {_sides_text(sides, group, ctx)}.")
+    elif all(isinstance(c.value, str) for c in reps):
+        if all(_phrases_compatible(str(a.value), str(b.value), attribute)
+               for a in reps for b in reps):
+            return "agree", (f"The {what} of {who} is described compatibly, some more "
+                             f"specifically than others: {_sides_text(sides, group, ctx)}.")
+    pair = _first_clash(attribute, reps)
+    if pair is None or len(reps) == 2:
+        where = f" within {ctx.outlets[articles[0]]}" if len(articles) == 1 else ""
+        return "conflict", (f"The {what} of {who} differs{where}: "
+                            f"{_sides_text(sides, group, ctx)}.")
+    a, b = pair
+    others = [c for c in reps if c.id not in (a.id, b.id)]
+    rest = "; ".join(f"{_fmt(c)} in {ctx.outlets[c.article]}" for c in others)
+    return "conflict", (f"The {what} of {who} differs: {_fmt(a)} in {ctx.outlets[a.article]} "
+                        f"({ctx.voice(a)}) versus {_fmt(b)} in {ctx.outlets[b.article]} "
+                        f"({ctx.voice(b)}); other accounts: {rest}.")
+
+
+def _first_clash(attribute: str, reps: list[Claim]) -> tuple[Claim, Claim] | None:
+    """The first pair of sides that cannot both hold (for the explanation's lead)."""
+    for i, a in enumerate(reps):
+        for b in reps[i + 1:]:
+            if isinstance(a.value, str) and isinstance(b.value, str):
+                ok = (_dates_compatible(a.value, b.value) if attribute.startswith("date_of:")
+                      else _phrases_compatible(a.value, b.value, attribute))
+            elif isinstance(a.value, (int, float)) and isinstance(b.value, (int, float)):
+                ok = _numbers_compatible(a, b)
+            else:
+                ok = a.value == b.value
+            if not ok:
+                return a, b
+    return None
+
+
+def _running_count(group: list[Claim], ctx: _Ctx) -> bool:
+    if not any(c.qualifier == "so_far" for c in group):
+        return False
+    dated = [(ctx.dates.get(c.article) or "", float(c.value)) for c in group]
+    if any(not d for d, _ in dated):
+        return False
+    dated.sort()
+    return all(v1 <= v2 for (_, v1), (_, v2) in zip(dated, dated[1:], strict=False)) and \
+        len({d for d, _ in dated}) > 1
+
+
+def _judge_age(group: list[Claim], ctx: _Ctx, what: str, who: str) -> tuple[str, str]:
+    ok = True
+    for a in group:
+        for b in group:
+            if a is b or a.value == b.value:
+                continue
+            years = _years_between(a.as_of, b.as_of)
+            if years is None or abs((float(b.value) - float(a.value)) - years) >= 1:
+                ok = False
+    if ok:
+        lo = min(group, key=lambda c: (c.as_of or "", c.value))
+        hi = max(group, key=lambda c: (c.as_of or "", c.value))
+        return "consistent_over_time", (
+            f"{who} is {lo.value} as of {lo.as_of} ({ctx.outlets[lo.article]}) and {hi.value} as "
+            f"of {hi.as_of} ({ctx.outlets[hi.article]}), a difference the time between the "
+            f"reports explains.")
+    return "conflict", (f"The {what} of {who} differs and the articles' dates do not explain it: "
+                        f"{_sides_text_claims(group, ctx)}.")
+
+
+def _title_class(c: Claim) -> str:
+    if c.qualifier in ("former",):
+        return "former"
+    if c.qualifier in ("past", "then"):
+        return "past"
+    return "current"
+
+
+def _judge_title(group: list[Claim], ctx: _Ctx, what: str, who: str) -> tuple[str, str]:
+    current = [c for c in group if _title_class(c) == "current"]
+    former = [c for c in group if _title_class(c) == "former"]
+    clash: tuple[Claim, Claim] | None = None
+    for cur in current:
+        for old in former:
+            years = _years_between(cur.as_of, old.as_of)
+            if years is None or abs(years) * 365.25 <= SAME_TIME_DAYS:
+                clash = (cur, old)
+                break
+        if clash:
+            break
+    if clash:
+        cur, old = clash
+        same = "at about the same time" if cur.as_of and old.as_of else "with no dates to separate them"
+        return "conflict", (f"{ctx.outlets[cur.article]} calls {who} {cur.text.strip()!r} "
+                            f"({ctx.voice(cur)}) while {ctx.outlets[old.article]} says "
+                            f"{old.text.strip()!r} ({ctx.voice(old)}), {same}.")
+    return "consistent_over_time", (
+        f"The {what} of {who} differs only with time: "
+        f"{_sides_text_claims(_one_per_side(group), ctx)}.")
+
+
+def _one_per_side(group: list[Claim]) -> list[Claim]:
+    seen: dict[str, Claim] = {}
+    for c in group:
+        seen.setdefault(repr(_side_value(c)), c)
+    return list(seen.values())
+
+
+# ----------------------------------------------------------------------------- wording
+
+
+def _attr_phrase(attribute: str, extra: str, group: list[Claim]) -> str:
+    if attribute == "title":
+        return f"title ({extra})"
+    if attribute.startswith("count:"):
+        return f"number of counts of {attribute[len('count:'):]}"
+    if attribute.startswith("amount:"):
+        return f"amount ({attribute[len('amount:'):]})"
+    if attribute.startswith("date_of:"):
+        return f"date {attribute[len('date_of:'):].replace('_', ' ')}"
+    if attribute.endswith("_by"):
+        return f"agent ({attribute.replace('_', ' ')})"
+    return {"sentence_length": "sentence length", "charge_count": "number of charges",
+            "held_at": "place of detention", "court": "court", "age": "age"}.get(
+                attribute, attribute.replace("_", " "))
+
+
+def _fmt(c: Claim) -> str:
+    v = _side_value(c)
+    bound = {"at_least": "at least ", "at_most": "at most ", "about": "about "}.get(
+        c.qualifier or "", "")
+    if c.unit == "USD" and isinstance(v, (int, float)):
+        return f"{bound}${v:,.0f}" if float(v).is_integer() else f"{bound}${v:,}"
+    if c.unit in ("year", "month", "week", "day", "decade") and isinstance(v, (int, float)):
+        return f"{bound}{v:g} {c.unit}{'' if v == 1 else 's'}"
+    if c.qualifier == "list" and c.parts:
+        items = " + ".join(f"{p['value']} {p['item']}" for p in c.parts)
+        return f"{v} (listed: {items})"
+    if isinstance(v, float):
+        return f"{bound}{v:g}"
+    return f"{bound}{v}"
+
+
+def _when(ctx: _Ctx, c: Claim) -> str:
+    date_text = c.as_of or ctx.dates.get(c.article) or "undated"
+    return f"{ctx.outlets[c.article]}, {date_text}"
+
+
+def _outlets(ctx: _Ctx, articles: Sequence[str]) -> str:
+    names: list[str] = []
+    for a in articles:
+        if ctx.outlets[a] not in names:
+            names.append(ctx.outlets[a])
+    return ", ".join(names)
+
+
+def _sides_text(sides: list[ComparisonSide], group: list[Claim], ctx: _Ctx) -> str:
+    by_id = {c.id: c for c in group}
+    chunks = []
+    for s in sides:
+        cs = [by_id[i] for i in s.claims]
+        voices = sorted({ctx.voice(c) for c in cs})
+        chunks.append(f"{_fmt(cs[0])} in {_outlets(ctx, s.articles)} ({'; '.join(voices)})")
+    return " versus ".join(chunks)
+
+
+def _sides_text_claims(group: list[Claim], ctx: _Ctx) -> str:
+    return " versus ".join(f"{_fmt(c)!r} in {ctx.outlets[c.article]} as of "
+                           f"{c.as_of or 'an unknown date'}" for c in group)
+
+
+__all__ = ["compare_claims"]

@@ -1,0 +1,105 @@
+"""Coverage: per article, what only it reports, what it leaves out, whose voices, which labels.
+
+Items are the story-level things an article can carry:
+
+* timeline events (``Event.id``; carried by the articles of its sources),
+* quote groups (``QuoteGroup.id``; carried by the articles of its quote instances),
+* claims, blocked the way the comparison step blocks them: one item per comparison
+  (``Comparison.id``; carried by the articles of its sides).
+
+``unique`` lists the ids of events and quote groups only this article carries, and the ids of its
+claims whose comparison no other article shares. ``omits`` lists the ids of events, quote groups
+and comparisons that more than half of the *other* articles (and at least two) carry but this one
+does not. ``voices`` counts quotes per speaker entity id. ``labels`` groups the article's
+evaluative labels by term and voice, with their spans. Counts only — no judgement.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from storyline.model import (
+    ArticleAnalysis,
+    Claim,
+    Comparison,
+    Coverage,
+    CoverageLabel,
+    Event,
+    QuoteGroup,
+    Span,
+)
+
+MIN_CARRIERS_FOR_OMIT = 2
+
+
+def build_coverage(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
+                   timeline: list[Event], quote_groups: list[QuoteGroup], claims: list[Claim],
+                   comparisons: list[Comparison]) -> list[Coverage]:
+    """One Coverage per article, in the order of ``analyses``."""
+    article_ids = [a.article.id for a in analyses]
+    carriers: dict[str, set[str]] = {}  # item id -> articles carrying it
+    for ev in timeline:
+        carriers[ev.id] = {s.article for s in ev.sources}
+    for g in quote_groups:
+        carriers[g.id] = {q.article for q in g.quotes}
+    claim_ids = {c.id for c in claims}
+    claim_item: dict[str, str] = {}  # claim id -> comparison id
+    comparison_items: set[str] = set()
+    for cmp in comparisons:
+        arts = {a for side in cmp.sides for a in side.articles}
+        ids = [cid for side in cmp.sides for cid in side.claims if cid in claim_ids]
+        if not ids:
+            continue  # comparisons from other stages (dates, quotes) are not claim items
+        carriers[cmp.id] = arts
+        comparison_items.add(cmp.id)
+        for cid in ids:
+            claim_item[cid] = cmp.id
+    claims_by_article: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        claims_by_article[c.article].append(c)
+
+    out: list[Coverage] = []
+    for a in analyses:
+        aid = a.article.id
+        cov = Coverage(article=aid)
+        others = [x for x in article_ids if x != aid]
+        for item, arts in carriers.items():
+            if arts == {aid} and item not in comparison_items:
+                cov.unique.append(item)
+            if aid not in arts and others:
+                share = len(arts & set(others))
+                if share >= MIN_CARRIERS_FOR_OMIT and share * 2 > len(others):
+                    cov.omits.append(item)
+        for c in claims_by_article.get(aid, []):
+            item = claim_item.get(c.id)
+            if item is not None and carriers.get(item) == {aid}:
+                cov.unique.append(c.id)
+        cov.unique.sort()
+        cov.omits.sort()
+        cov.voices = _voices(aid, quote_groups, entity_map)
+        cov.labels = _labels(a)
+        out.append(cov)
+    return out
+
+
+def _voices(article: str, groups: list[QuoteGroup], entity_map: dict[str, str]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for g in groups:
+        for q in g.quotes:
+            if q.article != article:
+                continue
+            speaker = q.speaker or g.speaker_entity
+            if speaker:
+                counts[entity_map.get(speaker, speaker)] += 1
+    return dict(sorted(counts.items()))
+
+
+def _labels(a: ArticleAnalysis) -> list[CoverageLabel]:
+    grouped: dict[tuple[str, str], CoverageLabel] = {}
+    for lab in a.labels:
+        key = (lab.term, lab.voice)
+        cl = grouped.setdefault(key, CoverageLabel(term=lab.term, voice=lab.voice, count=0))
+        cl.count += 1
+        cl.spans.append(Span(a.article.id, lab.start, lab.end, lab.text))
+    return [grouped[k] for k in sorted(grouped)]
