@@ -33,7 +33,8 @@ from storyline.model import Article, PubDate, TimeExpr
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["analyze_time", "clause_tense", "infer_publication", "resolve_candidates"]
+__all__ = ["analyze_time", "clause_tense", "governing_verb", "infer_publication",
+           "resolve_candidates", "verb_tense"]
 
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "must", "should", "can", "ca"}
@@ -48,7 +49,7 @@ def _span_of(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _verb_tense(v: Token, depth: int = 0) -> str:
+def verb_tense(v: Token, depth: int = 0) -> str:
     """past / present / future of one verb, from its tag and its auxiliaries."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
@@ -67,7 +68,7 @@ def _verb_tense(v: Token, depth: int = 0) -> str:
         if head.lemma_.lower() in _FUTURE_HEADS:
             return "future"
         if head.pos_ in ("VERB", "AUX"):
-            return _verb_tense(head, depth + 1)
+            return verb_tense(head, depth + 1)
     if v.tag_ in ("VBZ", "VBP", "VBG", "VB"):
         if v.tag_ == "VBG" and {"was", "were"} & aux_words:
             return "past"
@@ -97,7 +98,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> str:
     """Tense of the clause governing the characters ``start:end``: past, present or future."""
     verb = governing_verb(doc, start, end)
     if verb is not None:
-        return _verb_tense(verb)
+        return verb_tense(verb)
     span = _span_of(doc, start, end)
     if span is None:
         return "past"
@@ -117,7 +118,10 @@ def _keep(doc: Doc | None, c: Cand) -> bool:
         return True
     if c.check == "year":
         # a bare four-digit number spaCy reads as a count or amount is not a year
-        return not any(t.ent_type_ in _NUMERIC_ENTS for t in span)
+        if any(t.ent_type_ in _NUMERIC_ENTS for t in span):
+            return False
+        root = span.root  # "2000 protesters": a number counting a plural noun
+        return not (root.dep_ == "nummod" and root.head.tag_ == "NNS")
     if c.check == "adverb":
         return span.root.pos_ != "ADJ" or span.root.dep_ not in ("amod",)
     return True

@@ -120,7 +120,12 @@ def value_bounds(value: str) -> tuple[date | None, date | None]:
 
 
 def granularity(value: str) -> str:
-    """The calendar unit a value names: day, week, month, season, quarter, year, decade, unknown."""
+    """The calendar unit a value names: day, week, month, season, quarter, year, decade, unknown.
+
+    Masked values keep their unit (``XXXX-WXX-1`` is a day, ``XXXX-SU`` a season)."""
+    if value in REF_VALUES or value.startswith("P"):
+        return "unknown"
+    value = value.replace("X", "0")
     if _DAY.match(value):
         return "day"
     if _WEEK.match(value):

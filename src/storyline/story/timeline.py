@@ -1,0 +1,264 @@
+"""The story timeline: event mentions of all articles merged into dated, sourced entries.
+
+Two mentions are the same event when their dates are compatible and their content is similar
+(shared story entities, the same predicate lemma, similar words by rapidfuzz). Candidate pairs come
+from a sweep over mentions sorted by date (blocking: only mentions whose date ranges lie within
+:data:`WINDOW_DAYS` of each other are compared, never all pairs). Pairs are merged best-first, and
+never two mentions of the same article into one entry.
+
+A pair whose dates do not overlap is still merged when the content match is strong (same
+predicate, mostly the same entities, similar words): the outlets disagree on the date. The entry's
+date then spans both and a ``date_of:<predicate>`` conflict :class:`Comparison` records the sides.
+
+Everything is deterministic: ids are content hashes, order is by date, granularity, then id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from storyline.analyze.timex_calendar import granularity, iso, mask_values, parse_iso
+from storyline.model import (
+    ArticleAnalysis,
+    Comparison,
+    ComparisonSide,
+    Event,
+    EventDate,
+    EventSource,
+    EventMention,
+    TimeExpr,
+)
+
+WINDOW_DAYS = 31  # dates further apart than this are never the same event
+MERGE_SCORE = 0.5  # compatible dates: similarity needed to merge
+_GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "decade": 6,
+              "unknown": 7}
+# Predicates that report the same kind of happening in news wording. A small lexicon (WordNet is
+# not installed and would over-merge): each set is one class for the "same predicate" test.
+PREDICATE_CLASSES: tuple[frozenset[str], ...] = tuple(frozenset(c) for c in (
+    {"convict", "find guilty"},
+    {"reject", "deny", "refuse", "dismiss", "turn down", "throw out"},
+    {"sentence", "jail", "imprison"},
+    {"file", "submit", "lodge", "bring"},
+    {"release", "free", "let out"},
+    {"arrest", "detain", "take into custody"},
+    {"charge", "indict"},
+    {"announce", "declare"},
+    {"urge", "call", "direct", "ask", "press"},
+    {"resign", "quit", "step down"},
+    {"die", "pass away", "kill"},
+    {"sue", "file suit"},
+    {"approve", "pass", "adopt"},
+    {"win", "defeat", "beat"},
+    {"post", "write", "publish"},
+))
+_PRED_CLASS = {p: i for i, c in enumerate(PREDICATE_CLASSES) for p in c}
+
+
+def same_predicate(a: str | None, b: str | None) -> bool:
+    """Equal lemmas, or lemmas of one class in :data:`PREDICATE_CLASSES`."""
+    if not a or not b:
+        return False
+    return a == b or (a in _PRED_CLASS and _PRED_CLASS.get(a) == _PRED_CLASS.get(b))
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@dataclass(slots=True)
+class _Item:
+    article: str
+    mention: EventMention
+    timex: TimeExpr
+    lo: date | None
+    hi: date | None
+    entities: frozenset[str]
+    words: str
+
+    @property
+    def key(self) -> date:
+        return self.lo or self.hi or date.max
+
+    @property
+    def gran(self) -> str:
+        return granularity(self.timex.value)
+
+
+def _items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]) -> list[_Item]:
+    stop = _stop_words()
+    out: list[_Item] = []
+    for a in analyses:
+        for ev in a.events:
+            if not 0 <= ev.timex < len(a.timexes):
+                continue
+            tx = a.timexes[ev.timex]
+            lo, hi = parse_iso(tx.earliest), parse_iso(tx.latest)
+            if lo is None and hi is None:
+                continue
+            # content words without the time expression itself
+            sent = ev.text[: max(0, tx.start - ev.start)] + " " + ev.text[max(0, tx.end - ev.start):]
+            words = " ".join(sorted({w.lower() for w in _WORD.findall(sent)} - stop))
+            ents = frozenset(entity_map.get(k, k) for k in ev.entities)
+            out.append(_Item(a.article.id, ev, tx, lo, hi, ents, words))
+    out.sort(key=lambda it: (it.key, it.article, it.mention.start, it.mention.timex))
+    return out
+
+
+def _similarity(a: _Item, b: _Item) -> tuple[float, bool, float, float]:
+    """(score, same predicate, entity Jaccard, word similarity 0..1)."""
+    same_pred = same_predicate(a.mention.predicate, b.mention.predicate)
+    union = a.entities | b.entities
+    jacc = len(a.entities & b.entities) / len(union) if union else 0.0
+    words = fuzz.token_set_ratio(a.words, b.words) / 100.0 if a.words and b.words else 0.0
+    return 0.3 * same_pred + 0.35 * jacc + 0.35 * words, same_pred, jacc, words
+
+
+def _overlap(a: _Item, b: _Item) -> bool:
+    alo, ahi = a.lo or date.min, a.hi or date.max
+    blo, bhi = b.lo or date.min, b.hi or date.max
+    return alo <= bhi and blo <= ahi
+
+
+def _candidate_pairs(items: list[_Item]) -> list[tuple[float, int, int, bool]]:
+    """Scored pairs from the date-sorted sweep (blocking by date window)."""
+    pairs = []
+    window = timedelta(days=WINDOW_DAYS)
+    for i, a in enumerate(items):
+        # an open-ended date (undated article: "last October", after 2019-10-01) can be any later day
+        reach = a.hi if a.hi is not None else date.max
+        reach = reach + window if reach < date.max - window else date.max
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if b.key > reach:
+                break
+            if a.article == b.article:
+                continue
+            score, same_pred, jacc, words = _similarity(a, b)
+            # entities must not contradict: shared, or one side names none ("She was sentenced")
+            shared = bool(a.entities & b.entities) or not a.entities or not b.entities
+            if _overlap(a, b):
+                if score >= MERGE_SCORE and shared and (same_pred or words >= 0.6):
+                    pairs.append((score, i, j, False))
+            elif same_pred and jacc >= 0.5 and words >= 0.6:
+                pairs.append((score, i, j, True))  # same event, dated differently
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return pairs
+
+
+def _cluster(items: list[_Item]) -> list[list[int]]:
+    parent = list(range(len(items)))
+    arts = [{it.article} for it in items]
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _score, i, j, _conflict in _candidate_pairs(items):
+        ri, rj = find(i), find(j)
+        if ri == rj or arts[ri] & arts[rj]:
+            continue  # one entry never holds two mentions from the same article
+        lo, hi = min(ri, rj), max(ri, rj)
+        parent[hi] = lo
+        arts[lo] |= arts[hi]
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def _summary(members: list[_Item]) -> str:
+    """The clearest source sentence, trimmed: few quote marks, close to 25 words, a pinned date."""
+    def badness(it: _Item) -> tuple[float, str, str]:
+        t = it.mention.text
+        n = len(t.split())
+        quotes = sum(t.count(q) for q in "“”\"")
+        return (abs(n - 25) + 8 * quotes + (0 if it.timex.resolved else 5), it.article, t)
+
+    best = min(members, key=badness)
+    text = best.mention.text.strip()
+    if len(text) > 300:
+        # cut at the first clause boundary after the time expression (still a substring)
+        after = best.timex.end - best.mention.start
+        m = re.compile(r"(;|\s[—–-]\s|:\s)").search(text, max(after, 40))
+        if m:
+            text = text[: m.start()].rstrip(" ,")
+    return text
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+def _event(members: list[_Item]) -> tuple[Event, Comparison | None]:
+    members = sorted(members, key=lambda it: (it.article, it.mention.start, it.mention.timex))
+    sources = [EventSource(article=it.article, start=it.mention.start, end=it.mention.end,
+                           text=it.mention.text, time_text=it.timex.text,
+                           time_start=it.timex.start, time_end=it.timex.end) for it in members]
+    eid = _hash(*(f"{s.article}:{s.start}:{s.end}:{s.time_start}" for s in sources))
+    preds = Counter(it.mention.predicate for it in members if it.mention.predicate)
+    predicate = min(preds, key=lambda p: (-preds[p], p)) if preds else None
+    ent_count = Counter(e for it in members for e in it.entities)
+    entities = sorted(ent_count, key=lambda e: (-ent_count[e], e))
+    lo = max((it.lo for it in members if it.lo), default=None)
+    hi = min((it.hi for it in members if it.hi), default=None)
+    comparison = None
+    if lo is None or hi is None or lo <= hi:
+        # consistent: the most precise date that every source allows
+        best = min(members, key=lambda it: ((it.hi or date.max) - (it.lo or date.min),
+                                            not it.timex.resolved, it.timex.value))
+        date_ = EventDate(value=best.timex.value, earliest=iso(best.lo), latest=iso(best.hi),
+                          granularity=best.gran,  # type: ignore[arg-type]
+                          approximate=not best.timex.resolved)
+    else:
+        values = sorted({it.timex.value for it in members})
+        lo_all = min((it.lo for it in members if it.lo), default=None)
+        hi_all = max((it.hi for it in members if it.hi), default=None)
+        coarsest = max((it.gran for it in members), key=lambda g: _GRAN_RANK.get(g, 7))
+        date_ = EventDate(value=mask_values(values), earliest=iso(lo_all), latest=iso(hi_all),
+                          granularity=coarsest, approximate=True)  # type: ignore[arg-type]
+        sides = []
+        for v in values:
+            arts = sorted({it.article for it in members if it.timex.value == v})
+            sides.append(ComparisonSide(value=v, claims=[], articles=arts))
+        what = predicate or eid
+        explanation = "; ".join(
+            f"{', '.join(s.articles)} date it {s.value} (“{next(it.timex.text for it in members if it.timex.value == s.value)}”)"
+            for s in sides)
+        comparison = Comparison(id=_hash("date_of", eid), subject=entities[0] if entities else "",
+                                attribute=f"date_of:{what}", status="conflict", sides=sides,
+                                explanation=f"Sources disagree on when this happened: {explanation}.")
+    event = Event(id=eid, date=date_, summary=_summary(members), sources=sources,
+                  entities=entities, predicate=predicate)
+    return event, comparison
+
+
+def build_timeline(analyses: Sequence[ArticleAnalysis],
+                   entity_map: dict[str, str]) -> tuple[list[Event], list[Comparison]]:
+    """Merge event mentions across articles into sorted timeline entries (+ date conflicts)."""
+    items = _items(analyses, entity_map)
+    events: list[Event] = []
+    comparisons: list[Comparison] = []
+    for group in _cluster(items):
+        ev, comp = _event([items[i] for i in group])
+        events.append(ev)
+        if comp is not None:
+            comparisons.append(comp)
+    events.sort(key=lambda e: (e.date.earliest or e.date.latest or "9999-12-31",
+                               _GRAN_RANK.get(e.date.granularity, 7), e.id))
+    comparisons.sort(key=lambda c: c.id)
+    return events, comparisons

@@ -1,0 +1,71 @@
+"""Event mentions: sentences anchored to a date, with their predicate and entities."""
+
+from __future__ import annotations
+
+from storyline.analyze.events import extract_events
+from storyline.analyze.timex import analyze_time
+from storyline.model import Article, EventMention, Mention, PubDate
+
+
+def mentions_for(text: str, names: dict[str, str]) -> list[Mention]:
+    """Mentions of each name (every occurrence), with the given LocalEntity key."""
+    out = []
+    for name, key in names.items():
+        i = text.find(name)
+        while i != -1:
+            out.append(Mention(i, i + len(name), name, "PERSON", key))
+            i = text.find(name, i + 1)
+    return sorted(out, key=lambda m: m.start)
+
+
+def run(nlp, text: str, pub: str, names: dict[str, str] | None = None) -> list[EventMention]:
+    article = Article(id="a1", text=text,
+                      published=PubDate(date=pub, earliest=pub, latest=pub, basis="metadata"))
+    doc = nlp(text)
+    _, timexes = analyze_time(doc, article)
+    events = extract_events(doc, article, timexes, mentions_for(text, names or {}))
+    for e in events:
+        assert text[e.start:e.end] == e.text
+        assert 0 <= e.timex < len(timexes)
+    return events
+
+
+def test_event_with_predicate_and_entities(nlp):
+    text = ("A federal judge on Monday rejected the petition filed by Anna Keller. "
+            "Keller, 64, remains in custody.")
+    events = run(nlp, text, "2025-03-04", {"Anna Keller": "a1:0", "Keller,": "a1:0"})
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.predicate == "reject"
+    assert ev.text.startswith("A federal judge on Monday rejected")
+    assert ev.entities == ["a1:0"]
+
+
+def test_durations_and_background_do_not_anchor(nlp):
+    text = ("Marsh, 70, is serving a nine-year prison term. "
+            "She has been held for months. The board meets every Monday.")
+    assert run(nlp, text, "2025-03-04") == []
+
+
+def test_noun_modifier_year_is_not_an_event(nlp):
+    text = "She repeated false claims about the 2020 election."
+    assert run(nlp, text, "2025-03-04") == []
+
+
+def test_past_relative_clause_is_kept_present_one_is_not(nlp):
+    text = ("Ruiz, who was convicted in 2024, appealed. "
+            "Weiss, who is running for governor in 2026, spoke to reporters.")
+    events = run(nlp, text, "2025-03-04")
+    assert [e.predicate for e in events] == ["convict"]
+
+
+def test_two_dates_in_one_sentence(nlp):
+    text = "The company was founded in 1998 and went bankrupt in March 2009."
+    events = run(nlp, text, "2025-03-04")
+    assert sorted(e.predicate for e in events) == ["found", "go bankrupt"]
+
+
+def test_event_span_stays_on_its_line(nlp):
+    text = "Clerk sentenced to prison\n\nOn Tuesday, the court released the clerk."
+    events = run(nlp, text, "2025-03-06")
+    assert [e.text for e in events] == ["On Tuesday, the court released the clerk."]

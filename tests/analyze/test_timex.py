@@ -1,0 +1,230 @@
+"""Time expressions on realistic news sentences with known answers (no dataset text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.timex import analyze_time
+from storyline.analyze.timex_calendar import granularity, mask_values, value_bounds
+from storyline.model import Article, PubDate, TimeExpr
+
+
+def run(nlp, text: str, pub: str | None = None, **pubkw) -> tuple[PubDate, list[TimeExpr]]:
+    published = PubDate(date=pub, earliest=pub, latest=pub, basis="metadata") if pub \
+        else PubDate(**pubkw)
+    article = Article(id="a1", text=text, published=published)
+    got_pub, timexes = analyze_time(nlp(text), article)
+    for t in timexes:  # every span is exact
+        assert text[t.start:t.end] == t.text
+    return got_pub, timexes
+
+
+def find(timexes: list[TimeExpr], text: str) -> TimeExpr:
+    hits = [t for t in timexes if t.text == text]
+    assert hits, f"{text!r} not found in {[t.text for t in timexes]}"
+    return hits[0]
+
+
+# --------------------------------------------------------------------------- relative dates
+
+def test_on_monday_in_article_published_tuesday_crosses_year(nlp):
+    # Tue 2025-01-07: the Monday before is 2025-01-06; "last year" is 2024
+    _, tx = run(nlp, "A federal judge on Monday refused to release the former clerk. "
+                     "Last year, a jury convicted her of seven counts.", "2025-01-07")
+    mon = find(tx, "Monday")
+    assert (mon.type, mon.value, mon.earliest, mon.latest) == ("DATE", "2025-01-06", "2025-01-06", "2025-01-06")
+    assert mon.anchor == "publication" and mon.resolved
+    ly = find(tx, "Last year")
+    assert (ly.value, ly.earliest, ly.latest) == ("2024", "2024-01-01", "2024-12-31")
+
+
+def test_monday_in_article_published_thursday_new_year(nlp):
+    # Thu 2026-01-01: the past Monday is 2025-12-29, across the year boundary
+    _, tx = run(nlp, "The governor signed the order on Monday.", "2026-01-01")
+    assert find(tx, "Monday").value == "2025-12-29"
+
+
+def test_month_alone_in_january_article_is_previous_year(nlp):
+    _, tx = run(nlp, "The board approved the merger in December, officials said.", "2025-01-15")
+    dec = find(tx, "December")
+    assert (dec.value, dec.earliest, dec.latest) == ("2024-12", "2024-12-01", "2024-12-31")
+
+
+def test_month_day_without_year_takes_most_recent(nlp):
+    _, tx = run(nlp, "The department said it received the notice on Nov. 12.", "2025-11-20")
+    assert find(tx, "Nov. 12").value == "2025-11-12"
+    # published before Nov. 12: the most recent Nov. 12 is last year's
+    _, tx = run(nlp, "The department said it received the notice on Nov. 12.", "2025-03-02")
+    assert find(tx, "Nov. 12").value == "2024-11-12"
+
+
+def test_month_day_in_future_tense_looks_forward(nlp):
+    _, tx = run(nlp, "The judge will hear arguments on Feb. 3, the court said.", "2025-11-20")
+    assert find(tx, "Feb. 3").value == "2026-02-03"
+
+
+def test_tense_decides_which_may(nlp):
+    past = "The company laid off 300 workers in May."
+    future = "The company will open a second plant in May."
+    _, tx = run(nlp, past, "2025-11-04")
+    assert find(tx, "May").value == "2025-05"
+    _, tx = run(nlp, future, "2025-11-04")
+    assert find(tx, "May").value == "2026-05"
+
+
+def test_absolute_dates_and_partial_dates(nlp):
+    _, tx = run(nlp, "She was sentenced on March 22, 2013, and appealed in October 2024. "
+                     "The statute dates from 1998.", "2025-06-01")
+    d = find(tx, "March 22, 2013")
+    assert (d.value, d.anchor, d.earliest) == ("2013-03-22", "absolute", "2013-03-22")
+    m = find(tx, "October 2024")
+    assert (m.value, m.earliest, m.latest) == ("2024-10", "2024-10-01", "2024-10-31")
+    assert find(tx, "1998").value == "1998"
+
+
+def test_year_as_count_is_not_a_date(nlp):
+    _, tx = run(nlp, "Police said 2000 protesters marched through the city on Saturday.", "2025-06-02")
+    assert all(t.text != "2000" for t in tx)
+    assert find(tx, "Saturday").value == "2025-05-31"
+
+
+def test_weeks_seasons_quarters(nlp):
+    _, tx = run(nlp, "Sales rose last week and in the first quarter, after a slump last fall.",
+                "2025-11-19")
+    assert find(tx, "last week").value == "2025-W46"
+    assert find(tx, "the first quarter").value == "2025-Q1"
+    fall = find(tx, "last fall")
+    assert (fall.value, fall.earliest, fall.latest) == ("2024-FA", "2024-09-01", "2024-11-30")
+
+
+def test_ago_and_context_anchored(nlp):
+    _, tx = run(nlp, "Two years ago the plant closed. The union sued on June 3, 2024, and the "
+                     "company settled two days later.", "2025-03-10")
+    assert find(tx, "Two years ago").value == "2023"
+    later = find(tx, "two days later")
+    assert (later.value, later.anchor) == ("2024-06-05", "context")
+
+
+# --------------------------------------------------------------------------- durations, ages, sets
+
+def test_durations_and_ages(nlp):
+    _, tx = run(nlp, "Peters, who is serving a nine-year prison term, is one year into her "
+                     "sentence after a months-long trial. The 69-year-old mother spoke for two "
+                     "and a half hours.", "2025-11-19")
+    assert (find(tx, "nine-year").type, find(tx, "nine-year").value) == ("DURATION", "P9Y")
+    assert find(tx, "one year").value == "P1Y"
+    assert find(tx, "months-long").value == "PXM"
+    age = find(tx, "69-year-old")
+    assert (age.type, age.value, age.earliest, age.latest) == ("DURATION", "P69Y", None, None)
+    assert find(tx, "two and a half hours").value == "PT2.5H"
+    assert all(t.text != "Peters, 70" for t in tx)
+
+
+def test_sets(nlp):
+    _, tx = run(nlp, "The council meets every Monday and publishes its budget annually.", "2025-01-10")
+    assert (find(tx, "every Monday").type, find(tx, "every Monday").value) == ("SET", "XXXX-WXX-1")
+    assert find(tx, "annually").value == "P1Y"
+
+
+def test_times_of_day(nlp):
+    _, tx = run(nlp, "The verdict was read at 3 p.m. on Friday, and protesters gathered Friday "
+                     "night.", "2025-03-17")
+    night = find(tx, "Friday night")
+    assert (night.type, night.value) == ("TIME", "2025-03-14TNI")
+    clock = find(tx, "3 p.m. on Friday")
+    assert (clock.type, clock.value) == ("TIME", "2025-03-14T15:00")
+
+
+# --------------------------------------------------------------------------- fuzzy references
+
+def test_earlier_this_year_bounds(nlp):
+    _, tx = run(nlp, "Peters filed a federal lawsuit earlier this year.", "2025-08-12")
+    t = find(tx, "earlier this year")
+    assert (t.value, t.earliest, t.latest) == ("2025", "2025-01-01", "2025-08-12")
+
+
+def test_recently_and_now(nlp):
+    _, tx = run(nlp, "The network recently reported that the inquiry is now closed.", "2025-08-12")
+    rec = find(tx, "recently")
+    assert (rec.value, rec.earliest, rec.latest) == ("PAST_REF", None, "2025-08-12")
+    now = find(tx, "now")
+    assert (now.value, now.earliest, now.latest) == ("PRESENT_REF", "2025-08-12", "2025-08-12")
+
+
+def test_election_year_reference(nlp):
+    _, tx = run(nlp, "She repeated false claims about the 2020 election.", "2025-08-12")
+    t = find(tx, "2020")
+    assert (t.value, t.type, t.anchor) == ("2020", "DATE", "absolute")
+
+
+# --------------------------------------------------------------------------- undated articles
+
+UNDATED = ("In October 2024, the former clerk was sentenced to nine years in prison. "
+           "On Monday, a judge rejected her petition. Last year, a jury convicted her. "
+           "She filed the petition earlier this year.")
+
+
+def test_undated_article_gets_inferred_range(nlp):
+    pub, tx = run(nlp, UNDATED)
+    assert pub.basis == "inferred" and pub.date is None
+    assert pub.earliest == "2024-10-01" and pub.latest is None
+    mon = find(tx, "Monday")
+    assert not mon.resolved and mon.value == "XXXX-WXX-1"
+    assert mon.earliest == "2024-09-30" and mon.latest is None  # the Monday on/before Oct 1 2024
+    ly = find(tx, "Last year")
+    assert not ly.resolved and ly.earliest == "2023-01-01" and ly.latest is None
+    ety = find(tx, "earlier this year")
+    assert not ety.resolved and ety.earliest == "2024-01-01"
+    assert find(tx, "October 2024").resolved
+
+
+def test_closed_range_resolves_when_it_pins(nlp):
+    # a range inside one year pins "last year" but not "Monday"
+    pub, tx = run(nlp, "Last year the plant closed, and on Monday it reopened.",
+                  earliest="2025-03-01", latest="2025-03-31", basis="inferred")
+    assert pub.earliest == "2025-03-01" and pub.latest == "2025-03-31"
+    ly = find(tx, "Last year")
+    assert ly.resolved and ly.value == "2024"
+    mon = find(tx, "Monday")
+    assert not mon.resolved and (mon.earliest, mon.latest) == ("2025-02-24", "2025-03-31")
+
+
+def test_future_date_bounds_publication_from_above(nlp):
+    pub, _ = run(nlp, "The council voted on Jan. 9, 2025. The new law will take effect on "
+                      "March 1, 2025.")
+    assert (pub.earliest, pub.latest, pub.basis) == ("2025-01-09", "2025-03-01", "inferred")
+
+
+def test_known_publication_is_returned_unchanged(nlp):
+    given = PubDate(date="2025-05-05", earliest="2025-05-05", latest="2025-05-05", basis="text")
+    text = "In October 2026, the court will rule."
+    pub, _ = analyze_time(nlp(text), Article(id="x", text=text, published=given))
+    assert pub == given
+
+
+def test_no_evidence_keeps_unknown(nlp):
+    pub, tx = run(nlp, "The judge said on Monday that the case is closed.")
+    assert pub.basis == "unknown"
+    mon = find(tx, "Monday")
+    assert not mon.resolved and mon.earliest is None and mon.value == "XXXX-WXX-1"
+
+
+# --------------------------------------------------------------------------- calendar helpers
+
+@pytest.mark.parametrize("value,lo,hi,gran", [
+    ("2025-11-12", "2025-11-12", "2025-11-12", "day"),
+    ("2025-02", "2025-02-01", "2025-02-28", "month"),
+    ("2024", "2024-01-01", "2024-12-31", "year"),
+    ("2025-W46", "2025-11-10", "2025-11-16", "week"),
+    ("2025-Q4", "2025-10-01", "2025-12-31", "quarter"),
+    ("2024-WI", "2024-12-01", "2025-02-28", "season"),
+    ("199", "1990-01-01", "1999-12-31", "decade"),
+])
+def test_value_bounds(value, lo, hi, gran):
+    a, b = value_bounds(value)
+    assert (a.isoformat(), b.isoformat(), granularity(value)) == (lo, hi, gran)
+
+
+def test_mask_values():
+    assert mask_values(["2025-05", "2026-05"]) == "XXXX-05"
+    assert mask_values(["2025", "2025"]) == "2025"

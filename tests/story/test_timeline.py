@@ -1,0 +1,92 @@
+"""The timeline merges the same event reported by different outlets."""
+
+from __future__ import annotations
+
+from storyline.analyze.events import extract_events
+from storyline.analyze.timex import analyze_time
+from storyline.model import Article, ArticleAnalysis, Mention, PubDate
+from storyline.story.timeline import build_timeline
+
+
+def analysis(nlp, aid: str, text: str, pub: str | None, names: dict[str, str]) -> ArticleAnalysis:
+    published = PubDate(date=pub, earliest=pub, latest=pub, basis="metadata") if pub else PubDate()
+    article = Article(id=aid, text=text, published=published)
+    doc = nlp(text)
+    mentions = []
+    for name, key in names.items():
+        i = text.find(name)
+        while i != -1:
+            mentions.append(Mention(i, i + len(name), name, "PERSON", key))
+            i = text.find(name, i + 1)
+    pub_, timexes = analyze_time(doc, article)
+    article.published = pub_
+    events = extract_events(doc, article, timexes, mentions)
+    return ArticleAnalysis(article=article, mentions=mentions, timexes=timexes, events=events)
+
+
+OUTLET_A = ("A federal judge on Monday rejected a bid by former county clerk Dana Marsh to be "
+            "released from prison. Marsh was convicted by a jury in August 2024.")
+OUTLET_B = ("U.S. Magistrate Judge Carl Ortiz rejected Dana Marsh's petition on Nov. 10, ruling "
+            "that the court lacked jurisdiction. Marsh was found guilty last year.")
+OUTLET_C = ("Dana Marsh was sentenced on Oct. 3, 2024, to nine years in prison.")
+OUTLET_D = ("Dana Marsh was sentenced on Oct. 4, 2024, to nine years in prison, court records show.")
+
+
+def story(nlp):
+    a = analysis(nlp, "aaa", OUTLET_A, "2025-11-11", {"Dana Marsh": "aaa:0", "Marsh": "aaa:0"})
+    b = analysis(nlp, "bbb", OUTLET_B, "2025-11-12", {"Dana Marsh": "bbb:1", "Carl Ortiz": "bbb:2"})
+    emap = {"aaa:0": "E1", "bbb:1": "E1", "bbb:2": "E2"}
+    return [a, b], emap
+
+
+def test_same_event_two_outlets_is_one_entry(nlp):
+    analyses, emap = story(nlp)
+    events, comparisons = build_timeline(analyses, emap)
+    rejected = [e for e in events if e.predicate == "reject"]
+    assert len(rejected) == 1
+    ev = rejected[0]
+    assert sorted(s.article for s in ev.sources) == ["aaa", "bbb"]
+    assert (ev.date.value, ev.date.granularity, ev.date.approximate) == ("2025-11-10", "day", False)
+    assert ev.summary in (OUTLET_A.split(". ")[0] + ".", OUTLET_B.split(". ")[0] + ".")
+    assert "E1" in ev.entities
+    assert comparisons == []
+    # the conviction: "August 2024" (month) and "last year" (year) are compatible, one entry
+    convicted = [e for e in events if any("guilty" in s.text or "convicted" in s.text for s in e.sources)]
+    assert len(convicted) == 1 and len(convicted[0].sources) == 2
+    assert convicted[0].date.value == "2024-08" and convicted[0].date.granularity == "month"
+    # sorted by date, spans exact
+    assert [e.date.earliest for e in events] == sorted(e.date.earliest for e in events)
+    texts = {a.article.id: a.article.text for a in analyses}
+    for e in events:
+        for s in e.sources:
+            assert texts[s.article][s.start:s.end] == s.text
+            assert texts[s.article][s.time_start:s.time_end] == s.time_text
+
+
+def test_deterministic_ids_and_order(nlp):
+    analyses, emap = story(nlp)
+    first, _ = build_timeline(analyses, emap)
+    second, _ = build_timeline(list(reversed(analyses)), emap)
+    assert [e.id for e in first] == [e.id for e in second]
+    assert len({e.id for e in first}) == len(first)
+
+
+def test_conflicting_dates_one_entry_and_comparison(nlp):
+    c = analysis(nlp, "ccc", OUTLET_C, "2025-01-05", {"Dana Marsh": "ccc:0"})
+    d = analysis(nlp, "ddd", OUTLET_D, "2025-01-06", {"Dana Marsh": "ddd:0"})
+    events, comparisons = build_timeline([c, d], {"ccc:0": "E1", "ddd:0": "E1"})
+    assert len(events) == 1
+    ev = events[0]
+    assert (ev.date.earliest, ev.date.latest, ev.date.approximate) == ("2024-10-03", "2024-10-04", True)
+    assert len(comparisons) == 1
+    comp = comparisons[0]
+    assert comp.attribute == "date_of:sentence" and comp.status == "conflict"
+    assert sorted(s.value for s in comp.sides) == ["2024-10-03", "2024-10-04"]
+    assert sorted(a for s in comp.sides for a in s.articles) == ["ccc", "ddd"]
+
+
+def test_different_events_stay_apart(nlp):
+    c = analysis(nlp, "ccc", OUTLET_C, "2025-01-05", {"Dana Marsh": "ccc:0"})
+    e = analysis(nlp, "eee", "The county opened a new library on Oct. 3, 2024.", "2025-01-05", {})
+    events, comparisons = build_timeline([c, e], {"ccc:0": "E1"})
+    assert len(events) == 2 and comparisons == []
