@@ -28,7 +28,8 @@ def sample_analysis() -> m.ArticleAnalysis:
                 speaker_text="Ana Ruiz", speaker_start=t.index("Ana"),
                 speaker_end=t.index("Ana") + len("Ana Ruiz"), cue="said", kind="full")
     ent = m.LocalEntity("a1:0", "Ana Ruiz", "PERSON",
-                        mentions=[m.Mention(t.index("Ana"), t.index("Ana") + 8, "Ana Ruiz", "PERSON", "a1:0")],
+                        mentions=[m.Mention(t.index("Ana"), t.index("Ana") + 8, "Ana Ruiz", "PERSON",
+                                            "a1:0")],
                         roles=[m.Role("resident", [_span(t, "lived")], as_of="2024-03-01", qualifier=None)])
     tx = m.TimeExpr(t.index("1998"), t.index("1998") + 4, "1998", "DATE", "1998", "1998-01-01",
                     "1998-12-31", "absolute", True)

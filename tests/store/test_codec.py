@@ -21,6 +21,7 @@ from storyline.store.codec import (
     to_dict,
 )
 
+
 def test_hand_built_analysis_round_trips_through_json(sample_analysis: m.ArticleAnalysis) -> None:
     a = sample_analysis
     d = analysis_to_dict(a)

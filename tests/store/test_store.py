@@ -11,10 +11,8 @@ from sqlalchemy import create_engine, event
 
 from storyline.errors import StoreError
 from storyline.model import Article, ArticleAnalysis, PubDate, Quote, Sentence
-from storyline.store import Store, safe_url
+from storyline.store import Store, safe_url, tables
 from storyline.store import codec as codec_module
-from storyline.store import tables
-
 
 
 def make_analysis(article_id: str, text: str, title: str | None = None, path: str = "") -> ArticleAnalysis:

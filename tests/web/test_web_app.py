@@ -18,8 +18,8 @@ from sqlalchemy import create_engine
 from storyline.errors import StoreError
 from storyline.model import Article, ArticleAnalysis, Sentence
 from storyline.store import Store, tables
-from storyline.web import create_app
 from storyline.web import app as app_module
+from storyline.web import create_app
 from storyline.web.pipeline import Upload, UploadResult
 
 ERROR_KEYS = {"ok", "error", "status", "errors"}

@@ -20,7 +20,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, case, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    case,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -72,10 +84,10 @@ def _now() -> datetime:
 def _iso(value: Any) -> str | None:
     """ISO 8601 in UTC (SQLite hands back naive datetimes; everything is written in UTC)."""
     if not isinstance(value, datetime):
-        return value
+        return None if value is None else str(value)
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    return value.isoformat(timespec="seconds")
+    return str(value.isoformat(timespec="seconds"))
 
 
 class Store:

@@ -57,7 +57,7 @@ def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
 
 def from_dict(cls: type[T], data: Any, *, _path: str = "") -> T:
     """Rebuild a dataclass of type ``cls`` from ``data`` (the output of :func:`to_dict`)."""
-    return _decode(cls, data, _path or cls.__name__)
+    return typing.cast(T, _decode(cls, data, _path or cls.__name__))
 
 
 def _decode(tp: Any, value: Any, path: str) -> Any:
@@ -119,7 +119,7 @@ def _decode(tp: Any, value: Any, path: str) -> Any:
 
 def analysis_to_dict(a: ArticleAnalysis) -> dict[str, Any]:
     """JSON-ready dict of one article's analysis (the article included)."""
-    return to_dict(a)
+    return typing.cast(dict[str, Any], to_dict(a))
 
 
 def analysis_from_dict(d: dict[str, Any]) -> ArticleAnalysis:
@@ -129,7 +129,7 @@ def analysis_from_dict(d: dict[str, Any]) -> ArticleAnalysis:
 
 def dossier_to_model_dict(d: Dossier) -> dict[str, Any]:
     """The model form of a Dossier (not the public JSON of ``render.json``; that one is a view)."""
-    return to_dict(d)
+    return typing.cast(dict[str, Any], to_dict(d))
 
 
 def dossier_from_dict(d: dict[str, Any]) -> Dossier:

@@ -141,7 +141,8 @@ def create_app(db_url: str, *, pipeline: Pipeline | None = None) -> FastAPI:
 
 
 def get_store(request: Request) -> Store:
-    return request.app.state.store
+    store: Store = request.app.state.store
+    return store
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -179,7 +180,8 @@ def _add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of routes r
     @app.post("/api/analyze", response_model=AnalyzeResult, tags=["analyze"])
     def analyze(request: Request, store: StoreDep,
                 files: Annotated[list[UploadFile], File(description="Article files of one story")],
-                title: Annotated[str | None, Form(description="Story title (default: earliest headline)")] = None,
+                title: Annotated[str | None,
+                                 Form(description="Story title (default: earliest headline)")] = None,
                 ) -> dict[str, Any]:
         """Upload the articles of one story; get its dossier (also stored).
 
@@ -192,8 +194,9 @@ def _add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of routes r
             raise ApiError(f"too many files: {len(files)} (at most {MAX_FILES} per upload)", status=413)
         with tempfile.TemporaryDirectory(prefix="storyline-upload-") as tmp:
             uploads = _save_uploads(files, Path(tmp))
+            story_title = (title or "").strip() or None
             with request.app.state.pipeline_lock:
-                result: UploadResult = request.app.state.pipeline(uploads, store, (title or "").strip() or None)
+                result: UploadResult = request.app.state.pipeline(uploads, store, story_title)
         if result.dossier is None or result.story_id is None:
             raise ApiError("no article could be analysed", errors=result.problems)
         return {"story": {"id": result.story_id, "title": result.title}, "articles": result.article_ids,
