@@ -114,9 +114,10 @@ class _Context:
 
 
 def _paragraph_index(text: str) -> list[int]:
+    """Start offsets of the non-empty lines (paragraphs); blank lines belong to the one before."""
     starts = [0]
     for i, c in enumerate(text):
-        if c == "\n":
+        if c == "\n" and i + 1 < len(text) and text[i + 1] != "\n":
             starts.append(i + 1)
     return starts
 

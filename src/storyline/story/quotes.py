@@ -1,0 +1,273 @@
+"""Quote groups across outlets: the same utterance carried by several articles, with its wordings.
+
+Two quotations are the same utterance when their normalized words match (case, punctuation, curly vs
+straight marks and whitespace ignored), allowing for truncation (one outlet quotes part of what
+another quotes: containment), ellipses (each part between ``…`` found in order) and small wording
+changes (rapidfuzz ratio). Candidates come from an index of word shingles (and, for quotes of one or
+two words, the exact words with the same speaker), so the work grows with the number of quotations
+that share words, not with all pairs.
+
+Each group lists its *variants* (distinct wordings, with the articles carrying each) and is checked
+for two disagreements between outlets: a quotation attributed to different speakers
+(``Comparison(attribute="said_by", status="conflict")``) and one given as spoken by one outlet and as
+written by another (``attribute="medium"``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from storyline.analyze.quotes_lexicon import SPOKEN_MEDIA, WRITTEN_CUES, WRITTEN_MEDIA
+from storyline.model import (
+    ArticleAnalysis,
+    Comparison,
+    ComparisonSide,
+    Entity,
+    QuoteGroup,
+    QuoteInstance,
+    QuoteVariant,
+)
+
+__all__ = ["group_quotes", "normalize_words", "same_utterance", "word_diff"]
+
+SHINGLE = 3
+SHORT = 3  # quotes with fewer words than this need the same words and the same speaker
+FUZZY_RATIO = 88  # whole-quote similarity for small wording changes
+PARTIAL_RATIO = 92  # the shorter quote (or each part of it) found inside the longer one
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+ELLIPSIS_RE = re.compile(r"…|\.\s?\.\s?\.|\[\s*\.\.\.\s*\]")
+SPOKEN_CUES = frozenset({"say", "tell", "shout", "yell", "testify", "speak", "chant", "sing",
+                         "whisper", "mutter", "exclaim", "joke", "quip"})
+
+
+def normalize_words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` (NFKC, apostrophes unified, punctuation and ellipses dropped)."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").lower()
+    return [w.replace("’", "'") for w in WORD_RE.findall(text)]
+
+
+def _parts(text: str) -> list[list[str]]:
+    """The word runs between ellipses ("A … B" → [[a], [b]])."""
+    return [w for w in (normalize_words(p) for p in ELLIPSIS_RE.split(text)) if w]
+
+
+def same_utterance(a: str, b: str) -> bool:
+    """Whether two quoted wordings are the same utterance (possibly truncated, elided, re-punctuated)."""
+    wa, wb = normalize_words(a), normalize_words(b)
+    if not wa or not wb:
+        return False
+    ja, jb = " ".join(wa), " ".join(wb)
+    if ja == jb:
+        return True
+    short, long_, short_text = (ja, jb, a) if len(wa) <= len(wb) else (jb, ja, b)
+    n_short = min(len(wa), len(wb))
+    if n_short < SHORT:
+        return f" {short} " in f" {long_} " and n_short == max(len(wa), len(wb))
+    if fuzz.ratio(ja, jb) >= FUZZY_RATIO:
+        return True
+    # truncation / ellipsis: every part of the shorter wording appears in the longer, in order
+    pos = 0
+    padded = f" {long_} "
+    for part in _parts(short_text):
+        needle = f" {' '.join(part)} "
+        found = padded.find(needle, pos)
+        if found < 0:
+            if len(part) >= SHORT and fuzz.partial_ratio(" ".join(part), long_) >= PARTIAL_RATIO:
+                continue
+            return False
+        pos = found + len(needle) - 1
+    return True
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """How wording ``b`` differs from ``a``, word by word, with :mod:`difflib`.
+
+    Returns ``[(op, text), ...]`` with op ``equal`` (words of both), ``delete`` (words only in
+    ``a``), ``insert`` (words only in ``b``) or ``replace`` (the words of ``b`` that stand where ``a``
+    has other words; the replaced words of ``a`` come right before it as a ``delete``, so the
+    renderer can strike them through).
+    """
+    wa, wb = a.split(), b.split()
+    # compare on normalized words (case, punctuation) so only real wording changes show
+    ka = [" ".join(normalize_words(w)) or w for w in wa]
+    kb = [" ".join(normalize_words(w)) or w for w in wb]
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("equal", " ".join(wb[j1:j2])))
+        elif op == "delete":
+            out.append(("delete", " ".join(wa[i1:i2])))
+        elif op == "insert":
+            out.append(("insert", " ".join(wb[j1:j2])))
+        else:
+            out.append(("delete", " ".join(wa[i1:i2])))
+            out.append(("replace", " ".join(wb[j1:j2])))
+    return out
+
+
+# ------------------------------------------------------------------------------------- grouping
+
+
+@dataclass(slots=True)
+class _Item:
+    inst: QuoteInstance
+    words: list[str]
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _instances(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]) -> list[_Item]:
+    items = []
+    for analysis in sorted(analyses, key=lambda a: a.article.id):
+        aid = analysis.article.id
+        for q in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
+            speaker = entity_map.get(q.speaker, q.speaker) if q.speaker else None
+            inst = QuoteInstance(article=aid, start=q.start, end=q.end, text=q.text, speaker=speaker,
+                                 speaker_text=q.speaker_text, cue=q.cue, medium=q.medium, kind=q.kind)
+            words = normalize_words(q.text)
+            if words:
+                items.append(_Item(inst, words))
+    return items
+
+
+def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
+    """Pairs that share a word shingle (or, for short quotes, the same words and speaker)."""
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        if len(it.words) < SHORT:
+            index[("#short", it.inst.speaker or "", *it.words)].append(i)
+            continue
+        for k in range(len(it.words) - SHINGLE + 1):
+            index[tuple(it.words[k:k + SHINGLE])].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) > 200:  # a stock phrase shared by very many quotes is no evidence
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                if members[x] != members[y]:
+                    pairs.add((min(members[x], members[y]), max(members[x], members[y])))
+    return pairs
+
+
+def _speakers_compatible(a: _Item, b: _Item) -> bool:
+    """Short quotes (a word or two) only group with the same known speaker."""
+    if min(len(a.words), len(b.words)) >= SHORT:
+        return True
+    return a.inst.speaker is not None and a.inst.speaker == b.inst.speaker
+
+
+def group_quotes(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
+                 entities: list[Entity]) -> tuple[list[QuoteGroup], list[Comparison]]:
+    """Quote groups (one per utterance, with variants) and the said_by / medium conflicts."""
+    items = _instances(analyses, entity_map)
+    uf = _UnionFind(len(items))
+    for i, j in sorted(_candidate_pairs(items)):
+        if _speakers_compatible(items[i], items[j]) and same_utterance(items[i].inst.text,
+                                                                        items[j].inst.text):
+            uf.union(i, j)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        members[uf.find(i)].append(i)
+    names = {e.id: e.name for e in entities}
+    groups: list[QuoteGroup] = []
+    comparisons: list[Comparison] = []
+    for idxs in members.values():
+        group = _make_group([items[i] for i in idxs], names)
+        groups.append(group)
+        comparisons += _conflicts(group, names)
+    groups.sort(key=lambda g: (g.quotes[0].article, g.quotes[0].start, g.id))
+    comparisons.sort(key=lambda c: c.id)
+    return groups, comparisons
+
+
+def _make_group(members: list[_Item], names: dict[str, str]) -> QuoteGroup:
+    members = sorted(members, key=lambda it: (it.inst.article, it.inst.start))
+    key = "\n".join(f"{it.inst.article}:{it.inst.start}:{it.inst.end}" for it in members)
+    gid = "q-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+    # variants: wordings that differ in their words (not just case or punctuation)
+    by_words: dict[str, list[_Item]] = {}
+    for it in members:
+        by_words.setdefault(" ".join(it.words) + ("…" if _parts(it.inst.text)[1:] else ""),
+                            []).append(it)
+    variants = []
+    for same in by_words.values():
+        articles = sorted({it.inst.article for it in same})
+        variants.append(QuoteVariant(text=same[0].inst.text, articles=articles))
+    # the canonical wording: the one most outlets carry, then the most complete
+    variants.sort(key=lambda v: (-len(v.articles), -len(normalize_words(v.text)), v.text))
+    speakers = Counter(it.inst.speaker for it in members if it.inst.speaker)
+    speaker = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
+    return QuoteGroup(id=gid, text=variants[0].text, speaker_entity=speaker,
+                      speaker_name=names.get(speaker) if speaker else None,
+                      quotes=[it.inst for it in members], variants=variants)
+
+
+def _mode(inst: QuoteInstance) -> str | None:
+    """"written", "spoken", or None when the text does not say."""
+    if inst.medium in WRITTEN_MEDIA or (inst.cue in WRITTEN_CUES):
+        return "written"
+    if inst.medium in SPOKEN_MEDIA:
+        return "spoken"
+    if inst.cue in SPOKEN_CUES and inst.cue != "say" and inst.medium is None:
+        return "spoken"
+    return None
+
+
+def _conflicts(group: QuoteGroup, names: dict[str, str]) -> list[Comparison]:
+    out = []
+    by_speaker: dict[str, list[str]] = defaultdict(list)
+    for q in group.quotes:
+        if q.speaker:
+            by_speaker[q.speaker].append(q.article)
+    if len(by_speaker) > 1:
+        sides = [ComparisonSide(value=s, articles=sorted(set(arts)))
+                 for s, arts in sorted(by_speaker.items())]
+        who = "; ".join(f"{names.get(s.value, s.value)} ({', '.join(s.articles)})" for s in sides)
+        out.append(Comparison(
+            id=f"{group.id}-said_by", subject=group.id, attribute="said_by", status="conflict",
+            sides=sides,
+            explanation=f"The quotation “{_short(group.text)}” is attributed to different speakers: {who}."))
+    by_mode: dict[str, list[QuoteInstance]] = defaultdict(list)
+    for q in group.quotes:
+        mode = _mode(q)
+        if mode:
+            by_mode[mode].append(q)
+    if len(by_mode) > 1:
+        sides = [ComparisonSide(value=m, articles=sorted({q.article for q in qs}))
+                 for m, qs in sorted(by_mode.items())]
+        how = "; ".join(
+            f"{m} ({', '.join(sorted({f'{q.article}: {q.medium or q.cue}' for q in qs}))})"
+            for m, qs in sorted(by_mode.items()))
+        out.append(Comparison(
+            id=f"{group.id}-medium", subject=group.id, attribute="medium", status="conflict",
+            sides=sides,
+            explanation=f"The quotation “{_short(group.text)}” is given as spoken by some outlets "
+                        f"and as written by others: {how}."))
+    return out
+
+
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"

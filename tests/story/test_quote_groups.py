@@ -1,0 +1,95 @@
+"""Quote groups across two synthetic outlets: truncation, ellipsis, punctuation, conflicts."""
+
+from __future__ import annotations
+
+from storyline.model import Article, ArticleAnalysis, Entity, Quote
+from storyline.story.quotes import group_quotes, normalize_words, same_utterance, word_diff
+
+
+def analysis(aid: str, text: str, quotes: list[tuple[str, str | None, str | None, str | None]]) -> ArticleAnalysis:
+    """quotes: (quoted words, speaker local key, cue, medium), located in ``text``."""
+    out = []
+    for words, speaker, cue, medium in quotes:
+        start = text.index(words)
+        out.append(Quote(start=start, end=start + len(words), text=words, speaker=speaker,
+                         speaker_text="x", cue=cue, medium=medium))
+    return ArticleAnalysis(article=Article(id=aid, text=text), quotes=out)
+
+
+ENTITIES = [Entity(id="e-lee", name="Dana Lee", type="PERSON"),
+            Entity(id="e-ruiz", name="Carlos Ruiz", type="PERSON")]
+ENTITY_MAP = {"a:1": "e-lee", "b:1": "e-lee", "b:2": "e-ruiz", "c:1": "e-ruiz"}
+
+A_TEXT = ("“We will not release her, and no federal agency can make us,” Lee said. "
+          "“The law is the law.” Lee called the request a “stunt.”")
+B_TEXT = ("Lee said: “We will not release her … no federal agency can make us.” "
+          "Ruiz said the request was a “stunt.”")
+
+
+def test_normalize_words():
+    assert normalize_words("“We’ll NOT — release… her,”") == ["we'll", "not", "release", "her"]
+
+
+def test_same_utterance_tolerances():
+    full = "We will not release her, and no federal agency can make us."
+    assert same_utterance(full, "we will not release her and no federal agency can make us")
+    assert same_utterance(full, "no federal agency can make us")  # truncation (containment)
+    assert same_utterance(full, "We will not release her … no federal agency can make us.")
+    assert same_utterance(full, "We will not free her, and no federal agency can make us.")
+    assert not same_utterance(full, "We will release her as soon as the agency asks us.")
+    assert not same_utterance("stunt", "a political stunt by the county")
+
+
+def test_groups_and_variants():
+    a = analysis("a", A_TEXT, [
+        ("We will not release her, and no federal agency can make us,", "a:1", "say", None),
+        ("The law is the law.", "a:1", "say", None),
+        ("stunt", "a:1", "call", None)])
+    b = analysis("b", B_TEXT, [
+        ("We will not release her … no federal agency can make us.", "b:1", "say", None),
+        ("stunt", "b:2", "say", None)])
+    groups, comparisons = group_quotes([b, a], ENTITY_MAP, ENTITIES)
+    shared = [g for g in groups if len({q.article for q in g.quotes}) == 2]
+    assert len(shared) == 1  # the one-word "stunt" of two different speakers is not one utterance
+    g = shared[0]
+    assert g.speaker_entity == "e-lee" and g.speaker_name == "Dana Lee"
+    assert sorted(v.articles[0] for v in g.variants) == ["a", "b"]
+    assert len(groups) == 4
+    assert comparisons == []
+    # deterministic: same input in another order gives the same ids and order
+    again, _ = group_quotes([a, b], ENTITY_MAP, ENTITIES)
+    assert [x.id for x in again] == [x.id for x in groups]
+
+
+def test_said_by_conflict_flagged():
+    a = analysis("a", "“The deal is dead and buried,” Lee said.",
+                 [("The deal is dead and buried,", "a:1", "say", None)])
+    c = analysis("c", "Ruiz said “the deal is dead and buried” on Friday.",
+                 [("the deal is dead and buried", "c:1", "say", None)])
+    groups, comparisons = group_quotes([a, c], ENTITY_MAP, ENTITIES)
+    assert len(groups) == 1
+    said_by = [x for x in comparisons if x.attribute == "said_by"]
+    assert len(said_by) == 1
+    assert said_by[0].status == "conflict"
+    assert {s.value for s in said_by[0].sides} == {"e-lee", "e-ruiz"}
+    assert said_by[0].subject == groups[0].id
+
+
+def test_spoken_vs_written_flagged():
+    a = analysis("a", "“We are done negotiating,” Lee said in an interview.",
+                 [("We are done negotiating,", "a:1", "say", "interview")])
+    b = analysis("b", "Lee wrote in a post: “We are done negotiating.”",
+                 [("We are done negotiating.", "b:1", "write", "post")])
+    groups, comparisons = group_quotes([a, b], ENTITY_MAP, ENTITIES)
+    assert len(groups) == 1 and len(groups[0].variants) == 1  # punctuation is not a new wording
+    medium = [x for x in comparisons if x.attribute == "medium"]
+    assert len(medium) == 1 and {s.value for s in medium[0].sides} == {"spoken", "written"}
+
+
+def test_word_diff_ops():
+    diff = word_diff("We will not release her, and no agency can make us.",
+                     "We will not free her … no agency can make us.")
+    ops = [op for op, _ in diff]
+    assert ops[0] == "equal" and "replace" in ops and "delete" in ops
+    assert "".join(t for op, t in diff if op in ("equal", "replace", "insert")).split() != []
+    assert word_diff("Same words.", "same words") == [("equal", "same words")]
