@@ -18,6 +18,8 @@ from storyline.ingest.dates import as_iso_date
 from storyline.ingest.textio import decode
 from storyline.model import Article
 
+MIN_WORDS = 10  # below this, what trafilatura returns is page furniture, not an article
+
 
 def read_html(path: str, file: Path) -> Iterator[Article | IngestError]:
     """Read one HTML page as one article."""
@@ -43,6 +45,9 @@ def html_article(html: str, *, path: str, url: str | None = None,
     if not text or not text.strip():
         raise IngestError(path, "no main text found in the HTML page")
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    words = sum(len(p.split()) for p in paragraphs)
+    if words < MIN_WORDS:  # navigation or a caption that trafilatura kept for want of anything else
+        raise IngestError(path, f"no main text found in the HTML page (only {words} words)")
     authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     fields = Fields(
         title=doc.title or None,

@@ -111,10 +111,16 @@ _ANYWHERE_RES = [
 ]
 # Lines that are boilerplate at the end of an article (the trailer).
 _TRAILER_RES = [
-    re.compile(r".*(?:©|\(c\)\s*\d{4}|\bCopyright\b|\ball rights reserved\b).*", re.I),
+    # "™ & © 2025 ...", "© 2025 ...", "(c) 2025 ...", "Copyright 2025 ...", "... All rights reserved."
+    re.compile(r"(?:[™®]\s*(?:&\s*)?)?(?:©|\([cC]\)\s*\d{4}|Copyright\b|COPYRIGHT\b).*"),
+    re.compile(r".*\ball rights reserved\b.*", re.I),
     re.compile(r"(?:The-)?[A-Z][\w]*(?:-[\w]+)*-Wire\.?"),  # "The-CNN-Wire"
-    re.compile(r".{0,250}\bcontributed(?:\s+(?:additional\s+)?reporting)?"
-               r"(?:\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article|piece))?\s*[.)]?"),
+    # contributor credits: "... contributed to this report.", "... contributed reporting.",
+    # "Associated Press writer Jane Doe contributed."
+    re.compile(r"\(?.{0,250}\bcontributed\s+(?:additional\s+)?reporting\b.*"),
+    re.compile(r"\(?.{0,250}\bcontributed\s+(?:to|for)\s+(?:this|the)\s+(?:report|story|article|piece)\W*"),
+    re.compile(r"(?:[\w’'.-]+\s+){0,4}(?:writers?|reporters?|correspondents?|journalists?|staff)\b"
+               r".{0,200}\bcontributed\W*"),
     re.compile(r"\(?(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by\b.*", re.I),
     re.compile(r"Our Standards:.*"),
     re.compile(r"(?:This|The)\s+(?:story|article|report)\s+(?:has\s+been|was)\s+(?:updated|corrected)\b.*",

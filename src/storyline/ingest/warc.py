@@ -24,6 +24,10 @@ def read_warc(path: str, file: Path) -> Iterator[Article | IngestError]:
     if file.stat().st_size == 0:
         yield IngestError(path, "empty file")
         return
+    problem = _check_magic(file)
+    if problem:
+        yield IngestError(path, problem)
+        return
     found = 0
     try:
         with file.open("rb") as stream:
@@ -47,6 +51,28 @@ def read_warc(path: str, file: Path) -> Iterator[Article | IngestError]:
         return
     if not found:
         yield IngestError(path, "no HTML response records in the WARC file")
+
+
+def _check_magic(file: Path) -> str | None:
+    """A WARC file starts with ``WARC/`` (inside the first gzip member when compressed); warcio
+    itself would read any text as a legacy ARC file."""
+    import gzip
+    import zlib
+
+    with file.open("rb") as stream:
+        head = stream.read(2)
+        stream.seek(0)
+        try:
+            if head == b"\x1f\x8b":
+                with gzip.GzipFile(fileobj=stream) as gz:
+                    head = gz.read(5)
+            else:
+                head = stream.read(5)
+        except (OSError, EOFError, zlib.error) as exc:
+            return f"not a readable WARC file (broken gzip data: {exc})"
+    if head != b"WARC/":
+        return "not a WARC file (it does not start with a 'WARC/' record header)"
+    return None
 
 
 def _decode_body(body: bytes, content_type: str, path: str) -> str:

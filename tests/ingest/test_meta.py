@@ -1,0 +1,289 @@
+"""Metadata printed in plain-text articles: headline, byline, outlet tag, dateline, dates, boilerplate.
+
+Every example here is written for the test (realistic news furniture, invented stories).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.ingest.meta import extract_text_meta
+from storyline.ingest.textio import normalize
+
+
+def meta(text: str, **kw):
+    return extract_text_meta(normalize(text), **kw)
+
+
+def check_spans(m) -> None:
+    if m.dateline_span:
+        assert m.body[slice(*m.dateline_span)] == m.dateline
+    if m.tag_span:
+        assert m.body[slice(*m.tag_span)].strip()
+
+
+# ----------------------------------------------------------------------------- headlines
+
+
+@pytest.mark.parametrize("text, title, body_start", [
+    ("Wildfire forces evacuations near Boulder\n\nBOULDER, Colo. — Thousands of residents fled on "
+     "Sunday as a wind-driven fire jumped a highway.",
+     "Wildfire forces evacuations near Boulder", "BOULDER, Colo. —"),
+    ("Senate Passes Stopgap Bill to Avert Shutdown\nThe Senate voted 68-31 late Thursday to fund the "
+     "government through March, sending the measure to the president.",
+     "Senate Passes Stopgap Bill to Avert Shutdown", "The Senate voted"),
+    ("Is the housing market finally cooling?\n\nHome prices fell for the third straight month in "
+     "October, according to data released Tuesday.",
+     "Is the housing market finally cooling?", "Home prices fell"),
+    # a one-sentence dek with a final period, followed by the lede's dateline and wire tag
+    ("Forecasters say the storm could strengthen before landfall.\n\nMIAMI (AP) — Hurricane Lena "
+     "churned toward the Gulf Coast on Wednesday, prompting evacuation orders in three counties.",
+     "Forecasters say the storm could strengthen before landfall.", "MIAMI (AP) —"),
+    # ... or followed by a byline
+    ("School board delays vote on later start times.\nBy Rosa Jimenez, Staff Writer\n\nThe vote, "
+     "planned for Monday, was pushed to next month after parents packed the meeting.",
+     "School board delays vote on later start times.", "The vote, planned"),
+])
+def test_headline_is_taken_out_of_the_body(text, title, body_start):
+    m = meta(text)
+    assert m.title == title
+    assert m.body.startswith(body_start)
+    assert title not in m.body
+
+
+@pytest.mark.parametrize("text", [
+    # a one-sentence lede paragraph with a period and no furniture after it is the lede
+    "The city council voted Tuesday to raise parking fees for the first time in a decade.\n\n"
+    "The increase takes effect in January and will add 50 cents an hour downtown.",
+    # a single paragraph is the article itself
+    "Officials said the bridge would reopen Friday after repairs to its deck were finished ahead of schedule.",
+    # a first line ending in a colon introduces what follows
+    "Here is what we know so far:\n\nThe fire started shortly after midnight in a warehouse.",
+    # two sentences on the first line: prose, not a headline
+    "Rain fell for six days. The river crested Sunday.\n\nMIAMI — Officials said it would recede.",
+])
+def test_prose_first_lines_stay_in_the_body(text):
+    m = meta(text)
+    assert m.title is None
+    assert m.body == normalize(text)
+
+
+def test_markdown_heading_is_the_title():
+    m = meta("# Port strike ends after 12 days.\n\nDock workers returned to work on Friday.", markdown=True)
+    assert m.title == "Port strike ends after 12 days."
+    assert m.body == "Dock workers returned to work on Friday."
+
+
+def test_known_title_removes_only_a_repeated_first_line():
+    repeated = meta("Port strike ends\n\nDock workers returned Friday.", known_title="Port Strike Ends")
+    assert repeated.body == "Dock workers returned Friday."
+    other = meta("Dock workers returned Friday.\n\nThe deal runs six years.", known_title="Port strike ends")
+    assert other.body.startswith("Dock workers")
+
+
+# ----------------------------------------------------------------------------- bylines
+
+
+@pytest.mark.parametrize("line, names, outlet", [
+    ("By Jane Whitaker, Reuters", ["Jane Whitaker"], "Reuters"),
+    ("By Maria Gonzalez and Tom O’Neill", ["Maria Gonzalez", "Tom O’Neill"], None),
+    ("By Priya Raman | Staff Writer, The Denver Post", ["Priya Raman"], "The Denver Post"),
+    ("By JAMES LEE Associated Press", ["JAMES LEE"], "Associated Press"),
+    ("By Ana de la Cruz, Li Wei and Sam Okafor Jr., Bloomberg",
+     ["Ana de la Cruz", "Li Wei", "Sam Okafor Jr."], "Bloomberg"),
+    ("By Kevin Brown, CBS News", ["Kevin Brown"], "CBS News"),
+    ("By the Associated Press", [], "Associated Press"),
+    ("BY DANA K. MILLER, KOAA", ["DANA K. MILLER"], "KOAA"),
+    ("By Hannah Cho, Staff Writer", ["Hannah Cho"], None),
+])
+def test_bylines(line, names, outlet):
+    m = meta(f"Bridge reopens after repairs\n{line}\n\nThe bridge reopened Friday after months of work.")
+    assert m.byline == names
+    assert m.byline_outlet == outlet
+    assert line not in m.body
+    assert m.body == "The bridge reopened Friday after months of work."
+
+
+@pytest.mark.parametrize("text", [
+    "By the time firefighters arrived, the building had collapsed.\n\nNo one was hurt.",
+    "By Tuesday, officials said, the water had receded from most streets.\n\nSchools reopen Monday.",
+    "By Design, a furniture store on Main Street, closed its doors after 40 years in business.",
+])
+def test_sentences_starting_with_by_are_not_bylines(text):
+    m = meta(text)
+    assert m.byline == []
+    assert m.body == normalize(text)
+
+
+def test_byline_with_a_date_segment():
+    m = meta("By Omar Haddad | May 5, 2025\n\nThe museum will close for renovations this summer.")
+    assert m.byline == ["Omar Haddad"]
+    assert m.published == "2025-05-05"
+
+
+# ----------------------------------------------------------------------------- outlet tags, datelines
+
+
+@pytest.mark.parametrize("lede, dateline, outlet", [
+    ("(CNN) — A federal appeals court on Friday blocked the rule.", None, "CNN"),
+    ("WASHINGTON (Reuters) - The Federal Reserve held rates steady.", "WASHINGTON", "Reuters"),
+    ("NEW YORK, Nov. 3 (Reuters) - Stocks rose in early trading.", "NEW YORK", "Reuters"),
+    ("(AP) — A magnitude 6.1 earthquake shook the coast.", None, "Associated Press"),
+    ("(The Center Square) — Lawmakers approved the budget.", None, "The Center Square"),
+    ("PUEBLO, Colo. (KOAA) – Crews worked overnight to restore power.", "PUEBLO, Colo.", "KOAA"),
+    ("DENVER — The state’s unemployment rate fell to 3.9%.", "DENVER", None),
+    ("ST. LOUIS — A jury awarded $2 million to the family.", "ST. LOUIS", None),
+    ("WASHINGTON, D.C. — The hearing lasted six hours.", "WASHINGTON, D.C.", None),
+    ("SAN JUAN, Puerto Rico (AP) — Power was restored.", "SAN JUAN, Puerto Rico", "Associated Press"),
+    # the opening parenthesis lost in copying
+    ("The Texas Tribune) Lawmakers on Monday passed a bill on groundwater.", None, "The Texas Tribune"),
+])
+def test_outlet_tags_and_datelines_stay_in_the_body(lede, dateline, outlet):
+    m = meta(f"Some headline for the story\n\n{lede}\n\nA second paragraph follows here.")
+    assert m.dateline == dateline
+    assert m.outlet == outlet
+    assert m.body.startswith(lede)  # part of the printed lede
+    check_spans(m)
+
+
+@pytest.mark.parametrize("lede", [
+    "NASA said on Monday that the launch would slip a week.",
+    "US officials — speaking on condition of anonymity — said talks stalled.",
+    "BREAKING — The governor has resigned.",
+    "The mayor (D) said the budget was balanced.",
+    "(Updated at 5 p.m.) Traffic is moving again on I-25.",
+    "Peters (R) - a former clerk - spoke first.",
+    "(Reporting from the border) — the crossing was quiet.",
+])
+def test_no_dateline_or_tag_in_ordinary_ledes(lede):
+    m = meta(f"{lede}\n\nMore text follows.")
+    assert m.dateline is None
+    assert m.outlet is None
+    assert m.body.startswith(lede)
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def test_inline_date_marker_is_removed_and_read():
+    m = meta(" date 2024-11-18 BOULDER, Colo. (KUSA) – The university announced a tuition freeze.")
+    assert m.published == "2024-11-18"
+    assert m.body.startswith("BOULDER, Colo. (KUSA) – The university")
+    assert m.dateline == "BOULDER, Colo."
+    assert m.outlet == "KUSA"
+    check_spans(m)
+
+
+@pytest.mark.parametrize("header, published, updated", [
+    ("Published May 5, 2025", "2025-05-05", None),
+    ("Published: 2024-02-29T08:15:00Z", "2024-02-29", None),
+    ("Updated 3:04 PM EDT, Tue May 6, 2025", None, "2025-05-06"),
+    ("Published 9:12 AM EDT, Mon May 5, 2025 | Updated 3:04 PM EDT, Tue May 6, 2025", "2025-05-05", "2025-05-06"),
+    ("Posted on Monday, March 3, 2025 at 10:30 a.m.", "2025-03-03", None),
+    ("June 14, 2023", "2023-06-14", None),
+    ("Date: 12 January 2022", "2022-01-12", None),
+])
+def test_date_lines_in_the_header(header, published, updated):
+    m = meta(f"Transit fares to rise\n{header}\n\nFares will rise 25 cents in July, the agency said.")
+    assert m.published == published
+    assert m.updated == updated
+    assert m.title == "Transit fares to rise"
+    assert m.body == "Fares will rise 25 cents in July, the agency said."
+
+
+def test_dates_in_prose_are_not_publication_dates():
+    m = meta("On May 5, 2025, the council voted to close the library.\n\nIt reopens in 2026.")
+    assert m.published is None
+    assert m.body.startswith("On May 5, 2025")
+
+
+def test_unparsable_marker_is_left_alone():
+    m = meta("Published sometime last week, the report drew criticism.\n\nMore text.")
+    assert m.published is None
+    assert m.body.startswith("Published sometime")
+
+
+# ----------------------------------------------------------------------------- boilerplate
+
+
+def test_trailing_credits_and_copyright_are_removed_and_kept():
+    text = (
+        "DENVER (AP) — The state will cap insulin costs at $35 a month starting in January.\n\n"
+        "“This is about dignity,” the governor said.\n\n"
+        "Associated Press writer Jim Ortega in Santa Fe contributed to this report.\n\n"
+        "Copyright 2025 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed."
+    )
+    m = meta(text)
+    assert m.body.endswith("the governor said.")
+    assert len(m.boilerplate) == 2
+    assert m.boilerplate[0].startswith("Associated Press writer Jim Ortega")
+
+
+@pytest.mark.parametrize("trailer", [
+    "(Reporting by Lena Park; Editing by Mark Hill)",
+    "The-KXYZ-Wire",
+    "© 2025 Gray Media Group, Inc. All rights reserved.",
+    "™ & © 2024 Example Broadcasting Company. All rights reserved.",
+    "Staff writer Lee Chan contributed reporting.",
+    "This story has been updated with comment from the mayor’s office.",
+    "Follow Dana Ruiz on X @danaruiz",
+])
+def test_trailer_lines(trailer):
+    m = meta(f"The plant will close in March, the company said.\n\n{trailer}")
+    assert m.body == "The plant will close in March, the company said."
+    assert m.boilerplate == [trailer]
+
+
+@pytest.mark.parametrize("last", [
+    "The lawsuit alleges copyright infringement by the streaming company.",
+    "Volunteers contributed more than $2,000 to the fund.",
+    "“We are not going anywhere,” she said.",
+])
+def test_prose_at_the_end_is_kept(last):
+    m = meta(f"The plant will close in March, the company said.\n\n{last}")
+    assert m.body.endswith(last)
+    assert m.boilerplate == []
+
+
+def test_read_more_lines_anywhere():
+    text = ("The council approved the plan.\n\nREAD MORE: Council delays vote on housing plan\n\n"
+            "Opponents vowed to appeal.\n\nRelated: What the plan means for renters\n\nThe vote was 5-2.")
+    m = meta(text)
+    assert m.body == "The council approved the plan.\n\nOpponents vowed to appeal.\n\nThe vote was 5-2."
+    assert m.boilerplate == ["READ MORE: Council delays vote on housing plan",
+                             "Related: What the plan means for renters"]
+
+
+def test_full_wire_story():
+    text = (
+        "Judge blocks state’s new voting law\n"
+        "By Sarah Kim and David Osei, Associated Press\n"
+        "Updated 6:41 PM MDT, Thu June 12, 2025\n\n"
+        "PHOENIX (AP) — A federal judge on Thursday blocked Arizona from enforcing a law that would "
+        "have required proof of citizenship to vote in presidential elections.\n\n"
+        "READ MORE: How the law would have worked\n\n"
+        "The state’s attorney general said she would appeal.\n\n"
+        "Associated Press writer Gabe Ruiz contributed.\n"
+    )
+    m = meta(text)
+    assert m.title == "Judge blocks state’s new voting law"
+    assert m.byline == ["Sarah Kim", "David Osei"]
+    assert m.outlet == "Associated Press"
+    assert m.dateline == "PHOENIX"
+    assert m.published is None and m.updated == "2025-06-12"
+    assert m.body.startswith("PHOENIX (AP) — A federal judge")
+    assert m.body.endswith("she would appeal.")
+    assert len(m.boilerplate) == 2
+    check_spans(m)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80), max_size=8))
+def test_any_text_gives_a_body_made_of_its_lines_and_valid_spans(lines):
+    text = normalize("\n".join(lines))
+    m = extract_text_meta(text)
+    check_spans(m)
+    assert len(m.body) <= len(text)
