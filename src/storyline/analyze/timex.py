@@ -38,6 +38,7 @@ __all__ = ["analyze_time", "clause_tense", "governing_verb", "infer_publication"
 
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "must", "should", "can", "ca"}
+_SCHEDULING = {"schedule", "set", "slate", "plan", "expect", "due"}
 _FUTURE_HEADS = {"plan", "expect", "schedule", "set", "hope", "intend", "aim", "want", "seek",
                  "prepare", "due", "go", "promise", "vow", "threaten", "likely", "poise", "slate"}
 
@@ -63,8 +64,12 @@ def verb_tense(v: Token, depth: int = 0) -> str:
         return "past"
     if v.tag_ == "VBN":
         return "present" if {"is", "are", "am", "'s", "'re", "being"} & aux_words else "past"
-    if v.tag_ in ("VB",) and "to" in aux_words and depth < 3 and v.head is not v:
+    if v.tag_ == "VBN" and v.lemma_.lower() in _SCHEDULING:
+        return "future"  # "a hearing has been scheduled for June 3", "the vote is set for Monday"
+    if v.tag_ in ("VB", "VBN") and "to" in aux_words and depth < 3 and v.head is not v:
         head = v.head
+        if v.dep_ == "acl":  # "an event to be held on October 12"
+            return "future"
         if head.lemma_.lower() in _FUTURE_HEADS:
             return "future"
         if head.pos_ in ("VERB", "AUX"):

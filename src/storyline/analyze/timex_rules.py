@@ -438,14 +438,23 @@ def _month_year(m):
     return _cand(m, "DATE", value=f"{int(m['year']):04d}-{_mon(m['mon']):02d}", priority=2)
 
 
+@rule(rf"{B}(?P<mon>{MONTH_FULL})\s+(?:of\s+)?(?P<which>(?i:last|this|next))\s+(?i:year)\b")
+def _month_of_rel_year(m):
+    off = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+    mo = _mon(m["mon"])
+    return _cand(m, "DATE", rel=lambda a, t: Resolved(f"{a.year + off:04d}-{mo:02d}"), priority=2)
+
+
 # month alone, only in a temporal context: "in May", "last October", "early December", "late last July"
-_MONTH_PREP = r"(?:in|since|by|until|till|through|from|before|after|during|of|to|between|throughout|around|mid|as\s+of)"
+_MONTH_PREP = r"(?:in|since|by|until|till|through|from|before|after|during|of|to|between|throughout|around|mid|as\s+of|and|or|its|their|his|her|the|a)"
 @rule(rf"(?:(?P<prep>\b(?i:{_MONTH_PREP}))\s+)?{B}(?P<mod>(?i:(?:(?:early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)\s*)?(?:last|this|next|past)?)\s*)(?P<mon>{MONTH_FULL})(?![\w-]|\s+\d)")
 def _month(m):
     mod = (m["mod"] or "").strip().lower()
     if not mod and not m["prep"]:
         return None
-    if m["mon"] == "May" and not mod and m["prep"].lower() in ("of", "to", "between", "by"):
+    prep = re.sub(r"\s+", " ", (m["prep"] or "").lower())
+    if m["mon"] == "May" and not mod and prep in ("of", "to", "between", "by", "and", "or", "the",
+                                                  "its", "their", "his", "her", "a"):
         return None  # "Theresa May", "... to May" the name; keep "in May", "since May"
     which = next((w for w in ("last", "next", "this") if re.search(rf"\b{w}\b", mod)), None)
     if "past" in mod:
@@ -474,13 +483,28 @@ def _decade_short(m):
     return _cand(m, "DATE", value=("19" if d >= 2 else "20") + str(d), priority=2)
 
 
+@rule(r"(?<![\w'’])(?P<x>(?:(?i:the)\s+)?(?:(?i:early|mid-?|late)\s*)?(?P<dec>[2-9])0s)\b")
+def _decade_two_digit(m):
+    # "the 70s" (not "in their 70s", an age); the 1900s are assumed for two-digit decades
+    if re.search(r"(?i)\b(?:their|his|her|our|its|my|your|in)\s+$", m.string[max(0, m.start() - 8):m.start()]) \
+            and not m["x"].lower().startswith("the"):
+        return None
+    return Cand(m.start("x"), m.end("x"), "DATE", value="19" + m["dec"], priority=1)
+
+
+@rule(r"(?i)(?:\b(?:in|since|of|from|until|by|before|after|class\s+of)\s+)(?P<x>['’](?P<y>\d\d))\b(?!s)")
+def _two_digit_year(m):
+    y = int(m["y"])
+    return Cand(m.start("x"), m.end("x"), "DATE", value=f"{1900 + y if y >= 30 else 2000 + y}", priority=1)
+
+
 @rule(r"(?i)\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b")
 def _century(m):
     return _cand(m, "DATE", value=f"{int(m['n']) - 1:02d}", priority=2)
 
 
 # weekdays: "Monday", "last Friday", "Monday night", "this Wednesday"
-@rule(rf"{B}(?:(?P<which>(?i:last|this|next|past))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>(?i:{PART})))?(?![\w'’])")
+@rule(rf"{B}(?:(?P<which>(?i:last|this|next|past))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>(?i:{PART})))?(?!\w|['’](?!s\b))")
 def _weekday(m):
     part = PARTS[m["part"].lower()] if m["part"] else None
     which = (m["which"] or "").lower() or None
@@ -511,12 +535,12 @@ def _part_of_day(m):
 
 # last/this/next week|month|year|quarter|weekend|decade, with "early", "earlier", "later", "the end of"
 _POS = r"(?:(?P<part>early|earlier|later|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)\s*)?"
-@rule(rf"(?i)\b{_POS}(?P<which>last|this|next|the\s+current|the\s+previous|the\s+coming|the\s+past|the\s+last|the\s+following)\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!['’-])")
+@rule(rf"(?i)\b{_POS}(?P<which>last|this|next|the\s+current|the\s+previous|the\s+coming|the\s+past|the\s+last|the\s+following)\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-|['’](?!s\b))")
 def _rel_unit(m):
     which = re.sub(r"\s+", " ", m["which"].lower())
     unit = m["unit"].lower()
     part = (m["part"] or "").lower().strip()
-    if which in ("the past", "the coming", "the following") or (which == "the last" and unit != "week"):
+    if which in ("the past", "the coming", "the following"):
         # "the past year", "the coming months": a stretch of time, not a calendar unit
         if part:
             return None
@@ -551,6 +575,22 @@ def _season_abs(m):
 def _season_bare(m):
     return Cand(m.start("x"), m.end("x"), "DATE", rel=rel_season(SEASONS[m["s"].lower()], None),
                 priority=1)
+
+
+@rule(r"(?i)\b(?:over|during|on|at|for|this|last|next|past)\s+(?P<x>the\s+weekend)\b(?!['’-])")
+def _the_weekend(m):
+    def f(anchor: date, tense: Tense) -> Resolved:
+        sat = anchor - timedelta(days=(anchor.isoweekday() - 6) % 7)  # Saturday on/before
+        if tense == "future":
+            sat = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7)
+        return Resolved(week_value(sat) + "-WE")
+    return Cand(m.start("x"), m.end("x"), "DATE", rel=f, priority=1)
+
+
+@rule(r"(?i)\b(?:on|for|during|late\s+in|earlier\s+in|later\s+in|early\s+in)\s+(?P<x>the\s+day)\b(?!['’-]|\s+(?:before|after|when|that|of|on|in|he|she|they|it|we)\b)")
+def _the_day(m):
+    # "shares fell 3% on the day": the day of the nearest reported date, else publication
+    return Cand(m.start("x"), m.end("x"), "DATE", rel=rel_unit("day", 0), context=True, priority=0)
 
 
 # quarters and halves: "the first quarter", "the fourth quarter of 2012", "Q3", "the second half"
@@ -663,7 +703,7 @@ def _units_long(m):
     return _cand(m, "DURATION", value=duration_value(None, unit), priority=1)
 
 
-@rule(rf"(?i)\b(?:for|over|within|in|after|of|take|took|takes|lasting|last|lasted|spent|spend)\s+(?P<units>{UNITS_PL})\b(?!['’-])")
+@rule(rf"(?i)\b(?:for|over|within|in|after|of|take|took|takes|lasting|last|lasted|spent|spend)\s+(?:(?:just|only|mere|a\s+matter\s+of)\s+)?(?P<units>{UNITS_PL})\b(?!['’-])")
 def _bare_units(m):
     unit = m["units"].lower()[:-1]
     unit = "century" if unit == "centurie" else unit
@@ -687,12 +727,12 @@ def _set_every(m):
     return _cand(m, "SET", value=duration_value(k, x if x in UNITS else "week"), priority=2)
 
 
-@rule(r"(?i)\b(?P<w>daily|weekly|monthly|quarterly|annually|yearly|nightly|hourly|biweekly|semiannually)\b")
+@rule(r"(?i)\b(?P<w>daily|weekly|monthly|quarterly|annually|annual|yearly|nightly|hourly|biweekly|semiannually)\b(?!-)")
 def _set_adverb(m):
     v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-         "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+         "quarterly": "P3M", "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
          "semiannually": "P6M"}[m["w"].lower()]
-    return _cand(m, "SET", value=v, check="adverb", priority=1)
+    return _cand(m, "SET", value=v, priority=1)
 
 
 @rule(rf"(?i)\b(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?P<x>(?:a|an|per|each)\s+(?P<unit>{UNIT}))\b")
@@ -708,7 +748,9 @@ def _clock_ampm(m):
     if not (1 <= h <= 12 and mi < 60):
         return None
     h = h % 12 + (12 if m["ap"].lower() == "p" else 0)
-    return Cand(m.start(), m.end(), "TIME", rel=_time_with_day(h, mi, m["wd"]), priority=2)
+    # a bare clock time belongs to the day last mentioned (context), else the publication day
+    return Cand(m.start(), m.end(), "TIME", rel=_time_with_day(h, mi, m["wd"], m["tz"]),
+                context=not m["wd"], priority=2)
 
 
 @rule(rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:\d|\d)(?P<tz>{_TZ})(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?(?!\s*[aApP]\.?[mM]\b)")
@@ -718,15 +760,16 @@ def _clock_24(m):
         pre = m.string[max(0, m.start() - 6):m.start()].lower()
         if not re.search(r"\b(at|by|until|from|since|before|after)\s+$", pre):
             return None
-    return _cand(m, "TIME", rel=_time_with_day(int(m["h"]), int(m["mi"]), m["wd"]), priority=2)
+    return _cand(m, "TIME", rel=_time_with_day(int(m["h"]), int(m["mi"]), m["wd"], m["tz"]),
+                 context=not m["wd"], priority=2)
 
 
-@rule(rf"(?i)\b(?P<h>\d{{2}})(?P<mi>\d{{2}})\s*(?:UTC|GMT|hours|hrs|GMT|Z)\b")
+@rule(rf"(?i)\b(?P<h>\d{{2}})(?P<mi>\d{{2}})\s*(?P<tz>UTC|GMT|hours|hrs|Z)\b")
 def _clock_military(m):
     h, mi = int(m["h"]), int(m["mi"])
     if h > 23 or mi > 59:
         return None
-    return _cand(m, "TIME", rel=_time_with_day(h, mi, None), priority=1)
+    return _cand(m, "TIME", rel=_time_with_day(h, mi, None, m["tz"]), context=True, priority=1)
 
 
 @rule(r"(?i)\b(?:at\s+)(?P<x>noon|midnight|midday|dawn|dusk)\b")
@@ -738,7 +781,9 @@ def _noon(m):
     return Cand(m.start("x"), m.end("x"), "TIME", rel=_time_with_day(h, 0, None), priority=1)
 
 
-def _time_with_day(h: int, mi: int, wd: str | None):
+def _time_with_day(h: int, mi: int, wd: str | None, tz: str | None = None):
+    """A clock time on the anchor day (or the weekday/today/yesterday given); UTC/GMT/Z → ``Z``."""
+    zone = "Z" if tz and re.sub(r"[\s()]", "", tz).upper() in ("UTC", "GMT", "Z") else ""
     day_rel = None
     if wd:
         w = wd.lower()
@@ -749,7 +794,7 @@ def _time_with_day(h: int, mi: int, wd: str | None):
         d = anchor
         if day_rel:
             d = day_rel(anchor, tense).earliest or anchor
-        return Resolved(f"{d.isoformat()}T{h:02d}:{mi:02d}", d, d)
+        return Resolved(f"{d.isoformat()}T{h:02d}:{mi:02d}{zone}", d, d)
     return f
 
 
