@@ -30,7 +30,7 @@ TITLE_WORDS = {"clerk", "gov", "governor", "president", "judge", "sen", "rep", "
 def _name_key(label: str, text: str) -> str:
     words = [w for w in re.split(r"\s+", text.strip()) if w]
     if label == "PERSON" and words:
-        return words[-1].strip("’'s").lower()
+        return re.sub(r"[’']s?$", "", words[-1]).lower()
     return text.lower()
 
 

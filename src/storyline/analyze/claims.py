@@ -338,15 +338,16 @@ def _money_claims(b: _Builder, doc: Doc) -> None:
     for ent in doc.ents:
         if ent.label_ != "MONEY":
             continue
-        toks = [t for t in ent if not t.is_punct or t.text in ("$", "€", "£")]
+        # the entity may start with its bound ("more than $2.3 million"): skip to the amount
+        first = next((t.i for t in ent if t.text in ("$", "€", "£") or t.like_num), ent.start)
+        if first > 0 and doc[first - 1].text in ("$", "€", "£"):
+            first -= 1  # the currency sign left outside the entity
+        toks = [t for t in doc[first:ent.end] if not t.is_punct]
         value = number_value([t for t in toks if t.text not in ("$", "€", "£")])
         if value is None:
             continue
         root = ent.root
         what = _money_what(root)
-        first = ent.start
-        if first > 0 and doc[first - 1].text in ("$", "€", "£"):
-            first -= 1  # the currency sign left outside the entity
         qualifier, q_start = qualifier_before(doc, first)
         subj = claim_subject(root)
         if subj is None:
@@ -357,7 +358,16 @@ def _money_claims(b: _Builder, doc: Doc) -> None:
               anchor=root, qualifier=qualifier)
 
 
+# known lemmatizer slips of en_core_web_sm ("fined" → "fin")
+_LEMMA_FIXES = {"fin": "fine"}
+
+
 def _money_what(root: Token) -> str:
+    what = _money_head(root)
+    return _LEMMA_FIXES.get(what, what)
+
+
+def _money_head(root: Token) -> str:
     for c in root.children:  # "$1.4 million in damages"
         if c.dep_ == "prep" and c.lower_ == "in":
             for p in c.children:

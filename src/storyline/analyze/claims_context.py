@@ -71,6 +71,7 @@ class Context:
     _starts: list[int] = field(default_factory=list)
     _sorted: list[Mention] = field(default_factory=list)
     entity_type: dict[str, str] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._sorted = sorted((m for m in self.mentions if m.entity), key=lambda m: m.start)
@@ -78,6 +79,11 @@ class Context:
         self.entity_type = {e.key: e.type for e in self.entities}
         for m in self._sorted:
             self.entity_type.setdefault(m.entity or "", m.label)
+        surnames: dict[str, set[str]] = {}
+        for e in self.entities:
+            if e.type == "PERSON" and e.name.split():
+                surnames.setdefault(e.name.split()[-1].lower(), set()).add(e.key)
+        self.surnames = {k: next(iter(v)) for k, v in surnames.items() if len(v) == 1}
 
     # ------------------------------------------------------------------ dates
     @property
@@ -109,20 +115,37 @@ class Context:
                     return m.entity
         return None
 
-    def previous_person(self, char: int) -> str | None:
+    def previous_person(self, char: int, exclude: set[str] | None = None) -> str | None:
         """The person mentioned last before ``char`` (a simple antecedent for he/she/her)."""
         i = bisect.bisect_left(self._starts, char) - 1
         while i >= 0:
             m = self._sorted[i]
-            if m.end <= char and self.entity_type.get(m.entity or "", m.label) == "PERSON":
+            if m.end <= char and self.entity_type.get(m.entity or "", m.label) == "PERSON" \
+                    and m.entity not in (exclude or set()):
                 return m.entity
             i -= 1
         return None
+
+    def _speakers_in(self, tok: Token) -> set[str]:
+        """Entities that are subjects of a reporting verb in the sentence (a quote's likely speaker)."""
+        out: set[str] = set()
+        for t in tok.sent:
+            if t.lemma_.lower() in SAY_VERBS:
+                subj = _subject_of_verb(t)
+                if subj is not None:
+                    key = self.entity_of(subj)
+                    if key:
+                        out.add(key)
+        return out
 
     def who(self, tok: Token) -> str:
         """Entity key for a subject token, or a plain lowercase label when there is none."""
         tok = _through_relative(tok)
         tok = _through_apposition(tok)
+        for c in tok.children:  # "His lawyer, Ann Lee, said": the named apposition
+            if c.dep_ == "appos" and self.entity_of(c) and not self.entity_of(tok):
+                tok = c
+                break
         if tok.lemma_.lower() in CASE_NOUNS:  # "Peters' case was prosecuted" is about Peters
             owner = next((c for c in tok.children if c.dep_ == "poss" or c.dep_ == "nmod"
                           and c.i < tok.i and c.pos_ == "PROPN"), None)
@@ -131,8 +154,15 @@ class Context:
         key = self.entity_of(tok)
         if key:
             return key
+        if tok.pos_ == "PROPN":  # a surname the NER missed here but found elsewhere
+            key = self.surnames.get(tok.lower_)
+            if key:
+                return key
         if tok.lower_ in PERSONAL_PRONOUNS:
-            key = self.previous_person(tok.idx)
+            q = self.quote_at(tok.idx, tok.idx + len(tok.text))
+            # inside a quote, a third-person pronoun is not its speaker
+            key = self.previous_person(tok.idx, exclude={q.speaker} if q and q.speaker else
+                                       self._speakers_in(tok) if q else set())
             if key:
                 return key
         return plain_label(noun_phrase(tok)) or tok.lower_
@@ -163,8 +193,8 @@ class Context:
                             return self.who(p)
         prev = anchor
         for anc in anchor.ancestors:
-            if anc.lemma_.lower() in SAY_VERBS and prev.dep_ in ("ccomp", "xcomp", "advcl", "dobj",
-                                                                 "conj", "parataxis"):
+            if anc.lemma_.lower() in SAY_VERBS and prev.dep_ in ("ccomp", "xcomp", "advcl",
+                                                                 "parataxis"):
                 subj = _subject_of_verb(anc)
                 if subj is not None:
                     return self.who(subj)
@@ -230,7 +260,10 @@ def claim_subject(anchor: Token) -> Token | None:
             if anc.lemma_.lower() in SAY_VERBS and anc.lemma_.lower() not in PATIENT_VERBS:
                 return None
             subj = patient_of(anc)
-            if subj is not None:
+            if subj is not None and (subj.i == anchor.i or anchor in subj.subtree
+                                     and subj.pos_ not in ("PROPN", "PRON")):
+                subj = _subject_of_verb(anc)  # the claim is the object itself ("found $40,000")
+            if subj is not None and subj.i != anchor.i:
                 return subj
             if anc.dep_ in ("relcl", "acl") and anc.head.pos_ in ("NOUN", "PROPN"):
                 return anc.head
