@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import typing
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from store_strategies import model_strategy
 
 from storyline import model as m
 from storyline.store.codec import (
@@ -70,31 +70,6 @@ def test_bad_data_names_the_field(bad: dict, where: str) -> None:
 
 # ------------------------------------------------------------------ generated objects, every type
 
-
-def _strategy(tp: typing.Any) -> st.SearchStrategy[typing.Any]:
-    """A hypothesis strategy for a model type, built from its type hints like the codec reads them."""
-    json_scalar = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
-                            st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=8))
-    if tp is typing.Any:
-        return st.one_of(json_scalar, st.lists(json_scalar, max_size=3))
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin is typing.Literal:
-        return st.sampled_from(args)
-    if origin in (typing.Union, __import__("types").UnionType):
-        return st.one_of(*[st.none() if a is type(None) else _strategy(a) for a in args])
-    if origin is list:
-        return st.lists(_strategy(args[0]), max_size=2)
-    if origin is dict:
-        return st.dictionaries(st.text(max_size=5), _strategy(args[1]), max_size=2)
-    if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        return st.builds(tp, **{f.name: st.deferred(lambda h=hints[f.name]: _strategy(h))
-                                for f in dataclasses.fields(tp)})
-    return {str: st.text(max_size=12), int: st.integers(-10**6, 10**6), bool: st.booleans(),
-            float: st.floats(allow_nan=False, allow_infinity=False)}[tp]
-
-
 MODEL_TYPES = [obj for obj in vars(m).values()
                if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == m.__name__]
 
@@ -108,5 +83,5 @@ def test_every_model_dataclass_is_covered() -> None:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_generated_objects_round_trip(cls: type, data: st.DataObject) -> None:
-    obj = data.draw(_strategy(cls))
+    obj = data.draw(model_strategy(cls))
     assert from_dict(cls, json.loads(json.dumps(to_dict(obj)))) == obj

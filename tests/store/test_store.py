@@ -7,7 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import create_engine, event
+from store_strategies import model_strategy
 
 from storyline.errors import StoreError
 from storyline.model import Article, ArticleAnalysis, PubDate, Quote, Sentence
@@ -226,3 +229,14 @@ def test_postgres_password_is_hidden() -> None:
     assert safe_url("postgresql://news:s3cret@db.example.org:5432/storyline") == \
         "postgresql://news:***@db.example.org:5432/storyline"
     assert "s3cret" not in safe_url("not a url://news:s3cret@host")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_generated_analyses_round_trip_through_the_store(data: st.DataObject) -> None:
+    """Whatever the model can hold, the store gives back equal (the text lives in its own column)."""
+    a = data.draw(model_strategy(ArticleAnalysis))
+    with Store("sqlite://") as s:
+        assert s.save_analysis(a) is True
+        assert s.load_analyses([a.article.id]) == [a]

@@ -55,6 +55,14 @@ def test_real_upload_end_to_end(nlp, examples_dir: Path, tmp_path: Path) -> None
 
         sid = body["story"]["id"]
         assert client.get(f"/api/stories/{sid}").json() == dossier
+        # the dossier can be rebuilt from the store alone, identical to the one stored
+        from storyline.render.json import dossier_to_dict
+        from storyline.story import build_dossier
+
+        store = client.app.state.store
+        story = store.get_story(sid)
+        rebuilt = build_dossier(store.load_analyses(story["article_ids"]), title=story["title"])
+        assert dossier_to_dict(rebuilt) == dossier
         page = client.get(f"/stories/{sid}")
         assert page.status_code in (200, 503), page.text[:300]  # 503 only while render.html is missing
         if page.status_code == 200:
