@@ -150,7 +150,7 @@ def test_time_axis_places_events_with_their_uncertainty():
 
 def test_timeline_section_shows_granularity_sources_and_undated(page):
     [tl] = re.findall(r'<section id="timeline">.*?</section>', page, re.S)
-    assert "≈ 2024-06 (month)" in tl and 'class="bar approx"' in tl
+    assert "≈ 2024-06 (month)" in tl and 'class="bar closed approx"' in tl
     assert "dated by “Tuesday”" in tl and "dated by “March 12”" in tl
     assert "Not placed on the axis" in tl and "PAST_REF" in tl
 
@@ -168,3 +168,15 @@ def test_overlapping_spans_are_cut_into_segments():
 def test_empty_dossier_renders():
     out = render_html(Dossier(story_id="s", story_title="", articles=[]))
     assert "Untitled story" in out and "No dated events were found." in out
+
+
+def test_one_sided_dates_fade_out_instead_of_becoming_points():
+    closed = Event("c", EventDate("2024-03-12", "2024-03-12", "2024-03-12", "day"), "a")
+    open_end = Event("o", EventDate("XXXX-10", "2023-10-01", None, "month", True), "b")
+    axis = _axis([closed, open_end])
+    rows = {r["event"].id: r for r in axis["rows"]}
+    assert rows["o"]["shape"] == "open-end" and rows["o"]["left"] == 0
+    assert rows["o"]["left"] + rows["o"]["width"] == pytest.approx(100)
+    assert rows["o"]["range"] == "not before 2023-10-01"
+    from storyline.render.view import format_event_date
+    assert format_event_date(open_end.date) == "≈ XXXX-10 [not before 2023-10-01] (month)"

@@ -25,7 +25,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from storyline.model import Dossier, Event
+from storyline.model import Dossier, Entity, Event
 from storyline.render.view import (
     DossierView,
     event_bounds,
@@ -118,6 +118,8 @@ def _collect_marks(d: Dossier, view: DossierView) -> dict[str, set[_Mark]]:
     for ev in d.timeline:
         for s in ev.sources:
             marks[s.article].add(_Mark(s.start, s.end, "event", f"event {format_event_date(ev.date)}"))
+            if s.time_start is not None and s.time_end is not None:
+                marks[s.article].add(_Mark(s.time_start, s.time_end, "timex", f"dates event {ev.id}"))
     for c in d.claims:
         marks[c.article].add(_Mark(c.start, c.end, "claim",
                                    f"claim {c.attribute} = {format_value(c.value, c.unit)}"))
@@ -166,14 +168,16 @@ def _axis(events: list[Event]) -> dict[str, Any]:
     """Rows of the visual timeline: each event as a bar from its earliest to its latest day.
 
     Positions are percentages of the story's whole span; a day-precise event is a narrow mark, a
-    month or a year a visibly wider bar, so granularity and uncertainty show at a glance.
+    month or a year a visibly wider bar, so granularity and uncertainty show at a glance. An event
+    known only to be "not before" (or "not after") a day gets a bar that fades out towards the end
+    (start) of the axis instead of a false point.
     """
     dated = [(e, event_bounds(e.date)) for e in events]
     bounds = [b for _, b in dated if b]
     if not bounds:
-        return {"ticks": [], "rows": [], "undated": events}
-    lo = min(b[0] for b in bounds)
-    hi = max(b[1] for b in bounds)
+        return {"ticks": [], "rows": [], "undated": list(events)}
+    lo = min(b.start for b in bounds)
+    hi = max(b.end for b in bounds)
     total = max((hi - lo).days + 1, 1)
 
     def pct(day: dt.date) -> float:
@@ -183,10 +187,20 @@ def _axis(events: list[Event]) -> dict[str, Any]:
     for e, b in dated:
         if not b:
             continue
-        left = pct(b[0])
-        width = max(round(100.0 * ((b[1] - b[0]).days + 1) / total, 3), 0.8)
-        rows.append({"event": e, "left": min(left, 99.2), "width": width,
-                     "range": f"{b[0].isoformat()} … {b[1].isoformat()}" if b[0] != b[1] else b[0].isoformat()})
+        if b.open_end:
+            left, width, shape = pct(b.start), 100.0 - pct(b.start), "open-end"
+            where = f"not before {b.start.isoformat()}"
+        elif b.open_start:
+            left, width, shape = 0.0, pct(b.end) + 100.0 / total, "open-start"
+            where = f"not after {b.end.isoformat()}"
+        else:
+            left = pct(b.start)
+            width = round(100.0 * ((b.end - b.start).days + 1) / total, 3)
+            shape = "closed"
+            where = f"{b.start.isoformat()} … {b.end.isoformat()}" if b.start != b.end else b.start.isoformat()
+        width = max(width, 0.8)
+        rows.append({"event": e, "left": min(left, 99.2), "width": min(width, 100.0 - min(left, 99.2)),
+                     "shape": shape, "range": where})
     return {"ticks": _ticks(lo, hi, pct), "rows": rows,
             "undated": [e for e, b in dated if not b], "start": lo.isoformat(), "end": hi.isoformat()}
 
@@ -251,6 +265,8 @@ def _context(d: Dossier) -> dict[str, Any]:
                           "articles": [view.label(x) for x in s.articles if x not in cited]})
         comparisons.append({"c": c, "subject": view.entity_name(c.subject), "sides": sides})
 
+    entities = [{"e": e, "roles": _grouped_roles(e)} for e in d.entities]
+
     items = view.items()
     columns = [(a.article.id, view.label(a.article.id)) for a in d.articles]
     matrix = []
@@ -272,10 +288,24 @@ def _context(d: Dossier) -> dict[str, Any]:
     for c in d.comparisons:
         status_counts[c.status] += 1
     return {
-        "d": d, "view": view, "articles": articles, "axis": _axis(d.timeline),
+        "d": d, "view": view, "articles": articles, "axis": _axis(d.timeline), "entities": entities,
         "quote_groups": quote_groups, "comparisons": comparisons, "columns": columns,
         "matrix": matrix, "status_counts": dict(sorted(status_counts.items())),
     }
+
+
+def _grouped_roles(e: Entity) -> list[dict[str, Any]]:
+    """An entity's roles with the same wording (case aside) and qualifier shown once, all spans kept."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in e.roles:
+        key = ((r.qualifier or "").casefold(), " ".join(r.title.split()).casefold())
+        g = groups.setdefault(key, {"title": r.title, "qualifier": r.qualifier, "as_of": [], "spans": []})
+        if r.as_of and r.as_of not in g["as_of"]:
+            g["as_of"].append(r.as_of)
+        g["spans"].extend(r.spans)
+    for g in groups.values():
+        g["as_of"].sort()
+    return list(groups.values())
 
 
 # ----------------------------------------------------------------------------- rendering

@@ -16,9 +16,11 @@ from typing import Any
 from storyline.model import Article, Claim, Dossier, EventDate, PubDate
 
 __all__ = [
+    "Bounds",
     "DossierView",
     "Item",
     "date_bounds",
+    "event_bounds",
     "format_event_date",
     "format_pubdate",
     "format_value",
@@ -51,19 +53,33 @@ def date_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def event_bounds(d: EventDate) -> tuple[dt.date, dt.date] | None:
-    """The range an event's date covers: its ``earliest``..``latest``, else the bounds of its value."""
-    lo = date_bounds(d.earliest)
-    hi = date_bounds(d.latest)
-    own = date_bounds(d.value)
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """Where an event can lie: ``start``..``end``; an open side means "not before/after" only."""
+
+    start: dt.date
+    end: dt.date
+    open_start: bool = False
+    open_end: bool = False
+
+
+def event_bounds(d: EventDate) -> Bounds | None:
+    """The range an event's date covers: its ``earliest``..``latest``, else the bounds of its value.
+
+    When only one bound is known (an undated article gives "not before" without "not after"), the
+    other side is marked open rather than silently closed, so the axis does not draw a false point.
+    """
+    lo, hi, own = date_bounds(d.earliest), date_bounds(d.latest), date_bounds(d.value)
     start = lo[0] if lo else (own[0] if own else None)
     end = hi[1] if hi else (own[1] if own else None)
     if start is None and end is None:
         return None
-    start = start or end
-    end = end or start
-    assert start is not None and end is not None
-    return (start, end) if start <= end else (end, start)
+    if start is None:
+        assert end is not None
+        return Bounds(end, end, open_start=True)
+    if end is None:
+        return Bounds(start, start, open_end=True)
+    return Bounds(start, end) if start <= end else Bounds(end, start)
 
 
 def format_pubdate(p: PubDate) -> str:
@@ -86,10 +102,14 @@ def format_pubdate(p: PubDate) -> str:
 def format_event_date(d: EventDate) -> str:
     """An event date with its granularity and uncertainty: ``≈ 2025-05 (month)``, ``2025-05-05 … 2025-05-09``."""
     text = d.value
+    b = event_bounds(d)
     own = date_bounds(d.value)
-    rng = event_bounds(d)
-    if rng and rng[0] != rng[1] and rng != own:
-        text += f" [{rng[0].isoformat()} … {rng[1].isoformat()}]"
+    if b and b.open_end:
+        text += f" [not before {b.start.isoformat()}]"
+    elif b and b.open_start:
+        text += f" [not after {b.end.isoformat()}]"
+    elif b and b.start != b.end and (b.start, b.end) != own:
+        text += f" [{b.start.isoformat()} … {b.end.isoformat()}]"
     if d.granularity not in ("day", "unknown"):
         text += f" ({d.granularity})"
     if d.approximate:
@@ -126,6 +146,16 @@ class Item:
     articles: set[str] = field(default_factory=set)
 
 
+def _short(text: str | None, width: int = 32) -> str | None:
+    """The start of a headline, cut at a word boundary, to name an article that has no outlet."""
+    if not text:
+        return None
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    return text[:width].rsplit(" ", 1)[0].rstrip(",;:—-") + "…"
+
+
 class DossierView:
     """Lookups over one dossier: article labels, entity names, claims by id, items by article."""
 
@@ -139,7 +169,7 @@ class DossierView:
 
     def _article_labels(self) -> dict[str, str]:
         """A short, unique label per article: its outlet, disambiguated by id when outlets repeat."""
-        base = {aid: (a.outlet or a.title or aid) for aid, a in self.articles.items()}
+        base = {aid: (a.outlet or _short(a.title) or aid[:10]) for aid, a in self.articles.items()}
         counts: dict[str, int] = {}
         for name in base.values():
             counts[name] = counts.get(name, 0) + 1
