@@ -1,0 +1,115 @@
+"""Near-duplicate / syndicated copies: marked against the earliest copy, via an LSH index."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from storyline.ingest import dedupe
+from storyline.ingest.dedupe import mark_duplicates
+from storyline.ingest.textio import content_id
+from storyline.model import Article, PubDate
+
+WIRE = (
+    "A federal judge on Thursday blocked the state from enforcing a law that would have required "
+    "voters to show proof of citizenship when registering for presidential elections. The ruling "
+    "came after a two-day hearing in which lawyers for civil rights groups argued that the measure "
+    "would keep tens of thousands of eligible voters off the rolls. Judge Maria Ortega wrote that "
+    "the state had not shown that noncitizen voting was more than a rare occurrence, and that the "
+    "burden on eligible voters outweighed the interest the state asserted. The attorney general said "
+    "her office would appeal the decision to the circuit court as soon as possible. Supporters of the "
+    "law said it was needed to restore confidence in elections, while county officials said they had "
+    "already spent more than two million dollars preparing to enforce it before the court stepped in. "
+    "The law was passed last spring on a party-line vote and signed by the governor in June."
+)
+
+OTHER_TAKE = (
+    "County election officials said Friday they were relieved by a court order that halted the new "
+    "citizenship rule, which they had warned would be impossible to carry out before the primary. "
+    "Clerks in three rural counties said they had hired temporary staff and bought scanners. The "
+    "attorney general said her office would appeal the decision to the circuit court as soon as "
+    "possible. Voting rights groups urged residents who had been told to bring documents to register "
+    "anyway, and a hotline will open next week for anyone who was turned away in recent months."
+)
+
+
+def art(text: str, date: str | None = None) -> Article:
+    pub = PubDate(date=date, earliest=date, latest=date, basis="metadata") if date else PubDate()
+    return Article(id=content_id(text), text=text, published=pub)
+
+
+def syndicated(text: str) -> str:
+    """A copy as a partner outlet prints it: its own tag, a word changed, a credit line added."""
+    return ("PHOENIX (KNXV) — " + text.replace("two-day hearing", "two day hearing")
+            .replace("as soon as possible", "quickly") + "\n\nThe Associated Press contributed to this report.")
+
+
+def test_syndicated_copy_points_to_the_earliest():
+    later = art(syndicated(WIRE), "2025-06-13")
+    original = art(WIRE, "2025-06-12")
+    other = art(OTHER_TAKE, "2025-06-13")
+    articles = [later, other, original]
+    mark_duplicates(articles)
+    assert later.duplicate_of == original.id
+    assert original.duplicate_of is None
+    assert other.duplicate_of is None  # same story, different report
+
+
+def test_exact_copy_modulo_case_and_spacing():
+    a = art(WIRE, "2025-06-12")
+    b = art(WIRE.upper().replace(". ", ".\n\n"), "2025-06-14")
+    mark_duplicates([b, a])
+    assert b.duplicate_of == a.id and a.duplicate_of is None
+
+
+def test_without_dates_the_smallest_id_is_the_original():
+    a, b = art(WIRE), art(syndicated(WIRE))
+    mark_duplicates([a, b])
+    original, copy = sorted([a, b], key=lambda x: x.id)
+    assert copy.duplicate_of == original.id and original.duplicate_of is None
+
+
+def test_a_dated_copy_comes_before_undated_ones():
+    undated, dated = art(WIRE), art(syndicated(WIRE), "2025-06-20")
+    mark_duplicates([undated, dated])
+    assert undated.duplicate_of == dated.id
+
+
+def test_chains_are_closed_to_the_earliest():
+    first = art(WIRE, "2025-06-01")
+    second = art(syndicated(WIRE), "2025-06-02")
+    third = art(syndicated(WIRE).replace("Judge Maria Ortega", "U.S. District Judge Maria Ortega"), "2025-06-03")
+    mark_duplicates([third, second, first])
+    assert second.duplicate_of == first.id and third.duplicate_of == first.id
+
+
+def test_threshold_controls_what_counts():
+    half = WIRE[: len(WIRE) // 2]
+    a, b = art(WIRE, "2025-06-01"), art(half, "2025-06-02")
+    mark_duplicates([a, b], threshold=0.9)
+    assert b.duplicate_of is None
+    mark_duplicates([a, b], threshold=0.4)
+    assert b.duplicate_of == a.id
+    with pytest.raises(ValueError):
+        mark_duplicates([a, b], threshold=0)
+
+
+def test_same_id_objects_are_not_self_references():
+    a, b = art(WIRE), art(WIRE)
+    mark_duplicates([a, b])
+    assert a.duplicate_of is None and b.duplicate_of is None
+
+
+def test_does_not_compare_all_pairs(monkeypatch):
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(3000)]
+    articles = [art(" ".join(rng.choice(vocab) for _ in range(150))) for _ in range(80)]
+    articles.append(art(articles[5].text + " extra words at the end"))
+    calls = []
+    real = dedupe.jaccard
+    monkeypatch.setattr(dedupe, "jaccard", lambda a, b: calls.append(1) or real(a, b))
+    mark_duplicates(articles)
+    assert len(calls) < 20  # all pairs would be 81 * 80 / 2 = 3240
+    assert articles[-1].duplicate_of == articles[5].id or articles[5].duplicate_of == articles[-1].id
+    assert sum(a.duplicate_of is not None for a in articles) == 1
