@@ -1,0 +1,1 @@
+"""Tests of storyline.render (JSON + schema, HTML, Markdown, terminal)."""
