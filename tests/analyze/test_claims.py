@@ -80,8 +80,9 @@ def test_agent_date_and_title(sentencing):
 
 
 def test_total_with_partial_list_and_passive_agent(nlp):
-    a = build_analysis(nlp, "Mendes, a retired 71-year-old pharmacist, was found guilty by a "
-                       "Harlan County jury on eight charges, including three counts of forgery.",
+    a = build_analysis(nlp, "Ruth Mendes, a retired 71-year-old pharmacist, was found guilty "
+                       "by a Harlan County jury on eight charges, including three counts of "
+                       "forgery.",
                        article_id="a2", published="2025-03-01")
     total = _one(a, "charge_count")
     assert total.value == 8 and total.qualifier is None

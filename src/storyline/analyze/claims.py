@@ -201,22 +201,27 @@ def _age_claim(b: _Builder, doc: Doc, run: list[Token], value: float, head: Toke
             person = next((c for c in old.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         elif old.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj"):
             person = old
-    elif num.dep_ in ("appos", "npadvmod", "amod") and b.ctx.entity_of(num.head) and \
-            b.ctx.entity_type.get(b.ctx.entity_of(num.head) or "") == "PERSON":
-        person = num.head  # "Peters, 70, ..."
+    elif num.dep_ in ("appos", "npadvmod", "amod") and num.head.pos_ == "PROPN":
+        person = num.head  # "Peters, 70, ..." (checked to be a person below)
     elif num.head.lower_ in ("aged", "age") and num.head.head.i != num.head.i:
         tokens.append(num.head)
         person = num.head.head if num.head.dep_ in ("acl", "amod", "appos") else None
     if person is None:
         return False
     subject = b.ctx.who(person)
-    if b.ctx.entity_type.get(subject) not in (None, "PERSON") or subject == person.lower_:
-        # an age needs a person; a bare noun ("mother") without an entity is no claim
-        if b.ctx.entity_type.get(subject) != "PERSON":
-            return False
+    kind = b.ctx.entity_type.get(subject)
+    named = _through_appos(person).pos_ == "PROPN"
+    if kind not in (None, "PERSON") or kind is None and not named:
+        return False  # an age needs a person; a bare noun ("mother") without a name is no claim
     b.add(subject=subject, attribute="age", value=int(value), unit="year", tokens=tokens,
           anchor=num)
     return True
+
+
+def _through_appos(tok: Token) -> Token:
+    while tok.dep_ == "appos" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _is_sentence_noun(tok: Token) -> bool:
