@@ -287,3 +287,38 @@ def test_any_text_gives_a_body_made_of_its_lines_and_valid_spans(lines):
     m = extract_text_meta(text)
     check_spans(m)
     assert len(m.body) <= len(text)
+
+
+# ----------------------------------------------------------------------------- hard-wrapped text
+
+WRAPPED = """A federal judge on Thursday blocked the state from enforcing a law that
+would have required voters to show proof of citizenship when registering
+for presidential elections, siding with civil rights groups that sued.
+
+The ruling came after a two-day hearing in which lawyers argued that the
+measure would keep tens of thousands of eligible voters off the rolls.
+Judge Maria Ortega wrote that the state had not shown that noncitizen
+voting was more than a rare occurrence.
+
+The attorney general said her office would appeal."""
+
+
+def test_hard_wrapped_first_line_is_not_a_headline_and_paragraphs_are_joined():
+    m = meta(WRAPPED)
+    assert m.title is None
+    assert m.body.startswith("A federal judge on Thursday blocked the state from enforcing a law that "
+                             "would have required voters")
+    assert m.body.count("\n") == 4  # three paragraphs, one line each
+
+
+def test_hard_wrapped_with_headline_and_wire_tag():
+    m = meta("Judge blocks voter citizenship law\n\n"
+             + WRAPPED.replace("A federal judge", "PHOENIX (AP) -- A federal judge", 1))
+    assert m.title == "Judge blocks voter citizenship law"
+    assert (m.dateline, m.outlet) == ("PHOENIX", "Associated Press")
+    check_spans(m)
+
+
+def test_a_first_line_continued_in_lowercase_is_not_a_headline():
+    m = meta("Officials in three counties said on Monday that\nthe new voting rules would be delayed.")
+    assert m.title is None

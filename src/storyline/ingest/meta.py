@@ -165,8 +165,11 @@ def extract_text_meta(text: str, *, known_title: str | None = None, markdown: bo
             boiler[i] = line.strip()
             lines[i] = None
     _strip_trailer(lines, boiler, meta)
-    _strip_header(lines, meta, known_title=known_title, markdown=markdown)
+    wrapped = is_hard_wrapped(lines)
+    _strip_header(lines, meta, known_title=known_title, markdown=markdown, wrapped=wrapped)
     meta.boilerplate = [boiler[i] for i in sorted(boiler)]
+    if wrapped:
+        _unwrap(lines)
 
     body, starts = _join(lines)
     meta.body = body
@@ -178,7 +181,7 @@ def extract_text_meta(text: str, *, known_title: str | None = None, markdown: bo
 
 
 def _strip_header(lines: list[str | None], meta: TextMeta, *, known_title: str | None,
-                  markdown: bool) -> None:
+                  markdown: bool, wrapped: bool = False) -> None:
     """Remove headline, byline and date furniture from the top; stop at the first line of prose."""
     seen = 0
     for i, raw in enumerate(lines):
@@ -208,7 +211,7 @@ def _strip_header(lines: list[str | None], meta: TextMeta, *, known_title: str |
             continue
         if lede_match(line) is not None:
             return
-        if meta.title is None and _is_headline(raw.strip(), line, lines, i, known_title, markdown):
+        if meta.title is None and _is_headline(raw.strip(), line, lines, i, known_title, markdown, wrapped):
             if known_title is None:
                 meta.title = _clean_title(line)
             lines[i] = None
@@ -245,9 +248,19 @@ def _is_bare_date(line: str) -> bool:
 
 
 def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_title: str | None,
-                 markdown: bool) -> bool:
-    if not _next_nonempty(lines, i):  # a lone line is the article, not its headline
+                 markdown: bool, wrapped: bool = False) -> bool:
+    nxt = _next_nonempty(lines, i)
+    if nxt is None:  # a lone line is the article, not its headline
         return False
+    nxt_line = nxt.strip()
+    if nxt_line[:1].islower():  # the sentence goes on: a wrapped line, not a headline
+        return False
+    furniture_next = (_parse_byline(nxt_line) is not None
+                      or _take_date_markers(nxt_line, TextMeta(body="")) is not None
+                      or _is_bare_date(nxt_line) or lede_match(nxt_line) is not None)
+    directly_followed = i + 1 < len(lines) and bool((lines[i + 1] or "").strip())
+    if wrapped and directly_followed and not furniture_next and not (markdown and raw.startswith("#")):
+        return False  # in hard-wrapped text a headline stands apart (blank line) or before furniture
     if known_title is not None:
         return _squash(_clean_title(line)) == _squash(known_title)
     if markdown and raw.startswith("#"):
@@ -263,12 +276,7 @@ def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_tit
     # article (byline, date line, dateline/outlet tag) follows it; otherwise it is the lede.
     if _sentence_count(line) > 1:
         return False
-    nxt = _next_nonempty(lines, i)
-    assert nxt is not None
-    nxt_line = nxt.strip()
-    probe = TextMeta(body="")
-    return (_parse_byline(nxt_line) is not None or _take_date_markers(nxt_line, probe) is not None
-            or _is_bare_date(nxt_line) or lede_match(nxt_line) is not None)
+    return furniture_next
 
 
 def _ends_sentence(line: str) -> bool:
@@ -542,6 +550,39 @@ def _strip_trailer(lines: list[str | None], boiler: dict[int, str], meta: TextMe
 
 
 # ----------------------------------------------------------------------------- body
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,2}[.)])\s+")
+
+
+def is_hard_wrapped(lines: list[str | None]) -> bool:
+    """True when paragraphs are broken into lines of a fixed width (e-mail, wire copy, terminals):
+    most lines that continue a paragraph come close to the widest typical line."""
+    kept = [line.rstrip() for line in lines if line is not None]
+    nonempty = [line for line in kept if line.strip()]
+    if len(nonempty) < 4:
+        return False
+    lengths = sorted(len(line) for line in nonempty)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width > 100 or width < 30:
+        return False
+    inner = [a for a, b in zip(kept, kept[1:]) if a.strip() and b.strip()]
+    if len(inner) < 0.5 * len(nonempty):
+        return False
+    return sum(len(a) >= 0.6 * width for a in inner) >= 0.8 * len(inner)
+
+
+def _unwrap(lines: list[str | None]) -> None:
+    """Join the lines of each paragraph of hard-wrapped text with spaces (list items stay apart)."""
+    current: int | None = None
+    for i, line in enumerate(lines):
+        if line is None or not line.strip():
+            current = None
+            continue
+        if current is not None and not _LIST_ITEM.match(line):
+            lines[current] = f"{lines[current]} {line.strip()}"
+            lines[i] = None
+        else:
+            current = i
 
 
 def _join(lines: list[str | None]) -> tuple[str, dict[int, int]]:
