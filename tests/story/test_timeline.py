@@ -90,3 +90,15 @@ def test_different_events_stay_apart(nlp):
     e = analysis(nlp, "eee", "The county opened a new library on Oct. 3, 2024.", "2025-01-05", {})
     events, comparisons = build_timeline([c, e], {"ccc:0": "E1"})
     assert len(events) == 2 and comparisons == []
+
+
+def test_undated_mention_joins_the_dated_entry(nlp):
+    c = analysis(nlp, "ccc", OUTLET_C, "2025-01-05", {"Dana Marsh": "ccc:0"})
+    u = analysis(nlp, "uuu", "She was sentenced to nine years in prison last October.", None, {})
+    assert u.article.published.basis == "unknown"
+    last_oct = next(t for t in u.timexes if t.text == "last October")
+    assert last_oct.value == "XXXX-10" and last_oct.earliest is None
+    events, comparisons = build_timeline([c, u], {"ccc:0": "E1"})
+    assert len(events) == 1 and comparisons == []
+    assert sorted(s.article for s in events[0].sources) == ["ccc", "uuu"]
+    assert events[0].date.value == "2024-10-03"

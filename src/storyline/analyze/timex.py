@@ -210,21 +210,43 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
 # ----------------------------------------------------------------------------- publication range
 
 
+def _noun_modifier(doc: Doc | None, c: Cand) -> bool:
+    """"the 2020 election", "a Nov. 13 filing": the date describes a noun, not the clause's time."""
+    span = _span_of(doc, c.start, c.end) if doc is not None else None
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "nummod", "amod", "poss", "nmod") and \
+        root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _firm_future(doc: Doc | None, c: Cand) -> bool:
+    """The clause says outright that it is still to come ("will", "shall", "is scheduled for")."""
+    verb = governing_verb(doc, c.start, c.end) if doc is not None else None
+    if verb is None:
+        return False
+    aux = {a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
+    return bool(aux & {"will", "'ll", "shall", "wo"}) or \
+        (verb.tag_ == "VBN" and verb.lemma_.lower() in _SCHEDULING and
+         bool(aux & {"is", "are", "'s", "'re", "has", "have"}))
+
+
 def infer_publication(doc: Doc | None, text: str, cands: list[Cand], tenses: list[str],
                       given: PubDate) -> PubDate:
-    """An honest publication range from the content: after every absolute date the article reports
-    in the past tense, before any absolute date it speaks of in the future tense."""
+    """An honest publication range from the content: not before any absolute date the article
+    reports in the past tense, not after any absolute date it firmly announces ("will ... on").
+    Dates that only modify a noun ("the 2028 election") say nothing about when the text was written."""
     lo: date | None = parse_iso(given.earliest)
     hi: date | None = parse_iso(given.latest)
     for c, tense in zip(cands, tenses):
         if c.rel is not None or c.type not in ("DATE", "TIME") or not c.value:
             continue
         a, b = value_bounds(c.value)
-        if a is None or b is None:
+        if a is None or b is None or _noun_modifier(doc, c):
             continue
         if tense == "past":
             lo = a if lo is None or a > lo else lo
-        elif tense == "future":
+        elif tense == "future" and _firm_future(doc, c):
             hi = b if hi is None or b < hi else hi
     if lo and hi and hi < lo:
         hi = None  # contradictory evidence: keep only the lower bound (what was reported happened)

@@ -10,6 +10,10 @@ A pair whose dates do not overlap is still merged when the content match is stro
 predicate, mostly the same entities, similar words): the outlets disagree on the date. The entry's
 date then spans both and a ``date_of:<predicate>`` conflict :class:`Comparison` records the sides.
 
+A mention from an undated article ("She was sentenced last October", value ``XXXX-10`` with no
+bounds) cannot be placed alone; it joins the dated entry with a compatible month and the same
+predicate, so the other outlets date it. Otherwise it stays out of the timeline.
+
 Everything is deterministic: ids are content hashes, order is by date, granularity, then id.
 """
 
@@ -97,24 +101,60 @@ class _Item:
         return granularity(self.timex.value)
 
 
-def _items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]) -> list[_Item]:
+_FLOATING = re.compile(r"^XXXX-(\d\d)(?:-(\d\d|XX))?$")  # month (and day) known, year not
+
+
+def _items(analyses: Sequence[ArticleAnalysis],
+           entity_map: dict[str, str]) -> tuple[list[_Item], list[_Item]]:
+    """Dated event mentions (sorted by date), and *floating* ones: no calendar bound at all (an
+    undated article) but a known month, like "last October" → ``XXXX-10``."""
     stop = _stop_words()
     out: list[_Item] = []
+    floating: list[_Item] = []
     for a in analyses:
         for ev in a.events:
             if not 0 <= ev.timex < len(a.timexes):
                 continue
             tx = a.timexes[ev.timex]
             lo, hi = parse_iso(tx.earliest), parse_iso(tx.latest)
-            if lo is None and hi is None:
+            if lo is None and hi is None and not _FLOATING.match(tx.value):
                 continue
             # content words without the time expression itself
             sent = ev.text[: max(0, tx.start - ev.start)] + " " + ev.text[max(0, tx.end - ev.start):]
             words = " ".join(sorted({w.lower() for w in _WORD.findall(sent)} - stop))
             ents = frozenset(entity_map.get(k, k) for k in ev.entities)
-            out.append(_Item(a.article.id, ev, tx, lo, hi, ents, words))
-    out.sort(key=lambda it: (it.key, it.article, it.mention.start, it.mention.timex))
-    return out
+            item = _Item(a.article.id, ev, tx, lo, hi, ents, words)
+            (out if lo or hi else floating).append(item)
+    order = lambda it: (it.key, it.article, it.mention.start, it.mention.timex)  # noqa: E731
+    return sorted(out, key=order), sorted(floating, key=lambda it: order(it)[1:])
+
+
+def _value_fits(pattern: str, value: str) -> bool:
+    """``XXXX-10`` fits ``2024-10`` and ``2024-10-03``: every known character agrees."""
+    if len(value) < len(pattern):
+        return False
+    return all(p == "X" or p == v for p, v in zip(pattern, value))
+
+
+def _attach_floating(groups: list[list[_Item]], floating: list[_Item]) -> list[list[_Item]]:
+    """Give each floating mention to the dated entry it matches best (same predicate, entities
+    that do not contradict, similar words, a compatible month), or keep it out of the timeline:
+    without any calendar bound it cannot be placed on its own."""
+    for f in floating:
+        best: tuple[float, int] | None = None
+        for gi, group in enumerate(groups):
+            if any(it.article == f.article for it in group):
+                continue
+            for it in group:
+                if not _value_fits(f.timex.value, it.timex.value):
+                    continue
+                score, same_pred, _jacc, words = _similarity(f, it)
+                shared = bool(f.entities & it.entities) or not f.entities or not it.entities
+                if same_pred and shared and words >= 0.5 and (best is None or score > best[0]):
+                    best = (score, gi)
+        if best is not None:
+            groups[best[1]].append(f)
+    return groups
 
 
 def _similarity(a: _Item, b: _Item) -> tuple[float, bool, float, float]:
@@ -214,30 +254,31 @@ def _event(members: list[_Item]) -> tuple[Event, Comparison | None]:
     predicate = min(preds, key=lambda p: (-preds[p], p)) if preds else None
     ent_count = Counter(e for it in members for e in it.entities)
     entities = sorted(ent_count, key=lambda e: (-ent_count[e], e))
-    lo = max((it.lo for it in members if it.lo), default=None)
-    hi = min((it.hi for it in members if it.hi), default=None)
+    dated = [it for it in members if it.lo or it.hi]
+    lo = max((it.lo for it in dated if it.lo), default=None)
+    hi = min((it.hi for it in dated if it.hi), default=None)
     comparison = None
     if lo is None or hi is None or lo <= hi:
         # consistent: the most precise date that every source allows
-        best = min(members, key=lambda it: ((it.hi or date.max) - (it.lo or date.min),
+        best = min(dated, key=lambda it: ((it.hi or date.max) - (it.lo or date.min),
                                             not it.timex.resolved, it.timex.value))
         date_ = EventDate(value=best.timex.value, earliest=iso(best.lo), latest=iso(best.hi),
                           granularity=best.gran,  # type: ignore[arg-type]
                           approximate=not best.timex.resolved)
     else:
-        values = sorted({it.timex.value for it in members})
-        lo_all = min((it.lo for it in members if it.lo), default=None)
-        hi_all = max((it.hi for it in members if it.hi), default=None)
-        coarsest = max((it.gran for it in members), key=lambda g: _GRAN_RANK.get(g, 7))
+        values = sorted({it.timex.value for it in dated})
+        lo_all = min((it.lo for it in dated if it.lo), default=None)
+        hi_all = max((it.hi for it in dated if it.hi), default=None)
+        coarsest = max((it.gran for it in dated), key=lambda g: _GRAN_RANK.get(g, 7))
         date_ = EventDate(value=mask_values(values), earliest=iso(lo_all), latest=iso(hi_all),
                           granularity=coarsest, approximate=True)  # type: ignore[arg-type]
         sides = []
         for v in values:
-            arts = sorted({it.article for it in members if it.timex.value == v})
+            arts = sorted({it.article for it in dated if it.timex.value == v})
             sides.append(ComparisonSide(value=v, claims=[], articles=arts))
         what = predicate or eid
         explanation = "; ".join(
-            f"{', '.join(s.articles)} date it {s.value} (“{next(it.timex.text for it in members if it.timex.value == s.value)}”)"
+            f"{', '.join(s.articles)} date it {s.value} (“{next(it.timex.text for it in dated if it.timex.value == s.value)}”)"
             for s in sides)
         comparison = Comparison(id=_hash("date_of", eid), subject=entities[0] if entities else "",
                                 attribute=f"date_of:{what}", status="conflict", sides=sides,
@@ -250,11 +291,13 @@ def _event(members: list[_Item]) -> tuple[Event, Comparison | None]:
 def build_timeline(analyses: Sequence[ArticleAnalysis],
                    entity_map: dict[str, str]) -> tuple[list[Event], list[Comparison]]:
     """Merge event mentions across articles into sorted timeline entries (+ date conflicts)."""
-    items = _items(analyses, entity_map)
+    items, floating = _items(analyses, entity_map)
+    groups = [[items[i] for i in group] for group in _cluster(items)]
+    groups = _attach_floating(groups, floating)
     events: list[Event] = []
     comparisons: list[Comparison] = []
-    for group in _cluster(items):
-        ev, comp = _event([items[i] for i in group])
+    for group in groups:
+        ev, comp = _event(group)
         events.append(ev)
         if comp is not None:
             comparisons.append(comp)
