@@ -40,7 +40,7 @@ from storyline.analyze.quotes_marks import QuoteRegion, find_quote_regions
 from storyline.model import Article, LocalEntity, Mention, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 SENT_END = frozenset({".", "!", "?"})
@@ -90,6 +90,29 @@ class _Context:
                 self.tok_mention.setdefault(tok.i, m)
         self.paragraph_of = _paragraph_index(article.text)
         self._gender: dict[str, str | None] | None = None
+        # sentences cut at paragraph breaks (the parser sometimes runs a sentence across them)
+        self.segments: list[tuple[int, int]] = []
+        self.segment_of: list[int] = [0] * len(doc)
+        for sent in doc.sents:
+            start = sent.start
+            for tok in sent:
+                if "\n" in tok.text and tok.i + 1 < sent.end:
+                    self.segments.append((start, tok.i + 1))
+                    start = tok.i + 1
+            self.segments.append((start, sent.end))
+        for k, (a, b) in enumerate(self.segments):
+            for i in range(a, b):
+                self.segment_of[i] = k
+
+    def segment(self, tok: Token) -> Span:
+        """The sentence of ``tok``, cut at paragraph breaks."""
+        a, b = self.segments[self.segment_of[tok.i]]
+        return self.doc[a:b]
+
+    def previous_segment(self, seg: Span) -> Span | None:
+        if seg.start == 0:
+            return None
+        return self.segment(self.doc[seg.start - 1])
 
     # -- entities ---------------------------------------------------------------------------------
     def mention_at(self, tok: Token) -> Mention | None:
@@ -144,6 +167,23 @@ def _entity_genders(ctx: _Context) -> dict[str, str | None]:
                     v[0] += 1
                 elif t.lower_ in ("her", "herself"):
                     v[1] += 1
+    # a he/she with exactly one person named in its own sentence (before it) or the one before
+    doc = ctx.doc
+    for tok in doc:
+        gender = 0 if tok.lower_ == "he" else 1 if tok.lower_ == "she" else None
+        if gender is None or tok.i in ctx.in_quote:
+            continue
+        sent = ctx.segment(tok)
+        prev = ctx.previous_segment(sent)
+        lo = prev.start if prev is not None else sent.start
+        people = {ctx.tok_mention[i].entity for i in range(lo, tok.i)
+                  if i in ctx.tok_mention and i not in ctx.in_quote
+                  and ctx.tok_mention[i].label == "PERSON" and ctx.tok_mention[i].entity
+                  and _mention_root(ctx, doc[i]).dep_ in SUBJECT_DEPS}
+        if len(people) == 1:
+            key = next(iter(people))
+            if key is not None:
+                votes.setdefault(key, [0, 0])[gender] += 1
     out: dict[str, str | None] = {}
     for key, (male, female) in votes.items():
         out[key] = "m" if male > female else "f" if female > male else None
@@ -182,7 +222,23 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention],
         if kind == "fragment" and (attr is None or attr.speaker is None):
             continue  # quoted words nobody is said to have said: scare quotes, names, titles
         quotes.append(_make_quote(ctx, r, kind, attr))
+    _owner_of_bare_medium(quotes)
     return quotes
+
+
+def _owner_of_bare_medium(quotes: list[Quote]) -> None:
+    """"The post read: …" — a medium named without its author is the one the last quote from that
+    medium came from (in place)."""
+    for k, q in enumerate(quotes):
+        if q.speaker is not None or q.medium is None or q.speaker_text is None:
+            continue
+        words = q.speaker_text.lower().split()
+        if not words or words[-1] not in MEDIA:
+            continue
+        for prev in reversed(quotes[:k]):
+            if prev.medium == q.medium and prev.speaker is not None:
+                q.speaker = prev.speaker
+                break
 
 
 # ----------------------------------------------------------------------------- classification
@@ -510,7 +566,7 @@ def _from_previous(ctx: _Context, kinds: list[str | None], attrs: list[_Attribut
         return None
     if ctx.para(doc[i].idx) < para - 1:
         return None
-    sent = doc[i].sent
+    sent = ctx.segment(doc[i])
     if i in ctx.in_quote:
         # the previous paragraph ends with a quotation: same speaker goes on, if that one was attributed
         pj = ctx.in_quote[i]
@@ -598,6 +654,10 @@ def _resolve_speaker(ctx: _Context, tok: Token) -> str | None:
             mm = ctx.mention_at(child)
             if mm is not None and mm.entity is not None and mm.label == "PERSON":
                 return mm.entity
+    if tok.pos_ == "PROPN":  # a surname the entity step did not link ("Weiser told CNN")
+        found = {key for key, ent in ctx.entities.items()
+                 if ent.type in ("PERSON", "ORG") and tok.text in ent.name.split()}
+        return found.pop() if len(found) == 1 else None
     lower = tok.lower_
     if tok.pos_ == "PRON":
         if lower in MALE_PRONOUNS:
@@ -612,14 +672,22 @@ def _resolve_speaker(ctx: _Context, tok: Token) -> str | None:
     return None
 
 
-def _salience(ctx: _Context, tok: Token) -> int:
-    """0 = subject of a speech verb, 1 = a subject, 2 = anything else."""
-    node = tok
+def _mention_root(ctx: _Context, tok: Token) -> Token:
+    """The syntactic head of the mention ``tok`` is part of (``tok`` itself without a mention)."""
     m = ctx.mention_at(tok)
-    if m is not None:  # use the mention's syntactic head
+    if m is not None:
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
-            node = span.root
+            return span.root
+    return tok
+
+
+def _salience(ctx: _Context, tok: Token) -> int:
+    """0 = subject of a speech verb, 1 = a subject, 2 = anything else, 3 = a name used as a
+    modifier ("the Trump administration": not a reference to the person)."""
+    node = _mention_root(ctx, tok)
+    if node.dep_ == "compound":
+        return 3
     if node.dep_ in SUBJECT_DEPS:
         return 0 if _is_cue(node.head) else 1
     if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
@@ -630,13 +698,12 @@ def _salience(ctx: _Context, tok: Token) -> int:
 def _antecedent(ctx: _Context, pron: Token, labels: set[str] | frozenset[str],
                 gender: str | None) -> str | None:
     """The most salient compatible named entity in this and the previous few sentences."""
-    doc = ctx.doc
-    sent = pron.sent
-    sents = [sent]
-    s = sent
-    while len(sents) < 5 and s.start > 0:
-        s = doc[s.start - 1].sent
-        sents.append(s)
+    sents = [ctx.segment(pron)]
+    while len(sents) < 6:
+        prev = ctx.previous_segment(sents[-1])
+        if prev is None:
+            break
+        sents.append(prev)
     for k, s in enumerate(sents):
         best: tuple[int, int, str] | None = None
         seen: set[str] = set()
@@ -654,7 +721,9 @@ def _antecedent(ctx: _Context, pron: Token, labels: set[str] | frozenset[str],
                 continue
             if gender is not None and ctx.gender(m.entity) not in (None, gender):
                 continue
-            rank = (_salience(ctx, t), -t.i)
+            rank = (_salience(ctx, t), t.i)  # subjects first, then the first named
+            if rank[0] == 3:
+                continue
             if best is None or rank < best[:2]:
                 best = (rank[0], rank[1], m.entity)
         if best is not None:
