@@ -13,7 +13,9 @@ naming the URL (password hidden) and the problem.
 from __future__ import annotations
 
 import json
+import os
 import re
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -97,6 +99,7 @@ class Store:
         self.url = _normalize_url(url)
         self.display_url = safe_url(self.url)
         self.engine = self._open_engine()
+        _forget_connections_in_forked_children(self.engine)
         try:
             t.metadata.create_all(self.engine)
             self._check_schema_version()
@@ -419,6 +422,23 @@ class Store:
             ranked.append((-title_hits, -hit["matches"], r.id, hit))
         ranked.sort(key=lambda x: x[:3])
         return [hit for *_, hit in ranked[:limit]]
+
+
+def _forget_connections_in_forked_children(engine: Engine) -> None:
+    """A forked worker (the local runner's pool) must not use or close the parent's connections.
+
+    SQLAlchemy's advice for ``os.fork``: in the child, drop the pool without closing what it holds
+    (``dispose(close=False)``); the child opens its own connections if it ever needs one.
+    """
+    ref = weakref.ref(engine)
+
+    def after_fork() -> None:
+        eng = ref()
+        if eng is not None:
+            eng.dispose(close=False)
+
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=after_fork)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
