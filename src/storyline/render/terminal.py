@@ -2,7 +2,8 @@
 
 What a user wants to see after ``storyline analyze``: which articles were read and how they are dated,
 the first events of the timeline, how many quotes and entities, and the conflicts between outlets.
-Long lists are cut to keep it to one screen; the HTML and Markdown dossiers have everything.
+Every row is one line (cut with an ellipsis) and long lists are capped, so the summary fits one
+screen on an 80-column terminal; the HTML and Markdown dossiers have everything.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from storyline.model import Dossier, PubDate
-from storyline.render.view import DossierView, format_event_date, format_value
+from storyline.model import Dossier, EventDate, PubDate
+from storyline.render.view import DossierView, date_bounds, event_bounds, format_value
 
 __all__ = ["render_summary"]
 
@@ -29,9 +30,28 @@ def _pub(d: PubDate) -> str:
     """Compact publication date: the day, or the range it was inferred in, with its basis."""
     if d.date:
         return f"{d.date} ({d.basis})"
-    if d.earliest or d.latest:
-        return f"{d.earliest or '?'}…{d.latest or '?'} ({d.basis})"
+    if d.earliest and d.latest:
+        return f"{d.earliest}…{d.latest} ({d.basis})"
+    if d.earliest:
+        return f"≥ {d.earliest} ({d.basis})"
+    if d.latest:
+        return f"≤ {d.latest} ({d.basis})"
     return "unknown"
+
+
+def _when(d: EventDate) -> str:
+    """Compact event date: the calendar value when it is one, else its known bound (``≥ 2023-11-10``)."""
+    mark = "≈ " if d.approximate else ""
+    if date_bounds(d.value):
+        return mark + d.value
+    b = event_bounds(d)
+    if b is None:
+        return mark + d.value
+    if b.open_end:
+        return f"{mark}≥ {b.start.isoformat()}"
+    if b.open_start:
+        return f"{mark}≤ {b.end.isoformat()}"
+    return mark + (b.start.isoformat() if b.start == b.end else f"{b.start.isoformat()}…{b.end.isoformat()}")
 
 
 def render_summary(d: Dossier, console: Console) -> None:
@@ -40,29 +60,27 @@ def render_summary(d: Dossier, console: Console) -> None:
     console.print(f"[bold]{escape(d.story_title or 'Untitled story')}[/bold]  "
                   f"[dim]story {escape(d.story_id)} · {len(d.articles)} article(s)[/dim]")
 
-    arts = Table(title="Articles", title_justify="left", expand=False, show_lines=False)
-    arts.add_column("outlet", overflow="fold")
-    arts.add_column("byline", overflow="fold", max_width=30)
-    arts.add_column("dateline", overflow="fold", max_width=24)
-    arts.add_column("published", no_wrap=True)
-    arts.add_column("id", no_wrap=True)
+    arts = Table(title="Articles (≥ = not before)", title_justify="left", pad_edge=False)
+    arts.add_column("outlet (or headline)", no_wrap=True, overflow="ellipsis", max_width=24)
+    arts.add_column("byline · dateline", no_wrap=True, overflow="ellipsis", max_width=26)
+    arts.add_column("published", no_wrap=True, min_width=10)
     for a in d.articles:
         art = a.article
-        outlet = art.outlet or "—"
+        outlet = escape(art.outlet) if art.outlet else f"[dim]{escape(v.label(art.id))}[/dim]"
         if art.duplicate_of:
-            outlet += f" (copy of {art.duplicate_of[:10]})"
-        arts.add_row(escape(outlet), escape(_cut(", ".join(art.byline), 30) or "—"),
-                     escape(art.dateline or "—"), escape(_pub(art.published)), art.id[:10])
+            outlet += f" (copy of {escape(v.label(art.duplicate_of))})"
+        who = " · ".join(x for x in (", ".join(art.byline), art.dateline or "") if x) or "—"
+        arts.add_row(outlet, escape(who), escape(_pub(art.published)))
     console.print(arts)
 
     if d.timeline:
-        tl = Table(title=f"Timeline (first {min(MAX_EVENTS, len(d.timeline))} of {len(d.timeline)})",
-                   title_justify="left")
-        tl.add_column("date", no_wrap=True)
-        tl.add_column("event")
-        tl.add_column("sources", justify="right")
+        tl = Table(title=f"Timeline (first {min(MAX_EVENTS, len(d.timeline))} of {len(d.timeline)}; "
+                         "≥ = not before)", title_justify="left", pad_edge=False, expand=True)
+        tl.add_column("date", no_wrap=True, min_width=14)
+        tl.add_column("event", no_wrap=True, overflow="ellipsis", ratio=1)
+        tl.add_column("src", justify="right", no_wrap=True)
         for e in d.timeline[:MAX_EVENTS]:
-            tl.add_row(escape(format_event_date(e.date)), escape(_cut(e.summary, 80)), str(len(e.sources)))
+            tl.add_row(escape(_when(e.date)), escape(_cut(e.summary, 200)), str(len(e.sources)))
         console.print(tl)
     else:
         console.print("Timeline: no dated events found.")
@@ -77,13 +95,14 @@ def render_summary(d: Dossier, console: Console) -> None:
 
     conflicts = v.conflicts()
     if conflicts:
-        ct = Table(title=f"Conflicts ({len(conflicts)})", title_justify="left")
-        ct.add_column("subject · attribute")
-        ct.add_column("values (articles)")
+        ct = Table(title=f"Conflicts ({len(conflicts)}" + (f", first {MAX_CONFLICTS}" if len(conflicts) > MAX_CONFLICTS else "")
+                   + ")", title_justify="left", pad_edge=False, expand=True)
+        ct.add_column("subject · attribute", no_wrap=True, overflow="ellipsis", max_width=36)
+        ct.add_column("values (articles)", no_wrap=True, overflow="ellipsis", ratio=1)
         for c in conflicts[:MAX_CONFLICTS]:
             sides = "; ".join(f"{format_value(s.value)} ({', '.join(v.label(x) for x in s.articles)})"
                               for s in c.sides)
-            ct.add_row(escape(f"{v.entity_name(c.subject)} · {c.attribute}"), escape(_cut(sides, 100)))
+            ct.add_row(escape(f"{v.entity_name(c.subject)} · {c.attribute}"), escape(_cut(sides, 300)))
         console.print(ct)
     else:
         console.print("Conflicts: none found.")
