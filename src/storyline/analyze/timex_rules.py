@@ -587,7 +587,7 @@ def _the_weekend(m):
     return Cand(m.start("x"), m.end("x"), "DATE", rel=f, priority=1)
 
 
-@rule(r"(?i)\b(?:on|for|during|late\s+in|earlier\s+in|later\s+in|early\s+in)\s+(?P<x>the\s+day)\b(?!['’-]|\s+(?:before|after|when|that|of|on|in|he|she|they|it|we)\b)")
+@rule(r"(?i)\b(?:on|for|during|late\s+in|earlier\s+in|later\s+in|early\s+in|end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing))\s+(?P<x>the\s+day)\b(?!['’-]|\s+(?:before|after|when|that|of|on|in|he|she|they|it|we)\b)")
 def _the_day(m):
     # "shares fell 3% on the day": the day of the nearest reported date, else publication
     return Cand(m.start("x"), m.end("x"), "DATE", rel=rel_unit("day", 0), context=True, priority=0)
@@ -799,7 +799,7 @@ def _time_with_day(h: int, mi: int, wd: str | None, tz: str | None = None):
 
 
 # fuzzy references: now, currently, recently, the past, the future, at the time, these days, soon
-@rule(r"(?i)\b(?P<w>right\s+now|now|currently|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|more\s+recently|the\s+past|the\s+future|in\s+the\s+near\s+future|the\s+near\s+future|the\s+near\s+term|the\s+long\s+term|at\s+the\s+time|at\s+that\s+time|soon|shortly|once\s+again|former|formerly|previously|recent\s+years|recent\s+months|recent\s+weeks|recent\s+days|this\s+time|the\s+time\s+being)\b(?!['’-])")
+@rule(r"(?i)\b(?P<w>right\s+now|now|currently|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|more\s+recently|the\s+past|the\s+future|in\s+the\s+near\s+future|the\s+near\s+future|the\s+near\s+term|the\s+long\s+term|at\s+the\s+time|at\s+that\s+time|soon|shortly|once\s+again|former|formerly|previously|recent\s+years|recent\s+months|recent\s+weeks|recent\s+days|this\s+time|the\s+time\s+being|over\s+the\s+years|over\s+the\s+decades)\b(?!['’-])")
 def _fuzzy(m):
     w = re.sub(r"\s+", " ", m["w"].lower())
     if w in ("once again", "former", "formerly", "shortly", "this time"):
@@ -812,6 +812,8 @@ def _fuzzy(m):
         if w.startswith("at "):
             return Cand(m.start() + 3, m.end(), "DATE", value="PAST_REF", rel=ref("PAST_REF"), priority=0)
         return _cand(m, "DATE", value="PAST_REF", rel=ref("PAST_REF"), priority=0)
+    if w.startswith("over the "):
+        return _cand(m, "DURATION", value=duration_value(None, w.split()[-1][:-1]), priority=1)
     if w.startswith("recent "):
         return _cand(m, "DURATION", value=duration_value(None, w.split()[1][:-1]), priority=1)
     if w in ("soon",):
