@@ -20,6 +20,7 @@ def test_sections_and_key_items(dossier):
     assert "**conflict**: Millbrook City Council · `vote_count`" in md
     assert "12,000,000" in md
     assert "current Council member as of 2024-03-14 [aaaa1111:258-272]" in md
+    assert "[aaaa1111:194-224] (cue: said; medium: statement; full, named as “Whitfield”)" in md
     assert "| quote: Owen Pratt: “boondoggle.” |  | only |  |" in md
     assert "label “boondoggle” (quoted) ×1 [bbbb2222:295-305]" in md
 

@@ -73,7 +73,8 @@ def render_markdown(d: Dossier) -> str:
         who = g.speaker_name or v.entity_name(g.speaker_entity)
         out.append(f"- **{md_escape(who)}**: “{md_escape(g.text)}”")
         for q in g.quotes:
-            how = ", ".join(x for x in (q.cue, q.medium, q.kind) if x)
+            how = "; ".join(x for x in (f"cue: {md_escape(q.cue)}" if q.cue else "",
+                                        f"medium: {md_escape(q.medium)}" if q.medium else "", q.kind) if x)
             named = f", named as “{md_escape(q.speaker_text)}”" if q.speaker_text else ""
             out.append(f"  - {md_escape(v.label(q.article))} {cite(q.article, q.start, q.end)} ({how}{named})")
         if len(g.variants) > 1:
@@ -134,6 +135,8 @@ def render_markdown(d: Dossier) -> str:
     items = v.items()
     if items:
         cols = [a.article.id for a in d.articles]
+        out += ["Which article carries which item (● carries it; only: no other article has it; "
+                "omits: most others carry it, this one does not).", ""]
         out.append("| item | " + " | ".join(md_escape(v.label(x)) for x in cols) + " |")
         out.append("|---|" + "---|" * len(cols))
         for it in items:
