@@ -100,6 +100,8 @@ def test_upload_stores_and_serves_the_story(client: TestClient) -> None:
     assert [a["path"] for a in body["dossier"]["articles"]] == ["wall.txt", "split.txt"]
 
     assert client.get(f"/api/stories/{sid}").json() == body["dossier"]
+    listed = client.get(f"/api/stories/{sid}/articles").json()["articles"]
+    assert [a["path"] for a in listed] == ["wall.txt", "split.txt"] and "text" not in listed[0]
     stories = client.get("/api/stories").json()
     assert stories["ok"] is True
     assert [(s["id"], s["articles"]) for s in stories["stories"]] == [(sid, 2)]
@@ -158,6 +160,7 @@ def test_nothing_analysable_is_a_400_listing_each_file(client: TestClient) -> No
 @pytest.mark.parametrize("method, url, status, contains", [
     ("get", "/api/stories/nope", 404, "no dossier for story 'nope'"),
     ("get", "/api/articles/nope", 404, "no article 'nope'"),
+    ("get", "/api/stories/nope/articles", 404, "no story 'nope'"),
     ("get", "/stories/nope", 404, "no story 'nope'"),
     ("get", "/api/search", 400, "q: Field required"),
     ("get", "/api/search?q=", 400, "q"),

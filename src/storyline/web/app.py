@@ -7,6 +7,7 @@ Routes
   POST /api/analyze          multipart upload of article files → dossier (JSON)
   GET  /api/stories          stored stories
   GET  /api/stories/{id}     a story's dossier JSON, exactly as ``render.json`` wrote it
+  GET  /api/stories/{id}/articles   the story's articles (metadata)
   GET  /api/articles/{id}    one stored article: metadata and text
   GET  /api/search?q=        articles containing every word of q
   GET  /api/health           liveness, versions, row counts
@@ -91,6 +92,11 @@ class SearchResults(BaseModel):
     q: str
     count: int
     results: list[SearchHit]
+
+
+class ArticleList(BaseModel):
+    ok: bool = True
+    articles: list[dict[str, Any]]
 
 
 class ArticleOut(BaseModel):
@@ -217,6 +223,13 @@ def _add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of routes r
         if dossier is None:
             raise NotFound(f"no dossier for story {story_id!r} in the store")
         return dossier
+
+    @app.get("/api/stories/{story_id}/articles", response_model=ArticleList, tags=["stories"])
+    def story_articles(story_id: str, store: StoreDep) -> dict[str, Any]:
+        """The story's articles (metadata, no text), in the dossier's order."""
+        if store.get_story(story_id) is None:
+            raise NotFound(f"no story {story_id!r} in the store")
+        return {"articles": store.list_articles(story_id)}
 
     @app.get("/api/articles/{article_id}", response_model=ArticleOut, tags=["articles"])
     def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
