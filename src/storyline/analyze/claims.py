@@ -393,6 +393,8 @@ def _money_head(root: Token) -> str:
 
 def _event_of(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    if any(c.dep_ == "prt" for c in tok.children):
+        return None  # a phrasal verb means something else ("fired back", "ruled out")
     if lemma == "find" and any(c.lower_ == "guilty" for c in tok.children):
         return "convicted"
     if lemma == "plead" and any(c.lower_ == "guilty" for c in tok.subtree):
@@ -415,14 +417,16 @@ def _date_claims(b: _Builder, doc: Doc) -> None:
             continue
         root = span.root
         event_tok: Token | None = None
+        prev = root
         for steps, anc in enumerate(root.ancestors):
-            if steps >= 5:
-                break
+            if steps >= 5 or prev.dep_ in ("relcl", "acl", "ccomp", "appos"):
+                break  # a date inside a relative or reported clause dates that clause only
             if _event_of(anc):
                 event_tok = anc
                 break
             if anc.lemma_.lower() in SAY_VERBS:
                 break
+            prev = anc
         if event_tok is None or _irrealis(event_tok):
             continue
         event = _event_of(event_tok) or ""

@@ -59,6 +59,8 @@ def _title_tokens_before(name_root: Token, name_start: int) -> list[Token]:
     for t in reversed(toks):
         if (run and t.i != run[-1].i - 1) or (not run and t.i != name_start - 1):
             break
+        if t.is_punct and t.text not in ("-", "."):
+            break  # "(Agency) President": the title starts after the bracket
         run.append(t)
     run.reverse()
     while run and run[0].dep_ == "det":

@@ -129,10 +129,27 @@ class _Ctx:
         self.names = {e.id: e.name for e in entities}
         self.outlets: dict[str, str] = {}
         self.dates: dict[str, str | None] = {}
+        self.pub: dict[str, tuple[date | None, date | None, bool]] = {}
         for a in analyses:
             art = a.article
-            self.outlets[art.id] = art.outlet or art.title or art.id
-            self.dates[art.id] = art.published.date or art.published.earliest
+            self.outlets[art.id] = _outlet_name(art.outlet, art.title, art.id)
+            pub = art.published
+            self.dates[art.id] = pub.date or pub.earliest
+            if pub.date:
+                d = _parse_date(pub.date)
+                self.pub[art.id] = (d, d, True)
+            else:
+                self.pub[art.id] = (_parse_date(pub.earliest), _parse_date(pub.latest), False)
+
+    def interval(self, c: Claim) -> tuple[date | None, date | None, bool]:
+        """When a claim holds: its own stated time, else its article's publication (range)."""
+        pub = self.pub.get(c.article, (None, None, False))
+        default = self.dates.get(c.article)
+        if c.as_of and c.as_of != default:
+            lo = _parse_date(c.as_of)
+            hi = _period_end(c.as_of)
+            return lo, hi, len(c.as_of) == 10
+        return pub
 
     def name(self, ident: str) -> str:
         return self.names.get(ident, ident)
@@ -169,11 +186,38 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-def _years_between(a: str | None, b: str | None) -> float | None:
-    da, db = _parse_date(a), _parse_date(b)
-    if da is None or db is None:
+def _outlet_name(outlet: str | None, title: str | None, ident: str) -> str:
+    """How an explanation names an article: its outlet, else the start of its title, else its id."""
+    if outlet:
+        return outlet
+    if title:
+        words = title.split()
+        return "“" + " ".join(words[:6]) + ("…”" if len(words) > 6 else "”")
+    return f"article {ident[:8]}"
+
+
+def _period_end(value: str) -> date | None:
+    start = _parse_date(value)
+    if start is None:
         return None
-    return (db - da).days / 365.25
+    n = len(value.split("-"))
+    if n == 1:
+        return date(start.year, 12, 31)
+    if n == 2:
+        nxt = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    return start
+
+
+def _delta_range(ia: tuple[date | None, date | None, bool],
+                 ib: tuple[date | None, date | None, bool]) -> tuple[float, float]:
+    """The smallest and largest number of years that can separate two time intervals (b − a)."""
+    lo_a, hi_a, _ = ia
+    lo_b, hi_b, _ = ib
+    inf = float("inf")
+    low = (lo_b - hi_a).days / 365.25 if lo_b and hi_a else -inf
+    high = (hi_b - lo_a).days / 365.25 if hi_b and lo_a else inf
+    return low, high
 
 
 def _numbers_compatible(a: Claim, b: Claim) -> bool:
@@ -271,9 +315,8 @@ def _judge(attribute: str, group: list[Claim], sides: list[ComparisonSide],
         ok = all(_dates_compatible(str(a.value), str(b.value)) for a in reps for b in reps)
         if ok:
             precise = max(reps, key=lambda c: len(str(c.value)))
-            return "agree", (f"The {what} of {who} agrees across {_outlets(ctx, articles)}, "
-                             f"{ctx.outlets[precise.article]} giving it most precisely as "
-                             f"{precise.value}.")
+            return "agree", (f"The {what} of {who} agrees across {_outlets(ctx, articles)} "
+                             f"({_sides_text(sides, group, ctx)}), differing only in precision.")
     elif all(isinstance(c.value, (int, float)) for c in reps):
         if _running_count(group, ctx):
             first, last = group[0], group[-1]
@@ -329,23 +372,56 @@ def _running_count(group: list[Claim], ctx: _Ctx) -> bool:
 
 
 def _judge_age(group: list[Claim], ctx: _Ctx, what: str, who: str) -> tuple[str, str]:
-    ok = True
-    for a in group:
-        for b in group:
-            if a is b or a.value == b.value:
+    """Ages fit when their difference matches the time between the reports (±1 year for birthdays).
+
+    With exact dates this is a check; when a report's date is only a range (inferred, open-ended),
+    a one-year difference that the range allows is reported as consistent, and the explanation says
+    the date is not stated."""
+    exact_ok = True
+    possible = True
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            if a.value == b.value:
                 continue
-            years = _years_between(a.as_of, b.as_of)
-            if years is None or abs((float(b.value) - float(a.value)) - years) >= 1:
-                ok = False
-    if ok:
-        lo = min(group, key=lambda c: (c.as_of or "", c.value))
-        hi = max(group, key=lambda c: (c.as_of or "", c.value))
+            dv = float(b.value) - float(a.value)
+            low, high = _delta_range(ctx.interval(a), ctx.interval(b))
+            fits = high > dv - 1 and low < dv + 1
+            bounded = low != float("-inf") and high != float("inf")
+            if not fits:
+                possible = False
+            elif not bounded:
+                exact_ok = False
+                if abs(dv) > 1:
+                    possible = False
+    ordered = sorted(group, key=lambda c: (ctx.interval(c)[0] or date.max, c.value))
+    by_value: dict[Any, list[str]] = {}
+    for c in ordered:
+        entry = f"{ctx.outlets[c.article]} ({_date_text(ctx, c)})"
+        if entry not in by_value.setdefault(c.value, []):
+            by_value[c.value].append(entry)
+    listing = "; ".join(f"{v} in {' and '.join(entries)}" for v, entries in by_value.items())
+    if possible and exact_ok:
         return "consistent_over_time", (
-            f"{who} is {lo.value} as of {lo.as_of} ({ctx.outlets[lo.article]}) and {hi.value} as "
-            f"of {hi.as_of} ({ctx.outlets[hi.article]}), a difference the time between the "
-            f"reports explains.")
+            f"{who} is given as {listing}: the difference matches the time between the reports.")
+    if possible:
+        return "consistent_over_time", (
+            f"{who} is given as {listing}: a one-year difference that the reports' dates allow, "
+            f"though not every report states its date.")
     return "conflict", (f"The {what} of {who} differs and the articles' dates do not explain it: "
-                        f"{_sides_text_claims(group, ctx)}.")
+                        f"{listing}.")
+
+
+def _date_text(ctx: _Ctx, c: Claim) -> str:
+    lo, hi, exact = ctx.interval(c)
+    if exact and lo:
+        return lo.isoformat()
+    if lo and hi:
+        return f"between {lo.isoformat()} and {hi.isoformat()}"
+    if lo:
+        return f"undated, after {lo.isoformat()}"
+    if hi:
+        return f"undated, before {hi.isoformat()}"
+    return "undated"
 
 
 def _title_class(c: Claim) -> str:
@@ -362,17 +438,20 @@ def _judge_title(group: list[Claim], ctx: _Ctx, what: str, who: str) -> tuple[st
     clash: tuple[Claim, Claim] | None = None
     for cur in current:
         for old in former:
-            years = _years_between(cur.as_of, old.as_of)
-            if years is None or abs(years) * 365.25 <= SAME_TIME_DAYS:
+            low, high = _delta_range(ctx.interval(cur), ctx.interval(old))
+            apart = low * 365.25 > SAME_TIME_DAYS or high * 365.25 < -SAME_TIME_DAYS
+            if not apart:
                 clash = (cur, old)
                 break
         if clash:
             break
     if clash:
         cur, old = clash
-        same = "at about the same time" if cur.as_of and old.as_of else "with no dates to separate them"
-        return "conflict", (f"{ctx.outlets[cur.article]} calls {who} {cur.text.strip()!r} "
-                            f"({ctx.voice(cur)}) while {ctx.outlets[old.article]} says "
+        both = ctx.interval(cur)[2] and ctx.interval(old)[2]
+        same = "at about the same time" if both else "and the reports' dates do not separate them"
+        return "conflict", (f"{ctx.outlets[cur.article]} ({_date_text(ctx, cur)}) calls {who} "
+                            f"{cur.text.strip()!r} ({ctx.voice(cur)}) while "
+                            f"{ctx.outlets[old.article]} ({_date_text(ctx, old)}) says "
                             f"{old.text.strip()!r} ({ctx.voice(old)}), {same}.")
     return "consistent_over_time", (
         f"The {what} of {who} differs only with time: "
@@ -445,8 +524,8 @@ def _sides_text(sides: list[ComparisonSide], group: list[Claim], ctx: _Ctx) -> s
 
 
 def _sides_text_claims(group: list[Claim], ctx: _Ctx) -> str:
-    return " versus ".join(f"{_fmt(c)!r} in {ctx.outlets[c.article]} as of "
-                           f"{c.as_of or 'an unknown date'}" for c in group)
+    return " versus ".join(f"{_fmt(c)!r} in {ctx.outlets[c.article]} ({_date_text(ctx, c)})"
+                           for c in group)
 
 
 __all__ = ["compare_claims"]
