@@ -12,7 +12,8 @@ from typing import Any
 from jinja2 import DictLoader, Environment, select_autoescape
 
 _BASE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{% block title %}storyline{% endblock %}</title>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
@@ -57,7 +58,9 @@ document.getElementById("upload").addEventListener("submit", async (ev) => {
     const resp = await fetch(ev.target.action, {method: "POST", body: new FormData(ev.target)});
     const data = await resp.json();
     const problems = data.ok ? data.problems : [data.error].concat(data.errors || []);
-    for (const p of problems) { const li = document.createElement("li"); li.textContent = p; list.append(li); }
+    for (const p of problems) {
+      const li = document.createElement("li"); li.textContent = p; list.append(li);
+    }
     if (data.ok) { status.textContent = "done"; window.location = data.links.html; }
     else { status.textContent = "failed"; }
   } catch (err) { status.textContent = "failed: " + err; }
