@@ -145,7 +145,7 @@ def cluster_documents(docs: Sequence[EcbDoc], parsed: dict[str, Doc], *,
                 if t.is_stop or t.is_punct or not t.text.strip():
                     continue
                 if t.pos_ in ("PROPN", "NUM") or t.ent_type_:
-                    bag["N:" + t.text.lower()] += 2
+                    bag[t.text.lower()] += 2  # names, numbers and dates say which story it is
                 elif t.pos_ in ("NOUN", "VERB", "ADJ"):
                     bag[t.lemma_.lower()] += 1
             bags.append(bag)

@@ -198,8 +198,9 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Entity],
         name = fullest_name(names)
         eid = _entity_id(etype, name, taken, min(le.key for le in members))
         taken.add(eid)
-        aliases = sorted({le.name for le in members} | {m.text for le in members for m in le.mentions
-                                                        if m.text[:1].isupper()} - {name})
+        forms = {le.name for le in members}
+        forms |= {m.text for le in members for m in le.mentions if m.text[:1].isupper()}
+        aliases = sorted(forms - {name})
         mentions = sorted((Span(article_of[x].article.id, m.start, m.end, m.text)
                            for x in xs for m in items[x].mentions),
                           key=lambda s: (s.article, s.start, s.end))

@@ -1,0 +1,156 @@
+"""Cross-article entity resolution: merges and careful non-merges across outlets."""
+
+from __future__ import annotations
+
+from storyline.model import Article, ArticleAnalysis, LocalEntity, Mention, PubDate, Role, Span
+from storyline.story.resolve import resolve_entities
+
+
+def _analysis(art_id: str, date: str | None, entities: list[tuple[str, str, list[str], list[str]]],
+              ) -> ArticleAnalysis:
+    """An analysis whose text is the mention strings joined; ``entities``: (name, type, mention
+    texts, role titles)."""
+    text = ""
+    locals_ = []
+    for n, (name, etype, mentions, roles) in enumerate(entities, start=1):
+        key = f"{art_id}:{n}"
+        ms = []
+        rs = []
+        for t in roles:
+            start = len(text)
+            text += t + " "
+            rs.append(Role(title=t, spans=[Span(art_id, start, start + len(t), t)]))
+        for t in mentions:
+            start = len(text)
+            text += t + ". "
+            ms.append(Mention(start, start + len(t), t, etype, key))
+        locals_.append(LocalEntity(key=key, name=name, type=etype, mentions=ms, roles=rs))
+    article = Article(id=art_id, text=text, published=PubDate(date=date, earliest=date,
+                                                              latest=date, basis="metadata"))
+    return ArticleAnalysis(article=article, mentions=[m for le in locals_ for m in le.mentions],
+                           entities=locals_)
+
+
+def _entity_of(entities, entity_map, key):
+    eid = entity_map[key]
+    return next(e for e in entities if e.id == eid)
+
+
+def test_surname_and_full_name_across_outlets_are_one_person():
+    a = _analysis("a", "2025-05-01", [("Donald Trump", "PERSON", ["Donald Trump", "Trump"], ["President"])])
+    b = _analysis("b", "2025-06-01", [("Trump", "PERSON", ["Trump", "Trump"], [])])
+    c = _analysis("c", "2025-07-01", [("Trump", "ORG", ["Trump"], [])])  # an NER label slip
+    entities, emap = resolve_entities([a, b, c])
+    assert emap["a:1"] == emap["b:1"] == emap["c:1"]
+    trump = _entity_of(entities, emap, "a:1")
+    assert trump.name == "Donald Trump" and trump.type == "PERSON"
+    assert trump.articles == ["a", "b", "c"]
+    assert len(trump.mentions) == 5
+    assert trump.aliases == ["Trump"]
+    assert trump.id.startswith("ent-")
+
+
+def test_same_surname_different_people_and_roles_stay_apart():
+    a = _analysis("a", "2025-05-01", [("Matthew Barrett", "PERSON", ["Matthew Barrett"], ["Judge"])])
+    b = _analysis("b", "2025-05-02", [("Amy Barrett", "PERSON", ["Amy Barrett"], ["Justice"])])
+    # a surname-only mention described as a defense lawyer is neither judge
+    c = _analysis("c", "2025-05-03", [("Barrett", "PERSON", ["Barrett"], ["defense lawyer"])])
+    # a surname-only mention called "Judge" joins the judge with that title
+    d = _analysis("d", "2025-05-04", [("Barrett", "PERSON", ["Barrett"], ["District Judge"])])
+    entities, emap = resolve_entities([a, b, c, d])
+    assert emap["a:1"] != emap["b:1"]
+    assert emap["c:1"] not in (emap["a:1"], emap["b:1"])
+    assert emap["d:1"] == emap["a:1"]
+    assert len({e.id for e in entities}) == len(entities)
+
+
+def test_ambiguous_surname_without_roles_is_not_guessed():
+    a = _analysis("a", "2025-05-01", [("Donald Trump", "PERSON", ["Donald Trump"], []),
+                                      ("Eric Trump", "PERSON", ["Eric Trump"], [])])
+    b = _analysis("b", "2025-05-02", [("Trump", "PERSON", ["Trump"], [])])
+    _, emap = resolve_entities([a, b])
+    assert emap["a:1"] != emap["a:2"]
+    assert emap["b:1"] not in (emap["a:1"], emap["a:2"])
+
+
+def test_full_name_variants_merge_but_generations_do_not():
+    a = _analysis("a", None, [("Donald J. Trump", "PERSON", ["Donald J. Trump"], [])])
+    b = _analysis("b", None, [("Donald Trump", "PERSON", ["Donald Trump"], []),
+                              ("Donald Trump Jr.", "PERSON", ["Donald Trump Jr."], [])])
+    entities, emap = resolve_entities([a, b])
+    assert emap["a:1"] == emap["b:1"]
+    assert emap["b:2"] != emap["b:1"]
+    assert _entity_of(entities, emap, "a:1").name == "Donald J. Trump"  # the fullest proper name
+
+
+def test_organization_acronyms_and_word_order_across_outlets():
+    a = _analysis("a", None, [("Justice Department", "ORG", ["Justice Department"], [])])
+    b = _analysis("b", None, [("Department of Justice", "ORG", ["Department of Justice"], [])])
+    c = _analysis("c", None, [("DOJ", "ORG", ["DOJ"], []),
+                              ("U.S. Department of Justice", "ORG", ["U.S. Department of Justice"], [])])
+    d = _analysis("d", None, [("Department of Corrections", "ORG", ["Department of Corrections"], [])])
+    entities, emap = resolve_entities([a, b, c, d])
+    assert emap["a:1"] == emap["b:1"] == emap["c:1"] == emap["c:2"]
+    assert emap["d:1"] != emap["a:1"]
+    doj = _entity_of(entities, emap, "a:1")
+    assert doj.name == "U.S. Department of Justice"
+    assert set(doj.aliases) == {"Justice Department", "Department of Justice", "DOJ"}
+
+
+def test_places_with_country_aliases_and_type_slips():
+    a = _analysis("a", None, [("U.S.", "GPE", ["U.S."], []), ("Truth Social", "ORG", ["Truth Social"], [])])
+    b = _analysis("b", None, [("United States", "GPE", ["United States"], []),
+                              ("Truth Social", "GPE", ["Truth Social"], [])])
+    _, emap = resolve_entities([a, b])
+    assert emap["a:1"] == emap["b:1"]
+    assert emap["a:2"] == emap["b:2"]
+
+
+def test_roles_keep_spans_qualifiers_and_dates():
+    a = _analysis("a", "2025-05-01", [("Tina Peters", "PERSON", ["Tina Peters"], ["Mesa County clerk"])])
+    b = _analysis("b", "2025-11-12", [("Peters", "PERSON", ["Peters"], ["Mesa County clerk"])])
+    b.entities[0].roles[0].qualifier = "former"
+    entities, emap = resolve_entities([a, b])
+    person = _entity_of(entities, emap, "a:1")
+    assert emap["b:1"] == person.id
+    got = [(r.title, r.qualifier, r.as_of, [s.article for s in r.spans]) for r in person.roles]
+    # as_of falls back to each article's publication date
+    assert got == [("Mesa County clerk", None, "2025-05-01", ["a"]),
+                   ("Mesa County clerk", "former", "2025-11-12", ["b"])]
+    for an in (a, b):
+        for r in person.roles:
+            for s in r.spans:
+                if s.article == an.article.id:
+                    assert an.article.text[s.start:s.end] == s.text
+
+
+def test_resolution_is_deterministic_and_order_independent():
+    a = _analysis("a", None, [("Jared Polis", "PERSON", ["Jared Polis"], ["Gov."]),
+                              ("Colorado", "GPE", ["Colorado"], [])])
+    b = _analysis("b", None, [("Polis", "PERSON", ["Polis"], []), ("Colorado", "GPE", ["Colorado"], [])])
+    first = resolve_entities([a, b])
+    second = resolve_entities([b, a])
+    assert first == second
+    assert resolve_entities([]) == ([], {})
+
+
+def test_end_to_end_two_outlets(nlp):
+    from storyline.analyze.entities import extract_entities
+
+    texts = {
+        "x1": "Colorado Gov. Jared Polis said Tuesday he would not intervene. Polis, a Democrat, "
+              "spoke after the Justice Department filed its brief.",
+        "x2": "Gov. Polis rejected the request from the Department of Justice. The DOJ did not "
+              "respond, and Polis’ office declined further comment.",
+    }
+    analyses = []
+    for art_id, text in texts.items():
+        article = Article(id=art_id, text=text)
+        mentions, ents = extract_entities(nlp(text), article)
+        analyses.append(ArticleAnalysis(article=article, mentions=mentions, entities=ents))
+    entities, emap = resolve_entities(analyses)
+    polis = [e for e in entities if e.name == "Jared Polis"]
+    assert len(polis) == 1 and polis[0].articles == ["x1", "x2"]
+    doj = [e for e in entities if e.type == "ORG" and "DOJ" in e.aliases + [e.name]]
+    assert len(doj) == 1 and doj[0].articles == ["x1", "x2"]
+    assert set(emap) == {le.key for an in analyses for le in an.entities}
