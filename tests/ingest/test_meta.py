@@ -53,6 +53,29 @@ def test_headline_is_taken_out_of_the_body(text, title, body_start):
     assert title not in m.body
 
 
+@pytest.mark.parametrize("first", [
+    "Governor Signs Sweeping Water Rights Bill Into Law.",  # Title Case: never a lede
+    "Rail union endorses contract after strike threat.",  # short headlinese, standing alone
+    "Poll: Voters split on school bond measure.",
+])
+def test_standalone_headlines_with_a_final_period(first):
+    m = meta(f"{first}\n\nThe measure passed 5-2 after a long debate, the clerk said on Tuesday.")
+    assert m.title == first
+    assert m.body.startswith("The measure passed")
+
+
+@pytest.mark.parametrize("first", [
+    "The mayor resigned on Tuesday.",  # opens like a lede and says when
+    "Officials said the road would reopen soon.",  # attribution
+    "Mr. Governor, I have a question for you.",  # addresses the reader
+    "Three people were hurt when a bus overturned near the interstate early this morning.",  # too long
+    "Rain fell for six days straight in the valley.\nThe river crested Sunday.",  # not standing alone
+])
+def test_short_ledes_with_a_final_period_stay(first):
+    text = f"{first}\n\nMore details were expected later in the day."
+    assert meta(text).title is None
+
+
 @pytest.mark.parametrize("text", [
     # a one-sentence lede paragraph with a period and no furniture after it is the lede
     "The city council voted Tuesday to raise parking fees for the first time in a decade.\n\n"
@@ -158,7 +181,7 @@ def test_outlet_tags_and_datelines_stay_in_the_body(lede, dateline, outlet):
     "(Reporting from the border) — the crossing was quiet.",
 ])
 def test_no_dateline_or_tag_in_ordinary_ledes(lede):
-    m = meta(f"{lede}\n\nMore text follows.")
+    m = meta(f"Officials respond to the storm\n\n{lede}\n\nMore text follows.")
     assert m.dateline is None
     assert m.outlet is None
     assert m.body.startswith(lede)

@@ -50,6 +50,18 @@ MAX_HEADLINE_CHARS = 200
 MAX_HEADER_LINES = 8  # non-empty lines at the top inspected for headline/byline/date furniture
 MAX_LEDE_SEARCH = 3  # body paragraphs searched for a dateline/outlet tag
 MAX_BYLINE_WORDS = 24
+# A sentence-case line with a final period, standing alone, counts as a headline only up to this
+# length: headlines run 5-12 words; a one-sentence lede this short is rare (and must also lack the
+# marks of a lede, see _reads_as_headline). Tuned on PolNeAR dev (see storyline.ingest.evaluate).
+MAX_SHORT_HEADLINE_WORDS = 12
+_LEDE_OPENING = re.compile(
+    r"(?:The|A|An|In|On|At|By|For|From|With|Without|During|Despite|Amid|Under|Until|Through|When|While"
+    r"|After|Before|If|As|Since|It|Its|This|That|These|Those"
+    r"|There|Here|He|She|They|We|I|You|Today|Yesterday|Last|Earlier|Later)\b")
+_LEDE_WORDS = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|this week"
+    r"|last week|said|told|announced|reported|according)\b", re.I)
+_PERSONAL = re.compile(r"\b(?:I|we|We|you|You|my|My|our|Our|your|Your|us|me)\b")
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _DASH = r"(?:—|–|‒|―|--|-)"
@@ -268,15 +280,37 @@ def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_tit
     words = line.split()
     if len(words) > MAX_HEADLINE_WORDS or len(line) > MAX_HEADLINE_CHARS or len(words) < 2:
         return False
-    if line[-1] in ",:;" or line[0].islower():
+    if line.rstrip("”\"’')]")[-1:] in (",", ":", ";") or line[0].islower() or line[0] in "([":
         return False
+    title_case = _is_title_case(line)
+    if _sentence_count(line) > 1 and not title_case:
+        return False  # two sentences of prose
     if not _ends_sentence(line):
         return True
-    # A sentence ending with a period is a headline/dek only if the furniture that opens an
-    # article (byline, date line, dateline/outlet tag) follows it; otherwise it is the lede.
-    if _sentence_count(line) > 1:
+    # A line ending with a period: a headline or dek if the furniture that opens an article
+    # (byline, date line, dateline/outlet tag) follows it, if it is set in Title Case (ledes never
+    # are), or if it stands alone as a short paragraph that reads as headlinese rather than as a lede.
+    if furniture_next or title_case:
+        return True
+    return not directly_followed and _reads_as_headline(line)
+
+
+def _is_title_case(line: str) -> bool:
+    """Every word of four letters or more capitalized (one exception allowed in long headlines)."""
+    words = [w.strip("“”\"‘’'()[],.:;!?") for w in line.split()[1:]]
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    lower = sum(1 for w in long if not w[:1].isupper())
+    return len(long) >= 2 and lower <= (1 if len(long) >= 6 else 0)
+
+
+def _reads_as_headline(line: str) -> bool:
+    """A short sentence-case line that lacks the marks of a lede: ledes open with an article,
+    preposition or pronoun, say when ("on Tuesday") and who said so ("said", "told"), or address the
+    reader ("I", "you"); headlines drop articles and use the present tense."""
+    words = line.split()
+    if len(words) > MAX_SHORT_HEADLINE_WORDS:
         return False
-    return furniture_next
+    return not (_LEDE_OPENING.match(line) or _LEDE_WORDS.search(line) or _PERSONAL.search(line))
 
 
 def _ends_sentence(line: str) -> bool:
