@@ -93,8 +93,10 @@ def build_dossier() -> Dossier:
     ])
     an_c = ArticleAnalysis(article=art_c)
 
-    mayor = Entity(id="E1", name="Dana Whitfield", type="PERSON", aliases=["Whitfield", "Mayor Dana Whitfield"],
-                   roles=[Role("Mayor", [sp(A, TEXT_A, "Mayor"), sp(B, TEXT_B, "Mayor")], as_of="2024-03-14")],
+    mayor = Entity(id="E1", name="Dana Whitfield", type="PERSON",
+                   aliases=["Whitfield", "Mayor Dana Whitfield"],
+                   roles=[Role("Mayor", [sp(A, TEXT_A, "Mayor"), sp(B, TEXT_B, "Mayor")],
+                               as_of="2024-03-14")],
                    mentions=[sp(A, TEXT_A, "Dana Whitfield"), sp(B, TEXT_B, "Dana Whitfield")],
                    articles=[A, B])
     pratt = Entity(id="E2", name="Owen Pratt", type="PERSON", aliases=["Pratt"],
@@ -111,7 +113,8 @@ def build_dossier() -> Dossier:
     groups = [
         QuoteGroup("Q1", "We cannot wait another winter,", "E1", "Dana Whitfield", quotes=[
             QuoteInstance(A, q_a.start, q_a.end, q_a.text, "E1", "Whitfield", "said", "statement", "full"),
-            QuoteInstance(B, q_b.start, q_b.end, q_b.text, "E1", "Mayor Dana Whitfield", "told", None, "full"),
+            QuoteInstance(B, q_b.start, q_b.end, q_b.text, "E1", "Mayor Dana Whitfield", "told", None,
+                          "full"),
         ], variants=[QuoteVariant(q_a.text, [A]), QuoteVariant(q_b.text, [B])]),
         QuoteGroup("Q2", "ignored cheaper options.", "E2", "Owen Pratt", quotes=[
             QuoteInstance(A, q_p.start, q_p.end, q_p.text, "E2", "Owen Pratt", "said", None, "fragment"),

@@ -116,10 +116,10 @@ def _collect_marks(d: Dossier, view: DossierView) -> dict[str, set[_Mark]]:
         for q in g.quotes:
             marks[q.article].add(_Mark(q.start, q.end, "quote", f"quote ({q.kind}) by {who}"))
     for ev in d.timeline:
-        for s in ev.sources:
-            marks[s.article].add(_Mark(s.start, s.end, "event", f"event {format_event_date(ev.date)}"))
-            if s.time_start is not None and s.time_end is not None:
-                marks[s.article].add(_Mark(s.time_start, s.time_end, "timex", f"dates event {ev.id}"))
+        for src in ev.sources:
+            marks[src.article].add(_Mark(src.start, src.end, "event", f"event {format_event_date(ev.date)}"))
+            if src.time_start is not None and src.time_end is not None:
+                marks[src.article].add(_Mark(src.time_start, src.time_end, "timex", f"dates event {ev.id}"))
     for c in d.claims:
         marks[c.article].add(_Mark(c.start, c.end, "claim",
                                    f"claim {c.attribute} = {format_value(c.value, c.unit)}"))
@@ -145,7 +145,7 @@ def mark_text(article_id: str, text: str, marks: Iterable[_Mark]) -> Markup:
         if aid not in starts[m.start]:
             starts[m.start].append(aid)
     parts: list[str] = []
-    for lo, hi in zip(cuts, cuts[1:]):
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
         for aid in starts.get(lo, ()):
             parts.append(f'<a class="anchor" id="{escape(aid)}"></a>')
         covering = [m for m in valid if m.start <= lo and hi <= m.end]
@@ -197,7 +197,9 @@ def _axis(events: list[Event]) -> dict[str, Any]:
             left = pct(b.start)
             width = round(100.0 * ((b.end - b.start).days + 1) / total, 3)
             shape = "closed"
-            where = f"{b.start.isoformat()} … {b.end.isoformat()}" if b.start != b.end else b.start.isoformat()
+            where = b.start.isoformat()
+            if b.start != b.end:
+                where += f" … {b.end.isoformat()}"
         width = max(width, 0.8)
         rows.append({"event": e, "left": min(left, 99.2), "width": min(width, 100.0 - min(left, 99.2)),
                      "shape": shape, "range": where})

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from storyline.model import (
     ArticleAnalysis,
@@ -226,15 +226,17 @@ def _iter_spans(node: Any, where: str, article: str | None
     ``<p>_start``/``<p>_end``/``<p>_text`` in the same dict (``time_start``/``time_end``/``time_text``).
     """
     if isinstance(node, Mapping):
-        here = node.get("article") if isinstance(node.get("article"), str) else article
-        if _is_int(node.get("start")) and _is_int(node.get("end")) and isinstance(node.get("text"), str):
-            yield where, here, node["start"], node["end"], node["text"]
+        own = node.get("article")
+        here: str | None = own if isinstance(own, str) else article
+        start, end, text = node.get("start"), node.get("end"), node.get("text")
+        if _is_int(start) and _is_int(end) and isinstance(text, str):
+            yield where, here, start, end, text
         for key, value in node.items():
             if isinstance(key, str) and key.endswith("_start") and _is_int(value):
                 prefix = key[: -len("_start")]
-                end, text = node.get(prefix + "_end"), node.get(prefix + "_text")
-                if _is_int(end) and isinstance(text, str):
-                    yield f"{where}.{prefix}", here, value, end, text
+                p_end, p_text = node.get(prefix + "_end"), node.get(prefix + "_text")
+                if _is_int(p_end) and isinstance(p_text, str):
+                    yield f"{where}.{prefix}", here, value, p_end, p_text
         for key, value in node.items():
             if isinstance(value, (Mapping, list)):
                 yield from _iter_spans(value, f"{where}.{key}", here)
@@ -243,7 +245,7 @@ def _iter_spans(node: Any, where: str, article: str | None
             yield from _iter_spans(item, f"{where}[{i}]", article)
 
 
-def _is_int(v: Any) -> bool:
+def _is_int(v: Any) -> TypeGuard[int]:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
@@ -255,7 +257,7 @@ def check_spans(data: Mapping[str, Any]) -> list[str]:
     """
     texts: dict[str, str] = {}
     problems: list[str] = []
-    for i, art in enumerate(data.get("articles") or []):
+    for art in data.get("articles") or []:
         if isinstance(art, Mapping) and isinstance(art.get("id"), str) and isinstance(art.get("text"), str):
             texts[art["id"]] = art["text"]
     for i, art in enumerate(data.get("articles") or []):

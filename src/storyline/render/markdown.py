@@ -42,7 +42,8 @@ def render_markdown(d: Dossier) -> str:
     out += ["## Articles", ""]
     for a in d.articles:
         art = a.article
-        out.append(f"- **{md_escape(v.label(art.id))}** (`{art.id}`): {md_escape(art.title) or '(no headline)'}")
+        headline = md_escape(art.title) or "(no headline)"
+        out.append(f"- **{md_escape(v.label(art.id))}** (`{art.id}`): {headline}")
         details = [f"by {md_escape(', '.join(art.byline))}" if art.byline else "no byline"]
         if art.dateline:
             details.append(f"dateline {md_escape(art.dateline)}")
@@ -76,7 +77,8 @@ def render_markdown(d: Dossier) -> str:
             how = "; ".join(x for x in (f"cue: {md_escape(q.cue)}" if q.cue else "",
                                         f"medium: {md_escape(q.medium)}" if q.medium else "", q.kind) if x)
             named = f", named as “{md_escape(q.speaker_text)}”" if q.speaker_text else ""
-            out.append(f"  - {md_escape(v.label(q.article))} {cite(q.article, q.start, q.end)} ({how}{named})")
+            out.append(f"  - {md_escape(v.label(q.article))} {cite(q.article, q.start, q.end)} "
+                       f"({how}{named})")
         if len(g.variants) > 1:
             out.append("  - wordings:")
             for var in g.variants:
@@ -128,7 +130,8 @@ def render_markdown(d: Dossier) -> str:
             value = format_value(cl.value, cl.unit) + (f" as of {cl.as_of}" if cl.as_of else "")
             voice = v.voice_name(cl.voice) + (" (hedged)" if cl.hedged else "")
             out.append(f"| {md_escape(v.entity_name(cl.subject))} | `{cl.attribute}` | {md_escape(value)} | "
-                       f"{md_escape(voice)} | {md_escape(v.label(cl.article))} {cite(cl.article, cl.start, cl.end)} |")
+                       f"{md_escape(voice)} | {md_escape(v.label(cl.article))} "
+                       f"{cite(cl.article, cl.start, cl.end)} |")
         out.append("")
 
     out += ["## Coverage", ""]

@@ -95,8 +95,9 @@ def render_summary(d: Dossier, console: Console) -> None:
 
     conflicts = v.conflicts()
     if conflicts:
-        ct = Table(title=f"Conflicts ({len(conflicts)}" + (f", first {MAX_CONFLICTS}" if len(conflicts) > MAX_CONFLICTS else "")
-                   + ")", title_justify="left", pad_edge=False, expand=True)
+        shown = f", first {MAX_CONFLICTS}" if len(conflicts) > MAX_CONFLICTS else ""
+        ct = Table(title=f"Conflicts ({len(conflicts)}{shown})", title_justify="left", pad_edge=False,
+                   expand=True)
         ct.add_column("subject · attribute", no_wrap=True, overflow="ellipsis", max_width=36)
         ct.add_column("values (articles)", no_wrap=True, overflow="ellipsis", ratio=1)
         for c in conflicts[:MAX_CONFLICTS]:

@@ -100,7 +100,10 @@ def format_pubdate(p: PubDate) -> str:
 
 
 def format_event_date(d: EventDate) -> str:
-    """An event date with its granularity and uncertainty: ``≈ 2025-05 (month)``, ``2025-05-05 … 2025-05-09``."""
+    """An event date with its granularity and uncertainty.
+
+    ``≈ 2025-05 (month)``, ``2025-W19 [2025-05-05 … 2025-05-11]``, ``XXXX-10 [not before 2024-10-01]``.
+    """
     text = d.value
     b = event_bounds(d)
     own = date_bounds(d.value)
