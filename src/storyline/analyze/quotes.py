@@ -88,6 +88,7 @@ class _Context:
                 continue
             for tok in span:
                 self.tok_mention.setdefault(tok.i, m)
+        self._link_unlinked_names(doc)
         self.paragraph_of = _paragraph_index(article.text)
         self._gender: dict[str, str | None] | None = None
         # sentences cut at paragraph breaks (the parser sometimes runs a sentence across them)
@@ -113,6 +114,26 @@ class _Context:
         if seg.start == 0:
             return None
         return self.segment(self.doc[seg.start - 1])
+
+    def _link_unlinked_names(self, doc: Doc) -> None:
+        """A surname the NER missed ("According to Ham, …") is linked to the one person so named."""
+        by_word: dict[str, set[str]] = {}
+        labels: dict[str, str] = {}
+        for key, ent in self.entities.items():
+            if ent.type != "PERSON":
+                continue
+            labels[key] = ent.type
+            for word in ent.name.split():
+                if len(word) >= 3 and word[0].isupper():
+                    by_word.setdefault(word, set()).add(key)
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.i in self.tok_mention or tok.ent_type_ not in ("", "PERSON"):
+                continue
+            keys = by_word.get(tok.text)
+            if keys and len(keys) == 1:
+                key = next(iter(keys))
+                self.tok_mention[tok.i] = Mention(tok.idx, tok.idx + len(tok.text), tok.text,
+                                                  labels[key], key)
 
     # -- entities ---------------------------------------------------------------------------------
     def mention_at(self, tok: Token) -> Mention | None:
@@ -322,11 +343,14 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
             return dash
     # 1. a speech verb governing the quotation
     best: tuple[int, Token] | None = None
+    para = ctx.para(ctx.regions[ri].start)
     for i in toks:
         head = doc[i].head
         depth = 0
         node = doc[i]
         while head.i != node.i and depth < 6:
+            if ctx.para(head.idx) != para:
+                break  # the parser ran a sentence over a paragraph break
             if head.i not in inside:
                 if head.i in ctx.in_quote:
                     break  # inside another quotation
@@ -338,13 +362,13 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
             depth += 1
     if best is not None:
         attr = _attribution_from_cue(ctx, best[1])
-        if attr.speaker is not None or not fragment:
-            if attr.speaker is not None:
-                return attr
+        if attr.speaker is not None:
+            return attr
     # 2. a speech verb attached to the quotation ("…," X said)
     for i in toks:
         for child in doc[i].children:
-            if child.i not in ctx.in_quote and _is_cue(child) and child.lemma_ not in NAMING_VERBS:
+            if child.i not in ctx.in_quote and _is_cue(child) and child.lemma_ not in NAMING_VERBS \
+                    and ctx.para(child.idx) == para:
                 attr = _attribution_from_cue(ctx, child)
                 if attr.speaker is not None:
                     return attr
