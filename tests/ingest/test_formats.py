@@ -209,3 +209,31 @@ def test_relative_paths_are_kept_as_given(write, tmp_path, monkeypatch):
     assert a.path == os.path.join("news", "one.txt")
     [b], _ = read(["./news/one.txt"])
     assert b.path == "./news/one.txt"
+
+
+def test_markdown_front_matter(write):
+    path = write("post.md", "---\ntitle: \"Council passes budget\"\ndate: 2025-04-02\n"
+                            "author: [Ana Ruiz, Ben Cole]\nsource: The Valley Courier\n"
+                            "tags:\n  - budget\n---\n\nThe council passed the budget 6-1 on Tuesday.")
+    [a], errors = read([path])
+    assert errors == []
+    assert a.title == "Council passes budget"
+    assert a.byline == ["Ana Ruiz", "Ben Cole"]
+    assert a.outlet == "The Valley Courier"
+    assert (a.published.date, a.published.basis) == ("2025-04-02", "metadata")
+    assert a.text == "The council passed the budget 6-1 on Tuesday."
+
+
+def test_markdown_front_matter_bad_date(write):
+    path = write("post.md", "---\ndate: next spring\n---\nText of the post goes here.")
+    _, [err] = read([path])
+    assert str(err) == f"{path}: front matter: unparsable date 'next spring'"
+
+
+def test_header_line_of_date_time_and_outlet(write):
+    [a], _ = read([write("cbs.txt", "Storm topples power lines\nUpdated on: May 6, 2025 / 3:04 PM EDT / "
+                                    "CBS Colorado\n\n3 min read\n\nThe storm knocked out power to 40,000 homes.")])
+    assert a.outlet == "CBS Colorado"
+    assert (a.published.date, a.published.latest, a.published.basis) == (None, "2025-05-06", "text")
+    assert a.text == "The storm knocked out power to 40,000 homes."
+    assert a.boilerplate == ["3 min read"]

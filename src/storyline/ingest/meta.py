@@ -120,6 +120,8 @@ _ANYWHERE_RES = [
     re.compile(r"(?:WATCH|LISTEN|MORE|READ|RELATED|PHOTOS|VIDEO)\s*:\s*\S.*"),
     re.compile(r"(?i:advertisement|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?advertisement)?"
                r"|skip\s+advertisement|continue\s+reading(?:\s+the\s+main\s+story)?)\W*"),
+    # reading-time and audio widgets: "3 minute read", "5 min read", "Listen to this article · 4 min"
+    re.compile(r"(?i:(?:\d+\s*-?\s*min(?:ute)?s?\s+read)|listen\s+to\s+this\s+(?:article|story)(?:\W+\d+\s*min\w*)?)\W*"),
 ]
 # Lines that are boilerplate at the end of an article (the trailer).
 _TRAILER_RES = [
@@ -203,6 +205,9 @@ def _strip_header(lines: list[str | None], meta: TextMeta, *, known_title: str |
         if seen > MAX_HEADER_LINES:
             return
         line = _unmarkdown(raw.strip()) if markdown else raw.strip()
+        if _take_segments(line, meta):
+            lines[i] = None
+            continue
         rest = _take_date_markers(line, meta)
         if rest is not None and rest != line:
             if not rest:  # the whole line was date markers
@@ -253,6 +258,40 @@ def _take_date_markers(line: str, meta: TextMeta) -> str | None:
         found = True
         pos = m.end()
     return line[pos:].strip() if found else None
+
+
+_SEGMENT_SPLIT = re.compile(r"\s+[|/·•]\s+")
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[AP]\.?M\.?)(?:\s+[A-Z]{2,4})?|\d{1,2}:\d{2}(?:\s+[A-Z]{2,4})?")
+
+
+def _take_segments(line: str, meta: TextMeta) -> bool:
+    """A header line of date, time and outlet segments ("May 6, 2025 / 3:04 PM / CBS News")."""
+    segments = _SEGMENT_SPLIT.split(line.strip())
+    if len(segments) < 2 or len(line.split()) > MAX_BYLINE_WORDS:
+        return False
+    date = updated = outlet = None
+    for seg in segments:
+        seg = seg.strip(" .")
+        marker = _MARKER_RE.fullmatch(seg + " ")
+        if marker and parse_date(marker["date"]):
+            if "updated" in marker["kind"].lower() or "modified" in marker["kind"].lower():
+                updated = updated or parse_date(marker["date"])
+            else:
+                date = date or parse_date(marker["date"])
+        elif _is_bare_date(seg):
+            date = date or parse_date(seg)
+        elif _CLOCK.fullmatch(seg):
+            continue
+        elif _is_outlet_like(seg) and outlet is None:
+            outlet = seg
+        else:
+            return False
+    if not (date or updated):
+        return False
+    meta.published = meta.published or date
+    meta.updated = meta.updated or updated
+    meta.byline_outlet = meta.byline_outlet or outlet_name(outlet)
+    return True
 
 
 def _is_bare_date(line: str) -> bool:
@@ -454,6 +493,8 @@ def _is_outlet_like(part: str) -> bool:
         return True
     if re.fullmatch(r"[A-Z0-9][A-Z0-9&.]{1,9}(?:-[A-Z0-9]{1,4})?(?:\s+[A-Z0-9]{1,4})?", part):
         return True  # CNN, KRDO, WBAL-TV, NBC 5
+    if re.fullmatch(r"[A-Z][A-Z0-9]{1,4}(?:\s+[A-Z][a-z]+){1,2}", part):
+        return True  # a network and a region: CBS Colorado, NBC Bay Area
     words = part.split()
     titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words)
     if not titled:
