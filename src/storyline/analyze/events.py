@@ -81,6 +81,11 @@ def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
         verb = governing_verb(doc, tx.start, tx.end)
         if verb is None:
             continue  # a headline fragment or a list item, not a statement
+        line_start = text.rfind("\n", 0, tx.start) + 1
+        line_end = text.find("\n", tx.end)
+        line_end = len(text) if line_end == -1 else line_end
+        if not line_start <= verb.idx < line_end:
+            continue  # a dateline on its own line, parsed into the next sentence
         if verb.dep_ in ("relcl", "acl") and verb_tense(verb) in ("present", "future"):
             continue  # background: "Weiser, who is seeking the nomination in 2026, ..."
         start, end = _sentence_bounds(text, span.sent, tx.start)

@@ -161,7 +161,9 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
     if tenses is None:
         tenses = [clause_tense(doc, c.start, c.end) if doc is not None else "past" for c in cands]
     out: list[TimeExpr] = []
-    last_day: tuple[date, bool] | None = None  # the latest resolved day-level date, for context
+    # context anchors: the day-level date and the date of any granularity mentioned last
+    last_day: tuple[date, bool] | None = None
+    last_any: tuple[date, bool] | None = None
     for c, tense in zip(cands, tenses):
         span_text = text[c.start:c.end]
         if c.rel is None:  # absolute dates, durations, sets
@@ -170,8 +172,12 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
             anchor = "absolute" if c.type in ("DATE", "TIME") else "none"
             te = TimeExpr(c.start, c.end, span_text, c.type, value, iso(lo), iso(hi), anchor, True)
         else:
-            if c.context and last_day is not None:
-                ctx, ok = last_day
+            ctx_anchor = last_any
+            if c.context and ctx_anchor is not None and (
+                    c.type == "TIME" or granularity(c.rel(ctx_anchor[0], tense).value) == "day"):
+                ctx_anchor = last_day  # a day or a clock time needs a day to count from
+            if c.context and ctx_anchor is not None:
+                ctx, ok = ctx_anchor
                 samples, anchor, open_end = [ctx], "context", False
                 results = [c.rel(ctx, tense)]
                 pinned = ok
@@ -201,9 +207,13 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
             te = TimeExpr(c.start, c.end, span_text, c.type, value, iso(lo), iso(hi), anchor,
                           resolved)
         out.append(te)
-        if te.type in ("DATE", "TIME") and granularity(te.value) == "day" and te.earliest \
-                and te.earliest == te.latest:
-            last_day = (parse_iso(te.earliest), te.resolved)  # type: ignore[assignment]
+        if te.type in ("DATE", "TIME") and te.earliest and te.latest:
+            gran = granularity(te.value)
+            if gran in ("day", "month", "year"):
+                # the date the text mentioned last: "One year later" after "in 1984" is 1985
+                last_any = (parse_iso(te.earliest), te.resolved)  # type: ignore[assignment]
+            if gran == "day" and te.earliest == te.latest:
+                last_day = (parse_iso(te.earliest), te.resolved)  # type: ignore[assignment]
     return out
 
 

@@ -37,6 +37,8 @@ class GoldDoc:
     dct: str | None
     timexes: list[GoldTimex] = field(default_factory=list)
     scored: list[tuple[int, int]] = field(default_factory=list)
+    # CAT only: tokens per sentence index, as (start, end, text) character spans into ``text``
+    tokens: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
 
 
 def _dct_date(value: str | None) -> str | None:
@@ -103,6 +105,7 @@ def load_cat(path: Path, *, max_sentence: int | None = 5) -> GoldDoc:
     except (ET.ParseError, OSError) as exc:
         raise DatasetError(f"{path}: not a readable CAT XML file ({exc})") from None
     offsets: dict[str, tuple[int, int]] = {}
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
     parts: list[str] = []
     pos = 0
     prev_sentence: str | None = None
@@ -123,6 +126,7 @@ def load_cat(path: Path, *, max_sentence: int | None = 5) -> GoldDoc:
         parts.append(sep + word)
         pos += len(sep)
         offsets[tok.get("t_id", "")] = (pos, pos + len(word))
+        by_sentence.setdefault(int(sent), []).append((pos, pos + len(word), word))
         pos += len(word)
         prev_sentence, prev_tok = sent, word
     text = "".join(parts)
@@ -140,7 +144,7 @@ def load_cat(path: Path, *, max_sentence: int | None = 5) -> GoldDoc:
         timexes.append(GoldTimex(start, end, text[start:end], tx.get("type", ""), tx.get("value", "")))
     timexes.sort(key=lambda t: (t.start, t.end))
     doc_id = root.get("doc_id") or path.stem
-    return GoldDoc(doc_id, text, dct, timexes)
+    return GoldDoc(doc_id, text, dct, timexes, tokens=by_sentence)
 
 
 def find_dataset(path: Path, name: str, marker: str) -> Path:
