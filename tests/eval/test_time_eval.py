@@ -95,3 +95,27 @@ def test_bad_folder_is_one_line_error(tmp_path: Path):
     assert "te3_platinum" in str(err.value) and "\n" not in str(err.value)
     with pytest.raises(DatasetError):
         evaluate(tmp_path, split="nope")
+
+
+def test_timeline_date_matching():
+    from storyline.eval.timelines import date_matches
+
+    assert date_matches("2008-07-15", "2008-07-15")
+    assert date_matches("2008-07-XX", "2008-07-15")
+    assert date_matches("2008-07", "2008-07")
+    assert date_matches("2008", "2008-07-15")
+    assert not date_matches("2008-07-15", "2008-07")  # coarser than gold
+    assert not date_matches("2008-07-15", "XXXX-07-15")
+    assert not date_matches("2008", None)
+
+
+def test_timeline_files_are_read_once_per_event(tmp_path: Path):
+    from storyline.eval.timelines import _load_timelines
+
+    a = tmp_path / "a.txt"
+    a.write_text("Acme\n1\t2008-07-15\t42-3-sold\t43-1-sale\n0\tXXXX-XX-XX\t42-5-said\n")
+    b = tmp_path / "b.txt"
+    b.write_text("Acme Corp\n1\t2008-07-15\t42-3-sold\n")
+    events = _load_timelines([a, b])
+    assert [(e.doc, e.sentence, e.token, e.date) for e in events] == [
+        ("42", 3, "sold", "2008-07-15"), ("42", 5, "said", "XXXX-XX-XX"), ("43", 1, "sale", "2008-07-15")]
