@@ -164,10 +164,13 @@ def build_dossier() -> Dossier:
         Comparison("K2", "bridge plan", "amount:cost", "agree",
                    [ComparisonSide(12_000_000.0, ["C3", "C4"], [A, B])], "Both give $12 million."),
         Comparison("K3", "E1", "age", "single_source", [ComparisonSide(58, ["C5"], [A])], "Only one source."),
+        Comparison("K4", "Q1", "medium", "conflict",
+                   [ComparisonSide("statement", [], [A]), ComparisonSide("spoken", [], [B])],
+                   "Given as a statement by one outlet and as spoken by the other."),
     ]
     label = sp(B, TEXT_B, "boondoggle")
     coverage = [
-        Coverage(A, unique=["T2", "Q2", "K3"], omits=[], voices={"E1": 1, "E2": 1}),
+        Coverage(A, unique=["C5", "Q2", "T2"], omits=[], voices={"E1": 1, "E2": 1}),
         Coverage(B, unique=["Q3"], omits=["T2"], voices={"E1": 1, "E2": 1},
                  labels=[CoverageLabel("boondoggle", "quoted", 1, [label])]),
         Coverage(C, unique=[], omits=["T1"], voices={}),

@@ -180,3 +180,21 @@ def test_one_sided_dates_fade_out_instead_of_becoming_points():
     assert rows["o"]["range"] == "not before 2023-10-01"
     from storyline.render.view import format_event_date
     assert format_event_date(open_end.date) == "≈ XXXX-10 [not before 2023-10-01] (month)"
+
+
+def test_coverage_cards_list_unique_and_omitted_items_with_links(page):
+    [cards] = re.findall(r'<div class="cards">\s*<div class="card">\s*<h3>Riverside Ledger · aaaa11.*?</section>',
+                         page, re.S)
+    assert '<a href="#cl-C5">Dana Whitfield · age = 58 years</a>' in cards
+    assert '<a href="#q-Q2">Owen Pratt: “ignored cheaper options.”</a>' in cards
+    assert "Omits what most others carry:" in cards and '<a href="#ev-T1">' in cards
+
+
+def test_comparison_rows_count_claims_only_one_article_has_as_unique(page):
+    [row] = re.findall(r'<tr><td><a href="#c-K3">.*?</tr>', page, re.S)
+    assert re.findall(r'class="c ([a-z]*)"', row) == ["unique", "", ""]
+
+
+def test_comparison_about_a_quotation_links_to_the_quote_group(page):
+    [card] = re.findall(r'<div class="card" id="c-K4".*?</table>', page, re.S)
+    assert '<a href="#q-Q1">quotation “We cannot wait another winter,”</a>' in card

@@ -23,6 +23,9 @@ def test_sections_and_key_items(dossier):
     assert "[aaaa1111:194-224] (cue: said; medium: statement; full, named as “Whitfield”)" in md
     assert "| quote: Owen Pratt: “boondoggle.” |  | only |  |" in md
     assert "label “boondoggle” (quoted) ×1 [bbbb2222:295-305]" in md
+    assert "  - only here: claim Dana Whitfield · age = 58 years" in md
+    assert "| comparison: Dana Whitfield · age (single\\_source) | only |  |  |" in md
+    assert "**conflict**: quotation “We cannot wait another winter,” · `medium`" in md
 
 
 def test_every_citation_points_at_a_real_span(dossier):

@@ -23,7 +23,7 @@ def test_summary_has_articles_timeline_quotes_and_conflicts(dossier):
     assert "2024-03-12…2024-03-20 (inferred)" in out and "2024-03-14 (metadata)" in out
     assert "Timeline (first 3 of 3;" in out and "≈ 2024-06 " in out and "2024-03-12 " in out
     assert "Quote groups: 3 (1 carried by several articles)" in out
-    assert "Conflicts (1)" in out and "vote_count" in out and "5-2" in out and "4-3" in out
+    assert "Conflicts (2)" in out and "vote_count" in out and "5-2" in out and "4-3" in out
 
 
 def test_markup_in_the_data_is_not_interpreted(dossier):
@@ -39,7 +39,7 @@ def test_long_stories_still_fit_one_screen(dossier):
                                               [ComparisonSide(i, [], ["aaaa1111"]),
                                                ComparisonSide(i + 1, [], ["bbbb2222"])]))
     out = _text(dossier)
-    assert f"Timeline (first {MAX_EVENTS} of 43;" in out and "Conflicts (41, first 5)" in out
+    assert f"Timeline (first {MAX_EVENTS} of 43;" in out and "Conflicts (42, first 5)" in out
     assert "Event number 39" not in out
     assert len(out.splitlines()) <= 45
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from storyline.render.view import (
     format_event_date,
     format_pubdate,
     format_value,
+    slug,
 )
 
 __all__ = ["anchor_id", "render_html", "word_diff"]
@@ -269,22 +269,12 @@ def _context(d: Dossier) -> dict[str, Any]:
 
     entities = [{"e": e, "roles": _grouped_roles(e)} for e in d.entities]
 
-    items = view.items()
     columns = [(a.article.id, view.label(a.article.id)) for a in d.articles]
-    matrix = []
-    for it in items:
-        cells = []
-        for aid, _ in columns:
-            cov = view.coverage.get(aid)
-            if cov and it.id in cov.unique:
-                cells.append("unique")
-            elif cov and it.id in cov.omits:
-                cells.append("omits")
-            elif aid in it.articles:
-                cells.append("has")
-            else:
-                cells.append("")
-        matrix.append({"item": it, "cells": cells})
+    matrix = [{"item": it, "cells": [view.cell(it, aid) for aid, _ in columns]} for it in view.items()]
+    coverage = []
+    for cov in d.coverage:
+        coverage.append({"cov": cov, "unique": [view.describe(x) for x in cov.unique],
+                         "omits": [view.describe(x) for x in cov.omits]})
 
     status_counts: dict[str, int] = defaultdict(int)
     for c in d.comparisons:
@@ -292,7 +282,7 @@ def _context(d: Dossier) -> dict[str, Any]:
     return {
         "d": d, "view": view, "articles": articles, "axis": _axis(d.timeline), "entities": entities,
         "quote_groups": quote_groups, "comparisons": comparisons, "columns": columns,
-        "matrix": matrix, "status_counts": dict(sorted(status_counts.items())),
+        "matrix": matrix, "coverage": coverage, "status_counts": dict(sorted(status_counts.items())),
     }
 
 
@@ -320,7 +310,7 @@ def _env() -> Environment:
     env.globals["anchor_id"] = anchor_id
     env.globals["format_event_date"] = format_event_date
     env.globals["format_value"] = format_value
-    env.filters["slug"] = lambda s: re.sub(r"[^A-Za-z0-9_-]+", "-", str(s))
+    env.filters["slug"] = slug
     return env
 
 

@@ -103,7 +103,7 @@ def render_markdown(d: Dossier) -> str:
     if not d.comparisons:
         out += ["No claims could be compared.", ""]
     for c in d.comparisons:
-        out.append(f"- **{c.status.replace('_', ' ')}**: {md_escape(v.entity_name(c.subject))} · "
+        out.append(f"- **{c.status.replace('_', ' ')}**: {md_escape(v.subject_name(c.subject))} · "
                    f"`{c.attribute}`" + (f" — {md_escape(c.explanation)}" if c.explanation else ""))
         for side in c.sides:
             out.append(f"  - {md_escape(format_value(side.value))}:")
@@ -129,7 +129,7 @@ def render_markdown(d: Dossier) -> str:
         for cl in d.claims:
             value = format_value(cl.value, cl.unit) + (f" as of {cl.as_of}" if cl.as_of else "")
             voice = v.voice_name(cl.voice) + (" (hedged)" if cl.hedged else "")
-            out.append(f"| {md_escape(v.entity_name(cl.subject))} | `{cl.attribute}` | {md_escape(value)} | "
+            out.append(f"| {md_escape(v.subject_name(cl.subject))} | `{cl.attribute}` | {md_escape(value)} | "
                        f"{md_escape(voice)} | {md_escape(v.label(cl.article))} "
                        f"{cite(cl.article, cl.start, cl.end)} |")
         out.append("")
@@ -143,21 +143,18 @@ def render_markdown(d: Dossier) -> str:
         out.append("| item | " + " | ".join(md_escape(v.label(x)) for x in cols) + " |")
         out.append("|---|" + "---|" * len(cols))
         for it in items:
-            cells = []
-            for aid in cols:
-                cov = v.coverage.get(aid)
-                if cov and it.id in cov.unique:
-                    cells.append("only")
-                elif cov and it.id in cov.omits:
-                    cells.append("omits")
-                else:
-                    cells.append("●" if aid in it.articles else "")
+            marks = {"unique": "only", "omits": "omits", "has": "●", "": ""}
+            cells = [marks[v.cell(it, aid)] for aid in cols]
             label = it.label if len(it.label) <= 100 else it.label[:99] + "…"
             out.append(f"| {it.kind}: {md_escape(label)} | " + " | ".join(cells) + " |")
         out.append("")
     for cov in d.coverage:
         voices = ", ".join(f"{md_escape(v.entity_name(k))} ({n})" for k, n in cov.voices.items()) or "none"
         out.append(f"- **{md_escape(v.label(cov.article))}**: voices quoted: {voices}")
+        for title, ids in (("only here", cov.unique), ("omits", cov.omits)):
+            for kind, label, _ in (v.describe(x) for x in ids):
+                short = label if len(label) <= 100 else label[:99] + "…"
+                out.append(f"  - {title}: {kind} {md_escape(short)}")
         for lb in cov.labels:
             who = "own voice" if lb.voice == "reporter" else lb.voice
             cites = " ".join(cite(s.article, s.start, s.end) for s in lb.spans)

@@ -103,7 +103,7 @@ def render_summary(d: Dossier, console: Console) -> None:
         for c in conflicts[:MAX_CONFLICTS]:
             sides = "; ".join(f"{format_value(s.value)} ({', '.join(v.label(x) for x in s.articles)})"
                               for s in c.sides)
-            ct.add_row(escape(f"{v.entity_name(c.subject)} · {c.attribute}"), escape(_cut(sides, 300)))
+            ct.add_row(escape(f"{v.subject_name(c.subject)} · {c.attribute}"), escape(_cut(sides, 300)))
         console.print(ct)
     else:
         console.print("Conflicts: none found.")

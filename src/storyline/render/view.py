@@ -147,6 +147,20 @@ class Item:
     kind: str  # "event" | "quote" | "comparison"
     label: str
     articles: set[str] = field(default_factory=set)
+    claims: set[str] = field(default_factory=set)  # for a comparison: the ids of its claims
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of this item's entry in the dossier page."""
+        return f"{ANCHOR_PREFIX[self.kind]}{slug(self.id)}"
+
+
+ANCHOR_PREFIX = {"event": "ev-", "quote": "q-", "comparison": "c-", "claim": "cl-", "entity": "e-"}
+
+
+def slug(text: str) -> str:
+    """An id made safe for an HTML id/fragment (ids here are hashes, but nothing forbids others)."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", str(text))
 
 
 def _short(text: str | None, width: int = 32) -> str | None:
@@ -168,6 +182,9 @@ class DossierView:
         self.entities = {e.id: e for e in d.entities}
         self.claims: dict[str, Claim] = {c.id: c for c in d.claims}
         self.coverage = {c.article: c for c in d.coverage}
+        self.events = {e.id: e for e in d.timeline}
+        self.groups = {g.id: g for g in d.quotes}
+        self.comparisons = {c.id: c for c in d.comparisons}
         self.labels = self._article_labels()
 
     def _article_labels(self) -> dict[str, str]:
@@ -188,6 +205,54 @@ class DossierView:
         e = self.entities.get(ref)
         return e.name if e else ref
 
+    def subject_name(self, ref: str | None) -> str:
+        """What a comparison is about: an entity's name, a quotation, an event, or the plain label."""
+        if ref and ref in self.groups:
+            g = self.groups[ref]
+            return f"quotation “{_short(g.text, 60)}”"
+        if ref and ref in self.events:
+            return f"event “{_short(self.events[ref].summary, 60)}”"
+        return self.entity_name(ref)
+
+    def subject_anchor(self, ref: str | None) -> str | None:
+        """The HTML id of what a comparison or claim is about, when the page has an entry for it."""
+        if not ref:
+            return None
+        for kind, table in (("entity", self.entities), ("quote", self.groups), ("event", self.events)):
+            if ref in table:
+                return f"{ANCHOR_PREFIX[kind]}{slug(ref)}"
+        return None
+
+    def describe(self, item_id: str) -> tuple[str, str, str | None]:
+        """Any item id of the dossier as (kind, label, HTML anchor): for coverage's unique/omits lists."""
+        if item_id in self.events:
+            e = self.events[item_id]
+            return "event", f"{format_event_date(e.date)}: {e.summary}", f"ev-{slug(item_id)}"
+        if item_id in self.groups:
+            g = self.groups[item_id]
+            who = g.speaker_name or self.entity_name(g.speaker_entity)
+            return "quote", f"{who}: “{g.text}”", f"q-{slug(item_id)}"
+        if item_id in self.claims:
+            c = self.claims[item_id]
+            return ("claim", f"{self.subject_name(c.subject)} · {c.attribute} = "
+                             f"{format_value(c.value, c.unit)}", f"cl-{slug(item_id)}")
+        if item_id in self.comparisons:
+            k = self.comparisons[item_id]
+            return ("comparison", f"{self.subject_name(k.subject)} · {k.attribute} ({k.status})",
+                    f"c-{slug(item_id)}")
+        return "item", item_id, None
+
+    def cell(self, item: Item, article_id: str) -> str:
+        """Coverage matrix cell: ``unique`` (only this article), ``omits``, ``has`` or ``""``."""
+        cov = self.coverage.get(article_id)
+        if cov is not None:
+            unique = set(cov.unique)
+            if item.id in unique or (item.claims and item.claims & unique and article_id in item.articles):
+                return "unique"
+            if item.id in cov.omits:
+                return "omits"
+        return "has" if article_id in item.articles else ""
+
     def voice_name(self, voice: str) -> str:
         return "reporter" if voice == "reporter" else self.entity_name(voice)
 
@@ -202,11 +267,13 @@ class DossierView:
             out.append(Item(g.id, "quote", f"{who}: “{g.text}”", {q.article for q in g.quotes}))
         for c in self.d.comparisons:
             arts: set[str] = set()
+            claim_ids: set[str] = set()
             for side in c.sides:
                 arts.update(side.articles)
+                claim_ids.update(side.claims)
                 arts.update(self.claims[cid].article for cid in side.claims if cid in self.claims)
             out.append(Item(c.id, "comparison",
-                            f"{self.entity_name(c.subject)} · {c.attribute} ({c.status})", arts))
+                            f"{self.subject_name(c.subject)} · {c.attribute} ({c.status})", arts, claim_ids))
         return out
 
     def conflicts(self) -> list[Any]:
