@@ -120,6 +120,9 @@ def test_known_title_removes_only_a_repeated_first_line():
     ("By the Associated Press", [], "Associated Press"),
     ("BY DANA K. MILLER, KOAA", ["DANA K. MILLER"], "KOAA"),
     ("By Hannah Cho, Staff Writer", ["Hannah Cho"], None),
+    ("By Sun Li", ["Sun Li"], None),  # a surname that is also a newspaper word
+    ("By Emily Post and Rob Star, Valley Courier", ["Emily Post", "Rob Star"], "Valley Courier"),
+    ("By Valley Courier Staff", [], "Valley Courier"),
 ])
 def test_bylines(line, names, outlet):
     m = meta(f"Bridge reopens after repairs\n{line}\n\nThe bridge reopened Friday after months of work.")

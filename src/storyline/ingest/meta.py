@@ -468,7 +468,11 @@ def _classify_byline_part(part: str, *, first: bool) -> str | None:
     lower = [w.lower() for w in words]
     if re.fullmatch(r"Jr\.?|Sr\.?|II|III|IV", part):
         return "suffix"
-    if _is_outlet_like(part) and not (first and _split_names(part) and not _is_known_or_caps(part)):
+    staff = re.search(r"\s+(?i:staff(?:\s+reports?)?)$", part) is not None  # "Valley Courier Staff"
+    # In the names position a title-case pair is a person ("By Emily Post") unless the outlet is
+    # known, an all-caps call sign, "The ..." or signed "... Staff".
+    if _is_outlet_like(part) and (not first or staff or _is_known_or_caps(part)
+                                  or re.match(r"(?i:the)\s", part)):
         return "outlet"
     if lower and lower[-1] in _ROLE_WORDS | {"writer", "reporter"} or (lower and lower[0] in _ROLE_WORDS):
         if all(w[:1].isupper() or w.lower() in _CONNECTORS or w.lower() in _ROLE_WORDS for w in words):
@@ -499,7 +503,8 @@ def _is_outlet_like(part: str) -> bool:
     titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words)
     if not titled:
         return False
-    return part.startswith("The ") or any(w.lower().strip(".,") in _OUTLET_WORDS for w in words)
+    # "The Center Square", or a name ending in a newspaper/broadcast word ("Valley Courier", "CBS News")
+    return part.startswith("The ") or (len(words) >= 2 and words[-1].lower().strip(".,") in _OUTLET_WORDS)
 
 
 def _split_trailing_outlet(part: str) -> tuple[str, str | None]:
@@ -520,7 +525,7 @@ def _split_names(part: str) -> list[str] | None:
     for p in pieces:
         if not _NAME_RE.fullmatch(p) or len(p.split()) > 5:
             return None
-        if any(w.lower().strip(".") in _OUTLET_WORDS | _ROLE_WORDS for w in p.split()):
+        if any(w.lower().strip(".") in _ROLE_WORDS for w in p.split()) or p.split()[0] in ("The", "THE"):
             return None
     return pieces
 
