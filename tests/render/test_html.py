@@ -183,8 +183,8 @@ def test_one_sided_dates_fade_out_instead_of_becoming_points():
 
 
 def test_coverage_cards_list_unique_and_omitted_items_with_links(page):
-    [cards] = re.findall(r'<div class="cards">\s*<div class="card">\s*<h3>Riverside Ledger · aaaa11.*?</section>',
-                         page, re.S)
+    pattern = r'<div class="cards">\s*<div class="card">\s*<h3>Riverside Ledger · aaaa11.*?</section>'
+    [cards] = re.findall(pattern, page, re.S)
     assert '<a href="#cl-C5">Dana Whitfield · age = 58 years</a>' in cards
     assert '<a href="#q-Q2">Owen Pratt: “ignored cheaper options.”</a>' in cards
     assert "Omits what most others carry:" in cards and '<a href="#ev-T1">' in cards
