@@ -237,3 +237,12 @@ def test_header_line_of_date_time_and_outlet(write):
     assert (a.published.date, a.published.latest, a.published.basis) == (None, "2025-05-06", "text")
     assert a.text == "The storm knocked out power to 40,000 homes."
     assert a.boilerplate == ["3 min read"]
+
+
+def test_html_in_a_declared_legacy_charset(write):
+    page = HTML_PAGE.replace('<meta charset="utf-8">', '<meta charset="windows-1252">').replace(
+        "Maria Lopez", "María López")
+    [a], errors = read([write("legacy.html", page.encode("cp1252"))])
+    assert errors == []
+    assert "council member María López said" in a.text
+    assert "“This is the most significant" in a.text

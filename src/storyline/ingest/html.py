@@ -9,6 +9,7 @@ furniture detection as plain text (a headline repeated at the top of the text is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,12 +22,33 @@ from storyline.model import Article
 MIN_WORDS = 10  # below this, what trafilatura returns is page furniture, not an article
 
 
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+
+
 def read_html(path: str, file: Path) -> Iterator[Article | IngestError]:
     """Read one HTML page as one article."""
     try:
-        yield html_article(decode(file.read_bytes(), path), path=path)
+        yield html_article(decode_html(file.read_bytes(), path), path=path)
     except IngestError as exc:
         yield exc
+
+
+def decode_html(data: bytes, path: str, declared: str | None = None) -> str:
+    """Decode an HTML page: UTF-8 if it is valid UTF-8, else the charset the HTTP header
+    (``declared``) or the page's ``<meta charset>`` names, else charset detection."""
+    if data.strip() and b"\x00" not in data[:8192]:  # empty and binary files: decode() says so
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        meta = _DECLARED.search(data[:4096])
+        for charset in (declared, meta[1].decode("ascii", "ignore") if meta else None):
+            if charset:
+                try:
+                    return data.decode(charset)
+                except (LookupError, UnicodeDecodeError):
+                    continue
+    return decode(data, path)
 
 
 def html_article(html: str, *, path: str, url: str | None = None,

@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storyline.errors import IngestError
-from storyline.ingest.html import html_article
-from storyline.ingest.textio import decode
+from storyline.ingest.html import decode_html, html_article
 from storyline.model import Article
 
 
@@ -76,11 +75,6 @@ def _check_magic(file: Path) -> str | None:
 
 
 def _decode_body(body: bytes, content_type: str, path: str) -> str:
-    """Decode with the charset the HTTP header declares, else as any text file."""
+    """Decode with the charset the HTTP header or the page declares, else as any text file."""
     m = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.I)
-    if m and body:
-        try:
-            return body.decode(m[1])
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode(body, path)
+    return decode_html(body, path, declared=m[1] if m else None)
