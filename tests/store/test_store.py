@@ -225,6 +225,44 @@ def test_newer_schema_version_is_refused(tmp_path: Path) -> None:
         Store(f"sqlite:///{db}")
 
 
+def test_older_schema_is_migrated_in_one_step(tmp_path: Path, monkeypatch) -> None:
+    """A version-1 database opened by a (pretend) version-2 storyline runs the 1→2 step once."""
+    import storyline.store as store_module
+
+    db = tmp_path / "old.db"
+    with Store(f"sqlite:///{db}") as s:
+        s.save_analysis(make_analysis("kept", "Old article. Still here."))
+    ran = []
+
+    def add_note_column(conn) -> None:
+        ran.append(1)
+        conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN note TEXT")
+
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_module, "MIGRATIONS", {1: add_note_column})
+    with Store(f"sqlite:///{db}") as s:
+        assert s.schema_version == 2
+        assert [a["id"] for a in s.list_articles()] == ["kept"]
+    with Store(f"sqlite:///{db}") as s:  # already migrated: the step does not run again
+        assert s.schema_version == 2
+    assert ran == [1]
+    with sqlite3.connect(db) as conn:
+        assert "note" in [row[1] for row in conn.execute("pragma table_info(articles)")]
+
+
+def test_older_schema_without_a_migration_is_refused_untouched(tmp_path: Path, monkeypatch) -> None:
+    import storyline.store as store_module
+
+    db = tmp_path / "old.db"
+    Store(f"sqlite:///{db}").close()
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(store_module, "MIGRATIONS", {1: lambda conn: None})
+    with pytest.raises(StoreError, match="older than 3 and no migration from 2 is known"):
+        Store(f"sqlite:///{db}")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select version from schema_version").fetchone() == (1,)
+
+
 def test_postgres_password_is_hidden() -> None:
     assert safe_url("postgresql://news:s3cret@db.example.org:5432/storyline") == \
         "postgresql://news:***@db.example.org:5432/storyline"

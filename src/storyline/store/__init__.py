@@ -16,7 +16,7 @@ import json
 import os
 import re
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +31,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     or_,
     select,
     update,
@@ -48,6 +49,10 @@ from storyline.store.codec import CodecError, analysis_from_dict, analysis_to_di
 __all__ = ["Store", "StoreError", "safe_url", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = t.SCHEMA_VERSION
+# Schema migrations: MIGRATIONS[v] upgrades a database at version v to v + 1, inside the opening
+# transaction (tables that are new in v + 1 are created afterwards by ``create_all``). Version 1 is
+# the first schema, so there are none yet; bump tables.SCHEMA_VERSION and add a step here.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
 GENERATOR = f"storyline {__version__}"
 SEARCH_MAX_TERMS = 8
 SNIPPET_CHARS = 160
@@ -101,8 +106,7 @@ class Store:
         self.engine = self._open_engine()
         _forget_connections_in_forked_children(self.engine)
         try:
-            t.metadata.create_all(self.engine)
-            self._check_schema_version()
+            self._prepare_schema()
         except StoreError:
             self.engine.dispose()
             raise
@@ -144,19 +148,32 @@ class Store:
             event.listen(engine, "connect", _sqlite_pragmas)
         return engine
 
-    def _check_schema_version(self) -> None:
+    def _prepare_schema(self) -> None:
+        """Check the stored schema version, migrate an older database, create missing tables.
+
+        One transaction: a failed migration leaves the database as it was.
+        """
         with self.engine.begin() as conn:
-            found = conn.execute(select(t.schema_version.c.version)).scalar()
+            found = None
+            if inspect(conn).has_table(t.schema_version.name):
+                found = conn.execute(select(t.schema_version.c.version)).scalar()
+            if found is not None and found > SCHEMA_VERSION:
+                raise StoreError(f"{self.display_url}: database schema version {found} is newer than "
+                                 f"this storyline understands ({SCHEMA_VERSION}); upgrade storyline")
+            if found is not None and found < SCHEMA_VERSION:
+                for version in range(found, SCHEMA_VERSION):
+                    step = MIGRATIONS.get(version)
+                    if step is None:
+                        raise StoreError(f"{self.display_url}: database schema version {found} is "
+                                         f"older than {SCHEMA_VERSION} and no migration from "
+                                         f"{version} is known")
+                    step(conn)
+            t.metadata.create_all(conn)
             if found is None:
                 conn.execute(insert(t.schema_version).values(
                     id=1, version=SCHEMA_VERSION, updated_at=_now()))
-            elif found > SCHEMA_VERSION:
-                raise StoreError(f"{self.display_url}: database schema version {found} is newer than "
-                                 f"this storyline understands ({SCHEMA_VERSION}); upgrade storyline")
             elif found < SCHEMA_VERSION:
-                # No migration exists yet (version 1 is the first); later versions add steps here.
-                raise StoreError(f"{self.display_url}: database schema version {found} is older than "
-                                 f"{SCHEMA_VERSION} and cannot be migrated automatically")
+                conn.execute(update(t.schema_version).values(version=SCHEMA_VERSION, updated_at=_now()))
 
     @property
     def schema_version(self) -> int:
