@@ -27,8 +27,8 @@ from storyline.model import Article, PubDate, TimeExpr
 
 SPLITS = {"dev": ("MEANTIME English (dev)", load_meantime),
           "test": ("TempEval-3 Platinum (test)", load_te3_platinum)}
-ANCHORS = {"test": [["HeidelTime (TE-3 paper)", 81.3, 90.3, 77.61, None],
-                    ["SUTime (TE-3 paper)", 79.6, 90.3, 67.38, None]]}
+ANCHORS = {"test": [["HeidelTime (TE-3 paper)", 81.3, 90.3, 77.61, "n/a"],
+                    ["SUTime (TE-3 paper)", 79.6, 90.3, 67.38, "n/a"]]}
 
 
 @dataclass(slots=True)
