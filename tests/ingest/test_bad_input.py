@@ -169,3 +169,11 @@ def test_missing_meta_file(tmp_path):
     path = str(tmp_path / "meta.csv")
     with pytest.raises(MetaError, match="metadata file not found"):
         load_meta(path)
+
+
+def test_utf8_with_stray_cp1252_bytes_keeps_both(write):
+    text = "The mayor’s plan — approved Tuesday — costs €4 million, officials said. “We’re ready,” she said."
+    data = text.encode("utf-8") + b" Caf\xe9 owners cheered \x93loudly\x94."
+    [a], errors = run([write("mixed.txt", data)])
+    assert errors == []
+    assert a.text == text + " Café owners cheered “loudly”."

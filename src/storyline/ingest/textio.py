@@ -46,10 +46,33 @@ def decode(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        text = _detect(data, path, exc)
+        text = _mixed_utf8(data) or _detect(data, path, exc)
     if _control_share(text) > MAX_CONTROL_SHARE:
         raise IngestError(path, "binary file (mostly control characters), not text")
     return text
+
+
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: the invalid bytes of mostly-UTF-8 text read as cp1252 (latin-1 for the
+    five bytes cp1252 leaves undefined)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    bad = exc.object[exc.start:exc.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), exc.end
+
+
+codecs.register_error("storyline-cp1252", _cp1252_bytes)
+
+
+def _mixed_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray legacy bytes (pasted from several sources): keep the UTF-8 and
+    read only the stray bytes as cp1252 — charset detection would turn the whole text into mojibake.
+    None when the bytes hold no more valid multi-byte UTF-8 characters than invalid spots."""
+    loose = data.decode("utf-8", errors="replace")
+    invalid = loose.count("\ufffd") - data.count("\ufffd".encode())
+    valid_multibyte = sum(1 for ch in loose if ord(ch) > 0x7F and ch != "\ufffd")
+    if invalid <= 0 or valid_multibyte < invalid:
+        return None
+    return data.decode("utf-8-sig", errors="storyline-cp1252")
 
 
 def _detect(data: bytes, path: str, exc: UnicodeDecodeError) -> str:
