@@ -198,3 +198,12 @@ def test_comparison_rows_count_claims_only_one_article_has_as_unique(page):
 def test_comparison_about_a_quotation_links_to_the_quote_group(page):
     [card] = re.findall(r'<div class="card" id="c-K4".*?</table>', page, re.S)
     assert '<a href="#q-Q1">quotation “We cannot wait another winter,”</a>' in card
+
+
+def test_at_a_glance_counts_and_links_conflicts(page):
+    [glance] = re.findall(r'<section id="glance".*?</section>', page, re.S)
+    text = re.sub(r"<[^>]+>", "", glance)
+    assert "3 timeline events, placed between 2024-03-12 and 2024-06-30; 1 reported by more than one" in text
+    assert "3 quotation groups; 1 carried by more than one article, 1 in more than one wording." in text
+    assert "4 compared facts: 1 agree, 2 conflict, 1 single source." in text
+    assert '<a href="#c-K1">Millbrook City Council · vote_count</a>' in glance

@@ -276,13 +276,19 @@ def _context(d: Dossier) -> dict[str, Any]:
         coverage.append({"cov": cov, "unique": [view.describe(x) for x in cov.unique],
                          "omits": [view.describe(x) for x in cov.omits]})
 
+    glance = {
+        "multi_quotes": sum(1 for g in d.quotes if len({q.article for q in g.quotes}) > 1),
+        "reworded": sum(1 for g in d.quotes if len(g.variants) > 1),
+        "multi_events": sum(1 for e in d.timeline if len({s.article for s in e.sources}) > 1),
+        "conflicts": [(c, view.subject_name(c.subject)) for c in d.comparisons if c.status == "conflict"],
+    }
     status_counts: dict[str, int] = defaultdict(int)
     for c in d.comparisons:
         status_counts[c.status] += 1
     return {
         "d": d, "view": view, "articles": articles, "axis": _axis(d.timeline), "entities": entities,
         "quote_groups": quote_groups, "comparisons": comparisons, "columns": columns,
-        "matrix": matrix, "coverage": coverage, "status_counts": dict(sorted(status_counts.items())),
+        "matrix": matrix, "coverage": coverage, "glance": glance, "status_counts": dict(sorted(status_counts.items())),
     }
 
 
