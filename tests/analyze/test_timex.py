@@ -228,3 +228,18 @@ def test_value_bounds(value, lo, hi, gran):
 def test_mask_values():
     assert mask_values(["2025-05", "2026-05"]) == "XXXX-05"
     assert mask_values(["2025", "2025"]) == "2025"
+
+
+def test_months_and_years_as_noun_modifiers(nlp):
+    _, tx = run(nlp, "She said in an October message that the 2020 results were rigged, and the "
+                     "department has not been involved since an April hearing.", "2025-11-20")
+    assert find(tx, "October").value == "2025-10"
+    assert find(tx, "April").value == "2025-04"
+    assert find(tx, "2020").value == "2020"
+
+
+def test_no_anchor_gives_no_bounds_for_references(nlp):
+    pub, tx = run(nlp, "“Free him now!” the crowd chanted.")
+    assert pub.basis == "unknown"
+    now = find(tx, "now")
+    assert (now.value, now.earliest, now.latest, now.resolved) == ("PRESENT_REF", None, None, False)

@@ -125,8 +125,11 @@ def _keep(doc: Doc | None, c: Cand) -> bool:
         # a bare four-digit number spaCy reads as a count or amount is not a year
         if any(t.ent_type_ in _NUMERIC_ENTS for t in span):
             return False
-        root = span.root  # "2000 protesters": a number counting a plural noun
-        return not (root.dep_ == "nummod" and root.head.tag_ == "NNS")
+        # "2000 protesters": a number counting a plural noun (but "the 2020 results" is a year)
+        root = span.root
+        before = doc[span.start - 1] if span.start > 0 else None
+        determined = before is not None and before.tag_ in ("DT", "PRP$", "POS")
+        return not (root.dep_ == "nummod" and root.head.tag_ == "NNS" and not determined)
     if c.check == "adverb":
         return span.root.pos_ != "ADJ" or span.root.dep_ not in ("amod",)
     return True
@@ -196,10 +199,10 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
                 lo, hi = los[0], his[0]
             else:
                 resolved = len(set(values)) == 1 and not open_end
-                lo = None if (e is None and value not in REF_VALUES) or None in los else min(los)
+                # without a lower anchor, the sample days say nothing: no bound
+                lo = None if e is None or None in los else min(los)
                 hi = None if open_end or None in his else max(his)
-                if value in REF_VALUES:
-                    resolved = not open_end or value == "PAST_REF" and e is not None and False
+                if value in REF_VALUES:  # PAST_REF has no lower bound, FUTURE_REF no upper one
                     lo = lo if value != "PAST_REF" else None
                     hi = hi if value != "FUTURE_REF" else None
             if not resolved and c.template and value.startswith("XXXX-XX-XX"):

@@ -446,7 +446,7 @@ def _month_of_rel_year(m):
 
 
 # month alone, only in a temporal context: "in May", "last October", "early December", "late last July"
-_MONTH_PREP = r"(?:in|since|by|until|till|through|from|before|after|during|of|to|between|throughout|around|mid|as\s+of|and|or|its|their|his|her|the|a)"
+_MONTH_PREP = r"(?:in|since|by|until|till|through|from|before|after|during|of|to|between|throughout|around|mid|as\s+of|and|or|its|their|his|her|the|a|an)"
 @rule(rf"(?:(?P<prep>\b(?i:{_MONTH_PREP}))\s+)?{B}(?P<mod>(?i:(?:(?:early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)\s*)?(?:last|this|next|past)?)\s*)(?P<mon>{MONTH_FULL})(?![\w-]|\s+\d)")
 def _month(m):
     mod = (m["mod"] or "").strip().lower()
@@ -454,7 +454,7 @@ def _month(m):
         return None
     prep = re.sub(r"\s+", " ", (m["prep"] or "").lower())
     if m["mon"] == "May" and not mod and prep in ("of", "to", "between", "by", "and", "or", "the",
-                                                  "its", "their", "his", "her", "a"):
+                                                  "its", "their", "his", "her", "a", "an"):
         return None  # "Theresa May", "... to May" the name; keep "in May", "since May"
     which = next((w for w in ("last", "next", "this") if re.search(rf"\b{w}\b", mod)), None)
     if "past" in mod:
