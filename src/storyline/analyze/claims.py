@@ -201,8 +201,10 @@ def _age_claim(b: _Builder, doc: Doc, run: list[Token], value: float, head: Toke
             person = next((c for c in old.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         elif old.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj"):
             person = old
-    elif num.dep_ in ("appos", "npadvmod", "amod") and num.head.pos_ == "PROPN":
-        person = num.head  # "Peters, 70, ..." (checked to be a person below)
+    elif num.dep_ in ("appos", "npadvmod", "amod") and num.head.pos_ == "PROPN" and \
+            len(run) == 1 and num.text.isdigit() and not any(True for _ in num.children):
+        # "Peters, 70, ...": news style writes ages in figures, so "one of ..." is no age
+        person = num.head  # (checked to be a person below)
     elif num.head.lower_ in ("aged", "age") and num.head.head.i != num.head.i:
         tokens.append(num.head)
         person = num.head.head if num.head.dep_ in ("acl", "amod", "appos") else None
@@ -351,8 +353,15 @@ def _money_claims(b: _Builder, doc: Doc) -> None:
         value = number_value([t for t in toks if t.text not in ("$", "€", "£")])
         if value is None:
             continue
+        if ent.end < len(doc) and doc[ent.end].text == "-":
+            continue  # a rate inside a hyphenated modifier ("$12-an-hour workers")
         root = ent.root
         what = _money_what(root)
+        if what == "be":  # "the bill is $40,000": the subject names the amount
+            subj_tok = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+            if subj_tok is None or subj_tok.pos_ != "NOUN":
+                continue
+            what = subj_tok.lemma_.lower()
         qualifier, q_start = qualifier_before(doc, first)
         subj = claim_subject(root)
         if subj is None:

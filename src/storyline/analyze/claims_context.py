@@ -185,8 +185,10 @@ class Context:
     def paraphrase_speaker(self, anchor: Token) -> str | None:
         """The subject of a reporting verb whose clausal complement contains ``anchor``."""
         sent = anchor.sent
-        for tok in sent:  # "according to X"
+        for tok in sent:  # "according to X" (unless the claim is X's own description)
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                if anchor in tok.subtree:
+                    continue
                 for c in tok.children:
                     for p in c.children:
                         if p.dep_ == "pobj":
