@@ -31,6 +31,12 @@ DATE_EXPR = (rf"(?:{_ISO}"
              rf"|(?:(?:{_TIME}),?\s+(?:on\s+)?)?{_CALENDAR}(?:,?\s+(?:at\s+)?(?:{_TIME}))?)")
 DATE_RE = re.compile(DATE_EXPR)
 
+_MARKER_WORD = (r"(?:(?:first\s+|originally\s+)?published(?:\s+on)?|posted(?:\s+on)?"
+                r"|(?:last\s+)?updated(?:\s+on)?|modified(?:\s+on)?|dated?)")
+#: A date marker as printed in a header: ``date 2025-05-05``, ``Published May 5, 2025``,
+#: ``Updated: 3:04 PM EDT, Tue May 6, 2025`` (group ``kind`` is the marker word, ``date`` the date).
+MARKER_RE = re.compile(rf"(?i:(?P<kind>{_MARKER_WORD}))\s*:?\s*(?P<date>{DATE_EXPR})\s*(?:[|•·/,;]\s*)?")
+
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
              "PREFER_DATES_FROM": "past"}
 

@@ -13,7 +13,7 @@ emit is into it):
   with a dateline/outlet tag), which marks it as a headline/dek rather than the lede. A Markdown
   ``# heading`` always counts. It goes to ``title`` and **out of the body**. When the format already
   gave a title (HTML, JSON), the first line is removed only if it repeats that title.
-* **Byline** — ``By NAME``, ``By NAME and NAME``, ``By NAME, OUTLET``, ``By NAME | Title, Outlet``,
+* **Byline** (parsed by :mod:`storyline.ingest.byline`) — ``By NAME``, ``By NAME and NAME``, ``By NAME, OUTLET``, ``By NAME | Title, Outlet``,
   ``By NAME, Staff Writer``, ``By the Associated Press``: names go to ``byline``, a named outlet to
   ``outlet``; the line leaves the body. Every comma/pipe-separated part must read as a name, a job
   title or an outlet, so a sentence that happens to start with "By" ("By the time police arrived, ...")
@@ -42,14 +42,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.ingest.dates import DATE_EXPR, parse_date
-from storyline.ingest.outlets import is_known_outlet, outlet_name
+from storyline.ingest.byline import MAX_BYLINE_WORDS, parse_byline
+from storyline.ingest.dates import DATE_RE, MARKER_RE, parse_date
+from storyline.ingest.outlets import (CONNECTORS, is_known_or_call_sign, is_known_outlet,
+                                      looks_like_outlet, outlet_name)
 
 MAX_HEADLINE_WORDS = 25  # headlines run 6-15 words; decks up to ~25; ledes are longer
 MAX_HEADLINE_CHARS = 200
 MAX_HEADER_LINES = 8  # non-empty lines at the top inspected for headline/byline/date furniture
 MAX_LEDE_SEARCH = 3  # body paragraphs searched for a dateline/outlet tag
-MAX_BYLINE_WORDS = 24
 # A sentence-case line with a final period, standing alone, counts as a headline only up to this
 # length: headlines run 5-12 words; a one-sentence lede this short is rare (and must also lack the
 # marks of a lede, see _reads_as_headline). Tuned on PolNeAR dev (see storyline.ingest.evaluate).
@@ -68,12 +69,6 @@ _DASH = r"(?:—|–|‒|―|--|-)"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 
-# ---------------------------------------------------------------------------- date markers
-_MARKER_WORD = (r"(?:(?:first\s+|originally\s+)?published(?:\s+on)?|posted(?:\s+on)?"
-                r"|(?:last\s+)?updated(?:\s+on)?|modified(?:\s+on)?|dated?)")
-_MARKER_RE = re.compile(rf"(?i:(?P<kind>{_MARKER_WORD}))\s*:?\s*(?P<date>{DATE_EXPR})\s*(?:[|•·/,;]\s*)?")
-_BARE_DATE_RE = re.compile(rf"(?:{DATE_EXPR})")
-
 # ---------------------------------------------------------------------------- lede: dateline, tag
 _PLACE_WORD = rf"[{_UP}][{_UP}'’.&-]+"
 _PLACE = rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}}"
@@ -91,26 +86,6 @@ _LOST_TAG_RE = re.compile(
 _NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE",
                "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "NOTE", "FACT CHECK", "DEVELOPING",
                "URGENT", "FLASH", "ALERT", "COMMENTARY", "EDITORIAL", "REVIEW", "PHOTOS", "VIDEO"}
-
-# ---------------------------------------------------------------------------- bylines
-_BYLINE_RE = re.compile(r"(?:By|BY|Written by|Story by|Words by|Reporting by)[ \t]+(?P<rest>\S.*)")
-_NAME_WORD = rf"(?:[{_UP}][\w'’.-]*|[{_UP}]\.)"
-_NAME_PARTICLE = r"(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|ibn|dos|das)"
-_NAME_RE = re.compile(
-    rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_NAME_PARTICLE}))*?[ \t]+{_NAME_WORD}"
-    r"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?")
-_ROLE_WORDS = {"writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist",
-               "producer", "chief", "analyst", "intern", "fellow", "journalist", "photographer",
-               "anchor", "host", "senior", "deputy", "managing", "political", "investigative",
-               "report", "reports", "team", "desk"}
-_OUTLET_WORDS = {"press", "news", "times", "post", "journal", "tribune", "herald", "gazette", "network",
-                 "radio", "television", "tv", "media", "daily", "weekly", "wire", "sun", "star",
-                 "observer", "review", "chronicle", "courier", "register", "report", "magazine",
-                 "insider", "today", "examiner", "inquirer", "bulletin", "dispatch", "monitor",
-                 "standard", "telegraph", "guardian", "independent", "mirror", "express", "globe",
-                 "record", "leader", "beacon", "sentinel", "ledger", "citizen", "square", "public",
-                 "broadcasting", "agency", "service", "newsroom", "digest", "voice", "pioneer"}
-_CONNECTORS = {"of", "the", "and", "&", "for", "on", "at", "de", "la", "el"}
 
 # ---------------------------------------------------------------------------- boilerplate
 # Lines that are boilerplate wherever they appear.
@@ -244,7 +219,7 @@ def _take_date_markers(line: str, meta: TextMeta) -> str | None:
     pos = 0
     found = False
     while True:
-        m = _MARKER_RE.match(line, pos)
+        m = MARKER_RE.match(line, pos)
         if not m:
             break
         iso = parse_date(m["date"])
@@ -272,7 +247,7 @@ def _take_segments(line: str, meta: TextMeta) -> bool:
     date = updated = outlet = None
     for seg in segments:
         seg = seg.strip(" .")
-        marker = _MARKER_RE.fullmatch(seg + " ")
+        marker = MARKER_RE.fullmatch(seg + " ")
         if marker and parse_date(marker["date"]):
             if "updated" in marker["kind"].lower() or "modified" in marker["kind"].lower():
                 updated = updated or parse_date(marker["date"])
@@ -282,7 +257,7 @@ def _take_segments(line: str, meta: TextMeta) -> bool:
             date = date or parse_date(seg)
         elif _CLOCK.fullmatch(seg):
             continue
-        elif _is_outlet_like(seg) and outlet is None:
+        elif looks_like_outlet(seg) and outlet is None:
             outlet = seg
         else:
             return False
@@ -295,7 +270,7 @@ def _take_segments(line: str, meta: TextMeta) -> bool:
 
 
 def _is_bare_date(line: str) -> bool:
-    return _BARE_DATE_RE.fullmatch(line.strip(" .|")) is not None and parse_date(line.strip(" .|")) is not None
+    return DATE_RE.fullmatch(line.strip(" .|")) is not None and parse_date(line.strip(" .|")) is not None
 
 
 def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_title: str | None,
@@ -306,7 +281,7 @@ def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_tit
     nxt_line = nxt.strip()
     if nxt_line[:1].islower():  # the sentence goes on: a wrapped line, not a headline
         return False
-    furniture_next = (_parse_byline(nxt_line) is not None
+    furniture_next = (parse_byline(nxt_line) is not None
                       or _take_date_markers(nxt_line, TextMeta(body="")) is not None
                       or _is_bare_date(nxt_line) or lede_match(nxt_line) is not None)
     directly_followed = i + 1 < len(lines) and bool((lines[i + 1] or "").strip())
@@ -388,16 +363,8 @@ def _squash(s: str) -> str:
 # ----------------------------------------------------------------------------- bylines
 
 
-@dataclass(slots=True)
-class Byline:
-    names: list[str]
-    outlet: str | None = None
-    title: str | None = None
-    date: str | None = None
-
-
 def _take_byline(line: str, meta: TextMeta) -> bool:
-    parsed = _parse_byline(line)
+    parsed = parse_byline(line)
     if parsed is None:
         return False
     meta.byline.extend(n for n in parsed.names if n not in meta.byline)
@@ -405,129 +372,6 @@ def _take_byline(line: str, meta: TextMeta) -> bool:
     if parsed.date:
         meta.published = meta.published or parsed.date
     return True
-
-
-def _parse_byline(line: str) -> Byline | None:
-    """Read a byline line, or None when any part of it reads as prose rather than names/titles/outlets."""
-    m = _BYLINE_RE.fullmatch(line.strip())
-    if not m or len(line.split()) > MAX_BYLINE_WORDS:
-        return None
-    segments = [s.strip() for s in re.split(r"\s+[|•·]\s+|\s+[—–]\s+", m["rest"]) if s.strip()]
-    result = Byline(names=[])
-    first = segments[0].rstrip(".") if not re.search(r"\b[A-Z]\.$|Jr\.$|Sr\.$", segments[0]) else segments[0]
-    parts = [p.strip() for p in first.split(",") if p.strip()]
-    # "By JANE DOE Associated Press": an outlet glued to the names without a comma.
-    if parts:
-        head, tail = _split_trailing_outlet(parts[0])
-        if tail:
-            parts[0:1] = [head, tail] if head else [tail]
-    for k, part in enumerate(parts):
-        kind = _classify_byline_part(part, first=(k == 0))
-        if kind == "names":
-            names = _split_names(part)
-            if names is None:
-                return None
-            result.names.extend(names)
-        elif kind == "outlet":
-            result.outlet = result.outlet or re.sub(r"^(?i:the)\s+(?=[A-Z]{2,}\b|Associated)", "", part)
-            result.outlet = re.sub(r"\s+(?i:staff(?:\s+reports?)?)$", "", result.outlet)
-        elif kind == "role":
-            result.title = result.title or part
-        elif kind == "suffix":
-            if not result.names:
-                return None
-            result.names[-1] += ", " + part
-        else:
-            return None
-    for seg in segments[1:]:
-        seg = seg.strip(" .")
-        iso = parse_date(seg) if _BARE_DATE_RE.search(seg) else None
-        if iso:
-            result.date = iso
-            continue
-        rest = _MARKER_RE.match(seg)
-        if rest and parse_date(rest["date"]):
-            if "updated" not in rest["kind"].lower():
-                result.date = parse_date(rest["date"])
-            continue
-        for part in (p.strip() for p in seg.split(",") if p.strip()):
-            kind = _classify_byline_part(part, first=False)
-            if kind == "outlet":
-                result.outlet = result.outlet or part
-            elif kind == "role":
-                result.title = result.title or part
-            else:
-                return None
-    if not result.names and not result.outlet:
-        return None
-    return result
-
-
-def _classify_byline_part(part: str, *, first: bool) -> str | None:
-    words = [w.strip(".,") for w in part.split()]
-    lower = [w.lower() for w in words]
-    if re.fullmatch(r"Jr\.?|Sr\.?|II|III|IV", part):
-        return "suffix"
-    staff = re.search(r"\s+(?i:staff(?:\s+reports?)?)$", part) is not None  # "Valley Courier Staff"
-    # In the names position a title-case pair is a person ("By Emily Post") unless the outlet is
-    # known, an all-caps call sign, "The ..." or signed "... Staff".
-    if _is_outlet_like(part) and (not first or staff or _is_known_or_caps(part)
-                                  or re.match(r"(?i:the)\s", part)):
-        return "outlet"
-    if lower and lower[-1] in _ROLE_WORDS | {"writer", "reporter"} or (lower and lower[0] in _ROLE_WORDS):
-        if all(w[:1].isupper() or w.lower() in _CONNECTORS or w.lower() in _ROLE_WORDS for w in words):
-            return "role"
-    if _split_names(part) is not None:
-        return "names"
-    return None
-
-
-def _is_known_or_caps(part: str) -> bool:
-    return is_known_outlet(part) or re.fullmatch(r"[A-Z0-9][A-Z0-9&.-]{1,9}", part) is not None
-
-
-def _is_outlet_like(part: str) -> bool:
-    """A printed outlet name: a known one, an all-caps call sign/acronym, or a "The ..." / "... News"
-    style title-case name."""
-    part = re.sub(r"\s+(?i:staff(?:\s+reports?)?)$", "", part.strip())
-    part = re.sub(r"^the\s+", "The ", part)
-    if not part or len(part.split()) > 6:
-        return False
-    if is_known_outlet(part) or is_known_outlet(re.sub(r"^The\s+", "", part)):
-        return True
-    if re.fullmatch(r"[A-Z0-9][A-Z0-9&.]{1,9}(?:-[A-Z0-9]{1,4})?(?:\s+[A-Z0-9]{1,4})?", part):
-        return True  # CNN, KRDO, WBAL-TV, NBC 5
-    if re.fullmatch(r"[A-Z][A-Z0-9]{1,4}(?:\s+[A-Z][a-z]+){1,2}", part):
-        return True  # a network and a region: CBS Colorado, NBC Bay Area
-    words = part.split()
-    titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words)
-    if not titled:
-        return False
-    # "The Center Square", or a name ending in a newspaper/broadcast word ("Valley Courier", "CBS News")
-    return part.startswith("The ") or (len(words) >= 2 and words[-1].lower().strip(".,") in _OUTLET_WORDS)
-
-
-def _split_trailing_outlet(part: str) -> tuple[str, str | None]:
-    """``"JANE DOE Associated Press"`` → (``"JANE DOE"``, ``"Associated Press"``) for known outlets."""
-    words = part.split()
-    for k in range(1, len(words)):
-        tail = " ".join(words[k:])
-        if is_known_outlet(tail) and _split_names(" ".join(words[:k])) is not None:
-            return " ".join(words[:k]), tail
-    return part, None
-
-
-def _split_names(part: str) -> list[str] | None:
-    """``"Jane Doe and John Roe"`` → both names; None unless every piece reads as a person's name."""
-    pieces = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&)\s*", part) if p.strip()]
-    if not pieces:
-        return None
-    for p in pieces:
-        if not _NAME_RE.fullmatch(p) or len(p.split()) > 5:
-            return None
-        if any(w.lower().strip(".") in _ROLE_WORDS for w in p.split()) or p.split()[0] in ("The", "THE"):
-            return None
-    return pieces
 
 
 # ----------------------------------------------------------------------------- lede
@@ -555,7 +399,7 @@ def lede_match(line: str) -> Lede | None:
             return None
         if dateline and not m["dash"] and not tag:
             return None
-        if dateline and m["dateline"].strip(" .") and _is_known_or_caps(m["dateline"]) \
+        if dateline and m["dateline"].strip(" .") and is_known_or_call_sign(m["dateline"]) \
                 and is_known_outlet(m["dateline"]):
             dateline = None
         if dateline or tag:
@@ -563,7 +407,7 @@ def lede_match(line: str) -> Lede | None:
                 return None  # "(Something) ..." preceded by words that are not a place
             return Lede(end=m.end(), dateline=dateline, tag=tag)
     lost = _LOST_TAG_RE.match(line)
-    if lost and _is_tag(lost["tag"]) and _is_outlet_like(lost["tag"]):
+    if lost and _is_tag(lost["tag"]) and looks_like_outlet(lost["tag"]):
         return Lede(end=lost.end(), tag=lost.span("tag"))
     return None
 
@@ -573,9 +417,9 @@ def _is_tag(tag: str) -> bool:
     words = tag.split()
     if not words or len(words) > 6 or not (tag[0].isupper() or tag[0].isdigit()):
         return False
-    if _BARE_DATE_RE.search(tag) or re.search(r"\d{4}", tag):
+    if DATE_RE.search(tag) or re.search(r"\d{4}", tag):
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words)
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECTORS for w in words)
 
 
 def _find_lede(body: str, starts: dict[int, int], lines: list[str | None], meta: TextMeta) -> None:

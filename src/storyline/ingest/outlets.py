@@ -7,7 +7,19 @@ through unchanged.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
+
+# Last words of outlet names ("Valley Courier", "CBS News", "The Center Square").
+OUTLET_WORDS = {"press", "news", "times", "post", "journal", "tribune", "herald", "gazette", "network",
+                 "radio", "television", "tv", "media", "daily", "weekly", "wire", "sun", "star",
+                 "observer", "review", "chronicle", "courier", "register", "report", "magazine",
+                 "insider", "today", "examiner", "inquirer", "bulletin", "dispatch", "monitor",
+                 "standard", "telegraph", "guardian", "independent", "mirror", "express", "globe",
+                 "record", "leader", "beacon", "sentinel", "ledger", "citizen", "square", "public",
+                 "broadcasting", "agency", "service", "newsroom", "digest", "voice", "pioneer"}
+# Small words allowed inside a Title Case name.
+CONNECTORS = {"of", "the", "and", "&", "for", "on", "at", "de", "la", "el"}
 
 # Wire-service and outlet tags that are abbreviations of a name readers know in full.
 TAG_NAMES: dict[str, str] = {
@@ -86,8 +98,35 @@ def outlet_from_url(url: str | None) -> str | None:
     return None
 
 
+_KNOWN = set(TAG_NAMES) | {v.upper() for v in TAG_NAMES.values()} | {v.upper() for v in DOMAIN_NAMES.values()}
+
+
 def is_known_outlet(name: str) -> bool:
     """True for a tag or display name in the tables above (used to tell outlets from people)."""
-    key = " ".join(name.split()).upper()
-    return key in TAG_NAMES or key in {v.upper() for v in TAG_NAMES.values()} \
-        or key in {v.upper() for v in DOMAIN_NAMES.values()}
+    return " ".join(name.split()).upper() in _KNOWN
+
+
+def is_known_or_call_sign(part: str) -> bool:
+    """A known outlet, or an all-caps call sign or acronym (CNN, KRDO, WBAL-TV)."""
+    return is_known_outlet(part) or re.fullmatch(r"[A-Z0-9][A-Z0-9&.-]{1,9}", part) is not None
+
+
+def looks_like_outlet(part: str) -> bool:
+    """A printed outlet name: a known one, an all-caps call sign/acronym, or a "The ..." / "... News"
+    style title-case name."""
+    part = re.sub(r"\s+(?i:staff(?:\s+reports?)?)$", "", part.strip())
+    part = re.sub(r"^the\s+", "The ", part)
+    if not part or len(part.split()) > 6:
+        return False
+    if is_known_outlet(part) or is_known_outlet(re.sub(r"^The\s+", "", part)):
+        return True
+    if re.fullmatch(r"[A-Z0-9][A-Z0-9&.]{1,9}(?:-[A-Z0-9]{1,4})?(?:\s+[A-Z0-9]{1,4})?", part):
+        return True  # CNN, KRDO, WBAL-TV, NBC 5
+    if re.fullmatch(r"[A-Z][A-Z0-9]{1,4}(?:\s+[A-Z][a-z]+){1,2}", part):
+        return True  # a network and a region: CBS Colorado, NBC Bay Area
+    words = part.split()
+    titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECTORS for w in words)
+    if not titled:
+        return False
+    # "The Center Square", or a name ending in a newspaper/broadcast word ("Valley Courier", "CBS News")
+    return part.startswith("The ") or (len(words) >= 2 and words[-1].lower().strip(".,") in OUTLET_WORDS)
