@@ -21,7 +21,6 @@ from datetime import date, timedelta
 
 from storyline.analyze.timex_calendar import (
     add_months,
-    month_end,
     season_bounds,
     season_of,
     value_bounds,
@@ -121,8 +120,6 @@ def duration_value(n: float | None, unit: str) -> str:
         code, n = ("Y", n * 10) if n is not None else ("DE", None)
     elif code == "CE":
         code, n = ("Y", n * 100) if n is not None else ("CE", None)
-    elif code == "WE":
-        code = "WE"
     if unit == "fortnight" and n is not None:
         n = n * 2
     q = "X" if n is None else fmt_num(n)
@@ -299,6 +296,16 @@ def rel_quarter(q: int, year_offset: int | None):
         if tense == "future" and q < cq:
             y += 1
         return Resolved(f"{y:04d}-Q{q}")
+    return f
+
+
+def rel_half(h: int, year_offset: int | None):
+    """'the second half' (of this year unless it is still to come and the clause is past)."""
+    def f(anchor: date, tense: Tense) -> Resolved:
+        if year_offset is not None:
+            return Resolved(f"{anchor.year + year_offset:04d}-H{h}")
+        back = 1 if tense != "future" and h == 2 and anchor.month <= 6 else 0
+        return Resolved(f"{anchor.year - back:04d}-H{h}")
     return f
 
 
@@ -605,9 +612,7 @@ def _quarter(m):
             return _cand(m, "DATE", value=f"{m['year']}-H{n}", priority=2)
         off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0}.get(
             re.sub(r"\s+", " ", (m["rest"] or "").lower()))
-        return _cand(m, "DATE", rel=lambda a, t, n=n, off=off: Resolved(
-            f"{a.year + (off or 0) - (1 if off is None and t != 'future' and n == 2 and a.month <= 6 else 0):04d}-H{n}"),
-            priority=2)
+        return _cand(m, "DATE", rel=rel_half(n, off), priority=2)
     if m["year"]:
         return _cand(m, "DATE", value=f"{m['year']}-Q{n}", priority=2)
     rest = re.sub(r"\s+", " ", (m["rest"] or "").lower())
@@ -661,8 +666,6 @@ def _context_unit(m):
     part = PARTS.get(unit)
     if part:
         unit = "day"
-    if m["rel"] in (None,) and m["that"] is None:
-        return None
     if unit == "day":
         return _cand(m, "TIME" if part else "DATE", rel=rel_unit("day", off, part), context=True,
                      priority=1)
@@ -684,8 +687,6 @@ def _duration(m):
         return None  # "a second term"
     if unit in ("night",) and n == 1 and m["n"].lower() in ("a", "an"):
         return None
-    if m["n"].lower() in ("a", "an") and unit == "day" and not m.group(0).lower().startswith(("a day", "an ")):
-        pass
     return _cand(m, "DURATION", value=duration_value(n, unit), priority=2)
 
 
