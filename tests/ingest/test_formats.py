@@ -246,3 +246,10 @@ def test_html_in_a_declared_legacy_charset(write):
     assert errors == []
     assert "council member María López said" in a.text
     assert "“This is the most significant" in a.text
+
+
+def test_a_single_path_or_pathlike_is_accepted(write, tmp_path):
+    path = write("one.txt", "The mill closed Friday after 80 years.")
+    [a] = list(iter_articles(path))
+    [b] = list(iter_articles([tmp_path / "one.txt"]))
+    assert a.path == path and b.path == path

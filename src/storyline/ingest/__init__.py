@@ -115,8 +115,10 @@ def iter_articles(paths: Sequence[str], meta_file: str | None = None) -> Iterato
     line, item or record. ``meta_file`` (the ``--meta`` sidecar) is loaded *now*, before any file is
     read, so a bad sidecar raises :class:`~storyline.errors.MetaError` from this call.
     """
-    meta = load_meta(meta_file) if meta_file else {}
-    return _iterate(list(paths), meta)
+    if isinstance(paths, (str, os.PathLike)):  # one path given bare, not a list of characters
+        paths = [paths]
+    meta = load_meta(os.fspath(meta_file)) if meta_file else {}
+    return _iterate([os.fspath(p) for p in paths], meta)
 
 
 def _iterate(paths: list[str], meta: Meta) -> Iterator[Article | IngestError]:
