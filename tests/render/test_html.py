@@ -205,5 +205,10 @@ def test_at_a_glance_counts_and_links_conflicts(page):
     text = re.sub(r"<[^>]+>", "", glance)
     assert "3 timeline events, placed between 2024-03-12 and 2024-06-30; 1 reported by more than one" in text
     assert "3 quotation groups; 1 carried by more than one article, 1 in more than one wording." in text
-    assert "4 compared facts: 1 agree, 2 conflict, 1 single source." in text
+    assert "4 compared facts: 2 conflict, 1 agree, 1 single source." in text
     assert '<a href="#c-K1">Millbrook City Council · vote_count</a>' in glance
+
+
+def test_conflicts_come_first(page):
+    order = re.findall(r'<div class="card" id="c-(K\d)"', page)
+    assert order == ["K1", "K4", "K2", "K3"]

@@ -258,7 +258,7 @@ def _context(d: Dossier) -> dict[str, Any]:
                              "variants": variants})
 
     comparisons = []
-    for c in d.comparisons:
+    for c in view.comparisons_by_status():
         sides = []
         for s in c.sides:
             evidence = [view.claims[cid] for cid in s.claims if cid in view.claims]
@@ -282,13 +282,10 @@ def _context(d: Dossier) -> dict[str, Any]:
         "multi_events": sum(1 for e in d.timeline if len({s.article for s in e.sources}) > 1),
         "conflicts": [(c, view.subject_name(c.subject)) for c in d.comparisons if c.status == "conflict"],
     }
-    status_counts: dict[str, int] = defaultdict(int)
-    for c in d.comparisons:
-        status_counts[c.status] += 1
     return {
         "d": d, "view": view, "articles": articles, "axis": _axis(d.timeline), "entities": entities,
         "quote_groups": quote_groups, "comparisons": comparisons, "columns": columns,
-        "matrix": matrix, "coverage": coverage, "glance": glance, "status_counts": dict(sorted(status_counts.items())),
+        "matrix": matrix, "coverage": coverage, "glance": glance, "status_counts": view.status_counts(),
     }
 
 

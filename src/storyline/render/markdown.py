@@ -102,7 +102,7 @@ def render_markdown(d: Dossier) -> str:
     out += ["## Where the outlets agree and differ", ""]
     if not d.comparisons:
         out += ["No claims could be compared.", ""]
-    for c in d.comparisons:
+    for c in v.comparisons_by_status():
         out.append(f"- **{c.status.replace('_', ' ')}**: {md_escape(v.subject_name(c.subject))} · "
                    f"`{c.attribute}`" + (f" — {md_escape(c.explanation)}" if c.explanation else ""))
         for side in c.sides:

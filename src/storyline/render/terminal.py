@@ -86,12 +86,10 @@ def render_summary(d: Dossier, console: Console) -> None:
         console.print("Timeline: no dated events found.")
 
     multi = sum(1 for g in d.quotes if len({q.article for q in g.quotes}) > 1)
-    status: dict[str, int] = {}
-    for c in d.comparisons:
-        status[c.status] = status.get(c.status, 0) + 1
+    status = v.status_counts()
     console.print(f"Entities: {len(d.entities)} · Quote groups: {len(d.quotes)} ({multi} carried by "
                   f"several articles) · Claims: {len(d.claims)} · Comparisons: "
-                  + (", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(status.items())) or "none"))
+                  + (", ".join(f"{n} {k.replace('_', ' ')}" for k, n in status.items()) or "none"))
 
     conflicts = v.conflicts()
     if conflicts:

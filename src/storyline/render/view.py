@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.model import Article, Claim, Dossier, EventDate, PubDate
+from storyline.model import Article, Claim, Comparison, Dossier, EventDate, PubDate
 
 __all__ = [
     "Bounds",
@@ -155,6 +155,8 @@ class Item:
         return f"{ANCHOR_PREFIX[self.kind]}{slug(self.id)}"
 
 
+STATUS_ORDER = {"conflict": 0, "consistent_over_time": 1, "agree": 2, "single_source": 3}
+
 ANCHOR_PREFIX = {"event": "ev-", "quote": "q-", "comparison": "c-", "claim": "cl-", "entity": "e-"}
 
 
@@ -275,6 +277,20 @@ class DossierView:
             out.append(Item(c.id, "comparison",
                             f"{self.subject_name(c.subject)} · {c.attribute} ({c.status})", arts, claim_ids))
         return out
+
+    def comparisons_by_status(self) -> list[Comparison]:
+        """Comparisons with conflicts first, then explained differences, agreements, single sources.
+
+        Stable: within one status the dossier's own (deterministic) order is kept.
+        """
+        return sorted(self.d.comparisons, key=lambda c: STATUS_ORDER.get(c.status, len(STATUS_ORDER)))
+
+    def status_counts(self) -> dict[str, int]:
+        """How many comparisons have each status, in :data:`STATUS_ORDER` (statuses absent: left out)."""
+        counts: dict[str, int] = {}
+        for c in self.comparisons_by_status():
+            counts[c.status] = counts.get(c.status, 0) + 1
+        return counts
 
     def conflicts(self) -> list[Any]:
         return [c for c in self.d.comparisons if c.status == "conflict"]
