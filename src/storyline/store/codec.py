@@ -7,8 +7,12 @@ nested dataclasses, ``list[...]``, ``dict[str, ...]`` and ``X | None`` values. `
 
 Why hand-written rather than pydantic's ``TypeAdapter`` (which FastAPI brings along): the store must
 read analyses written by older and newer versions of the model, so a missing key takes the field's
-default and an unknown key is ignored; these ~100 lines say exactly that, without coupling the stored
+default and an unknown key is ignored; this module says exactly that, without coupling the stored
 format to a validation library's coercion rules. Encoding uses :func:`dataclasses.asdict`.
+
+Decoding is compiled: one closure per type, built on first use and cached (~0.5 ms for a real
+article's analysis, against ~7 ms for the straightforward recursive walk, which is kept to name the
+offending field when data does not fit).
 
 Limitation: a dataclass stored inside an ``Any`` field (e.g. ``Claim.value``) comes back as a dict,
 and a tuple as a list — JSON has no other shape for them.
@@ -19,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar, Union
 
@@ -55,9 +60,103 @@ def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
     return dataclasses.fields(cls)
 
 
-def from_dict(cls: type[T], data: Any, *, _path: str = "") -> T:
-    """Rebuild a dataclass of type ``cls`` from ``data`` (the output of :func:`to_dict`)."""
-    return typing.cast(T, _decode(cls, data, _path or cls.__name__))
+def from_dict(cls: type[T], data: Any) -> T:
+    """Rebuild a dataclass of type ``cls`` from ``data`` (the output of :func:`to_dict`).
+
+    Runs a decoder compiled once per type (fast: loading a stored story decodes every analysis);
+    if that fails, the slower path-tracking decoder runs to name the bad field in the error.
+    """
+    try:
+        return typing.cast(T, _decoder(typing.cast(Any, cls))(data))
+    except (CodecError, TypeError, KeyError, AttributeError):
+        pass
+    result = _decode(cls, data, cls.__name__)  # raises CodecError naming the field
+    return typing.cast(T, result)
+
+
+Decoder = Callable[[Any], Any]
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@cache
+def _decoder(tp: Any) -> Decoder:
+    """A decoder for values of type ``tp``, built once (same rules as :func:`_decode`, no paths)."""
+    if tp is Any or tp is object:
+        return _identity
+    origin = typing.get_origin(tp)
+    if origin is Union or origin is types.UnionType:
+        args = typing.get_args(tp)
+        non_none = [a for a in args if a is not type(None)]
+        optional = len(non_none) < len(args)
+        if len(non_none) != 1:  # a real union: rare, leave it to the general decoder
+            return lambda v: _decode(tp, v, "")
+        inner = _decoder(non_none[0])
+
+        def dec_optional(v: Any) -> Any:
+            if v is None:
+                if optional:
+                    return None
+                raise CodecError("null")
+            return inner(v)
+        return dec_optional
+    if origin is typing.Literal:
+        return _identity
+    if origin in (list, tuple, set, frozenset):
+        args = typing.get_args(tp)
+        item = _decoder(args[0] if args else Any)
+        make = list if origin is list else origin
+
+        def dec_list(v: Any) -> Any:
+            if not isinstance(v, (list, tuple)):
+                raise CodecError("list expected")
+            items = [item(x) for x in v]
+            return items if make is list else make(items)
+        return dec_list
+    if origin is dict:
+        args = typing.get_args(tp)
+        val = _decoder(args[1] if len(args) == 2 else Any)
+
+        def dec_dict(v: Any) -> Any:
+            if not isinstance(v, dict):
+                raise CodecError("object expected")
+            return {k: val(x) for k, x in v.items()}
+        return dec_dict
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        specs = [(f.name, _decoder(hints[f.name]),
+                  f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+                 for f in _fields(tp) if f.init]
+        cls = tp
+
+        def dec_dataclass(v: Any) -> Any:
+            if isinstance(v, cls):
+                return v
+            if not isinstance(v, dict):
+                raise CodecError("object expected")
+            kwargs = {}
+            for name, dec, required in specs:
+                if name in v:
+                    kwargs[name] = dec(v[name])
+                elif required:
+                    raise CodecError(f"missing {name}")
+            return cls(**kwargs)
+        return dec_dataclass
+    if tp is float:
+        def dec_float(v: Any) -> Any:
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise CodecError("float expected")
+            return float(v)
+        return dec_float
+    if isinstance(tp, type) and tp in (str, int, bool):
+        def dec_scalar(v: Any) -> Any:
+            if not isinstance(v, tp):
+                raise CodecError(f"{tp.__name__} expected")
+            return v
+        return dec_scalar
+    return _identity
 
 
 def _decode(tp: Any, value: Any, path: str) -> Any:
@@ -110,7 +209,7 @@ def _decode(tp: Any, value: Any, path: str) -> Any:
             elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
                 raise CodecError(f"{path}: missing required field {f.name!r}")
         return tp(**kwargs)
-    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+    if tp is float and isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     if isinstance(tp, type) and tp in (str, int, float, bool) and not isinstance(value, tp):
         raise CodecError(f"{path}: expected {tp.__name__}, got {type(value).__name__}")
