@@ -155,3 +155,19 @@ def test_labels_own_voice_versus_quoted(nlp):
     assert ("political prisoner", "quoted") in got
     assert ("unfounded", "reporter") in got
     _spans_exact(a)
+
+
+def test_unnumbered_items_continue_a_count_list(nlp):
+    text = ("Carla Diaz was convicted of two counts of tampering with evidence, obstruction of "
+            "justice, perjury and official misconduct.")
+    a = build_analysis(nlp, text, article_id="a7", published="2025-03-01")
+    total = _one(a, "charge_count")
+    assert (total.value, total.qualifier) == (5, "list")
+    assert [p["value"] for p in total.parts] == [2, 1, 1, 1]
+    assert total.parts[0]["item"] == "tamper with evidence"
+    # no comma list: "theft of cars and trucks" is one charge
+    b = build_analysis(nlp, "Omar Reyes was convicted of two counts of theft of cars and trucks.",
+                       article_id="a8", published="2025-03-01")
+    assert [c.attribute for c in b.claims if "count" in c.attribute] == [
+        "count:theft of car and truck"]
+    _spans_exact(a)

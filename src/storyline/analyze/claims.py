@@ -155,7 +155,7 @@ def _ancestor_lemmas(tok: Token, limit: int = 4) -> list[str]:
 
 def _quantity_claims(b: _Builder, doc: Doc) -> None:
     money_tokens = {t.i for ent in doc.ents if ent.label_ == "MONEY" for t in ent}
-    count_items: dict[int, list[tuple[str, int, Claim]]] = {}  # sentence start -> items
+    count_items: dict[int, list[_Item]] = {}  # sentence start -> listed charges
     totals: dict[int, list[Claim]] = {}
     for run in number_runs(doc):
         if run[0].i in money_tokens:
@@ -175,12 +175,14 @@ def _quantity_claims(b: _Builder, doc: Doc) -> None:
         if lemma in TIME_UNITS:
             _sentence_claim(b, doc, run, value, head, qualifier, q_start)
         elif lemma in CHARGE_NOUNS and float(value).is_integer():
-            claim = _charge_claim(b, doc, run, int(value), head, qualifier, q_start)
+            claim, more = _charge_claim(b, doc, run, int(value), head, qualifier, q_start)
             if claim is None:
                 continue
             if claim.attribute.startswith("count:"):
-                count_items.setdefault(sent_start, []).append(
-                    (claim.attribute[len("count:"):], int(value), claim))
+                listed = count_items.setdefault(sent_start, [])
+                listed.append((claim.attribute[len("count:"):], int(value), claim.start,
+                               claim.end, claim))
+                listed.extend((name, n, s, e, claim) for name, n, s, e in more)
             else:
                 totals.setdefault(sent_start, []).append(claim)
     _lists_and_totals(b, count_items, totals)
@@ -266,76 +268,112 @@ def _sentence_claim(b: _Builder, doc: Doc, run: list[Token], value: float, unit_
           qualifier=qualifier)
 
 
-def _charge_label(noun: Token, stop: set[int]) -> tuple[str, list[Token]] | None:
-    """The charge named by "count(s) of X", cut before the next list item."""
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            toks = sorted(c.subtree, key=lambda t: t.i)[1:]
-            kept: list[Token] = []
-            for t in toks:
-                if t.i in stop or t.is_punct or t.dep_ == "cc" and not kept:
-                    break
-                kept.append(t)
-            while kept and (kept[-1].dep_ == "cc" or kept[-1].is_punct):
-                kept.pop()
-            if not kept:
-                return None
-            words = [t.lemma_.lower() for t in kept if t.dep_ not in ("det", "poss")]
-            return " ".join(words), kept
-    return None
+def _label_words(toks: list[Token]) -> str:
+    return " ".join(t.lemma_.lower() for t in toks if t.dep_ not in ("det", "poss"))
+
+
+def _trim(toks: list[Token]) -> list[Token]:
+    while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+        toks = toks[:-1]
+    while toks and (toks[0].dep_ == "cc" or toks[0].is_punct):
+        toks = toks[1:]
+    return toks
+
+
+def _charge_label(noun: Token, stop: set[int]
+                  ) -> tuple[str, list[Token], list[tuple[str, list[Token]]]] | None:
+    """The charge named by "count(s) of X", cut before the next list item.
+
+    Also returns the unnumbered charges that continue a comma list after it ("three counts of X,
+    Y, Z and W": Y, Z and W are one count each) — only when the list has a comma, so "counts of
+    theft of cars and trucks" stays one charge."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if prep is None:
+        return None
+    toks = sorted(prep.subtree, key=lambda t: t.i)[1:]
+    end = len(toks)
+    for k, t in enumerate(toks):
+        if t.i in stop:
+            end = k
+            break
+    toks = toks[:end]
+    # conjuncts that start further items: nouns joined by "conj" inside the object
+    starts = [t for t in toks if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN")
+              and t.head.i in {x.i for x in toks}]
+    has_comma = any(t.text == "," and t.i < (starts[-1].i if starts else -1) for t in toks)
+    cut_points = sorted(min(x.i for x in s.subtree if x.i >= s.head.i + 1 and x.i <= s.i)
+                        for s in starts) if starts and has_comma else []
+    items: list[list[Token]] = []
+    cur: list[Token] = []
+    for t in toks:
+        if t.i in cut_points and cur:
+            items.append(cur)
+            cur = []
+        cur.append(t)
+    if cur:
+        items.append(cur)
+    items = [it for it in (_trim(x) for x in items) if it]
+    if not items:
+        return None
+    first = items[0]
+    extra = [(_label_words(it), it) for it in items[1:]
+             if not any(x.tag_ in ("VBD", "VBZ", "VBP") for x in it)]  # a clause is no charge
+    return _label_words(first), first, extra
 
 
 def _charge_claim(b: _Builder, doc: Doc, run: list[Token], value: int, noun: Token,
-                  qualifier: str | None, q_start: int) -> Claim | None:
+                  qualifier: str | None, q_start: int
+                  ) -> tuple[Claim | None, list[tuple[str, int, int, int]]]:
+    """A ``count:<charge>`` or ``charge_count`` claim, and unnumbered list items that follow it."""
     subj = claim_subject(noun)
     subject = b.ctx.who(subj) if subj is not None else None
     if subject is None:
-        return None
+        return None, []
     # the numbers of the other numbered charge nouns start the next list item
     stop = {c.i for t in noun.sent if t.i != noun.i and t.lemma_.lower() in CHARGE_NOUNS
             for c in t.children if c.dep_ == "nummod"}
     tokens = [*doc[q_start:run[0].i], *run, noun]
-    label = _charge_label(noun, stop)
-    if noun.lemma_.lower() == "count" and label is not None:
-        name, label_toks = label
-        return b.add(subject=subject, attribute=f"count:{name}", value=value, unit="count",
-                     tokens=tokens + label_toks, anchor=noun, qualifier=qualifier)
+    label = _charge_label(noun, stop) if noun.lemma_.lower() == "count" else None
+    if label is not None:
+        name, label_toks, extra = label
+        claim = b.add(subject=subject, attribute=f"count:{name}", value=value, unit="count",
+                      tokens=tokens + label_toks, anchor=noun, qualifier=qualifier)
+        more = [(n, 1, *span_of(toks)) for n, toks in extra]
+        return claim, more
     qual = qualifier or ("so_far" if _so_far(noun) else None)
     return b.add(subject=subject, attribute="charge_count", value=value, unit="count",
-                 tokens=tokens, anchor=noun, qualifier=qual)
+                 tokens=tokens, anchor=noun, qualifier=qual), []
 
 
-def _lists_and_totals(b: _Builder, items: dict[int, list[tuple[str, int, Claim]]],
+# (label, value, start, end) of one listed charge, with the claim that carries the subject/voice
+_Item = tuple[str, int, int, int, Claim]
+
+
+def _lists_and_totals(b: _Builder, items: dict[int, list[_Item]],
                       totals: dict[int, list[Claim]]) -> None:
     """Counts listed in one sentence: parts of the total stated there, or a list claim of their own."""
     for sent_start, listed in items.items():
-        by_subject: dict[str, list[tuple[str, int, Claim]]] = {}
+        by_subject: dict[str, list[_Item]] = {}
         for item in listed:
-            by_subject.setdefault(item[2].subject, []).append(item)
+            by_subject.setdefault(item[4].subject, []).append(item)
         for subject, group in by_subject.items():
-            parts = [{"item": name, "value": n, "claim": c.id or None, "start": c.start}
-                     for name, n, c in group]
+            group.sort(key=lambda it: it[2])
+            parts = [{"item": name, "value": n} for name, n, _, _, _ in group]
             sent_totals = [t for t in totals.get(sent_start, []) if t.subject == subject]
             if sent_totals:
-                sent_totals[0].parts = [_part(p) for p in parts]
+                sent_totals[0].parts = parts
                 continue
             if len(group) < 2:
                 continue
-            first, last = group[0][2], group[-1][2]
-            tok = b.ctx.doc.char_span(first.start, first.end, alignment_mode="expand")
-            if tok is None:
-                continue
-            start, end = first.start, last.end
+            first = group[0][4]
+            start, end = group[0][2], max(it[3] for it in group)
+            start = min(start, first.start)
             claim = Claim(id="", subject=subject, attribute="charge_count",
-                          value=sum(n for _, n, _ in group), article=first.article, start=start,
+                          value=sum(it[1] for it in group), article=first.article, start=start,
                           end=end, text=b.ctx.article.text[start:end], unit="count",
                           as_of=first.as_of, voice=first.voice, hedged=first.hedged,
-                          parts=[_part(p) for p in parts], qualifier="list")
+                          parts=parts, qualifier="list")
             b.claims.append(claim)
-
-
-def _part(p: dict[str, Any]) -> dict[str, Any]:
-    return {"item": p["item"], "value": p["value"]}
 
 
 # ----------------------------------------------------------------------------- money
