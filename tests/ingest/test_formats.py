@@ -128,7 +128,7 @@ def test_rss_feed_items(write):
     assert first.url == "https://valleycourier.example/2025/08/02/reservoir"
     assert first.published.date == "2025-08-02"  # the date as printed (-0600), not UTC
     assert first.published.basis == "metadata"
-    assert first.outlet == "Valley Courier - Local News"
+    assert first.outlet == "Valley Courier"  # the feed title without its section
     assert first.dateline == "ALAMOSA"
     assert first.text.startswith("ALAMOSA — Water in the valley's main reservoir")
     assert "\n\nFarmers have been asked" in first.text  # full content, not the summary

@@ -3,11 +3,12 @@
 feedparser reads every RSS and Atom dialect; each item's full content (``content:encoded`` / Atom
 ``content``) is used when present, else its summary. Item metadata: title, link, author(s), and the
 published (else updated) date as printed, in the time zone printed. The outlet is the well-known
-name of the link's domain, else the feed's title.
+name of the link's domain, else the feed's title up to a section suffix ("Site - Local News").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -44,7 +45,7 @@ def read_feed(path: str, file: Path) -> Iterator[Article | IngestError]:
     if not entries:
         yield IngestError(path, "feed has no items")
         return
-    feed_title = (parsed.get("feed") or {}).get("title")
+    feed_title = _site_name((parsed.get("feed") or {}).get("title"))
     for k, entry in enumerate(entries, 1):
         yield _entry(entry, feed_title, path, k)
 
@@ -75,6 +76,13 @@ def _entry(entry: Any, feed_title: str | None, path: str, k: int) -> Article | I
         return build_article(text, path=path, source_format="feed", fields=fields)
     except IngestError as exc:
         return IngestError(path, f"{where}: {exc.problem}")
+
+
+def _site_name(feed_title: str | None) -> str | None:
+    """The site part of a feed title: "Valley Courier - Local News" → "Valley Courier"."""
+    if not feed_title:
+        return None
+    return re.split(r"\s+[-–—|:»]\s+", feed_title.strip(), maxsplit=1)[0] or None
 
 
 class _TextCollector(HTMLParser):
