@@ -475,6 +475,10 @@ def _month(m):
 @rule(rf"{B}(?P<mod>(?i:(?:early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|fiscal(?:\s+year)?)\s*))?(?P<year>1[6-9]\d\d|20\d\d)(?![\w%]|\.\d|,\d|\s*(?:%|percent\b|per\s+cent\b))")
 def _year(m):
     val = m["year"]
+    if int(val) < 1900 and not m["mod"] and not re.search(
+            r"(?i)\b(?:in|since|of|from|by|until|before|after|around|circa|c\.|year)\s+$",
+            m.string[max(0, m.start() - 8):m.start()]):
+        return None  # "1600 Pennsylvania Avenue": an older year needs a temporal preposition
     return _cand(m, "DATE", value=val, check=None if m["mod"] else "year", priority=1)
 
 
