@@ -54,3 +54,10 @@ def test_json_list_sidecar_with_byline_list(write):
 def test_load_meta_normalizes_values(write):
     meta = write("meta.csv", "name,published,byline\nz.txt,\"Tue, 06 May 2025 19:04:00 GMT\",A B;C D\n")
     assert load_meta(meta) == {"z.txt": {"published": "2025-05-06", "byline": ["A B", "C D"]}}
+
+
+def test_sidecar_inside_the_corpus_folder_is_not_read_as_an_article(write, tmp_path):
+    write("corpus/a.txt", TEXT)
+    meta = write("corpus/meta.csv", "file,outlet\na.txt,KOAA\n")
+    items = list(iter_articles([str(tmp_path / "corpus")], meta))
+    assert [(type(i).__name__, getattr(i, "outlet", None)) for i in items] == [("Article", "KOAA")]

@@ -118,10 +118,11 @@ def iter_articles(paths: Sequence[str], meta_file: str | None = None) -> Iterato
     if isinstance(paths, (str, os.PathLike)):  # one path given bare, not a list of characters
         paths = [paths]
     meta = load_meta(os.fspath(meta_file)) if meta_file else {}
-    return _iterate([os.fspath(p) for p in paths], meta)
+    skip = {os.path.abspath(meta_file)} if meta_file else set()
+    return _iterate([os.fspath(p) for p in paths], meta, skip)
 
 
-def _iterate(paths: list[str], meta: Meta) -> Iterator[Article | IngestError]:
+def _iterate(paths: list[str], meta: Meta, skip: set[str]) -> Iterator[Article | IngestError]:
     for given in paths:
         p = Path(given)
         if not p.exists():
@@ -131,6 +132,8 @@ def _iterate(paths: list[str], meta: Meta) -> Iterator[Article | IngestError]:
             if not files:
                 yield IngestError(given, "folder contains no files")
             for rel in files:
+                if os.path.abspath(p / rel) in skip:  # the --meta sidecar kept beside the articles
+                    continue
                 yield from _read_file(os.path.join(given, rel), p / rel, meta, root=given)
         else:
             yield from _read_file(given, p, meta, root=None)
