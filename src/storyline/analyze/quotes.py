@@ -33,6 +33,7 @@ from storyline.analyze.quotes_lexicon import (
     NONPERSON_PRONOUNS,
     PLATFORMS,
     SCARE_PRECEDERS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     WRITTEN_CUES,
 )
@@ -233,6 +234,7 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention],
         if kinds[ri] is not None:
             attrs[ri] = _local_attribution(ctx, ri, fragment=kinds[ri] == "fragment")
     _attribution_from_context(ctx, kinds, attrs)
+    _conjoined_fragments(ctx, kinds, attrs)
 
     quotes: list[Quote] = []
     for ri, r in enumerate(regions):
@@ -245,6 +247,22 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention],
         quotes.append(_make_quote(ctx, r, kind, attr))
     _owner_of_bare_medium(quotes)
     return quotes
+
+
+def _conjoined_fragments(ctx: _Context, kinds: list[str | None],
+                         attrs: list[_Attribution | None]) -> None:
+    """`called him a "liar," a "bully" and "unfit"`: fragments listed after an attributed one share
+    its attribution (in place)."""
+    for ri in range(1, len(ctx.regions)):
+        a = attrs[ri]
+        if kinds[ri] != "fragment" or (a is not None and a.speaker is not None):
+            continue
+        prev = attrs[ri - 1]
+        if kinds[ri - 1] is None or prev is None or prev.speaker is None:
+            continue
+        gap = ctx.text[ctx.regions[ri - 1].mark_end:ctx.regions[ri].mark_start]
+        if len(gap.split()) <= 5 and not any(c in gap for c in ".!?;\n"):
+            attrs[ri] = prev
 
 
 def _owner_of_bare_medium(quotes: list[Quote]) -> None:
@@ -284,7 +302,8 @@ def _classify(ctx: _Context, ri: int, kinds: list[str | None]) -> str | None:
     lowered = before.lower()
     if any(lowered.endswith(p) for p in SCARE_PRECEDERS):
         return None
-    if _title_like(words) and len(words) <= 8 and not _sentence_like(inner):
+    if _title_like(words) and len(words) <= 8 and not _sentence_like(inner) \
+            and not _attribution_follows(ctx, ri):
         return None
     if not before or before[-1] in ":" or before.endswith((".", "!", "?", "”", '"', "''")):
         return "full"
@@ -296,6 +315,14 @@ def _classify(ctx: _Context, ri: int, kinds: list[str | None]) -> str | None:
     if _follows_speech_verb(ctx, r) and _sentence_like(inner):
         return "full"
     return "fragment"
+
+
+def _attribution_follows(ctx: _Context, ri: int) -> bool:
+    """`"Hopefully," the president said, …`: a speech verb within a few words after the quote."""
+    r = ctx.regions[ri]
+    if not ctx.text[r.start:r.end].endswith((",", "?", "!")):
+        return False
+    return any(abs(c.idx - r.mark_end) <= 40 and c.idx > r.mark_end for c in _nearby_cues(ctx, ri))
 
 
 def _title_like(words: list[str]) -> bool:
@@ -364,6 +391,19 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
         attr = _attribution_from_cue(ctx, best[1])
         if attr.speaker is not None:
             return attr
+    # 1b. a speech noun with its owner governing the quotation ("Trump's claim that there were …")
+    for i in toks:
+        node = doc[i]
+        for _ in range(6):
+            head = node.head
+            if head.i == node.i or ctx.para(head.idx) != para or (head.i in ctx.in_quote and head.i not in inside):
+                break
+            if head.i not in inside and head.pos_ == "NOUN" and head.lemma_.lower() in SPEECH_NOUNS:
+                owner = next((c for c in head.children if c.dep_ == "poss" and c.i not in ctx.in_quote), None)
+                if owner is not None:
+                    return _Attribution(None, owner, MEDIA.get(head.lemma_.lower()))
+                break
+            node = head
     # 2. a speech verb attached to the quotation ("…," X said)
     for i in toks:
         for child in doc[i].children:
@@ -386,21 +426,33 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
 
 def _dash_attribution(ctx: _Context, r: QuoteRegion) -> _Attribution | None:
     """`"…" ― Jane Doe`: a name right after the closing mark and a dash (reader comments, epigraphs)."""
-    after = ctx.text[r.mark_end:r.mark_end + 6]
-    stripped = after.lstrip(" ")
-    if not stripped or stripped[0] not in "―—–-":
-        return None
-    pos = r.mark_end + (len(after) - len(stripped)) + 1
-    while pos < len(ctx.text) and ctx.text[pos] == " ":
+    pos = r.mark_end
+    while pos < len(ctx.text) and ctx.text[pos].isspace() and ctx.text[pos] != "\n":
         pos += 1
+    if pos >= len(ctx.text) or ctx.text[pos] not in "―—–-":
+        return None
+    pos += 1
+    while pos < len(ctx.text) and ctx.text[pos].isspace() and ctx.text[pos] != "\n":
+        pos += 1
+    if pos >= len(ctx.text):
+        return None
     span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
     if span is None:
         return None
     m = ctx.mention_at(span[0])
-    if m is None or m.label not in ("PERSON", "ORG"):
-        return None
-    name = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-    return _Attribution(None, name.root if name is not None else span[0], None)
+    if m is not None and m.label in ("PERSON", "ORG"):
+        name = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return _Attribution(None, name.root if name is not None else span[0], None)
+    # a name the NER did not tag: a run of capitalized words ending the paragraph or sentence
+    toks = []
+    i = span[0].i
+    while i < len(ctx.doc) and ctx.doc[i].text[:1].isupper() and ctx.doc[i].is_alpha is not False:
+        toks.append(ctx.doc[i])
+        i += 1
+    rest = ctx.doc[i].text if i < len(ctx.doc) else "\n"
+    if 1 < len(toks) <= 5 and (rest in SENT_END or "\n" in rest or rest == ","):
+        return _Attribution(None, toks[-1], None)
+    return None
 
 
 def _governs(tok: Token, inside: set[int]) -> bool:
@@ -490,10 +542,20 @@ def _subject(ctx: _Context, verb: Token) -> Token | None:
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i and node.head.i not in ctx.in_quote:
             return node.head  # "a statement saying …"
         break
-    for child in verb.rights:  # inverted order the parser missed: "Said Ellis: …"
-        if child.i not in ctx.in_quote and ctx.mention_at(child) is not None \
-                and ctx.mention_at(child).label in ("PERSON", "ORG"):  # type: ignore[union-attr]
-            return child
+    # the parser missed the subject: take the name written next to the verb, on its side of any
+    # quotation ('"…," Police Chief Ann Lee said' parsed as a fragment; "Said Ellis: …")
+    if verb.dep_ == "compound" and ctx.mention_at(verb.head) is not None:
+        return verb.head
+    for step in (-1, 1):
+        i = verb.i + step
+        while 0 <= i < len(verb.doc) and abs(i - verb.i) <= 8:
+            tok = verb.doc[i]
+            if i in ctx.in_quote or tok.text in SENT_END or tok.text in ":;" or "\n" in tok.text:
+                break
+            m = ctx.mention_at(tok)
+            if m is not None and m.label in ("PERSON", "ORG") and tok.dep_ != "poss":
+                return _mention_root(ctx, tok)
+            i += step
     return None
 
 
@@ -575,7 +637,7 @@ def _from_previous(ctx: _Context, kinds: list[str | None], attrs: list[_Attribut
         return None
     # the previous full quotation in the same paragraph, or ending the previous paragraph
     prev = ri - 1
-    while prev >= 0 and kinds[prev] != "full":
+    while prev >= 0 and kinds[prev] is None:
         prev -= 1
     if prev >= 0 and attrs[prev] is not None and attrs[prev].speaker is not None:
         prev_para = ctx.para(ctx.regions[prev].mark_start)
@@ -600,6 +662,16 @@ def _from_previous(ctx: _Context, kinds: list[str | None], attrs: list[_Attribut
         return None
     colon = doc[i].text == ":"
     cues = [t for t in sent if _is_cue(t) and t.i not in ctx.in_quote and t.i <= i]
+    if colon and not cues:  # "Sanders made the following comment:" / "… a new message: …"
+        root = doc[i].head if doc[i].head.i not in ctx.in_quote else None
+        while root is not None and root.head.i != root.i and root.head.i not in ctx.in_quote:
+            root = root.head
+        if root is not None:
+            for child in root.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i not in ctx.in_quote \
+                        and ctx.mention_at(child) is not None \
+                        and ctx.mention_at(child).label in ("PERSON", "ORG"):  # type: ignore[union-attr]
+                    return _Attribution(None, child, None)
     # the main clause's speech verb first ("Smith spoke at the dinner, where Lee also spoke.")
     for cue in sorted(cues, key=lambda t: (_depth(t), -t.i)):
         a = _attribution_from_cue(ctx, cue)
@@ -618,7 +690,7 @@ def _depth(tok: Token) -> int:
 
 def _standalone(ctx: _Context, r: QuoteRegion) -> bool:
     """The quotation is a sentence of its own (nothing of the reporter's after it in the sentence)."""
-    after = ctx.text[r.mark_end:r.mark_end + 3].lstrip(" ")
+    after = ctx.text[r.mark_end:r.mark_end + 3].lstrip(" \t\xa0")
     return after == "" or after[0] in "\n" or after[:1] in SENT_END or after[0] in "“\""
 
 

@@ -20,6 +20,14 @@ whisper mutter concur characterize label term dub brand hail blast slam praise c
 sign speak liken compare attack chant sing recite quote
 """.split())
 
+# Nouns that carry somebody's words when they have an owner ("Trump's claim that …", "her words").
+SPEECH_NOUNS = frozenset("""
+claim statement comment remark word description promise pledge warning prediction assertion
+accusation argument suggestion reference tweet post message letter speech quote phrase language
+rhetoric characterization allegation question answer response reply vow threat insistence boast
+complaint charge criticism attack testimony announcement declaration call demand
+""".split())
+
 # Verbs that only count as cues when the quote is their object or complement (not when they merely
 # appear next to a quote): naming verbs, whose quotes are short labels.
 NAMING_VERBS = frozenset("call describe characterize label term dub brand hail liken compare attack".split())
