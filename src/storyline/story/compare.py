@@ -315,8 +315,8 @@ def _judge(attribute: str, group: list[Claim], sides: list[ComparisonSide],
         ok = all(_dates_compatible(str(a.value), str(b.value)) for a in reps for b in reps)
         if ok:
             precise = max(reps, key=lambda c: len(str(c.value)))
-            return "agree", (f"The {what} of {who} agrees across {_outlets(ctx, articles)} "
-                             f"({_sides_text(sides, group, ctx)}), differing only in precision.")
+            return "agree", (f"The {what} of {who} agrees across {len(articles)} articles, "
+                             f"differing only in precision: {_sides_text(sides, group, ctx)}.")
     elif all(isinstance(c.value, (int, float)) for c in reps):
         if _running_count(group, ctx):
             first, last = group[0], group[-1]
@@ -518,8 +518,9 @@ def _sides_text(sides: list[ComparisonSide], group: list[Claim], ctx: _Ctx) -> s
     chunks = []
     for s in sides:
         cs = [by_id[i] for i in s.claims]
-        voices = sorted({ctx.voice(c) for c in cs})
-        chunks.append(f"{_fmt(cs[0])} in {_outlets(ctx, s.articles)} ({'; '.join(voices)})")
+        voices = sorted({ctx.voice(c) for c in cs if c.voice != "reporter"})
+        said = f", {' and '.join(voices)}" if voices else ""
+        chunks.append(f"{_fmt(cs[0])} ({_outlets(ctx, s.articles)}{said})")
     return " versus ".join(chunks)
 
 
