@@ -55,3 +55,11 @@ def test_article_text_with_markup_is_escaped(dossier):
     dossier.timeline[0].summary = "<script>alert('x')</script>"
     md = render_markdown(dossier)
     assert "<script>" not in md and r"\<script\>" in md
+
+
+def test_at_a_glance(dossier):
+    md = render_markdown(dossier)
+    assert "- 3 timeline event(s); 1 reported by more than one article" in md
+    assert "- 4 compared fact(s): 2 conflict, 1 agree, 1 single source" in md
+    assert ("- conflicts: Millbrook City Council · `vote_count`; "
+            "quotation “We cannot wait another winter,” · `medium`") in md

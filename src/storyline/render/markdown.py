@@ -39,6 +39,22 @@ def render_markdown(d: Dossier) -> str:
                       f"storyline dossier · story `{d.story_id}` · {len(d.articles)} article(s) · "
                       f"schema {d.schema_version} · {md_escape(d.generator)}", ""]
 
+    multi_events = sum(1 for e in d.timeline if len({s.article for s in e.sources}) > 1)
+    multi_quotes = sum(1 for g in d.quotes if len({q.article for q in g.quotes}) > 1)
+    reworded = sum(1 for g in d.quotes if len(g.variants) > 1)
+    statuses = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in v.status_counts().items())
+    out += ["## At a glance", "",
+            f"- {len(d.articles)} article(s): "
+            + ", ".join(md_escape(v.label(a.article.id)) for a in d.articles),
+            f"- {len(d.timeline)} timeline event(s); {multi_events} reported by more than one article",
+            f"- {len(d.quotes)} quotation group(s); {multi_quotes} carried by more than one article, "
+            f"{reworded} in more than one wording",
+            f"- {len(d.comparisons)} compared fact(s)" + (f": {statuses}" if statuses else "")]
+    conflicts = [f"{md_escape(v.subject_name(c.subject))} · `{c.attribute}`" for c in v.conflicts()]
+    if conflicts:
+        out.append("- conflicts: " + "; ".join(conflicts))
+    out.append("")
+
     out += ["## Articles", ""]
     for a in d.articles:
         art = a.article
