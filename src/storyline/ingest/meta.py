@@ -44,8 +44,7 @@ from dataclasses import dataclass, field
 
 from storyline.ingest.byline import MAX_BYLINE_WORDS, parse_byline
 from storyline.ingest.dates import DATE_RE, MARKER_RE, parse_date
-from storyline.ingest.outlets import (CONNECTORS, is_known_or_call_sign, is_known_outlet,
-                                      looks_like_outlet, outlet_name)
+from storyline.ingest.outlets import CONNECTORS, is_known_outlet, looks_like_outlet, outlet_name
 
 MAX_HEADLINE_WORDS = 25  # headlines run 6-15 words; decks up to ~25; ledes are longer
 MAX_HEADLINE_CHARS = 200
@@ -399,8 +398,7 @@ def lede_match(line: str) -> Lede | None:
             return None
         if dateline and not m["dash"] and not tag:
             return None
-        if dateline and m["dateline"].strip(" .") and is_known_or_call_sign(m["dateline"]) \
-                and is_known_outlet(m["dateline"]):
+        if dateline and is_known_outlet(m["dateline"]):  # "CNN — ..." names an outlet, not a place
             dateline = None
         if dateline or tag:
             if tag and dateline is None and m["dateline"]:
