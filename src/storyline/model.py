@@ -91,6 +91,7 @@ class TimeExpr:
     latest: str | None = None
     anchor: TimexAnchor = "absolute"
     resolved: bool = True
+    tense: str | None = None  # past / present / future of the clause it sits in (how it was resolved)
 
 
 @dataclass(slots=True)

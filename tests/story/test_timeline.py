@@ -102,3 +102,23 @@ def test_undated_mention_joins_the_dated_entry(nlp):
     assert len(events) == 1 and comparisons == []
     assert sorted(s.article for s in events[0].sources) == ["ccc", "uuu"]
     assert events[0].date.value == "2024-10-03"
+
+
+def test_undated_article_is_dated_by_the_other_outlets(nlp):
+    from storyline.analyze.timex import reresolve
+    from storyline.story.timeline import refine_publication
+
+    dated = analysis(nlp, "ccc", "Dana Marsh was convicted by a jury on Oct. 3, 2024, court "
+                                 "records show.", "2025-01-05", {"Dana Marsh": "ccc:0"})
+    undated = analysis(nlp, "uuu", "Last year, a jury convicted Dana Marsh of fraud. On Monday, "
+                                   "a judge denied her appeal.", None, {"Dana Marsh": "uuu:0"})
+    assert undated.article.published.basis == "unknown"
+    refined = refine_publication([dated, undated], {"ccc:0": "E1", "uuu:0": "E1"})
+    assert set(refined) == {"uuu"}
+    pub = refined["uuu"]
+    assert (pub.date, pub.earliest, pub.latest, pub.basis) == (None, "2025-01-01", "2025-12-31", "inferred")
+    again = reresolve(undated.article, undated.timexes, pub)
+    last_year = next(t for t in again if t.text == "Last year")
+    assert (last_year.value, last_year.resolved) == ("2024", True)
+    monday = next(t for t in again if t.text == "Monday")
+    assert not monday.resolved and (monday.earliest, monday.latest) == ("2024-12-30", "2025-12-29")

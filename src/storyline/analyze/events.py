@@ -71,8 +71,9 @@ def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
     for i, tx in enumerate(timexes):
         if tx.type not in ("DATE", "TIME") or tx.value in REF_VALUES:
             continue
-        if tx.earliest is None and tx.latest is None and not any(ch.isdigit() for ch in tx.value):
-            continue  # no bound and nothing known ("XXXX"): nothing to place on a timeline
+        if tx.earliest is None and tx.latest is None and tx.anchor != "publication" \
+                and not any(ch.isdigit() for ch in tx.value):
+            continue  # nothing known and not relative to publication: cannot be placed or dated
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None:
             continue

@@ -173,7 +173,8 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
             value = c.value or "XXXX"
             lo, hi = value_bounds(value) if c.type in ("DATE", "TIME") else (None, None)
             anchor = "absolute" if c.type in ("DATE", "TIME") else "none"
-            te = TimeExpr(c.start, c.end, span_text, c.type, value, iso(lo), iso(hi), anchor, True)
+            te = TimeExpr(c.start, c.end, span_text, c.type, value, iso(lo), iso(hi), anchor, True,
+                          tense)
         else:
             ctx_anchor = last_any
             if c.context and ctx_anchor is not None and (
@@ -208,7 +209,7 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
             if not resolved and c.template and value.startswith("XXXX-XX-XX"):
                 value = c.template
             te = TimeExpr(c.start, c.end, span_text, c.type, value, iso(lo), iso(hi), anchor,
-                          resolved)
+                          resolved, tense)
         out.append(te)
         if te.type in ("DATE", "TIME") and te.earliest and te.latest:
             gran = granularity(te.value)
@@ -268,6 +269,45 @@ def infer_publication(doc: Doc | None, text: str, cands: list[Cand], tenses: lis
     if lo and hi and lo == hi:
         return PubDate(date=iso(lo), earliest=iso(lo), latest=iso(hi), basis="inferred")
     return PubDate(date=None, earliest=iso(lo), latest=iso(hi), basis="inferred")
+
+
+def candidate_at(text: str, start: int, end: int) -> Cand | None:
+    """The rule candidate for the expression at ``text[start:end]`` (to resolve it again against
+    another anchor, e.g. a publication range refined from other articles)."""
+    for c in find_candidates(text):
+        if c.start == start and c.end == end:
+            return c
+    return None
+
+
+def resolve_at(cand: Cand, anchor: date, tense: str) -> tuple[date | None, date | None]:
+    """Bounds of a relative candidate resolved against one anchor day."""
+    if cand.rel is None:
+        return value_bounds(cand.value or "")
+    return _bounds(cand.rel(anchor, tense))
+
+
+def reresolve(article: Article, timexes: list[TimeExpr], pub: PubDate) -> list[TimeExpr]:
+    """The same expressions resolved again against ``pub`` (a publication range narrowed at the
+    story level), keeping each one's tense. No parse needed: spans and tenses are known."""
+    text = article.text
+    index: dict[tuple[int, int], Cand] = {}
+    for c in find_candidates(text):
+        index.setdefault((c.start, c.end), c)
+    out: list[TimeExpr] = []
+    for t in timexes:
+        c = index.get((t.start, t.end))
+        if c is None:  # should not happen: every span came from the rules
+            out.append(t)
+            continue
+        out.append(resolve_candidates(None, text, [c], pub, [t.tense or "past"])[0])
+    # context anchors follow the document order: resolve those again in sequence
+    if any(t.anchor == "context" for t in out):
+        cands = [index.get((t.start, t.end)) for t in timexes]
+        if all(c is not None for c in cands):
+            out = resolve_candidates(None, text, cands, pub,  # type: ignore[arg-type]
+                                     [t.tense or "past" for t in timexes])
+    return out
 
 
 def analyze_time(doc: Doc, article: Article) -> tuple[PubDate, list[TimeExpr]]:

@@ -28,6 +28,7 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
+from storyline.analyze.timex import candidate_at, resolve_at
 from storyline.analyze.timex_calendar import granularity, iso, mask_values, parse_iso
 from storyline.model import (
     ArticleAnalysis,
@@ -35,8 +36,9 @@ from storyline.model import (
     ComparisonSide,
     Event,
     EventDate,
-    EventSource,
     EventMention,
+    EventSource,
+    PubDate,
     TimeExpr,
 )
 
@@ -101,13 +103,13 @@ class _Item:
         return granularity(self.timex.value)
 
 
-_FLOATING = re.compile(r"^XXXX-(\d\d)(?:-(\d\d|XX))?$")  # month (and day) known, year not
+_FLOATING = re.compile(r"^XXXX(?:-(\d\d|XX)(?:-(\d\d|XX))?)?$")  # year unknown: "XXXX-10", "XXXX"
 
 
 def _items(analyses: Sequence[ArticleAnalysis],
            entity_map: dict[str, str]) -> tuple[list[_Item], list[_Item]]:
     """Dated event mentions (sorted by date), and *floating* ones: no calendar bound at all (an
-    undated article) but a known month, like "last October" → ``XXXX-10``."""
+    undated article), like "last October" → ``XXXX-10`` or "last year" → ``XXXX``."""
     stop = _stop_words()
     out: list[_Item] = []
     floating: list[_Item] = []
@@ -305,3 +307,70 @@ def build_timeline(analyses: Sequence[ArticleAnalysis],
                                _GRAN_RANK.get(e.date.granularity, 7), e.id))
     comparisons.sort(key=lambda c: c.id)
     return events, comparisons
+
+
+# ----------------------------------------------------------------------------- cross-article dating
+
+_SEARCH_DAYS = 3 * 366  # how far around the dated event a publication date is searched
+
+
+def _firm(it: _Item, known: set[str]) -> bool:
+    """A mention whose date does not depend on an unknown publication date."""
+    return it.timex.anchor == "absolute" or (it.article in known and it.timex.resolved)
+
+
+def refine_publication(analyses: Sequence[ArticleAnalysis],
+                       entity_map: dict[str, str]) -> dict[str, PubDate]:
+    """Publication ranges of undated articles narrowed by other outlets' dates for the same event.
+
+    An undated report says "Last year, a jury convicted her"; two dated reports put the conviction
+    in October 2024; so the undated report was published in 2025. For every timeline entry with
+    firmly dated sources, each mention from an article without a known date whose expression is
+    relative to publication ("last year", "on Monday", "in May") is resolved against every
+    candidate publication day; the days on which it lands on the entry's date bound the article's
+    publication range. Returns only the articles whose range got narrower (``basis="inferred"``);
+    re-resolve their expressions with :func:`storyline.analyze.timex.reresolve`.
+    """
+    by_id = {a.article.id: a.article for a in analyses}
+    known = {aid for aid, art in by_id.items() if art.published.basis in ("metadata", "text")}
+    items, floating = _items(analyses, entity_map)
+    groups = _attach_floating([[items[i] for i in g] for g in _cluster(items)], floating)
+    bounds: dict[str, tuple[date | None, date | None]] = {
+        aid: (parse_iso(art.published.earliest), parse_iso(art.published.latest))
+        for aid, art in by_id.items() if aid not in known}
+    for group in sorted(groups, key=lambda g: min((it.article, it.mention.start) for it in g)):
+        firm = [it for it in group if _firm(it, known)]
+        lo = max((it.lo for it in firm if it.lo), default=None)
+        hi = min((it.hi for it in firm if it.hi), default=None)
+        if lo is None or hi is None or lo > hi:
+            continue  # no firm date, or the firm sources conflict: nothing to infer from
+        for it in group:
+            if it.article in known or it.timex.anchor != "publication":
+                continue
+            cand = candidate_at(by_id[it.article].text, it.timex.start, it.timex.end)
+            if cand is None or cand.rel is None:
+                continue
+            cur_lo, cur_hi = bounds[it.article]
+            start = cur_lo or lo - timedelta(days=_SEARCH_DAYS)
+            end = cur_hi or hi + timedelta(days=_SEARCH_DAYS)
+            tense = it.timex.tense or "past"
+            feasible = []
+            day = start
+            while day <= end:
+                a, b = resolve_at(cand, day, tense)
+                if a is not None and b is not None and a <= hi and lo <= b:
+                    feasible.append(day)
+                day += timedelta(days=1)
+            if not feasible:
+                continue  # the mention cannot match this date at all: leave the article alone
+            new_lo = feasible[0] if (feasible[0] > start or cur_lo) else cur_lo
+            new_hi = feasible[-1] if (feasible[-1] < end or cur_hi) else cur_hi
+            bounds[it.article] = (new_lo, new_hi)
+    out: dict[str, PubDate] = {}
+    for aid, (b_lo, b_hi) in sorted(bounds.items()):
+        old = by_id[aid].published
+        if (iso(b_lo), iso(b_hi)) == (old.earliest, old.latest):
+            continue
+        pinned = iso(b_lo) if b_lo is not None and b_lo == b_hi else None
+        out[aid] = PubDate(date=pinned, earliest=iso(b_lo), latest=iso(b_hi), basis="inferred")
+    return out
