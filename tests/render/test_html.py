@@ -178,6 +178,7 @@ def test_one_sided_dates_fade_out_instead_of_becoming_points():
     assert rows["o"]["shape"] == "open-end" and rows["o"]["left"] == 0
     assert rows["o"]["left"] + rows["o"]["width"] == pytest.approx(100)
     assert rows["o"]["range"] == "not before 2023-10-01"
+    assert rows["o"]["mini_width"] == 2.5 and rows["c"]["mini_width"] == rows["c"]["width"]
     from storyline.render.view import format_event_date
     assert format_event_date(open_end.date) == "≈ XXXX-10 [not before 2023-10-01] (month)"
 

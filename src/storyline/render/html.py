@@ -201,8 +201,15 @@ def _axis(events: list[Event]) -> dict[str, Any]:
             if b.start != b.end:
                 where += f" … {b.end.isoformat()}"
         width = max(width, 0.8)
-        rows.append({"event": e, "left": min(left, 99.2), "width": min(width, 100.0 - min(left, 99.2)),
-                     "shape": shape, "range": where})
+        left = min(left, 99.2)
+        width = min(width, 100.0 - left)
+        # The one-line overview shows a one-sided bound as a short fading stub at the known end,
+        # so a handful of "not before" events do not paint the whole line.
+        stub = min(width, 2.5)
+        mini_left = left + width - stub if shape == "open-start" else left
+        mini_width = width if shape == "closed" else stub
+        rows.append({"event": e, "left": left, "width": width, "shape": shape, "range": where,
+                     "mini_left": round(mini_left, 3), "mini_width": round(mini_width, 3)})
     return {"ticks": _ticks(lo, hi, pct), "rows": rows,
             "undated": [e for e, b in dated if not b], "start": lo.isoformat(), "end": hi.isoformat()}
 
