@@ -221,3 +221,48 @@ def test_quote_marks_inside_quote_stay_in_it(nlp):
 @pytest.mark.parametrize("text", ["", "No quotation marks at all here.", "“”"])
 def test_nothing_to_find(nlp, text):
     assert run(nlp, text)[0] == []
+
+
+# ------------------------------------------------------------- constructions found in real news
+
+
+def test_inverted_said_before_name_with_colon(nlp):
+    text = "Said Ellis: “I don’t get the sense the council is interested in reform.”"
+    quotes, _ = run(nlp, text)
+    assert only(quotes).speaker_text == "Ellis"  # the NER tags no entity here; the words remain
+
+
+def test_colon_introduction_without_speech_verb(nlp):
+    text = ("On July 6, Senator Laura Kent made the following comment:\n\n"
+            "“For young people who dropped out of school, the jobless rate is 33 percent.”")
+    quotes, names = run(nlp, text)
+    assert speaker_name(only(quotes), names) == "Laura Kent"
+
+
+def test_listed_fragments_share_the_speaker(nlp):
+    text = ("Senator Ted Marsh called his rival a “pathological liar,” a “serial philanderer” "
+            "and a “bully.”")
+    quotes, names = run(nlp, text)
+    assert [q.text for q in quotes] == ["pathological liar,", "serial philanderer", "bully."]
+    assert all(q.kind == "fragment" and speaker_name(q, names) == "Ted Marsh" for q in quotes)
+
+
+def test_speech_noun_with_owner(nlp):
+    text = "Analysts checked Governor Paul Ward’s claim that there were “thousands of layoffs” last year."
+    quotes, names = run(nlp, text)
+    q = only(quotes)
+    assert q.kind == "fragment" and speaker_name(q, names) == "Paul Ward"
+
+
+def test_one_word_split_quote_is_not_a_title(nlp):
+    text = "“Hopefully,” the mayor said, “this bridge will bring the two towns together.”"
+    quotes, _ = run(nlp, text)
+    assert [q.text for q in quotes] == ["Hopefully,",
+                                        "this bridge will bring the two towns together."]
+    assert all(q.kind == "full" and q.speaker_text == "the mayor" for q in quotes)
+
+
+def test_quote_with_nonbreaking_space_before_dash(nlp):
+    text = "“We deserve better than this.”\u00a0― Ana Ruiz\n\n“Vote them out.” ― Leo Park"
+    quotes, _ = run(nlp, text)
+    assert [q.speaker_text for q in quotes] == ["Ana Ruiz", "Leo Park"]

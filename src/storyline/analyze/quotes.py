@@ -544,7 +544,7 @@ def _subject(ctx: _Context, verb: Token) -> Token | None:
         break
     # the parser missed the subject: take the name written next to the verb, on its side of any
     # quotation ('"…," Police Chief Ann Lee said' parsed as a fragment; "Said Ellis: …")
-    if verb.dep_ == "compound" and ctx.mention_at(verb.head) is not None:
+    if verb.dep_ == "compound" and (verb.head.pos_ == "PROPN" or ctx.mention_at(verb.head)):
         return verb.head
     for step in (-1, 1):
         i = verb.i + step
@@ -720,7 +720,11 @@ def _speaker_extent(ctx: _Context, tok: Token) -> tuple[int, int]:
     if tok.pos_ == "PRON":
         return tok.idx, tok.idx + len(tok.text)
     # the noun phrase: left modifiers + head + "of/for/at …" modifiers (not appositions or clauses)
-    left = tok.left_edge.i
+    left = tok.i
+    for child in tok.lefts:
+        if child.pos_ not in ("VERB", "AUX") and child.dep_ in (
+                "det", "compound", "amod", "poss", "nummod", "nmod", "quantmod", "case"):
+            left = min(left, child.left_edge.i)
     right = tok.i
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with", "to"):

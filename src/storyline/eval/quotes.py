@@ -138,6 +138,12 @@ def ner_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[LocalE
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
+        while len(ent) > 1 and (ent[0].is_punct or ent[0].is_space):
+            ent = ent[1:]
+        while len(ent) > 1 and (ent[-1].is_punct or ent[-1].is_space):
+            ent = ent[:-1]
+        if ent[0].is_punct:
+            continue
         name = ent.text.removesuffix("’s").removesuffix("'s")
         group = name.split()[-1] if ent.label_ == "PERSON" and name.split() else name
         key = keys.setdefault((ent.label_, group), f"{article.id}:{len(keys)}")
