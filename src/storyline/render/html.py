@@ -202,7 +202,7 @@ def _axis(events: list[Event]) -> dict[str, Any]:
                 where += f" … {b.end.isoformat()}"
         width = max(width, 0.8)
         left = min(left, 99.2)
-        width = min(width, 100.0 - left)
+        width = round(min(width, 100.0 - left), 3)
         # The one-line overview shows a one-sided bound as a short fading stub at the known end,
         # so a handful of "not before" events do not paint the whole line.
         stub = min(width, 2.5)
