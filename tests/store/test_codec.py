@@ -8,7 +8,6 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_strategies import model_strategy
 
 from storyline import model as m
 from storyline.store.codec import (
@@ -82,6 +81,6 @@ def test_every_model_dataclass_is_covered() -> None:
 @pytest.mark.parametrize("cls", [c for c in MODEL_TYPES if c is not m.Dossier], ids=lambda c: c.__name__)
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_generated_objects_round_trip(cls: type, data: st.DataObject) -> None:
+def test_generated_objects_round_trip(cls: type, model_strategy, data: st.DataObject) -> None:
     obj = data.draw(model_strategy(cls))
     assert from_dict(cls, json.loads(json.dumps(to_dict(obj)))) == obj

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, event
-from store_strategies import model_strategy
 
 from storyline.errors import StoreError
 from storyline.model import Article, ArticleAnalysis, PubDate, Quote, Sentence
@@ -277,7 +276,8 @@ def memory_store() -> Store:
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_generated_analyses_round_trip_through_the_store(memory_store: Store, data: st.DataObject) -> None:
+def test_generated_analyses_round_trip_through_the_store(memory_store: Store, model_strategy,
+                                                        data: st.DataObject) -> None:
     """Whatever the model can hold, the store gives back equal (the text lives in its own column)."""
     a = data.draw(model_strategy(ArticleAnalysis))
     memory_store.save_analysis(a)  # ids may repeat across examples: then it is an update
