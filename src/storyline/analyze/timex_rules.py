@@ -728,8 +728,10 @@ def _set_every(m):
         return _cand(m, "SET", value=f"XXXX-{SEASONS[x]}", priority=2)
     if x == "season":
         return _cand(m, "SET", value="XXXX-XX", priority=2)
+    if x == "weekend":
+        return _cand(m, "SET", value="XXXX-WXX-WE", priority=2)
     k = 2 if m["other"] else 1
-    return _cand(m, "SET", value=duration_value(k, x if x in UNITS else "week"), priority=2)
+    return _cand(m, "SET", value=duration_value(k, x), priority=2)
 
 
 @rule(r"(?i)\b(?P<w>daily|weekly|monthly|quarterly|annually|annual|yearly|nightly|hourly|biweekly|semiannually)\b(?!-)")
@@ -777,13 +779,14 @@ def _clock_military(m):
     return _cand(m, "TIME", rel=_time_with_day(h, mi, None, m["tz"]), context=True, priority=1)
 
 
-@rule(r"(?i)\b(?:at\s+)(?P<x>noon|midnight|midday|dawn|dusk)\b")
+@rule(rf"(?i)\b(?:at\s+)(?P<x>(?P<w>noon|midnight|midday|dawn|dusk)(?:\s+(?:on\s+)?(?P<wd>(?-i:{WEEKDAY})|today|yesterday|tomorrow))?)\b")
 def _noon(m):
-    h = {"noon": 12, "midday": 12, "midnight": 0}.get(m["x"].lower())
+    h = {"noon": 12, "midday": 12, "midnight": 0}.get(m["w"].lower())
     if h is None:
-        part = {"dawn": "MO", "dusk": "EV"}[m["x"].lower()]
+        part = {"dawn": "MO", "dusk": "EV"}[m["w"].lower()]
         return Cand(m.start("x"), m.end("x"), "TIME", rel=rel_unit("day", 0, part), priority=1)
-    return Cand(m.start("x"), m.end("x"), "TIME", rel=_time_with_day(h, 0, None), priority=1)
+    return Cand(m.start("x"), m.end("x"), "TIME", rel=_time_with_day(h, 0, m["wd"]),
+                context=not m["wd"], priority=1)
 
 
 def _time_with_day(h: int, mi: int, wd: str | None, tz: str | None = None):
