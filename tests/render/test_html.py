@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 import pytest
 
 from storyline.model import Dossier, Event, EventDate
-from storyline.render.html import _axis, _difflib_word_diff, _Mark, mark_text, render_html, word_diff
+from storyline.render.html import _axis, _Mark, mark_text, render_html, word_diff
+from storyline.render.view import _difflib_word_diff
 
 
 @pytest.fixture()

@@ -16,7 +16,8 @@ def test_sections_and_key_items(dossier):
     assert "between 2024-03-12 and 2024-03-20 (inferred, not stated)" in md
     assert "- **2024-03-12**: The Millbrook City Council voted 5-2" in md
     assert "**Dana Whitfield**: “We cannot wait another winter,”" in md
-    assert "“We can not wait one more winter,” — Valley Post & Courier" in md
+    assert "“We ~~cannot~~ **can not** wait ~~another~~ **one more** winter,” — Valley Post & Courier" in md
+    assert "“We cannot wait another winter,” — Riverside Ledger · aaaa11" in md
     assert "**conflict**: Millbrook City Council · `vote_count`" in md
     assert "12,000,000" in md
     assert "current Council member as of 2024-03-14 [aaaa1111:258-272]" in md

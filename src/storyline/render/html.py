@@ -14,7 +14,6 @@ exactly, and a click on a citation scrolls to the span and highlights it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,62 +31,15 @@ from storyline.render.view import (
     format_pubdate,
     format_value,
     slug,
+    word_diff,
 )
 
-__all__ = ["anchor_id", "render_html", "word_diff"]
-
-WordDiff = list[tuple[str, str]]
+__all__ = ["anchor_id", "mark_text", "render_html", "word_diff"]
 
 
 def anchor_id(article: str, start: int, end: int) -> str:
     """The HTML id of a span in the article text (the target of every citation of that span)."""
     return f"a-{article}-{start}-{end}"
-
-
-# ----------------------------------------------------------------------------- word diff
-
-
-def _difflib_word_diff(a: str, b: str) -> WordDiff:
-    """Word-level diff of two wordings with difflib (the standard library's sequence matcher).
-
-    Fallback only: the story layer owns ``storyline.story.quotes.word_diff``; until it is importable,
-    this gives the same shape (``equal`` / ``delete`` / ``insert`` runs of words).
-    """
-    wa, wb = a.split(), b.split()
-    out: WordDiff = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(("equal", " ".join(wa[i1:i2])))
-        else:
-            if i2 > i1:
-                out.append(("delete", " ".join(wa[i1:i2])))
-            if j2 > j1:
-                out.append(("insert", " ".join(wb[j1:j2])))
-    return out
-
-
-def word_diff(a: str, b: str) -> WordDiff:
-    """How wording ``b`` differs from ``a``, word by word: ``[(op, text), ...]``.
-
-    Uses the story layer's ``word_diff`` when present (imported lazily: it is written in parallel and
-    the renderer must not depend on it being there), else difflib directly.
-    """
-    try:
-        from storyline.story.quotes import word_diff as story_word_diff
-    except ImportError:
-        return _difflib_word_diff(a, b)
-    return [(_norm_op(op), text) for op, text in story_word_diff(a, b)]
-
-
-def _norm_op(op: str) -> str:
-    op = str(op).lower()
-    if op in ("equal", "eq", "=", " ", "same"):
-        return "equal"
-    if op in ("insert", "ins", "+", "added", "add"):
-        return "insert"
-    if op in ("delete", "del", "-", "removed", "remove"):
-        return "delete"
-    return "replace"
 
 
 # ----------------------------------------------------------------------------- article text

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from storyline.model import Dossier
-from storyline.render.view import DossierView, format_event_date, format_pubdate, format_value
+from storyline.render.view import (
+    DossierView,
+    format_event_date,
+    format_pubdate,
+    format_value,
+    word_diff,
+)
 
 __all__ = ["cite", "md_escape", "render_markdown"]
 
@@ -30,6 +36,19 @@ def md_escape(text: str | None) -> str:
 def cite(article: str, start: int, end: int) -> str:
     """A plain-text citation of a span: ``[article-id:start-end]``."""
     return f"[{article}:{start}-{end}]"
+
+
+def _diff_md(a: str, b: str) -> str:
+    """Wording ``b`` against ``a`` word by word: deleted words struck through, new words in bold."""
+    if a == b:
+        return md_escape(b)
+    parts = []
+    for op, text in word_diff(a, b):
+        words = md_escape(text)
+        if not words:
+            continue
+        parts.append(words if op == "equal" else f"~~{words}~~" if op == "delete" else f"**{words}**")
+    return " ".join(parts)
 
 
 def render_markdown(d: Dossier) -> str:
@@ -96,10 +115,10 @@ def render_markdown(d: Dossier) -> str:
             out.append(f"  - {md_escape(v.label(q.article))} {cite(q.article, q.start, q.end)} "
                        f"({how}{named})")
         if len(g.variants) > 1:
-            out.append("  - wordings:")
+            out.append("  - wordings (against the one above: ~~missing~~, **added or changed**):")
             for var in g.variants:
                 arts = ", ".join(md_escape(v.label(x)) for x in var.articles)
-                out.append(f"    - “{md_escape(var.text)}” — {arts}")
+                out.append(f"    - “{_diff_md(g.text, var.text)}” — {arts}")
     out.append("")
 
     out += ["## People and organizations", ""]

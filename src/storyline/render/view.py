@@ -1,14 +1,15 @@
 """What the human-readable renderers (HTML, Markdown, terminal) share: lookups and wording.
 
 Nothing here writes text of its own about the story: it only names things (an article by its outlet,
-an entity by its name), formats dates and dates' uncertainty honestly, and gathers, per article, which
-items of the dossier cite it (for the coverage matrix).
+an entity by its name), formats dates and dates' uncertainty honestly, diffs quote wordings word by
+word, and works out which article carries which item (for the coverage matrix).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,7 @@ __all__ = [
     "format_event_date",
     "format_pubdate",
     "format_value",
+    "word_diff",
 ]
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -137,6 +139,52 @@ def format_value(value: Any, unit: str | None = None) -> str:
     else:
         text = str(value)
     return f"{text} {unit}" if unit else text
+
+
+WordDiff = list[tuple[str, str]]
+
+
+def _difflib_word_diff(a: str, b: str) -> WordDiff:
+    """Word-level diff of two wordings with difflib (the standard library's sequence matcher).
+
+    Fallback only: the story layer owns ``storyline.story.quotes.word_diff``; until it is importable,
+    this gives the same shape (``equal`` / ``delete`` / ``insert`` runs of words).
+    """
+    wa, wb = a.split(), b.split()
+    out: WordDiff = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("equal", " ".join(wa[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("delete", " ".join(wa[i1:i2])))
+            if j2 > j1:
+                out.append(("insert", " ".join(wb[j1:j2])))
+    return out
+
+
+def word_diff(a: str, b: str) -> WordDiff:
+    """How wording ``b`` differs from ``a``, word by word: ``[(op, text), ...]``.
+
+    Uses the story layer's ``word_diff`` when present (imported lazily: it is written in parallel and
+    the renderer must not depend on it being there), else difflib directly.
+    """
+    try:
+        from storyline.story.quotes import word_diff as story_word_diff
+    except ImportError:
+        return _difflib_word_diff(a, b)
+    return [(_norm_op(op), text) for op, text in story_word_diff(a, b)]
+
+
+def _norm_op(op: str) -> str:
+    op = str(op).lower()
+    if op in ("equal", "eq", "=", " ", "same"):
+        return "equal"
+    if op in ("insert", "ins", "+", "added", "add"):
+        return "insert"
+    if op in ("delete", "del", "-", "removed", "remove"):
+        return "delete"
+    return "replace"
 
 
 @dataclass(slots=True)
