@@ -34,7 +34,8 @@ def _name_key(label: str, text: str) -> str:
     return text.lower()
 
 
-def build_analysis(nlp, text: str, *, article_id: str, outlet: str = "", published: str | None = None,
+def build_analysis(nlp, text: str, *, article_id: str, outlet: str = "",
+                   published: str | None = None,
                    timexes: Sequence[tuple[str, str]] = (),
                    speakers: dict[str, str] | None = None) -> ArticleAnalysis:
     """Parse ``text`` and run the claim and label extractors on it.

@@ -84,7 +84,8 @@ class _Builder:
         text = self.ctx.article.text[start:end]
         claim = Claim(id="", subject=subject, attribute=attribute, value=value,
                       article=self.ctx.article.id, start=start, end=end, text=text, unit=unit,
-                      as_of=as_of or (None if timeless else self.ctx.as_of), voice=self.ctx.voice(anchor, start, end),
+                      as_of=as_of or (None if timeless else self.ctx.as_of),
+                      voice=self.ctx.voice(anchor, start, end),
                       hedged=is_hedged(anchor), parts=list(parts or []), qualifier=qualifier)
         self.claims.append(claim)
         return claim
@@ -388,6 +389,9 @@ def _money_claims(b: _Builder, doc: Doc) -> None:
         if first > 0 and doc[first - 1].text in ("$", "€", "£"):
             first -= 1  # the currency sign left outside the entity
         toks = [t for t in doc[first:ent.end] if not t.is_punct]
+        in_range = next((k for k, t in enumerate(toks) if t.lower_ in ("to", "and")), None)
+        if in_range is not None:  # "$200,000 to $300,000" in one entity: keep the lower bound
+            toks = toks[:in_range]
         value = number_value([t for t in toks if t.text not in ("$", "€", "£")])
         if value is None:
             continue
@@ -401,6 +405,8 @@ def _money_claims(b: _Builder, doc: Doc) -> None:
                 continue
             what = subj_tok.lemma_.lower()
         qualifier, q_start = qualifier_before(doc, first)
+        qualifier = qualifier or ("at_least" if in_range is not None else None) or \
+            _range_bound(doc, first, ent.end)
         subj = claim_subject(root)
         if subj is None:
             continue
@@ -412,6 +418,17 @@ def _money_claims(b: _Builder, doc: Doc) -> None:
 
 # known lemmatizer slips of en_core_web_sm ("fined" → "fin")
 _LEMMA_FIXES = {"fin": "fine"}
+
+
+def _range_bound(doc: Doc, start: int, end: int) -> str | None:
+    """"$200,000 to $300,000": the first amount is a lower bound, the second an upper bound."""
+    def amount_at(i: int) -> bool:
+        return 0 <= i < len(doc) and (doc[i].text in ("$", "€", "£") or doc[i].like_num)
+    if end + 1 < len(doc) and doc[end].lower_ in ("to", "-", "–") and amount_at(end + 1):
+        return "at_least"
+    if start >= 2 and doc[start - 1].lower_ in ("to", "-", "–") and amount_at(start - 2):
+        return "at_most"
+    return None
 
 
 def _money_what(root: Token) -> str:

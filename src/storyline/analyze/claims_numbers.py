@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyline.analyze.claims_lexicon import CURRENCY, NUMBER_WORDS, QUANTITY_QUALIFIERS, SCALE_WORDS
+from storyline.analyze.claims_lexicon import (
+    CURRENCY,
+    NUMBER_WORDS,
+    QUANTITY_QUALIFIERS,
+    SCALE_WORDS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -25,8 +30,13 @@ def is_number_token(tok: Token) -> bool:
         return True
     if w in NUMBER_WORDS and w not in _NOT_STARTERS:
         return True
-    parts = [p for p in w.split("-") if p]
-    return bool(parts) and "-" in w and all(p in NUMBER_WORDS for p in parts)
+    return "-" in w and _hyphenated(w)
+
+
+def _hyphenated(word: str) -> bool:
+    """"twenty-five": every hyphen-separated part is a number word."""
+    parts = [p for p in word.split("-") if p]
+    return bool(parts) and all(p in NUMBER_WORDS for p in parts)
 
 
 def number_value(tokens: list[Token]) -> float | None:
@@ -42,7 +52,7 @@ def number_value(tokens: list[Token]) -> float | None:
         elif w in NUMBER_WORDS:
             current += NUMBER_WORDS[w]
             seen = True
-        elif "-" in w and [p for p in w.split("-") if p] and all(p in NUMBER_WORDS for p in w.split("-") if p):
+        elif "-" in w and _hyphenated(w):
             current += sum(NUMBER_WORDS[p] for p in w.split("-") if p)
             seen = True
         elif w in SCALE_WORDS and seen:

@@ -95,7 +95,8 @@ def title_claims(b: _Builder, doc: Doc) -> None:
     # 2. the parse around each person mention
     seen_roots: set[int] = set()
     for m in ctx.mentions:
-        if m.label != "PERSON" or not m.entity or ctx.entity_type.get(m.entity, "PERSON") != "PERSON":
+        if m.label != "PERSON" or not m.entity or \
+                ctx.entity_type.get(m.entity, "PERSON") != "PERSON":
             continue
         span = char_span(doc, m.start, m.end)
         if span is None or span.root.i in seen_roots:
