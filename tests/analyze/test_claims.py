@@ -171,3 +171,10 @@ def test_unnumbered_items_continue_a_count_list(nlp):
     assert [c.attribute for c in b.claims if "count" in c.attribute] == [
         "count:theft of car and truck"]
     _spans_exact(a)
+
+
+@pytest.mark.parametrize("text", ["", "“”", "1 2 3 $ $$ 4.5.6 - -- nine-", "Mr. . , ; “Quote",
+                                  "Five. Six years. $ million. 70, 80."])
+def test_odd_text_never_raises(nlp, text):
+    a = build_analysis(nlp, text, article_id="odd", published=None)
+    _spans_exact(a)
