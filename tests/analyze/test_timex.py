@@ -243,3 +243,12 @@ def test_no_anchor_gives_no_bounds_for_references(nlp):
     assert pub.basis == "unknown"
     now = find(tx, "now")
     assert (now.value, now.earliest, now.latest, now.resolved) == ("PRESENT_REF", None, None, False)
+
+
+def test_context_expression_without_a_date_before_it(nlp):
+    _, tx = run(nlp, "This past weekend, thousands marched. The next day, police made arrests.",
+                "2025-11-19")
+    assert find(tx, "This past weekend").value == "2025-W46-WE"
+    nxt = find(tx, "The next day")
+    assert (nxt.value, nxt.anchor, nxt.resolved, nxt.earliest, nxt.latest) == \
+        ("XXXX-XX-XX", "context", False, None, "2025-11-19")

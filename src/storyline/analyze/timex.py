@@ -16,6 +16,7 @@ Order of work in :func:`analyze_time`:
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -185,6 +186,14 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
                 samples, anchor, open_end = [ctx], "context", False
                 results = [c.rel(ctx, tense)]
                 pinned = ok
+            elif c.context and c.type == "DATE" and (e or l_):
+                # "the next day" with no date before it to count from: say only what we know
+                shape = c.rel(e or l_, tense).value  # type: ignore[arg-type]
+                value = re.sub(r"\d", "X", shape)
+                hi = l_ if tense == "past" else None
+                out.append(TimeExpr(c.start, c.end, span_text, c.type, value, None, iso(hi),
+                                    "context", False, tense))
+                continue
             else:
                 samples = _samples(e, l_)
                 open_end = not (e and l_)

@@ -546,7 +546,7 @@ def _part_of_day(m):
 
 # last/this/next week|month|year|quarter|weekend|decade, with "early", "earlier", "later", "the end of"
 _POS = r"(?:(?P<part>early|earlier|later|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)\s*)?"
-@rule(rf"(?i)\b{_POS}(?P<which>last|this|next|the\s+current|the\s+previous|the\s+coming|the\s+past|the\s+last|the\s+following)\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-|['’](?!s\b))")
+@rule(rf"(?i)\b{_POS}(?P<which>this\s+past|last|this|next|the\s+current|the\s+previous|the\s+coming|the\s+past|the\s+last|the\s+following)\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-|['’](?!s\b))")
 def _rel_unit(m):
     which = re.sub(r"\s+", " ", m["which"].lower())
     unit = m["unit"].lower()
@@ -558,7 +558,10 @@ def _rel_unit(m):
         n = 1.0
         return _cand(m, "DURATION", value=duration_value(n, "year" if unit == "year" else unit)
                      if unit != "weekend" else "P1WE", priority=1)
-    off = {"last": -1, "this": 0, "next": 1, "the current": 0, "the previous": -1, "the last": -1}[which]
+    if which == "this past" and unit == "weekend":
+        return _cand(m, "DATE", rel=_recent_weekend, priority=2)
+    off = {"last": -1, "this": 0, "next": 1, "the current": 0, "the previous": -1, "the last": -1,
+           "this past": -1}[which]
     if part in ("earlier", "later"):
         return _cand(m, "DATE", rel=rel_part_of(unit, off, part), priority=2)
     return _cand(m, "DATE", rel=rel_unit(unit, off), priority=2)
@@ -588,14 +591,17 @@ def _season_bare(m):
                 priority=1)
 
 
+def _recent_weekend(anchor: date, tense: Tense) -> Resolved:
+    """The weekend just past (or, in a future clause, the coming one)."""
+    sat = anchor - timedelta(days=(anchor.isoweekday() - 6) % 7)  # Saturday on/before
+    if tense == "future":
+        sat = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7)
+    return Resolved(week_value(sat) + "-WE")
+
+
 @rule(r"(?i)\b(?:over|during|on|at|for|this|last|next|past)\s+(?P<x>the\s+weekend)\b(?!['’-])")
 def _the_weekend(m):
-    def f(anchor: date, tense: Tense) -> Resolved:
-        sat = anchor - timedelta(days=(anchor.isoweekday() - 6) % 7)  # Saturday on/before
-        if tense == "future":
-            sat = anchor + timedelta(days=(6 - anchor.isoweekday()) % 7)
-        return Resolved(week_value(sat) + "-WE")
-    return Cand(m.start("x"), m.end("x"), "DATE", rel=f, priority=1)
+    return Cand(m.start("x"), m.end("x"), "DATE", rel=_recent_weekend, priority=1)
 
 
 @rule(r"(?i)\b(?:on|for|during|late\s+in|earlier\s+in|later\s+in|early\s+in|end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing))\s+(?P<x>the\s+day)\b(?!['’-]|\s+(?:before|after|when|that|of|on|in|he|she|they|it|we)\b)")
