@@ -241,19 +241,19 @@ def evaluate(path: Path, *, split: str = "test", limit: int | None = None,
         "both systems on the same parse",
         "gold: quoted stretches inside attributed Content spans; 'full' = the quotation is the whole "
         "content piece, 'all' adds quoted fragments inside paraphrase",
-        "exact: same offsets after trimming whitespace, edge punctuation and quotation marks; "
-        "overlap: any shared character, matched one-to-one",
-        "speaker acc: of overlap-matched quotes with a gold Source, the predicted speaker span "
+        "ex (exact): same offsets after trimming whitespace, edge punctuation and quotation "
+        "marks; ov (overlap): any shared character, matched one-to-one",
+        "spk acc: of overlap-matched quotes with a gold Source, the predicted speaker span "
         "overlaps the Source, or shares a name word with it (the span's words, or the resolved "
         "entity's name for a pronoun or description)",
-        "F1 quote+speaker: a quote counts only when overlap-matched with the right speaker",
+        "F1 +spk: a quote counts only when overlap-matched and with the right speaker",
         "textacy: textacy.extract.triples.direct_quotations; on documents with an odd number of "
         "quotation marks (where it raises) it is run per paragraph",
     ]
     return EvalReport(
         title=f"Direct quotations — PolNeAR {split}",
-        columns=["system", "gold", "gold n", "pred n", "P exact", "R exact", "F1 exact",
-                 "P overlap", "R overlap", "F1 overlap", "speaker acc", "F1 quote+speaker"],
+        columns=["system", "gold", "n gold", "n pred", "P ex", "R ex", "F1 ex",
+                 "P ov", "R ov", "F1 ov", "spk acc", "F1 +spk"],
         rows=rows, notes=notes, details={"per_doc": per_doc, "split": split, "articles": len(docs)})
 
 
