@@ -449,13 +449,28 @@ def _judge_title(group: list[Claim], ctx: _Ctx, what: str, who: str) -> tuple[st
         cur, old = clash
         both = ctx.interval(cur)[2] and ctx.interval(old)[2]
         same = "at about the same time" if both else "and the reports' dates do not separate them"
+        others = len({c.article for c in current}) - 1
+        also = f" (as do {others} more article{'s' if others > 1 else ''})" if others > 0 else ""
         return "conflict", (f"{ctx.outlets[cur.article]} ({_date_text(ctx, cur)}) calls {who} "
-                            f"{cur.text.strip()!r} ({ctx.voice(cur)}) while "
+                            f"{cur.text.strip()!r} ({ctx.voice(cur)}){also} while "
                             f"{ctx.outlets[old.article]} ({_date_text(ctx, old)}) says "
                             f"{old.text.strip()!r} ({ctx.voice(old)}), {same}.")
     return "consistent_over_time", (
-        f"The {what} of {who} differs only with time: "
-        f"{_sides_text_claims(_one_per_side(group), ctx)}.")
+        f"The {what} of {who} differs only with time: {_title_sides(group, ctx)}.")
+
+
+def _title_sides(group: list[Claim], ctx: _Ctx) -> str:
+    """Each distinct title with the outlets (and the stated time, for a past title) using it."""
+    by_value: dict[str, list[Claim]] = {}
+    for c in group:
+        by_value.setdefault(str(_side_value(c)), []).append(c)
+    chunks = []
+    for value, cs in by_value.items():
+        where = _outlets(ctx, [c.article for c in cs])
+        when = {c.as_of for c in cs if _title_class(c) == "past" and c.as_of}
+        at = f", for {', '.join(sorted(when))}" if when else ""
+        chunks.append(f"'{value}' ({where}{at})")
+    return " versus ".join(chunks)
 
 
 def _one_per_side(group: list[Claim]) -> list[Claim]:
