@@ -122,3 +122,11 @@ def test_undated_article_is_dated_by_the_other_outlets(nlp):
     assert (last_year.value, last_year.resolved) == ("2024", True)
     monday = next(t for t in again if t.text == "Monday")
     assert not monday.resolved and (monday.earliest, monday.latest) == ("2024-12-30", "2025-12-29")
+
+
+def test_summary_drops_the_dateline(nlp):
+    a = analysis(nlp, "aaa", "WASHINGTON (AP) — The Senate approved the spending bill on Tuesday.",
+                 "2025-03-05", {})
+    events, _ = build_timeline([a], {})
+    assert [e.summary for e in events] == ["The Senate approved the spending bill on Tuesday."]
+    assert events[0].sources[0].text.startswith("WASHINGTON (AP) —")  # the source span is whole

@@ -223,6 +223,9 @@ def _cluster(items: list[_Item]) -> list[list[int]]:
     return list(groups.values())
 
 
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+)?\s*)?(?:\([^)]{1,40}\)\s*)?[—–]\s+")
+
+
 def _summary(members: list[_Item]) -> str:
     """The clearest source sentence, trimmed: few quote marks, close to 25 words, a pinned date."""
     def badness(it: _Item) -> tuple[float, str, str]:
@@ -232,7 +235,8 @@ def _summary(members: list[_Item]) -> str:
         return (abs(n - 25) + 8 * quotes + (0 if it.timex.resolved else 5), it.article, t)
 
     best = min(members, key=badness)
-    text = best.mention.text.strip()
+    # a leading dateline or wire tag ("DENVER —", "(CNN) —") is not part of the statement
+    text = _DATELINE.sub("", best.mention.text.strip(), count=1)
     if len(text) > 300:
         # cut at the first clause boundary after the time expression (still a substring)
         after = best.timex.end - best.mention.start
