@@ -102,14 +102,18 @@ def _write_outputs(dossier, store, json_out: Path | None, html_out: Path | None,
     from storyline.render.json import dossier_to_dict, write_json
 
     data = dossier_to_dict(dossier)
-    store.save_dossier(dossier.story_id, dossier.story_title,
-                       [a.article.id for a in dossier.articles], data)
-    if json_out:
-        write_json(dossier, json_out)
+    html = None
     if html_out:
         from storyline.render.html import render_html
 
-        _write_text(html_out, render_html(dossier))
+        html = render_html(dossier)
+    # The rendered page is stored with the dossier so `storyline serve` need not rebuild it.
+    store.save_dossier(dossier.story_id, dossier.story_title,
+                       [a.article.id for a in dossier.articles], data, html=html)
+    if json_out:
+        write_json(dossier, json_out)
+    if html is not None and html_out:
+        _write_text(html_out, html)
     if md_out:
         from storyline.render.markdown import render_markdown
 

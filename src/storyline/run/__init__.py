@@ -59,11 +59,13 @@ def load_corpus(paths: Sequence[str], meta_file: str | None = None) -> tuple[lis
 def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,
               workers: int | None = None, model: str | None = None, title: str | None = None,
               progress: Progress = _noop) -> RunResult:
+    from storyline.analyze.nlp import load_nlp, model_version
     from storyline.run.local import Failure, analyze_parallel
     from storyline.story import build_dossier
 
     articles, problems = load_corpus(paths, meta_file)
     result = RunResult(dossier=None, problems=problems)
+    version = model_version(load_nlp(model)) if articles else None
     total = len(articles)
     progress("analyze", 0, total)
     for done, item in enumerate(analyze_parallel(articles, workers=workers, model=model), 1):
@@ -72,7 +74,7 @@ def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Stor
         else:
             result.analyses.append(item)
             if store is not None:
-                result.stored_new += int(store.save_analysis(item))
+                result.stored_new += int(store.save_analysis(item, model=version))
         progress("analyze", done, total)
     if result.analyses:
         progress("reduce", 0, 1)
