@@ -47,7 +47,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 SENT_END = frozenset({".", "!", "?"})
 MEDIUM_PREPS = frozenset({"in", "on", "during", "at", "via", "through", "from"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
-NON_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+NON_SPEAKER_ENTS = frozenset({"DATE", "TIME"})  # "5:45 p.m." parsed as a subject
 
 __all__ = ["extract_quotes"]
 
@@ -538,6 +538,8 @@ def _subject(ctx: _Context, verb: Token) -> Token | None:
                         return pobj
         if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i:
             node = node.head
+            if node.dep_ == "prep" and node.head.i != node.i:  # "began by saying …"
+                node = node.head
             continue
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i and node.head.i not in ctx.in_quote:
             return node.head  # "a statement saying …"
@@ -546,16 +548,17 @@ def _subject(ctx: _Context, verb: Token) -> Token | None:
     # quotation ('"…," Police Chief Ann Lee said' parsed as a fragment; "Said Ellis: …")
     if verb.dep_ == "compound" and (verb.head.pos_ == "PROPN" or ctx.mention_at(verb.head)):
         return verb.head
-    for step in (-1, 1):
-        i = verb.i + step
-        while 0 <= i < len(verb.doc) and abs(i - verb.i) <= 8:
-            tok = verb.doc[i]
-            if i in ctx.in_quote or tok.text in SENT_END or tok.text in ":;" or "\n" in tok.text:
-                break
-            m = ctx.mention_at(tok)
-            if m is not None and m.label in ("PERSON", "ORG") and tok.dep_ != "poss":
-                return _mention_root(ctx, tok)
-            i += step
+    for labels in (("PERSON",), ("ORG",)):  # a person before an organization
+        for step in (-1, 1):
+            i = verb.i + step
+            while 0 <= i < len(verb.doc) and abs(i - verb.i) <= 8:
+                tok = verb.doc[i]
+                if i in ctx.in_quote or tok.text in SENT_END or tok.text in ":;" or "\n" in tok.text:
+                    break
+                m = ctx.mention_at(tok)
+                if m is not None and m.label in labels and tok.dep_ != "poss":
+                    return _mention_root(ctx, tok)
+                i += step
     return None
 
 
