@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their"}
 CASE_NOUNS = {"case", "prosecution", "trial", "conviction", "sentence", "appeal", "lawsuit",
               "petition", "indictment", "sentencing"}
+# Nouns of communication whose "that"-clause is someone else's statement.
+REPORT_NOUNS = {"report", "statement", "claim", "allegation", "filing", "testimony", "letter",
+                "post", "tweet", "announcement", "complaint", "lawsuit", "memo", "assertion",
+                "argument", "finding", "ruling", "accusation"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
 SUBJECT_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 # Verbs whose grammatical object is the one the legal act happens to (the claim is about them).
@@ -200,6 +204,14 @@ class Context:
                 subj = _subject_of_verb(anc)
                 if subj is not None:
                     return self.who(subj)
+            # "a Times report that …", "the governor's statement that …"
+            if anc.pos_ == "NOUN" and anc.lemma_.lower() in REPORT_NOUNS and \
+                    prev.dep_ in ("acl", "ccomp", "relcl") and \
+                    any(t.dep_ == "mark" and t.lower_ == "that" for t in prev.children):
+                source = next((c for c in anc.children if c.dep_ in ("poss", "compound", "nmod")
+                               and self.entity_of(c)), None)
+                if source is not None:
+                    return self.who(source)
             prev = anc
         return None
 

@@ -66,7 +66,10 @@ AGENT_EVENTS = {"convicted", "indicted", "prosecuted", "sentenced", "charged", "
 SAY_VERBS = {"say", "tell", "claim", "allege", "argue", "assert", "maintain", "insist", "contend",
              "state", "affirm", "write", "post", "announce", "report", "add", "note", "testify",
              "acknowledge", "deny", "suggest", "declare", "confirm", "explain", "warn", "believe",
-             "accuse", "counter", "respond", "reply", "tweet", "dispute", "complain"}
+             "accuse", "counter", "respond", "reply", "tweet", "dispute", "complain",
+             # evidential verbs: a source (poll, study, document) reports the content
+             "show", "estimate", "find", "reveal", "indicate", "predict", "conclude",
+             "calculate", "project", "demand", "admit", "concede", "promise", "predict"}
 # Verbs and nouns that mark what they govern as asserted but not established by the reporter.
 HEDGE_VERBS = {"claim", "allege", "contend", "purport", "dispute", "deny", "insist"}
 HEDGE_NOUNS = {"claim", "allegation", "accusation", "assertion", "contention", "rumor", "theory"}
