@@ -124,6 +124,30 @@ def test_two_relatives_sharing_a_surname_stay_apart(nlp):
     assert [r.title for r in people["Maria Lopez"].roles] == ["Sen."]
 
 
+def test_bare_surname_missed_by_ner_and_possessive_place_title(nlp):
+    text = ("“We will appeal,” said Dana Nessel, Michigan’s attorney general. Nessel, a Democrat, "
+            "spoke after Supreme Court Justice Neil Gorsuch wrote the opinion. Gorsuch was joined "
+            "by Chief Justice John Roberts.")
+    _, entities = _run(nlp, text)
+    nessel = _by_name(entities, "Dana Nessel")
+    assert [m.text for m in nessel.mentions] == ["Dana Nessel", "Nessel"]
+    assert "Michigan’s attorney general" in [r.title for r in nessel.roles]
+    gorsuch = _by_name(entities, "Neil Gorsuch")
+    assert [m.text for m in gorsuch.mentions] == ["Neil Gorsuch", "Gorsuch"]
+    assert [r.title for r in gorsuch.roles] == ["Supreme Court Justice"]
+    assert [r.title for r in _by_name(entities, "John Roberts").roles] == ["Chief Justice"]
+
+
+def test_glued_ex_prefix_and_abbreviated_title_description(nlp):
+    text = ("The ex-governor, Mark Sanford, spoke first. Rep. Lauren Boebert criticized the "
+            "ruling. The congresswoman said she would introduce a bill.")
+    _, entities = _run(nlp, text)
+    sanford = _by_name(entities, "Mark Sanford")
+    assert ("governor", "former") in [(r.title, r.qualifier) for r in sanford.roles]
+    boebert = _by_name(entities, "Lauren Boebert")
+    assert "congresswoman" in [m.text for m in boebert.mentions]  # "Rep." covers "the congresswoman"
+
+
 def test_output_is_deterministic(nlp):
     a = _run(nlp, ALIAS + " " + TITLES)
     b = _run(nlp, ALIAS + " " + TITLES)

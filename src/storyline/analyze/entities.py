@@ -34,6 +34,7 @@ from storyline.analyze.entities_names import (
     OFFICE_WORDS,
     QUALIFIERS,
     ROLE_NOUNS,
+    expand_title_words,
     fullest_name,
     gpe_key,
     link_orgs,
@@ -288,13 +289,23 @@ def _make_role(doc: Doc, a: int, b: int, qual: str | None = None,
     return title, qual, start, end
 
 
+def _glued_qualifier(doc: Doc, a: int) -> tuple[int, str | None]:
+    """"ex-governor" / "then-senator" split by the tokenizer (and sometimes left out of the parse):
+    extend the title start over the qualifier and its hyphen when they touch the title."""
+    if a >= 2 and doc[a - 1].text == "-" and not doc[a - 1].whitespace_ and \
+            not doc[a - 2].whitespace_ and doc[a - 2].lower_ in QUALIFIERS:
+        return a - 2, QUALIFIERS[doc[a - 2].lower_]
+    return a, None
+
+
 def _roles_before(doc: Doc, c: _Cand, title_start: int) -> list[tuple[str, str | None, int, int]]:
     """Title in front of the name: trimmed tokens inside the NER span plus parse modifiers left of it."""
     root_last = c.j - 1
     a = _left_modifiers(doc, title_start, root_last)
     if a == c.i:
         return []
-    role = _make_role(doc, a, c.i)
+    a, glued = _glued_qualifier(doc, a)
+    role = _make_role(doc, a, c.i, glued)
     if role:
         c.person_evidence = c.person_evidence or any(_is_title_word(t) for t in doc[a:c.i])
         return [role]
@@ -309,6 +320,13 @@ def _phrase(doc: Doc, head: Token, skip: set[int]) -> tuple[int, int, str | None
     for ch in head.children:
         if ch.i < a and ch.dep_ in ("advmod", "amod") and ch.lower_ in QUALIFIERS:
             qual = QUALIFIERS[ch.lower_]
+    a, glued = _glued_qualifier(doc, a)
+    qual = qual or glued
+    # "Michigan's attorney general": a place or organization as possessor belongs to the title
+    for ch in head.children:
+        if ch.i == a - 2 and ch.dep_ == "poss" and ch.ent_type_ in ("GPE", "ORG", "NORP") and \
+                _is_possessive(doc[a - 1]) and ch.i not in skip:
+            a = _left_modifiers(doc, ch.i, ch.i)
     b = head.i + 1
     took_prep = False
     for ch in head.rights:
@@ -535,7 +553,7 @@ def _link_descriptions(descs: list[_Cand], cands: list[_Cand], uf: _UF,
         if types.get(r) != "PERSON":
             continue
         for title, _q, _s, _e in c.roles:
-            words = {w.lower().replace(".", "") for w in title.replace("-", " ").split()}
+            words = expand_title_words(title.replace("-", " ").split())
             if words:
                 role_heads.setdefault(r, []).append(words)
     linked = []
@@ -550,6 +568,41 @@ def _link_descriptions(descs: list[_Cand], cands: list[_Cand], uf: _UF,
         if len(hits) == 1:
             linked.append((d, hits[0]))
     return linked
+
+
+def _add_missed_surnames(doc: Doc, cands: list[_Cand], uf: _UF, types: dict[int, str],
+                         taken: set[int]) -> None:
+    """The small NER model often misses a bare surname once the full name was given ("Doe
+    declined", "Gorsuch was joined"): a capitalized token equal to the surname of a person of the
+    article becomes a mention of the nearest person introduced before it with that surname."""
+    covered = {t for c in cands for t in range(c.i, c.j)} | taken
+    by_surname: dict[str, list[tuple[int, int]]] = {}  # surname → [(first start, group root)]
+    firsts: dict[int, int] = {}
+    for x, c in enumerate(cands):
+        r = uf.find(x)
+        firsts[r] = min(firsts.get(r, c.start), c.start)
+    for r, first in firsts.items():
+        if types.get(r) != "PERSON":
+            continue
+        names = [c.text for x, c in enumerate(cands) if uf.find(x) == r]
+        toks = fullest_name(names).split()
+        core = [t for t in toks if t.lower().replace(".", "") not in ("jr", "sr", "ii", "iii", "iv")]
+        if len(core) >= 2 and core[-1][:1].isupper() and len(core[-1]) > 1:
+            by_surname.setdefault(core[-1], []).append((first, r))
+    if not by_surname:
+        return
+    for tok in doc:
+        if tok.i in covered or tok.text not in by_surname:
+            continue
+        if tok.pos_ not in ("PROPN", "NOUN") and tok.is_sent_start:
+            continue
+        before = [(first, r) for first, r in by_surname[tok.text] if first < tok.idx]
+        if not before:
+            continue
+        root = max(before)[1]
+        cands.append(_Cand(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PERSON"))
+        uf.p.append(len(uf.p))
+        uf.union(root, len(cands) - 1)
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -580,6 +633,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Lo
     for c in cands:
         for _t, _q, s, e in c.roles:
             role_toks.update(t.i for t in doc.char_span(s, e, alignment_mode="expand") or [])
+    _add_missed_surnames(doc, cands, uf, types, role_toks)
     links = _link_descriptions(_descriptions(doc, role_toks), cands, uf, types)
 
     # Members of each group (names, then descriptions), ordered by first mention.

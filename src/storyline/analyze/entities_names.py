@@ -42,6 +42,17 @@ witness victim suspect defendant plaintiff inmate prisoner convict hacker employ
 owner chief head member supporter critic opponent denier theorist heroine hero commentator
 pundit donor operative consultant counsel investigator examiner monitor warden guard
 """.split())
+# Abbreviated titles and the role nouns a later description may use for the same office
+# ("Rep. Boebert" … "the congresswoman"; "Gov. Polis" … "the governor").
+TITLE_EXPANSIONS = {
+    "gov": {"governor"}, "sen": {"senator", "lawmaker"}, "rep": {"representative", "congressman",
+    "congresswoman", "lawmaker"}, "representative": {"congressman", "congresswoman", "lawmaker"},
+    "senator": {"lawmaker"}, "congressman": {"lawmaker"}, "congresswoman": {"lawmaker"},
+    "lt": {"lieutenant"}, "atty": {"attorney"}, "gen": {"general"}, "sec": {"secretary"},
+    "pres": {"president"}, "supt": {"superintendent"}, "det": {"detective"}, "sgt": {"sergeant"},
+    "capt": {"captain"}, "col": {"colonel"}, "adm": {"admiral"}, "dr": {"doctor"},
+    "prof": {"professor"}, "justice": {"judge"}, "magistrate": {"judge"},
+}
 QUALIFIERS = {"former": "former", "ex": "former", "onetime": "former", "one-time": "former",
               "erstwhile": "former", "then": "then", "now": "now", "current": "now",
               "currently": "now", "sitting": "now", "incumbent": "now"}
@@ -221,6 +232,16 @@ def norp_key(name: str) -> str:
     if key.endswith("s") and not key.endswith("ss") and len(key) > 3:
         key = key[:-1]
     return key
+
+
+def expand_title_words(words: Iterable[str]) -> set[str]:
+    """Lower-cased title words plus the role nouns their abbreviations stand for."""
+    out = set()
+    for w in words:
+        b = w.lower().replace(".", "")
+        out.add(b)
+        out |= TITLE_EXPANSIONS.get(b, set())
+    return out
 
 
 def qualifier_of(words: Iterable[str]) -> str | None:

@@ -216,13 +216,15 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Entity],
 
 def _merge_roles(pairs: list[tuple[ArticleAnalysis, LocalEntity]]) -> list[Role]:
     """Roles of all members; the same title with the same qualifier and date is one role with the
-    spans of every article stating it. ``as_of`` falls back to the article's (possibly inferred)
-    publication date, which the time step fills in after entity extraction."""
+    spans of every article stating it. ``as_of`` is the article's (possibly inferred) publication
+    date as it stands after the time step, which runs after entity extraction."""
     merged: dict[tuple[str, str | None, str | None], Role] = {}
     for an, le in pairs:
         pub = an.article.published
         for role in le.roles:
-            as_of = role.as_of or pub.date or pub.earliest
+            # the article's final publication date (the time step may have refined it after the
+            # entity step ran), else what the entity step saw
+            as_of = pub.date or pub.earliest or role.as_of
             k = (" ".join(role.title.lower().split()), role.qualifier, as_of)
             if k not in merged:
                 merged[k] = Role(title=role.title, spans=[], as_of=as_of, qualifier=role.qualifier)
