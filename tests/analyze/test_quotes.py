@@ -205,7 +205,8 @@ def test_fragment_with_said(nlp):
 
 def test_scare_quotes_and_titles_left_out(nlp):
     text = ("The so-called “experts” never testified. The band played “Born in the USA” at the "
-            "rally, and the crowd waved “Stop the Steal” signs.")
+            "rally, and the crowd waved “Stop the Steal” signs. Speaking on CBS’s “Face the "
+            "Nation,” Senator Ann Ross said the plan would fail.")
     quotes, _ = run(nlp, text)
     assert quotes == []
 

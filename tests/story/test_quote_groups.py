@@ -93,3 +93,28 @@ def test_word_diff_ops():
     assert ops[0] == "equal" and "replace" in ops and "delete" in ops
     assert "".join(t for op, t in diff if op in ("equal", "replace", "insert")).split() != []
     assert word_diff("Same words.", "same words") == [("equal", "same words")]
+
+
+def test_example_corpus_groups(nlp, examples_dir):
+    """End to end on the example articles (NER stand-in for the entity step): quotes carried by
+    several outlets are grouped, and every group is consistent with its quotes."""
+    from storyline.analyze.quotes import extract_quotes
+    from storyline.eval.quotes import ner_entities
+
+    analyses = []
+    entity_map: dict[str, str] = {}
+    for path in sorted(examples_dir.glob("*.txt")):
+        article = Article(id=path.stem, text=path.read_text(encoding="utf-8"))
+        doc = nlp(article.text)
+        mentions, local = ner_entities(doc, article)
+        entity_map.update({e.key: e.name for e in local})  # story id = name, for this test
+        quotes = extract_quotes(doc, article, mentions, local)
+        analyses.append(ArticleAnalysis(article=article, mentions=mentions, entities=local,
+                                        quotes=quotes))
+    groups, comparisons = group_quotes(analyses, entity_map, [])
+    assert sum(len(a.quotes) for a in analyses) == sum(len(g.quotes) for g in groups)
+    assert any(len({q.article for q in g.quotes}) >= 2 for g in groups)
+    for g in groups:
+        assert {a for v in g.variants for a in v.articles} == {q.article for q in g.quotes}
+        assert g.text in {v.text for v in g.variants}
+    assert all(c.status == "conflict" for c in comparisons)

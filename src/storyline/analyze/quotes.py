@@ -34,6 +34,8 @@ from storyline.analyze.quotes_lexicon import (
     PLATFORMS,
     SCARE_PRECEDERS,
     SPEECH_NOUNS,
+    TITLE_NOUNS,
+    TITLE_PRECEDERS,
     SPEECH_VERBS,
     WRITTEN_CUES,
 )
@@ -303,7 +305,7 @@ def _classify(ctx: _Context, ri: int, kinds: list[str | None]) -> str | None:
     if any(lowered.endswith(p) for p in SCARE_PRECEDERS):
         return None
     if _title_like(words) and len(words) <= 8 and not _sentence_like(inner) \
-            and not _attribution_follows(ctx, ri):
+            and (_title_context(before) or not _attribution_follows(ctx, ri)):
         return None
     if not before or before[-1] in ":" or before.endswith((".", "!", "?", "”", '"', "''")):
         return "full"
@@ -315,6 +317,15 @@ def _classify(ctx: _Context, ri: int, kinds: list[str | None]) -> str | None:
     if _follows_speech_verb(ctx, r) and _sentence_like(inner):
         return "full"
     return "fragment"
+
+
+def _title_context(before: str) -> bool:
+    """`on "Face the Nation,"`, `CNN's "State of the Union"`, `his book, "…"`: a name, not words."""
+    words = before.rstrip(" ,").split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in TITLE_PRECEDERS or last.endswith(("’s", "'s")) or last.rstrip(",") in TITLE_NOUNS
 
 
 def _attribution_follows(ctx: _Context, ri: int) -> bool:

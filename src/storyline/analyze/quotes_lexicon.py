@@ -73,3 +73,10 @@ FEMALE_HONORIFICS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "madam", "lad
 # Words before a quote that make it a scare quote or a name, not somebody's words.
 SCARE_PRECEDERS = ("so-called", "so called", "quote-unquote", "quote unquote", "the word",
                    "the term", "the phrase", "known as", "titled", "entitled", "nicknamed")
+
+# Words right before a quoted Title-Case phrase that make it the name of a work or a show.
+TITLE_PRECEDERS = frozenset({"on", "of", "in", "at", "from", "titled", "entitled", "called",
+                             "named", "dubbed", "anthem", "the"})
+TITLE_NOUNS = frozenset({"book", "film", "movie", "song", "album", "show", "series", "program",
+                         "documentary", "article", "column", "essay", "report", "play", "episode",
+                         "podcast", "anthem", "memoir", "novel", "poem", "speech", "headline"})
