@@ -252,3 +252,10 @@ def test_context_expression_without_a_date_before_it(nlp):
     nxt = find(tx, "The next day")
     assert (nxt.value, nxt.anchor, nxt.resolved, nxt.earliest, nxt.latest) == \
         ("XXXX-XX-XX", "context", False, None, "2025-11-19")
+
+
+def test_range_with_only_an_upper_bound(nlp):
+    # known only to be published by 2025-03-31: "last year" is at most 2024
+    _, tx = run(nlp, "Last year the plant closed.", latest="2025-03-31", basis="inferred")
+    ly = find(tx, "Last year")
+    assert not ly.resolved and ly.earliest is None and ly.latest == "2024-12-31"

@@ -3,15 +3,21 @@
 Order of work in :func:`analyze_time`:
 
 1. candidates from the rules in :mod:`storyline.analyze.timex_rules`, checked against the spaCy
-   parse (a bare "2000" that spaCy calls CARDINAL/MONEY is a number, "daily" as an adjective is
-   not a set) and reduced to a non-overlapping set;
+   parse (a bare "2000" that spaCy calls CARDINAL/MONEY, or that counts a plural noun as in
+   "2000 protesters", is a number) and reduced to a non-overlapping set;
 2. the tense of the clause each expression sits in (spaCy morphology + auxiliaries): "in May" in a
    past-tense sentence is the May before publication, in a future-tense one the May after;
 3. the anchor: the publication date when known; when the basis is ``unknown``, a range inferred
    from the content (not before the latest absolute date reported in the past tense, not after the
-   earliest absolute date spoken of in the future tense);
+   earliest absolute date firmly announced in the future tense; dates that only modify a noun,
+   "the 2028 election", do not count);
 4. each relative expression is resolved at both ends of the anchor range; where the two differ it
-   is ``resolved: False``, its value masked (``XXXX-05``) and its bounds span both.
+   is ``resolved: False``, its value masked (``XXXX-05``) and its bounds span both; an open end
+   leaves that bound ``None``. Context expressions ("two days later", "the next day") count from
+   the date the text mentioned last.
+
+At the story level, :func:`storyline.story.timeline.refine_publication` can narrow an undated
+article's range from other outlets; :func:`reresolve` then resolves its expressions again.
 """
 
 from __future__ import annotations
@@ -34,8 +40,8 @@ from storyline.model import Article, PubDate, TimeExpr
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["analyze_time", "clause_tense", "governing_verb", "infer_publication",
-           "resolve_candidates", "verb_tense"]
+__all__ = ["analyze_time", "candidate_at", "clause_tense", "governing_verb", "infer_publication",
+           "reresolve", "resolve_at", "resolve_candidates", "verb_tense"]
 
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "must", "should", "can", "ca"}
@@ -182,10 +188,9 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
                     c.type == "TIME" or granularity(c.rel(ctx_anchor[0], tense).value) == "day"):
                 ctx_anchor = last_day  # a day or a clock time needs a day to count from
             if c.context and ctx_anchor is not None:
-                ctx, ok = ctx_anchor
-                samples, anchor, open_end = [ctx], "context", False
+                ctx, pinned = ctx_anchor
+                anchor = "context"
                 results = [c.rel(ctx, tense)]
-                pinned = ok
             elif c.context and c.type == "DATE" and (e or l_):
                 # "the next day" with no date before it to count from: say only what we know
                 shape = c.rel(e or l_, tense).value  # type: ignore[arg-type]
@@ -195,10 +200,8 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
                                     "context", False, tense))
                 continue
             else:
-                samples = _samples(e, l_)
-                open_end = not (e and l_)
                 anchor = "publication"
-                results = [c.rel(d, tense) for d in samples]
+                results = [c.rel(d, tense) for d in _samples(e, l_)]
                 pinned = False
             values = [r.value for r in results]
             value = mask_values(values)
@@ -208,10 +211,10 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
                 resolved = pinned and value == values[0]
                 lo, hi = los[0], his[0]
             else:
-                resolved = len(set(values)) == 1 and not open_end
-                # without a lower anchor, the sample days say nothing: no bound
+                resolved = len(set(values)) == 1 and e is not None and l_ is not None
+                # an open end of the anchor range leaves that bound open
                 lo = None if e is None or None in los else min(los)
-                hi = None if open_end or None in his else max(his)
+                hi = None if l_ is None or None in his else max(his)
                 if value in REF_VALUES:  # PAST_REF has no lower bound, FUTURE_REF no upper one
                     lo = lo if value != "PAST_REF" else None
                     hi = hi if value != "FUTURE_REF" else None
