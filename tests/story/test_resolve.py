@@ -154,3 +154,28 @@ def test_end_to_end_two_outlets(nlp):
     doj = [e for e in entities if e.type == "ORG" and "DOJ" in e.aliases + [e.name]]
     assert len(doj) == 1 and doj[0].articles == ["x1", "x2"]
     assert set(emap) == {le.key for an in analyses for le in an.entities}
+
+
+def test_example_corpus_spans_and_keys(nlp, examples_dir):
+    """On the shipped example articles: every span is exact, every local key maps to one entity,
+    and the story's central person is one entity across all five outlets."""
+    from storyline.analyze.entities import extract_entities
+
+    analyses = []
+    for k, path in enumerate(sorted(examples_dir.glob("*.txt"))):
+        text = path.read_text(encoding="utf-8")
+        article = Article(id=f"ex{k}", text=text)
+        mentions, ents = extract_entities(nlp(text), article)
+        analyses.append(ArticleAnalysis(article=article, mentions=mentions, entities=ents))
+    entities, emap = resolve_entities(analyses)
+    texts = {an.article.id: an.article.text for an in analyses}
+    for e in entities:
+        for s in e.mentions:
+            assert texts[s.article][s.start:s.end] == s.text
+        for r in e.roles:
+            for s in r.spans:
+                assert texts[s.article][s.start:s.end] == s.text
+    assert set(emap) == {le.key for an in analyses for le in an.entities}
+    people = [e for e in entities if e.type == "PERSON"]
+    assert len(people[0].articles) == len(analyses)
+    assert len({e.id for e in entities}) == len(entities)
