@@ -161,3 +161,24 @@ def test_ids_unique_and_blocked_by_subject(nlp):
     assert single.status == "single_source" and "Daily Ledger" in single.explanation
     for c in claims:
         assert c.subject in {e.id for e in entities} or c.subject.islower()
+
+
+def test_running_count_grows_over_time(nlp):
+    _, comparisons, entities = _compare(
+        nlp,
+        ("Daily Ledger", "2025-05-06", "Authorities said Victor Hale faces 12 charges so far."),
+        ("Metro Star", "2025-09-30", "Authorities said Victor Hale faces 15 charges so far."),
+    )
+    cmp = _cmp(comparisons, "charge_count", entity_id(entities, "Hale"))
+    assert cmp.status == "consistent_over_time"
+    assert "12" in cmp.explanation and "15" in cmp.explanation
+
+
+def test_then_title_is_a_past_title(nlp):
+    _, comparisons, entities = _compare(
+        nlp,
+        ("Daily Ledger", "2025-05-06", "The deal was signed by then-Governor Alan Brooks."),
+        ("Metro Star", "2025-05-06", "Former Governor Alan Brooks criticized the ruling."),
+    )
+    cmp = _cmp(comparisons, "title", entity_id(entities, "Brooks"))
+    assert cmp.status == "consistent_over_time"
