@@ -40,8 +40,6 @@ from storyline.analyze.entities_names import (
     link_orgs,
     name_tokens,
     norp_key,
-    org_keys,
-    org_tokens,
     person_compatible,
     person_core,
 )
@@ -119,7 +117,6 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
 
     ``title_start`` is the first trimmed title token inside the NER span (== i when none).
     """
-    orig_i = i
     while i < j and (doc[i].dep_ == "det" or doc[i].is_punct or doc[i].lower_ in ("the", "a", "an")):
         i += 1
     title_start = i
@@ -144,7 +141,6 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
         j -= 1
     if j <= i:
         return None
-    del orig_i
     return i, j, evidence, title_start
 
 
@@ -650,10 +646,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Lo
         key = f"{article.id}:{n}"
         etype = types[r] if not all(c.description for c in group) else "PERSON"
         names = [c.text for c in group if not c.description]
-        if etype == "PERSON":
-            name = fullest_name(names)
-        else:
-            name = fullest_name(names)
+        name = fullest_name(names)
         group_mentions = [Mention(c.start, c.end, c.text, etype, key) for c in group]
         roles = _collect_roles(article, group, as_of) if etype == "PERSON" else []
         entities.append(LocalEntity(key=key, name=name, type=etype,
@@ -678,4 +671,4 @@ def _collect_roles(article: Article, group: list[_Cand], as_of: str | None) -> l
     return list(by_key.values())
 
 
-__all__ = ["ENTITY_LABELS", "extract_entities", "org_keys"]
+__all__ = ["ENTITY_LABELS", "extract_entities"]
