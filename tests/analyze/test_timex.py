@@ -259,3 +259,30 @@ def test_range_with_only_an_upper_bound(nlp):
     _, tx = run(nlp, "Last year the plant closed.", latest="2025-03-31", basis="inferred")
     ly = find(tx, "Last year")
     assert not ly.resolved and ly.earliest is None and ly.latest == "2024-12-31"
+
+
+# --------------------------------------------------------------------------- robustness
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from storyline.analyze.timex import resolve_candidates  # noqa: E402
+from storyline.analyze.timex_rules import find_candidates, select  # noqa: E402
+
+_WORDS = ["on", "in", "last", "next", "this", "the", "Monday", "Feb.", "29", "31", "0", "2024",
+          "1899", "May", "March", "of", "year", "years", "ago", "later", "a", "nine-year",
+          "3:07", "p.m.", "13/45/2020", "2/29/2023", "Q4", "first", "quarter", "0th", "century",
+          "'90s", "every", "weekend", "early", "summer", "fall", ",", ".", "earlier", "today"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12),
+       st.sampled_from([None, "2024-02-29", "2025-01-01", "2025-12-31"]))
+def test_rules_never_crash_and_spans_are_exact(words, pub):
+    text = " ".join(words)
+    cands = select(list(find_candidates(text)))
+    published = PubDate(date=pub, earliest=pub, latest=pub, basis="metadata") if pub else PubDate()
+    for t in resolve_candidates(None, text, cands, published):
+        assert text[t.start:t.end] == t.text
+        if t.earliest and t.latest:
+            assert t.earliest <= t.latest
