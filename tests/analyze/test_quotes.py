@@ -267,3 +267,13 @@ def test_quote_with_nonbreaking_space_before_dash(nlp):
     text = "“We deserve better than this.”\u00a0― Ana Ruiz\n\n“Vote them out.” ― Leo Park"
     quotes, _ = run(nlp, text)
     assert [q.speaker_text for q in quotes] == ["Ana Ruiz", "Leo Park"]
+
+
+def test_medium_on_the_governing_verb_and_fronted(nlp):
+    text = ("The county sued in March.\n\nAttorney General Dana Price fired back in a court filing, "
+            "calling the lawsuit “a political stunt with no legal basis.”\n\n"
+            "In a Truth Social post on Monday, Senator Ray Burns described the ruling as "
+            "“a disgrace.”")
+    quotes, names = run(nlp, text)
+    assert [(speaker_name(q, names), q.medium) for q in quotes] == [
+        ("Dana Price", "filing"), ("Ray Burns", "post")]

@@ -593,7 +593,30 @@ def _owner_if_medium(tok: Token) -> tuple[Token | None, str | None]:
 
 
 def _medium_of(ctx: _Context, cue: Token) -> str | None:
-    """"in a statement", "on Truth Social", "during an interview" attached to the cue."""
+    """"in a statement", "on Truth Social", "during an interview" attached to the cue (or to the
+    verb it depends on: "fired back in a court filing, calling it …"), else anywhere in the cue's
+    sentence outside quotations (the parser attaches a fronted "In a post, …" unreliably)."""
+    node = cue
+    for _ in range(3):
+        medium = _medium_children(node)
+        if medium:
+            return medium
+        if node.dep_ not in ("advcl", "xcomp", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+    for tok in ctx.segment(cue):
+        if tok.i in ctx.in_quote or tok.dep_ != "pobj" or tok.head.lower_ not in MEDIUM_PREPS:
+            continue
+        if tok.lower_ in PLATFORMS or _phrase(tok).lower() in PLATFORMS:
+            return "post"
+        medium = MEDIA.get(tok.lemma_.lower())
+        if medium in ("post", "tweet", "statement", "interview", "filing", "letter", "email",
+                      "message", "speech", "press conference", "show", "podcast", "op-ed"):
+            return medium
+    return None
+
+
+def _medium_children(cue: Token) -> str | None:
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in MEDIUM_PREPS:
             for pobj in child.children:
