@@ -294,17 +294,19 @@ def _judge(attribute: str, group: list[Claim], sides: list[ComparisonSide],
            articles: list[str], ctx: _Ctx, subject: str, extra: str) -> tuple[str, str]:
     what = _attr_phrase(attribute, extra, group)
     who = ctx.name(subject)
+    topic = _topic(attribute, what, who)
+    Topic = topic[0].upper() + topic[1:]  # noqa: N806 (sentence-initial form)
     if len(sides) == 1:
         value = _fmt(group[0])
         if len(articles) == 1:
-            return "single_source", (f"Only {ctx.outlets[articles[0]]} reports the {what} of "
-                                     f"{who}: {value}.")
+            return "single_source", (f"Only {ctx.outlets[articles[0]]} reports {topic}: "
+                                     f"{value}.")
         lists = [c for c in group if c.qualifier == "list"]
         note = ""
         if lists and len(lists) < len(group):
             note = (f"; the counts listed in {_outlets(ctx, [lists[0].article])} add up to the "
                     f"total the others state")
-        return "agree", (f"{len(articles)} articles agree on the {what} of {who}: {value} "
+        return "agree", (f"{len(articles)} articles agree on {topic}: {value} "
                          f"({_outlets(ctx, articles)}){note}.")
     if attribute == "age":
         return _judge_age(group, ctx, what, who)
@@ -315,31 +317,31 @@ def _judge(attribute: str, group: list[Claim], sides: list[ComparisonSide],
         ok = all(_dates_compatible(str(a.value), str(b.value)) for a in reps for b in reps)
         if ok:
             precise = max(reps, key=lambda c: len(str(c.value)))
-            return "agree", (f"The {what} of {who} agrees across {len(articles)} articles, "
+            return "agree", (f"{Topic} agrees across {len(articles)} articles, "
                              f"differing only in precision: {_sides_text(sides, group, ctx)}.")
     elif all(isinstance(c.value, (int, float)) for c in reps):
         if _running_count(group, ctx):
             first, last = group[0], group[-1]
             return "consistent_over_time", (
-                f"The {what} of {who} grows from {_fmt(first)} ({_when(ctx, first)}) to "
+                f"{Topic} grows from {_fmt(first)} ({_when(ctx, first)}) to "
                 f"{_fmt(last)} ({_when(ctx, last)}), a running count that later reports update.")
         if all(_numbers_compatible(a, b) for a in reps for b in reps):
-            return "agree", (f"The {what} of {who} is consistent across {_outlets(ctx, articles)}"
+            return "agree", (f"{Topic} is consistent across {_outlets(ctx, articles)}"
                              f" once stated bounds are read: {_sides_text(sides, group, ctx)}.")
     elif all(isinstance(c.value, str) for c in reps):
         if all(_phrases_compatible(str(a.value), str(b.value), attribute)
                for a in reps for b in reps):
-            return "agree", (f"The {what} of {who} is described compatibly, some more "
+            return "agree", (f"{Topic} is described compatibly, some more "
                              f"specifically than others: {_sides_text(sides, group, ctx)}.")
     pair = _first_clash(attribute, reps)
     if pair is None or len(reps) == 2:
         where = f" within {ctx.outlets[articles[0]]}" if len(articles) == 1 else ""
-        return "conflict", (f"The {what} of {who} differs{where}: "
+        return "conflict", (f"{Topic} differs{where}: "
                             f"{_sides_text(sides, group, ctx)}.")
     a, b = pair
     others = [c for c in reps if c.id not in (a.id, b.id)]
     rest = "; ".join(f"{_fmt(c)} in {ctx.outlets[c.article]}" for c in others)
-    return "conflict", (f"The {what} of {who} differs: {_fmt(a)} in {ctx.outlets[a.article]} "
+    return "conflict", (f"{Topic} differs: {_fmt(a)} in {ctx.outlets[a.article]} "
                         f"({ctx.voice(a)}) versus {_fmt(b)} in {ctx.outlets[b.article]} "
                         f"({ctx.voice(b)}); other accounts: {rest}.")
 
@@ -481,6 +483,23 @@ def _one_per_side(group: list[Claim]) -> list[Claim]:
 
 
 # ----------------------------------------------------------------------------- wording
+
+
+def _topic(attribute: str, what: str, who: str) -> str:
+    """The noun phrase an explanation is about: "the sentence length of X", "who convicted X"."""
+    if attribute.endswith("_by"):
+        return f"who {attribute[:-3].replace('_', ' ')} {who}"
+    if attribute.startswith("date_of:"):
+        event = attribute[len("date_of:"):].replace("_", " ")
+        done_to = event in _DONE_TO
+        return f"the date {who} {'was ' if done_to else ''}{event}"
+    return f"the {what} of {who}"
+
+
+# Events whose date claims are about the one the act happens to ("Peters was convicted").
+_DONE_TO = {"convicted", "sentenced", "indicted", "charged", "arrested", "arraigned", "acquitted",
+            "prosecuted", "tried", "pardoned", "commuted", "released", "jailed", "elected",
+            "appointed", "nominated", "fired", "confirmed", "born"}
 
 
 def _attr_phrase(attribute: str, extra: str, group: list[Claim]) -> str:
