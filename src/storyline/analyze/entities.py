@@ -590,8 +590,8 @@ def _add_missed_surnames(doc: Doc, cands: list[_Cand], uf: _UF, types: dict[int,
     for tok in doc:
         if tok.i in covered or tok.text not in by_surname:
             continue
-        if tok.pos_ not in ("PROPN", "NOUN") and tok.is_sent_start:
-            continue
+        if tok.pos_ not in ("PROPN", "NOUN") or (tok.is_sent_start and tok.pos_ != "PROPN"):
+            continue  # at a sentence start a capital says nothing: "Price increases ..."
         before = [(first, r) for first, r in by_surname[tok.text] if first < tok.idx]
         if not before:
             continue

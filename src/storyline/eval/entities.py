@@ -409,7 +409,7 @@ def evaluate(path: Path, *, split: str = "test", limit: int | None = None,
     counts = out["counts"]
     topics = sorted({d.topic for d in docs})
     notes = [
-        f"ECB+ {split} topics {', '.join(map(str, topics))} ({len(topics)} topics, {counts['documents']} "
+        f"ECB+ {split} topics {', '.join(map(str, topics))} ({len(topics)} topic(s), {counts['documents']} "
         f"documents; {counts['event_mentions']} event and {counts['entity_mentions']} entity mentions).",
         "Gold mentions (only the sentences checked for coreference), gold topics, singletons kept; "
         "corpus-level MUC/B³/CEAF-e F1 and CoNLL F1 = their mean (scorch).",
