@@ -553,6 +553,8 @@ def _sides_text(sides: list[ComparisonSide], group: list[Claim], ctx: _Ctx) -> s
     for s in sides:
         cs = [by_id[i] for i in s.claims]
         voices = sorted({ctx.voice(c) for c in cs if c.voice != "reporter"})
+        if all(c.hedged for c in cs):
+            voices.append("hedged in the text")
         said = f", {' and '.join(voices)}" if voices else ""
         chunks.append(f"{_fmt(cs[0])} ({_outlets(ctx, s.articles)}{said})")
     return " versus ".join(chunks)
