@@ -56,6 +56,8 @@ def test_groups_and_variants():
     assert sorted(v.articles[0] for v in g.variants) == ["a", "b"]
     assert len(groups) == 4
     assert comparisons == []
+    stunt = [g for g in groups if g.text == "stunt"]
+    assert len(stunt) == 2 and {g.speaker_entity for g in stunt} == {"e-lee", "e-ruiz"}
     # deterministic: same input in another order gives the same ids and order
     again, _ = group_quotes([a, b], ENTITY_MAP, ENTITIES)
     assert [x.id for x in again] == [x.id for x in groups]
@@ -118,3 +120,14 @@ def test_example_corpus_groups(nlp, examples_dir):
         assert {a for v in g.variants for a in v.articles} == {q.article for q in g.quotes}
         assert g.text in {v.text for v in g.variants}
     assert all(c.status == "conflict" for c in comparisons)
+
+
+def test_short_fragment_inside_longer_quote_of_same_speaker():
+    a = analysis("a", "“Free the hostage now, or face the consequences,” Lee wrote.",
+                 [("Free the hostage now, or face the consequences,", "a:1", "write", "post")])
+    b = analysis("b", "Lee called her a “hostage.” Ruiz called it a “hostage” too.",
+                 [("hostage.", "b:1", "call", None), ("hostage", "b:2", "call", None)])
+    groups, comparisons = group_quotes([a, b], ENTITY_MAP, ENTITIES)
+    lee = [g for g in groups if g.speaker_entity == "e-lee"]
+    assert len(lee) == 1 and len(lee[0].quotes) == 2  # Ruiz's "hostage" is not Lee's utterance
+    assert len(groups) == 2 and comparisons == []

@@ -4,8 +4,8 @@ Two quotations are the same utterance when their normalized words match (case, p
 straight marks and whitespace ignored), allowing for truncation (one outlet quotes part of what
 another quotes: containment), ellipses (each part between ``…`` found in order) and small wording
 changes (rapidfuzz ratio). Candidates come from an index of word shingles (and, for quotes of one or
-two words, the exact words with the same speaker), so the work grows with the number of quotations
-that share words, not with all pairs.
+two words, the same words from the same speaker, alone or inside a longer quotation), so the work
+grows with the number of quotations that share words, not with all pairs.
 
 Each group lists its *variants* (distinct wordings, with the articles carrying each) and is checked
 for two disagreements between outlets: a quotation attributed to different speakers
@@ -162,6 +162,18 @@ def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
         for k in range(len(it.words) - SHINGLE + 1):
             index[tuple(it.words[k:k + SHINGLE])].append(i)
     pairs: set[tuple[int, int]] = set()
+    # a word or two quoted by one outlet out of a longer quotation another carries, same speaker
+    longer: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        if len(it.words) >= SHORT and it.inst.speaker:
+            longer[it.inst.speaker].append(i)
+    for i, it in enumerate(items):
+        if len(it.words) >= SHORT or not it.inst.speaker:
+            continue
+        needle = f" {' '.join(it.words)} "
+        for j in longer.get(it.inst.speaker, []):
+            if needle in f" {' '.join(items[j].words)} ":
+                pairs.add((min(i, j), max(i, j)))
     for members in index.values():
         if len(members) > 200:  # a stock phrase shared by very many quotes is no evidence
             continue
@@ -179,14 +191,20 @@ def _speakers_compatible(a: _Item, b: _Item) -> bool:
     return a.inst.speaker is not None and a.inst.speaker == b.inst.speaker
 
 
+def _matches(a: _Item, b: _Item) -> bool:
+    if min(len(a.words), len(b.words)) < SHORT:  # speakers already checked equal
+        short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
+        return f" {' '.join(short.words)} " in f" {' '.join(long_.words)} "
+    return same_utterance(a.inst.text, b.inst.text)
+
+
 def group_quotes(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
                  entities: list[Entity]) -> tuple[list[QuoteGroup], list[Comparison]]:
     """Quote groups (one per utterance, with variants) and the said_by / medium conflicts."""
     items = _instances(analyses, entity_map)
     uf = _UnionFind(len(items))
     for i, j in sorted(_candidate_pairs(items)):
-        if _speakers_compatible(items[i], items[j]) and same_utterance(items[i].inst.text,
-                                                                        items[j].inst.text):
+        if _speakers_compatible(items[i], items[j]) and _matches(items[i], items[j]):
             uf.union(i, j)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
