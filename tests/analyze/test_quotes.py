@@ -7,6 +7,8 @@ quote logic whatever the entity step does.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.analyze.quotes import extract_quotes
 from storyline.analyze.quotes_marks import find_quote_regions
@@ -277,3 +279,23 @@ def test_medium_on_the_governing_verb_and_fronted(nlp):
     quotes, names = run(nlp, text)
     assert [(speaker_name(q, names), q.medium) for q in quotes] == [
         ("Dana Price", "filing"), ("Ray Burns", "post")]
+
+
+# ------------------------------------------------------------------------------- properties
+
+MARKY_TEXT = st.text(alphabet=st.sampled_from(list("ab ,.\n“”‘’\"'`«»„—")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MARKY_TEXT)
+def test_regions_are_well_formed(text):
+    regions = find_quote_regions(text)
+    last_end = -1
+    for r in regions:
+        assert 0 <= r.mark_start <= r.start <= r.end <= r.mark_end <= len(text)
+        inner = text[r.start:r.end]
+        assert inner == inner.strip() and inner
+        assert "\n" not in inner  # one region per paragraph
+        assert r.mark_start >= last_end  # no overlaps, in order
+        last_end = r.mark_end
+        assert regions[r.chain].chain == r.chain
