@@ -114,6 +114,19 @@ def test_acronyms_and_department_word_order(nlp):
     assert orgs["Department of Justice"] == ["DOJ", "Department of Justice", "Justice Department"]
 
 
+def test_organization_descriptions_join_the_one_matching_body(nlp):
+    text = ("The Colorado Court of Appeals heard arguments in March. The court has not ruled. "
+            "The Federal Bureau of Prisons said the bureau had sent a notice.")
+    _, entities = _run(nlp, text)
+    orgs = {e.name: [m.text for m in e.mentions] for e in entities if e.type == "ORG"}
+    assert orgs["Colorado Court of Appeals"] == ["Colorado Court of Appeals", "court"]
+    assert orgs["Federal Bureau of Prisons"] == ["Federal Bureau of Prisons", "bureau"]
+    # two courts named: "the court" is left alone
+    _, entities = _run(nlp, "The Supreme Court and the Colorado Court of Appeals both declined. "
+                            "The court did not explain.")
+    assert all(m.text != "court" for e in entities for m in e.mentions)
+
+
 def test_two_relatives_sharing_a_surname_stay_apart(nlp):
     text = ("Sen. Maria Lopez criticized the decision. Her brother, Daniel Lopez, a county "
             "commissioner, praised it.")

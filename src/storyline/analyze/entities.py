@@ -540,6 +540,70 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
     return out
 
 
+# Head nouns by which a news text goes on to refer to an organization it named ("the department").
+ORG_HEAD_NOUNS = frozenset("""department agency bureau office court commission committee board
+company firm ministry council university college party campaign union corporation network
+newspaper administration service authority institute foundation center""".split())
+
+
+def _org_head(name: str) -> str | None:
+    """Head noun of an organization name: the word before "of", else the last word."""
+    toks = [t.replace(".", "") for t in name_tokens(name) if t not in ("the", "a", "an")]
+    if not toks:
+        return None
+    if "of" in toks[1:]:
+        return toks[toks.index("of", 1) - 1]
+    return toks[-1]
+
+
+def _org_descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
+    """Definite phrases headed by an organization noun ("the department", "the federal agency")."""
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "NOUN" or tok.tag_ != "NN" or not tok.is_lower:
+            continue
+        lemma = _bare(tok.lemma_)
+        if lemma not in ORG_HEAD_NOUNS:
+            continue
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the" or any(c.dep_ in ("poss", "prep") for c in tok.children):
+            continue
+        a = _left_modifiers(doc, tok.i, tok.i)
+        if any(t in taken for t in range(a, tok.i)):
+            continue
+        mods = tuple(t.lower_ for t in doc[a:tok.i] if not t.is_punct)
+        start, end = doc[a].idx, tok.idx + len(tok.text)
+        out.append(_Cand(a, tok.i + 1, start, end, doc.text[start:end], "ORG", description=True,
+                         head_lemma=lemma, modifiers=mods))
+    return out
+
+
+def _link_org_descriptions(descs: list[_Cand], cands: list[_Cand], uf: _UF,
+                           types: dict[int, str]) -> list[tuple[_Cand, int]]:
+    """Attach "the department" to the one organization of the article with that head noun whose
+    name holds every modifier ("the justice department" fits "Department of Justice")."""
+    orgs: dict[int, tuple[str | None, set[str]]] = {}
+    for x, c in enumerate(cands):
+        r = uf.find(x)
+        if types.get(r) == "ORG" and not c.description:
+            head = _org_head(c.text)
+            words = {t.replace(".", "") for t in name_tokens(c.text)}
+            prev = orgs.get(r, (head, set()))
+            orgs[r] = (prev[0] or head, prev[1] | words | ({head} if head else set()))
+    heads: dict[int, set[str | None]] = {}
+    for x, c in enumerate(cands):
+        r = uf.find(x)
+        if r in orgs:
+            heads.setdefault(r, set()).add(_org_head(c.text))
+    linked = []
+    for d in descs:
+        hits = [r for r, (_h, words) in orgs.items()
+                if d.head_lemma in heads.get(r, set()) and all(m in words for m in d.modifiers)]
+        if len(hits) == 1:
+            linked.append((d, hits[0]))
+    return linked
+
+
 def _link_descriptions(descs: list[_Cand], cands: list[_Cand], uf: _UF,
                        types: dict[int, str]) -> list[tuple[_Cand, int]]:
     """Attach each description to the single person whose stated role has the same head noun."""
@@ -631,6 +695,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Lo
             role_toks.update(t.i for t in doc.char_span(s, e, alignment_mode="expand") or [])
     _add_missed_surnames(doc, cands, uf, types, role_toks)
     links = _link_descriptions(_descriptions(doc, role_toks), cands, uf, types)
+    links += _link_org_descriptions(_org_descriptions(doc, role_toks), cands, uf, types)
 
     # Members of each group (names, then descriptions), ordered by first mention.
     members: dict[int, list[_Cand]] = {}
@@ -644,7 +709,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Lo
     entities: list[LocalEntity] = []
     for n, (r, group) in enumerate(ordered, start=1):
         key = f"{article.id}:{n}"
-        etype = types[r] if not all(c.description for c in group) else "PERSON"
+        etype = types[r]
         names = [c.text for c in group if not c.description]
         name = fullest_name(names)
         group_mentions = [Mention(c.start, c.end, c.text, etype, key) for c in group]
