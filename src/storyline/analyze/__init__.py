@@ -57,6 +57,6 @@ def analyze_articles(articles: Iterable[Article], nlp: Language | None = None, *
     from storyline.analyze.nlp import load_nlp
 
     nlp = nlp or load_nlp()
-    for article, doc in nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
                                  batch_size=batch_size):
         yield analyze_doc(article, doc)

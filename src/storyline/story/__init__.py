@@ -4,6 +4,8 @@ The order is written down here, once:
 
 1. dedupe     — near-duplicate / syndicated copies are linked (ingest/dedupe.py ran already)
 2. resolve    — local entities → story entities, one id each                   (resolve.py)
+   dates      — undated articles' publication ranges narrowed by other outlets' dates for the
+                same events; their relative time expressions resolved again     (timeline.py)
 3. timeline   — event mentions merged across outlets, dated, ordered            (timeline.py)
 4. quotes     — the same utterance across outlets grouped, variants listed      (quotes.py)
 5. compare    — claims with resolved subjects compared across outlets           (compare.py)
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from storyline.model import ArticleAnalysis, Dossier
 
@@ -43,6 +46,7 @@ def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = No
 
     analyses = sorted(analyses, key=lambda a: a.article.id)
     entities, entity_map = resolve_entities(analyses)
+    analyses = refine_dates(analyses, entity_map)
     timeline, date_comparisons = build_timeline(analyses, entity_map)
     quote_groups, quote_comparisons = group_quotes(analyses, entity_map, entities)
     claims, claim_comparisons = compare_claims(analyses, entity_map, entities)
@@ -51,3 +55,43 @@ def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = No
     return Dossier(story_id=story_id(analyses), story_title=title or story_title(analyses),
                    articles=list(analyses), entities=entities, timeline=timeline,
                    quotes=quote_groups, claims=claims, comparisons=comparisons, coverage=coverage)
+
+
+def refine_dates(analyses: list[ArticleAnalysis], entity_map: dict[str, str]) -> list[ArticleAnalysis]:
+    """Narrow undated articles' publication ranges with the story's other reports (new objects).
+
+    The map step could only bound an undated article by its own dated events; across outlets the
+    same event's firm date pins much more ("last year" in one report, "October 2024" in another).
+    The article's relative time expressions are then resolved again against the narrower range, and
+    its claims follow: the default ``as_of`` (publication) and dates taken from those expressions.
+    """
+    from storyline.analyze.timex import reresolve
+    from storyline.story.timeline import refine_publication
+
+    refined = refine_publication(analyses, entity_map)
+    if not refined:
+        return analyses
+    out: list[ArticleAnalysis] = []
+    for a in analyses:
+        pub = refined.get(a.article.id)
+        if pub is None:
+            out.append(a)
+            continue
+        old_default = a.article.published.date or a.article.published.earliest
+        new_default = pub.date or pub.earliest
+        article = replace(a.article, published=pub)
+        timexes = reresolve(article, a.timexes, pub)
+        moved = {(old.start, old.end, old.value): new.value
+                 for old, new in zip(a.timexes, timexes) if old.value != new.value}
+        claims = []
+        for c in a.claims:
+            if c.as_of == old_default:
+                c = replace(c, as_of=new_default)
+            if c.attribute.startswith("date_of:"):
+                for (start, end, value), new_value in moved.items():
+                    if c.start <= start and end <= c.end and c.value == value:
+                        c = replace(c, value=new_value)
+                        break
+            claims.append(c)
+        out.append(replace(a, article=article, timexes=timexes, claims=claims))
+    return out
