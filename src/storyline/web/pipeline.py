@@ -65,9 +65,9 @@ class _RenamingStore:
         self.store = store
         self.display = display
 
-    def save_analysis(self, a: ArticleAnalysis) -> bool:
+    def save_analysis(self, a: ArticleAnalysis, *, model: str | None = None) -> bool:
         a.article.path = self.display(a.article.path)
-        return self.store.save_analysis(a)
+        return self.store.save_analysis(a, model=model)
 
 
 def render_html_or_none(dossier: Dossier) -> str | None:
