@@ -144,7 +144,8 @@ def _event(e: Event) -> dict[str, Any]:
 def _claim(c: Claim) -> dict[str, Any]:
     return {"id": c.id, "subject": c.subject, "attribute": c.attribute, "value": plain(c.value),
             "unit": c.unit, "as_of": c.as_of, "article": c.article, "start": c.start, "end": c.end,
-            "text": c.text, "voice": c.voice, "hedged": c.hedged, "parts": plain(c.parts)}
+            "text": c.text, "voice": c.voice, "hedged": c.hedged, "parts": plain(c.parts),
+            "qualifier": c.qualifier}
 
 
 def _comparison(c: Comparison) -> dict[str, Any]:
