@@ -180,6 +180,27 @@ def eval_entities(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = Non
     _run_eval("entities", path, split, limit, json_out)
 
 
+@eval_app.command("timelines")
+def eval_timelines(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
+                   json_out: JsonOpt = None) -> None:
+    """Dated events: SemEval-2015 Task 4 timeline events dated at the gold granularity."""
+    _run_eval("timelines", path, split, limit, json_out)
+
+
+@eval_app.command("claims")
+def eval_claims(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
+                json_out: JsonOpt = None) -> None:
+    """Claim voice (reporter vs attributed) and label voice against PolNeAR attributions."""
+    _run_eval("claims", path, split, limit, json_out)
+
+
+@eval_app.command("metadata")
+def eval_metadata(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
+                  json_out: JsonOpt = None) -> None:
+    """Plain-text headline and dateline detection on PolNeAR and TempEval-3 texts."""
+    _run_eval("ingest_meta", path, split, limit, json_out)
+
+
 @app.command()
 def bench(
     paths: Annotated[Optional[list[str]], typer.Argument(

@@ -7,17 +7,14 @@ speaker matches the annotated Source (named sources only: a word of the speaker'
 the Source text), and label voices against the gold direct quotes. Baseline: every claim in the
 reporter's voice.
 
-Usage: ``python -m storyline.analyze.claims_eval DATASETS_DIR [--split dev|test] [--limit N]``
+Usage: ``storyline eval claims ../shared/datasets --split test``
 (DATASETS_DIR is the shared datasets folder or the PolNeAR folder). Tune on dev, report test.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
-from storyline.errors import StorylineError
 from storyline.eval import EvalReport
 from storyline.model import Article
 
@@ -73,23 +70,3 @@ def evaluate(path: Path, *, split: str = "test", limit: int | None = None) -> Ev
                f"speaker named: {named_ok}/{named} claims whose gold Source is a name",
                f"labels: {labels} evaluative labels scored against gold direct quotes"],
     )
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--split", default="test")
-    parser.add_argument("--limit", type=int, default=None)
-    args = parser.parse_args(argv)
-    try:
-        report = evaluate(args.path, split=args.split, limit=args.limit)
-    except StorylineError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(report.title)
-    print(report.to_markdown())
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

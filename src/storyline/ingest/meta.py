@@ -52,7 +52,7 @@ MAX_HEADER_LINES = 8  # non-empty lines at the top inspected for headline/byline
 MAX_LEDE_SEARCH = 3  # body paragraphs searched for a dateline/outlet tag
 # A sentence-case line with a final period, standing alone, counts as a headline only up to this
 # length: headlines run 5-12 words; a one-sentence lede this short is rare (and must also lack the
-# marks of a lede, see _reads_as_headline). Tuned on PolNeAR dev (see storyline.ingest.evaluate).
+# marks of a lede, see _reads_as_headline). Tuned on PolNeAR dev (see storyline.eval.ingest_meta).
 MAX_SHORT_HEADLINE_WORDS = 12
 _LEDE_OPENING = re.compile(
     r"(?:The|A|An|In|On|At|By|For|From|With|Without|During|Despite|Amid|Under|Until|Through|When|While"
