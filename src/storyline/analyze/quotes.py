@@ -365,6 +365,8 @@ def _follows_speech_verb(ctx: _Context, r: QuoteRegion) -> bool:
 def _is_cue(tok: Token) -> bool:
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children)
+    if tok.lemma_ == "put":  # "as the memo put it"
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
 
 

@@ -17,7 +17,7 @@ boast brag counter retort rule read confirm report deny emphasize stress mention
 accuse lament wonder plead beg demand threaten caution advise comment text email message proclaim
 maintain continue agree disagree disclose cite recount tout scoff posit muse exclaim thunder
 whisper mutter concur characterize label term dub brand hail blast slam praise criticize condemn
-sign speak liken compare attack chant sing recite quote
+sign speak liken compare attack chant sing recite quote rate laud
 """.split())
 
 # Nouns that carry somebody's words when they have an owner ("Trump's claim that …", "her words").
@@ -30,7 +30,8 @@ complaint charge criticism attack testimony announcement declaration call demand
 
 # Verbs that only count as cues when the quote is their object or complement (not when they merely
 # appear next to a quote): naming verbs, whose quotes are short labels.
-NAMING_VERBS = frozenset("call describe characterize label term dub brand hail liken compare attack".split())
+NAMING_VERBS = frozenset(
+    "call describe characterize label term dub brand hail liken compare attack rate laud".split())
 
 # Verbs whose use marks the quote as written rather than spoken.
 WRITTEN_CUES = {"write": "written", "post": "post", "tweet": "tweet", "text": "message",
