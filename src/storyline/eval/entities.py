@@ -39,7 +39,7 @@ from storyline.analyze.entities_names import (
     surname,
 )
 from storyline.eval import EvalReport
-from storyline.eval.coref_scores import clusters_from_labels, conll_scores
+from storyline.eval.coref_scores import clusters_from_labels, conll_scores, require_scorch
 from storyline.errors import DatasetError
 from storyline.eval.ecbplus import PERSON_ORG_TAGS, EcbDoc, EcbMention, load_split
 
@@ -398,8 +398,9 @@ def evaluate(path: Path, *, split: str = "test", limit: int | None = None,
     """
     from storyline.analyze.nlp import load_nlp, model_version
 
-    nlp = nlp or load_nlp()
+    require_scorch()  # fail in one line before minutes of parsing
     docs = load_split(Path(path), split, limit=limit)
+    nlp = nlp or load_nlp()
     pairs = train_lemma_pairs(Path(path), nlp) if learn_pairs and split != "train" else {}
     out = run(docs, nlp, lemma_pairs=pairs)
     rows: list[list[Any]] = []
