@@ -230,3 +230,13 @@ def test_link_orgs_keeps_an_ambiguous_short_name_apart():
     assert groups["DOJ"] == {"U.S. Department of Justice", "Department of Justice", "DOJ"}
     assert groups["Supreme Court"] == {"Supreme Court"}
     assert "acr:doj" in org_keys("DOJ")
+
+
+def test_places_keep_their_words_and_honorifics_mark_people(nlp):
+    text = ("Dr. Anthony Fauci spoke in St. Louis on Sunday. Mrs. Clinton later met Fauci in "
+            "St. Paul.")
+    _, entities = _run(nlp, text)
+    kinds = {e.name: e.type for e in entities}
+    assert kinds["St. Louis"] == "GPE" and kinds["St. Paul"] == "GPE"
+    assert kinds["Anthony Fauci"] == "PERSON" and kinds["Clinton"] == "PERSON"
+    assert [m.text for m in _by_name(entities, "Anthony Fauci").mentions] == ["Anthony Fauci", "Fauci"]

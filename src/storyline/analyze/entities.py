@@ -125,8 +125,8 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
     while j - i > 1:
         tok = doc[i]
         b = _bare(tok.text)
-        if b in HONORIFICS:
-            evidence = True
+        if b in HONORIFICS and label in ("PERSON", "ORG", "NORP"):
+            evidence = True  # an honorific in front says person; places keep their words
         elif label == "PERSON" and (b in OFFICE_WORDS or tok.is_lower or tok.pos_ not in ("PROPN",)):
             evidence = evidence or b in OFFICE_WORDS
         elif label != "PERSON" and b in OFFICE_WORDS and tok.text[:1].isupper() and \

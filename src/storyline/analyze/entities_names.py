@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 # Honorifics and office words that, in front of a name, make it a PERSON and are not part of the name.
 HONORIFICS = frozenset("""
-mr mrs ms miss mx dr prof sir dame lord lady rev fr sr st
+mr mrs ms miss mx dr prof sir dame lord lady rev fr
 """.split())
 OFFICE_WORDS = frozenset("""
 president vice gov governor lt sen senator rep representative congressman congresswoman
