@@ -240,3 +240,34 @@ def test_places_keep_their_words_and_honorifics_mark_people(nlp):
     assert kinds["St. Louis"] == "GPE" and kinds["St. Paul"] == "GPE"
     assert kinds["Anthony Fauci"] == "PERSON" and kinds["Clinton"] == "PERSON"
     assert [m.text for m in _by_name(entities, "Anthony Fauci").mentions] == ["Anthony Fauci", "Fauci"]
+
+
+_POOL = [
+    "Former Yuma County Clerk Linda Harwell was sentenced on Tuesday.",
+    "Harwell’s lawyers said Ms. Harwell would appeal.",
+    "Oregon Attorney General Dana Whitfield, a Democrat, filed a brief.",
+    "The Justice Department and the DOJ’s civil division declined to comment.",
+    "then-Gov. Ann Pollard signed the bill in St. Paul.",
+    "“We did nothing wrong,” said Ed Martin, the U.S. pardon attorney.",
+    "Martin’s office did not respond.",
+    "The former clerk, 69, is serving nine years.",
+    "Judge Marcus Oyelaran   rejected the motion\nin March.",
+    "The court has not ruled; the bureau said nothing.",
+]
+
+
+def test_spans_stay_exact_on_shuffled_news_sentences(nlp):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=6),
+           st.sampled_from([" ", "\n\n", "  "]))
+    def check(sentences, sep):
+        mentions, entities = _run(nlp, sep.join(sentences))
+        keys = {e.key for e in entities}
+        assert {m.entity for m in mentions} <= keys
+        assert all(e.mentions for e in entities)
+        assert sum(len(e.mentions) for e in entities) == len(mentions)
+
+    check()
