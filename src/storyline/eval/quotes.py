@@ -176,7 +176,10 @@ def _name_words(text: str) -> set[str]:
     return {w for w in words if w and w not in NOT_NAME and not w.isdigit()}
 
 
-def score_doc(text: str, gold: list[GoldQuote], pred: list[Predicted]) -> _Counts:
+def score_doc(text: str, gold: list[GoldQuote], pred: list[Predicted],
+              speaker_of: dict[int, bool] | None = None) -> _Counts:
+    """Counts for one document; ``speaker_of`` (when given) receives, per matched gold quote with a
+    Source, whether the speaker was right."""
     c = _Counts(gold=len(gold), pred=len(pred))
     gold_exact = {_norm(text, g.start, g.end) for g in gold}
     c.exact = sum(1 for p in {_norm(text, p.start, p.end) for p in pred} if p in gold_exact)
@@ -199,15 +202,22 @@ def score_doc(text: str, gold: list[GoldQuote], pred: list[Predicted]) -> _Count
             c.joint += 1
             continue
         c.speaker_total += 1
-        if p.speaker is None:
-            continue
-        sa, sb = p.speaker
-        gold_words = _name_words(" ".join(text[a:b] for a, b in g.source))
-        if any(min(b, sb) > max(a, sa) for a, b in g.source) or \
-                _name_words(text[sa:sb]) & gold_words or _name_words(p.speaker_name or "") & gold_words:
+        ok = p.speaker is not None and _speaker_ok(text, g, p)
+        if speaker_of is not None:
+            speaker_of[gi] = ok
+        if ok:
             c.speaker_ok += 1
             c.joint += 1
     return c
+
+
+def _speaker_ok(text: str, g: GoldQuote, p: Predicted) -> bool:
+    assert p.speaker is not None
+    sa, sb = p.speaker
+    gold_words = _name_words(" ".join(text[a:b] for a, b in g.source))
+    return any(min(b, sb) > max(a, sa) for a, b in g.source) or \
+        bool(_name_words(text[sa:sb]) & gold_words) or \
+        bool(_name_words(p.speaker_name or "") & gold_words)
 
 
 def evaluate(path: Path, *, split: str = "test", limit: int | None = None,
@@ -222,19 +232,28 @@ def evaluate(path: Path, *, split: str = "test", limit: int | None = None,
     docs = load_split(Path(path), split, limit)
     nlp = nlp or load_nlp()
     totals = {(s, g): _Counts() for s in SYSTEMS for g in ("all", "full")}
+    common = {"n": 0, "storyline": 0, "textacy": 0}  # speakers on the quotes both systems found
     per_doc: dict[str, dict[str, list[object]]] = {}
     for pdoc, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):  # type: ignore[attr-defined]
         gold = pdoc.direct_quotes()
         preds = {"storyline": storyline_quotes(doc, _article(pdoc)), "textacy": textacy_quotes(doc)}
         per_doc[pdoc.name] = {}
+        outcomes: dict[str, dict[int, bool]] = {}
         for system, pred in preds.items():
             for gold_set in ("all", "full"):
                 g = gold if gold_set == "all" else [q for q in gold if q.kind == "full"]
                 p = pred if gold_set == "all" else [q for q in pred if q.kind == "full"]
-                counts = score_doc(pdoc.text, g, p)
+                speaker_of: dict[int, bool] = {}
+                counts = score_doc(pdoc.text, g, p, speaker_of)
+                if gold_set == "all":
+                    outcomes[system] = speaker_of
                 totals[(system, gold_set)].add(counts)
                 if gold_set == "all":
                     per_doc[pdoc.name][system] = counts.row(system, gold_set)[2:]
+        both = outcomes["storyline"].keys() & outcomes["textacy"].keys()
+        common["n"] += len(both)
+        for system in SYSTEMS:
+            common[system] += sum(outcomes[system][gi] for gi in both)
     rows = [totals[(s, g)].row(s, g) for g in ("all", "full") for s in SYSTEMS]
     notes = [
         f"PolNeAR {split} split, {len(docs)} articles, spaCy {model_version(nlp)}; "  # type: ignore[arg-type]
@@ -247,6 +266,10 @@ def evaluate(path: Path, *, split: str = "test", limit: int | None = None,
         "overlaps the Source, or shares a name word with it (the span's words, or the resolved "
         "entity's name for a pronoun or description)",
         "F1 +spk: a quote counts only when overlap-matched and with the right speaker",
+        "speaker accuracy on the {n} gold quotes (with a Source) that both systems found: "
+        "storyline {s:.2f}, textacy {t:.2f}".format(
+            n=common["n"], s=common["storyline"] / common["n"] if common["n"] else 0.0,
+            t=common["textacy"] / common["n"] if common["n"] else 0.0),
         "textacy: textacy.extract.triples.direct_quotations; on documents with an odd number of "
         "quotation marks (where it raises) it is run per paragraph",
     ]
@@ -254,7 +277,8 @@ def evaluate(path: Path, *, split: str = "test", limit: int | None = None,
         title=f"Direct quotations — PolNeAR {split}",
         columns=["system", "gold", "n gold", "n pred", "P ex", "R ex", "F1 ex",
                  "P ov", "R ov", "F1 ov", "spk acc", "F1 +spk"],
-        rows=rows, notes=notes, details={"per_doc": per_doc, "split": split, "articles": len(docs)})
+        rows=rows, notes=notes, details={"per_doc": per_doc, "split": split, "articles": len(docs),
+                                         "speakers_on_common_quotes": common})
 
 
 def _article(pdoc: PolnearDoc) -> Article:
