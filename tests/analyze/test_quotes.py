@@ -299,3 +299,23 @@ def test_regions_are_well_formed(text):
         assert r.mark_start >= last_end  # no overlaps, in order
         last_end = r.mark_end
         assert regions[r.chain].chain == r.chain
+
+
+@pytest.mark.parametrize(("text", "medium"), [
+    ("“The statute is clear,” Judge Amy Cole wrote in her ruling.", "ruling"),
+    ("“We never saw the data,” Paul Mendez said in an interview with the Denver Post.", "interview"),
+    ("“I will not resign,” Mayor Tom Reed wrote in an email to staff on Friday.", "email"),
+    ("“We are praying for her,” Lisa Grant said on her radio show.", "show"),
+    ("“The vote was rigged,” Sam Hill tweeted on Monday.", "tweet"),
+])
+def test_medium_where_the_text_says_it(nlp, text, medium):
+    q = only(run(nlp, text)[0])
+    assert q.medium == medium and q.speaker_text is not None
+
+
+def test_without_entities_the_speaker_words_remain(nlp):
+    text = "“We will appeal,” said Maria Gomez, the county attorney."
+    article = Article(id="t2", text=text)
+    quotes = extract_quotes(nlp(text), article, [], [])
+    q = only(quotes)
+    assert q.speaker is None and q.speaker_text == "Maria Gomez" and q.cue == "say"
