@@ -159,7 +159,7 @@ def _valid_name(doc: Doc, i: int, j: int) -> bool:
 
 def _span_text(doc: Doc, i: int, j: int) -> tuple[int, int, str]:
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    text = doc.text[start:end]
+    text = _text(doc)[start:end]
     # A possessive glued to the last token ("Trump’s" as one token in odd tokenizations).
     for suf in ("'s", "\u2019s", "'", "\u2019"):
         if text.endswith(suf) and len(text) > len(suf) + 1:
@@ -167,6 +167,14 @@ def _span_text(doc: Doc, i: int, j: int) -> tuple[int, int, str]:
             text = text[: -len(suf)]
             break
     return start, end, text
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy rebuilds it from every token on each access)."""
+    text = doc.user_data.get("storyline.text")
+    if text is None:
+        text = doc.user_data["storyline.text"] = doc.text
+    return text
 
 
 def _name_candidates(doc: Doc) -> list[_Cand]:
@@ -279,7 +287,7 @@ def _make_role(doc: Doc, a: int, b: int, qual: str | None = None,
         return None
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     title_start = doc[ta].idx
-    title = " ".join(doc.text[title_start:end].split())
+    title = " ".join(_text(doc)[title_start:end].split())
     if not title:
         return None
     return title, qual, start, end
@@ -534,9 +542,9 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
         a2, qual = _split_qualifier(doc, a, tok.i + 1)
         mods = tuple(t.lower_ for t in doc[a2:tok.i] if not t.is_punct)
         start, end = doc[a].idx, tok.idx + len(tok.text)
-        out.append(_Cand(a, tok.i + 1, start, end, doc.text[start:end], "PERSON",
+        out.append(_Cand(a, tok.i + 1, start, end, _text(doc)[start:end], "PERSON",
                          description=True, head_lemma=_bare(tok.lemma_), modifiers=mods,
-                         roles=[(" ".join(doc.text[doc[a2].idx:end].split()), qual, start, end)]))
+                         roles=[(" ".join(_text(doc)[doc[a2].idx:end].split()), qual, start, end)]))
     return out
 
 
@@ -573,7 +581,7 @@ def _org_descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
             continue
         mods = tuple(t.lower_ for t in doc[a:tok.i] if not t.is_punct)
         start, end = doc[a].idx, tok.idx + len(tok.text)
-        out.append(_Cand(a, tok.i + 1, start, end, doc.text[start:end], "ORG", description=True,
+        out.append(_Cand(a, tok.i + 1, start, end, _text(doc)[start:end], "ORG", description=True,
                          head_lemma=lemma, modifiers=mods))
     return out
 
