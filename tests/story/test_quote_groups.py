@@ -131,3 +131,12 @@ def test_short_fragment_inside_longer_quote_of_same_speaker():
     lee = [g for g in groups if g.speaker_entity == "e-lee"]
     assert len(lee) == 1 and len(lee[0].quotes) == 2  # Ruiz's "hostage" is not Lee's utterance
     assert len(groups) == 2 and comparisons == []
+
+
+def test_stock_phrase_of_another_speaker_is_not_the_same_utterance():
+    a = analysis("a", "Lee said he would fight for “the American people” every day.",
+                 [("the American people", "a:1", "say", None)])
+    c = analysis("c", "“We owe the American people the truth about this deal,” Ruiz said.",
+                 [("We owe the American people the truth about this deal,", "c:1", "say", None)])
+    groups, comparisons = group_quotes([a, c], ENTITY_MAP, ENTITIES)
+    assert len(groups) == 2 and comparisons == []

@@ -40,6 +40,7 @@ __all__ = ["group_quotes", "normalize_words", "same_utterance", "word_diff"]
 
 SHINGLE = 3
 SHORT = 3  # quotes with fewer words than this need the same words and the same speaker
+CONTAINMENT_MIN = 6  # a shorter quote found inside a longer one: this many words, or same speaker
 FUZZY_RATIO = 88  # whole-quote similarity for small wording changes
 PARTIAL_RATIO = 92  # the shorter quote (or each part of it) found inside the longer one
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -192,9 +193,14 @@ def _speakers_compatible(a: _Item, b: _Item) -> bool:
 
 
 def _matches(a: _Item, b: _Item) -> bool:
-    if min(len(a.words), len(b.words)) < SHORT:  # speakers already checked equal
-        short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    n_short = min(len(a.words), len(b.words))
+    short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    if n_short < SHORT:  # speakers already checked equal
         return f" {' '.join(short.words)} " in f" {' '.join(long_.words)} "
+    if n_short < CONTAINMENT_MIN and (a.inst.speaker is None or a.inst.speaker != b.inst.speaker):
+        # a stock phrase ("the American people") inside somebody else's quotation is no evidence
+        # that it is the same utterance: only near-identical wordings match
+        return fuzz.ratio(" ".join(a.words), " ".join(b.words)) >= FUZZY_RATIO
     return same_utterance(a.inst.text, b.inst.text)
 
 
