@@ -8,8 +8,8 @@ written from general knowledge of style guides' "loaded language" warnings (AP S
 "far-right"/"extremist", "conspiracy theory", "falsely claimed"; media-bias glossaries), not picked
 from any article in this project.
 
-Matching uses spaCy's ``Matcher``: every word of a term matched on the lower-cased text, the last
-word also on its lemma (so "election deniers" matches "election denier"); hyphenated terms match
+Matching uses spaCy's ``PhraseMatcher`` on the lower-cased words of a term, with its last word also
+in the plural (so "election deniers" matches "election denier"); hyphenated terms match
 with or without the hyphen ("far-right", "far right"). A label inside a quote span (or directly
 between quote marks) has voice ``quoted``; otherwise ``reporter``.
 """
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from storyline.model import Article, Label, Quote
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
+    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
@@ -64,32 +64,44 @@ def _tokenizer():  # a blank English tokenizer splits the terms the way the mode
     return spacy.blank("en").tokenizer
 
 
-def _patterns(term: str) -> list[list[dict]]:
+def _plural(word: str) -> str:
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _forms(term: str) -> list[list[str]]:
+    """The word sequences a term is matched as: as written, without its hyphens ("far right"),
+    and with its last word in the plural ("election deniers")."""
     words = [t.text.lower() for t in _tokenizer()(term)]
     variants = [words]
     if "-" in words:  # "far-right" also as "far right"
         variants.append([w for w in words if w != "-"])
     out = []
     for ws in variants:
-        pat: list[dict] = [{"LOWER": w} for w in ws[:-1]]
-        out.append([*pat, {"LOWER": ws[-1]}])
-        if len(ws[-1]) > 3 and ws[-1].isalpha():  # plural / inflected forms via the lemma
-            out.append([*pat, {"LEMMA": ws[-1]}])
+        out.append(ws)
+        if len(ws[-1]) > 3 and ws[-1].isalpha() and not ws[-1].endswith("s"):
+            out.append([*ws[:-1], _plural(ws[-1])])
     return out
 
 
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, PhraseMatcher] = {}
 
 
-def _matcher(vocab: Vocab) -> Matcher:
-    from spacy.matcher import Matcher
+def _matcher(vocab: Vocab) -> PhraseMatcher:
+    # A PhraseMatcher on lower-cased words is several times faster than an equivalent token-pattern
+    # Matcher (one hash lookup per token instead of a state machine per pattern).
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
     key = id(vocab)
     if key not in _MATCHERS:
-        matcher = Matcher(vocab)
+        matcher = PhraseMatcher(vocab, attr="LOWER")
         for terms in LEXICON.values():
             for term in terms:
-                matcher.add(term, _patterns(term))
+                matcher.add(term, [Doc(vocab, words=ws) for ws in _forms(term)])
         _MATCHERS[key] = matcher
     return _MATCHERS[key]
 
