@@ -319,3 +319,23 @@ def test_without_entities_the_speaker_words_remain(nlp):
     quotes = extract_quotes(nlp(text), article, [], [])
     q = only(quotes)
     assert q.speaker is None and q.speaker_text == "Maria Gomez" and q.cue == "say"
+
+
+def test_full_stop_inside_quote_ends_the_sentence(nlp):
+    text = ("Mayor Jennifer Holt said Friday that the video should come out but said "
+            "“the question is the timing.” Governor Pat Moore said it would be “improper” to act now.")
+    quotes, names = run(nlp, text)
+    assert [speaker_name(q, names) for q in quotes] == ["Jennifer Holt", "Pat Moore"]
+
+
+def test_gerund_after_the_speaker(nlp):
+    text = "The ad uses footage of Senator Hannah Cole asking, “Why aren’t we fifty points ahead?”"
+    quotes, names = run(nlp, text)
+    assert speaker_name(only(quotes), names) == "Hannah Cole"
+
+
+def test_relative_who_after_a_list_is_the_last_named(nlp):
+    text = ("Guests included Will Ortiz, Dana Fox and Stevie Lane, who joked of the museum, "
+            "“I haven’t seen it yet, but I’m going to.”")
+    quotes, names = run(nlp, text)
+    assert speaker_name(only(quotes), names) == "Stevie Lane"

@@ -381,6 +381,10 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
         dash = _dash_attribution(ctx, ctx.regions[ri])
         if dash is not None:
             return dash
+    # a quotation ending with a full stop ends its sentence: what follows is another sentence
+    # ('… said "the question is timing." Gov. Lee said …'), whatever the parser made of it
+    closed_here = ctx.text[ctx.regions[ri].start:ctx.regions[ri].end].endswith(".")
+    after_limit = max(toks) if closed_here else len(doc)
     # 1. a speech verb governing the quotation
     best: tuple[int, Token] | None = None
     para = ctx.para(ctx.regions[ri].start)
@@ -389,8 +393,8 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
         depth = 0
         node = doc[i]
         while head.i != node.i and depth < 6:
-            if ctx.para(head.idx) != para:
-                break  # the parser ran a sentence over a paragraph break
+            if ctx.para(head.idx) != para or head.i > after_limit:
+                break  # the parser ran a sentence over a paragraph break or a full stop
             if head.i not in inside:
                 if head.i in ctx.in_quote:
                     break  # inside another quotation
@@ -421,12 +425,14 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
     for i in toks:
         for child in doc[i].children:
             if child.i not in ctx.in_quote and _is_cue(child) and child.lemma_ not in NAMING_VERBS \
-                    and ctx.para(child.idx) == para:
+                    and ctx.para(child.idx) == para and child.i <= after_limit:
                 attr = _attribution_from_cue(ctx, child)
                 if attr.speaker is not None:
                     return attr
     # 3. the nearest speech verb next to the quotation, within its sentence
     for cue in _nearby_cues(ctx, ri):
+        if cue.i > after_limit:
+            continue
         if fragment and cue.lemma_ in NAMING_VERBS and not _governs(cue, inside):
             continue
         attr = _attribution_from_cue(ctx, cue)
@@ -534,6 +540,11 @@ def _attribution_from_cue(ctx: _Context, cue: Token) -> _Attribution:
 def _subject(ctx: _Context, verb: Token) -> Token | None:
     """The subject of ``verb``; for a verb without one, the subject it shares (conj, advcl, xcomp),
     or a name right after it ("Said Ellis: …"). Words inside a quotation are never the subject."""
+    if verb.tag_ == "VBG" and verb.i > 0:  # "footage of Clinton asking, '…'"
+        prev = verb.doc[verb.i - 1]
+        m = ctx.mention_at(prev)
+        if m is not None and m.label == "PERSON" and prev.i not in ctx.in_quote:
+            return _mention_root(ctx, prev)
     node = verb
     for _ in range(4):
         for child in node.children:
@@ -541,7 +552,9 @@ def _subject(ctx: _Context, verb: Token) -> Token | None:
                 continue
             if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
-                    return node.head  # "Smith, who said …"
+                    # "Smith, who said …"; in a list ("A, B and C, who joked …") the last one named
+                    named = [t for t in (node.head, *node.head.conjuncts) if t.i < child.i]
+                    return max(named, key=lambda t: t.i) if named else node.head
                 if child.ent_type_ in NON_SPEAKER_ENTS:
                     continue
                 return child
