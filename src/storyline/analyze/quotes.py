@@ -15,7 +15,8 @@ Pipeline for one article (pure: the spaCy Doc, the article and its entity mentio
    sentence before.
 4. The speaker is the subject of the cue. Pronouns (``he``) and descriptions (``the judge``) are
    resolved to a compatible named entity by salience (speakers and subjects of recent sentences first,
-   not the nearest name); possessive media (``Trump's post said``) give both speaker and medium.
+   not the nearest name: :mod:`storyline.analyze.quotes_speakers`); possessive media
+   (``Trump's post said``) give both speaker and medium.
 """
 
 from __future__ import annotations
@@ -24,31 +25,32 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quotes_lexicon import (
-    FEMALE_HONORIFICS,
-    FEMALE_PRONOUNS,
-    MALE_HONORIFICS,
-    MALE_PRONOUNS,
     MEDIA,
     NAMING_VERBS,
-    NONPERSON_PRONOUNS,
     PLATFORMS,
     SCARE_PRECEDERS,
     SPEECH_NOUNS,
+    SPEECH_VERBS,
     TITLE_NOUNS,
     TITLE_PRECEDERS,
-    SPEECH_VERBS,
     WRITTEN_CUES,
 )
 from storyline.analyze.quotes_marks import QuoteRegion, find_quote_regions
+from storyline.analyze.quotes_speakers import (
+    SUBJECT_DEPS,
+    QuoteContext,
+    is_cue,
+    mention_root,
+    resolve_speaker,
+    speaker_extent,
+)
 from storyline.model import Article, LocalEntity, Mention, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 SENT_END = frozenset({".", "!", "?"})
 MEDIUM_PREPS = frozenset({"in", "on", "during", "at", "via", "through", "from"})
-ORG_LABELS = frozenset({"ORG", "GPE", "NORP"})
 NON_SPEAKER_ENTS = frozenset({"DATE", "TIME"})  # "5:45 p.m." parsed as a subject
 
 __all__ = ["extract_quotes"]
@@ -60,158 +62,6 @@ class _Attribution:
     speaker: Token | None  # the head word naming the speaker in the text
     medium: str | None
     according: bool = False
-
-
-class _Context:
-    """Per-article lookups shared by the attribution steps."""
-
-    def __init__(self, doc: Doc, article: Article, mentions: list[Mention],
-                 entities: list[LocalEntity], regions: list[QuoteRegion]) -> None:
-        self.doc = doc
-        self.text = article.text
-        self.regions = regions
-        self.entities = {e.key: e for e in entities}
-        # token index -> region index, for every token inside a quotation (marks included)
-        self.in_quote: dict[int, int] = {}
-        self.region_tokens: list[list[int]] = []
-        for ri, r in enumerate(regions):
-            inner = []
-            span = doc.char_span(r.mark_start, r.mark_end, alignment_mode="expand")
-            if span is not None:
-                for tok in span:
-                    self.in_quote.setdefault(tok.i, ri)
-                    if r.start <= tok.idx < r.end:
-                        inner.append(tok.i)
-            self.region_tokens.append(inner)
-        # token index -> mention (the mention overlapping the token)
-        self.tok_mention: dict[int, Mention] = {}
-        for m in mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for tok in span:
-                self.tok_mention.setdefault(tok.i, m)
-        self._link_unlinked_names(doc)
-        self.paragraph_of = _paragraph_index(article.text)
-        self._gender: dict[str, str | None] | None = None
-        # sentences cut at paragraph breaks (the parser sometimes runs a sentence across them)
-        self.segments: list[tuple[int, int]] = []
-        self.segment_of: list[int] = [0] * len(doc)
-        for sent in doc.sents:
-            start = sent.start
-            for tok in sent:
-                if "\n" in tok.text and tok.i + 1 < sent.end:
-                    self.segments.append((start, tok.i + 1))
-                    start = tok.i + 1
-            self.segments.append((start, sent.end))
-        for k, (a, b) in enumerate(self.segments):
-            for i in range(a, b):
-                self.segment_of[i] = k
-
-    def segment(self, tok: Token) -> Span:
-        """The sentence of ``tok``, cut at paragraph breaks."""
-        a, b = self.segments[self.segment_of[tok.i]]
-        return self.doc[a:b]
-
-    def previous_segment(self, seg: Span) -> Span | None:
-        if seg.start == 0:
-            return None
-        return self.segment(self.doc[seg.start - 1])
-
-    def _link_unlinked_names(self, doc: Doc) -> None:
-        """A surname the NER missed ("According to Ham, …") is linked to the one person so named."""
-        by_word: dict[str, set[str]] = {}
-        labels: dict[str, str] = {}
-        for key, ent in self.entities.items():
-            if ent.type != "PERSON":
-                continue
-            labels[key] = ent.type
-            for word in ent.name.split():
-                if len(word) >= 3 and word[0].isupper():
-                    by_word.setdefault(word, set()).add(key)
-        for tok in doc:
-            if tok.pos_ != "PROPN" or tok.i in self.tok_mention or tok.ent_type_ not in ("", "PERSON"):
-                continue
-            keys = by_word.get(tok.text)
-            if keys and len(keys) == 1:
-                key = next(iter(keys))
-                self.tok_mention[tok.i] = Mention(tok.idx, tok.idx + len(tok.text), tok.text,
-                                                  labels[key], key)
-
-    # -- entities ---------------------------------------------------------------------------------
-    def mention_at(self, tok: Token) -> Mention | None:
-        return self.tok_mention.get(tok.i)
-
-    def entity_type(self, key: str | None) -> str | None:
-        if key is None:
-            return None
-        ent = self.entities.get(key)
-        return ent.type if ent else None
-
-    def para(self, char: int) -> int:
-        import bisect
-
-        return bisect.bisect_right(self.paragraph_of, char) - 1
-
-    def gender(self, key: str) -> str | None:
-        """"m"/"f" when the article marks an entity's gender (honorifics, reflexive pronouns)."""
-        if self._gender is None:
-            self._gender = _entity_genders(self)
-        return self._gender.get(key)
-
-
-def _paragraph_index(text: str) -> list[int]:
-    """Start offsets of the non-empty lines (paragraphs); blank lines belong to the one before."""
-    starts = [0]
-    for i, c in enumerate(text):
-        if c == "\n" and i + 1 < len(text) and text[i + 1] != "\n":
-            starts.append(i + 1)
-    return starts
-
-
-def _entity_genders(ctx: _Context) -> dict[str, str | None]:
-    """Votes per entity: Mr./Ms. before a mention, and his/her in a clause the entity is subject of."""
-    votes: dict[str, list[int]] = {}
-    for i, m in ctx.tok_mention.items():
-        if m.entity is None or m.label != "PERSON":
-            continue
-        tok = ctx.doc[i]
-        v = votes.setdefault(m.entity, [0, 0])
-        if tok.idx == m.start and tok.i > 0:
-            prev = ctx.doc[tok.i - 1].lower_
-            if prev in MALE_HONORIFICS:
-                v[0] += 2
-            elif prev in FEMALE_HONORIFICS:
-                v[1] += 2
-        if tok.dep_ in SUBJECT_DEPS and tok.i not in ctx.in_quote:
-            for t in tok.head.subtree:
-                if t.i in ctx.in_quote or t.i == tok.i:
-                    continue
-                if t.lower_ in ("his", "himself"):
-                    v[0] += 1
-                elif t.lower_ in ("her", "herself"):
-                    v[1] += 1
-    # a he/she with exactly one person named in its own sentence (before it) or the one before
-    doc = ctx.doc
-    for tok in doc:
-        gender = 0 if tok.lower_ == "he" else 1 if tok.lower_ == "she" else None
-        if gender is None or tok.i in ctx.in_quote:
-            continue
-        sent = ctx.segment(tok)
-        prev = ctx.previous_segment(sent)
-        lo = prev.start if prev is not None else sent.start
-        people = {ctx.tok_mention[i].entity for i in range(lo, tok.i)
-                  if i in ctx.tok_mention and i not in ctx.in_quote
-                  and ctx.tok_mention[i].label == "PERSON" and ctx.tok_mention[i].entity
-                  and _mention_root(ctx, doc[i]).dep_ in SUBJECT_DEPS}
-        if len(people) == 1:
-            key = next(iter(people))
-            if key is not None:
-                votes.setdefault(key, [0, 0])[gender] += 1
-    out: dict[str, str | None] = {}
-    for key, (male, female) in votes.items():
-        out[key] = "m" if male > female else "f" if female > male else None
-    return out
 
 
 # ------------------------------------------------------------------------------------- public
@@ -227,7 +77,7 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention],
     regions = find_quote_regions(article.text)
     if not regions:
         return []
-    ctx = _Context(doc, article, mentions, entities, regions)
+    ctx = QuoteContext(doc, article, mentions, entities, regions)
     kinds: list[str | None] = []
     for ri in range(len(regions)):
         kinds.append(_classify(ctx, ri, kinds))
@@ -251,7 +101,7 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention],
     return quotes
 
 
-def _conjoined_fragments(ctx: _Context, kinds: list[str | None],
+def _conjoined_fragments(ctx: QuoteContext, kinds: list[str | None],
                          attrs: list[_Attribution | None]) -> None:
     """`called him a "liar," a "bully" and "unfit"`: fragments listed after an attributed one share
     its attribution (in place)."""
@@ -285,7 +135,7 @@ def _owner_of_bare_medium(quotes: list[Quote]) -> None:
 # ----------------------------------------------------------------------------- classification
 
 
-def _classify(ctx: _Context, ri: int, kinds: list[str | None]) -> str | None:
+def _classify(ctx: QuoteContext, ri: int, kinds: list[str | None]) -> str | None:
     """"full", "fragment" or None (not a quotation of anybody's words); ``kinds`` of earlier regions."""
     r = ctx.regions[ri]
     text = ctx.text
@@ -328,7 +178,7 @@ def _title_context(before: str) -> bool:
     return last in TITLE_PRECEDERS or last.endswith(("’s", "'s")) or last.rstrip(",") in TITLE_NOUNS
 
 
-def _attribution_follows(ctx: _Context, ri: int) -> bool:
+def _attribution_follows(ctx: QuoteContext, ri: int) -> bool:
     """`"Hopefully," the president said, …`: a speech verb within a few words after the quote."""
     r = ctx.regions[ri]
     if not ctx.text[r.start:r.end].endswith((",", "?", "!")):
@@ -349,7 +199,7 @@ def _sentence_like(inner: str) -> bool:
     return bool(stripped) and stripped[0].isupper() and len(inner.split()) >= 4
 
 
-def _follows_speech_verb(ctx: _Context, r: QuoteRegion) -> bool:
+def _follows_speech_verb(ctx: QuoteContext, r: QuoteRegion) -> bool:
     span = ctx.doc.char_span(r.mark_start, r.mark_end, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
@@ -362,15 +212,7 @@ def _follows_speech_verb(ctx: _Context, r: QuoteRegion) -> bool:
 # ------------------------------------------------------------------------------- attribution
 
 
-def _is_cue(tok: Token) -> bool:
-    if tok.lower_ == "according":
-        return any(c.lower_ == "to" for c in tok.children)
-    if tok.lemma_ == "put":  # "as the memo put it"
-        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
-
-
-def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attribution | None:
+def _local_attribution(ctx: QuoteContext, ri: int, *, fragment: bool) -> _Attribution | None:
     """The attribution found in the quote's own sentence (steps 1-3 of the module docstring)."""
     doc = ctx.doc
     toks = ctx.region_tokens[ri]
@@ -398,7 +240,7 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
             if head.i not in inside:
                 if head.i in ctx.in_quote:
                     break  # inside another quotation
-                if _is_cue(head):
+                if is_cue(head):
                     if best is None or depth < best[0]:
                         best = (depth, head)
                     break
@@ -424,7 +266,7 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
     # 2. a speech verb attached to the quotation ("…," X said)
     for i in toks:
         for child in doc[i].children:
-            if child.i not in ctx.in_quote and _is_cue(child) and child.lemma_ not in NAMING_VERBS \
+            if child.i not in ctx.in_quote and is_cue(child) and child.lemma_ not in NAMING_VERBS \
                     and ctx.para(child.idx) == para and child.i <= after_limit:
                 attr = _attribution_from_cue(ctx, child)
                 if attr.speaker is not None:
@@ -443,7 +285,7 @@ def _local_attribution(ctx: _Context, ri: int, *, fragment: bool) -> _Attributio
     return None
 
 
-def _dash_attribution(ctx: _Context, r: QuoteRegion) -> _Attribution | None:
+def _dash_attribution(ctx: QuoteContext, r: QuoteRegion) -> _Attribution | None:
     """`"…" ― Jane Doe`: a name right after the closing mark and a dash (reader comments, epigraphs)."""
     pos = r.mark_end
     while pos < len(ctx.text) and ctx.text[pos].isspace() and ctx.text[pos] != "\n":
@@ -478,7 +320,7 @@ def _governs(tok: Token, inside: set[int]) -> bool:
     return any(t.i in inside for t in tok.subtree)
 
 
-def _nearby_cues(ctx: _Context, ri: int) -> list[Token]:
+def _nearby_cues(ctx: QuoteContext, ri: int) -> list[Token]:
     """Speech verbs outside quotations in the stretch of sentence around region ``ri``, nearest first."""
     doc = ctx.doc
     r = ctx.regions[ri]
@@ -493,7 +335,7 @@ def _nearby_cues(ctx: _Context, ri: int) -> list[Token]:
         tok = doc[i]
         if i in ctx.in_quote or "\n" in tok.text:
             break
-        if _is_cue(tok):
+        if is_cue(tok):
             found.append((dist, 0, tok))
         if tok.text in SENT_END:
             break
@@ -506,7 +348,7 @@ def _nearby_cues(ctx: _Context, ri: int) -> list[Token]:
         tok = doc[i]
         if i in ctx.in_quote or "\n" in tok.text or tok.text in SENT_END:
             break
-        if _is_cue(tok):
+        if is_cue(tok):
             found.append((dist, 1, tok))
         i -= 1
         dist += 1
@@ -514,7 +356,7 @@ def _nearby_cues(ctx: _Context, ri: int) -> list[Token]:
     return [t for _, _, t in found]
 
 
-def _attribution_from_cue(ctx: _Context, cue: Token) -> _Attribution:
+def _attribution_from_cue(ctx: QuoteContext, cue: Token) -> _Attribution:
     """Subject (speaker word) and medium of a speech verb."""
     if cue.lower_ == "according":
         for to in cue.children:
@@ -537,14 +379,14 @@ def _attribution_from_cue(ctx: _Context, cue: Token) -> _Attribution:
     return _Attribution(cue, speaker, medium)
 
 
-def _subject(ctx: _Context, verb: Token) -> Token | None:
+def _subject(ctx: QuoteContext, verb: Token) -> Token | None:
     """The subject of ``verb``; for a verb without one, the subject it shares (conj, advcl, xcomp),
     or a name right after it ("Said Ellis: …"). Words inside a quotation are never the subject."""
     if verb.tag_ == "VBG" and verb.i > 0:  # "footage of Clinton asking, '…'"
         prev = verb.doc[verb.i - 1]
         m = ctx.mention_at(prev)
         if m is not None and m.label == "PERSON" and prev.i not in ctx.in_quote:
-            return _mention_root(ctx, prev)
+            return mention_root(ctx, prev)
     node = verb
     for _ in range(4):
         for child in node.children:
@@ -583,7 +425,7 @@ def _subject(ctx: _Context, verb: Token) -> Token | None:
                     break
                 m = ctx.mention_at(tok)
                 if m is not None and m.label in labels and tok.dep_ != "poss":
-                    return _mention_root(ctx, tok)
+                    return mention_root(ctx, tok)
                 i += step
     return None
 
@@ -607,7 +449,7 @@ def _owner_if_medium(tok: Token) -> tuple[Token | None, str | None]:
     return None, medium
 
 
-def _medium_of(ctx: _Context, cue: Token) -> str | None:
+def _medium_of(ctx: QuoteContext, cue: Token) -> str | None:
     """"in a statement", "on Truth Social", "during an interview" attached to the cue (or to the
     verb it depends on: "fired back in a court filing, calling it …"), else anywhere in the cue's
     sentence outside quotations (the parser attaches a fronted "In a post, …" unreliably)."""
@@ -657,7 +499,7 @@ def _phrase(tok: Token) -> str:
     return tok.doc[start:tok.i + 1].text
 
 
-def _attribution_from_context(ctx: _Context, kinds: list[str | None],
+def _attribution_from_context(ctx: QuoteContext, kinds: list[str | None],
                               attrs: list[_Attribution | None]) -> None:
     """Full quotations without a local attribution take it from the surrounding text (in place)."""
     regions = ctx.regions
@@ -678,7 +520,7 @@ def _attribution_from_context(ctx: _Context, kinds: list[str | None],
             attrs[ri] = inherited
 
 
-def _from_previous(ctx: _Context, kinds: list[str | None], attrs: list[_Attribution | None],
+def _from_previous(ctx: QuoteContext, kinds: list[str | None], attrs: list[_Attribution | None],
                    ri: int) -> _Attribution | None:
     """The other half of a split quote, a colon introduction, or the attribution just before."""
     doc = ctx.doc
@@ -713,7 +555,7 @@ def _from_previous(ctx: _Context, kinds: list[str | None], attrs: list[_Attribut
             return a
         return None
     colon = doc[i].text == ":"
-    cues = [t for t in sent if _is_cue(t) and t.i not in ctx.in_quote and t.i <= i]
+    cues = [t for t in sent if is_cue(t) and t.i not in ctx.in_quote and t.i <= i]
     if colon and not cues:  # "Sanders made the following comment:" / "… a new message: …"
         root = doc[i].head if doc[i].head.i not in ctx.in_quote else None
         while root is not None and root.head.i != root.i and root.head.i not in ctx.in_quote:
@@ -740,7 +582,7 @@ def _depth(tok: Token) -> int:
     return depth
 
 
-def _standalone(ctx: _Context, r: QuoteRegion) -> bool:
+def _standalone(ctx: QuoteContext, r: QuoteRegion) -> bool:
     """The quotation is a sentence of its own (nothing of the reporter's after it in the sentence)."""
     after = ctx.text[r.mark_end:r.mark_end + 3].lstrip(" \t\xa0")
     return after == "" or after[0] in "\n" or after[:1] in SENT_END or after[0] in "“\""
@@ -749,7 +591,7 @@ def _standalone(ctx: _Context, r: QuoteRegion) -> bool:
 # ------------------------------------------------------------------------------------ speakers
 
 
-def _make_quote(ctx: _Context, r: QuoteRegion, kind: str, attr: _Attribution | None) -> Quote:
+def _make_quote(ctx: QuoteContext, r: QuoteRegion, kind: str, attr: _Attribution | None) -> Quote:
     q = Quote(start=r.start, end=r.end, text=ctx.text[r.start:r.end], kind=kind)  # type: ignore[arg-type]
     if attr is None:
         return q
@@ -757,178 +599,9 @@ def _make_quote(ctx: _Context, r: QuoteRegion, kind: str, attr: _Attribution | N
         q.cue = "according to" if attr.according else attr.cue.lemma_.lower()
     q.medium = attr.medium
     if attr.speaker is not None:
-        start, end = _speaker_extent(ctx, attr.speaker)
+        start, end = speaker_extent(ctx, attr.speaker)
         q.speaker_start, q.speaker_end = start, end
         q.speaker_text = ctx.text[start:end]
-        q.speaker = _resolve_speaker(ctx, attr.speaker)
+        q.speaker = resolve_speaker(ctx, attr.speaker)
     return q
 
-
-def _speaker_extent(ctx: _Context, tok: Token) -> tuple[int, int]:
-    """Character extent of the words naming the speaker: the entity mention, or the noun phrase."""
-    m = ctx.mention_at(tok)
-    if m is not None:
-        return m.start, m.end
-    if tok.pos_ == "PRON":
-        return tok.idx, tok.idx + len(tok.text)
-    # the noun phrase: left modifiers + head + "of/for/at …" modifiers (not appositions or clauses)
-    left = tok.i
-    for child in tok.lefts:
-        if child.pos_ not in ("VERB", "AUX") and child.dep_ in (
-                "det", "compound", "amod", "poss", "nummod", "nmod", "quantmod", "case"):
-            left = min(left, child.left_edge.i)
-    right = tok.i
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with", "to"):
-            right = max(right, child.right_edge.i)
-        elif child.dep_ == "compound":
-            right = max(right, child.i)
-    for i in range(left, right + 1):
-        if i in ctx.in_quote:
-            left = i + 1
-    left = min(left, tok.i)
-    span = ctx.doc[left:right + 1]
-    return span.start_char, span.end_char
-
-
-def _resolve_speaker(ctx: _Context, tok: Token) -> str | None:
-    """LocalEntity key of the speaker word: a named mention, a pronoun or a description."""
-    m = ctx.mention_at(tok)
-    if m is not None and m.entity is not None:
-        return m.entity
-    for child in tok.children:  # "the pardon attorney, Ed Martin, said"
-        if child.dep_ == "appos":
-            mm = ctx.mention_at(child)
-            if mm is not None and mm.entity is not None:
-                return mm.entity
-    for child in tok.children:  # "Colorado Attorney General Smith" parsed with a compound head
-        if child.dep_ == "compound":
-            mm = ctx.mention_at(child)
-            if mm is not None and mm.entity is not None and mm.label == "PERSON":
-                return mm.entity
-    if tok.pos_ == "PROPN":  # a surname the entity step did not link ("Weiser told CNN")
-        found = {key for key, ent in ctx.entities.items()
-                 if ent.type in ("PERSON", "ORG") and tok.text in ent.name.split()}
-        return found.pop() if len(found) == 1 else None
-    lower = tok.lower_
-    if tok.pos_ == "PRON":
-        if lower in MALE_PRONOUNS:
-            return _antecedent(ctx, tok, {"PERSON"}, "m")
-        if lower in FEMALE_PRONOUNS:
-            return _antecedent(ctx, tok, {"PERSON"}, "f")
-        if lower in NONPERSON_PRONOUNS and lower in ("it",):
-            return _antecedent(ctx, tok, ORG_LABELS, None)
-        return None
-    if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children):
-        return _described(ctx, tok)
-    return None
-
-
-def _mention_root(ctx: _Context, tok: Token) -> Token:
-    """The syntactic head of the mention ``tok`` is part of (``tok`` itself without a mention)."""
-    m = ctx.mention_at(tok)
-    if m is not None:
-        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            return span.root
-    return tok
-
-
-def _salience(ctx: _Context, tok: Token) -> int:
-    """0 = subject of a speech verb, 1 = a subject, 2 = anything else, 3 = a name used as a
-    modifier ("the Trump administration": not a reference to the person)."""
-    node = _mention_root(ctx, tok)
-    if node.dep_ == "compound":
-        return 3
-    if node.dep_ in SUBJECT_DEPS:
-        return 0 if _is_cue(node.head) else 1
-    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
-        return 0
-    return 2
-
-
-def _antecedent(ctx: _Context, pron: Token, labels: set[str] | frozenset[str],
-                gender: str | None) -> str | None:
-    """The most salient compatible named entity in this and the previous few sentences."""
-    sents = [ctx.segment(pron)]
-    while len(sents) < 6:
-        prev = ctx.previous_segment(sents[-1])
-        if prev is None:
-            break
-        sents.append(prev)
-    for k, s in enumerate(sents):
-        best: tuple[int, int, str] | None = None
-        seen: set[str] = set()
-        for t in s:
-            if k == 0 and t.i >= pron.i:
-                break
-            if t.i in ctx.in_quote:
-                continue
-            m = ctx.mention_at(t)
-            if m is None or m.entity is None or m.entity in seen:
-                continue
-            seen.add(m.entity)
-            etype = ctx.entity_type(m.entity) or m.label
-            if etype not in labels:
-                continue
-            if gender is not None and ctx.gender(m.entity) not in (None, gender):
-                continue
-            rank = (_salience(ctx, t), t.i)  # subjects first, then the first named
-            if rank[0] == 3:
-                continue
-            if best is None or rank < best[:2]:
-                best = (rank[0], rank[1], m.entity)
-        if best is not None:
-            return best[2]
-    return None
-
-
-def _described(ctx: _Context, noun: Token) -> str | None:
-    """"the judge", "the president": the nearest earlier person introduced with that word."""
-    lemma = noun.lemma_.lower()
-    candidates: list[tuple[int, str]] = []
-    for key, ent in ctx.entities.items():
-        if ent.type != "PERSON":
-            continue
-        titled = any(lemma in role.title.lower().split() for role in ent.roles)
-        for m in ent.mentions:
-            if m.start >= noun.idx:
-                continue
-            if titled or _introduced_as(ctx, m, lemma):
-                candidates.append((m.start, key))
-    if not candidates:
-        # mentions without LocalEntity records (entity step not run): look at the tokens directly
-        for i, m in ctx.tok_mention.items():
-            if m.entity and m.label == "PERSON" and m.start < noun.idx and _introduced_as(ctx, m, lemma):
-                candidates.append((m.start, m.entity))
-    if not candidates:
-        return None
-    return max(candidates)[1]
-
-
-def _introduced_as(ctx: _Context, m: Mention, lemma: str) -> bool:
-    """The mention carries the title ("Judge Ann Lee", "U.S. District Judge Lee", "Lee, the judge")."""
-    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return False
-    if any(t.lemma_.lower() == lemma for t in span):
-        return True
-    root = span.root
-    for t in root.lefts:
-        if t.dep_ in ("compound", "amod", "nmod") and t.lemma_.lower() == lemma:
-            return True
-    for t in root.children:
-        if t.dep_ == "appos" and t.lemma_.lower() == lemma:
-            return True
-    if root.dep_ == "appos" and root.head.lemma_.lower() == lemma:
-        return True
-    # a title written just before the name, with nothing in between ("U.S. District Judge Lee")
-    i = span.start - 1
-    while i >= 0 and span.start - i <= 4:
-        t = ctx.doc[i]
-        if t.is_punct or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
-            break
-        if t.lemma_.lower() == lemma:
-            return True
-        i -= 1
-    return False
