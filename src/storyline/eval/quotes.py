@@ -130,6 +130,14 @@ def _entities(doc: Doc, article: Article) -> tuple[list[Mention], list[LocalEnti
     return extract_entities(doc, article)
 
 
+def _has_entity_step() -> bool:
+    try:
+        from storyline.analyze.entities import extract_entities  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def ner_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[LocalEntity]]:
     """A minimal stand-in for the entity step: people grouped by surname, others by exact name."""
     keys: dict[tuple[str, str], str] = {}
@@ -257,7 +265,8 @@ def evaluate(path: Path, *, split: str = "test", limit: int | None = None,
     rows = [totals[(s, g)].row(s, g) for g in ("all", "full") for s in SYSTEMS]
     notes = [
         f"PolNeAR {split} split, {len(docs)} articles, spaCy {model_version(nlp)}; "  # type: ignore[arg-type]
-        "both systems on the same parse",
+        "both systems on the same parse; storyline's entities from "
+        + ("storyline.analyze.entities" if _has_entity_step() else "a NER stand-in"),
         "gold: quoted stretches inside attributed Content spans; 'full' = the quotation is the whole "
         "content piece, 'all' adds quoted fragments inside paraphrase",
         "ex (exact): same offsets after trimming whitespace, edge punctuation and quotation "
