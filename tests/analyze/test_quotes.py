@@ -25,6 +25,7 @@ def run(nlp, text: str) -> tuple[list[Quote], dict[str, str]]:
         assert text[q.start:q.end] == q.text
         if q.speaker_start is not None:
             assert text[q.speaker_start:q.speaker_end] == q.speaker_text
+            assert not q.start <= q.speaker_start < q.end  # never the quote's own words
     return quotes, {e.key: e.name for e in entities}
 
 

@@ -221,7 +221,7 @@ def _local_attribution(ctx: QuoteContext, ri: int, *, fragment: bool) -> _Attrib
     inside = set(toks)
     if not fragment:
         dash = _dash_attribution(ctx, ctx.regions[ri])
-        if dash is not None:
+        if dash is not None and dash.speaker is not None and dash.speaker.i not in ctx.in_quote:
             return dash
     # a quotation ending with a full stop ends its sentence: what follows is another sentence
     # ('… said "the question is timing." Gov. Lee said …'), whatever the parser made of it
@@ -364,6 +364,8 @@ def _attribution_from_cue(ctx: QuoteContext, cue: Token) -> _Attribution:
                 for pobj in to.children:
                     if pobj.dep_ == "pobj":
                         speaker, medium = _owner_if_medium(pobj)
+                        if speaker is not None and speaker.i in ctx.in_quote:
+                            speaker = None
                         return _Attribution(cue, speaker, medium, according=True)
         return _Attribution(cue, None, None, according=True)
     subject = _subject(ctx, cue)
@@ -376,6 +378,8 @@ def _attribution_from_cue(ctx: QuoteContext, cue: Token) -> _Attribution:
             speaker = owner if owner is not None else subject  # "the letter reads": the letter
     if medium is None and cue.lemma_ in WRITTEN_CUES and WRITTEN_CUES[cue.lemma_] != "written":
         medium = WRITTEN_CUES[cue.lemma_]
+    if speaker is not None and speaker.i in ctx.in_quote:
+        speaker = None  # words inside a quotation never name its speaker
     return _Attribution(cue, speaker, medium)
 
 
