@@ -149,6 +149,7 @@ def run_bench(paths: Sequence[str], *, repeat: int = 1, scale: int = 1, workers:
             return [r for r in analyze_parallel(articles, workers=workers) if not isinstance(r, Failure)]
         return [analyze_doc(a, d) for a, d in zip(articles, nlp.pipe(texts, batch_size=16))]
 
+    analyze_doc(articles[0], nlp(texts[0]))  # warm-up: lazy imports, matcher tables
     secs, analyses = _best(full, repeat)
     rows.append(BenchRow("(b) analyze", n, words, secs,
                          f"full map, {workers} proc", _peak_mb()))
@@ -169,6 +170,8 @@ def run_bench(paths: Sequence[str], *, repeat: int = 1, scale: int = 1, workers:
 def _baseline(nlp: Any, texts: list[str], words: int, repeat: int) -> BenchRow:
     import dateparser.search
     from textacy.extract.triples import direct_quotations
+
+    dateparser.search.search_dates("He left on Monday, May 5, 2025.", languages=["en"])  # warm-up
 
     def run() -> int:
         found = 0
