@@ -340,3 +340,18 @@ def test_relative_who_after_a_list_is_the_last_named(nlp):
             "“I haven’t seen it yet, but I’m going to.”")
     quotes, names = run(nlp, text)
     assert speaker_name(only(quotes), names) == "Stevie Lane"
+
+
+def test_pronoun_prefers_earlier_subject_over_recent_object(nlp):
+    text = ("Governor Lisa Park signed the budget bill on Monday. Critics, including Senator Tom "
+            "Reyes, called it rushed. “We had months to debate it,” she said.")
+    quotes, names = run(nlp, text)
+    assert speaker_name(only(quotes), names) == "Lisa Park"
+
+
+def test_pronoun_follows_the_speaker_across_quote_paragraphs(nlp):
+    text = ("Sheriff Dan Cole said the inmate had been moved to a federal prison.\n\n"
+            "“It was a routine transfer,” he said.\n\n“Nobody asked us for anything special.”\n\n"
+            "Reporters asked about a call from the capital. “There was no call,” he said.")
+    quotes, names = run(nlp, text)
+    assert [speaker_name(q, names) for q in quotes] == ["Dan Cole"] * 3

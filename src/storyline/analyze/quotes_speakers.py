@@ -272,26 +272,42 @@ def _salience(ctx: QuoteContext, tok: Token) -> int:
         return 0 if is_cue(node.head) else 1
     if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
         return 0
+    if node.dep_ != "compound" and _opens_sentence(ctx, node):
+        # the parser ran the sentence into the previous paragraph, but a name that opens the
+        # sentence is its subject ("Attorney General Ann Lee responded …")
+        seg = ctx.segment(node)
+        verb = next((t for t in seg if t.i > node.i and t.pos_ in ("VERB", "AUX")), None)
+        return 0 if verb is not None and is_cue(verb) else 1
     return 2
+
+
+def _opens_sentence(ctx: QuoteContext, node: Token) -> bool:
+    """Only the name's own modifiers (titles, first names) or punctuation come before it."""
+    seg = ctx.segment(node)
+    left = node.left_edge.i
+    return all(t.is_punct or t.is_space for t in seg if t.i < left) and left >= seg.start
 
 
 def _antecedent(ctx: QuoteContext, pron: Token, labels: set[str] | frozenset[str],
                 gender: str | None) -> str | None:
-    """The most salient compatible named entity in this and the previous few sentences."""
-    sents = [ctx.segment(pron)]
-    while len(sents) < 6:
-        prev = ctx.previous_segment(sents[-1])
-        if prev is None:
-            break
-        sents.append(prev)
-    for k, s in enumerate(sents):
-        best: tuple[int, int, str] | None = None
+    """The most salient compatible named entity of this and the previous few sentences.
+
+    Score = 2 × grammatical rank (0 speaker, 1 subject, 2 other) + sentence distance, so a subject
+    two sentences back wins over an object in the sentence just before, and a speaker over both.
+    Sentences that are all quotation do not count as distance (a speaker's quoted paragraphs).
+    """
+    best: tuple[int, int, str] | None = None  # (score, -position, key)
+    seg = ctx.segment(pron)
+    distance = 0
+    for _ in range(10):
         seen: set[str] = set()
-        for t in s:
-            if k == 0 and t.i >= pron.i:
+        narrative = 0
+        for t in seg:
+            if t.i >= pron.i:
                 break
             if t.i in ctx.in_quote:
                 continue
+            narrative += t.is_alpha
             m = ctx.mention_at(t)
             if m is None or m.entity is None or m.entity in seen:
                 continue
@@ -301,14 +317,21 @@ def _antecedent(ctx: QuoteContext, pron: Token, labels: set[str] | frozenset[str
                 continue
             if gender is not None and ctx.gender(m.entity) not in (None, gender):
                 continue
-            rank = (_salience(ctx, t), t.i)  # subjects first, then the first named
-            if rank[0] == 3:
+            rank = _salience(ctx, t)
+            if rank == 3:
                 continue
-            if best is None or rank < best[:2]:
-                best = (rank[0], rank[1], m.entity)
-        if best is not None:
-            return best[2]
-    return None
+            cand = (2 * rank + distance, -t.i, m.entity)
+            if best is None or cand < best:
+                best = cand
+        if narrative >= 3:
+            distance += 1
+        if distance > 4:
+            break
+        prev = ctx.previous_segment(seg)
+        if prev is None:
+            break
+        seg = prev
+    return best[2] if best is not None else None
 
 
 def _described(ctx: QuoteContext, noun: Token) -> str | None:
