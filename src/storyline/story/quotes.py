@@ -144,7 +144,7 @@ def _instances(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]) 
     for analysis in sorted(analyses, key=lambda a: a.article.id):
         aid = analysis.article.id
         for q in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
-            speaker = entity_map.get(q.speaker, q.speaker) if q.speaker else None
+            speaker = entity_map.get(q.speaker) if q.speaker else None  # story-wide id
             inst = QuoteInstance(article=aid, start=q.start, end=q.end, text=q.text, speaker=speaker,
                                  speaker_text=q.speaker_text, cue=q.cue, medium=q.medium, kind=q.kind)
             words = normalize_words(q.text)
