@@ -355,3 +355,14 @@ def test_pronoun_follows_the_speaker_across_quote_paragraphs(nlp):
             "Reporters asked about a call from the capital. “There was no call,” he said.")
     quotes, names = run(nlp, text)
     assert [speaker_name(q, names) for q in quotes] == ["Dan Cole"] * 3
+
+
+PIECES = ["“", "”", '"', "‘", "’", " he said", " said Mary Lee", ", ", ". ", "\n\n", "Tom Ray",
+          " told", " the judge", " wrote: ", " ― ", " according to Ann Cole", " so-called ", "…",
+          "Trump’s post said", " she ", " and ", "We will win"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=20))
+def test_any_text_gives_valid_spans(nlp, pieces):
+    run(nlp, "".join(pieces))  # run() checks the span contracts
