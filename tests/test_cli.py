@@ -66,3 +66,11 @@ def test_python_dash_m_is_the_same_command():
     assert done.returncode == 0
     for command in ("analyze", "eval", "bench", "serve"):
         assert command in done.stdout
+
+
+def test_eval_on_a_folder_without_the_dataset_is_one_line(tmp_path):
+    for task in ("time", "quotes", "entities", "claims", "metadata", "timelines"):
+        result = runner.invoke(app, ["eval", task, str(tmp_path), "--split", "test"])
+        assert result.exit_code == 2, (task, result.output)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and str(tmp_path) in lines[0], (task, result.stderr)

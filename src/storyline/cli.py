@@ -132,23 +132,14 @@ def _run_eval(task: str, path: Path, split: str, limit: int | None, json_out: Pa
     import importlib
     import json
 
-    from rich.console import Console
-    from rich.table import Table
-
     module = importlib.import_module(f"storyline.eval.{task}")
     try:
         report = module.evaluate(path, split=split, limit=limit)
     except StorylineError as exc:
         raise _fail(str(exc)) from None
-    table = Table(title=report.title)
-    for col in report.columns:
-        table.add_column(col)
-    for row in report.rows:
-        table.add_row(*[f"{v:.2f}" if isinstance(v, float) else str(v) for v in row])
-    console = Console()
-    console.print(table)
-    for note in report.notes:
-        console.print(f"- {note}")
+    # A Markdown table: readable at any terminal width, and pasted as is into docs/benchmarks.md.
+    typer.echo(f"## {report.title} ({split})\n")
+    typer.echo(report.to_markdown())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
 
