@@ -138,7 +138,8 @@ def _run_eval(task: str, path: Path, split: str, limit: int | None, json_out: Pa
     except StorylineError as exc:
         raise _fail(str(exc)) from None
     # A Markdown table: readable at any terminal width, and pasted as is into docs/benchmarks.md.
-    typer.echo(f"## {report.title} ({split})\n")
+    title = report.title if split in report.title else f"{report.title} ({split})"
+    typer.echo(f"## {title}\n")
     typer.echo(report.to_markdown())
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
