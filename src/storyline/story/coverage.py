@@ -16,7 +16,7 @@ evaluative labels by term and voice, with their spans. Counts only — no judgem
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from storyline.model import (
@@ -59,40 +59,54 @@ def build_coverage(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     for c in claims:
         claims_by_article[c.article].append(c)
 
+    # Per item, not per article × item: an item carried by one article is unique to it, and an
+    # item carried by more than half of the other articles is omitted by every article not
+    # carrying it. Both follow from the item's own carrier set, so the work is linear in the
+    # number of (item, carrier) pairs; the omit lists themselves stay small (an item omitted by
+    # some article is carried by over half of the corpus, so omits are bounded by 2 × carriers).
+    present = Counter(article_ids)
+    story = set(article_ids)
+    unique: dict[str, list[str]] = defaultdict(list)
+    majority: list[tuple[str, set[str], int]] = []  # (item, carriers, carriers in the story)
+    for item, arts in carriers.items():
+        if len(arts) == 1 and item not in comparison_items:
+            unique[next(iter(arts))].append(item)
+        share = len(arts & story) if len(arts) >= MIN_CARRIERS_FOR_OMIT else 0
+        if share >= MIN_CARRIERS_FOR_OMIT:
+            majority.append((item, arts, share))
+    voices = _voices_by_article(quote_groups, entity_map)
+
     out: list[Coverage] = []
     for a in analyses:
         aid = a.article.id
         cov = Coverage(article=aid)
-        others = [x for x in article_ids if x != aid]
-        for item, arts in carriers.items():
-            if arts == {aid} and item not in comparison_items:
-                cov.unique.append(item)
-            if aid not in arts and others:
-                share = len(arts & set(others))
-                if share >= MIN_CARRIERS_FOR_OMIT and share * 2 > len(others):
-                    cov.omits.append(item)
+        n_others = len(article_ids) - present[aid]
+        cov.unique.extend(unique.get(aid, ()))
+        if n_others:
+            cov.omits.extend(item for item, arts, share in majority
+                             if share * 2 > n_others and aid not in arts)
         for c in claims_by_article.get(aid, []):
             item = claim_item.get(c.id)
             if item is not None and carriers.get(item) == {aid}:
                 cov.unique.append(c.id)
         cov.unique.sort()
         cov.omits.sort()
-        cov.voices = _voices(aid, quote_groups, entity_map)
+        cov.voices = voices.get(aid, {})
         cov.labels = _labels(a)
         out.append(cov)
     return out
 
 
-def _voices(article: str, groups: list[QuoteGroup], entity_map: dict[str, str]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
+def _voices_by_article(groups: list[QuoteGroup],
+                       entity_map: dict[str, str]) -> dict[str, dict[str, int]]:
+    """Quotes per speaker entity id, for every article at once (one pass over the quotes)."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for g in groups:
         for q in g.quotes:
-            if q.article != article:
-                continue
             speaker = q.speaker or g.speaker_entity
             if speaker:
-                counts[entity_map.get(speaker, speaker)] += 1
-    return dict(sorted(counts.items()))
+                counts[q.article][entity_map.get(speaker, speaker)] += 1
+    return {aid: dict(sorted(c.items())) for aid, c in counts.items()}
 
 
 def _labels(a: ArticleAnalysis) -> list[CoverageLabel]:

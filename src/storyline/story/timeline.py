@@ -138,25 +138,73 @@ def _value_fits(pattern: str, value: str) -> bool:
     return all(p == "X" or p == v for p, v in zip(pattern, value))
 
 
+def _pred_key(predicate: str | None) -> tuple[str, object] | None:
+    """One key per :func:`same_predicate` class: equal keys ⇔ the same predicate."""
+    if not predicate:
+        return None
+    cls = _PRED_CLASS.get(predicate)
+    return ("class", cls) if cls is not None else ("lemma", predicate)
+
+
 def _attach_floating(groups: list[list[_Item]], floating: list[_Item]) -> list[list[_Item]]:
     """Give each floating mention to the dated entry it matches best (same predicate, entities
     that do not contradict, similar words, a compatible month), or keep it out of the timeline:
-    without any calendar bound it cannot be placed on its own."""
+    without any calendar bound it cannot be placed on its own.
+
+    Indexed, not all groups × all members: only entries with a member of the same predicate class
+    can take the mention, and inside an entry only its distinct member contents (value, predicate,
+    entities, words) are scored — syndicated copies of one sentence are scored once, and each
+    (floating, member) content pair once over the whole story (memo).
+    """
+    arts = [{it.article for it in g} for g in groups]
+    # group -> predicate key -> distinct member contents (value, predicate, entities, words)
+    contents: list[dict[tuple[str, object], dict[tuple, _Item]]] = []
+    by_pred: dict[tuple[str, object], list[int]] = {}
+    for gi, group in enumerate(groups):
+        per_key: dict[tuple[str, object], dict[tuple, _Item]] = {}
+        for it in group:
+            key = _pred_key(it.mention.predicate)
+            if key is not None:
+                per_key.setdefault(key, {}).setdefault(_float_sig(it), it)
+        contents.append(per_key)
+        for key in per_key:
+            by_pred.setdefault(key, []).append(gi)
+    memo: dict[tuple[tuple, tuple], float | None] = {}
     for f in floating:
+        key = _pred_key(f.mention.predicate)
+        if key is None:
+            continue  # without a predicate it never matches (same predicate required)
+        fsig = _float_sig(f)
         best: tuple[float, int] | None = None
-        for gi, group in enumerate(groups):
-            if any(it.article == f.article for it in group):
+        for gi in by_pred.get(key, ()):  # ascending: ties go to the earlier entry, as before
+            if f.article in arts[gi]:
                 continue
-            for it in group:
-                if not _value_fits(f.timex.value, it.timex.value):
-                    continue
-                score, same_pred, _jacc, words = _similarity(f, it)
-                shared = bool(f.entities & it.entities) or not f.entities or not it.entities
-                if same_pred and shared and words >= 0.5 and (best is None or score > best[0]):
+            for msig, it in contents[gi][key].items():
+                if (fsig, msig) not in memo:
+                    memo[fsig, msig] = _float_score(f, it)
+                score = memo[fsig, msig]
+                if score is not None and (best is None or score > best[0]):
                     best = (score, gi)
         if best is not None:
-            groups[best[1]].append(f)
+            gi = best[1]
+            groups[gi].append(f)
+            arts[gi].add(f.article)
+            contents[gi][key].setdefault(fsig, f)
     return groups
+
+
+def _float_sig(it: _Item) -> tuple:
+    """Everything :func:`_float_score` reads of an item."""
+    return (it.timex.value, it.mention.predicate, it.entities, it.words)
+
+
+def _float_score(f: _Item, it: _Item) -> float | None:
+    """The score of a floating mention against one entry member, None when it may not join."""
+    if not _value_fits(f.timex.value, it.timex.value):
+        return None
+    score, same_pred, _jacc, words = _similarity(f, it)
+    shared = bool(f.entities & it.entities) or not f.entities or not it.entities
+    return score if same_pred and shared and words >= 0.5 else None
 
 
 def _similarity(a: _Item, b: _Item) -> tuple[float, bool, float, float]:
@@ -174,35 +222,94 @@ def _overlap(a: _Item, b: _Item) -> bool:
     return alo <= bhi and blo <= ahi
 
 
-def _candidate_pairs(items: list[_Item]) -> list[tuple[float, int, int, bool]]:
-    """Scored pairs from the date-sorted sweep (blocking by date window)."""
-    pairs = []
-    window = timedelta(days=WINDOW_DAYS)
-    for i, a in enumerate(items):
-        # an open-ended date (undated article: "last October", after 2019-10-01) can be any later day
-        reach = a.hi if a.hi is not None else date.max
-        reach = reach + window if reach < date.max - window else date.max
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if b.key > reach:
-                break
-            if a.article == b.article:
-                continue
-            score, same_pred, jacc, words = _similarity(a, b)
-            # entities must not contradict: shared, or one side names none ("She was sentenced")
-            shared = bool(a.entities & b.entities) or not a.entities or not b.entities
-            if _overlap(a, b):
-                if score >= MERGE_SCORE and shared and (same_pred or words >= 0.6):
-                    pairs.append((score, i, j, False))
-            elif same_pred and jacc >= 0.5 and words >= 0.6:
-                pairs.append((score, i, j, True))  # same event, dated differently
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return pairs
+def _pair_score(a: _Item, b: _Item) -> tuple[float, bool] | None:
+    """(score, dated differently) when two mentions may be merged, else None. ``a`` comes first
+    in date order. The cheap tests (predicate, entities) run before the word similarity."""
+    same_pred = same_predicate(a.mention.predicate, b.mention.predicate)
+    union = a.entities | b.entities
+    jacc = len(a.entities & b.entities) / len(union) if union else 0.0
+    # entities must not contradict: shared, or one side names none ("She was sentenced")
+    shared = bool(a.entities & b.entities) or not a.entities or not b.entities
+    overlap = _overlap(a, b)
+    if overlap:
+        # the word similarity is at most 1: skip rapidfuzz when even that cannot reach the bar
+        if not shared or 0.3 * same_pred + 0.35 * jacc + 0.35 < MERGE_SCORE:
+            return None
+    elif not (same_pred and jacc >= 0.5):
+        return None
+    words = fuzz.token_set_ratio(a.words, b.words) / 100.0 if a.words and b.words else 0.0
+    score = 0.3 * same_pred + 0.35 * jacc + 0.35 * words
+    if overlap:
+        if score >= MERGE_SCORE and (same_pred or words >= 0.6):
+            return score, False
+    elif words >= 0.6:
+        return score, True  # same event, dated differently
+    return None
+
+
+def _signature(it: _Item) -> tuple:
+    """Everything the pair test reads of a mention: equal signatures score alike against all."""
+    return (it.lo, it.hi, it.mention.predicate, it.entities, it.words)
 
 
 def _cluster(items: list[_Item]) -> list[list[int]]:
-    parent = list(range(len(items)))
-    arts = [{it.article} for it in items]
+    """Merge date-sorted mentions into entries (lists of item indices, by first index).
+
+    Mentions with the same signature (syndicated or copied sentences: same date range, predicate,
+    entities and content words) are one *class*; candidate pairs are scored between classes only,
+    in a sweep over the date-sorted classes (blocking by date window), so the work grows with the
+    number of distinct mentions, not with the number of copies. A class whose members may merge
+    with each other (its pair test against itself passes — always true for a class that can merge
+    with anything) is merged first, one unit per layer (an article's second copy of the same
+    sentence goes to the second layer: one entry never holds two mentions of one article). Units
+    are then merged best-first (score, then first index), as mention pairs were before; with no
+    copies, units are mentions and the result is the pairwise greedy merge itself.
+    """
+    classes: dict[tuple, list[int]] = {}
+    for i, it in enumerate(items):
+        classes.setdefault(_signature(it), []).append(i)
+    cls = list(classes.values())  # in order of first member: sorted by date, as the items are
+
+    units: list[list[int]] = []  # item indices, ascending
+    units_of: list[list[int]] = []  # class -> its units
+    for members in cls:
+        rep = items[members[0]]
+        if len(members) > 1 and _pair_score(rep, rep) is not None:
+            layers: list[list[int]] = []
+            seen: Counter[str] = Counter()
+            for i in members:
+                k = seen[items[i].article]
+                seen[items[i].article] += 1
+                if k == len(layers):
+                    layers.append([])
+                layers[k].append(i)
+        else:
+            layers = [[i] for i in members]
+        units_of.append(list(range(len(units), len(units) + len(layers))))
+        units.extend(layers)
+
+    pairs: list[tuple[float, int, int, int, int]] = []  # (-score, first i, first j, unit, unit)
+    window = timedelta(days=WINDOW_DAYS)
+    for ci, members in enumerate(cls):
+        a = items[members[0]]
+        # an open-ended date (undated article: "last October", after 2019-10-01) can be any later day
+        reach = a.hi if a.hi is not None else date.max
+        reach = reach + window if reach < date.max - window else date.max
+        for cj in range(ci + 1, len(cls)):
+            b = items[cls[cj][0]]
+            if b.key > reach:
+                break
+            scored = _pair_score(a, b)
+            if scored is None:
+                continue
+            for u in units_of[ci]:
+                for v in units_of[cj]:
+                    fu, fv = units[u][0], units[v][0]
+                    pairs.append((-scored[0], min(fu, fv), max(fu, fv), u, v))
+    pairs.sort()
+
+    parent = list(range(len(units)))
+    arts = [{items[i].article for i in unit} for unit in units]
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -210,17 +317,17 @@ def _cluster(items: list[_Item]) -> list[list[int]]:
             x = parent[x]
         return x
 
-    for _score, i, j, _conflict in _candidate_pairs(items):
-        ri, rj = find(i), find(j)
-        if ri == rj or arts[ri] & arts[rj]:
+    for _score, _fi, _fj, u, v in pairs:
+        ru, rv = find(u), find(v)
+        if ru == rv or arts[ru] & arts[rv]:
             continue  # one entry never holds two mentions from the same article
-        lo, hi = min(ri, rj), max(ri, rj)
+        lo, hi = min(ru, rv), max(ru, rv)
         parent[hi] = lo
         arts[lo] |= arts[hi]
     groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
+    for u in range(len(units)):
+        groups.setdefault(find(u), []).extend(units[u])
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]+(?:,\s*[A-Z][A-Za-z.]+)?\s*)?(?:\([^)]{1,40}\)\s*)?[—–]\s+")
