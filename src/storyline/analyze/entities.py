@@ -29,9 +29,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.analyze.entities_casing import Casing
 from storyline.analyze.entities_names import (
+    AFFILIATION_NOUNS,
+    GENERIC_NOUNS,
     HONORIFICS,
     OFFICE_WORDS,
+    ORG_HEAD_NOUNS,
     QUALIFIERS,
     ROLE_NOUNS,
     expand_title_words,
@@ -49,6 +53,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+# Internal qualifier of a party/nationality apposition ("X, a Democrat", "X and Y, both Republicans"):
+# an affiliation is not a title, so it is not emitted as a Role; it only lets a later description
+# ("the Democrat") find the person.
+AFFILIATION = "affiliation"
 # Tie-break order when voting a group's type.
 _LABEL_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
 _PRONOUNS = frozenset("i me my he him his she her hers it its they them their we us our you your "
@@ -177,7 +185,36 @@ def _text(doc: Doc) -> str:
     return text
 
 
-def _name_candidates(doc: Doc) -> list[_Cand]:
+def _casing_filter(doc: Doc, casing: Casing, i: int, j: int, label: str) -> tuple[int, int] | None:
+    """Apply the casing evidence (see :mod:`entities_casing`) to a cleaned NER span: the span to
+    keep (an all-caps span may shrink to its named part), or None to drop it."""
+    if casing.shouted(i, j):
+        part = casing.named_part(i, j)
+        if part is not None:
+            return part
+        return (i, j) if label in ("GPE", "NORP") else None  # "DENVER —" datelines stay places
+    if j - i == 1 and label in ("PERSON", "ORG") and doc[i].lower_ in GENERIC_NOUNS:
+        return None  # "this Court", "the Department": a description, not a name
+    if label in ("PERSON", "ORG", "GPE") and casing.unreliable(doc[i].idx) and \
+            casing.all_common(i, j):
+        # an institution written out keeps its name even in a quoted rant ("the Supreme Court")
+        if not (j - i >= 2 and doc[j - 1].lower_ in ORG_HEAD_NOUNS):
+            return None
+    return i, j
+
+
+def _extend_possessor(doc: Doc, i: int, j: int) -> int:
+    """"General’s Office" inside "the Colorado Attorney General’s Office": an ORG span that starts
+    with a possessor takes in the capitalized compound words of that possessor on its left."""
+    if j - i < 3 or not _is_possessive(doc[i + 1]) or doc[i].dep_ != "poss":
+        return i
+    a = _left_modifiers(doc, i, i)
+    while a < i and not doc[a].text[:1].isupper():
+        a += 1
+    return a
+
+
+def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
     cands: list[_Cand] = []
     covered: set[int] = set()
     for ent in doc.ents:
@@ -187,15 +224,26 @@ def _name_candidates(doc: Doc) -> list[_Cand]:
         if cleaned is None:
             continue
         i, j, evidence, title_start = cleaned
+        kept = _casing_filter(doc, casing, i, j, ent.label_)
+        if kept is None:
+            continue
+        if kept != (i, j):
+            i, j = kept
+            title_start = i
+        if ent.label_ == "ORG":
+            i = title_start = _extend_possessor(doc, i, j)
         if not _valid_name(doc, i, j):
             continue
         start, end, text = _span_text(doc, i, j)
         c = _Cand(i, j, start, end, text, ent.label_, person_evidence=evidence)
         if (ent.label_ == "PERSON" or evidence or j - i == 1) and \
                 not any(_is_possessive(t) for t in doc[i:j]):
-            c.roles.extend(_roles_before(doc, c, title_start))
+            c.roles.extend(_roles_before(doc, c, title_start, casing))
         cands.append(c)
         covered.update(range(ent.start, ent.end))
+    # a candidate swallowed by an extended one ("Colorado" in "Colorado Attorney General's Office")
+    cands = [c for c in cands if not any(o is not c and o.i <= c.i and c.j <= o.j and
+                                         o.j - o.i > c.j - c.i for o in cands)]
     # Honorific + proper noun(s) that NER missed: "Ms. Peters", "Sen. Warnock".
     for tok in doc:
         if tok.i in covered or _bare(tok.text) not in HONORIFICS or not tok.text[:1].isupper():
@@ -285,6 +333,8 @@ def _make_role(doc: Doc, a: int, b: int, qual: str | None = None,
         return None  # "Ms." alone is not a role
     if not (_role_head_ok(head) or _is_title_word(head) or (head.pos_ == "NOUN" and head.is_lower)):
         return None
+    if head.ent_type_ == "NORP" or _bare(head.text) in AFFILIATION_NOUNS:
+        qual = AFFILIATION  # "X, a Democrat": kept for descriptions, not emitted as a title
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     title_start = doc[ta].idx
     title = " ".join(_text(doc)[title_start:end].split())
@@ -302,10 +352,12 @@ def _glued_qualifier(doc: Doc, a: int) -> tuple[int, str | None]:
     return a, None
 
 
-def _roles_before(doc: Doc, c: _Cand, title_start: int) -> list[tuple[str, str | None, int, int]]:
+def _roles_before(doc: Doc, c: _Cand, title_start: int,
+                  casing: Casing) -> list[tuple[str, str | None, int, int]]:
     """Title in front of the name: trimmed tokens inside the NER span plus parse modifiers left of it."""
     root_last = c.j - 1
     a = _left_modifiers(doc, title_start, root_last)
+    a = _trim_title_start(doc, a, c.i, casing)
     if a == c.i:
         return []
     a, glued = _glued_qualifier(doc, a)
@@ -314,6 +366,24 @@ def _roles_before(doc: Doc, c: _Cand, title_start: int) -> list[tuple[str, str |
         c.person_evidence = c.person_evidence or any(_is_title_word(t) for t in doc[a:c.i])
         return [role]
     return []
+
+
+def _trim_title_start(doc: Doc, a: int, b: int, casing: Casing) -> int:
+    """Drop words the parse wrongly put in front of a title:
+
+    * a verb after infinitival "to" tagged as a noun ("a step to spring activist Jane Doe");
+    * capitalized common words of an emphatic quotation or headline ("Radical Left Colorado
+      Attorney General"), which are the speaker's epithets, not the office.
+    """
+    if a < b and a > 0 and doc[a - 1].lower_ == "to" and doc[a].is_lower and \
+            doc[a].lower_ in casing.verbs and not _is_title_word(doc[a]) and \
+            _bare(doc[a].text) not in ROLE_NOUNS and doc[a].lower_ not in QUALIFIERS:
+        a += 1
+    while a < b and casing.unreliable(doc[a].idx) and doc[a].text[:1].isupper() and \
+            not _is_title_word(doc[a]) and _bare(doc[a].text) not in ROLE_NOUNS and \
+            doc[a].ent_type_ not in ("GPE", "ORG", "NORP") and casing.common(doc[a]):
+        a += 1
+    return a
 
 
 def _phrase(doc: Doc, head: Token, skip: set[int]) -> tuple[int, int, str | None]:
@@ -548,10 +618,6 @@ def _descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
     return out
 
 
-# Head nouns by which a news text goes on to refer to an organization it named ("the department").
-ORG_HEAD_NOUNS = frozenset("""department agency bureau office court commission committee board
-company firm ministry council university college party campaign union corporation network
-newspaper administration service authority institute foundation center""".split())
 
 
 def _org_head(name: str) -> str | None:
@@ -682,7 +748,7 @@ def _as_of(article: Article) -> str | None:
 
 def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[LocalEntity]]:
     """Entity mentions of one article and the local entities they form (see module docstring)."""
-    cands = _name_candidates(doc)
+    cands = _name_candidates(doc, Casing(doc, _text(doc)))
     name_toks: set[int] = set()
     for c in cands:
         if c.label in ("PERSON", "ORG", "FAC"):
@@ -734,6 +800,8 @@ def _collect_roles(article: Article, group: list[_Cand], as_of: str | None) -> l
     by_key: dict[tuple[str, str | None], Role] = {}
     for c in sorted(group, key=lambda c: c.start):
         for title, qual, s, e in c.roles:
+            if qual == AFFILIATION:
+                continue
             k = (title.lower(), qual)
             span = Span(article.id, s, e, article.text[s:e])
             if k in by_key:

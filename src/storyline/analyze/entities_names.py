@@ -42,6 +42,18 @@ witness victim suspect defendant plaintiff inmate prisoner convict hacker employ
 owner chief head member supporter critic opponent denier theorist heroine hero commentator
 pundit donor operative consultant counsel investigator examiner monitor warden guard
 """.split())
+# Head nouns by which a news text goes on to refer to an organization it named ("the department").
+ORG_HEAD_NOUNS = frozenset("""department agency bureau office court commission committee board
+company firm ministry council university college party campaign union corporation network
+newspaper administration service authority institute foundation center""".split())
+# Common nouns that a text capitalizes when it means one body or post it has in mind ("this Court",
+# "the Department", "the State"): a description, never a name by themselves.
+GENERIC_NOUNS = ORG_HEAD_NOUNS | ROLE_NOUNS | frozenset(
+    "state government nation country city county district agency panel jury".split())
+# Party affiliations: "X, a Democrat" says which party, not which office.
+AFFILIATION_NOUNS = frozenset("""democrat democrats republican republicans independent independents
+libertarian libertarians socialist socialists communist communists conservative conservatives
+liberal liberals progressive progressives""".split())
 # Abbreviated titles and the role nouns a later description may use for the same office
 # ("Rep. Boebert" … "the congresswoman"; "Gov. Polis" … "the governor").
 TITLE_EXPANSIONS = {
@@ -68,6 +80,28 @@ GPE_ALIASES = {
     "the united states": "united states", "u.k.": "united kingdom", "uk": "united kingdom",
     "britain": "united kingdom", "great britain": "united kingdom",
 }
+
+# US states: AP-style abbreviations ("Colo.", "Calif.", "N.M.") and postal codes ("CO", "NM") — a
+# closed list of general knowledge, used only for names the NER already typed GPE.
+_US_STATES = """alabama:ala.:al alaska::ak arizona:ariz.:az arkansas:ark.:ar california:calif.:ca
+colorado:colo.:co connecticut:conn.:ct delaware:del.:de florida:fla.:fl georgia:ga.:ga hawaii::hi
+idaho::id illinois:ill.:il indiana:ind.:in iowa::ia kansas:kan.:ks kentucky:ky.:ky louisiana:la.:la
+maine::me maryland:md.:md massachusetts:mass.:ma michigan:mich.:mi minnesota:minn.:mn
+mississippi:miss.:ms missouri:mo.:mo montana:mont.:mt nebraska:neb.:ne nevada:nev.:nv
+new_hampshire:n.h.:nh new_jersey:n.j.:nj new_mexico:n.m.:nm new_york:n.y.:ny
+north_carolina:n.c.:nc north_dakota:n.d.:nd ohio::oh oklahoma:okla.:ok oregon:ore.:or
+pennsylvania:pa.:pa rhode_island:r.i.:ri south_carolina:s.c.:sc south_dakota:s.d.:sd
+tennessee:tenn.:tn texas::tx utah::ut vermont:vt.:vt virginia:va.:va washington:wash.:wa
+west_virginia:w.va.:wv wisconsin:wis.:wi wyoming:wyo.:wy"""
+for _entry in _US_STATES.split():
+    _full, _ap, _postal = _entry.split(":")
+    _full = _full.replace("_", " ")
+    if _ap:
+        GPE_ALIASES[_ap] = _full
+        GPE_ALIASES[_ap.replace(".", "")] = _full
+    GPE_ALIASES[_postal] = _full
+GPE_ALIASES["n.mex."] = "new mexico"
+GPE_ALIASES["calif"] = "california"
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][\w.&'\-]*")

@@ -1,0 +1,227 @@
+"""Casing evidence for name candidates: is a capital letter here evidence of a proper name?
+
+The small NER model reads capitals as names. That is wrong in three kinds of places:
+
+* **headline lines** (Title Case: "Trump Calls for Release of Jailed Clerk"),
+* **emphatic quotations** — posts and statements quoted verbatim that capitalize common words for
+  emphasis ("… ignores Violent Crimes like Rape and Murder …", "Cruel and Unusual Punishment"),
+* **all-caps stretches** ("FREE JANE DOE, NOW!", datelines such as "DENVER —").
+
+There a candidate needs other evidence. :class:`Casing` gathers, in one pass over the tokens of the
+parse (no second parse), which word forms the article writes in lower case, and which it capitalizes
+mid-sentence in the reporter's own running text (outside quotations and headline lines). A candidate
+inside an unreliable region whose every content word is a common word (written in lower case
+somewhere in the article, or listed as an English noun/verb/adjective/adverb by the model's own
+lemmatizer tables) and never capitalized in reliable text is dropped. An all-caps candidate keeps
+only the part the article also writes as a name in normal case ("FREE JANE DOE" → "JANE DOE").
+
+Quotation regions come from :func:`storyline.analyze.quotes_marks.find_quote_regions` (a character
+scan, cheap). The word lists come from the lemmatizer's ``lemma_index`` table shipped with the spaCy
+model (WordNet-derived), so no extra package or data is needed.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from storyline.analyze.quotes_marks import find_quote_regions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_FUNCTION = frozenset("of the for and & in on at to a an de la le del von van".split())
+# Tokens after which a capital says nothing (a sentence or quotation starts there).
+_OPENERS = frozenset("“ \" ‘ ' « ( [ : — – - ; •".split())
+# An emphatic region has at least this many capitalized common words (distinct) ...
+EMPHASIS_MIN = 2
+# ... making up at least this share of its words.
+EMPHASIS_SHARE = 0.12
+# A headline line: at least this many content words, this share of them capitalized.
+HEADLINE_MIN_WORDS = 3
+HEADLINE_SHARE = 0.75
+
+
+_Lex = tuple[frozenset[str], frozenset[str], frozenset[str]]
+_INDEX_CACHE: dict[int, _Lex] = {}
+_EMPTY: _Lex = (frozenset(), frozenset(), frozenset())
+
+
+def register_lexicon(nlp: object) -> None:
+    """Read the ``lemma_index`` table of a pipeline's lemmatizer (nouns; adjectives, verbs and
+    adverbs) for the Docs of that pipeline. Done on demand for :func:`storyline.analyze.nlp.load_nlp`
+    pipelines; other pipelines may register here, else they get article-internal evidence only."""
+    vocab = getattr(nlp, "vocab", None)
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+        nouns = frozenset(table["noun"]) if "noun" in table else frozenset()
+        others = frozenset(w for pos in ("adj", "verb", "adv") if pos in table for w in table[pos])
+        verbs = frozenset(table["verb"]) if "verb" in table else frozenset()
+    except (KeyError, AttributeError, ValueError):
+        nouns, others, verbs = frozenset(), frozenset(), frozenset()
+    _INDEX_CACHE[id(vocab)] = (nouns, others, verbs)
+
+
+def lexicon(doc: Doc) -> _Lex:
+    """(nouns, other open-class words, verbs) known to the lemmatizer of the pipeline that parsed ``doc``."""
+    got = _INDEX_CACHE.get(id(doc.vocab))
+    if got is not None:
+        return got
+    from storyline.analyze.nlp import load_nlp
+
+    if load_nlp.cache_info().currsize:  # never load a model just for this
+        nlp = load_nlp()
+        if nlp.vocab is doc.vocab:
+            register_lexicon(nlp)
+            return _INDEX_CACHE[id(doc.vocab)]
+    return _EMPTY
+
+
+def _plain_forms(word: str) -> tuple[str, ...]:
+    """A lower-cased word and its naive singular/base forms ("crimes" → "crime", "parties" →
+    "party"), enough to look a capitalized (hence unlemmatized PROPN) token up in the index."""
+    w = word.lower().replace("\u2019", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    out = [w]
+    if w.endswith("ies") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 3:
+        out.append(w[:-2])
+    if w.endswith("s") and len(w) > 3:
+        out.append(w[:-1])
+    return tuple(out)
+
+
+def _intervals_contain(starts: list[int], ends: list[int], pos: int) -> int | None:
+    """Index of the (sorted, disjoint) interval holding ``pos``, or None."""
+    k = bisect_right(starts, pos) - 1
+    if k >= 0 and pos < ends[k]:
+        return k
+    return None
+
+
+class Casing:
+    """Per-article casing evidence, built once from the parse (see the module docstring)."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc = doc
+        self.nouns, self.others, self.verbs = lexicon(doc)
+        quotes = sorted((r.start, r.end) for r in find_quote_regions(text))
+        self._q_starts = [s for s, _ in quotes]
+        self._q_ends = [e for _, e in quotes]
+        lines = _headline_lines(text)
+        self._h_starts = [s for s, _ in lines]
+        self._h_ends = [e for _, e in lines]
+        self.lower_words: set[str] = set()
+        self.reliable_caps: set[str] = set()
+        for tok in doc:
+            if not tok.is_alpha:
+                continue
+            if tok.is_lower:
+                self.lower_words.add(tok.lower_)
+            elif tok.text[0].isupper() and not tok.is_upper and not self.sentence_initial(tok) \
+                    and not self.in_quote(tok.idx) and not self.in_headline(tok.idx):
+                self.reliable_caps.add(tok.lower_)
+        self._emphatic: set[int] = set()
+        for k, (s, e) in enumerate(quotes):
+            if self._is_emphatic(s, e):
+                self._emphatic.add(k)
+
+    # -- regions
+    def in_quote(self, pos: int) -> bool:
+        return _intervals_contain(self._q_starts, self._q_ends, pos) is not None
+
+    def in_headline(self, pos: int) -> bool:
+        return _intervals_contain(self._h_starts, self._h_ends, pos) is not None
+
+    def unreliable(self, pos: int) -> bool:
+        """Is a capital at character ``pos`` no evidence of a name (headline line or emphatic
+        quotation)?"""
+        if self.in_headline(pos):
+            return True
+        k = _intervals_contain(self._q_starts, self._q_ends, pos)
+        return k is not None and k in self._emphatic
+
+    def sentence_initial(self, tok: Token) -> bool:
+        """First word of a sentence, a quotation, a line or after a colon/dash: capitalized anyway."""
+        if tok.is_sent_start or tok.i == 0:
+            return True
+        prev = self.doc[tok.i - 1]
+        return prev.text in _OPENERS or "\n" in prev.whitespace_ or prev.is_space
+
+    # -- words
+    def common(self, tok: Token) -> bool:
+        """A capitalized token that is an ordinary word here: never capitalized in the reporter's
+        running text, and written in lower case in the article or known to the lexicon."""
+        low = tok.lower_
+        if low in self.reliable_caps:
+            return False
+        forms = _plain_forms(tok.text)
+        if any(f in self.lower_words for f in forms):
+            return True
+        return any(f in self.others or f in self.nouns for f in forms)
+
+    def _is_emphatic(self, start: int, end: int) -> bool:
+        """A quotation that capitalizes common words mid-sentence (a verbatim post or statement)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        words = [t for t in span if t.is_alpha]
+        hits = {t.lower_ for t in words if t.text[0].isupper() and not t.is_upper
+                and not self.sentence_initial(t) and t.lower_ not in _FUNCTION and self.common(t)}
+        return len(hits) >= EMPHASIS_MIN and len(hits) >= EMPHASIS_SHARE * max(len(words), 1)
+
+    # -- verdicts on a candidate name (tokens i..j of the doc)
+    def all_common(self, i: int, j: int) -> bool:
+        content = [t for t in self.doc[i:j] if t.is_alpha and t.lower_ not in _FUNCTION]
+        return bool(content) and all(self.common(t) for t in content)
+
+    def shouted(self, i: int, j: int) -> bool:
+        """An all-caps candidate that is not an acronym: several words, or one ordinary word."""
+        alpha = [t for t in self.doc[i:j] if t.is_alpha]
+        if not alpha or not all(t.is_upper for t in alpha):
+            return False
+        if len(alpha) >= 2:
+            return True
+        t = alpha[0]
+        return len(t) > 3 and (t.lower_ in self.lower_words or t.lower_ in self.reliable_caps
+                               or any(f in self.nouns or f in self.others for f in _plain_forms(t.text)))
+
+    def named_part(self, i: int, j: int) -> tuple[int, int] | None:
+        """Of an all-caps candidate, the longest run of tokens that the article also writes as a
+        capitalized name in its running text ("FREE JANE DOE" → "JANE DOE"), or None."""
+        best: tuple[int, int] | None = None
+        k = i
+        while k < j:
+            if self.doc[k].is_alpha and self.doc[k].lower_ in self.reliable_caps and \
+                    self.doc[k].lower_ not in _FUNCTION:
+                m = k
+                while m < j and (self.doc[m].lower_ in self.reliable_caps or
+                                 (self.doc[m].lower_ in _FUNCTION and m + 1 < j and
+                                  self.doc[m + 1].lower_ in self.reliable_caps)):
+                    m += 1
+                if best is None or m - k > best[1] - best[0]:
+                    best = (k, m)
+                k = m
+            else:
+                k += 1
+        return best
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of lines written in Title Case (headlines, section heads, captions)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        words = [w.strip("“”\"‘’'()[],.:;!?—–-") for w in line.split()]
+        content = [w for w in words if w and w[0].isalpha() and w.lower() not in _FUNCTION]
+        if len(content) >= HEADLINE_MIN_WORDS:
+            caps = sum(1 for w in content if w[0].isupper())
+            if caps >= HEADLINE_SHARE * len(content) and not line.rstrip().endswith((".", "”", '"')):
+                out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+__all__ = ["Casing", "lexicon", "register_lexicon"]
