@@ -73,30 +73,47 @@ def _person_tokens(le: LocalEntity) -> list[str]:
 
 def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: _UF,
                      orgs_single: list[int]) -> None:
+    """Merge persons inside their surname blocks (see the module docstring).
+
+    Work per block grows with its *distinct* names, not with its entities: entities with the same
+    name tokens (the same person named alike by many outlets) are one, since a full name always
+    fits itself, so names are compared once per pair of distinct forms and a surname-only entity
+    is tested against the distinct full forms, each standing for all entities carrying it.
+    """
+    tokens = {x: tuple(_person_tokens(items[x])) for x in (*idx, *orgs_single)}
     blocks: dict[str, list[int]] = {}
     for x in idx:
-        s = surname(_person_tokens(items[x]))
+        s = surname(list(tokens[x]))
         if s:
             blocks.setdefault(s, []).append(x)
     for x in orgs_single:  # ORG-typed one-word names that are a person's surname elsewhere
-        s = surname(_person_tokens(items[x]))
+        s = surname(list(tokens[x]))
         if s in blocks:
             blocks[s].append(x)
     for block in blocks.values():
-        full = [x for x in block if len(_person_tokens(items[x])) >= 2 and items[x].type == "PERSON"]
-        short = [x for x in block if x not in full]
-        for a_i, a in enumerate(full):  # a surname block is small: pairs inside it are cheap
-            for b in full[a_i + 1:]:
-                if person_compatible(_person_tokens(items[a]), _person_tokens(items[b])):
-                    uf.union(a, b)
+        full = [x for x in block if len(tokens[x]) >= 2 and items[x].type == "PERSON"]
+        full_set = set(full)
+        short = [x for x in block if x not in full_set]
+        forms: dict[tuple[str, ...], int] = {}  # distinct full name -> its first entity
+        for x in full:
+            first = forms.setdefault(tokens[x], x)
+            if first != x:
+                uf.union(first, x)  # the same full name: person_compatible(t, t) always holds
+        distinct = list(forms)
+        for a_i, ta in enumerate(distinct):  # distinct full names in a block are few
+            for tb in distinct[a_i + 1:]:
+                if person_compatible(list(ta), list(tb)):
+                    uf.union(forms[ta], forms[tb])
         clusters: dict[int, set[str]] = {}
         for x in full:
             clusters.setdefault(uf.find(x), set()).update(role_words(items[x].roles))
+        fitting: dict[tuple[str, ...], list[int]] = {}  # short name -> entities of fitting forms
         for x in short:
             words = role_words(items[x].roles)
-            fits = [r for r in clusters
-                    if any(person_compatible(_person_tokens(items[x]), _person_tokens(items[m]))
-                           for m in full if uf.find(m) == r)]
+            if tokens[x] not in fitting:
+                fitting[tokens[x]] = [forms[t] for t in distinct
+                                      if person_compatible(list(tokens[x]), list(t))]
+            fits = list(dict.fromkeys(uf.find(m) for m in fitting[tokens[x]]))
             if len(fits) > 1:
                 fits = [r for r in fits if words & clusters[r]]
             elif len(fits) == 1 and words and clusters[fits[0]] and not words & clusters[fits[0]]:
@@ -105,7 +122,8 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: _UF,
                 uf.union(fits[0], x)
                 clusters[uf.find(x)] = clusters.pop(fits[0], set()) | words
         # surname-only entities with no full name anywhere: one person unless their roles differ
-        rest = [x for x in short if uf.find(x) == x and not any(uf.find(f) == x for f in full)
+        full_roots = {uf.find(f) for f in full}
+        rest = [x for x in short if uf.find(x) == x and x not in full_roots
                 and items[x].type == "PERSON"]
         rest_words: dict[int, set[str]] = {}
         for x in rest:
