@@ -68,11 +68,13 @@ def build_coverage(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     story = set(article_ids)
     unique: dict[str, list[str]] = defaultdict(list)
     majority: list[tuple[str, set[str], int]] = []  # (item, carriers, carriers in the story)
+    # an article not carrying an item has at least this many others (fewer only for repeated ids)
+    fewest_others = len(article_ids) - max(present.values(), default=0)
     for item, arts in carriers.items():
         if len(arts) == 1 and item not in comparison_items:
             unique[next(iter(arts))].append(item)
         share = len(arts & story) if len(arts) >= MIN_CARRIERS_FOR_OMIT else 0
-        if share >= MIN_CARRIERS_FOR_OMIT:
+        if share >= MIN_CARRIERS_FOR_OMIT and share * 2 > fewest_others:
             majority.append((item, arts, share))
     voices = _voices_by_article(quote_groups, entity_map)
 

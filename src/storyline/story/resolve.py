@@ -237,6 +237,7 @@ def _merge_roles(pairs: list[tuple[ArticleAnalysis, LocalEntity]]) -> list[Role]
     spans of every article stating it. ``as_of`` is the article's (possibly inferred) publication
     date as it stands after the time step, which runs after entity extraction."""
     merged: dict[tuple[str, str | None, str | None], Role] = {}
+    seen: set[tuple[tuple[str, str | None, str | None], str, int]] = set()  # (role, article, start)
     for an, le in pairs:
         pub = an.article.published
         for role in le.roles:
@@ -247,6 +248,7 @@ def _merge_roles(pairs: list[tuple[ArticleAnalysis, LocalEntity]]) -> list[Role]
             if k not in merged:
                 merged[k] = Role(title=role.title, spans=[], as_of=as_of, qualifier=role.qualifier)
             for sp in role.spans:
-                if not any(s.article == sp.article and s.start == sp.start for s in merged[k].spans):
+                if (k, sp.article, sp.start) not in seen:
+                    seen.add((k, sp.article, sp.start))
                     merged[k].spans.append(Span(sp.article, sp.start, sp.end, sp.text))
     return sorted(merged.values(), key=lambda r: (r.as_of or "9999", r.title.lower(), r.qualifier or ""))

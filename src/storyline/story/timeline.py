@@ -449,6 +449,7 @@ def refine_publication(analyses: Sequence[ArticleAnalysis],
     bounds: dict[str, tuple[date | None, date | None]] = {
         aid: (parse_iso(art.published.earliest), parse_iso(art.published.latest))
         for aid, art in by_id.items() if aid not in known}
+    searched: dict[tuple, tuple[date, date] | None] = {}
     for group in sorted(groups, key=lambda g: min((it.article, it.mention.start) for it in g)):
         firm = [it for it in group if _firm(it, known)]
         lo = max((it.lo for it in firm if it.lo), default=None)
@@ -458,24 +459,19 @@ def refine_publication(analyses: Sequence[ArticleAnalysis],
         for it in group:
             if it.article in known or it.timex.anchor != "publication":
                 continue
-            cand = candidate_at(by_id[it.article].text, it.timex.start, it.timex.end)
-            if cand is None or cand.rel is None:
-                continue
             cur_lo, cur_hi = bounds[it.article]
             start = cur_lo or lo - timedelta(days=_SEARCH_DAYS)
             end = cur_hi or hi + timedelta(days=_SEARCH_DAYS)
-            tense = it.timex.tense or "past"
-            feasible = []
-            day = start
-            while day <= end:
-                a, b = resolve_at(cand, day, tense)
-                if a is not None and b is not None and a <= hi and lo <= b:
-                    feasible.append(day)
-                day += timedelta(days=1)
-            if not feasible:
-                continue  # the mention cannot match this date at all: leave the article alone
+            # copies of one report (same text, same expression, same bounds) are searched once
+            key = (by_id[it.article].text, it.timex.start, it.timex.end, it.timex.tense or "past",
+                   start, end, lo, hi)
+            if key not in searched:
+                searched[key] = _feasible_days(*key)
+            feasible = searched[key]
+            if feasible is None:
+                continue  # not a relative expression, or it cannot match this date at all
             new_lo = feasible[0] if (feasible[0] > start or cur_lo) else cur_lo
-            new_hi = feasible[-1] if (feasible[-1] < end or cur_hi) else cur_hi
+            new_hi = feasible[1] if (feasible[1] < end or cur_hi) else cur_hi
             bounds[it.article] = (new_lo, new_hi)
     out: dict[str, PubDate] = {}
     for aid, (b_lo, b_hi) in sorted(bounds.items()):
@@ -485,3 +481,21 @@ def refine_publication(analyses: Sequence[ArticleAnalysis],
         pinned = iso(b_lo) if b_lo is not None and b_lo == b_hi else None
         out[aid] = PubDate(date=pinned, earliest=iso(b_lo), latest=iso(b_hi), basis="inferred")
     return out
+
+
+def _feasible_days(text: str, t_start: int, t_end: int, tense: str, start: date, end: date,
+                   lo: date, hi: date) -> tuple[date, date] | None:
+    """First and last publication day in ``start..end`` on which the relative expression at
+    ``text[t_start:t_end]`` lands inside ``lo..hi``; None when it is not relative or never does."""
+    cand = candidate_at(text, t_start, t_end)
+    if cand is None or cand.rel is None:
+        return None
+    first = last = None
+    day = start
+    while day <= end:
+        a, b = resolve_at(cand, day, tense)
+        if a is not None and b is not None and a <= hi and lo <= b:
+            first = first or day
+            last = day
+        day += timedelta(days=1)
+    return (first, last) if first is not None and last is not None else None
