@@ -185,7 +185,8 @@ def test_dossier_is_self_contained_and_error_free(page_log: tuple[Any, PageLog],
     assert {unquote(u) for u in log.requests} == {unquote(dossier_file.as_uri())}
     # Nothing in the page refers to another resource to load (scripts, styles, images, frames).
     loaders = page.evaluate("""() => [...document.querySelectorAll(
-        'script[src], link[href], img, iframe, object, embed, video, audio, source')].map(e => e.outerHTML)""")
+        'script[src], link[href], img, iframe, object, embed, video, audio, source')]
+        .map(e => e.outerHTML)""")
     assert loaders == []
     # Article text with markup in it stays text: shown literally, never run.
     body_text = page.inner_text("#sources")
@@ -426,3 +427,33 @@ def test_upload_form_opens_the_dossier_of_both_articles(page_log: tuple[Any, Pag
     assert all(u.startswith(origin + "/") for u in log.requests), log.requests
     assert log.errors == []
     assert log.dialogs == []
+
+
+def test_upload_form_lists_the_problems_when_nothing_can_be_read(page_log: tuple[Any, PageLog],
+                                                                  live_server: LiveServer,
+                                                                  tmp_path: Path) -> None:
+    """A file no reader takes: the form stays, says it failed and names the file; no story is made."""
+    missing = _pipeline_missing()
+    if missing:
+        pytest.skip(missing)
+    page, log = page_log
+    origin = live_server.url
+    log.allow = lambda url: url == origin or url.startswith(origin + "/")
+    junk = tmp_path / "minutes.xyz"
+    junk.write_bytes(b"\x00\x01 not an article format")
+
+    page.goto(origin + "/", wait_until="load")
+    page.set_input_files("#upload input[name=files]", [str(junk)])
+    with page.expect_response(lambda r: r.url == origin + "/api/analyze") as answer:
+        page.click("#upload button[type=submit]")
+    assert answer.value.status == 400
+    page.wait_for_function("() => document.getElementById('status').textContent === 'failed'")
+    problems = page.locator("#problems li").all_inner_texts()
+    assert problems and any("minutes.xyz" in p for p in problems), problems
+    assert not any("storyline-upload-" in p for p in problems)  # never the server's temporary path
+    assert page.url == origin + "/"
+    stories = json.loads(page.request.get(origin + "/api/stories", timeout=TIMEOUT_MS).text())["stories"]
+    assert stories == []
+    # The browser reports the 400 answer itself as a failed resource; nothing else may go wrong.
+    assert [e for e in log.errors if "status of 400" not in e] == []
+    assert log.blocked == []
