@@ -73,3 +73,32 @@ def test_labels_by_voice(nlp):
     ledger = {(lab.term, lab.voice) for lab in cov["art0"].labels}
     assert ledger == {("witch hunt", "quoted")}
     assert cov["art2"].labels == []
+
+
+def test_per_item_counts_match_the_definition_on_a_larger_story():
+    """Unique and omits from per-item carrier sets equal the per-article definition (every
+    article against every item), on 60 articles and 120 events with random carriers."""
+    import random
+
+    from storyline.model import Article, ArticleAnalysis
+
+    rng = random.Random(6)
+    ids = [f"art{i:02d}" for i in range(60)]
+    analyses = [ArticleAnalysis(article=Article(id=aid, text="")) for aid in ids]
+    timeline = []
+    for n in range(120):
+        size = rng.choice([1, 1, 2, 3, 20, 31, 45, 59, 60])
+        timeline.append(_event(f"ev{n:03d}", rng.sample(ids, size)))
+    coverage = {c.article: c for c in build_coverage(analyses, {}, timeline, [], [], [])}
+    for aid in ids:
+        others = [x for x in ids if x != aid]
+        unique, omits = [], []
+        for ev in timeline:
+            arts = {s.article for s in ev.sources}
+            if arts == {aid}:
+                unique.append(ev.id)
+            share = len(arts & set(others))
+            if aid not in arts and share >= 2 and share * 2 > len(others):
+                omits.append(ev.id)
+        assert (coverage[aid].unique, coverage[aid].omits) == (sorted(unique), sorted(omits))
+    assert any(c.omits for c in coverage.values()) and any(c.unique for c in coverage.values())

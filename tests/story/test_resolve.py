@@ -179,3 +179,36 @@ def test_example_corpus_spans_and_keys(nlp, examples_dir):
     people = [e for e in entities if e.type == "PERSON"]
     assert len(people[0].articles) == len(analyses)
     assert len({e.id for e in entities}) == len(entities)
+
+
+def test_copies_of_names_are_compared_once(monkeypatch):
+    """Person names are compared per distinct form in a surname block: the number of
+    comparisons is the same for 2 and 10 copies of the story, and so is the result."""
+    import storyline.story.resolve as resolve
+
+    def story(n: int) -> list[ArticleAnalysis]:
+        out = []
+        for i in range(n):
+            out += [
+                _analysis(f"a{i}", "2025-05-01", [("Matthew Barrett", "PERSON", ["Matthew Barrett"], ["Judge"]),
+                                                  ("Amy Barrett", "PERSON", ["Amy Barrett"], ["Justice"])]),
+                _analysis(f"b{i}", "2025-05-02", [("Matthew J. Barrett", "PERSON", ["Matthew J. Barrett"], [])]),
+                _analysis(f"c{i}", "2025-05-03", [("Barrett", "PERSON", ["Barrett"], ["District Judge"])]),
+                _analysis(f"d{i}", "2025-05-04", [("Barrett", "PERSON", ["Barrett"], ["defense lawyer"])]),
+            ]
+        return out
+
+    calls = []
+    compatible = resolve.person_compatible
+    monkeypatch.setattr(resolve, "person_compatible",
+                        lambda a, b, **kw: calls.append(1) or compatible(a, b, **kw))
+    counts, shapes = {}, {}
+    for n in (2, 10):
+        calls.clear()
+        entities, emap = resolve_entities(story(n))
+        counts[n] = len(calls)
+        shapes[n] = sorted((e.name, len(e.articles)) for e in entities)
+        assert emap["a0:1"] == emap[f"b{n - 1}:1"] == emap[f"c{n - 1}:1"]  # the judge, everywhere
+        assert len({emap[f"a0:2"], emap["a0:1"], emap[f"d{n - 1}:1"]}) == 3
+    assert counts[2] == counts[10] > 0
+    assert shapes[10] == [(name, 5 * arts) for name, arts in shapes[2]]

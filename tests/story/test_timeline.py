@@ -130,3 +130,59 @@ def test_summary_drops_the_dateline(nlp):
     events, _ = build_timeline([a], {})
     assert [e.summary for e in events] == ["The Senate approved the spending bill on Tuesday."]
     assert events[0].sources[0].text.startswith("WASHINGTON (AP) —")  # the source span is whole
+
+
+def copies(analyses: list[ArticleAnalysis], emap: dict[str, str], k: int
+           ) -> tuple[list[ArticleAnalysis], dict[str, str]]:
+    """The analyses ``k`` times over, copy n under ids ``<id>n`` (syndicated copies elsewhere)."""
+    import json
+
+    from storyline.store.codec import analysis_from_dict, analysis_to_dict
+
+    out, emap_k = list(analyses), dict(emap)
+    for n in range(1, k):
+        for a in analyses:
+            old, new = a.article.id, f"{a.article.id}{n}"
+            data = json.dumps(analysis_to_dict(a)).replace(f'"{old}', f'"{new}')
+            out.append(analysis_from_dict(json.loads(data)))
+            emap_k.update({new + key[len(old):]: eid for key, eid in emap.items()
+                           if key.startswith(old + ":")})
+    return out, emap_k
+
+
+def test_copies_are_scored_once_and_merge_like_the_original(nlp, monkeypatch):
+    """Syndicated copies cost no extra pair scoring: the pair test runs per distinct mention, so
+    its count is the same for 2 and 8 copies, and the timeline is the 1× one with more sources."""
+    import storyline.story.timeline as tl
+
+    analyses, emap = story(nlp)
+    analyses += [analysis(nlp, "ccc", OUTLET_C, "2025-01-05", {"Dana Marsh": "ccc:0"}),
+                 analysis(nlp, "ddd", OUTLET_D, "2025-01-06", {"Dana Marsh": "ddd:0"}),
+                 analysis(nlp, "uuu", "She was sentenced to nine years in prison last October.",
+                          None, {})]
+    emap |= {"ccc:0": "E1", "ddd:0": "E1"}
+    calls = []
+    scored = tl._pair_score
+    monkeypatch.setattr(tl, "_pair_score", lambda a, b: calls.append(1) or scored(a, b))
+    base, base_cmp = build_timeline(analyses, emap)
+    counts = {}
+    for k in (2, 8):
+        calls.clear()
+        events, comparisons = build_timeline(*copies(analyses, emap, k))
+        counts[k] = len(calls)
+        assert [(e.date, e.predicate, len(e.sources)) for e in events] == \
+               [(e.date, e.predicate, k * len(e.sources)) for e in base]
+        assert [(c.attribute, [len(s.articles) for s in c.sides]) for c in comparisons] == \
+               [(c.attribute, [k * len(s.articles) for s in c.sides]) for c in base_cmp]
+    assert counts[2] == counts[8] > 0
+    assert any(len(e.sources) > 1 for e in base) and base_cmp  # merges and a conflict were made
+
+
+def test_an_article_repeating_a_sentence_keeps_one_copy_per_entry(nlp):
+    text = OUTLET_C + " " + OUTLET_C
+    a = analysis(nlp, "aaa", text, "2025-01-05", {"Dana Marsh": "aaa:0"})
+    b = analysis(nlp, "bbb", text, "2025-01-05", {"Dana Marsh": "bbb:0"})
+    events, _ = build_timeline([a, b], {"aaa:0": "E1", "bbb:0": "E1"})
+    assert len(events) == 2  # the repeated sentence: one entry per copy, never two of one article
+    for e in events:
+        assert sorted(s.article for s in e.sources) == ["aaa", "bbb"]
