@@ -190,9 +190,11 @@ def test_copies_of_names_are_compared_once(monkeypatch):
         out = []
         for i in range(n):
             out += [
-                _analysis(f"a{i}", "2025-05-01", [("Matthew Barrett", "PERSON", ["Matthew Barrett"], ["Judge"]),
-                                                  ("Amy Barrett", "PERSON", ["Amy Barrett"], ["Justice"])]),
-                _analysis(f"b{i}", "2025-05-02", [("Matthew J. Barrett", "PERSON", ["Matthew J. Barrett"], [])]),
+                _analysis(f"a{i}", "2025-05-01",
+                          [("Matthew Barrett", "PERSON", ["Matthew Barrett"], ["Judge"]),
+                           ("Amy Barrett", "PERSON", ["Amy Barrett"], ["Justice"])]),
+                _analysis(f"b{i}", "2025-05-02",
+                          [("Matthew J. Barrett", "PERSON", ["Matthew J. Barrett"], [])]),
                 _analysis(f"c{i}", "2025-05-03", [("Barrett", "PERSON", ["Barrett"], ["District Judge"])]),
                 _analysis(f"d{i}", "2025-05-04", [("Barrett", "PERSON", ["Barrett"], ["defense lawyer"])]),
             ]
@@ -209,6 +211,6 @@ def test_copies_of_names_are_compared_once(monkeypatch):
         counts[n] = len(calls)
         shapes[n] = sorted((e.name, len(e.articles)) for e in entities)
         assert emap["a0:1"] == emap[f"b{n - 1}:1"] == emap[f"c{n - 1}:1"]  # the judge, everywhere
-        assert len({emap[f"a0:2"], emap["a0:1"], emap[f"d{n - 1}:1"]}) == 3
+        assert len({emap["a0:2"], emap["a0:1"], emap[f"d{n - 1}:1"]}) == 3
     assert counts[2] == counts[10] > 0
     assert shapes[10] == [(name, 5 * arts) for name, arts in shapes[2]]
