@@ -195,8 +195,7 @@ def _casing_filter(doc: Doc, casing: Casing, i: int, j: int, label: str) -> tupl
         return (i, j) if label in ("GPE", "NORP") else None  # "DENVER —" datelines stay places
     if j - i == 1 and label in ("PERSON", "ORG") and doc[i].lower_ in GENERIC_NOUNS:
         return None  # "this Court", "the Department": a description, not a name
-    if label in ("PERSON", "ORG", "GPE") and casing.unreliable(doc[i].idx) and \
-            casing.all_common(i, j):
+    if label in ("PERSON", "ORG") and casing.unreliable(i, j) and casing.all_common(i, j):
         # an institution written out keeps its name even in a quoted rant ("the Supreme Court")
         if not (j - i >= 2 and doc[j - 1].lower_ in ORG_HEAD_NOUNS):
             return None
@@ -379,7 +378,7 @@ def _trim_title_start(doc: Doc, a: int, b: int, casing: Casing) -> int:
             doc[a].lower_ in casing.verbs and not _is_title_word(doc[a]) and \
             _bare(doc[a].text) not in ROLE_NOUNS and doc[a].lower_ not in QUALIFIERS:
         a += 1
-    while a < b and casing.unreliable(doc[a].idx) and doc[a].text[:1].isupper() and \
+    while a < b and casing.unreliable(a, b) and doc[a].text[:1].isupper() and \
             not _is_title_word(doc[a]) and _bare(doc[a].text) not in ROLE_NOUNS and \
             doc[a].ent_type_ not in ("GPE", "ORG", "NORP") and casing.common(doc[a]):
         a += 1
@@ -631,16 +630,24 @@ def _org_head(name: str) -> str | None:
 
 
 def _org_descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
-    """Definite phrases headed by an organization noun ("the department", "the federal agency")."""
+    """Definite phrases headed by an organization noun ("the department", "the federal agency",
+    and the capitalized "the Council" / "this Court" that legal and institutional prose uses)."""
     out = []
     for tok in doc:
-        if tok.i in taken or tok.pos_ != "NOUN" or tok.tag_ != "NN" or not tok.is_lower:
+        if tok.i in taken:
             continue
-        lemma = _bare(tok.lemma_)
+        if tok.is_lower and tok.pos_ == "NOUN" and tok.tag_ == "NN":
+            lemma = _bare(tok.lemma_)
+        elif tok.is_title and tok.tag_ == "NNP" and not (tok.i + 1 < len(doc) and
+                                                         doc[tok.i + 1].pos_ == "PROPN"):
+            lemma = tok.lower_
+        else:
+            continue
         if lemma not in ORG_HEAD_NOUNS:
             continue
         dets = [c for c in tok.children if c.dep_ == "det"]
-        if not dets or dets[0].lower_ != "the" or any(c.dep_ in ("poss", "prep") for c in tok.children):
+        if not dets or dets[0].lower_ not in ("the", "this") or \
+                any(c.dep_ in ("poss", "prep") for c in tok.children):
             continue
         a = _left_modifiers(doc, tok.i, tok.i)
         if any(t in taken for t in range(a, tok.i)):

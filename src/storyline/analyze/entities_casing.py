@@ -36,10 +36,9 @@ _OPENERS = frozenset("“ \" ‘ ' « ( [ : — – - ; •".split())
 # An emphatic region has at least this many capitalized common words (distinct) ...
 EMPHASIS_MIN = 2
 # ... making up at least this share of its words.
-EMPHASIS_SHARE = 0.12
-# A headline line: at least this many content words, this share of them capitalized.
+EMPHASIS_SHARE = 0.05
+# A headline line: at least this many content words, all capitalized.
 HEADLINE_MIN_WORDS = 3
-HEADLINE_SHARE = 0.75
 
 
 _Lex = tuple[frozenset[str], frozenset[str], frozenset[str]]
@@ -123,10 +122,10 @@ class Casing:
             elif tok.text[0].isupper() and not tok.is_upper and not self.sentence_initial(tok) \
                     and not self.in_quote(tok.idx) and not self.in_headline(tok.idx):
                 self.reliable_caps.add(tok.lower_)
-        self._emphatic: set[int] = set()
-        for k, (s, e) in enumerate(quotes):
-            if self._is_emphatic(s, e):
-                self._emphatic.add(k)
+        # capitalized common words inside each quotation: (token index, lower form)
+        self._q_hits: list[list[tuple[int, str]]] = [self._caps_common(a, b) for a, b in quotes]
+        self._q_words = [max(1, sum(1 for t in (doc.char_span(a, b, alignment_mode="expand") or [])
+                                    if t.is_alpha)) for a, b in quotes]
 
     # -- regions
     def in_quote(self, pos: int) -> bool:
@@ -135,13 +134,19 @@ class Casing:
     def in_headline(self, pos: int) -> bool:
         return _intervals_contain(self._h_starts, self._h_ends, pos) is not None
 
-    def unreliable(self, pos: int) -> bool:
-        """Is a capital at character ``pos`` no evidence of a name (headline line or emphatic
-        quotation)?"""
+    def unreliable(self, i: int, j: int) -> bool:
+        """Is a capital on tokens [i, j) no evidence of a name? True in a headline line, and in an
+        emphatic quotation: one that capitalizes at least ``EMPHASIS_MIN`` other common words
+        mid-sentence, outside the candidate itself (so a quote naming "Morning Consult" is not
+        emphatic because of that name alone)."""
+        pos = self.doc[i].idx
         if self.in_headline(pos):
             return True
         k = _intervals_contain(self._q_starts, self._q_ends, pos)
-        return k is not None and k in self._emphatic
+        if k is None:
+            return False
+        others = {w for t, w in self._q_hits[k] if not i <= t < j}
+        return len(others) >= EMPHASIS_MIN and len(others) >= EMPHASIS_SHARE * self._q_words[k]
 
     def sentence_initial(self, tok: Token) -> bool:
         """First word of a sentence, a quotation, a line or after a colon/dash: capitalized anyway."""
@@ -158,35 +163,47 @@ class Casing:
         if low in self.reliable_caps:
             return False
         forms = _plain_forms(tok.text)
-        if any(f in self.lower_words for f in forms):
-            return True
-        return any(f in self.others or f in self.nouns for f in forms)
+        # nouns only count when the article itself writes them in lower case: the noun index also
+        # lists places and surnames (WordNet has "denver", "martin", "trump")
+        return any(f in self.lower_words or f in self.others for f in forms)
 
-    def _is_emphatic(self, start: int, end: int) -> bool:
-        """A quotation that capitalizes common words mid-sentence (a verbatim post or statement)."""
+    def _caps_common(self, start: int, end: int) -> list[tuple[int, str]]:
+        """Capitalized common words (mid-sentence, not all caps) of the text between two offsets."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
-            return False
-        words = [t for t in span if t.is_alpha]
-        hits = {t.lower_ for t in words if t.text[0].isupper() and not t.is_upper
-                and not self.sentence_initial(t) and t.lower_ not in _FUNCTION and self.common(t)}
-        return len(hits) >= EMPHASIS_MIN and len(hits) >= EMPHASIS_SHARE * max(len(words), 1)
+            return []
+        return [(t.i, t.lower_) for t in span if t.is_alpha and t.text[0].isupper() and
+                not t.is_upper and not self.sentence_initial(t) and t.lower_ not in _FUNCTION and
+                self.common(t)]
 
     # -- verdicts on a candidate name (tokens i..j of the doc)
+    def noun_like(self, tok: Token) -> bool:
+        """Weaker: a word the noun index lists (it also lists places and surnames), never
+        capitalized in the reporter's running text."""
+        return tok.lower_ not in self.reliable_caps and \
+            any(f in self.nouns for f in _plain_forms(tok.text))
+
     def all_common(self, i: int, j: int) -> bool:
+        """Every content word of tokens [i, j) is common, at least one by the strict test of
+        :meth:`common` and the others at least listed as nouns ("Violent Crimes", "Election Fraud")."""
         content = [t for t in self.doc[i:j] if t.is_alpha and t.lower_ not in _FUNCTION]
-        return bool(content) and all(self.common(t) for t in content)
+        strict = [self.common(t) for t in content]
+        return bool(content) and any(strict) and \
+            all(ok or self.noun_like(t) for ok, t in zip(strict, content))
 
     def shouted(self, i: int, j: int) -> bool:
         """An all-caps candidate that is not an acronym: several words, or one ordinary word."""
         alpha = [t for t in self.doc[i:j] if t.is_alpha]
         if not alpha or not all(t.is_upper for t in alpha):
             return False
-        if len(alpha) >= 2:
-            return True
+        if len(alpha) >= 2:  # every word also written in normal case ("USA TODAY", "AFL-CIO" are not)
+            return all(t.lower_ in self.lower_words or t.lower_ in self.reliable_caps or
+                       t.lower_ in self.others for t in alpha if len(t) > 1) and \
+                any(len(t) > 1 for t in alpha)
+        # one word: shouted only when the article also writes it in normal case (the lexicon would
+        # not do: it lists acronyms such as "USAF" and "NYSE")
         t = alpha[0]
-        return len(t) > 3 and (t.lower_ in self.lower_words or t.lower_ in self.reliable_caps
-                               or any(f in self.nouns or f in self.others for f in _plain_forms(t.text)))
+        return len(t) > 3 and (t.lower_ in self.lower_words or t.lower_ in self.reliable_caps)
 
     def named_part(self, i: int, j: int) -> tuple[int, int] | None:
         """Of an all-caps candidate, the longest run of tokens that the article also writes as a
@@ -209,17 +226,28 @@ class Casing:
         return best
 
 
+def _title_cased(segment: str) -> bool:
+    """Every content word capitalized (one lower-case word tolerated in a long segment)."""
+    words = [w.strip("“”\"‘’'()[],.:;!?—–-") for w in segment.split()]
+    content = [w for w in words if w and w[0].isalpha() and w.lower() not in _FUNCTION]
+    if len(content) < HEADLINE_MIN_WORDS:
+        return False
+    lower = sum(1 for w in content if not w[0].isupper())
+    return lower <= (1 if len(content) >= 8 else 0)
+
+
 def _headline_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of lines written in Title Case (headlines, section heads, captions)."""
+    """(start, end) of lines written in Title Case (headlines, section heads, captions), and of a
+    Title Case run-in head before a colon ("Veto Power Impedes Peace: Eliminating war is ...")."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        words = [w.strip("“”\"‘’'()[],.:;!?—–-") for w in line.split()]
-        content = [w for w in words if w and w[0].isalpha() and w.lower() not in _FUNCTION]
-        if len(content) >= HEADLINE_MIN_WORDS:
-            caps = sum(1 for w in content if w[0].isupper())
-            if caps >= HEADLINE_SHARE * len(content) and not line.rstrip().endswith((".", "”", '"')):
-                out.append((pos, pos + len(line)))
+        if _title_cased(line):
+            out.append((pos, pos + len(line)))
+        else:
+            colon = line.find(": ")
+            if colon > 0 and _title_cased(line[:colon]):
+                out.append((pos, pos + colon))
         pos += len(line) + 1
     return out
 
