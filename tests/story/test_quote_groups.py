@@ -140,3 +140,31 @@ def test_stock_phrase_of_another_speaker_is_not_the_same_utterance():
                  [("We owe the American people the truth about this deal,", "c:1", "say", None)])
     groups, comparisons = group_quotes([a, c], ENTITY_MAP, ENTITIES)
     assert len(groups) == 2 and comparisons == []
+
+
+def test_copies_are_matched_once_and_group_like_the_original(monkeypatch):
+    """Syndicated copies of the same wording join their group without any pairwise matching."""
+    import storyline.story.quotes as sq
+
+    def corpus(copies: int) -> list[ArticleAnalysis]:
+        out = []
+        for k in range(copies):
+            out.append(analysis(f"a{k}", A_TEXT, [
+                ("We will not release her, and no federal agency can make us,", f"a{k}:1", "say", None),
+                ("The law is the law.", f"a{k}:1", "say", None)]))
+            out.append(analysis(f"b{k}", B_TEXT, [
+                ("We will not release her … no federal agency can make us.", f"b{k}:1", "say", None)]))
+        return out
+
+    calls: list[int] = []
+    matches = sq._matches
+    monkeypatch.setattr(sq, "_matches", lambda a, b: calls.append(1) or matches(a, b))
+    counts, sizes = [], []
+    for copies in (2, 8):
+        calls.clear()
+        emap = {f"{p}{k}:1": "e-lee" for p in "ab" for k in range(copies)}
+        groups, _ = group_quotes(corpus(copies), emap, ENTITIES)
+        counts.append(len(calls))
+        sizes.append(sorted(len(g.quotes) for g in groups))
+    assert counts[0] == counts[1] > 0
+    assert sizes == [[2, 4], [8, 16]]

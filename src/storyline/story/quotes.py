@@ -209,9 +209,20 @@ def group_quotes(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]
     """Quote groups (one per utterance, with variants) and the said_by / medium conflicts."""
     items = _instances(analyses, entity_map)
     uf = _UnionFind(len(items))
-    for i, j in sorted(_candidate_pairs(items)):
-        if _speakers_compatible(items[i], items[j]) and _matches(items[i], items[j]):
-            uf.union(i, j)
+    # Copies of one wording by one speaker (syndication, an outlet repeating itself) are one class:
+    # they match each other, so only one representative per class takes part in the pairing, and
+    # the work follows distinct wordings rather than copies. A short quote with no speaker matches
+    # nothing (see _speakers_compatible) and takes no part at all.
+    first: dict[tuple[str, str | None], int] = {}
+    for i, it in enumerate(items):
+        if len(it.words) < SHORT and it.inst.speaker is None:
+            continue
+        uf.union(first.setdefault((it.inst.text, it.inst.speaker), i), i)
+    distinct = sorted(first.values())
+    reps = [items[i] for i in distinct]
+    for a, b in sorted(_candidate_pairs(reps)):
+        if _speakers_compatible(reps[a], reps[b]) and _matches(reps[a], reps[b]):
+            uf.union(distinct[a], distinct[b])
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         members[uf.find(i)].append(i)
