@@ -195,9 +195,13 @@ def _casing_filter(doc: Doc, casing: Casing, i: int, j: int, label: str) -> tupl
         return (i, j) if label in ("GPE", "NORP") else None  # "DENVER —" datelines stay places
     if j - i == 1 and label in ("PERSON", "ORG") and doc[i].lower_ in GENERIC_NOUNS:
         return None  # "this Court", "the Department": a description, not a name
-    if label in ("PERSON", "ORG") and casing.unreliable(i, j) and casing.all_common(i, j):
-        # an institution written out keeps its name even in a quoted rant ("the Supreme Court")
-        if not (j - i >= 2 and doc[j - 1].lower_ in ORG_HEAD_NOUNS):
+    level = casing.unreliable(i, j) if label in ("PERSON", "ORG") else 0
+    if level and casing.all_common(i, j, strong=level >= 2):
+        # a body named in full keeps its name even in a quoted rant: "the Supreme Court",
+        # "the Federal Reserve" (a definite article or an institution head noun)
+        if not (j - i >= 2 and (doc[j - 1].lower_ in ORG_HEAD_NOUNS or
+                                (i > 0 and doc[i - 1].lower_ == "the" and
+                                 i <= doc[i - 1].head.i < j))):
             return None
     return i, j
 

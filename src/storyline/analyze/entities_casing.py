@@ -33,10 +33,14 @@ if TYPE_CHECKING:
 _FUNCTION = frozenset("of the for and & in on at to a an de la le del von van".split())
 # Tokens after which a capital says nothing (a sentence or quotation starts there).
 _OPENERS = frozenset("“ \" ‘ ' « ( [ : — – - ; •".split())
+_ENDERS = frozenset(". ! ? … .\" .”".split())
+_CLOSERS = frozenset("” \" ’ ' » )".split())
 # An emphatic region has at least this many capitalized common words (distinct) ...
 EMPHASIS_MIN = 2
-# ... making up at least this share of its words.
+# ... making up at least this share of its words ...
 EMPHASIS_SHARE = 0.05
+# ... and is strongly emphatic (nouns alone count as common words) from this many runs.
+EMPHASIS_STRONG = 3
 # A headline line: at least this many content words, all capitalized.
 HEADLINE_MIN_WORDS = 3
 
@@ -122,8 +126,8 @@ class Casing:
             elif tok.text[0].isupper() and not tok.is_upper and not self.sentence_initial(tok) \
                     and not self.in_quote(tok.idx) and not self.in_headline(tok.idx):
                 self.reliable_caps.add(tok.lower_)
-        # capitalized common words inside each quotation: (token index, lower form)
-        self._q_hits: list[list[tuple[int, str]]] = [self._caps_common(a, b) for a, b in quotes]
+        # runs of capitalized common words inside each quotation: [(first token, end token)]
+        self._q_units: list[list[tuple[int, int]]] = [self._caps_units(a, b) for a, b in quotes]
         self._q_words = [max(1, sum(1 for t in (doc.char_span(a, b, alignment_mode="expand") or [])
                                     if t.is_alpha)) for a, b in quotes]
 
@@ -134,26 +138,36 @@ class Casing:
     def in_headline(self, pos: int) -> bool:
         return _intervals_contain(self._h_starts, self._h_ends, pos) is not None
 
-    def unreliable(self, i: int, j: int) -> bool:
-        """Is a capital on tokens [i, j) no evidence of a name? True in a headline line, and in an
-        emphatic quotation: one that capitalizes at least ``EMPHASIS_MIN`` other common words
-        mid-sentence, outside the candidate itself (so a quote naming "Morning Consult" is not
-        emphatic because of that name alone)."""
+    def unreliable(self, i: int, j: int) -> int:
+        """How little a capital on tokens [i, j) says: 0 (normal text), 1 (an emphatic quotation:
+        one with at least ``EMPHASIS_MIN`` other runs of capitalized common words mid-sentence,
+        outside the candidate itself — so a quote naming "the Supreme Court" and "the White House"
+        is not emphatic because of those two names), 2 (a headline line, or a quotation with
+        ``EMPHASIS_STRONG`` such runs)."""
         pos = self.doc[i].idx
         if self.in_headline(pos):
-            return True
+            return 2
         k = _intervals_contain(self._q_starts, self._q_ends, pos)
         if k is None:
-            return False
-        others = {w for t, w in self._q_hits[k] if not i <= t < j}
-        return len(others) >= EMPHASIS_MIN and len(others) >= EMPHASIS_SHARE * self._q_words[k]
+            return 0
+        others = sum(1 for a, b in self._q_units[k] if b <= i or a >= j)
+        if others < EMPHASIS_MIN or others < EMPHASIS_SHARE * self._q_words[k]:
+            return 0
+        return 2 if others >= EMPHASIS_STRONG else 1
 
     def sentence_initial(self, tok: Token) -> bool:
         """First word of a sentence, a quotation, a line or after a colon/dash: capitalized anyway."""
-        if tok.is_sent_start or tok.i == 0:
+        if tok.i == 0:
             return True
-        prev = self.doc[tok.i - 1]
-        return prev.text in _OPENERS or "\n" in prev.whitespace_ or prev.is_space
+        # by the punctuation, not the parser's sentence starts (which also fall mid-sentence)
+        k = tok.i - 1
+        while k > 0 and self.doc[k].is_space and "\n" not in self.doc[k].text:
+            k -= 1  # a no-break space token between words
+        prev = self.doc[k]
+        if prev.text in _OPENERS or prev.text in _ENDERS or "\n" in prev.whitespace_ or \
+                "\n" in prev.text:
+            return True
+        return k >= 1 and prev.text in _CLOSERS and self.doc[k - 1].text in _ENDERS
 
     # -- words
     def common(self, tok: Token) -> bool:
@@ -167,28 +181,36 @@ class Casing:
         # lists places and surnames (WordNet has "denver", "martin", "trump")
         return any(f in self.lower_words or f in self.others for f in forms)
 
-    def _caps_common(self, start: int, end: int) -> list[tuple[int, str]]:
-        """Capitalized common words (mid-sentence, not all caps) of the text between two offsets."""
+    def _caps_units(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Runs of adjacent capitalized common words (mid-sentence, not all caps) between two
+        character offsets, as token ranges: "Violent Crimes" is one run, "Rape" another."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return []
-        return [(t.i, t.lower_) for t in span if t.is_alpha and t.text[0].isupper() and
-                not t.is_upper and not self.sentence_initial(t) and t.lower_ not in _FUNCTION and
-                self.common(t)]
+        units: list[tuple[int, int]] = []
+        for t in span:
+            if t.is_alpha and t.text[0].isupper() and not t.is_upper and \
+                    not self.sentence_initial(t) and t.lower_ not in _FUNCTION and self.common(t):
+                if units and units[-1][1] == t.i:
+                    units[-1] = (units[-1][0], t.i + 1)
+                else:
+                    units.append((t.i, t.i + 1))
+        return units
 
     # -- verdicts on a candidate name (tokens i..j of the doc)
     def noun_like(self, tok: Token) -> bool:
         """Weaker: a word the noun index lists (it also lists places and surnames), never
         capitalized in the reporter's running text."""
-        return tok.lower_ not in self.reliable_caps and \
+        return not tok.is_upper and tok.lower_ not in self.reliable_caps and \
             any(f in self.nouns for f in _plain_forms(tok.text))
 
-    def all_common(self, i: int, j: int) -> bool:
-        """Every content word of tokens [i, j) is common, at least one by the strict test of
-        :meth:`common` and the others at least listed as nouns ("Violent Crimes", "Election Fraud")."""
+    def all_common(self, i: int, j: int, strong: bool = False) -> bool:
+        """Every content word of tokens [i, j) is common: by the strict test of :meth:`common`, or
+        listed as a noun — when at least one word passes the strict test ("Violent Crimes",
+        "Election Fraud"), or everywhere in a strongly unreliable region (``strong``)."""
         content = [t for t in self.doc[i:j] if t.is_alpha and t.lower_ not in _FUNCTION]
         strict = [self.common(t) for t in content]
-        return bool(content) and any(strict) and \
+        return bool(content) and (strong or any(strict)) and \
             all(ok or self.noun_like(t) for ok, t in zip(strict, content))
 
     def shouted(self, i: int, j: int) -> bool:
