@@ -118,9 +118,13 @@ class Casing:
         self._h_ends = [e for _, e in lines]
         self.lower_words: set[str] = set()
         self.reliable_caps: set[str] = set()
+        # words the article writes in normal case inside a name (even at a sentence start)
+        self.name_words: set[str] = set()
         for tok in doc:
             if not tok.is_alpha:
                 continue
+            if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") and tok.is_title:
+                self.name_words.add(tok.lower_)
             if tok.is_lower:
                 self.lower_words.add(tok.lower_)
             elif tok.text[0].isupper() and not tok.is_upper and not self.sentence_initial(tok) \
@@ -220,7 +224,8 @@ class Casing:
             return False
         if len(alpha) >= 2:  # every word also written in normal case ("USA TODAY", "AFL-CIO" are not)
             return all(t.lower_ in self.lower_words or t.lower_ in self.reliable_caps or
-                       t.lower_ in self.others for t in alpha if len(t) > 1) and \
+                       t.lower_ in self.name_words or t.lower_ in self.others
+                       for t in alpha if len(t) > 1 and t.lower_ not in _FUNCTION) and \
                 any(len(t) > 1 for t in alpha)
         # one word: shouted only when the article also writes it in normal case (the lexicon would
         # not do: it lists acronyms such as "USAF" and "NYSE")
@@ -231,14 +236,15 @@ class Casing:
         """Of an all-caps candidate, the longest run of tokens that the article also writes as a
         capitalized name in its running text ("FREE JANE DOE" → "JANE DOE"), or None."""
         best: tuple[int, int] | None = None
+        named = self.reliable_caps | self.name_words
         k = i
         while k < j:
-            if self.doc[k].is_alpha and self.doc[k].lower_ in self.reliable_caps and \
+            if self.doc[k].is_alpha and self.doc[k].lower_ in named and \
                     self.doc[k].lower_ not in _FUNCTION:
                 m = k
-                while m < j and (self.doc[m].lower_ in self.reliable_caps or
+                while m < j and (self.doc[m].lower_ in named or
                                  (self.doc[m].lower_ in _FUNCTION and m + 1 < j and
-                                  self.doc[m + 1].lower_ in self.reliable_caps)):
+                                  self.doc[m + 1].lower_ in named)):
                     m += 1
                 if best is None or m - k > best[1] - best[0]:
                     best = (k, m)
