@@ -129,3 +129,22 @@ def test_sentence_start_by_punctuation_not_parser(nlp):
     assert not casing.sentence_initial(first)  # after a no-break space, mid-sentence
     assert casing.sentence_initial(second)
     assert "clinton" in casing.reliable_caps
+
+
+def test_norp_coordinated_with_an_organization_is_an_organization(nlp):
+    doc = nlp("Voters were told the machines belonged to Dominion Voting Systems and Smartmatic, "
+              "while Americans and Canadians disagreed.")
+    tok = {t.text: t.i for t in doc}
+
+    def cand(a: int, b: int, label: str) -> ents_mod._Cand:
+        return ents_mod._Cand(a, b, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), doc[a:b].text, label)
+
+    dominion = cand(tok["Dominion"], tok["Systems"] + 1, "ORG")
+    smartmatic = cand(tok["Smartmatic"], tok["Smartmatic"] + 1, "NORP")
+    americans = cand(tok["Americans"], tok["Americans"] + 1, "NORP")
+    canadians = cand(tok["Canadians"], tok["Canadians"] + 1, "NORP")
+    cands = [dominion, smartmatic, americans, canadians]
+    by_tok = {t: c for c in cands for t in range(c.i, c.j)}
+    ents_mod._coordination_labels(doc, cands, by_tok)
+    assert smartmatic.label == "ORG"
+    assert americans.label == canadians.label == "NORP"

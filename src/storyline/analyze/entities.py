@@ -227,8 +227,23 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
         if c.label == "PERSON" and any(_is_possessive(t) for t in doc[c.i:c.j]):
             continue  # "Attorney General's Office" is not a person
         kept.append(c)
+    _coordination_labels(doc, kept, by_tok)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _coordination_labels(doc: Doc, cands: list[_Cand], by_tok: dict[int, _Cand]) -> None:
+    """A singular proper noun typed NORP but coordinated with an organization is an organization
+    too ("Dominion Voting Systems and Smartmatic"): nationalities and parties are adjectives or
+    plurals ("American", "Democrats"), a company name is not."""
+    for c in cands:
+        if c.label != "NORP" or c.j - c.i != 1 or doc[c.i].tag_ != "NNP":
+            continue
+        tok = doc[c.i]
+        partners = [tok.head] if tok.dep_ == "conj" else []
+        partners += [ch for ch in tok.children if ch.dep_ == "conj"]
+        if any((o := by_tok.get(p.i)) is not None and o.label == "ORG" for p in partners):
+            c.label = "ORG"
 
 
 # ----------------------------------------------------------------------------- grouping

@@ -22,6 +22,7 @@ model (WordNet-derived), so no extra package or data is needed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -96,6 +97,24 @@ def _plain_forms(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_SENTENCE_END_CHARS = ".!?…"
+
+
+def _starts_sentence(text: str, pos: int) -> bool:
+    """Does the word at ``pos`` start a sentence, quotation, line or clause after a colon/dash?
+    (The character-level twin of :meth:`Casing.sentence_initial`.)"""
+    k = pos - 1
+    while k >= 0 and text[k] in " \t\u00a0":
+        k -= 1
+    if k < 0 or text[k] == "\n":
+        return True
+    c = text[k]
+    if c in _SENTENCE_END_CHARS or c in "“\"‘'«([:—–-;•":
+        return True
+    return c in "”’»)" and k > 0 and text[k - 1] in _SENTENCE_END_CHARS
+
+
 def _intervals_contain(starts: list[int], ends: list[int], pos: int) -> int | None:
     """Index of the (sorted, disjoint) interval holding ``pos``, or None."""
     k = bisect_right(starts, pos) - 1
@@ -118,22 +137,22 @@ class Casing:
         self._h_ends = [e for _, e in lines]
         self.lower_words: set[str] = set()
         self.reliable_caps: set[str] = set()
+        # One pass of a regular expression over the text, not over spaCy tokens (creating a Token
+        # per word costs more than the rest of this class): alphabetic runs are the words.
+        for m in _WORD_RE.finditer(text):
+            w = m.group(0)
+            if w.islower():
+                self.lower_words.add(w)
+            elif w[0].isupper() and not w.isupper() and not self.in_quote(m.start()) and \
+                    not self.in_headline(m.start()) and not _starts_sentence(text, m.start()):
+                self.reliable_caps.add(w.lower())
         # words the article writes in normal case inside a name (even at a sentence start)
-        self.name_words: set[str] = set()
-        for tok in doc:
-            if not tok.is_alpha:
-                continue
-            if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC") and tok.is_title:
-                self.name_words.add(tok.lower_)
-            if tok.is_lower:
-                self.lower_words.add(tok.lower_)
-            elif tok.text[0].isupper() and not tok.is_upper and not self.sentence_initial(tok) \
-                    and not self.in_quote(tok.idx) and not self.in_headline(tok.idx):
-                self.reliable_caps.add(tok.lower_)
-        # runs of capitalized common words inside each quotation: [(first token, end token)]
-        self._q_units: list[list[tuple[int, int]]] = [self._caps_units(a, b) for a, b in quotes]
-        self._q_words = [max(1, sum(1 for t in (doc.char_span(a, b, alignment_mode="expand") or [])
-                                    if t.is_alpha)) for a, b in quotes]
+        self.name_words = {t.lower_ for e in doc.ents
+                           if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")
+                           for t in e if t.is_title}
+        # per quotation, computed on first use: runs of capitalized common words, word count
+        self._quotes = quotes
+        self._q_info: dict[int, tuple[list[tuple[int, int]], int]] = {}
 
     # -- regions
     def in_quote(self, pos: int) -> bool:
@@ -154,8 +173,11 @@ class Casing:
         k = _intervals_contain(self._q_starts, self._q_ends, pos)
         if k is None:
             return 0
-        others = sum(1 for a, b in self._q_units[k] if b <= i or a >= j)
-        if others < EMPHASIS_MIN or others < EMPHASIS_SHARE * self._q_words[k]:
+        if k not in self._q_info:
+            self._q_info[k] = self._caps_units(*self._quotes[k])
+        units, n_words = self._q_info[k]
+        others = sum(1 for a, b in units if b <= i or a >= j)
+        if others < EMPHASIS_MIN or others < EMPHASIS_SHARE * n_words:
             return 0
         return 2 if others >= EMPHASIS_STRONG else 1
 
@@ -185,21 +207,26 @@ class Casing:
         # lists places and surnames (WordNet has "denver", "martin", "trump")
         return any(f in self.lower_words or f in self.others for f in forms)
 
-    def _caps_units(self, start: int, end: int) -> list[tuple[int, int]]:
+    def _caps_units(self, start: int, end: int) -> tuple[list[tuple[int, int]], int]:
         """Runs of adjacent capitalized common words (mid-sentence, not all caps) between two
-        character offsets, as token ranges: "Violent Crimes" is one run, "Rape" another."""
+        character offsets, as token ranges ("Violent Crimes" is one run, "Rape" another), and the
+        number of words there."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
-            return []
+            return [], 1
         units: list[tuple[int, int]] = []
+        n_words = 0
         for t in span:
-            if t.is_alpha and t.text[0].isupper() and not t.is_upper and \
-                    not self.sentence_initial(t) and t.lower_ not in _FUNCTION and self.common(t):
+            if not t.is_alpha:
+                continue
+            n_words += 1
+            if t.text[0].isupper() and not t.is_upper and not self.sentence_initial(t) and \
+                    t.lower_ not in _FUNCTION and self.common(t):
                 if units and units[-1][1] == t.i:
                     units[-1] = (units[-1][0], t.i + 1)
                 else:
                     units.append((t.i, t.i + 1))
-        return units
+        return units, max(n_words, 1)
 
     # -- verdicts on a candidate name (tokens i..j of the doc)
     def noun_like(self, tok: Token) -> bool:
