@@ -172,6 +172,7 @@ def _extend_possessor(doc: Doc, i: int, j: int) -> int:
 
 def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
     cands: list[_Cand] = []
+    extended: list[_Cand] = []
     covered: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
@@ -186,8 +187,11 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
         if kept != (i, j):
             i, j = kept
             title_start = i
+        grown = False
         if ent.label_ == "ORG":
-            i = title_start = _extend_possessor(doc, i, j)
+            i2 = _extend_possessor(doc, i, j)
+            grown = i2 < i
+            i = title_start = i2
         if not _valid_name(doc, i, j):
             continue
         start, end, text = _span_text(doc, i, j)
@@ -196,10 +200,13 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
                 not any(_is_possessive(t) for t in doc[i:j]):
             c.roles.extend(_roles_before(doc, c, title_start, casing))
         cands.append(c)
+        if grown:
+            extended.append(c)
         covered.update(range(ent.start, ent.end))
     # a candidate swallowed by an extended one ("Colorado" in "Colorado Attorney General's Office")
-    cands = [c for c in cands if not any(o is not c and o.i <= c.i and c.j <= o.j and
-                                         o.j - o.i > c.j - c.i for o in cands)]
+    if extended:
+        cands = [c for c in cands if not any(o is not c and o.i <= c.i and c.j <= o.j and
+                                             o.j - o.i > c.j - c.i for o in extended)]
     # Honorific + proper noun(s) that NER missed: "Ms. Peters", "Sen. Warnock".
     for tok in doc:
         if tok.i in covered or _bare(tok.text) not in HONORIFICS or not tok.text[:1].isupper():
