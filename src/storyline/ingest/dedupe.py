@@ -20,6 +20,7 @@ import hashlib
 import re
 
 from storyline.model import Article
+from storyline.unionfind import UnionFind
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -60,18 +61,8 @@ def mark_duplicates(articles: list[Article], threshold: float = 0.8) -> None:
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     n = len(articles)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+    uf = UnionFind(range(n))
+    find, union = uf.find, uf.union
 
     # 1. exact: same word sequence
     first_with: dict[str, int] = {}

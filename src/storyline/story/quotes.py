@@ -35,6 +35,7 @@ from storyline.model import (
     QuoteInstance,
     QuoteVariant,
 )
+from storyline.unionfind import UnionFind
 
 __all__ = ["group_quotes", "normalize_words", "same_utterance", "word_diff"]
 
@@ -123,22 +124,6 @@ class _Item:
     words: list[str]
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def _instances(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]) -> list[_Item]:
     items = []
     for analysis in sorted(analyses, key=lambda a: a.article.id):
@@ -208,7 +193,7 @@ def group_quotes(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]
                  entities: list[Entity]) -> tuple[list[QuoteGroup], list[Comparison]]:
     """Quote groups (one per utterance, with variants) and the said_by / medium conflicts."""
     items = _instances(analyses, entity_map)
-    uf = _UnionFind(len(items))
+    uf = UnionFind(range(len(items)))
     # Copies of one wording by one speaker (syndication, an outlet repeating itself) are one class:
     # they match each other, so only one representative per class takes part in the pairing, and
     # the work follows distinct wordings rather than copies. A short quote with no speaker matches

@@ -35,24 +35,9 @@ from storyline.analyze.entities_names import (
     surname,
 )
 from storyline.model import ArticleAnalysis, Entity, LocalEntity, Role, Span
+from storyline.unionfind import UnionFind
 
 _TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
-
-
-class _UF:
-    def __init__(self, n: int) -> None:
-        self.p = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.p[max(ra, rb)] = min(ra, rb)
 
 
 def role_words(roles: Sequence[Role]) -> set[str]:
@@ -71,7 +56,7 @@ def _person_tokens(le: LocalEntity) -> list[str]:
     return person_core(name_tokens(le.name))
 
 
-def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: _UF,
+def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int],
                      orgs_single: list[int]) -> None:
     """Merge persons inside their surname blocks (see the module docstring).
 
@@ -165,7 +150,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Entity],
         for le in an.entities:
             items.append(le)
             article_of.append(an)
-    uf = _UF(len(items))
+    uf = UnionFind(range(len(items)))
 
     persons = [x for x, le in enumerate(items) if le.type == "PERSON"]
     orgs = [x for x, le in enumerate(items) if le.type == "ORG"]
