@@ -148,3 +148,10 @@ def test_norp_coordinated_with_an_organization_is_an_organization(nlp):
     ents_mod._coordination_labels(doc, cands, by_tok)
     assert smartmatic.label == "ORG"
     assert americans.label == canadians.label == "NORP"
+
+
+def test_a_name_after_an_abbreviation_is_mid_sentence(nlp):
+    text = "Price Wins Budget Fight\nMs. Price told reporters the U.S. Senate would vote. Dr. Young agreed."
+    casing = Casing(nlp(text), text)
+    assert {"price", "senate", "young"} <= casing.reliable_caps
+    assert "wins" not in casing.reliable_caps and "fight" not in casing.reliable_caps  # headline

@@ -26,6 +26,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from storyline.analyze.entities_names import HONORIFICS, OFFICE_WORDS
 from storyline.analyze.quotes_marks import find_quote_regions
 
 if TYPE_CHECKING:
@@ -124,6 +125,9 @@ def _plain_forms(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Abbreviations a capitalized name often follows (titles are in HONORIFICS/OFFICE_WORDS).
+_ABBREVIATIONS = frozenset("""jr sr st mt ft gen col capt sgt maj adm cmdr lt gov sen rep atty
+supt det insp no vs inc co corp ltd jan feb mar apr aug sept sep oct nov dec""".split())
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _SENTENCE_END_CHARS = ".!?…"
 
@@ -137,9 +141,26 @@ def _starts_sentence(text: str, pos: int) -> bool:
     if k < 0 or text[k] == "\n":
         return True
     c = text[k]
+    if c == "." and _abbreviation_before(text, k):
+        return False  # "Mr. Trump", "Gov. Polis", "U.S. Senate"
     if c in _SENTENCE_END_CHARS or c in "“\"‘'«([:—–-;•":
         return True
     return c in "”’»)" and k > 0 and text[k - 1] in _SENTENCE_END_CHARS
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` the end of an abbreviation ("Mr.", "Gov.", "U.S.", "J.")
+    rather than of a sentence? A capitalized word of at most four letters before it, or a known
+    honorific/title abbreviation."""
+    k = dot
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    word = text[k:dot].replace(".", "")
+    if not word:
+        return False
+    low = word.lower()
+    return low in HONORIFICS or low in OFFICE_WORDS or low in _ABBREVIATIONS or \
+        (len(word) == 1 and word.isupper()) or "." in text[k:dot]
 
 
 def _intervals_contain(starts: list[int], ends: list[int], pos: int) -> int | None:
