@@ -32,7 +32,8 @@ def _names(entities, *types: str) -> set[str]:
 
 EMPHATIC = ("Gov. Maria Alvarez said the audit was routine. In a post on social media, state Sen. "
             "Dale Hutchins wrote: “Corrupt Governor Maria Alvarez Protects Violent Criminals and "
-            "ignores Voter Fraud in her State. Total Disgrace!” Alvarez did not respond.")
+            "ignores Voter Fraud in her State. Total Disgrace!” Alvarez did not respond. Hutchins "
+            "has made claims of voter fraud before.")
 
 
 def test_capitalized_common_words_in_an_emphatic_quote_are_not_names(nlp):
@@ -54,8 +55,10 @@ def test_names_inside_a_plain_quote_are_kept(nlp):
 
 
 def test_headline_line_words_are_not_names(nlp):
+    # in a headline only the article's own lower-case use (or an inflected verb) makes a capitalized
+    # word ordinary: names that are also English words (Jack, Brown, Welch) stay names there
     text = ("Senator Blasts Plan to Close Rural Hospitals After Budget Vote\nSen. Karen Holt "
-            "criticized the plan on Monday, saying rural hospitals would suffer.")
+            "criticized the plan to close rural hospitals after the budget vote on Monday.")
     _, entities = _run(nlp, text)
     assert _names(entities, "PERSON", "ORG") == {"Karen Holt"}
 
@@ -155,3 +158,14 @@ def test_a_name_after_an_abbreviation_is_mid_sentence(nlp):
     casing = Casing(nlp(text), text)
     assert {"price", "senate", "young"} <= casing.reliable_caps
     assert "wins" not in casing.reliable_caps and "fight" not in casing.reliable_caps  # headline
+
+
+def test_names_in_title_case_lines_that_are_also_english_words_stay(nlp):
+    # "jack", "welch", "brad", "heath" are English words, but this article never writes them so
+    text = ("Shares rose on Monday after the report.\nContributing: Brad Heath, Ray Locker.\n"
+            "Jack Welch, Former GE Chief")
+    doc = nlp(text)
+    casing = Casing(doc, text)
+    assert casing.in_headline(text.index("Brad")) and casing.in_headline(text.index("Jack"))
+    _, entities = _run(nlp, text)
+    assert {"Brad Heath", "Ray Locker", "Jack Welch"} <= _names(entities, "PERSON")
