@@ -7,13 +7,15 @@ The small NER model reads capitals as names. That is wrong in three kinds of pla
   emphasis ("… ignores Violent Crimes like Rape and Murder …", "Cruel and Unusual Punishment"),
 * **all-caps stretches** ("FREE JANE DOE, NOW!", datelines such as "DENVER —").
 
-There a candidate needs other evidence. :class:`Casing` gathers, in one pass over the tokens of the
-parse (no second parse), which word forms the article writes in lower case, and which it capitalizes
-mid-sentence in the reporter's own running text (outside quotations and headline lines). A candidate
-inside an unreliable region whose every content word is a common word (written in lower case
-somewhere in the article, or listed as an English noun/verb/adjective/adverb by the model's own
-lemmatizer tables) and never capitalized in reliable text is dropped. An all-caps candidate keeps
-only the part the article also writes as a name in normal case ("FREE JANE DOE" → "JANE DOE").
+There a candidate needs other evidence. :class:`Casing` gathers, in one regular-expression pass over
+the text (no second parse, no pass over spaCy tokens), which word forms the article writes in lower
+case, and which it capitalizes mid-sentence in the reporter's own running text (outside quotations
+and headline lines; a full stop after "Mr."/"Gov."/"U.S." does not start a sentence). A PERSON/ORG
+candidate inside an unreliable region whose every content word is ordinary there, and never
+capitalized in reliable text, is dropped (see :meth:`Casing.all_common` for which evidence each place
+allows: in headlines only the article's own lower-case use, since many surnames are English words).
+An all-caps candidate keeps only the part the article also writes as a name in normal case
+("FREE JANE DOE" → "JANE DOE"); acronyms (NAACP, USA TODAY) are not shouting.
 
 Quotation regions come from :func:`storyline.analyze.quotes_marks.find_quote_regions` (a character
 scan, cheap). The word lists come from the lemmatizer's ``lemma_index`` table shipped with the spaCy
@@ -37,11 +39,12 @@ _FUNCTION = frozenset("of the for and & in on at to a an de la le del von van".s
 _OPENERS = frozenset("“ \" ‘ ' « ( [ : — – - ; •".split())
 _ENDERS = frozenset(". ! ? … .\" .”".split())
 _CLOSERS = frozenset("” \" ’ ' » )".split())
-# An emphatic region has at least this many capitalized common words (distinct) ...
+# An emphatic quotation has at least this many runs of capitalized common words besides the
+# candidate ...
 EMPHASIS_MIN = 2
 # ... making up at least this share of its words ...
 EMPHASIS_SHARE = 0.05
-# ... and is strongly emphatic (nouns alone count as common words) from this many runs.
+# ... and is strongly emphatic (the lexicon counts more, see Casing.all_common) from this many.
 EMPHASIS_STRONG = 3
 # A headline line: at least this many content words, all capitalized.
 HEADLINE_MIN_WORDS = 3
@@ -150,8 +153,8 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 def _abbreviation_before(text: str, dot: int) -> bool:
     """Is the full stop at ``dot`` the end of an abbreviation ("Mr.", "Gov.", "U.S.", "J.")
-    rather than of a sentence? A capitalized word of at most four letters before it, or a known
-    honorific/title abbreviation."""
+    rather than of a sentence? A known honorific/title/month abbreviation, an initial, or a dotted
+    acronym before it."""
     k = dot
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
         k -= 1
@@ -172,7 +175,7 @@ def _intervals_contain(starts: list[int], ends: list[int], pos: int) -> int | No
 
 
 class Casing:
-    """Per-article casing evidence, built once from the parse (see the module docstring)."""
+    """Per-article casing evidence, built once per article (see the module docstring)."""
 
     def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
@@ -214,7 +217,7 @@ class Casing:
         one with at least ``EMPHASIS_MIN`` other runs of capitalized common words mid-sentence,
         outside the candidate itself — so a quote naming "the Supreme Court" and "the White House"
         is not emphatic because of those two names), 2 (a headline line, or a quotation with
-        ``EMPHASIS_STRONG`` such runs)."""
+        ``EMPHASIS_STRONG`` such runs; :meth:`all_common` treats headlines apart)."""
         pos = self.doc[i].idx
         if self.in_headline(pos):
             return 2
