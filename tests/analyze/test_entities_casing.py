@@ -102,6 +102,10 @@ def test_infinitive_verb_is_not_part_of_a_title(nlp):
     _, entities = _run(nlp, "The move to court swing voter Ann Lee failed.")
     lee = next(e for e in entities if e.name == "Ann Lee")
     assert [r.title for r in lee.roles] == ["swing voter"]
+    # "to" as a preposition keeps a noun that could be a verb
+    _, entities = _run(nlp, "The senator spoke to border czar Tom Homan on Friday.")
+    homan = next(e for e in entities if e.name == "Tom Homan")
+    assert [r.title for r in homan.roles] == ["border czar"]
 
 
 def test_all_caps_keeps_only_the_part_written_as_a_name(nlp):

@@ -187,6 +187,20 @@ def _roles_before(doc: Doc, c: _Cand, title_start: int,
     return []
 
 
+# Words that take an infinitive ("a step to free ...", "moved to pardon ..."), as opposed to "to" as
+# a preposition ("spoke to border czar ..."): a small closed class of control nouns and verbs.
+_TAKES_INFINITIVE = frozenset("""step bid move effort push plan attempt campaign drive order decision
+vow pledge promise motion petition offer deal way chance power authority need intent proposal
+seek try want aim work fight hope decide agree refuse threaten rush scramble race act intend
+prepare continue begin start fail urge help lobby rally mobilize vote sue appeal""".split())
+
+
+def _infinitival(to: Token) -> bool:
+    """Is this "to" an infinitive marker, judged by the word it hangs on (the parse itself may
+    have read the verb after it as a noun and "to" as a preposition)?"""
+    return to.dep_ == "aux" or to.head.lemma_.lower() in _TAKES_INFINITIVE
+
+
 def _trim_title_start(doc: Doc, a: int, b: int, casing: Casing) -> int:
     """Drop words the parse wrongly put in front of a title:
 
@@ -194,8 +208,8 @@ def _trim_title_start(doc: Doc, a: int, b: int, casing: Casing) -> int:
     * capitalized common words of an emphatic quotation or headline ("Radical Left Colorado
       Attorney General"), which are the speaker's epithets, not the office.
     """
-    if a < b and a > 0 and doc[a - 1].lower_ == "to" and doc[a].is_lower and \
-            doc[a].lower_ in casing.verbs and not _is_title_word(doc[a]) and \
+    if a < b and a > 0 and doc[a - 1].lower_ == "to" and _infinitival(doc[a - 1]) and \
+            doc[a].is_lower and doc[a].lower_ in casing.verbs and not _is_title_word(doc[a]) and \
             _bare(doc[a].text) not in ROLE_NOUNS and doc[a].lower_ not in QUALIFIERS:
         a += 1
     while a < b and casing.unreliable(a, b) and doc[a].text[:1].isupper() and \
