@@ -29,7 +29,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from storyline.analyze.entities_names import HONORIFICS, OFFICE_WORDS
-from storyline.analyze.quotes_marks import find_quote_regions
+from storyline.analyze.quotes_marks import quote_regions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -180,7 +180,7 @@ class Casing:
     def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
         self.nouns, self.others, self.verbs, self.adjectives = lexicon(doc)
-        quotes = sorted((r.start, r.end) for r in find_quote_regions(text))
+        quotes = sorted((r.start, r.end) for r in quote_regions(text))
         self._q_starts = [s for s, _ in quotes]
         self._q_ends = [e for _, e in quotes]
         lines = _headline_lines(text)

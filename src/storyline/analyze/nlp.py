@@ -30,13 +30,19 @@ def model_candidates(model: str | None = None) -> tuple[str, ...]:
     return (name,) if name else DEFAULT_MODELS
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline named ``model``, or the default candidates."""
+    return _load(model_candidates(model))
+
+
+@lru_cache(maxsize=4)
+def _load(candidates: tuple[str, ...]) -> Language:
+    # Cached on the resolved candidate names, so load_nlp(), load_nlp(None) and
+    # load_nlp("en_core_web_sm") share one pipeline instead of loading the model again.
     import spacy
 
     tried = []
-    for name in model_candidates(model):
+    for name in candidates:
         try:
             return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
         except OSError:

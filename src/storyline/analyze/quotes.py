@@ -35,7 +35,7 @@ from storyline.analyze.quotes_lexicon import (
     TITLE_PRECEDERS,
     WRITTEN_CUES,
 )
-from storyline.analyze.quotes_marks import QuoteRegion, find_quote_regions
+from storyline.analyze.quotes_marks import QuoteRegion, quote_regions
 from storyline.analyze.quotes_speakers import (
     SUBJECT_DEPS,
     QuoteContext,
@@ -74,7 +74,7 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention],
     ``mentions``/``entities`` come from the entity step; ``Quote.speaker`` is a LocalEntity key
     (or None when the text names no resolvable speaker: "officials said", "a source said").
     """
-    regions = find_quote_regions(article.text)
+    regions = quote_regions(article.text)
     if not regions:
         return []
     ctx = QuoteContext(doc, article, mentions, entities, regions)

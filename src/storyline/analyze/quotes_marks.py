@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»“"  # “ closes a „ (German-style low-high pairs)
@@ -191,3 +192,10 @@ def _add(regions: list[QuoteRegion], text: str, start: int, end: int, mark_start
     regions.append(QuoteRegion(start=s, end=e, mark_start=mark_start, mark_end=mark_end,
                                closed=closed, chain=chain if chain is not None else index,
                                single=single))
+
+
+@lru_cache(maxsize=4)
+def quote_regions(text: str) -> tuple[QuoteRegion, ...]:
+    """:func:`find_quote_regions`, remembered for the last few texts: the entity step (casing
+    evidence) and the quote step both need the regions of the same article, one after the other."""
+    return tuple(find_quote_regions(text))
