@@ -67,6 +67,7 @@ from storyline.analyze.entities_roles import (
     _title_head,
 )
 from storyline.model import Article, LocalEntity, Mention, Role, Span
+from storyline.unionfind import UnionFind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -256,22 +257,6 @@ def _coordination_labels(doc: Doc, cands: list[_Cand], by_tok: dict[int, _Cand])
 # ----------------------------------------------------------------------------- grouping
 
 
-class _UF:
-    def __init__(self, n: int) -> None:
-        self.p = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.p[max(ra, rb)] = min(ra, rb)  # the earlier candidate stays the representative
-
-
 def _exact_key(c: _Cand) -> str:
     toks = name_tokens(c.text)
     if c.label == "PERSON" or c.person_evidence:
@@ -279,7 +264,8 @@ def _exact_key(c: _Cand) -> str:
     return " ".join(t for t in toks if t not in ("the",))
 
 
-def _groups(uf: _UF, n: int) -> dict[int, list[int]]:
+def _groups(uf: UnionFind[int], n: int) -> dict[int, list[int]]:
+    """The groups of the first ``n`` candidates; the earliest candidate represents its group."""
     out: dict[int, list[int]] = {}
     for x in range(n):
         out.setdefault(uf.find(x), []).append(x)
@@ -298,9 +284,9 @@ def _vote(cands: list[_Cand], members: list[int]) -> str:
     return sorted(votes, key=lambda lab: (-votes[lab], _LABEL_PRIORITY.get(lab, 9)))[0]
 
 
-def _group_names(doc: Doc, cands: list[_Cand]) -> tuple[_UF, dict[int, str]]:
+def _group_names(doc: Doc, cands: list[_Cand]) -> tuple[UnionFind[int], dict[int, str]]:
     n = len(cands)
-    uf = _UF(n)
+    uf = UnionFind(range(n))
     first_by_key: dict[str, int] = {}
     for x, c in enumerate(cands):
         key = _exact_key(c)
@@ -433,7 +419,7 @@ def _org_descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
     return out
 
 
-def _link_org_descriptions(descs: list[_Cand], cands: list[_Cand], uf: _UF,
+def _link_org_descriptions(descs: list[_Cand], cands: list[_Cand], uf: UnionFind[int],
                            types: dict[int, str]) -> list[tuple[_Cand, int]]:
     """Attach "the department" to the one organization of the article with that head noun whose
     name holds every modifier ("the justice department" fits "Department of Justice")."""
@@ -459,7 +445,7 @@ def _link_org_descriptions(descs: list[_Cand], cands: list[_Cand], uf: _UF,
     return linked
 
 
-def _link_descriptions(descs: list[_Cand], cands: list[_Cand], uf: _UF,
+def _link_descriptions(descs: list[_Cand], cands: list[_Cand], uf: UnionFind[int],
                        types: dict[int, str]) -> list[tuple[_Cand, int]]:
     """Attach each description to the single person whose stated role has the same head noun."""
     role_heads: dict[int, list[set[str]]] = {}
@@ -485,7 +471,7 @@ def _link_descriptions(descs: list[_Cand], cands: list[_Cand], uf: _UF,
     return linked
 
 
-def _add_missed_surnames(doc: Doc, cands: list[_Cand], uf: _UF, types: dict[int, str],
+def _add_missed_surnames(doc: Doc, cands: list[_Cand], uf: UnionFind[int], types: dict[int, str],
                          taken: set[int]) -> None:
     """The small NER model often misses a bare surname once the full name was given ("Doe
     declined", "Gorsuch was joined"): a capitalized token equal to the surname of a person of the
@@ -516,7 +502,7 @@ def _add_missed_surnames(doc: Doc, cands: list[_Cand], uf: _UF, types: dict[int,
             continue
         root = max(before)[1]
         cands.append(_Cand(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PERSON"))
-        uf.p.append(len(uf.p))
+        uf.add(len(cands) - 1)
         uf.union(root, len(cands) - 1)
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from storyline.unionfind import UnionFind
+
 # Honorifics and office words that, in front of a name, make it a PERSON and are not part of the name.
 HONORIFICS = frozenset("""
 mr mrs ms miss mx dr prof sir dame lord lady rev fr
@@ -316,18 +318,8 @@ def link_orgs(names: list[str]) -> list[tuple[int, int]]:
     body has that tail (with both "Colorado Supreme Court" and "U.S. Supreme Court" around,
     "Supreme Court" stays apart).
     """
-    parent = list(range(len(names)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    uf = UnionFind(range(len(names)))
+    find, union = uf.find, uf.union
 
     full: dict[str, list[int]] = {}
     acr_of_full: dict[str, list[int]] = {}
