@@ -213,7 +213,7 @@ def bench(
                          workers=workers, limit=limit, baseline=baseline)
     except StorylineError as exc:
         raise _fail(str(exc)) from None
-    print_table(rows, Console())
+    print_table(rows, Console(width=max(110, Console().width)))
 
 
 @app.command()
