@@ -214,3 +214,10 @@ def test_copies_of_names_are_compared_once(monkeypatch):
         assert len({emap["a0:2"], emap["a0:1"], emap[f"d{n - 1}:1"]}) == 3
     assert counts[2] == counts[10] > 0
     assert shapes[10] == [(name, 5 * arts) for name, arts in shapes[2]]
+
+
+def test_a_shouted_form_is_not_a_second_alias():
+    from storyline.story.resolve import _one_casing
+
+    assert _one_casing({"Tina Peters", "TINA PETERS", "Peters"}) == {"Tina Peters", "Peters"}
+    assert _one_casing({"DOJ", "Justice Department"}) == {"DOJ", "Justice Department"}

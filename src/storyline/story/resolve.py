@@ -40,6 +40,15 @@ from storyline.unionfind import UnionFind
 _TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
 
 
+def _one_casing(forms: set[str]) -> set[str]:
+    """Forms that differ only in casing ("TINA PETERS" in a shouted headline, "Tina Peters") are one
+    alias: the one not in all capitals (acronyms, which have no other casing, stay)."""
+    by_fold: dict[str, list[str]] = {}
+    for f in forms:
+        by_fold.setdefault(f.casefold(), []).append(f)
+    return {min(v, key=lambda f: (f.isupper(), f)) for v in by_fold.values()}
+
+
 def role_words(roles: Sequence[Role]) -> set[str]:
     """Title words of an entity's roles that say what the person is ("judge", "attorney")."""
     out = set()
@@ -203,7 +212,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Entity],
         taken.add(eid)
         forms = {le.name for le in members}
         forms |= {m.text for le in members for m in le.mentions if m.text[:1].isupper()}
-        aliases = sorted(forms - {name})
+        aliases = sorted(_one_casing(forms | {name}) - {name})
         mentions = sorted((Span(article_of[x].article.id, m.start, m.end, m.text)
                            for x in xs for m in items[x].mentions),
                           key=lambda s: (s.article, s.start, s.end))
