@@ -113,6 +113,9 @@ class Role:
     spans: list[Span] = field(default_factory=list)
     as_of: str | None = None  # the article's publication date (or earliest bound)
     qualifier: str | None = None  # "former", "then", "now", ... when the text says so
+    # "reporter" when the outlet describes the person in its own words; "quoted" when the title
+    # stands inside a quotation (somebody else's description, e.g. a politician's post).
+    voice: str = "reporter"
 
 
 @dataclass(slots=True)

@@ -271,3 +271,14 @@ def test_spans_stay_exact_on_shuffled_news_sentences(nlp):
         assert sum(len(e.mentions) for e in entities) == len(mentions)
 
     check()
+
+
+def test_a_title_inside_a_quotation_is_the_quoted_speakers_words(nlp):
+    text = ("Mayor Ana Ruiz rejected the plan on Tuesday. "
+            "\u201cCorrupt Treasurer Mark Olsen wasted our money,\u201d the councilman wrote in a post. "
+            "Treasurer Mark Olsen did not respond.")
+    _, entities = _run(nlp, text)
+    olsen = _by_name(entities, "Mark Olsen")
+    voices = {(r.title.lower(), r.voice) for r in olsen.roles}
+    assert ("treasurer", "reporter") in voices
+    assert any(v == "quoted" and "treasurer" in t for t, v in voices)

@@ -37,6 +37,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from storyline.analyze.entities_casing import Casing
+from storyline.analyze.quotes_marks import quote_regions
 from storyline.analyze.entities_names import (
     GENERIC_NOUNS,
     HONORIFICS,
@@ -564,18 +565,21 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Lo
 
 
 def _collect_roles(article: Article, group: list[_Cand], as_of: str | None) -> list[Role]:
-    by_key: dict[tuple[str, str | None], Role] = {}
+    quoted = [(r.start, r.end) for r in quote_regions(article.text)]
+    by_key: dict[tuple[str, str | None, str], Role] = {}
     for c in sorted(group, key=lambda c: c.start):
         for title, qual, s, e in c.roles:
             if qual == AFFILIATION:
                 continue
-            k = (title.lower(), qual)
+            # a title inside a quotation is the quoted speaker's description, not the outlet's
+            voice = "quoted" if any(a <= s and e <= b for a, b in quoted) else "reporter"
+            k = (title.lower(), qual, voice)
             span = Span(article.id, s, e, article.text[s:e])
             if k in by_key:
                 if all(sp.start != s for sp in by_key[k].spans):
                     by_key[k].spans.append(span)
             else:
-                by_key[k] = Role(title=title, spans=[span], as_of=as_of, qualifier=qual)
+                by_key[k] = Role(title=title, spans=[span], as_of=as_of, qualifier=qual, voice=voice)
     return list(by_key.values())
 
 

@@ -250,10 +250,11 @@ def _context(d: Dossier) -> dict[str, Any]:
 
 def _grouped_roles(e: Entity) -> list[dict[str, Any]]:
     """An entity's roles with the same wording (case aside) and qualifier shown once, all spans kept."""
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in e.roles:
-        key = ((r.qualifier or "").casefold(), " ".join(r.title.split()).casefold())
-        g = groups.setdefault(key, {"title": r.title, "qualifier": r.qualifier, "as_of": [], "spans": []})
+        key = ((r.qualifier or "").casefold(), " ".join(r.title.split()).casefold(), r.voice)
+        g = groups.setdefault(key, {"title": r.title, "qualifier": r.qualifier, "voice": r.voice,
+                                    "as_of": [], "spans": []})
         if r.as_of and r.as_of not in g["as_of"]:
             g["as_of"].append(r.as_of)
         g["spans"].extend(r.spans)

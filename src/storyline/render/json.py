@@ -105,7 +105,7 @@ def _article(a: ArticleAnalysis) -> dict[str, Any]:
 
 def _role(r: Role) -> dict[str, Any]:
     return {"title": r.title, "spans": [_span(s) for s in r.spans], "as_of": r.as_of,
-            "qualifier": r.qualifier}
+            "qualifier": r.qualifier, "voice": r.voice}
 
 
 def _entity(e: Entity) -> dict[str, Any]:

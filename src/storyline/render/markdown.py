@@ -131,7 +131,8 @@ def render_markdown(d: Dossier) -> str:
             qual = f"{md_escape(r.qualifier)} " if r.qualifier else ""
             as_of = f" as of {r.as_of}" if r.as_of else ""
             cites = " ".join(cite(s.article, s.start, s.end) for s in r.spans)
-            out.append(f"  - {qual}{md_escape(r.title)}{as_of} {cites}".rstrip())
+            quoted = " (in a quote)" if r.voice == "quoted" else ""
+            out.append(f"  - {qual}{md_escape(r.title)}{quoted}{as_of} {cites}".rstrip())
     out.append("")
 
     out += ["## Where the outlets agree and differ", ""]

@@ -230,19 +230,21 @@ def _merge_roles(pairs: list[tuple[ArticleAnalysis, LocalEntity]]) -> list[Role]
     """Roles of all members; the same title with the same qualifier and date is one role with the
     spans of every article stating it. ``as_of`` is the article's (possibly inferred) publication
     date as it stands after the time step, which runs after entity extraction."""
-    merged: dict[tuple[str, str | None, str | None], Role] = {}
-    seen: set[tuple[tuple[str, str | None, str | None], str, int]] = set()  # (role, article, start)
+    merged: dict[tuple[str, str | None, str | None, str], Role] = {}
+    seen: set[tuple[tuple[str, str | None, str | None, str], str, int]] = set()  # (role, article, start)
     for an, le in pairs:
         pub = an.article.published
         for role in le.roles:
             # the article's final publication date (the time step may have refined it after the
             # entity step ran), else what the entity step saw
             as_of = pub.date or pub.earliest or role.as_of
-            k = (" ".join(role.title.lower().split()), role.qualifier, as_of)
+            k = (" ".join(role.title.lower().split()), role.qualifier, as_of, role.voice)
             if k not in merged:
-                merged[k] = Role(title=role.title, spans=[], as_of=as_of, qualifier=role.qualifier)
+                merged[k] = Role(title=role.title, spans=[], as_of=as_of, qualifier=role.qualifier,
+                                 voice=role.voice)
             for sp in role.spans:
                 if (k, sp.article, sp.start) not in seen:
                     seen.add((k, sp.article, sp.start))
                     merged[k].spans.append(Span(sp.article, sp.start, sp.end, sp.text))
-    return sorted(merged.values(), key=lambda r: (r.as_of or "9999", r.title.lower(), r.qualifier or ""))
+    return sorted(merged.values(),
+                  key=lambda r: (r.as_of or "9999", r.title.lower(), r.qualifier or "", r.voice))
