@@ -23,6 +23,7 @@ near-duplicate copies, MinHash LSH).
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -40,40 +41,24 @@ __all__ = ["iter_articles", "load_meta", "mark_duplicates", "reader_for", "SUPPO
 Reader = Callable[[str, Path], Iterator[Article | IngestError]]
 
 
-def _plain(path: str, file: Path) -> Iterator[Article | IngestError]:
-    from storyline.ingest.plain import read_plain
+def _lazy(module: str, func: str) -> Reader:
+    """A reader whose module is imported on first use: trafilatura, warcio and feedparser are slow
+    to import, and a run over plain-text files should not pay for them."""
 
-    return read_plain(path, file)
+    def read(path: str, file: Path) -> Iterator[Article | IngestError]:
+        reader: Reader = getattr(importlib.import_module(f"storyline.ingest.{module}"), func)
+        return reader(path, file)
 
-
-def _html(path: str, file: Path) -> Iterator[Article | IngestError]:
-    from storyline.ingest.html import read_html
-
-    return read_html(path, file)
-
-
-def _jsonl(path: str, file: Path) -> Iterator[Article | IngestError]:
-    from storyline.ingest.jsonfmt import read_jsonl
-
-    return read_jsonl(path, file)
+    read.__name__ = func
+    return read
 
 
-def _json(path: str, file: Path) -> Iterator[Article | IngestError]:
-    from storyline.ingest.jsonfmt import read_json
-
-    return read_json(path, file)
-
-
-def _warc(path: str, file: Path) -> Iterator[Article | IngestError]:
-    from storyline.ingest.warc import read_warc
-
-    return read_warc(path, file)
-
-
-def _feed(path: str, file: Path) -> Iterator[Article | IngestError]:
-    from storyline.ingest.feed import read_feed
-
-    return read_feed(path, file)
+_plain = _lazy("plain", "read_plain")
+_html = _lazy("html", "read_html")
+_jsonl = _lazy("jsonfmt", "read_jsonl")
+_json = _lazy("jsonfmt", "read_json")
+_warc = _lazy("warc", "read_warc")
+_feed = _lazy("feed", "read_feed")
 
 
 def _xml(path: str, file: Path) -> Iterator[Article | IngestError]:
