@@ -99,7 +99,7 @@ def analyze(
 
 def _write_outputs(dossier, store, json_out: Path | None, html_out: Path | None,
                    md_out: Path | None) -> None:
-    from storyline.render.json import dossier_to_dict, write_json
+    from storyline.render.json import dossier_to_dict, json_text, write_text_atomic
 
     data = dossier_to_dict(dossier)
     html = None
@@ -111,21 +111,13 @@ def _write_outputs(dossier, store, json_out: Path | None, html_out: Path | None,
     store.save_dossier(dossier.story_id, dossier.story_title,
                        [a.article.id for a in dossier.articles], data, html=html)
     if json_out:
-        write_json(dossier, json_out)
+        write_text_atomic(json_out, json_text(data))
     if html is not None and html_out:
-        _write_text(html_out, html)
+        write_text_atomic(html_out, html)
     if md_out:
         from storyline.render.markdown import render_markdown
 
-        _write_text(md_out, render_markdown(dossier))
-
-
-def _write_text(path: Path, text: str) -> None:
-    """Write atomically: a half-written output never replaces a good one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+        write_text_atomic(md_out, render_markdown(dossier))
 
 
 def _run_eval(task: str, path: Path, split: str, limit: int | None, json_out: Path | None) -> None:

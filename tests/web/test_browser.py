@@ -375,15 +375,21 @@ def live_server(tmp_path: Path, nlp: Any) -> Iterator[LiveServer]:
         assert not thread.is_alive(), "uvicorn did not stop within 15 s"
 
 
-def test_upload_form_opens_the_dossier_of_both_articles(page_log: tuple[Any, PageLog],
-                                                         live_server: LiveServer,
-                                                         tmp_path: Path) -> None:
+def _app_page(page_log: tuple[Any, PageLog], live_server: LiveServer) -> tuple[Any, PageLog, str]:
+    """The page and its request log, allowed to reach the live server only (skips without a pipeline)."""
     missing = _pipeline_missing()
     if missing:
         pytest.skip(missing)
     page, log = page_log
     origin = live_server.url
     log.allow = lambda url: url == origin or url.startswith(origin + "/")
+    return page, log, origin
+
+
+def test_upload_form_opens_the_dossier_of_both_articles(page_log: tuple[Any, PageLog],
+                                                         live_server: LiveServer,
+                                                         tmp_path: Path) -> None:
+    page, log, origin = _app_page(page_log, live_server)
 
     files = []
     for name, text in (("gazette-water-rates.md", ARTICLE_ONE), ("record-water-rates.md", ARTICLE_TWO)):
@@ -433,12 +439,7 @@ def test_upload_form_lists_the_problems_when_nothing_can_be_read(page_log: tuple
                                                                   live_server: LiveServer,
                                                                   tmp_path: Path) -> None:
     """A file no reader takes: the form stays, says it failed and names the file; no story is made."""
-    missing = _pipeline_missing()
-    if missing:
-        pytest.skip(missing)
-    page, log = page_log
-    origin = live_server.url
-    log.allow = lambda url: url == origin or url.startswith(origin + "/")
+    page, log, origin = _app_page(page_log, live_server)
     junk = tmp_path / "minutes.xyz"
     junk.write_bytes(b"\x00\x01 not an article format")
 

@@ -41,9 +41,11 @@ __all__ = [
     "dossier_json",
     "dossier_schema",
     "dossier_to_dict",
+    "json_text",
     "plain",
     "validate_dossier",
     "write_json",
+    "write_text_atomic",
 ]
 
 
@@ -180,15 +182,25 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
 
 def dossier_json(d: Dossier) -> str:
     """The dossier as a JSON document (UTF-8 text, two-space indent, trailing newline)."""
-    return json.dumps(dossier_to_dict(d), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_text(dossier_to_dict(d))
+
+
+def json_text(data: dict[str, Any]) -> str:
+    """A dossier dict (from :func:`dossier_to_dict`) as the JSON document :func:`dossier_json` writes."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def write_json(d: Dossier, path: str | Path) -> None:
     """Write the dossier JSON atomically (a half-written file never replaces a good one)."""
+    write_text_atomic(path, dossier_json(d))
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` (UTF-8) so that a half-written file never replaces a good one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(dossier_json(d), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
 
 

@@ -36,11 +36,11 @@ def _noop(stage: str, done: int, total: int) -> None:
 
 def load_corpus(paths: Sequence[str], meta_file: str | None = None) -> tuple[list[Article], list[str]]:
     """Read every article under ``paths``; problems come back as one-line messages."""
-    from storyline.ingest import iter_articles, load_meta
+    from storyline.ingest import iter_articles
     from storyline.ingest.dedupe import mark_duplicates
 
-    if meta_file:
-        load_meta(meta_file)  # raises MetaError before anything is read or stored
+    # iter_articles loads the --meta sidecar before it reads any file: a bad one raises MetaError
+    # here, before anything is read or stored.
     articles: list[Article] = []
     problems: list[str] = []
     seen: set[str] = set()

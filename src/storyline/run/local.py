@@ -28,14 +28,12 @@ class Failure:
 
 
 _worker_nlp = None
-_worker_model: str | None = None
 
 
 def _init_worker(model: str | None) -> None:
-    global _worker_nlp, _worker_model
+    global _worker_nlp
     from storyline.analyze.nlp import load_nlp
 
-    _worker_model = model
     _worker_nlp = load_nlp(model)
 
 
