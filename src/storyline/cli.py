@@ -185,6 +185,29 @@ def eval_metadata(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = Non
     _run_eval("ingest_meta", path, split, limit, json_out)
 
 
+@eval_app.command("stories")
+def eval_stories(
+    path: DataArg,
+    meta: Annotated[bool, typer.Option("--meta", help="Use each story's meta.json sidecar.")] = False,
+    limit: LimitOpt = None,
+    json_out: JsonOpt = None,
+    keep: Annotated[Optional[Path], typer.Option(help="Also write each story's dossier JSON into this folder.")] = None,
+) -> None:
+    """Whole dossiers on multi-outlet stories (stories-dev), scored by the dataset's own score.py."""
+    import json
+
+    from storyline.eval.stories import evaluate_stories
+
+    try:
+        report = evaluate_stories(path, with_meta=meta, limit=limit, keep=keep)
+    except StorylineError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"## {report.title}\n")
+    typer.echo(report.to_markdown())
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
+
+
 @app.command()
 def bench(
     paths: Annotated[Optional[list[str]], typer.Argument(
