@@ -24,7 +24,7 @@ DateBasis = Literal["metadata", "text", "inferred", "unknown"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 TimexAnchor = Literal["absolute", "publication", "context", "none"]
 QuoteKind = Literal["full", "fragment"]
-ComparisonStatus = Literal["agree", "conflict", "consistent_over_time", "single_source"]
+ComparisonStatus = Literal["agree", "compatible", "conflict", "consistent_over_time", "single_source"]
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "unknown"]
 
 
@@ -162,6 +162,12 @@ class Claim:
     voice: str = "reporter"  # "reporter", or the speaker's entity key/id
     hedged: bool = False
     parts: list[Any] = field(default_factory=list)  # items of a list that a total should add up to
+    # open-domain quantities (attribute "measure:<key>"): the interval the written value covers
+    # (None = unbounded), what is measured in words, and whether it is a count of things
+    low: float | None = None
+    high: float | None = None
+    measure: str | None = None
+    discrete: bool = False
     # how the value is bounded or qualified: "at_least"/"at_most"/"about" (numbers), "so_far" (a
     # running count), "list" (value is the sum of ``parts``), "former"/"then"/"past" (titles)
     qualifier: str | None = None
@@ -294,6 +300,9 @@ class Comparison:
     status: ComparisonStatus
     sides: list[ComparisonSide] = field(default_factory=list)
     explanation: str = ""
+    # a conflict's confidence: "real" (exact values that cannot both hold) or "possible"
+    confidence: str | None = None
+    scope: str = "between_articles"  # or "within_article": one article disagrees with itself
 
 
 @dataclass(slots=True)

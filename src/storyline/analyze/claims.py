@@ -53,6 +53,7 @@ from storyline.analyze.claims_numbers import (
 )
 from storyline.analyze.claims_titles import normalize_title, title_claims
 from storyline.analyze.labels import extract_labels
+from storyline.analyze.measures import extract_measures
 from storyline.model import Article, Claim, LocalEntity, Mention, Quote, TimeExpr
 
 if TYPE_CHECKING:
@@ -103,6 +104,7 @@ def extract_claims(doc: Doc, article: Article, mentions: list[Mention],
     _agent_claims(b, doc)
     _place_claims(b, doc)
     title_claims(b, doc)
+    b.claims.extend(extract_measures(doc, ctx))
     _subjects_from_titles(ctx, b.claims)
     return _finalize(article, b.claims)
 

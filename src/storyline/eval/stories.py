@@ -65,6 +65,8 @@ def build_story_dossier(story: Path, *, with_meta: bool, model: str | None = Non
                        workers=1, model=model)
     if result.dossier is None:
         raise DatasetError(f"{story}: no article could be analysed")
+    for line in result.problems:  # a failed article would silently lower the scores
+        print(f"storyline: {line}", file=sys.stderr)
     return dossier_to_dict(result.dossier)
 
 

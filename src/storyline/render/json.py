@@ -147,14 +147,14 @@ def _claim(c: Claim) -> dict[str, Any]:
     return {"id": c.id, "subject": c.subject, "attribute": c.attribute, "value": plain(c.value),
             "unit": c.unit, "as_of": c.as_of, "article": c.article, "start": c.start, "end": c.end,
             "text": c.text, "voice": c.voice, "hedged": c.hedged, "parts": plain(c.parts),
-            "qualifier": c.qualifier}
+            "qualifier": c.qualifier, "low": c.low, "high": c.high, "measure": c.measure}
 
 
 def _comparison(c: Comparison) -> dict[str, Any]:
     return {"id": c.id, "subject": c.subject, "attribute": c.attribute, "status": c.status,
             "sides": [{"value": plain(s.value), "claims": list(s.claims), "articles": list(s.articles)}
                       for s in c.sides],
-            "explanation": c.explanation}
+            "explanation": c.explanation, "confidence": c.confidence, "scope": c.scope}
 
 
 def _coverage(c: Coverage) -> dict[str, Any]:

@@ -203,7 +203,7 @@ class Item:
         return f"{ANCHOR_PREFIX[self.kind]}{slug(self.id)}"
 
 
-STATUS_ORDER = {"conflict": 0, "consistent_over_time": 1, "agree": 2, "single_source": 3}
+STATUS_ORDER = {"conflict": 0, "consistent_over_time": 1, "compatible": 2, "agree": 3, "single_source": 4}
 
 ANCHOR_PREFIX = {"event": "ev-", "quote": "q-", "comparison": "c-", "claim": "cl-", "entity": "e-"}
 

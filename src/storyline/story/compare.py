@@ -27,12 +27,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from storyline.analyze.claims_lexicon import EXCLUSIVE_KINDS, JURISDICTION_WORDS, PARTY_WORDS
 from storyline.model import ArticleAnalysis, Claim, Comparison, ComparisonSide, Entity
+from storyline.story.measures import compare_measures
 
 # Synonymous head nouns for agents ("a prosecutor" and "a district attorney" are the same kind).
 AGENT_SYNONYMS = {"district attorney": "prosecutor", "da": "prosecutor", "attorney": "prosecutor",
@@ -55,8 +57,12 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     claims = _rewrite(analyses, entity_map)
     ctx = _Ctx(analyses, entities)
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    measures: list[Claim] = []
     for c in claims:
-        groups[_group_key(c)].append(c)
+        if c.attribute.startswith("measure:"):
+            measures.append(c)
+        else:
+            groups[_group_key(c)].append(c)
     groups = _merge_count_labels(groups)
     comparisons: list[Comparison] = []
     used: set[str] = set()
@@ -67,6 +73,14 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
         while cmp.id in used:
             n += 1
             cmp.id = f"{base}-{n}"
+        used.add(cmp.id)
+        comparisons.append(cmp)
+    for cmp in compare_measures(measures, outlet=lambda a: ctx.outlets[a],
+                                published=lambda a: ctx.pub.get(a, (None, None, False))[0]
+                                if ctx.pub.get(a, (None, None, False))[2] else None,
+                                name=ctx.name):
+        while cmp.id in used:
+            cmp.id += "+"
         used.add(cmp.id)
         comparisons.append(cmp)
     return claims, comparisons
@@ -132,7 +146,7 @@ class _Ctx:
         self.pub: dict[str, tuple[date | None, date | None, bool]] = {}
         for a in analyses:
             art = a.article
-            self.outlets[art.id] = _outlet_name(art.outlet, art.title, art.id)
+            self.outlets[art.id] = _outlet_name(art.outlet, art.url, art.path)
             pub = art.published
             self.dates[art.id] = pub.date or pub.earliest
             if pub.date:
@@ -186,14 +200,19 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-def _outlet_name(outlet: str | None, title: str | None, ident: str) -> str:
-    """How an explanation names an article: its outlet, else the start of its title, else its id."""
+def _outlet_name(outlet: str | None, url: str | None, path: str) -> str:
+    """How an explanation names an article: its outlet, else its web site, else its file name —
+    never its headline (a headline read as the name of an outlet misleads) nor an internal id."""
     if outlet:
         return outlet
-    if title:
-        words = title.split()
-        return "“" + " ".join(words[:6]) + ("…”" if len(words) > 6 else "”")
-    return f"article {ident[:8]}"
+    if url:
+        from urllib.parse import urlsplit
+
+        host = urlsplit(url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    name = PurePath(path).name if path else ""
+    return f"the article in {name}" if name else "an article without outlet"
 
 
 def _period_end(value: str) -> date | None:

@@ -1,0 +1,120 @@
+"""Word lists for open-domain quantity claims (``analyze/measures.py``).
+
+Sources, so that nothing here is fitted to one story:
+
+* units: the unit names and common abbreviations of the SI brochure and US customary units as pint
+  spells them (pint does the conversion; this table only says which news words are units, leaving
+  out words that are units only in rare senses: "point", "line", "hand", "stone", "bar");
+* approximation and bound words: the quantity hedges listed in English grammars (Quirk et al.,
+  approximators and bounders), the same ones news style guides discuss for rounded figures;
+* ``EVENT_CLASSES``: synonym sets of common news event verbs, each set one WordNet verb synset
+  family (e.g. rescue.v.01 with its "pull out/save" hyponyms), written down by hand because WordNet
+  data is not installable from PyPI here; a lemma not listed is its own class;
+* ``GENERIC_PREDICATES``: light, copular, reporting and possession verbs (Levin 1993 classes 29,
+  37, 54) that say nothing about what a number counts;
+* ``NOUN_CLASSES``: singular/plural and collective forms of person nouns that name the same count
+  ("people", "persons", "individuals").
+"""
+
+from __future__ import annotations
+
+# word → pint unit name (lower-case keys; both singular and plural and the usual abbreviations)
+PHYSICAL_UNITS: dict[str, str] = {
+    **{w: "foot" for w in ("foot", "feet", "ft")},
+    **{w: "inch" for w in ("inch", "inches", "in.")},
+    **{w: "yard" for w in ("yard", "yards", "yd")},
+    **{w: "mile" for w in ("mile", "miles", "mi")},
+    **{w: "nautical_mile" for w in ("nautical",)},
+    **{w: "meter" for w in ("metre", "metres", "meter", "meters", "m")},
+    **{w: "kilometer" for w in ("kilometre", "kilometres", "kilometer", "kilometers", "km", "kms")},
+    **{w: "centimeter" for w in ("centimetre", "centimetres", "centimeter", "centimeters", "cm")},
+    **{w: "millimeter" for w in ("millimetre", "millimetres", "millimeter", "millimeters", "mm")},
+    **{w: "kilogram" for w in ("kilogram", "kilograms", "kilogramme", "kg", "kgs")},
+    **{w: "gram" for w in ("gram", "grams", "gramme", "g")},
+    **{w: "metric_ton" for w in ("tonne", "tonnes")},
+    **{w: "short_ton" for w in ("ton", "tons")},
+    **{w: "pound" for w in ("lb", "lbs")},
+    **{w: "ounce" for w in ("ounce", "ounces", "oz")},
+    **{w: "mile_per_hour" for w in ("mph",)},
+    **{w: "kilometer_per_hour" for w in ("kph", "km/h", "kmph")},
+    **{w: "knot" for w in ("knot", "knots")},
+    **{w: "acre" for w in ("acre", "acres")},
+    **{w: "hectare" for w in ("hectare", "hectares", "ha")},
+    **{w: "liter" for w in ("litre", "litres", "liter", "liters")},
+    **{w: "gallon" for w in ("gallon", "gallons")},
+    **{w: "oil_barrel" for w in ("barrel", "barrels")},
+}
+
+# lemma of a time unit → seconds (durations are compared by the time layer, not here)
+TIME_UNITS_SECONDS: dict[str, float] = {
+    "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800,
+    "year": 31557600, "decade": 315576000, "century": 3155760000,
+}
+
+# adjective or noun written with a measure → the dimension it names
+DIMENSION_WORDS: dict[str, str] = {
+    "long": "length", "length": "length", "wide": "width", "width": "width", "broad": "width",
+    "tall": "height", "high": "height", "height": "height", "deep": "depth", "depth": "depth",
+    "thick": "thickness", "thickness": "thickness", "heavy": "mass", "weigh": "mass",
+    "weight": "mass", "mass": "mass", "span": "length", "diameter": "diameter",
+    "altitude": "altitude", "distance": "distance", "away": "distance", "speed": "speed",
+    "fast": "speed",
+}
+
+# bounds and approximations written before a number (lower-case word sequences)
+LOWER_BOUND_WORDS = frozenset({
+    "more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
+    "no less than", "a minimum of", "above", "exceeding", "beyond"})
+UPPER_BOUND_WORDS = frozenset({
+    "up to", "as many as", "as much as", "at most", "no more than", "fewer than", "less than",
+    "under", "below", "a maximum of", "not more than"})
+NEARLY_WORDS = frozenset({"nearly", "almost", "just under", "close to", "just shy of", "shy of"})
+APPROX_WORDS = frozenset({
+    "about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
+    "nearly about", "circa", "approx.", "or so", "just over", "just about"})
+
+# synonym classes of event predicates (lemma → class name)
+_CLASSES: dict[str, tuple[str, ...]] = {
+    "rescue": ("rescue", "save", "pull", "airlift", "extract"),
+    "kill": ("kill", "die", "dead", "death", "perish", "fatality"),
+    "injure": ("injure", "hurt", "wound", "injured", "injury"),
+    "miss": ("miss", "missing", "unaccounted", "disappear"),
+    "destroy": ("destroy", "raze", "level", "flatten", "obliterate", "gut", "burn"),
+    "damage": ("damage", "harm"),
+    "displace": ("displace", "evacuate", "flee", "uproot"),
+    "arrest": ("arrest", "detain", "apprehend"),
+    "attend": ("attend", "watch"),
+    "begin": ("begin", "start", "commence", "initiate"),
+    "end": ("end", "finish", "conclude", "complete", "wrap"),
+    "land": ("land", "touch", "touchdown", "landing", "soft-land", "alight"),
+    "lose": ("lose", "loss", "swindle", "defraud", "steal"),
+    "employ": ("employ", "hire", "staff"),
+    "cut": ("cut", "lay", "layoff", "eliminate", "shed"),
+    "vote": ("vote", "ballot"),
+    "score": ("score", "net", "goal", "strike"),
+}
+EVENT_CLASSES: dict[str, str] = {w: cls for cls, words in _CLASSES.items() for w in words}
+
+GENERIC_PREDICATES = frozenset({
+    "be", "have", "include", "say", "tell", "report", "add", "note", "state", "make", "do", "get",
+    "give", "go", "come", "see", "show", "put", "set", "bring", "call", "become", "seem",
+    "remain", "stay", "keep", "find", "know", "think", "believe", "according", "involve",
+    "contain", "comprise", "total", "number", "reach", "hit", "rise", "fall", "increase",
+    "decrease", "grow", "climb", "drop", "stand", "like", "other", "more", "many", "least"})
+
+NOUN_CLASSES: dict[str, str] = {
+    "people": "person", "person": "person", "persons": "person", "individual": "person",
+    "resident": "person", "civilian": "person", "man": "person", "woman": "person",
+    "child": "child", "kid": "child", "son": "child", "daughter": "child",
+    "house": "home", "home": "home", "dwelling": "home", "residence": "home",
+    "building": "building", "structure": "building",
+}
+
+# "a father of three": nouns whose "of <number>" counts children
+KIN_NOUNS = frozenset({"father", "mother", "parent", "dad", "mom", "mum"})
+
+# verbs whose object is asked for, proposed or risked rather than done ("prosecutors sought 50
+# years", "he faces up to 20 years"): Levin's "want" and "advise" classes plus "face"/"risk"
+PROPOSAL_VERBS = frozenset({
+    "seek", "ask", "request", "recommend", "propose", "want", "demand", "urge", "face", "risk",
+    "suggest", "call", "push", "argue", "plan", "offer", "expect", "hope", "aim", "target"})

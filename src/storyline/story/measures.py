@@ -1,0 +1,249 @@
+"""Comparing open-domain quantity claims (``measure:<key>``) across outlets.
+
+Blocking: claims are grouped by their measure *family* (the dimension, counted noun + event class,
+or clock event — never a bare number), then joined only when they are about the same thing: the
+same subject, or one subject unknown; for dimensions the same measured object ("ship" and
+"container ship" are one object; "it" joins an object of its own family). Each connected group is
+one comparison.
+
+Statuses, read off the intervals the written values cover (``Claim.low``/``high``, set from the
+written precision and approximation words at extraction):
+
+* ``agree`` — every report gives the same value;
+* ``compatible`` — the values differ but their intervals overlap: rounding ("3 km" and "2.57 km"),
+  an approximation ("about 1:30" and "1:28"), a bound ("more than 1,000" and 1,700), or different
+  units of one value ("1.6 miles" and "2.57 km"); the explanation says which;
+* ``consistent_over_time`` — a count that grows between dated reports (a toll, a number of
+  rescues): the later report has the larger number;
+* ``conflict`` — intervals that cannot both hold; confidence ``real`` when both values are stated
+  exactly in the reporters' own voices about a resolved subject, else ``possible`` with the reason;
+  a disagreement inside one article has ``scope = "within_article"``;
+* ``single_source`` — one article only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from storyline.model import Claim, Comparison, ComparisonSide
+from storyline.unionfind import UnionFind
+
+# Counts reported on different days may differ because the count moved on (a toll, a tally).
+MIN_DAYS_APART = 1
+
+
+def family_of(c: Claim) -> str:
+    """The blocking key: the measure without its object ("length|ship" → "length")."""
+    key = c.attribute[len("measure:"):]
+    kind = key.split("|", 1)[0]
+    if kind in _KEYED:
+        return key
+    return kind
+
+
+# measures whose key already names what is measured (counted noun + event, the clocked event,
+# the thing a duration belongs to); physical dimensions name their object separately
+_KEYED = ("count", "clock", "duration")
+
+
+def _thing(c: Claim) -> str | None:
+    """The measured object of a physical dimension ("ship"; "it" for a pronoun; "" unnamed), or
+    None when the key itself says what is measured."""
+    key = c.attribute[len("measure:"):]
+    kind, _, thing = key.partition("|")
+    return None if kind in _KEYED else thing
+
+
+def _same_thing(a: Claim, b: Claim) -> bool:
+    if a.subject and b.subject and a.subject != b.subject:
+        return False
+    if a.unit != b.unit and not _same_clock_zone(a.unit, b.unit):
+        return False
+    ta, tb = _thing(a), _thing(b)
+    if ta is None or tb is None:
+        return True
+    if ta == tb and ta not in ("it", ""):
+        return True
+    if "it" in (ta, tb) or "" in (ta, tb):
+        # a pronoun or an unnamed object: only when the values are of one order of magnitude, so
+        # the length of "it" is never set against the length of something ten times bigger
+        return _near(a, b)
+    return ta.endswith(tb) or tb.endswith(ta)
+
+
+def _half_day(c: Claim) -> bool:
+    return bool(c.unit and c.unit.startswith("minute of half-day"))
+
+
+def _same_clock_zone(ua: str | None, ub: str | None) -> bool:
+    """Clock times with a zone and without one may be compared (the story's local time is
+    assumed); two different zones are not (converting abbreviations is ambiguous: IST)."""
+    if not (ua and ub and ua.startswith("minute of") and ub.startswith("minute of")):
+        return False
+    za, zb = ua.split("day", 1)[1].strip(), ub.split("day", 1)[1].strip()
+    return not za or not zb or za == zb
+
+
+def _near(a: Claim, b: Claim, ratio: float = 1.5) -> bool:
+    va, vb = abs(float(a.value)), abs(float(b.value))
+    if not va or not vb:
+        return False
+    return max(va, vb) / min(va, vb) <= ratio
+
+
+def _interval(c: Claim) -> tuple[float, float]:
+    lo = -math.inf if c.low is None else float(c.low)
+    hi = math.inf if c.high is None else float(c.high)
+    return lo, hi
+
+
+def overlaps(a: Claim, b: Claim) -> bool:
+    la, ha = _interval(a)
+    lb, hb = _interval(b)
+    if _half_day(a) != _half_day(b):  # "6:04" (half of the day unknown) against "6:03 pm"
+        la, ha, lb, hb = (x % 720 if not math.isinf(x) else x for x in (la, ha, lb, hb))
+    # half-open: "around 6:03" (6:02:30-6:03:30) and "6:04" (6:03:30-6:04:30) only touch
+    return la < hb and lb < ha
+
+
+def compare_measures(claims: Sequence[Claim], *, outlet: Callable[[str], str],
+                     published: Callable[[str], date | None], name: Callable[[str], str]
+                     ) -> list[Comparison]:
+    """One comparison per group of claims about the same measured thing."""
+    families: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        families[family_of(c)].append(c)
+    out: list[Comparison] = []
+    for fam in sorted(families):
+        group = families[fam]
+        uf = UnionFind(range(len(group)))
+        for i, a in enumerate(group):
+            for j in range(i + 1, len(group)):
+                if _same_thing(a, group[j]):
+                    uf.union(i, j)
+        clusters: dict[int, list[Claim]] = defaultdict(list)
+        for i, c in enumerate(group):
+            clusters[uf.find(i)].append(c)
+        for members in clusters.values():
+            out.append(_judge(members, outlet=outlet, published=published, name=name))
+    return out
+
+
+def _fmt_value(c: Claim) -> str:
+    """The value as the article writes it (its own words), e.g. "about 984 feet"."""
+    return c.text.strip()
+
+
+def _judge(group: list[Claim], *, outlet: Callable[[str], str],
+           published: Callable[[str], date | None], name: Callable[[str], str]) -> Comparison:
+    group = sorted(group, key=lambda c: (published(c.article) or date.max, c.article, c.start))
+    sides: dict[str, ComparisonSide] = {}
+    for c in group:
+        key = f"{c.value}|{c.low}|{c.high}"
+        side = sides.setdefault(key, ComparisonSide(value=_fmt_value(c)))
+        side.claims.append(c.id)
+        if c.article not in side.articles:
+            side.articles.append(c.article)
+    measure = group[0].measure or group[0].attribute
+    subject = next((c.subject for c in group if c.subject), "")
+    about = f" of {name(subject)}" if subject and not measure.startswith("number") else ""
+    topic = f"the {measure}{about}"
+    digest = hashlib.sha1("|".join(sorted(c.id for c in group)).encode()).hexdigest()[:10]
+    cmp = Comparison(id=f"cmp:{digest}", subject=subject, attribute=group[0].attribute,
+                     status="agree", sides=list(sides.values()))
+    articles = sorted({c.article for c in group})
+    reps = [next(c for c in group if c.id in s.claims) for s in cmp.sides]
+
+    def said(c: Claim) -> str:
+        return f"{c.text.strip()!r} ({outlet(c.article)})"
+
+    if len(cmp.sides) == 1:
+        if len(articles) == 1:
+            cmp.status = "single_source"
+            cmp.explanation = f"Only {outlet(articles[0])} reports {topic}: {said(group[0])}."
+        else:
+            cmp.explanation = (f"{len(articles)} articles agree on {topic}: "
+                               f"{reps[0].text.strip()!r} ({', '.join(_outlets(group, outlet))}).")
+        return cmp
+    clashes: list[tuple[Claim, Claim, str]] = []
+    grown: list[tuple[Claim, Claim]] = []
+    loose: list[tuple[Claim, Claim]] = []
+    for i, a in enumerate(reps):
+        for b in reps[i + 1:]:
+            if overlaps(a, b):
+                loose.append((a, b))
+                continue
+            if a.article == b.article and a.discrete:
+                continue  # one report giving two counts: an update or two sub-events, not a clash
+            da, db = published(a.article), published(b.article)
+            if a.discrete and da and db and abs((db - da).days) >= MIN_DAYS_APART:
+                early, late = (a, b) if da < db else (b, a)
+                if float(late.value) > float(early.value):
+                    grown.append((early, late))
+                    continue
+            clashes.append((a, b, _why_possible(a, b)))
+    if clashes:
+        real = [x for x in clashes if not x[2]]
+        a, b, why = (real or clashes)[0]
+        cmp.status = "conflict"
+        cmp.confidence = "real" if real else "possible"
+        cmp.scope = "within_article" if all(x.article == y.article for x, y, _ in clashes) \
+            else "between_articles"
+        where = f" within {outlet(a.article)}" if cmp.scope == "within_article" else ""
+        reason = f" (possible conflict: {why})" if not real else ""
+        cmp.explanation = (f"Reports differ{where} on {topic}: {said(a)} versus {said(b)}; the "
+                           f"values cannot both hold at the precision written{reason}.")
+        return cmp
+    if grown:
+        early, late = grown[0]
+        cmp.status = "consistent_over_time"
+        cmp.explanation = (f"{topic[0].upper()}{topic[1:]} grows from {said(early)}, "
+                           f"{published(early.article)}, to {said(late)}, "
+                           f"{published(late.article)}: a count that later reports update.")
+        return cmp
+    if not loose:  # only one report, giving two counts: an update or two parts of the event
+        cmp.status = "compatible"
+        cmp.explanation = (f"{outlet(reps[0].article)} gives {topic} as {said(reps[0])} and "
+                           f"{said(reps[1])}: an update or two parts of the event in one report.")
+        return cmp
+    a, b = loose[0]
+    cmp.status = "compatible"
+    cmp.explanation = (f"Reports give {topic} differently but compatibly: {said(a)} and {said(b)}"
+                       f" — {_why_compatible(a, b)}.")
+    return cmp
+
+
+def _why_possible(a: Claim, b: Claim) -> str:
+    """Empty for a real conflict; else why it is only possible."""
+    reasons = []
+    if a.qualifier or b.qualifier:
+        reasons.append("an approximate or bounded figure")
+    if a.voice != "reporter" or b.voice != "reporter":
+        reasons.append("one side is a quoted or attributed claim")
+    if a.hedged or b.hedged:
+        reasons.append("hedged in the text")
+    if not (a.subject and b.subject) and (_thing(a) in ("it", "") or _thing(b) in ("it", "")):
+        reasons.append("what is measured is not named in one report")
+    return "; ".join(reasons)
+
+
+def _why_compatible(a: Claim, b: Claim) -> str:
+    if a.unit and a.text.split()[-1:] != b.text.split()[-1:] and not a.discrete:
+        return "the same value in different units or rounded to the precision written"
+    if a.qualifier in ("about", "nearly") or b.qualifier in ("about", "nearly"):
+        return "one figure is approximate"
+    if a.qualifier in ("at_least", "at_most") or b.qualifier in ("at_least", "at_most"):
+        return "one figure is a bound the other satisfies"
+    return "within the rounding of the figures as written"
+
+
+def _outlets(group: list[Claim], outlet: Callable[[str], str]) -> list[str]:
+    names: list[str] = []
+    for c in group:
+        if outlet(c.article) not in names:
+            names.append(outlet(c.article))
+    return names

@@ -1,0 +1,183 @@
+"""Open-domain quantity claims and their comparison, on sentences written for these tests in many
+domains (disasters, sport, science, business, courts, transport). Real spaCy parse."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from claims_snippets import build_analysis, story_entities
+
+from storyline.analyze.measures import Quantity, interval_of, written_precision
+from storyline.model import Claim
+from storyline.story.compare import compare_claims
+from storyline.story.measures import compare_measures, overlaps
+
+
+def _measures(nlp, text, **kw):
+    a = build_analysis(nlp, text, article_id="a1", **kw)
+    return [c for c in a.claims if c.attribute.startswith("measure:")]
+
+
+def _compare(nlp, *reports):
+    analyses = []
+    for i, rep in enumerate(reports):
+        outlet, published, text = rep[:3]
+        kwargs = rep[3] if len(rep) > 3 else {}
+        analyses.append(build_analysis(nlp, text, article_id=f"art{i}", outlet=outlet,
+                                       published=published, **kwargs))
+    entities, emap = story_entities(analyses)
+    _, comparisons = compare_claims(analyses, emap, entities)
+    return [c for c in comparisons if c.attribute.startswith("measure:")]
+
+
+# ----------------------------------------------------------------------------- precision
+
+
+@pytest.mark.parametrize(("words", "value", "discrete", "step"), [
+    (["3"], 3, False, 1.0),            # "3 km" covers 2.5-3.5 km
+    (["2.57"], 2.57, False, 0.01),
+    (["1,700"], 1700, True, 100.0),    # a round count is rounded
+    (["14"], 14, True, 0.0),           # a small count is counted
+    (["1,977,824"], 1977824, True, 0.0),
+    (["two", "million"], 2e6, True, 1e6),
+    (["1.4", "million"], 1.4e6, True, 1e5),
+])
+def test_written_precision(words, value, discrete, step):
+    assert written_precision(words, value, discrete=discrete) == pytest.approx(step)
+
+
+def test_intervals_of_bounds_and_approximations():
+    assert interval_of(Quantity(17, 0.0, "at_least")) == (17, math.inf)
+    assert interval_of(Quantity(115, 1.0, "at_most"))[1] == 115
+    lo, hi = interval_of(Quantity(25, 1.0, "nearly"))
+    assert lo < 24.25 < hi == 25
+    lo, hi = interval_of(Quantity(984, 1.0, "about"))
+    assert lo > 948  # "about 984 feet" does not reach 948 feet
+    assert interval_of(Quantity(40, 1.0, None, high=50)) == (39.5, 50.5)
+
+
+# ----------------------------------------------------------------------------- extraction
+
+
+def test_counts_take_their_event(nlp):
+    ms = _measures(nlp, "Rescue crews pulled 23 people from the flooded river on Monday, and "
+                        "officials said 140 homes were destroyed.")
+    keys = {c.attribute: c.value for c in ms}
+    assert keys.get("measure:count|person|rescue|crew") == 23
+    assert keys.get("measure:count|home|destroy") == 140
+
+
+def test_length_of_a_named_object(nlp):
+    ms = _measures(nlp, "The 1,200-foot-long tanker ran aground near the harbour.")
+    (c,) = [m for m in ms if m.attribute.startswith("measure:length")]
+    assert c.attribute == "measure:length|tanker"
+    assert c.value == pytest.approx(365.76)
+    assert c.unit == "meter"
+
+
+def test_mass_with_weighing(nlp):
+    ms = _measures(nlp, "The probe carries a rover weighing 31 kg.")
+    (c,) = ms
+    assert c.attribute == "measure:mass|rover" and c.value == 31
+
+
+def test_durations_of_a_thing_not_relative_times(nlp):
+    ms = _measures(nlp, "The club signed the striker to a five-year contract two years ago.")
+    assert [(c.attribute, c.value) for c in ms] == [("measure:duration|contract|year", 5)]
+
+
+def test_asked_for_is_not_what_happened(nlp):
+    ms = _measures(nlp, "Prosecutors sought a 30-year sentence, but the judge imposed a "
+                        "12-year sentence.")
+    keys = sorted((c.attribute, c.value) for c in ms)
+    assert keys == [("measure:duration|sentence proposed|year".replace(" ", "_"), 30),
+                    ("measure:duration|sentence|year", 12)]
+
+
+def test_modal_figures_are_no_claims(nlp):
+    assert _measures(nlp, "The company could cut 400 jobs next year.") == []
+
+
+def test_kin_count(nlp):
+    ms = _measures(nlp, "Maria Lopez, a mother of four, was among the passengers.")
+    assert [(c.attribute, c.value) for c in ms] == [("measure:count|child|have", 4)]
+
+
+def test_clock_time_of_an_event(nlp):
+    ms = _measures(nlp, "The rocket lifted off at 9:41 a.m. and the capsule docked at 3.15 pm.",
+                   timexes=[("9:41 a.m.", "2025-03-02T09:41")])
+    got = {c.attribute: c.value for c in ms}
+    assert got["measure:clock|lift"] == 9 * 60 + 41
+    assert got["measure:clock|dock"] == 15 * 60 + 15  # found without the tagger's help
+
+
+# ----------------------------------------------------------------------------- comparison
+
+
+def _claim(cid, article, attribute, value, low, high, *, text="x", discrete=False, unit=None,
+           qualifier=None):
+    return Claim(id=cid, subject="", attribute=attribute, value=value, article=article, start=0,
+                 end=1, text=text, unit=unit, low=low, high=high, discrete=discrete,
+                 qualifier=qualifier, measure="number of people rescued")
+
+
+def _run(claims, dates=None):
+    from datetime import date
+
+    dates = dates or {}
+    return compare_measures(claims, outlet=lambda a: a.upper(),
+                            published=lambda a: date.fromisoformat(dates[a]) if a in dates else None,
+                            name=lambda s: s)
+
+
+def test_rounding_and_units_are_compatible(nlp):
+    cmps = _compare(nlp,
+                    ("Harbor Gazette", "2025-04-01", "The 1.6-mile-long bridge carries the highway."),
+                    ("Coast Times", "2025-04-01", "The 2.57 km-long bridge carries the highway."))
+    (cmp,) = [c for c in cmps if c.attribute.startswith("measure:length")]
+    assert cmp.status == "compatible"
+    assert "Harbor Gazette" in cmp.explanation and "Coast Times" in cmp.explanation
+
+
+def test_close_but_different_lengths_conflict(nlp):
+    cmps = _compare(nlp,
+                    ("Harbor Gazette", "2025-04-01", "The 812-foot-long freighter lost power."),
+                    ("Coast Times", "2025-04-01", "The freighter is 821 feet long."))
+    (cmp,) = [c for c in cmps if c.attribute.startswith("measure:length")]
+    assert cmp.status == "conflict" and cmp.confidence == "real"
+    assert "812" in cmp.explanation and "821" in cmp.explanation
+
+
+def test_growing_count_between_dated_reports():
+    claims = [_claim("c1", "a", "measure:count|person|kill", 36, 36, 36, discrete=True),
+              _claim("c2", "b", "measure:count|person|kill", 93, 93, None, discrete=True,
+                     qualifier="at_least")]
+    (cmp,) = _run(claims, {"a": "2025-08-10", "b": "2025-08-13"})
+    assert cmp.status == "consistent_over_time"
+
+
+def test_same_day_counts_conflict_and_bounds_are_read():
+    claims = [_claim("c1", "a", "measure:count|person|rescue", 14, 14, 14, discrete=True),
+              _claim("c2", "b", "measure:count|person|rescue", 17, 17, None, discrete=True,
+                     qualifier="at_least"),
+              _claim("c3", "c", "measure:count|person|rescue", 20, 20, None, discrete=True,
+                     qualifier="at_least")]
+    (cmp,) = _run(claims, {"a": "2025-08-10", "b": "2025-08-10", "c": "2025-08-10"})
+    assert cmp.status == "conflict" and cmp.confidence == "possible"
+    assert "approximate or bounded" in cmp.explanation
+
+
+def test_one_report_updating_its_own_count_is_no_conflict():
+    claims = [_claim("c1", "a", "measure:count|person|kill", 6, 6, 6, discrete=True),
+              _claim("c2", "a", "measure:count|person|kill", 9, 9, 9, discrete=True)]
+    (cmp,) = _run(claims)
+    assert cmp.status != "conflict"
+
+
+def test_clock_without_am_pm_compares_modulo_twelve_hours():
+    a = Claim(id="c1", subject="", attribute="measure:clock|land", value=364, article="a",
+              start=0, end=1, text="6:04", unit="minute of half-day", low=363.5, high=364.5)
+    b = Claim(id="c2", subject="", attribute="measure:clock|land", value=1084, article="b",
+              start=0, end=1, text="6:04 pm", unit="minute of day IST", low=1083.5, high=1084.5)
+    assert overlaps(a, b)
