@@ -175,15 +175,20 @@ class Claim:
 
 @dataclass(slots=True)
 class EventMention:
-    """A sentence-level statement anchored to a time expression (a timeline candidate)."""
+    """A sentence-level report of something that happened (a timeline candidate).
+
+    Dated when a time expression of the sentence anchors it (``timex`` >= 0); otherwise
+    ``timex`` is -1 and the story level dates it: by other outlets' reports of the same event, or
+    by the article's narrative time (the date its neighbouring sentences report)."""
 
     article: str
     start: int  # the sentence (or clause) span
     end: int
     text: str
-    timex: int  # index into ArticleAnalysis.timexes
+    timex: int  # index into ArticleAnalysis.timexes; -1: no time expression of its own
     predicate: str | None = None  # lemma of the anchored verb ("sentence", "file", "reject")
     entities: list[str] = field(default_factory=list)  # LocalEntity keys / Entity ids
+    keys: list[str] = field(default_factory=list)  # content lemmas (participants, numbers), sorted
 
 
 @dataclass(slots=True)
@@ -270,9 +275,11 @@ class EventSource:
     start: int
     end: int
     text: str
-    time_text: str
+    time_text: str  # "" when the sentence has no time expression of its own
     time_start: int | None = None
     time_end: int | None = None
+    # how an undated sentence got its date: "other reports" (of the same event) or "narrative time"
+    dated_by: str | None = None
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ def mentions_for(text: str, names: dict[str, str]) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def run(nlp, text: str, pub: str, names: dict[str, str] | None = None) -> list[EventMention]:
+def run_all(nlp, text: str, pub: str, names: dict[str, str] | None = None) -> list[EventMention]:
     article = Article(id="a1", text=text,
                       published=PubDate(date=pub, earliest=pub, latest=pub, basis="metadata"))
     doc = nlp(text)
@@ -26,8 +26,17 @@ def run(nlp, text: str, pub: str, names: dict[str, str] | None = None) -> list[E
     events = extract_events(doc, article, timexes, mentions_for(text, names or {}))
     for e in events:
         assert text[e.start:e.end] == e.text
-        assert 0 <= e.timex < len(timexes)
+        assert -1 <= e.timex < len(timexes)
     return events
+
+
+def run(nlp, text: str, pub: str, names: dict[str, str] | None = None) -> list[EventMention]:
+    """The dated mentions only (anchored to a time expression of their sentence)."""
+    return [e for e in run_all(nlp, text, pub, names) if e.timex >= 0]
+
+
+def undated(nlp, text: str, pub: str = "2025-03-04") -> list[str]:
+    return [e.predicate for e in run_all(nlp, text, pub) if e.timex < 0]
 
 
 def test_event_with_predicate_and_entities(nlp):
@@ -69,3 +78,40 @@ def test_event_span_stays_on_its_line(nlp):
     text = "Clerk sentenced to prison\n\nOn Tuesday, the court released the clerk."
     events = run(nlp, text, "2025-03-06")
     assert [e.text for e in events] == ["On Tuesday, the court released the clerk."]
+
+
+def test_past_statements_without_a_date_are_undated_events(nlp):
+    # disaster, sports, business: what happened, with its content lemmas for matching
+    assert undated(nlp, "Three hikers were rescued from the ravine by a helicopter crew.") == ["rescue"]
+    assert undated(nlp, "The visitors scored twice before the break, the coach said.") == ["score"]
+    [ev] = [e for e in run_all(nlp, "Regulators closed twelve branches of the lender after the leak.",
+                               "2025-03-04") if e.timex < 0]
+    assert ev.predicate == "close"
+    assert {"regulator", "lender", "12", "branch", "leak"} <= set(ev.keys)
+
+
+def test_states_plans_questions_and_quotes_are_not_events(nlp):
+    assert undated(nlp, "The stadium is one of the oldest in the league.") == []
+    assert undated(nlp, "The council will vote on the budget.") == []
+    assert undated(nlp, "Did the pilots know about the fault?") == []
+    assert undated(nlp, "“We lost everything in the flood,” the farmer told reporters.") == []
+
+
+def test_metadata_lines_are_not_events(nlp):
+    text = ("Updated on March 3, 2025, at 2:30 p.m.\n"
+            "This story by Lena Ortiz first appeared on Valley Courier on March 2, 2025.\n"
+            "Firefighters pulled two children from the burning house on Sunday. (Photo by Tom Reyes)\n"
+            "The storm flooded the harbor on Sunday.")
+    events = run_all(nlp, text, "2025-03-04")
+    assert [e.text for e in events] == ["The storm flooded the harbor on Sunday."]
+
+
+def test_predicate_lexicon_is_clean():
+    from collections import Counter
+
+    from storyline.analyze.events_lexicon import PREDICATE_CLASSES, STATIVE_PREDICATES
+
+    words = Counter(w for c in PREDICATE_CLASSES.values() for w in c)
+    assert [w for w, n in words.items() if n > 1] == []  # one class per lemma
+    assert all(w == w.lower().strip() and w for w in words)
+    assert not set(words) & STATIVE_PREDICATES

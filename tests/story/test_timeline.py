@@ -186,3 +186,53 @@ def test_an_article_repeating_a_sentence_keeps_one_copy_per_entry(nlp):
     assert len(events) == 2  # the repeated sentence: one entry per copy, never two of one article
     for e in events:
         assert sorted(s.article for s in e.sources) == ["aaa", "bbb"]
+
+
+def test_undated_reports_join_the_dated_report_of_the_same_event(nlp):
+    # a flood rescue: one outlet dates it, two say only what happened (different verbs)
+    dated = analysis(nlp, "d01", "Crews rescued 14 villagers from the flooded valley on Sunday.",
+                     "2025-04-14", {})
+    plain = analysis(nlp, "d02", "Fourteen villagers were pulled from the flooded valley by crews.",
+                     "2025-04-15", {})
+    other = analysis(nlp, "d03", "The regional airline cancelled its morning flights.", "2025-04-15", {})
+    events, _ = build_timeline([dated, plain, other], {})
+    [rescue] = [e for e in events if len(e.sources) > 1]
+    assert sorted(s.article for s in rescue.sources) == ["d01", "d02"]
+    assert rescue.date.value == "2025-04-13"
+    by_article = {s.article: s for s in rescue.sources}
+    assert by_article["d02"].dated_by == "other reports" and by_article["d02"].time_text == ""
+    assert by_article["d01"].dated_by is None
+    # one outlet alone, without a date of its own: not placed on the timeline
+    assert not any(s.article == "d03" for e in events for s in e.sources)
+
+
+def test_two_undated_reports_are_dated_by_their_narrative_time(nlp):
+    # a trade: each outlet's lead date is the same Tuesday; the detail has no date of its own
+    a = analysis(nlp, "t01", "The club agreed the transfer of its striker on Tuesday. "
+                 "The striker signed a four-year contract with the rival club.", "2025-07-02", {})
+    b = analysis(nlp, "t02", "Talks ended on Tuesday. The forward signed a four-year contract "
+                 "with the rival club, the agent said.", "2025-07-02", {})
+    events, _ = build_timeline([a, b], {})
+    [signed] = [e for e in events if e.predicate == "sign"]
+    assert sorted(s.article for s in signed.sources) == ["t01", "t02"]
+    assert signed.date.value == "2025-07-01" and signed.date.approximate
+    assert {s.dated_by for s in signed.sources} == {"narrative time"}
+
+
+def test_unresolved_weekday_fits_the_dates_it_can_be():
+    from storyline.story.timeline import _value_fits
+
+    assert _value_fits("XXXX-WXX-4", "2024-03-28")  # a Thursday
+    assert not _value_fits("XXXX-WXX-4", "2024-03-27")
+    assert _value_fits("XXXX-WXX-2", "2024-03-26T01:30")
+    assert not _value_fits("XXXX-WXX-2", "2024-03")
+
+
+def test_predicate_classes_merge_news_wording():
+    from storyline.story.timeline import predicate_class, same_predicate
+
+    assert same_predicate("strike", "crash") and same_predicate("hit", "slam")
+    assert same_predicate("step down", "resign")
+    assert predicate_class("slam into") == predicate_class("strike")  # particle falls back
+    assert not same_predicate("rescue", "strike")
+    assert not same_predicate(None, "strike")

@@ -1,8 +1,18 @@
-"""Event mentions: sentence-level statements anchored to a time expression (timeline candidates).
+"""Event mentions: sentences reporting something that happened (timeline candidates).
 
-An event is a sentence whose time expression attaches, through the dependency parse, to a verb
-("A federal judge on Monday *refused* ...", "She *was sentenced* ... last October"). Not events:
+An event is a predicate (its lemma, with a particle or predicative adjective: "step down", "find
+guilty") with its participants (story entities and content lemmas: ``keys``) and, when the sentence
+has one, the time expression that anchors it through the dependency parse ("A federal judge on
+Monday *refused* ...", "She *was sentenced* ... last October"). A past-tense statement without a
+time expression of its own ("Two workers were rescued from the water") is kept too, undated
+(``timex = -1``): the story level dates it from other outlets' reports of the same event or from the
+article's narrative time.
 
+Not events:
+
+* metadata and furniture lines: credit lines ("This story ... appeared on ..."), update and posting
+  stamps ("Updated on <date> at 2:30 p.m."), photo captions and credits
+  (:data:`storyline.analyze.events_lexicon.METADATA_LINE_PATTERNS`);
 * durations and sets ("a nine-year sentence", "every Monday") — they say how long or how often,
   not when;
 * vague references with no calendar bound ("recently", "now": PRESENT_REF/PAST_REF);
@@ -10,19 +20,43 @@ An event is a sentence whose time expression attaches, through the dependency pa
   sentence is not reported as happening then;
 * appositive background ("Peters, 70, ...") carries no time expression and so never anchors, and a
   present-tense relative clause ("Weiser, who is seeking the nomination in 2026, ...") is a
-  standing description, not an event.
+  standing description, not an event;
+* undated sentences whose predicate is a state ("be", "have", "remain": STATIVE_PREDICATES), in the
+  present or future tense, inside a quotation (somebody's words, not the report), or questions.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from storyline.analyze.events_lexicon import (
+    METADATA_LINE_PATTERNS,
+    PHOTO_CREDIT_PATTERNS,
+    STATIVE_PREDICATES,
+)
+from storyline.analyze.quotes_lexicon import SPEECH_VERBS
+from storyline.analyze.quotes_marks import quote_regions
 from storyline.analyze.timex import governing_verb, verb_tense
 from storyline.analyze.timex_calendar import REF_VALUES
+from storyline.analyze.timex_rules import fmt_num, parse_num
 from storyline.model import Article, EventMention, Mention, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+__all__ = ["extract_events", "is_metadata_line", "predicate_phrase"]
+
+_METADATA = re.compile("|".join(f"(?:{p})" for p in METADATA_LINE_PATTERNS), re.IGNORECASE)
+_CREDIT = re.compile("|".join(f"(?:{p})" for p in PHOTO_CREDIT_PATTERNS))
+_KEY_POS = ("NOUN", "PROPN", "VERB", "NUM")
+
+
+def is_metadata_line(line: str) -> bool:
+    """A credit line, update/posting stamp, photo caption or credit: never an event."""
+    line = line.strip()
+    return bool(_METADATA.match(line) or _CREDIT.search(line))
+
 
 def _sentence_bounds(text: str, sent: Span, at: int) -> tuple[int, int]:
     """The sentence around character ``at``, cut to its line (spaCy sometimes runs a sentence
@@ -39,6 +73,12 @@ def _sentence_bounds(text: str, sent: Span, at: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _line_of(text: str, at: int) -> str:
+    a = text.rfind("\n", 0, at) + 1
+    b = text.find("\n", at)
+    return text[a: len(text) if b == -1 else b]
 
 
 def _modifies_noun(doc: Doc, tx: TimeExpr) -> bool:
@@ -62,12 +102,85 @@ def predicate_phrase(verb: Token) -> str | None:
     return " ".join(words) or None
 
 
+def content_keys(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] = ()) -> list[str]:
+    """Content lemmas of ``doc`` between two character offsets (nouns, names, verbs, numbers;
+    numbers as digits: "two" = "2"), leaving out stop words and the characters in ``skip``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    keys: set[str] = set()
+    for t in span:
+        if t.is_punct or t.is_space or any(a <= t.idx < b for a, b in skip):
+            continue
+        if t.like_num and t.pos_ in ("NUM", "NOUN", "PROPN"):
+            # before the stop-word test: spaCy lists "two", "twelve" as stop words
+            n = parse_num(t.lower_)
+            if n is not None:
+                keys.add(fmt_num(n))
+        elif not t.is_stop and t.pos_ in _KEY_POS and t.lemma_.strip():
+            keys.add(t.lemma_.lower())
+    return sorted(keys)
+
+
+def _main_predicate(span: Span) -> tuple[Token, Token] | None:
+    """(content verb, verb whose tense counts) of one sentence: the root, or for a report
+    ("Two were rescued, officials said"; "She said the talks ended") the reported verb, timed by
+    the saying."""
+    roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)
+    if root is None:
+        return None
+    if root.lemma_.lower() in SPEECH_VERBS:
+        content = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")
+                        and c.pos_ in ("VERB", "AUX")), None)
+        if content is not None:
+            return content, root
+    return root, root
+
+
+def _undated(doc: Doc, text: str, start: int, end: int,
+             quotes: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """(predicate, tense) of a sentence without an anchoring time expression when it reports
+    something that happened; None for states, plans, questions, quotations, fragments."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 5 or text[start:end].rstrip("”\"’' ").endswith("?"):
+        return None
+    found = _main_predicate(span)
+    if found is None:
+        return None
+    verb, timed = found
+    if any(a <= verb.idx < b for a, b in quotes):
+        return None  # somebody's words, not the report
+    lemma = verb.lemma_.lower()
+    if lemma in STATIVE_PREDICATES and not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if verb.pos_ == "AUX" and not any(c.dep_ in ("acomp", "attr", "xcomp") for c in verb.children):
+        return None
+    tense = verb_tense(timed)
+    if tense != "past":
+        return None
+    if verb is not timed and verb_tense(verb) == "future" and lemma in STATIVE_PREDICATES:
+        return None
+    return predicate_phrase(verb) or lemma, tense
+
+
 def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
                    mentions: list[Mention]) -> list[EventMention]:
-    """One EventMention per (sentence, anchoring date) pair; see the module doc for what is left out."""
+    """One EventMention per (sentence, anchoring date) pair, and one undated EventMention per
+    past-tense sentence without a date of its own; see the module doc for what is left out."""
     text = article.text
     events: list[EventMention] = []
     seen: set[tuple[int, int, int]] = set()
+    dated_sentences: set[tuple[int, int]] = set()
+
+    def entities_in(start: int, end: int) -> list[str]:
+        ents: list[str] = []
+        for m in mentions:
+            if start <= m.start and m.end <= end and m.entity and m.entity not in ents:
+                ents.append(m.entity)
+        return ents
+
+    time_spans = [(t.start, t.end) for t in timexes]
     for i, tx in enumerate(timexes):
         if tx.type not in ("DATE", "TIME") or tx.value in REF_VALUES:
             continue
@@ -76,6 +189,8 @@ def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
             continue  # nothing known and not relative to publication: cannot be placed or dated
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None:
+            continue
+        if is_metadata_line(_line_of(text, tx.start)):
             continue
         if _modifies_noun(doc, tx):
             continue
@@ -94,11 +209,36 @@ def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
         if key in seen:
             continue
         seen.add(key)
-        predicate = predicate_phrase(verb)
-        ents: list[str] = []
-        for m in mentions:
-            if start <= m.start and m.end <= end and m.entity and m.entity not in ents:
-                ents.append(m.entity)
+        dated_sentences.add((start, end))
         events.append(EventMention(article=article.id, start=start, end=end, text=text[start:end],
-                                   timex=i, predicate=predicate, entities=ents))
+                                   timex=i, predicate=predicate_phrase(verb),
+                                   entities=entities_in(start, end),
+                                   keys=content_keys(doc, start, end, time_spans)))
+
+    quotes = [(r.start, r.end) for r in quote_regions(text)]
+    for sent in doc.sents:
+        at = sent.start_char
+        while at < sent.end_char:
+            # one sentence may run over a line break: each line piece on its own
+            nl = text.find("\n", at, sent.end_char)
+            piece_end = sent.end_char if nl == -1 else nl
+            start, end = at, piece_end
+            at = piece_end + 1
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end <= start or (start, end) in dated_sentences or \
+                    any(s <= start and end <= e for s, e in dated_sentences):
+                continue
+            if is_metadata_line(_line_of(text, start)):
+                continue
+            found = _undated(doc, text, start, end, quotes)
+            if found is None:
+                continue
+            events.append(EventMention(article=article.id, start=start, end=end,
+                                       text=text[start:end], timex=-1, predicate=found[0],
+                                       entities=entities_in(start, end),
+                                       keys=content_keys(doc, start, end, time_spans)))
+    events.sort(key=lambda e: (e.start, e.timex))
     return events

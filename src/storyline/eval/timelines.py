@@ -122,7 +122,7 @@ def evaluate(path: Path, *, split: str = "test", limit: int | None = None) -> Ev
         _, timexes = analyze_time(doc, article)
         events = extract_events(doc, article, timexes, [])
         anchored[d.id] = [(e.start, e.end, timexes[e.timex].value, timexes[e.timex].start,
-                           e.predicate or "") for e in events]
+                           e.predicate or "") for e in events if e.timex >= 0]
     lede: dict[str, str | None] = {}
     for doc_id, evs in anchored.items():
         dct = parse_iso(by_id[doc_id].dct)

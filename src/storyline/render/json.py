@@ -137,7 +137,8 @@ def _event(e: Event) -> dict[str, Any]:
         "summary": e.summary,
         "predicate": e.predicate,
         "sources": [{"article": s.article, "start": s.start, "end": s.end, "text": s.text,
-                     "time_text": s.time_text, "time_start": s.time_start, "time_end": s.time_end}
+                     "time_text": s.time_text, "time_start": s.time_start, "time_end": s.time_end,
+                     "dated_by": s.dated_by}
                     for s in e.sources],
         "entities": list(e.entities),
     }

@@ -20,6 +20,7 @@ Everything is deterministic: ids are content hashes, order is by date, granulari
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
+from storyline.analyze.events_lexicon import PREDICATE_CLASSES
 from storyline.analyze.timex import candidate_at, resolve_at
 from storyline.analyze.timex_calendar import granularity, iso, mask_values, parse_iso
 from storyline.model import (
@@ -44,35 +46,34 @@ from storyline.model import (
 
 WINDOW_DAYS = 31  # dates further apart than this are never the same event
 MERGE_SCORE = 0.5  # compatible dates: similarity needed to merge
+# Undated mentions (no time expression of their own): shared content lemmas needed to join a
+# report of the same event, with the same predicate class / without it. Tuned on stories-dev.
+ATTACH_SHARED_SAME_CLASS = 2
+ATTACH_OVERLAP_SAME = 0.15  # shared lemma weight over the smaller mention's
+ATTACH_SHARED_OTHER = 3
+ATTACH_OVERLAP_OTHER = 0.4
+NARRATIVE_LEAD_DAYS = 7  # a lead date this close before publication is the article's "now"
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "decade": 6,
               "unknown": 7}
-# Predicates that report the same kind of happening in news wording. A small lexicon (WordNet is
-# not installed and would over-merge): each set is one class for the "same predicate" test.
-PREDICATE_CLASSES: tuple[frozenset[str], ...] = tuple(frozenset(c) for c in (
-    {"convict", "find guilty"},
-    {"reject", "deny", "refuse", "dismiss", "turn down", "throw out"},
-    {"sentence", "jail", "imprison"},
-    {"file", "submit", "lodge", "bring"},
-    {"release", "free", "let out"},
-    {"arrest", "detain", "take into custody"},
-    {"charge", "indict"},
-    {"announce", "declare"},
-    {"urge", "call", "direct", "ask", "press"},
-    {"resign", "quit", "step down"},
-    {"die", "pass away", "kill"},
-    {"sue", "file suit"},
-    {"approve", "pass", "adopt"},
-    {"win", "defeat", "beat"},
-    {"post", "write", "publish"},
-))
-_PRED_CLASS = {p: i for i, c in enumerate(PREDICATE_CLASSES) for p in c}
+_PRED_CLASS = {p: name for name, c in PREDICATE_CLASSES.items() for p in c}
+
+
+def predicate_class(predicate: str | None) -> str | None:
+    """The class of a predicate phrase (:data:`PREDICATE_CLASSES`), else its lemma; None if none.
+    A phrase not in the lexicon falls back to its verb ("slam into" → "slam" → strike)."""
+    if not predicate:
+        return None
+    if predicate in _PRED_CLASS:
+        return _PRED_CLASS[predicate]
+    head = predicate.split(" ")[0]
+    return _PRED_CLASS.get(head, predicate)
 
 
 def same_predicate(a: str | None, b: str | None) -> bool:
     """Equal lemmas, or lemmas of one class in :data:`PREDICATE_CLASSES`."""
     if not a or not b:
         return False
-    return a == b or (a in _PRED_CLASS and _PRED_CLASS.get(a) == _PRED_CLASS.get(b))
+    return a == b or predicate_class(a) == predicate_class(b)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -93,6 +94,9 @@ class _Item:
     hi: date | None
     entities: frozenset[str]
     words: str
+    keys: frozenset[str] = frozenset()  # content lemmas (EventMention.keys)
+    undated: bool = False  # no time expression of its own: timex/lo/hi are the narrative time
+    idf: dict[str, float] | None = None  # the story's lemma weights (shared by all items)
 
     @property
     def key(self) -> date:
@@ -103,11 +107,24 @@ class _Item:
         return granularity(self.timex.value)
 
 
-_FLOATING = re.compile(r"^XXXX(?:-(\d\d|XX)(?:-(\d\d|XX))?)?$")  # year unknown: "XXXX-10", "XXXX"
+_FLOATING = re.compile(r"^XXXX(?:-(\d\d|XX)(?:-(\d\d|XX))?)?$|^XXXX-WXX-[1-7]$")  # "XXXX-10", "XXXX-WXX-4"
 
 
-def _items(analyses: Sequence[ArticleAnalysis],
-           entity_map: dict[str, str]) -> tuple[list[_Item], list[_Item]]:
+def _key_weights(analyses: Sequence[ArticleAnalysis]) -> dict[str, float]:
+    """Inverse document frequency of each content lemma over the story's event mentions: the
+    story's own subject ("bridge", its main names) is in most sentences and says little about
+    which event a sentence reports; a rarer lemma ("rescue", "mayday", "11 billion") says more."""
+    df: Counter[str] = Counter()
+    n = 0
+    for a in analyses:
+        for ev in a.events:
+            n += 1
+            df.update(set(ev.keys))
+    return {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
+
+
+def _items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
+           idf: dict[str, float] | None = None) -> tuple[list[_Item], list[_Item]]:
     """Dated event mentions (sorted by date), and *floating* ones: no calendar bound at all (an
     undated article), like "last October" → ``XXXX-10`` or "last year" → ``XXXX``."""
     stop = _stop_words()
@@ -125,25 +142,29 @@ def _items(analyses: Sequence[ArticleAnalysis],
             sent = ev.text[: max(0, tx.start - ev.start)] + " " + ev.text[max(0, tx.end - ev.start):]
             words = " ".join(sorted({w.lower() for w in _WORD.findall(sent)} - stop))
             ents = frozenset(entity_map.get(k, k) for k in ev.entities)
-            item = _Item(a.article.id, ev, tx, lo, hi, ents, words)
+            item = _Item(a.article.id, ev, tx, lo, hi, ents, words, frozenset(ev.keys), idf=idf)
             (out if lo or hi else floating).append(item)
     order = lambda it: (it.key, it.article, it.mention.start, it.mention.timex)  # noqa: E731
     return sorted(out, key=order), sorted(floating, key=lambda it: order(it)[1:])
 
 
+_WEEKDAY_PATTERN = re.compile(r"^XXXX-WXX-([1-7])")
+
+
 def _value_fits(pattern: str, value: str) -> bool:
-    """``XXXX-10`` fits ``2024-10`` and ``2024-10-03``: every known character agrees."""
+    """``XXXX-10`` fits ``2024-10`` and ``2024-10-03``: every known character agrees; an
+    unresolved weekday ``XXXX-WXX-4`` fits every day that is a Thursday."""
+    if m := _WEEKDAY_PATTERN.match(pattern):
+        day = parse_iso(value) if re.match(r"^\d{4}-\d\d-\d\d", value) else None
+        return day is not None and day.isoweekday() == int(m.group(1))
     if len(value) < len(pattern):
         return False
     return all(p == "X" or p == v for p, v in zip(pattern, value))
 
 
-def _pred_key(predicate: str | None) -> tuple[str, object] | None:
+def _pred_key(predicate: str | None) -> str | None:
     """One key per :func:`same_predicate` class: equal keys ⇔ the same predicate."""
-    if not predicate:
-        return None
-    cls = _PRED_CLASS.get(predicate)
-    return ("class", cls) if cls is not None else ("lemma", predicate)
+    return predicate_class(predicate)
 
 
 def _attach_floating(groups: list[list[_Item]], floating: list[_Item]) -> list[list[_Item]]:
@@ -158,10 +179,10 @@ def _attach_floating(groups: list[list[_Item]], floating: list[_Item]) -> list[l
     """
     arts = [{it.article for it in g} for g in groups]
     # group -> predicate key -> distinct member contents (value, predicate, entities, words)
-    contents: list[dict[tuple[str, object], dict[tuple, _Item]]] = []
-    by_pred: dict[tuple[str, object], list[int]] = {}
+    contents: list[dict[str, dict[tuple, _Item]]] = []
+    by_pred: dict[str, list[int]] = {}
     for gi, group in enumerate(groups):
-        per_key: dict[tuple[str, object], dict[tuple, _Item]] = {}
+        per_key: dict[str, dict[tuple, _Item]] = {}
         for it in group:
             key = _pred_key(it.mention.predicate)
             if key is not None:
@@ -191,6 +212,12 @@ def _attach_floating(groups: list[list[_Item]], floating: list[_Item]) -> list[l
             arts[gi].add(f.article)
             contents[gi][key].setdefault(fsig, f)
     return groups
+
+
+def _unattached(groups: list[list[_Item]], floating: list[_Item]) -> list[_Item]:
+    """The floating mentions that :func:`_attach_floating` gave to no entry."""
+    placed = {id(it) for g in groups for it in g}
+    return [f for f in floating if id(f) not in placed]
 
 
 def _float_sig(it: _Item) -> tuple:
@@ -232,6 +259,9 @@ def _pair_score(a: _Item, b: _Item) -> tuple[float, bool] | None:
     shared = bool(a.entities & b.entities) or not a.entities or not b.entities
     overlap = _overlap(a, b)
     if overlap:
+        content = _content_match(a, b) if a.keys and b.keys else None
+        if content is not None:
+            return content, False  # the same participants and happening, on compatible dates
         # the word similarity is at most 1: skip rapidfuzz when even that cannot reach the bar
         if not shared or 0.3 * same_pred + 0.35 * jacc + 0.35 < MERGE_SCORE:
             return None
@@ -339,14 +369,15 @@ def _summary(members: list[_Item]) -> str:
         t = it.mention.text
         n = len(t.split())
         quotes = sum(t.count(q) for q in "“”\"")
-        return (abs(n - 25) + 8 * quotes + (0 if it.timex.resolved else 5), it.article, t)
+        dated = not it.undated and it.timex.resolved
+        return (abs(n - 25) + 8 * quotes + (0 if dated else 5), it.article, t)
 
     best = min(members, key=badness)
     # a leading dateline or wire tag ("DENVER —", "(CNN) —") is not part of the statement
     text = _DATELINE.sub("", best.mention.text.strip(), count=1)
     if len(text) > 300:
         # cut at the first clause boundary after the time expression (still a substring)
-        after = best.timex.end - best.mention.start
+        after = best.timex.end - best.mention.start if not best.undated else 0
         m = re.compile(r"(;|\s[—–-]\s|:\s)").search(text, max(after, 40))
         if m:
             text = text[: m.start()].rstrip(" ,")
@@ -359,15 +390,32 @@ def _hash(*parts: str) -> str:
 
 def _event(members: list[_Item]) -> tuple[Event, Comparison | None]:
     members = sorted(members, key=lambda it: (it.article, it.mention.start, it.mention.timex))
-    sources = [EventSource(article=it.article, start=it.mention.start, end=it.mention.end,
-                           text=it.mention.text, time_text=it.timex.text,
-                           time_start=it.timex.start, time_end=it.timex.end) for it in members]
+    dated = [it for it in members if (it.lo or it.hi) and not it.undated]
+    sources = []
+    for it in members:
+        if not it.undated:
+            sources.append(EventSource(article=it.article, start=it.mention.start,
+                                       end=it.mention.end, text=it.mention.text,
+                                       time_text=it.timex.text, time_start=it.timex.start,
+                                       time_end=it.timex.end))
+        else:  # dated by the entry's other reports, else by its article's narrative time
+            sources.append(EventSource(article=it.article, start=it.mention.start,
+                                       end=it.mention.end, text=it.mention.text, time_text="",
+                                       dated_by="other reports" if dated else "narrative time"))
     eid = _hash(*(f"{s.article}:{s.start}:{s.end}:{s.time_start}" for s in sources))
     preds = Counter(it.mention.predicate for it in members if it.mention.predicate)
     predicate = min(preds, key=lambda p: (-preds[p], p)) if preds else None
     ent_count = Counter(e for it in members for e in it.entities)
     entities = sorted(ent_count, key=lambda e: (-ent_count[e], e))
-    dated = [it for it in members if it.lo or it.hi]
+    if not dated:
+        narrative = _narrative_date(members)
+        assert narrative is not None  # _merge_undated keeps only groups that have one
+        n_lo, n_hi, value = narrative
+        value = n_lo.isoformat() if n_lo == n_hi else value
+        date_ = EventDate(value=value, earliest=iso(n_lo), latest=iso(n_hi),
+                          granularity=granularity(value), approximate=True)  # type: ignore[arg-type]
+        return Event(id=eid, date=date_, summary=_summary(members), sources=sources,
+                     entities=entities, predicate=predicate), None
     lo = max((it.lo for it in dated if it.lo), default=None)
     hi = min((it.hi for it in dated if it.hi), default=None)
     comparison = None
@@ -401,12 +449,187 @@ def _event(members: list[_Item]) -> tuple[Event, Comparison | None]:
     return event, comparison
 
 
+# ----------------------------------------------------------------------------- undated mentions
+
+
+def _undated_items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
+                   idf: dict[str, float] | None = None) -> list[_Item]:
+    """Mentions without a time expression of their own, each with its article's *narrative time*:
+    the date anchored last before it in the same paragraph, else the article's lead date (its
+    first day-level anchored date, when that lies in the week before publication or the article
+    has no known publication date). A mention with neither keeps no date (lo = hi = None): it can
+    only join a dated report of the same event."""
+    out: list[_Item] = []
+    for a in analyses:
+        text = a.article.text
+        pub = parse_iso(a.article.published.date)
+        anchored: list[tuple[EventMention, TimeExpr]] = []
+        for ev in a.events:
+            if 0 <= ev.timex < len(a.timexes):
+                tx = a.timexes[ev.timex]
+                if tx.earliest and tx.latest:
+                    anchored.append((ev, tx))
+        lead: TimeExpr | None = None
+        for _ev, tx in anchored:
+            day = parse_iso(tx.earliest)
+            if granularity(tx.value) != "day" or tx.earliest != tx.latest or day is None:
+                continue
+            if pub is None or timedelta(0) <= pub - day <= timedelta(days=NARRATIVE_LEAD_DAYS):
+                lead = tx
+                break
+        for ev in a.events:
+            if ev.timex >= 0:
+                continue
+            ref = lead
+            for prev, tx in anchored:
+                if prev.start < ev.start and "\n" not in text[prev.start:ev.start]:
+                    ref = tx
+            lo = parse_iso(ref.earliest) if ref else None
+            hi = parse_iso(ref.latest) if ref else None
+            ents = frozenset(entity_map.get(k, k) for k in ev.entities)
+            out.append(_Item(a.article.id, ev, ref, lo, hi, ents, "",  # type: ignore[arg-type]
+                             frozenset(ev.keys), undated=True, idf=idf))
+    return out
+
+
+def _content_match(u: _Item, m: _Item) -> float | None:
+    """How well ``u`` matches mention ``m`` as a report of the same event (None: not).
+
+    Lemmas count by their weight in the story (:func:`_key_weights`). With the same predicate
+    class (or lemma): :data:`ATTACH_SHARED_SAME_CLASS` shared lemmas besides the verbs, holding
+    :data:`ATTACH_OVERLAP_SAME` of the smaller mention's weight. With another predicate:
+    :data:`ATTACH_SHARED_OTHER` shared lemmas that are not in most of the story's sentences,
+    holding :data:`ATTACH_OVERLAP_OTHER` of the weight. Names count as their lemmas: entities are
+    not required to agree (one outlet names the judge, another the court)."""
+    idf = u.idf or {}
+    common = u.keys & m.keys
+    if not common:
+        return None
+    wu = sum(idf.get(k, 1.0) for k in u.keys)
+    wm = sum(idf.get(k, 1.0) for k in m.keys)
+    ov = sum(idf.get(k, 1.0) for k in common) / min(wu, wm)
+    if same_predicate(u.mention.predicate, m.mention.predicate):
+        verbs = {p.split(" ")[0] for p in (u.mention.predicate, m.mention.predicate) if p}
+        if len(common - verbs) >= ATTACH_SHARED_SAME_CLASS and ov >= ATTACH_OVERLAP_SAME:
+            return 0.5 + ov
+        return None
+    informative = [k for k in common if idf.get(k, 1.0) > 1.0]
+    if len(informative) >= ATTACH_SHARED_OTHER and ov >= ATTACH_OVERLAP_OTHER:
+        return ov
+    return None
+
+
+def _dates_compatible(u: _Item, m: _Item) -> bool:
+    """Narrative time of ``u`` (or none) within the window of ``m``'s date."""
+    if u.lo is None and u.hi is None:
+        return True
+    if m.lo is None and m.hi is None:
+        return not m.undated  # floating dated mention: no bound to contradict
+    return _overlap(u, m)
+
+
+def _merge_undated(groups: list[list[_Item]], undated: list[_Item]) -> list[list[_Item]]:
+    """Undated mentions join the entry with the best-matching report of the same event
+    (:func:`_content_match`, compatible narrative time, one mention per article and entry);
+    the rest are grouped among themselves, and a group reported by two or more articles with a
+    common narrative time becomes an entry of its own. Candidates come from an index on predicate
+    class and content lemma (blocking), never all pairs."""
+    # index: predicate class / content lemma -> entry numbers and undated numbers
+    by_key: dict[str, set[int]] = {}
+    n_groups = len(groups)
+    units: list[list[_Item]] = [list(g) for g in groups] + [[u] for u in undated]
+    for ui, unit in enumerate(units):
+        for it in unit:
+            for k in it.keys:
+                by_key.setdefault(k, set()).add(ui)
+            pc = predicate_class(it.mention.predicate)
+            if pc:
+                by_key.setdefault("\x00" + pc, set()).add(ui)
+    # very common lemmas ("say", the story's main name) block nothing: leave them out of the index
+    cap = max(8, len(units) // 4)
+    pairs: list[tuple[float, int, int]] = []
+    for k, ui in enumerate(undated):
+        u_unit = n_groups + k
+        cands: set[int] = set()
+        for key in list(ui.keys) + ["\x00" + (predicate_class(ui.mention.predicate) or "")]:
+            bucket = by_key.get(key, ())
+            if len(bucket) <= cap:
+                cands.update(bucket)
+        for vi in cands:
+            if vi == u_unit or (vi >= n_groups and vi < u_unit):
+                continue  # each undated pair once
+            if vi >= n_groups and (not ui.undated or not units[vi][0].undated):
+                continue  # a floating date ("Tuesday", year unknown) only joins a dated entry
+            best: float | None = None
+            for m in units[vi]:
+                if m.article == ui.article:
+                    continue
+                if not ui.undated:
+                    if m.undated or not _value_fits(ui.timex.value, m.timex.value):
+                        continue  # the floating value must fit the report's date
+                elif vi >= n_groups and (ui.lo is None or m.lo is None or not _overlap(ui, m)):
+                    continue  # two undated reports need a common narrative time
+                elif vi < n_groups and not _dates_compatible(ui, m):
+                    continue
+                sc = _content_match(ui, m)
+                if sc is not None and (best is None or sc > best):
+                    best = sc
+            if best is not None:
+                pairs.append((-best, min(u_unit, vi), max(u_unit, vi)))
+    pairs.sort()
+    parent = list(range(len(units)))
+    arts = [{it.article for it in unit} for unit in units]
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _s, a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra == rb or arts[ra] & arts[rb]:
+            continue
+        if ra < n_groups and rb < n_groups:
+            continue  # two dated entries are never joined through an undated mention
+        lo, hi = min(ra, rb), max(ra, rb)
+        parent[hi] = lo
+        arts[lo] |= arts[hi]
+    merged: dict[int, list[_Item]] = {}
+    for ui in range(len(units)):
+        merged.setdefault(find(ui), []).extend(units[ui])
+    out: list[list[_Item]] = []
+    for root in sorted(merged):
+        group = merged[root]
+        if root < n_groups:
+            out.append(group)
+        elif len({it.article for it in group}) >= 2 and _narrative_date(group) is not None:
+            out.append(group)  # undated only: kept when two outlets report it at one time
+    return out
+
+
+def _narrative_date(group: list[_Item]) -> tuple[date, date, str] | None:
+    """Common narrative time of undated mentions: (first day, last day, value), or None."""
+    refs = [it for it in group if it.lo is not None and it.hi is not None]
+    if not refs:
+        return None
+    lo = max(it.lo for it in refs)  # type: ignore[type-var]
+    hi = min(it.hi for it in refs)  # type: ignore[type-var]
+    if lo > hi:
+        return None
+    best = min(refs, key=lambda it: (it.hi - it.lo, it.timex.value))  # type: ignore[operator]
+    return lo, hi, best.timex.value
+
+
 def build_timeline(analyses: Sequence[ArticleAnalysis],
                    entity_map: dict[str, str]) -> tuple[list[Event], list[Comparison]]:
     """Merge event mentions across articles into sorted timeline entries (+ date conflicts)."""
-    items, floating = _items(analyses, entity_map)
+    idf = _key_weights(analyses)
+    items, floating = _items(analyses, entity_map, idf)
     groups = [[items[i] for i in group] for group in _cluster(items)]
     groups = _attach_floating(groups, floating)
+    groups = _merge_undated(groups, _unattached(groups, floating) +
+                            _undated_items(analyses, entity_map, idf))
     events: list[Event] = []
     comparisons: list[Comparison] = []
     for group in groups:
@@ -444,8 +667,9 @@ def refine_publication(analyses: Sequence[ArticleAnalysis],
     """
     by_id = {a.article.id: a.article for a in analyses}
     known = {aid for aid, art in by_id.items() if art.published.basis in ("metadata", "text")}
-    items, floating = _items(analyses, entity_map)
+    items, floating = _items(analyses, entity_map, _key_weights(analyses))
     groups = _attach_floating([[items[i] for i in g] for g in _cluster(items)], floating)
+    groups = _merge_undated(groups, _unattached(groups, floating))
     bounds: dict[str, tuple[date | None, date | None]] = {
         aid: (parse_iso(art.published.earliest), parse_iso(art.published.latest))
         for aid, art in by_id.items() if aid not in known}

@@ -1,0 +1,105 @@
+"""Word lists for events: predicate classes, predicates that are not happenings, metadata lines.
+
+Source of the predicate classes: the verb classes of Levin (1993, *English Verb Classes and
+Alternations*) as extended in VerbNet (hit-18.1, destroy-44, disappear-48.2, rescue/free-80,
+judgment-33, begin-55.1, stop-55.4, ...), cut down to the senses news reports use for one
+happening and grouped so that two outlets describing the same event with different verbs
+("the ship *struck* the bridge" / "*crashed into* it" / "*hit* it") land in one class. Not WordNet:
+it is not installed (nltk and wn fetch their data outside the package registries) and its synsets
+are too fine to merge news wording and too wide to keep apart what differs (WordNet puts "hit"
+with "reach" and "score"). Not word vectors: en_core_web_sm has none, the md model and model2vec
+weights are not on the package registry (see docs/benchmarks.md, issue 14).
+
+Every entry is a lemma as spaCy's English lemmatizer gives it, optionally with its particle
+("call off", "step down"). General news wording only: no names or phrases of any particular story.
+"""
+
+from __future__ import annotations
+
+# One class per kind of happening; a lemma may sit in one class only.
+PREDICATE_CLASSES: dict[str, frozenset[str]] = {name: frozenset(words.split(",")) for name, words in {
+    # courts and crime
+    "convict": "convict,find guilty,plead guilty",
+    "acquit": "acquit,clear,exonerate",
+    "sentence": "sentence,jail,imprison,impose,hand down",
+    "fine": "fine,penalize,forfeit",
+    "charge": "charge,indict,prosecute",
+    "arrest": "arrest,detain,apprehend",
+    "release": "release,free,let out,parole,pardon,commute",
+    "sue": "sue",
+    "file": "file,submit,lodge",
+    "rule": "rule,decide,uphold,overturn,strike down",
+    "reject": "reject,deny,refuse,dismiss,turn down,throw out",
+    "testify": "testify",
+    "apologize": "apologize,regret",
+    # harm, accidents, disasters
+    "die": "die,pass away,perish,drown",
+    "kill": "kill,slay",
+    "injure": "injure,wound,hurt",
+    "strike": "strike,hit,crash,collide,ram,slam,smash,plow",
+    "collapse": "collapse,fall,crumble,topple,cave in",
+    "destroy": "destroy,burn,raze,devastate,ravage,level,wipe out,flatten,engulf,consume",
+    "erupt": "erupt,break out,ignite,spark,start",
+    "spread": "spread,sweep,race,tear",
+    "rescue": "rescue,save,pull,evacuate,airlift",
+    "search": "search,comb",
+    "find": "find,locate,discover,recover,identify",
+    "miss": "miss,disappear,vanish",
+    "suspend": "suspend,halt,call off,stop,pause,end,close,shut,shut down",
+    "resume": "resume,restart,reopen,continue",
+    "lose": "lose",
+    # politics, business, organisations
+    "announce": "announce,declare,unveil,reveal,disclose,confirm",
+    "resign": "resign,quit,step down,depart",
+    "fire": "fire,oust,remove,sack,push out,force out",
+    "appoint": "appoint,name,hire,tap,install,nominate,choose,pick,select",
+    "return": "return,come back,reinstate,rehire",
+    "elect": "elect,vote,reelect",
+    "approve": "approve,pass,adopt,ratify,endorse,back",
+    "sign": "sign,enact",
+    "launch": "launch,lift off,blast off,take off",
+    "land": "land,touch down,arrive,reach",
+    "acquire": "acquire,buy,purchase,take over",
+    "invest": "invest,fund,finance",
+    "pay": "pay,repay,reimburse,compensate",
+    "meet": "meet,gather,convene",
+    "visit": "visit,tour",
+    "attack": "attack,assault,bomb,shell",
+    "protest": "protest,march,rally,demonstrate",
+    # sport
+    "win": "win,beat,defeat,clinch,triumph,edge,top",
+    "score": "score,net,convert",
+        "qualify": "qualify,advance,progress",
+    # speech acts that are themselves events
+    "urge": "urge,call,direct,ask,press,demand",
+    "warn": "warn,caution,alert",
+    "post": "post,write,publish,tweet",
+    "recommend": "recommend,advise,suggest",
+}.items()}
+
+# Lemmas that are states or mere copulas, not happenings: a sentence with only these as its
+# predicate is not a timeline event ("The bridge was up to code", "She has three children").
+STATIVE_PREDICATES = frozenset("""
+be have seem appear remain stay own contain include consist belong mean know believe think
+want need like love hate hope expect feel look sound cost weigh measure equal lack deserve
+""".split())
+
+# Metadata and furniture lines: credits, update stamps, posting stamps, photo captions and credits.
+# A regular expression per kind, each matched at the start of a line (case-insensitive).
+METADATA_LINE_PATTERNS: tuple[str, ...] = (
+    r"(?:this|the)\s+(?:story|article|report|piece|post)\s+(?:by\b.{0,120}?\s+)?(?:was\s+)?(?:first\s+|originally\s+)?(?:appeared|published|posted|ran)\b",
+    r"(?:last\s+)?(?:updated|posted|published|first\s+published|modified|edited)\b\s*(?:on|at|:)?\s*"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b"
+    r"|today|yesterday|\w+\s+ago)",
+    r"(?:photo|image|picture|video|file\s+photo|caption)s?\b\s*(?::|\(|by\b|credit\b|courtesy\b)",
+    r"(?:\(?(?:photo|image)\s+)?(?:credit|courtesy|source)s?\s*:",
+    r"(?:read|see|watch|listen)\s+(?:more|also|next)\b",
+    r"copyright\b|©",
+)
+
+# Photo and picture credits found anywhere in a line: the line is a caption, not a report.
+PHOTO_CREDIT_PATTERNS: tuple[str, ...] = (
+    r"\((?:[A-Z][\w.&-]*\s+){0,3}(?:Photo|Image|Pool Photo|File Photo)s?\b",
+    r"\b(?:Getty Images|via Reuters|via AP|AFP via Getty)\b",
+    r"/(?:AP|AFP|Reuters|EPA|Getty)\)",
+)
