@@ -75,6 +75,7 @@ def test_said_by_conflict_flagged():
     assert said_by[0].status == "conflict"
     assert {s.value for s in said_by[0].sides} == {"e-lee", "e-ruiz"}
     assert said_by[0].subject == groups[0].id
+    assert "Dana Lee" in said_by[0].explanation and "(a)" not in said_by[0].explanation
 
 
 def test_spoken_vs_written_flagged():
@@ -168,3 +169,12 @@ def test_copies_are_matched_once_and_group_like_the_original(monkeypatch):
         sizes.append(sorted(len(g.quotes) for g in groups))
     assert counts[0] == counts[1] > 0
     assert sizes == [[2, 4], [8, 16]]
+
+
+def test_one_person_under_two_names_is_not_a_said_by_conflict():
+    from storyline.story.quotes import same_name
+
+    assert same_name("Carmen Ortiz", "Ortiz")
+    assert same_name("Ortiz", "Carmen Ortiz")
+    assert not same_name("Carmen Ortiz", "Luis Ortiz")
+    assert not same_name("Carmen Ortiz", "Carmen Diaz")

@@ -212,12 +212,14 @@ def group_quotes(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]
     for i in range(len(items)):
         members[uf.find(i)].append(i)
     names = {e.id: e.name for e in entities}
+    outlets = {a.article.id: a.article.outlet or a.article.path.rsplit("/", 1)[-1] or "an article"
+               for a in analyses}
     groups: list[QuoteGroup] = []
     comparisons: list[Comparison] = []
     for idxs in members.values():
         group = _make_group([items[i] for i in idxs], names)
         groups.append(group)
-        comparisons += _conflicts(group, names)
+        comparisons += _conflicts(group, names, outlets)
     groups.sort(key=lambda g: (g.quotes[0].article, g.quotes[0].start, g.id))
     comparisons.sort(key=lambda c: c.id)
     return groups, comparisons
@@ -256,16 +258,40 @@ def _mode(inst: QuoteInstance) -> str | None:
     return None
 
 
-def _conflicts(group: QuoteGroup, names: dict[str, str]) -> list[Comparison]:
+def same_name(a: str, b: str) -> bool:
+    """Two names of one person as far as the words go: the same surname and no clash of the other
+    words ("Carmona" = "Olga Carmona" = "Captain Olga Carmona"; "Ana Ruiz" ≠ "Luis Ruiz")."""
+    wa = [w for w in WORD_RE.findall(unicodedata.normalize("NFKC", a).lower())]
+    wb = [w for w in WORD_RE.findall(unicodedata.normalize("NFKC", b).lower())]
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    ra, rb = set(wa[:-1]), set(wb[:-1])
+    return not ra or not rb or ra <= rb or rb <= ra
+
+
+def _conflicts(group: QuoteGroup, names: dict[str, str],
+               outlets: dict[str, str]) -> list[Comparison]:
     out = []
     by_speaker: dict[str, list[str]] = defaultdict(list)
     for q in group.quotes:
         if q.speaker:
             by_speaker[q.speaker].append(q.article)
-    if len(by_speaker) > 1:
+    # two entities whose names are one person's (a resolution miss) are not two speakers
+    speakers = sorted(by_speaker)
+    uf = UnionFind(range(len(speakers)))
+    for i, a in enumerate(speakers):
+        for j in range(i + 1, len(speakers)):
+            if same_name(names.get(a, a), names.get(speakers[j], speakers[j])):
+                uf.union(i, j)
+    distinct = {uf.find(i) for i in range(len(speakers))}
+
+    def where(arts: Sequence[str]) -> str:
+        return ", ".join(sorted({outlets.get(a, "an article") for a in arts}))
+
+    if len(distinct) > 1:
         sides = [ComparisonSide(value=s, articles=sorted(set(arts)))
                  for s, arts in sorted(by_speaker.items())]
-        who = "; ".join(f"{names.get(s.value, s.value)} ({', '.join(s.articles)})" for s in sides)
+        who = "; ".join(f"{names.get(s.value, s.value)} ({where(s.articles)})" for s in sides)
         out.append(Comparison(
             id=f"{group.id}-said_by", subject=group.id, attribute="said_by", status="conflict",
             sides=sides,
@@ -279,7 +305,7 @@ def _conflicts(group: QuoteGroup, names: dict[str, str]) -> list[Comparison]:
         sides = [ComparisonSide(value=m, articles=sorted({q.article for q in qs}))
                  for m, qs in sorted(by_mode.items())]
         how = "; ".join(
-            f"{m} ({', '.join(sorted({f'{q.article}: {q.medium or q.cue}' for q in qs}))})"
+            f"{m} ({', '.join(sorted({f'{outlets.get(q.article, q.article)}: {q.medium or q.cue}' for q in qs}))})"
             for m, qs in sorted(by_mode.items()))
         out.append(Comparison(
             id=f"{group.id}-medium", subject=group.id, attribute="medium", status="conflict",
