@@ -36,6 +36,7 @@ from storyline.analyze.timex_calendar import (
 )
 from storyline.analyze.timex_rules import Cand, Resolved, find_candidates, select
 from storyline.model import Article, PubDate, TimeExpr
+from storyline.safedate import DATE_ERRORS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -312,13 +313,19 @@ def reresolve(article: Article, timexes: list[TimeExpr], pub: PubDate) -> list[T
         if c is None:  # should not happen: every span came from the rules
             out.append(t)
             continue
-        out.append(resolve_candidates(None, text, [c], pub, [t.tense or "past"])[0])
+        try:
+            out.append(resolve_candidates(None, text, [c], pub, [t.tense or "past"])[0])
+        except DATE_ERRORS:  # the new anchor puts this one past the calendar's edge: keep it as was
+            out.append(t)
     # context anchors follow the document order: resolve those again in sequence
     if any(t.anchor == "context" for t in out):
         cands = [index.get((t.start, t.end)) for t in timexes]
         if all(c is not None for c in cands):
-            out = resolve_candidates(None, text, cands, pub,  # type: ignore[arg-type]
-                                     [t.tense or "past" for t in timexes])
+            try:
+                out = resolve_candidates(None, text, cands, pub,  # type: ignore[arg-type]
+                                         [t.tense or "past" for t in timexes])
+            except DATE_ERRORS:
+                pass
     return out
 
 
@@ -330,6 +337,30 @@ def analyze_time(doc: Doc, article: Article) -> tuple[PubDate, list[TimeExpr]]:
     tenses = [clause_tense(doc, c.start, c.end) for c in cands]
     pub = article.published
     if pub.basis in ("unknown", "inferred") and not (pub.basis == "inferred" and pub.date):
-        pub = infer_publication(doc, text, cands, tenses, pub)
-    timexes = resolve_candidates(doc, text, cands, pub, tenses)
+        try:
+            pub = infer_publication(doc, text, cands, tenses, pub)
+        except DATE_ERRORS:  # an inference that leaves the calendar (year 0001/9999): none
+            pass
+    timexes = resolve_guarded(doc, text, cands, pub, tenses)
     return pub, timexes
+
+
+def resolve_guarded(doc: Doc | None, text: str, cands: list[Cand], pub: PubDate,
+                    tenses: list[str]) -> list[TimeExpr]:
+    """:func:`resolve_candidates`, dropping the expressions whose value leaves the calendar
+    (e.g. "next week" counted from 9999-12-31): the others are kept, in order."""
+    try:
+        return resolve_candidates(doc, text, cands, pub, tenses)
+    except DATE_ERRORS:
+        pass
+    keep = []
+    for c, tense in zip(cands, tenses):
+        try:
+            resolve_candidates(doc, text, [c], pub, [tense])
+            keep.append((c, tense))
+        except DATE_ERRORS:
+            continue
+    try:
+        return resolve_candidates(doc, text, [c for c, _ in keep], pub, [t for _, t in keep])
+    except DATE_ERRORS:  # context chains that only overflow together: resolve each on its own
+        return [te for c, tense in keep for te in resolve_candidates(doc, text, [c], pub, [tense])]

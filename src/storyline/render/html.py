@@ -24,6 +24,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline.model import Dossier, Entity, Event
+from storyline.safedate import month_start, year_start
 from storyline.render.view import (
     DossierView,
     event_bounds,
@@ -172,15 +173,15 @@ def _ticks(lo: dt.date, hi: dt.date, pct: Callable[[dt.date], float]) -> list[di
     if (hi - lo).days > 730:
         step = max(1, (hi.year - lo.year + 1) // 12)
         for y in range(lo.year + (lo.month > 1 or lo.day > 1), hi.year + 1, step):
-            ticks.append((dt.date(y, 1, 1), str(y)))
+            ticks.append((year_start(y), str(y)))
     else:
         months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
         step = max(1, months // 12 + (months % 12 > 0 and months > 12))
         y, m = lo.year, lo.month
         if lo.day > 1:
             y, m = (y + (m == 12), m % 12 + 1)
-        while dt.date(y, m, 1) <= hi:
-            ticks.append((dt.date(y, m, 1), f"{y}-{m:02d}"))
+        while (first := month_start(y, m)) is not None and first <= hi:  # stops at 9999-12
+            ticks.append((first, f"{y}-{m:02d}"))
             for _ in range(step):
                 y, m = (y + (m == 12), m % 12 + 1)
     if not ticks:

@@ -1,7 +1,8 @@
 """The local runner: the per-article map over all cores, results streamed back in input order.
 
 Each worker process loads the spaCy model once (pool initializer) and analyses a chunk of articles with
-``nlp.pipe``. Results come back as they finish (``imap``), so the caller can store each one and drop
+``nlp.pipe``; each article is parsed and analysed inside its own guard (an exception, a text too
+long, a time budget run out: a :class:`Failure` for that article only). Results come back as they finish (``imap``), so the caller can store each one and drop
 it: memory stays flat as the corpus grows. With one worker (or a handful of articles, where starting
 processes costs more than it saves) everything runs in this process.
 """
@@ -12,7 +13,14 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
+from storyline.errors import StorylineError
 from storyline.model import Article, ArticleAnalysis
+from storyline.run.budget import OverBudget, article_budget, time_budget
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Below this many articles a process pool costs more (model load per worker, ~1.5 s) than it saves.
 MIN_ARTICLES_PER_WORKER = 8
@@ -38,16 +46,49 @@ def _init_worker(model: str | None) -> None:
 
 
 def _analyze_chunk(chunk: Sequence[Article]) -> list[ArticleAnalysis | Failure]:
+    """Parse and analyse each article inside its own guard: an exception, a text too long or a
+    time budget run out becomes a :class:`Failure` for that article only."""
+    docs = _parse_chunk(chunk)
+    return [doc if isinstance(doc, Failure) else _analyze_one(article, doc)
+            for article, doc in zip(chunk, docs)]
+
+
+def _parse_chunk(chunk: Sequence[Article]) -> list[Doc | Failure]:
+    """``nlp.pipe`` over the chunk under one budget (fast path); if anything goes wrong, each text
+    is parsed again on its own, so the culprit is named and the others parsed."""
+    from storyline.analyze.nlp import parse_text
+
+    nlp = _worker_nlp
+    if all(len(a.text) <= nlp.max_length for a in chunk):
+        try:
+            with time_budget(sum(article_budget(len(a.text)) for a in chunk)):
+                return list(nlp.pipe([a.text for a in chunk], batch_size=CHUNK_SIZE))
+        except (Exception, OverBudget):
+            pass
+    out: list[Doc | Failure] = []
+    for article in chunk:
+        try:
+            with time_budget(article_budget(len(article.text))):
+                out.append(parse_text(article.text, nlp))
+        except OverBudget as exc:
+            out.append(Failure(article, f"not analysed: parse {exc}"))
+        except StorylineError as exc:
+            out.append(Failure(article, f"not analysed: {exc}"))
+        except Exception as exc:
+            out.append(Failure(article, f"parse failed: {type(exc).__name__}: {exc}"))
+    return out
+
+
+def _analyze_one(article: Article, doc: Doc) -> ArticleAnalysis | Failure:
     from storyline.analyze import analyze_doc
 
-    out: list[ArticleAnalysis | Failure] = []
-    docs = _worker_nlp.pipe([a.text for a in chunk], batch_size=CHUNK_SIZE)
-    for article, doc in zip(chunk, docs):
-        try:
-            out.append(analyze_doc(article, doc))
-        except Exception as exc:  # a bug on one odd article must not sink the run; it is reported
-            out.append(Failure(article, f"analysis failed: {type(exc).__name__}: {exc}"))
-    return out
+    try:
+        with time_budget(article_budget(len(article.text))):
+            return analyze_doc(article, doc)
+    except OverBudget as exc:
+        return Failure(article, f"not analysed: {exc}")
+    except Exception as exc:  # a bug on one odd article must not sink the run; it is reported
+        return Failure(article, f"analysis failed: {type(exc).__name__}: {exc}")
 
 
 def default_workers() -> int:

@@ -26,6 +26,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from calendar import monthrange
 from datetime import date
 from pathlib import PurePath
 from typing import Any
@@ -223,8 +224,7 @@ def _period_end(value: str) -> date | None:
     if n == 1:
         return date(start.year, 12, 31)
     if n == 2:
-        nxt = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return date.fromordinal(nxt.toordinal() - 1)
+        return date(start.year, start.month, monthrange(start.year, start.month)[1])  # 9999-12 too
     return start
 
 

@@ -43,6 +43,7 @@ from storyline.model import (
     PubDate,
     TimeExpr,
 )
+from storyline.safedate import DATE_ERRORS, shift
 
 WINDOW_DAYS = 31  # dates further apart than this are never the same event
 MERGE_SCORE = 0.5  # compatible dates: similarity needed to merge
@@ -684,13 +685,16 @@ def refine_publication(analyses: Sequence[ArticleAnalysis],
             if it.article in known or it.timex.anchor != "publication":
                 continue
             cur_lo, cur_hi = bounds[it.article]
-            start = cur_lo or lo - timedelta(days=_SEARCH_DAYS)
-            end = cur_hi or hi + timedelta(days=_SEARCH_DAYS)
+            start = cur_lo or shift(lo, -_SEARCH_DAYS)
+            end = cur_hi or shift(hi, _SEARCH_DAYS)
             # copies of one report (same text, same expression, same bounds) are searched once
             key = (by_id[it.article].text, it.timex.start, it.timex.end, it.timex.tense or "past",
                    start, end, lo, hi)
             if key not in searched:
-                searched[key] = _feasible_days(*key)
+                try:
+                    searched[key] = _feasible_days(*key)
+                except DATE_ERRORS:  # the search reaches past 0001/9999: nothing to infer
+                    searched[key] = None
             feasible = searched[key]
             if feasible is None:
                 continue  # not a relative expression, or it cannot match this date at all
