@@ -242,6 +242,9 @@ class QuoteInstance:
     cue: str | None = None
     medium: str | None = None
     kind: QuoteKind = "full"
+    # who this outlet says spoke, as a name: the speaker entity's name, or, for a speaker the text
+    # only describes ("prosecutors", "the company's lawyers"), that description
+    speaker_name: str | None = None
 
 
 @dataclass(slots=True)

@@ -24,9 +24,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.analyze.entities_names import ROLE_NOUNS
 from storyline.analyze.quotes_lexicon import (
     MEDIA,
     NAMING_VERBS,
+    ORG_DESCRIPTION_NOUNS,
     PLATFORMS,
     SCARE_PRECEDERS,
     SPEECH_NOUNS,
@@ -397,6 +399,8 @@ def _subject(ctx: QuoteContext, verb: Token) -> Token | None:
             if child.i in ctx.in_quote:
                 continue
             if child.dep_ in SUBJECT_DEPS:
+                if node is verb and _misparsed_subject(ctx, verb, child):
+                    continue
                 if child.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
                     # "Smith, who said …"; in a list ("A, B and C, who joked …") the last one named
                     named = [t for t in (node.head, *node.head.conjuncts) if t.i < child.i]
@@ -408,13 +412,30 @@ def _subject(ctx: QuoteContext, verb: Token) -> Token | None:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj
+        if node.dep_ == "advcl" and verb.tag_ == "VBG" and node.head.dep_ == "ccomp" \
+                and is_cue(node.head.head) and node.head.head.i not in ctx.in_quote:
+            # "Lee said the count was too high, adding that …": the participle shares the
+            # subject of the speech verb, not of the reported clause it hangs from
+            node = node.head.head
+            continue
         if node.dep_ in ("conj", "advcl", "xcomp", "pcomp") and node.head.i != node.i:
             node = node.head
             if node.dep_ == "prep" and node.head.i != node.i:  # "began by saying …"
                 node = node.head
             continue
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i and node.head.i not in ctx.in_quote:
-            return node.head  # "a statement saying …"
+            head = node.head
+            if head.pos_ == "PROPN" or ctx.mention_at(head) is not None \
+                    or head.lemma_.lower() in MEDIA or head.lemma_.lower() in SPEECH_NOUNS:
+                return head  # "a statement saying …", "Lee, saying …"
+            # "Lee announced her departure stating …": the participle hangs from the object of
+            # the verb whose subject speaks
+            while head.dep_ in ("dobj", "pobj", "prep", "attr") and head.head.i != head.i:
+                head = head.head
+            if head.pos_ not in ("VERB", "AUX") or head.i == node.i:
+                return node.head
+            node = head
+            continue
         break
     # the parser missed the subject: take the name written next to the verb, on its side of any
     # quotation ('"…," Police Chief Ann Lee said' parsed as a fragment; "Said Ellis: …")
@@ -432,6 +453,20 @@ def _subject(ctx: QuoteContext, verb: Token) -> Token | None:
                     return mention_root(ctx, tok)
                 i += step
     return None
+
+
+def _misparsed_subject(ctx: QuoteContext, verb: Token, subj: Token) -> bool:
+    """"Lee announced his departure stating, …" parsed with "departure" as the subject of the
+    participle: a participle that depends on another verb shares that verb's subject, so a
+    possessed common noun that names neither a person nor a body nor words is not its speaker."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("ccomp", "advcl", "xcomp", "conj"):
+        return False
+    if subj.pos_ != "NOUN" or ctx.mention_at(subj) is not None:
+        return False
+    lemma = subj.lemma_.lower()
+    if lemma in MEDIA or lemma in SPEECH_NOUNS or lemma in ROLE_NOUNS or lemma in ORG_DESCRIPTION_NOUNS:
+        return False
+    return any(c.dep_ == "poss" for c in subj.children)
 
 
 def _owner_if_medium(tok: Token) -> tuple[Token | None, str | None]:

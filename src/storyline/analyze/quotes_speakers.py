@@ -11,15 +11,20 @@ never a name used as a modifier, gender from honorifics and unambiguous pronouns
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from storyline.analyze.entities_names import ROLE_NOUNS, expand_title_words
 from storyline.analyze.quotes_lexicon import (
     FEMALE_HONORIFICS,
     FEMALE_PRONOUNS,
+    GENERIC_ORG_NOUNS,
+    GENERIC_PERSON_NOUNS,
     MALE_HONORIFICS,
     MALE_PRONOUNS,
-    NONPERSON_PRONOUNS,
+    ORG_DESCRIPTION_NOUNS,
     SPEECH_VERBS,
+    SPOKESPERSON_NOUNS,
 )
 from storyline.analyze.quotes_marks import QuoteRegion
 from storyline.model import Article, LocalEntity, Mention
@@ -143,7 +148,7 @@ def _entity_genders(ctx: QuoteContext) -> dict[str, str | None]:
     """Votes per entity: Mr./Ms. before a mention, and his/her in a clause the entity is subject of."""
     votes: dict[str, list[int]] = {}
     for i, m in ctx.tok_mention.items():
-        if m.entity is None or m.label != "PERSON":
+        if m.entity is None:
             continue
         tok = ctx.doc[i]
         v = votes.setdefault(m.entity, [0, 0])
@@ -234,21 +239,150 @@ def resolve_speaker(ctx: QuoteContext, tok: Token) -> str | None:
             mm = ctx.mention_at(child)
             if mm is not None and mm.entity is not None and mm.label == "PERSON":
                 return mm.entity
-    if tok.pos_ == "PROPN":  # a surname the entity step did not link ("Weiser told CNN")
+    key = _mention_in_ner_span(ctx, tok)
+    if key is not None:
+        return key
+    if tok.pos_ == "PROPN":  # a name the entity step did not link ("Weiser told CNN", "Isro said")
+        lower = tok.lower_
         found = {key for key, ent in ctx.entities.items()
-                 if ent.type in ("PERSON", "ORG") and tok.text in ent.name.split()}
-        return found.pop() if len(found) == 1 else None
+                 if ent.type in ("PERSON", "ORG") and (
+                     lower in (w.lower() for w in ent.name.split())
+                     or any(m.text.lower() == lower for m in ent.mentions))}
+        if len(found) == 1:
+            return found.pop()
+        if found or tok.lemma_.lower() not in ROLE_NOUNS:
+            return None
     lower = tok.lower_
     if tok.pos_ == "PRON":
-        if lower in MALE_PRONOUNS:
-            return _antecedent(ctx, tok, {"PERSON"}, "m")
-        if lower in FEMALE_PRONOUNS:
-            return _antecedent(ctx, tok, {"PERSON"}, "f")
-        if lower in NONPERSON_PRONOUNS and lower in ("it",):
+        if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
+            gender = "m" if lower in MALE_PRONOUNS else "f"
+            return _cataphora(ctx, tok, gender) or _antecedent(ctx, tok, {"PERSON"}, gender)
+        if lower == "it":
             return _antecedent(ctx, tok, ORG_LABELS, None)
+        return None  # "they", "we": a group, never the last person of a list
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _description(ctx, tok)
+    return None
+
+
+def _mention_in_ner_span(ctx: QuoteContext, tok: Token) -> str | None:
+    """A title word the parser made the head of a name the NER tagged whole ("said PM Lee",
+    "ISRO chief Dana Roe"): the person or organization mentioned inside that NER span."""
+    if not tok.ent_type_ or tok.ent_type_ not in ("PERSON", "ORG"):
         return None
-    if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children):
-        return _described(ctx, tok)
+    ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return None
+    keys = {m.entity for i in range(ent.start, ent.end)
+            if (m := ctx.mention_at(ctx.doc[i])) is not None and m.entity is not None}
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _description(ctx: QuoteContext, noun: Token) -> str | None:
+    """A speaker named by a description: "the judge" / "Ohio's governor" (a person with that role,
+    else the salient person whose roles do not contradict it), "the company" / "the agency" (the
+    organization in context), "a company spokesperson" / "an airline spokesman" (the organization
+    the spokesperson speaks for). Plural descriptions ("prosecutors") stay unresolved."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return None
+    lemma = noun.lemma_.lower()
+    children = list(noun.children)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children) \
+        or any(c.dep_ == "poss" for c in children)
+    if lemma in SPOKESPERSON_NOUNS:
+        return _spoken_for(ctx, noun)
+    if not definite:
+        return None
+    if lemma in ORG_DESCRIPTION_NOUNS:
+        return _org_described(ctx, noun, lemma)
+    if lemma in ROLE_NOUNS or lemma in GENERIC_PERSON_NOUNS:
+        return _described(ctx, noun)
+    return None
+
+
+def _spoken_for(ctx: QuoteContext, noun: Token) -> str | None:
+    """The organization a spokesperson speaks for: a name in front ("an Acme spokesperson"), after
+    "for"/"of"/"at" ("a spokesman for the county"), or a common noun in front ("a company
+    spokeswoman") taken as a description of the organization in context."""
+    for c in noun.children:
+        if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i not in ctx.in_quote:
+            m = ctx.mention_at(c)
+            if m is not None and m.entity is not None and ctx.entity_type(m.entity) in ORG_LABELS:
+                return m.entity
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with"):
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    m = ctx.mention_at(pobj)
+                    if m is not None and m.entity is not None:
+                        return m.entity if ctx.entity_type(m.entity) in ORG_LABELS else None
+                    if pobj.lemma_.lower() in ORG_DESCRIPTION_NOUNS:
+                        return _org_described(ctx, pobj, pobj.lemma_.lower())
+    for c in noun.children:
+        if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "NOUN" \
+                and c.lemma_.lower() in ORG_DESCRIPTION_NOUNS:
+            return _org_described(ctx, c, c.lemma_.lower())
+    return None
+
+
+def _org_described(ctx: QuoteContext, noun: Token, lemma: str) -> str | None:
+    """"the department", "the company", "the organization": the organization named before whose
+    name has that head word ("Maui Police Department"), else, for a generic word (company, firm,
+    group …), the most salient organization of the last few sentences."""
+    def named_so(key: str) -> bool:
+        ent = ctx.entities.get(key)
+        return ent is not None and lemma in (w.lower() for w in ent.name.split())
+    key = _antecedent(ctx, noun, {"ORG"}, None, accept=named_so)
+    if key is not None or lemma not in GENERIC_ORG_NOUNS:
+        return key
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None  # "the country's health ministry": a body of its own, not one named before
+    described, key = _described_before(ctx, noun, lemma)
+    if described:
+        return key
+    return _antecedent(ctx, noun, {"ORG"}, None, max_distance=3)
+
+
+def _described_before(ctx: QuoteContext, noun: Token, lemma: str) -> tuple[bool, str | None]:
+    """The same word used before, in this or the previous three sentences: (True, the organization
+    it described) for "Acme, a Texas firm, … the firm said"; (True, None) for a description of its
+    own ("the country's foreign ministry said … the ministry said"); (False, None) when none."""
+    seg = ctx.segment(noun)
+    for _ in range(4):
+        for t in sorted(seg, key=lambda t: -t.i):
+            if t.i >= noun.i or t.i in ctx.in_quote or t.lemma_.lower() != lemma \
+                    or t.pos_ != "NOUN" or ctx.mention_at(t) is not None:
+                continue
+            linked = [t.head] if t.dep_ == "appos" else []
+            linked += [c for c in t.children if c.dep_ == "appos"]
+            if t.dep_ == "attr":  # "Acme is a firm that …"
+                linked += [c for c in t.head.children if c.dep_ in SUBJECT_DEPS]
+            for other in linked:
+                m = ctx.mention_at(other)
+                if m is not None and m.entity is not None and ctx.entity_type(m.entity) in ORG_LABELS:
+                    return True, m.entity
+            if any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in t.children):
+                return True, None
+            # a bare "the organization" before: the same reference again, look further back
+        prev = ctx.previous_segment(seg)
+        if prev is None:
+            return False, None
+        seg = prev
+    return False, None
+
+
+def _cataphora(ctx: QuoteContext, pron: Token, gender: str) -> str | None:
+    """"Though he praised the team, Coach Ann Lee said …": a pronoun subject of a clause put before
+    its main clause refers to the main clause's subject when that is a compatible person."""
+    clause = pron.head
+    if pron.dep_ not in SUBJECT_DEPS or clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return None
+    main = clause.head
+    for c in main.children:
+        if c.dep_ in SUBJECT_DEPS and c.i > pron.i and c.i not in ctx.in_quote:
+            m = ctx.mention_at(c)
+            if m is not None and m.entity is not None and ctx.entity_type(m.entity) == "PERSON" \
+                    and ctx.gender(m.entity) in (None, gender):
+                return m.entity
     return None
 
 
@@ -289,7 +423,8 @@ def _opens_sentence(ctx: QuoteContext, node: Token) -> bool:
 
 
 def _antecedent(ctx: QuoteContext, pron: Token, labels: set[str] | frozenset[str],
-                gender: str | None) -> str | None:
+                gender: str | None, *, accept: Callable[[str], bool] | None = None,
+                max_distance: int = 4) -> str | None:
     """The most salient compatible named entity of this and the previous few sentences.
 
     Score = 2 × grammatical rank (0 speaker, 1 subject, 2 other) + sentence distance, so a subject
@@ -313,9 +448,14 @@ def _antecedent(ctx: QuoteContext, pron: Token, labels: set[str] | frozenset[str
                 continue
             seen.add(m.entity)
             etype = ctx.entity_type(m.entity) or m.label
-            if etype not in labels:
+            known = ctx.gender(m.entity) if gender is not None else None
+            # a name the NER typed otherwise but that the article refers to as "he"/"she" in
+            # its own clause ("Lee posted a note on his page") is a person too
+            if etype not in labels and not (gender is not None and known == gender):
                 continue
-            if gender is not None and ctx.gender(m.entity) not in (None, gender):
+            if gender is not None and known not in (None, gender):
+                continue
+            if accept is not None and not accept(m.entity):
                 continue
             rank = _salience(ctx, t)
             if rank == 3:
@@ -325,7 +465,7 @@ def _antecedent(ctx: QuoteContext, pron: Token, labels: set[str] | frozenset[str
                 best = cand
         if narrative >= 3:
             distance += 1
-        if distance > 4:
+        if distance > max_distance:
             break
         prev = ctx.previous_segment(seg)
         if prev is None:
@@ -335,26 +475,43 @@ def _antecedent(ctx: QuoteContext, pron: Token, labels: set[str] | frozenset[str
 
 
 def _described(ctx: QuoteContext, noun: Token) -> str | None:
-    """"the judge", "the president": the nearest earlier person introduced with that word."""
+    """"the judge", "the president", "Ohio's governor": the nearest earlier person introduced with
+    that word; else the first one introduced so later (a lead that describes before it names);
+    else the most salient person of the last sentences whose stated roles do not contradict the
+    description ("the official" fits anybody with a title)."""
     lemma = noun.lemma_.lower()
-    candidates: list[tuple[int, str]] = []
+    before: list[tuple[int, str]] = []
+    after: list[tuple[int, str]] = []
     for key, ent in ctx.entities.items():
         if ent.type != "PERSON":
             continue
-        titled = any(lemma in role.title.lower().split() for role in ent.roles)
+        titled = any(lemma in expand_title_words(role.title.replace("-", " ").split())
+                     for role in ent.roles)
         for m in ent.mentions:
-            if m.start >= noun.idx:
+            if noun.idx <= m.start < noun.idx + len(noun.text):
                 continue
             if titled or _introduced_as(ctx, m, lemma):
-                candidates.append((m.start, key))
-    if not candidates:
+                (before if m.start < noun.idx else after).append((m.start, key))
+    if not before and not after:
         # mentions without LocalEntity records (entity step not run): look at the tokens directly
         for i, m in ctx.tok_mention.items():
             if m.entity and m.label == "PERSON" and m.start < noun.idx and _introduced_as(ctx, m, lemma):
-                candidates.append((m.start, m.entity))
-    if not candidates:
-        return None
-    return max(candidates)[1]
+                before.append((m.start, m.entity))
+    if before:
+        return max(before)[1]
+    if after:
+        return min(after)[1]
+
+    def fits(key: str) -> bool:
+        ent = ctx.entities.get(key)
+        if ent is None:
+            return False
+        words = {w.lower().strip(".,") for r in ent.roles for w in r.title.replace("-", " ").split()}
+        evidence = bool(words) or ctx.gender(key) is not None or len(ent.name.split()) > 1
+        if lemma in GENERIC_PERSON_NOUNS:
+            return evidence
+        return evidence and (not (words & ROLE_NOUNS) or lemma in words)
+    return _antecedent(ctx, noun, {"PERSON"}, None, accept=fits)
 
 
 def _introduced_as(ctx: QuoteContext, m: Mention, lemma: str) -> bool:

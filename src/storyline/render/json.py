@@ -122,7 +122,8 @@ def _quote_group(g: QuoteGroup) -> dict[str, Any]:
         "text": g.text,
         "speaker": {"entity": g.speaker_entity, "name": g.speaker_name},
         "quotes": [{"article": q.article, "start": q.start, "end": q.end, "text": q.text,
-                    "speaker": q.speaker, "speaker_text": q.speaker_text, "cue": q.cue,
+                    "speaker": q.speaker, "speaker_text": q.speaker_text,
+                    "speaker_name": q.speaker_name, "cue": q.cue,
                     "medium": q.medium, "kind": q.kind} for q in g.quotes],
         "variants": [{"text": v.text, "articles": list(v.articles)} for v in g.variants],
     }

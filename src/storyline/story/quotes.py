@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from storyline.analyze.quotes_lexicon import SPOKEN_MEDIA, WRITTEN_CUES, WRITTEN_MEDIA
+from storyline.analyze.quotes_lexicon import MEDIA, SPOKEN_MEDIA, WRITTEN_CUES, WRITTEN_MEDIA
 from storyline.model import (
     ArticleAnalysis,
     Comparison,
@@ -37,7 +37,7 @@ from storyline.model import (
 )
 from storyline.unionfind import UnionFind
 
-__all__ = ["group_quotes", "normalize_words", "same_utterance", "word_diff"]
+__all__ = ["description_name", "group_quotes", "normalize_words", "same_utterance", "word_diff"]
 
 SHINGLE = 3
 SHORT = 3  # quotes with fewer words than this need the same words and the same speaker
@@ -124,14 +124,40 @@ class _Item:
     words: list[str]
 
 
-def _instances(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]) -> list[_Item]:
+# Leading words of a description that say how many or which, not who ("the more than 500 employees").
+_DESCRIPTION_SKIP = frozenset("""the a an this that these those some many several all both more
+than about nearly almost over under around at least most other another few dozens hundreds
+thousands one two three four five six seven eight nine ten twelve dozen""".split())
+# Words that name where words were said, not who said them ("the letter reads").
+_MEDIA_WORDS = frozenset(MEDIA)
+_PRONOUNS = frozenset("he she it they we i you him her them us his its their our".split())
+
+
+def description_name(speaker_text: str | None) -> str | None:
+    """The words naming a speaker the text only describes, without the words that count or point
+    ("the more than 500 employees" → "employees", "Bankman's lawyers" stays); None for a pronoun."""
+    if not speaker_text:
+        return None
+    words = speaker_text.split()
+    while words and (words[0].lower() in _DESCRIPTION_SKIP or
+                     words[0].replace(",", "").replace(".", "").isdigit()):
+        words = words[1:]
+    if not words or words[0].lower() in _PRONOUNS or words[-1].lower().strip(".,") in _MEDIA_WORDS:
+        return None
+    return " ".join(words)
+
+
+def _instances(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
+               names: dict[str, str]) -> list[_Item]:
     items = []
     for analysis in sorted(analyses, key=lambda a: a.article.id):
         aid = analysis.article.id
         for q in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
             speaker = entity_map.get(q.speaker) if q.speaker else None  # story-wide id
+            name = names.get(speaker) if speaker else description_name(q.speaker_text)
             inst = QuoteInstance(article=aid, start=q.start, end=q.end, text=q.text, speaker=speaker,
-                                 speaker_text=q.speaker_text, cue=q.cue, medium=q.medium, kind=q.kind)
+                                 speaker_text=q.speaker_text, cue=q.cue, medium=q.medium, kind=q.kind,
+                                 speaker_name=name)
             words = normalize_words(q.text)
             if words:
                 items.append(_Item(inst, words))
@@ -192,7 +218,8 @@ def _matches(a: _Item, b: _Item) -> bool:
 def group_quotes(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
                  entities: list[Entity]) -> tuple[list[QuoteGroup], list[Comparison]]:
     """Quote groups (one per utterance, with variants) and the said_by / medium conflicts."""
-    items = _instances(analyses, entity_map)
+    names = {e.id: e.name for e in entities}
+    items = _instances(analyses, entity_map, names)
     uf = UnionFind(range(len(items)))
     # Copies of one wording by one speaker (syndication, an outlet repeating itself) are one class:
     # they match each other, so only one representative per class takes part in the pairing, and
@@ -211,7 +238,6 @@ def group_quotes(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         members[uf.find(i)].append(i)
-    names = {e.id: e.name for e in entities}
     outlets = {a.article.id: a.article.outlet or a.article.path.rsplit("/", 1)[-1] or "an article"
                for a in analyses}
     groups: list[QuoteGroup] = []
@@ -242,8 +268,10 @@ def _make_group(members: list[_Item], names: dict[str, str]) -> QuoteGroup:
     variants.sort(key=lambda v: (-len(v.articles), -len(normalize_words(v.text)), v.text))
     speakers = Counter(it.inst.speaker for it in members if it.inst.speaker)
     speaker = min(speakers, key=lambda s: (-speakers[s], s)) if speakers else None
-    return QuoteGroup(id=gid, text=variants[0].text, speaker_entity=speaker,
-                      speaker_name=names.get(speaker) if speaker else None,
+    described = Counter(it.inst.speaker_name for it in members if it.inst.speaker_name)
+    name = names.get(speaker) if speaker else \
+        (min(described, key=lambda s: (-described[s], s)) if described else None)
+    return QuoteGroup(id=gid, text=variants[0].text, speaker_entity=speaker, speaker_name=name,
                       quotes=[it.inst for it in members], variants=variants)
 
 
