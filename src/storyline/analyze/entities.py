@@ -33,18 +33,24 @@ Pure: no I/O. Every span satisfies ``article.text[start:end] == text``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from storyline.analyze.entities_casing import Casing
+from storyline.analyze.given_names import is_given_name
 from storyline.analyze.quotes_marks import quote_regions
 from storyline.analyze.entities_names import (
+    FACILITY_WORDS,
     GENERIC_NOUNS,
     HONORIFICS,
     OFFICE_WORDS,
     ORG_HEAD_NOUNS,
+    ORG_NAME_WORDS,
+    PLACE_WORDS,
     QUALIFIERS,
     ROLE_NOUNS,
+    TITLE_PREFIX_WORDS,
     expand_title_words,
     fullest_name,
     gpe_key,
@@ -71,7 +77,7 @@ from storyline.model import Article, LocalEntity, Mention, Role, Span
 from storyline.unionfind import UnionFind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 # Tie-break order when voting a group's type.
@@ -117,8 +123,8 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
 
 def _valid_name(doc: Doc, i: int, j: int) -> bool:
     text = doc[i:j].text
-    if all(_is_title_word(t) or t.is_punct for t in doc[i:j]):
-        return False  # "Magistrate", "Attorney General": a title NER cut off from its name
+    if all(_is_title_word(t) or t.is_punct or _bare(t.text) in TITLE_PREFIX_WORDS for t in doc[i:j]):
+        return False  # "Magistrate", "Attorney General", "Rear Adm.": a title cut off from its name
     if not any(c.isalpha() for c in text):
         return False
     if not (text[0].isupper() or text[0].isdigit()):
@@ -161,6 +167,81 @@ def _casing_filter(doc: Doc, casing: Casing, i: int, j: int, label: str) -> tupl
     return i, j
 
 
+def _namelike(tok: Token) -> bool:
+    """A word that can be part of a person's name: capitalized, letters (hyphens, apostrophes,
+    an initial "C.")."""
+    t = tok.text
+    if not t[:1].isupper():
+        return False
+    core = t.replace("-", "").replace("'", "").replace("\u2019", "")
+    return core.isalpha() or (len(t) == 2 and t[1] == "." and t[0].isalpha())
+
+
+def _title_like(tok: Token) -> bool:
+    b = _bare(tok.text)
+    if b in HONORIFICS or b in OFFICE_WORDS or b in ROLE_NOUNS or b in TITLE_PREFIX_WORDS:
+        return True
+    t = tok.text
+    return (t.isupper() and t.isalpha() and 2 <= len(t) <= 4) or t.endswith(".") or tok.is_lower \
+        or tok.is_punct
+
+
+def _person_in_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int] | None:
+    """The part of an NER span that is a person's name, when the span holds one the label hides.
+
+    A given name (see :mod:`given_names`) followed by one to three name words ends the span, with
+    no word of an organization or place name in it ("Bridge", "Ocean", "Global"). Then the span is
+    that person: the whole span when the NER typed it otherwise and its last word is not itself
+    a given name ("Greg Lomax" ORG; not "Morgan Stanley"); only its end when everything before is
+    a title ("Rear Adm.", "CTO", "Goalkeeper") or the end of one ("[Secretary of] Transportation
+    Ann Lee"); the side of a slash in a photo credit ("AP Photo / Ann Lee")."""
+    for k in range(i, j):
+        if doc[k].text == "/":
+            left = _person_in_span(doc, i, k, "credit") if k > i else None
+            if left is not None and left[1] == k:
+                return left
+            right = _person_in_span(doc, k + 1, j, "credit") if k + 1 < j else None
+            return right if right is not None and right[1] == j else None
+    for k in range(i, j - 1):
+        if not is_given_name(doc[k].text) or not 2 <= j - k <= 4:
+            continue
+        tail = doc[k:j]
+        if not all(_namelike(t) for t in tail) or any(_bare(t.text) in ORG_NAME_WORDS for t in tail):
+            return None
+        if k == i:
+            if label == "PERSON" or (label != "credit" and is_given_name(doc[j - 1].text)):
+                return None
+            return i, j
+        if all(_title_like(t) for t in doc[i:k]):
+            return k, j
+        if label != "PERSON" and k - i == 1 and i > 0 and doc[i - 1].lower_ in ("of", "for"):
+            return k, j
+        return None
+    return None
+
+
+def _not_a_person(doc: Doc, i: int, j: int) -> str | None:
+    """The type of a span the NER typed PERSON that names no person: an organization, facility or
+    place name by its last word ("Coast Guard", "Key Bridge"), or a one-word name written like a
+    company's ("OpenAI", "Chandrayaan3")."""
+    last = _bare(doc[j - 1].text)
+    if is_given_name(doc[i].text) and j - i >= 2 and last not in ORG_NAME_WORDS:
+        return None
+    if last in FACILITY_WORDS:
+        return "FAC"
+    if last in PLACE_WORDS:
+        return "LOC"
+    if last in ORG_NAME_WORDS:
+        return "ORG"
+    if j - i == 1:
+        t = doc[i].text
+        inner_caps = any(c.isupper() for c in t[1:]) and not t.isupper() and \
+            not re.match(r"(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')[A-Z]", t)
+        if inner_caps or any(c.isdigit() for c in t):
+            return "ORG"
+    return None
+
+
 def _extend_possessor(doc: Doc, i: int, j: int) -> int:
     """"General’s Office" inside "the Colorado Attorney General’s Office": an ORG span that starts
     with a possessor takes in the capitalized compound words of that possessor on its left."""
@@ -189,16 +270,23 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
         if kept != (i, j):
             i, j = kept
             title_start = i
+        label = ent.label_
+        person = _person_in_span(doc, i, j, label)
+        if person is not None:
+            # "Rear Adm. Ann Lee", "Secretary of Transportation Ann Lee", "Ann Lee / AP": the name
+            # of a person inside the span; what comes before it is a title (roles read from it)
+            i, j = person
+            label, evidence = "PERSON", True
         grown = False
-        if ent.label_ == "ORG":
+        if label == "ORG":
             i2 = _extend_possessor(doc, i, j)
             grown = i2 < i
             i = title_start = i2
         if not _valid_name(doc, i, j):
             continue
         start, end, text = _span_text(doc, i, j)
-        c = _Cand(i, j, start, end, text, ent.label_, person_evidence=evidence)
-        if (ent.label_ == "PERSON" or evidence or j - i == 1) and \
+        c = _Cand(i, j, start, end, text, label, person_evidence=evidence)
+        if (label == "PERSON" or evidence or j - i == 1) and \
                 not any(_is_possessive(t) for t in doc[i:j]):
             c.roles.extend(_roles_before(doc, c, title_start, casing))
         cands.append(c)
@@ -235,6 +323,8 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
             continue
         if c.label == "PERSON" and any(_is_possessive(t) for t in doc[c.i:c.j]):
             continue  # "Attorney General's Office" is not a person
+        if c.label == "PERSON" and not c.person_evidence:
+            c.label = _not_a_person(doc, c.i, c.j) or c.label
         kept.append(c)
     _coordination_labels(doc, kept, by_tok)
     kept.sort(key=lambda c: c.start)
