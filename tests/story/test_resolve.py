@@ -221,3 +221,53 @@ def test_a_shouted_form_is_not_a_second_alias():
 
     assert _one_casing({"Tina Peters", "TINA PETERS", "Peters"}) == {"Tina Peters", "Peters"}
     assert _one_casing({"DOJ", "Justice Department"}) == {"DOJ", "Justice Department"}
+
+
+def test_hyphenated_surname_written_without_its_hyphen():
+    a = _analysis("a", None, [("Lena Moreau-Vidal", "PERSON", ["Lena Moreau-Vidal"], [])])
+    b = _analysis("b", None, [("Lena Moreau Vidal", "PERSON", ["Lena Moreau Vidal"], [])])
+    c = _analysis("c", None, [("Moreau Vidal", "PERSON", ["Moreau Vidal"], [])])
+    d = _analysis("d", None, [("Paul Vidal", "PERSON", ["Paul Vidal"], [])])
+    _, emap = resolve_entities([a, b, c, d])
+    assert emap["a:1"] == emap["b:1"] == emap["c:1"]
+    assert emap["d:1"] != emap["a:1"]  # a relative with the second surname alone stays apart
+
+
+def test_short_and_misspelled_given_names_across_outlets():
+    a = _analysis("a", None, [("Joseph Carrow", "PERSON", ["Joseph Carrow"], ["coach"])])
+    b = _analysis("b", None, [("Joe Carrow", "PERSON", ["Joe Carrow"], [])])
+    c = _analysis("c", None, [("Katrin Osei", "PERSON", ["Katrin Osei"], [])])
+    d = _analysis("d", None, [("Katrina Osei", "PERSON", ["Katrina Osei"], [])])
+    _, emap = resolve_entities([a, b, c, d])
+    assert emap["a:1"] == emap["b:1"]
+    assert emap["c:1"] == emap["d:1"]
+
+
+def test_two_given_names_in_one_article_are_two_people():
+    a = _analysis("a", None, [("Jon Avery", "PERSON", ["Jon Avery"], ["striker"]),
+                              ("John Avery", "PERSON", ["John Avery"], ["father"])])
+    _, emap = resolve_entities([a])
+    assert emap["a:1"] != emap["a:2"]
+    # the same title in the same article: one person written two ways
+    b = _analysis("b", None, [("Jon Avery", "PERSON", ["Jon Avery"], ["Fire Chief"]),
+                              ("John Avery", "PERSON", ["John Avery"], ["Fire Chief"])])
+    _, emap = resolve_entities([b])
+    assert emap["b:1"] == emap["b:2"]
+
+
+def test_surname_spelled_two_ways_by_two_outlets():
+    a = _analysis("a", None, [("Marta Kowalsky", "PERSON", ["Marta Kowalsky"], [])])
+    b = _analysis("b", None, [("Marta Kowalski", "PERSON", ["Marta Kowalski"], [])])
+    c = _analysis("c", None, [("Marta Kowalczyk", "PERSON", ["Marta Kowalczyk"], [])])
+    d = _analysis("d", None, [("Ivan Kowalski", "PERSON", ["Ivan Kowalski"], [])])
+    _, emap = resolve_entities([a, b, c, d])
+    assert emap["a:1"] == emap["b:1"]
+    assert emap["c:1"] != emap["a:1"]  # too different a surname
+    assert emap["d:1"] != emap["b:1"]  # another given name
+
+
+def test_generic_roles_do_not_split_a_surname_from_its_full_name():
+    a = _analysis("a", None, [("Irina Volkov", "PERSON", ["Irina Volkov"], ["chief scientist"])])
+    b = _analysis("b", None, [("Volkov", "PERSON", ["Volkov"], ["board member"])])
+    _, emap = resolve_entities([a, b])
+    assert emap["a:1"] == emap["b:1"]

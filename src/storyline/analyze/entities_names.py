@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from storyline.analyze.given_names import given_name_gender
 from storyline.unionfind import UnionFind
 
 # Honorifics and office words that, in front of a name, make it a PERSON and are not part of the name.
@@ -226,6 +227,9 @@ def given_variants(a: str, b: str) -> bool:
         return True
     if a[0] != b[0]:
         return False
+    ga, gb = given_name_gender(a.title()), given_name_gender(b.title())
+    if ga and gb and ga != gb:
+        return False  # "Mark"/"Mary", "Eric"/"Erin": a man's and a woman's name
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 4 and long_.startswith(short):
         return True

@@ -21,11 +21,14 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from storyline.analyze.entities_names import (
     HONORIFICS,
     OFFICE_WORDS,
     ROLE_NOUNS,
     fullest_name,
+    given_variants,
     gpe_key,
     link_orgs,
     name_tokens,
@@ -38,6 +41,11 @@ from storyline.model import ArticleAnalysis, Entity, LocalEntity, Role, Span
 from storyline.unionfind import UnionFind
 
 _TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
+SURNAME_RATIO = 80  # rapidfuzz ratio of two spellings of one surname (tuned on stories-dev)
+# Role words true of many people at once ("a board member", "the chief"): two outlets giving one
+# person two of these, or one of these and a profession, do not describe two different people.
+GENERIC_ROLE_WORDS = frozenset("""member chief head leader founder executive officer official owner
+employee worker supporter critic ally chair chairman chairwoman director manager president""".split())
 
 
 def _one_casing(forms: set[str]) -> set[str]:
@@ -75,6 +83,10 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
     is tested against the distinct full forms, each standing for all entities carrying it.
     """
     tokens = {x: tuple(_person_tokens(items[x])) for x in (*idx, *orgs_single)}
+    # "Bankman Fried" is "Bankman-Fried" written without its hyphen when the story has the latter
+    hyphenated = {t for toks in tokens.values() for t in toks if "-" in t.strip("-")}
+    if hyphenated:
+        tokens = {x: _join_hyphenated(t, hyphenated) for x, t in tokens.items()}
     blocks: dict[str, list[int]] = {}
     for x in idx:
         s = surname(list(tokens[x]))
@@ -98,6 +110,7 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
             for tb in distinct[a_i + 1:]:
                 if person_compatible(list(ta), list(tb)):
                     uf.union(forms[ta], forms[tb])
+        _merge_given_variants(distinct, forms, uf, items)
         clusters: dict[int, set[str]] = {}
         for x in full:
             clusters.setdefault(uf.find(x), set()).update(role_words(items[x].roles))
@@ -110,7 +123,8 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
             fits = list(dict.fromkeys(uf.find(m) for m in fitting[tokens[x]]))
             if len(fits) > 1:
                 fits = [r for r in fits if words & clusters[r]]
-            elif len(fits) == 1 and words and clusters[fits[0]] and not words & clusters[fits[0]]:
+            elif len(fits) == 1 and words - GENERIC_ROLE_WORDS and clusters[fits[0]] - GENERIC_ROLE_WORDS \
+                    and not words & clusters[fits[0]]:
                 fits = []  # "Barrett, the defense lawyer" is not "Judge Matthew Barrett"
             if len(fits) == 1:
                 uf.union(fits[0], x)
@@ -129,6 +143,82 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
             else:
                 uf.union(target, x)
                 rest_words[target] |= words
+    _merge_spelling_variants(items, [x for x in idx if items[x].type == "PERSON"], uf, tokens)
+
+
+def _join_hyphenated(toks: tuple[str, ...], hyphenated: set[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        if k + 1 < len(toks) and f"{toks[k]}-{toks[k + 1]}" in hyphenated:
+            out.append(f"{toks[k]}-{toks[k + 1]}")
+            k += 2
+        else:
+            out.append(toks[k])
+            k += 1
+    return tuple(out)
+
+
+def _titles(items: list[LocalEntity], xs: list[int]) -> set[str]:
+    return {" ".join(r.title.lower().split()) for x in xs for r in items[x].roles}
+
+
+def _articles_of(items: list[LocalEntity], xs: list[int]) -> set[str]:
+    return {items[x].key.split(":", 1)[0] for x in xs}
+
+
+def _merge_given_variants(distinct: list[tuple[str, ...]], forms: dict[tuple[str, ...], int],
+                          uf: UnionFind[int], items: list[LocalEntity]) -> None:
+    """Full names of one surname block whose given names are forms of one name ("Joe"/"Joseph",
+    "Jon"/"John", "Jenni"/"Jennifer") are one person when no article names both (an article that
+    writes both means two people, unless it gives both the same title: a typo) and no third given
+    name in the block fits either."""
+    firsts = [t for t in distinct if len(t) >= 2]
+    for a_i, ta in enumerate(firsts):
+        for tb in firsts[a_i + 1:]:
+            if uf.find(forms[ta]) == uf.find(forms[tb]) or not given_variants(ta[0], tb[0]):
+                continue
+            others = [t for t in firsts if t not in (ta, tb) and uf.find(forms[t]) not in
+                      (uf.find(forms[ta]), uf.find(forms[tb]))
+                      and (given_variants(t[0], ta[0]) or given_variants(t[0], tb[0]))]
+            if others:
+                continue
+            xa = [x for x in forms.values() if uf.find(x) == uf.find(forms[ta])]
+            xb = [x for x in forms.values() if uf.find(x) == uf.find(forms[tb])]
+            if _articles_of(items, xa) & _articles_of(items, xb) and \
+                    not _titles(items, xa) & _titles(items, xb):
+                continue  # both in one article: two people, unless given the same title there
+            uf.union(forms[ta], forms[tb])
+
+
+def _merge_spelling_variants(items: list[LocalEntity], persons: list[int], uf: UnionFind[int],
+                             tokens: dict[int, tuple[str, ...]]) -> None:
+    """Full names spelled two ways by two outlets ("Ann Kowalsky" / "Ann Kowalski"): the same given
+    name (or a form of it), surnames of five letters or more that differ by little (similarity
+    ratio SURNAME_RATIO, same first letter), never both in one article. Blocked by the initials of
+    given name and surname, so only names that could match are compared."""
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for x in persons:
+        t = tokens.get(x, ())
+        if len(t) >= 2 and len(t[-1]) >= 5:
+            blocks.setdefault((t[0][:1], t[-1][:1]), []).append(x)
+    for block in blocks.values():
+        roots: dict[int, list[int]] = {}
+        for x in block:
+            roots.setdefault(uf.find(x), []).append(x)
+        reps = sorted(roots)
+        for a_i, ra in enumerate(reps):
+            for rb in reps[a_i + 1:]:
+                if uf.find(ra) == uf.find(rb):
+                    continue
+                ta, tb = tokens[ra], tokens[rb]
+                if ta[-1] == tb[-1] or not given_variants(ta[0], tb[0]):
+                    continue
+                if fuzz.ratio(ta[-1], tb[-1]) < SURNAME_RATIO:
+                    continue
+                if _articles_of(items, roots[ra]) & _articles_of(items, roots[rb]):
+                    continue
+                uf.union(ra, rb)
 
 
 def _vote_type(members: list[LocalEntity]) -> str:

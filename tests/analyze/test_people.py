@@ -1,0 +1,71 @@
+"""People and organizations: the person inside an NER span typed otherwise, and names that are no
+person, on sentences written for these tests; and the given-name lexicon itself."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.entities_names import edit_distance, given_variants
+from storyline.analyze.given_names import given_name_gender, is_given_name
+from storyline.model import Article
+
+
+def types(nlp, text: str) -> dict[str, str]:
+    _, entities = extract_entities(nlp(text), Article(id="p1", text=text))
+    return {e.name: e.type for e in entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Maryland Secretary of Transportation Paul Wiedner said the road would reopen.", "Paul Wiedner"),
+    ("Rear Adm. Shannon Gilroy spoke to reporters in Norfolk on Friday.", "Shannon Gilroy"),
+    ("The startup said CTO Mira Novak would lead the team.", "Mira Novak"),
+    ("A view of the flooded town on Friday. (AP Photo/Jae C. Hwang)", "Jae C. Hwang"),
+    ("Coroner Ruth Vale said the count was final.", "Ruth Vale"),
+])
+def test_person_inside_a_span_with_a_title_or_credit(nlp, text, name):
+    got = types(nlp, text)
+    assert got.get(name) == "PERSON", got
+    assert not any(n.startswith(("Rear", "CTO", "AP Photo", "Coroner")) for n in got)
+
+
+def test_given_name_and_surname_typed_as_company_is_a_person(nlp):
+    got = types(nlp, "Greg Lomax quit on Friday. Lomax said he was proud of the team.")
+    assert got.get("Greg Lomax") == "PERSON", got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Coast Guard searched the bay on Sunday.", "Coast Guard"),
+    ("Workers repaired the Francis Scott Key Bridge last year.", "Francis Scott Key Bridge"),
+    ("Shares of Morgan Stanley rose on Monday.", "Morgan Stanley"),
+])
+def test_organizations_and_places_are_not_persons(nlp, text, name):
+    got = types(nlp, text)
+    assert got.get(name, "absent") != "PERSON", got
+
+
+def test_given_names_lexicon():
+    assert is_given_name("Maria") and is_given_name("Greg") and is_given_name("Ahmed")
+    assert not is_given_name("Coast") and not is_given_name("maria")  # capitalized words only
+    assert given_name_gender("Maria") == "f" and given_name_gender("Thomas") == "m"
+    assert given_name_gender("Casey") is None  # used for women and men
+    lines = resources.files("storyline.analyze").joinpath("data/given_names.tsv").read_text().splitlines()
+    names = [ln.split("\t")[0] for ln in lines if not ln.startswith("#")]
+    assert names == sorted(set(names)) and all(n.islower() and n.isalpha() for n in names)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Joe", "Joseph", True), ("Jon", "John", True), ("Jenni", "Jennifer", True),
+    ("Marc", "Mark", True), ("Sarina", "Serina", True), ("J.", "James", True),
+    ("Ann", "Anna", True), ("Eric", "Erin", False), ("Mark", "Mary", False), ("Joe", "Jane", False), ("Li", "Lu", False),
+    ("Sam", "Pam", False),
+])
+def test_given_name_variants(a, b, same):
+    assert given_variants(a, b) is same
+
+
+def test_edit_distance():
+    assert edit_distance("kowalsky", "kowalski") == 1
+    assert edit_distance("", "abc") == 3 and edit_distance("abc", "abc") == 0
