@@ -218,7 +218,7 @@ def _given_compatible(a: str, b: str) -> bool:
 def given_variants(a: str, b: str) -> bool:
     """Two spellings or forms of one given name: a short form ("Joe"/"Joseph", "Jenni"/"Jennifer"),
     or one letter added, dropped or changed ("Jon"/"John", "Marc"/"Mark", "Sarina"/"Serina")."""
-    a, b = _bare(a), _bare(b)
+    a, b = _bare(a).lower(), _bare(b).lower()
     if _given_compatible(a, b):
         return True
     if len(a) < 3 or len(b) < 3:
