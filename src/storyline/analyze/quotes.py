@@ -425,9 +425,9 @@ def _subject(ctx: QuoteContext, verb: Token) -> Token | None:
             continue
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i and node.head.i not in ctx.in_quote:
             head = node.head
-            if head.pos_ == "PROPN" or ctx.mention_at(head) is not None \
+            if head.pos_ == "PROPN" or ctx.mention_at(head) is not None or node.tag_ != "VBG" \
                     or head.lemma_.lower() in MEDIA or head.lemma_.lower() in SPEECH_NOUNS:
-                return head  # "a statement saying …", "Lee, saying …"
+                return head  # "a statement saying …", "Lee, saying …", "the right to say"
             # "Lee announced her departure stating …": the participle hangs from the object of
             # the verb whose subject speaks
             while head.dep_ in ("dobj", "pobj", "prep", "attr") and head.head.i != head.i:
