@@ -4,6 +4,8 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.analyze import entities as ents_mod
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.entities_casing import Casing, _headline_lines
@@ -32,7 +34,7 @@ def _names(entities, *types: str) -> set[str]:
 
 EMPHATIC = ("Gov. Maria Alvarez said the audit was routine. In a post on social media, state Sen. "
             "Dale Hutchins wrote: “Corrupt Governor Maria Alvarez Protects Violent Criminals and "
-            "ignores Voter Fraud in her State. Total Disgrace!” Alvarez did not respond. Hutchins "
+            "ignores Ballot Fraud in her State. Total Disgrace!” Alvarez did not respond. Hutchins "
             "has made claims of voter fraud before.")
 
 
@@ -40,7 +42,7 @@ def test_capitalized_common_words_in_an_emphatic_quote_are_not_names(nlp):
     _, entities = _run(nlp, EMPHATIC)
     names = _names(entities, "PERSON", "ORG")
     assert {"Maria Alvarez", "Dale Hutchins"} <= names
-    assert not names & {"Voter Fraud", "Violent Criminals", "State", "Total Disgrace"}
+    assert not names & {"Ballot Fraud", "Violent Criminals", "State", "Total Disgrace"}
     alvarez = next(e for e in entities if e.name == "Maria Alvarez")
     # the speaker's epithet is not part of the office
     assert all("Corrupt" not in r.title for r in alvarez.roles)
@@ -49,14 +51,13 @@ def test_capitalized_common_words_in_an_emphatic_quote_are_not_names(nlp):
 
 def test_names_inside_a_plain_quote_are_kept(nlp):
     text = ("“The Supreme Court got this wrong, and the White House knows it,” said Sen. Karen "
-            "Holt. “Morning Consult had the same numbers.”")
+            "Holt. “Harbor Polling had the same numbers.”")
     _, entities = _run(nlp, text)
     assert {"Supreme Court", "White House", "Karen Holt"} <= _names(entities)
 
 
 def test_headline_line_words_are_not_names(nlp):
-    # in a headline only the article's own lower-case use (or an inflected verb) makes a capitalized
-    # word ordinary: names that are also English words (Jack, Brown, Welch) stay names there
+    # in a headline line a capitalized word that the lexicon lists as a common word is no name
     text = ("Senator Blasts Plan to Close Rural Hospitals After Budget Vote\nSen. Karen Holt "
             "criticized the plan to close rural hospitals after the budget vote on Monday.")
     _, entities = _run(nlp, text)
@@ -65,9 +66,9 @@ def test_headline_line_words_are_not_names(nlp):
 
 def test_headline_detection():
     text = ("Clerk Blasts County Plan After Vote\nThe county clerk said the plan was flawed.\n"
-            "Limited Tools to Fight Fraud: The agency has few options.\nA B")
+            "Modest Gains for Rural Clinics: The report found few changes.\nA B")
     lines = [text[s:e] for s, e in _headline_lines(text)]
-    assert lines == ["Clerk Blasts County Plan After Vote", "Limited Tools to Fight Fraud"]
+    assert lines == ["Clerk Blasts County Plan After Vote", "Modest Gains for Rural Clinics"]
 
 
 def test_this_court_is_a_description_and_possessive_office_names_are_whole(nlp):
@@ -164,12 +165,11 @@ def test_a_name_after_an_abbreviation_is_mid_sentence(nlp):
     assert "wins" not in casing.reliable_caps and "fight" not in casing.reliable_caps  # headline
 
 
-def test_names_in_title_case_lines_that_are_also_english_words_stay(nlp):
-    # "jack", "welch", "brad", "heath" are English words, but this article never writes them so
-    text = ("Shares rose on Monday after the report.\nContributing: Brad Heath, Ray Locker.\n"
-            "Jack Welch, Former GE Chief")
-    doc = nlp(text)
-    casing = Casing(doc, text)
-    assert casing.in_headline(text.index("Brad")) and casing.in_headline(text.index("Jack"))
+@pytest.mark.xfail(strict=True, reason="known limit: in a Title Case line a surname that is also an "
+                   "English word (fields, marsh) counts as a common word; the rule that kept such "
+                   "names rested on test-split cases only and added false names on PolNeAR dev")
+def test_names_in_title_case_lines_that_are_also_english_words(nlp):
+    text = ("The mill closed on Friday after the vote.\nReporting: Amy Fields, Colin Marsh.\n"
+            "Grace Hunter, Former Mill Owner")
     _, entities = _run(nlp, text)
-    assert {"Brad Heath", "Ray Locker", "Jack Welch"} <= _names(entities, "PERSON")
+    assert {"Amy Fields", "Colin Marsh", "Grace Hunter"} <= _names(entities, "PERSON")

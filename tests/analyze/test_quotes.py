@@ -227,28 +227,31 @@ def test_nothing_to_find(nlp, text):
     assert run(nlp, text)[0] == []
 
 
-# ------------------------------------------------------------- constructions found in real news
+# ------------------------------------------ constructions common in news (sentences written for these tests)
 
 
-def test_inverted_said_before_name_with_colon(nlp):
-    text = "Said Ellis: “I don’t get the sense the council is interested in reform.”"
+@pytest.mark.xfail(strict=True, reason="known failure: the small model tags 'Said' as a proper noun "
+                   "or makes 'Said Okafor' one PERSON; the rule held only for one parse")
+@pytest.mark.parametrize("name", ["Marsh", "Okafor"])
+def test_inverted_said_before_name_with_colon(nlp, name):
+    text = f"Said {name}: “We can’t promise the bridge will open in May.”"
     quotes, _ = run(nlp, text)
-    assert only(quotes).speaker_text == "Ellis"  # the NER tags no entity here; the words remain
+    assert only(quotes).speaker_text == name
 
 
 def test_colon_introduction_without_speech_verb(nlp):
-    text = ("On July 6, Senator Laura Kent made the following comment:\n\n"
-            "“For young people who dropped out of school, the jobless rate is 33 percent.”")
+    text = ("On March 3, Commissioner Ruth Adeyemi offered the following thoughts:\n\n"
+            "“Every pharmacy in the county will stock the new vaccine by the end of April.”")
     quotes, names = run(nlp, text)
-    assert speaker_name(only(quotes), names) == "Laura Kent"
+    assert speaker_name(only(quotes), names) == "Ruth Adeyemi"
 
 
 def test_listed_fragments_share_the_speaker(nlp):
-    text = ("Senator Ted Marsh called his rival a “pathological liar,” a “serial philanderer” "
-            "and a “bully.”")
+    text = ("Professor Ilse Varga called the rival study “sloppy work,” a “statistical mirage” "
+            "and a “waste.”")
     quotes, names = run(nlp, text)
-    assert [q.text for q in quotes] == ["pathological liar,", "serial philanderer", "bully."]
-    assert all(q.kind == "fragment" and speaker_name(q, names) == "Ted Marsh" for q in quotes)
+    assert [q.text for q in quotes] == ["sloppy work,", "statistical mirage", "waste."]
+    assert all(q.kind == "fragment" and speaker_name(q, names) == "Ilse Varga" for q in quotes)
 
 
 def test_speech_noun_with_owner(nlp):
@@ -323,23 +326,24 @@ def test_without_entities_the_speaker_words_remain(nlp):
 
 
 def test_full_stop_inside_quote_ends_the_sentence(nlp):
-    text = ("Mayor Jennifer Holt said Friday that the video should come out but said "
-            "“the question is the timing.” Governor Pat Moore said it would be “improper” to act now.")
+    text = ("Chief executive Omar Reyes said Tuesday that the merger would close but said "
+            "“the regulators set the pace.” Analyst Kim Baptiste said it would be “premature” to "
+            "celebrate.")
     quotes, names = run(nlp, text)
-    assert [speaker_name(q, names) for q in quotes] == ["Jennifer Holt", "Pat Moore"]
+    assert [speaker_name(q, names) for q in quotes] == ["Omar Reyes", "Kim Baptiste"]
 
 
 def test_gerund_after_the_speaker(nlp):
-    text = "The ad uses footage of Senator Hannah Cole asking, “Why aren’t we fifty points ahead?”"
+    text = "The film includes footage of Dr. Wendell Osei asking, “Where are the test results?”"
     quotes, names = run(nlp, text)
-    assert speaker_name(only(quotes), names) == "Hannah Cole"
+    assert speaker_name(only(quotes), names) == "Wendell Osei"
 
 
 def test_relative_who_after_a_list_is_the_last_named(nlp):
-    text = ("Guests included Will Ortiz, Dana Fox and Stevie Lane, who joked of the museum, "
-            "“I haven’t seen it yet, but I’m going to.”")
+    text = ("The panel included Priya Nair, Colm Brady and Tessa Lund, who quipped about the new "
+            "stadium, “It looks better from the highway than from the cheap seats.”")
     quotes, names = run(nlp, text)
-    assert speaker_name(only(quotes), names) == "Stevie Lane"
+    assert speaker_name(only(quotes), names) == "Tessa Lund"
 
 
 def test_pronoun_prefers_earlier_subject_over_recent_object(nlp):

@@ -157,7 +157,7 @@ def _casing_filter(doc: Doc, casing: Casing, i: int, j: int, label: str) -> tupl
     if j - i == 1 and label in ("PERSON", "ORG") and doc[i].lower_ in GENERIC_NOUNS:
         return None  # "this Court", "the Department": a description, not a name
     level = casing.unreliable(i, j) if label in ("PERSON", "ORG") else 0
-    if level and casing.all_common(i, j, label, level):
+    if level and casing.all_common(i, j, strong=level >= 2):
         # a body named in full keeps its name even in a quoted rant: "the Supreme Court",
         # "the Federal Reserve" (a definite article or an institution head noun)
         if not (j - i >= 2 and (doc[j - 1].lower_ in ORG_HEAD_NOUNS or

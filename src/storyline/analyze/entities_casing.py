@@ -50,16 +50,16 @@ EMPHASIS_STRONG = 3
 HEADLINE_MIN_WORDS = 3
 
 
-_Lex = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+_Lex = tuple[frozenset[str], frozenset[str], frozenset[str]]
 _INDEX_CACHE: dict[object, _Lex] = {}
-_EMPTY: _Lex = (frozenset(), frozenset(), frozenset(), frozenset())
+_EMPTY: _Lex = (frozenset(), frozenset(), frozenset())
 
 
 def _from_table(table: object) -> _Lex:
     def pos(name: str) -> frozenset[str]:
         return frozenset(table[name]) if name in table else frozenset()  # type: ignore[index,operator]
 
-    return pos("noun"), pos("adj") | pos("verb") | pos("adv"), pos("verb"), pos("adj")
+    return pos("noun"), pos("adj") | pos("verb") | pos("adv"), pos("verb")
 
 
 def register_lexicon(nlp: object) -> None:
@@ -103,7 +103,7 @@ def _package_lexicon() -> _Lex:
 
 
 def lexicon(doc: Doc) -> _Lex:
-    """(nouns, adjectives+verbs+adverbs, verbs, adjectives) for an English Doc: its pipeline's table when
+    """(nouns, adjectives+verbs+adverbs, verbs) for an English Doc: its pipeline's table when
     registered, else the installed model package's; empty for other languages (then only the
     article's own lower-case words count as evidence)."""
     got = _INDEX_CACHE.get(id(doc.vocab))
@@ -179,7 +179,7 @@ class Casing:
 
     def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
-        self.nouns, self.others, self.verbs, self.adjectives = lexicon(doc)
+        self.nouns, self.others, self.verbs = lexicon(doc)
         quotes = sorted((r.start, r.end) for r in quote_regions(text))
         self._q_starts = [s for s, _ in quotes]
         self._q_ends = [e for _, e in quotes]
@@ -286,50 +286,14 @@ class Casing:
         return not tok.is_upper and tok.lower_ not in self.reliable_caps and \
             any(f in self.nouns for f in _plain_forms(tok.text))
 
-    def in_article_lower(self, tok: Token) -> bool:
-        """Article-internal evidence that a capitalized token is an ordinary word: the article
-        writes it in lower case, or it is an inflected verb form ("Calls", "Blasts", "Limited")."""
-        if tok.is_upper or tok.lower_ in self.reliable_caps:
-            return False
-        if any(f in self.lower_words for f in _plain_forms(tok.text)):
-            return True
-        w = tok.lower_
-        for suffix in ("ing", "ed", "es", "s"):
-            if w.endswith(suffix) and len(w) > len(suffix) + 2:
-                stem = w[: -len(suffix)]
-                bases = {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
-                if bases & self.verbs:
-                    return True
-        return False
-
-    def all_common(self, i: int, j: int, label: str, level: int) -> bool:
-        """Is every content word of tokens [i, j) an ordinary word here, by the evidence the place
-        allows? A headline line capitalizes everything and persons' names are often also English
-        words (Brown, Welch, Jack): there only article-internal evidence counts
-        (:meth:`in_article_lower`). In an emphatic quotation the lexicon counts too: adjectives,
-        verbs and adverbs for organizations ("Violent Crimes"); for persons adjectives ("Cruel"),
-        verbs only when strongly emphatic; listed nouns fill in once one word passed the stricter
-        test ("Election Fraud"), or everywhere for an organization in a strongly emphatic quote."""
+    def all_common(self, i: int, j: int, strong: bool = False) -> bool:
+        """Every content word of tokens [i, j) is common: by the strict test of :meth:`common`, or
+        listed as a noun — when at least one word passes the strict test ("Violent Crimes",
+        "Election Fraud"), or everywhere in a strongly unreliable region (``strong``)."""
         content = [t for t in self.doc[i:j] if t.is_alpha and t.lower_ not in _FUNCTION]
-        if not content:
-            return False
-        if self.in_headline(self.doc[i].idx):
-            return all(self.in_article_lower(t) for t in content)
-        own = [self.in_article_lower(t) for t in content]
-        if label == "PERSON":
-            # adjectives (fewer surnames among them than among verbs: Bush, Cooper, Welch); listed
-            # nouns only beside a word the article itself writes in lower case
-            lexical = [ok or (level >= 2 and self.common(t)) or self._adjective(t)
-                       for ok, t in zip(own, content)]
-            return all(lexical) or (any(own) and all(ok or self.noun_like(t)
-                                                     for ok, t in zip(lexical, content)))
-        strict = [ok or self.common(t) for ok, t in zip(own, content)]
-        return (level >= 2 or any(strict)) and \
+        strict = [self.common(t) for t in content]
+        return bool(content) and (strong or any(strict)) and \
             all(ok or self.noun_like(t) for ok, t in zip(strict, content))
-
-    def _adjective(self, tok: Token) -> bool:
-        return not tok.is_upper and tok.lower_ not in self.reliable_caps and \
-            tok.lower_ in self.adjectives
 
     def shouted(self, i: int, j: int) -> bool:
         """An all-caps candidate that is not an acronym: several words, or one ordinary word."""
@@ -380,15 +344,15 @@ def _title_cased(segment: str) -> bool:
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of lines written in Title Case (headlines, section heads, captions), and of a
-    Title Case run-in head before a colon ("Veto Power Impedes Peace: Eliminating war is ...")."""
+    Title Case run-in head before a colon ("Rail Strike Ends Early: Talks resume on ...")."""
     out = []
     pos = 0
     for line in text.split("\n"):
         if _title_cased(line):
             out.append((pos, pos + len(line)))
         else:
-            colon = line.find(": ")  # a run-in head has no comma ("Jane Doe, Fox News: ..." is a byline)
-            if colon > 0 and "," not in line[:colon] and _title_cased(line[:colon]):
+            colon = line.find(": ")
+            if colon > 0 and _title_cased(line[:colon]):
                 out.append((pos, pos + colon))
         pos += len(line) + 1
     return out

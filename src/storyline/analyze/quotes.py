@@ -387,7 +387,7 @@ def _attribution_from_cue(ctx: QuoteContext, cue: Token) -> _Attribution:
 
 def _subject(ctx: QuoteContext, verb: Token) -> Token | None:
     """The subject of ``verb``; for a verb without one, the subject it shares (conj, advcl, xcomp),
-    or a name right after it ("Said Ellis: …"). Words inside a quotation are never the subject."""
+    or a name right after it ("Said Marsh: …"). Words inside a quotation are never the subject."""
     if verb.tag_ == "VBG" and verb.i > 0:  # "footage of Clinton asking, '…'"
         prev = verb.doc[verb.i - 1]
         m = ctx.mention_at(prev)
@@ -438,7 +438,7 @@ def _subject(ctx: QuoteContext, verb: Token) -> Token | None:
             continue
         break
     # the parser missed the subject: take the name written next to the verb, on its side of any
-    # quotation ('"…," Police Chief Ann Lee said' parsed as a fragment; "Said Ellis: …")
+    # quotation ('"…," Police Chief Ann Lee said' parsed as a fragment; "Said Marsh: …")
     if verb.dep_ == "compound" and (verb.head.pos_ == "PROPN" or ctx.mention_at(verb.head)):
         return verb.head
     for labels in (("PERSON",), ("ORG",)):  # a person before an organization
@@ -595,7 +595,7 @@ def _from_previous(ctx: QuoteContext, kinds: list[str | None], attrs: list[_Attr
         return None
     colon = doc[i].text == ":"
     cues = [t for t in sent if is_cue(t) and t.i not in ctx.in_quote and t.i <= i]
-    if colon and not cues:  # "Sanders made the following comment:" / "… a new message: …"
+    if colon and not cues:  # "The coach offered these thoughts:" / "… a new message: …"
         root = doc[i].head if doc[i].head.i not in ctx.in_quote else None
         while root is not None and root.head.i != root.i and root.head.i not in ctx.in_quote:
             root = root.head
