@@ -1,0 +1,1 @@
+"""English word lists (see :mod:`storyline.lexicon`). Modules: :mod:`.labels` (evaluative labels)."""

@@ -1,0 +1,82 @@
+"""The word lists themselves (storyline.lexicon): lower case, no duplicates, a source for every
+category, and every public list used by the code outside the lexicon package."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import storyline
+import storyline.lexicon
+
+SRC = Path(storyline.__file__).parent
+
+
+def _modules():
+    out = []
+    for lang in pkgutil.iter_modules(storyline.lexicon.__path__):
+        pkg = importlib.import_module(f"storyline.lexicon.{lang.name}")
+        for mod in pkgutil.iter_modules(pkg.__path__):
+            out.append(importlib.import_module(f"{pkg.__name__}.{mod.name}"))
+    return out
+
+
+def _word_lists(module) -> dict[str, list[tuple[str, ...]]]:
+    """Public word lists of a module: a tuple/frozenset of strings, or a mapping of category ->
+    such a collection (notes mapping a category to one string are not word lists)."""
+    out = {}
+    for name, value in vars(module).items():
+        if name.startswith("_") or not name.isupper():
+            continue
+        if isinstance(value, (tuple, frozenset, set, list)) and all(isinstance(v, str) for v in value):
+            out[name] = [tuple(value)]
+        elif isinstance(value, dict) and value and \
+                all(isinstance(v, (tuple, frozenset)) for v in value.values()):
+            out[name] = [tuple(v) for v in value.values()]
+    return out
+
+
+MODULES = _modules()
+LISTS = [(m.__name__, name, lists) for m in MODULES for name, lists in _word_lists(m).items()]
+
+
+def test_there_are_lists():
+    assert LISTS  # the discovery above must find something, or the tests below test nothing
+
+
+@pytest.mark.parametrize(("module", "name", "lists"), LISTS, ids=[f"{m}.{n}" for m, n, _ in LISTS])
+def test_entries_are_lowercase_trimmed_and_unique(module, name, lists):
+    entries = [e for lst in lists for e in lst]
+    assert entries, f"{module}.{name} is empty"
+    for e in entries:
+        assert e == e.lower() == e.strip() and e, f"{module}.{name}: {e!r}"
+        assert "  " not in e, f"{module}.{name}: {e!r}"
+    dups = sorted({e for e in entries if entries.count(e) > 1})
+    assert not dups, f"{module}.{name} lists twice: {dups}"
+
+
+@pytest.mark.parametrize("module", MODULES, ids=[m.__name__ for m in MODULES])
+def test_every_module_names_its_sources(module):
+    assert module.__doc__ and re.search(r"(?i)source", module.__doc__)
+
+
+def test_every_label_category_has_a_source():
+    from storyline.lexicon.en.labels import LABEL_SOURCES, LABELS
+
+    assert set(LABELS) == set(LABEL_SOURCES)
+
+
+@pytest.mark.parametrize(("module", "name", "lists"), LISTS, ids=[f"{m}.{n}" for m, n, _ in LISTS])
+def test_every_list_is_used_outside_the_lexicon(module, name, lists):
+    users = []
+    for path in SRC.rglob("*.py"):
+        if "lexicon" in path.relative_to(SRC).parts:
+            continue
+        code = path.read_text(encoding="utf-8")
+        if re.search(rf"\b{re.escape(module)}\b", code) and re.search(rf"\b{name}\b", code):
+            users.append(path)
+    assert users, f"{module}.{name} is defined but no module imports it"
