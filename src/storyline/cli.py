@@ -185,6 +185,13 @@ def eval_metadata(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = Non
     _run_eval("ingest_meta", path, split, limit, json_out)
 
 
+@eval_app.command("labels")
+def eval_labels(path: DataArg, split: SplitOpt = "dev", limit: LimitOpt = None,
+                json_out: JsonOpt = None) -> None:
+    """Evaluative labels on dev data of several domains: counts, probe recall (--json lists them)."""
+    _run_eval("labels", path, split, limit, json_out)
+
+
 @eval_app.command("stories")
 def eval_stories(
     path: DataArg,
