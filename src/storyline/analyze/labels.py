@@ -7,7 +7,7 @@ of several domains, see docs/benchmarks.md).
 Matching uses spaCy's ``PhraseMatcher`` on the lower-cased words of a term, with its last word also
 in the plural (so "election deniers" matches "election denier"); hyphenated terms match
 with or without the hyphen ("far-right", "far right"). A word inside a proper name is no label
-("the Weaponization Working Group", "Patriot Coal"): a match inside a named entity of the parse,
+("the Weaponization Working Group", "Iconic Foods"): a match inside a named entity of the parse,
 or a capitalized match in mid-sentence that the article never writes in lower case, is skipped.
 A label inside a quote span (or directly between quote marks) has voice ``quoted``; otherwise
 ``reporter``.
@@ -98,7 +98,7 @@ def _quoted_by_marks(text: str, start: int, end: int) -> bool:
 
 def _in_name(span: Span, text_lower: str) -> bool:
     """Is the matched span part of a proper name: inside a named entity, or capitalized in
-    mid-sentence ("SiriusXM Patriot", "when Patriot filed") where the article never writes the
+    mid-sentence ("Shares of Iconic Foods", "when Iconic filed") where the article never writes the
     term in lower case (an emphatic "Rigged" in an article that also writes "rigged" stays)?"""
     if any(t.ent_type_ in _NAME_TYPES for t in span):
         return True
