@@ -38,6 +38,7 @@ def _compare(nlp, *reports):
     (["3"], 3, False, 1.0),            # "3 km" covers 2.5-3.5 km
     (["2.57"], 2.57, False, 0.01),
     (["1,700"], 1700, True, 100.0),    # a round count is rounded
+    (["110"], 110, False, 1.0),        # under a thousand: as written
     (["14"], 14, True, 0.0),           # a small count is counted
     (["1,977,824"], 1977824, True, 0.0),
     (["two", "million"], 2e6, True, 1e6),
@@ -91,7 +92,7 @@ def test_asked_for_is_not_what_happened(nlp):
     ms = _measures(nlp, "Prosecutors sought a 30-year sentence, but the judge imposed a "
                         "12-year sentence.")
     keys = sorted((c.attribute, c.value) for c in ms)
-    assert keys == [("measure:duration|sentence proposed|year".replace(" ", "_"), 30),
+    assert keys == [("measure:duration|sentence_proposed_by_prosecutor|year", 30),
                     ("measure:duration|sentence|year", 12)]
 
 
@@ -181,3 +182,35 @@ def test_clock_without_am_pm_compares_modulo_twelve_hours():
     b = Claim(id="c2", subject="", attribute="measure:clock|land", value=1084, article="b",
               start=0, end=1, text="6:04 pm", unit="minute of day IST", low=1083.5, high=1084.5)
     assert overlaps(a, b)
+
+
+def test_maximum_and_proposals_are_their_own_measures(nlp):
+    ms = _measures(nlp, "Halvorsen faces up to 40 years in prison. A probation panel had "
+                        "recommended 30 years, while prosecutors asked for 35 years.")
+    got = sorted((c.attribute, c.value) for c in ms)
+    assert ("measure:duration|maximum|year", 40) in got
+    keys = {a for a, _ in got}
+    assert len([k for k in keys if "proposed" in k]) == 2  # one per proposer, never one block
+
+
+def test_kin_count_with_have(nlp):
+    ms = _measures(nlp, "Relatives said the driver has five children.")
+    assert [(c.attribute, c.value) for c in ms] == [("measure:count|child|have", 5)]
+
+
+def test_minute_of_play_needs_a_named_player(nlp):
+    ms = _measures(nlp, "Anna Lindqvist's 54th-minute header decided the final. It was Moreau who "
+                        "equalised in the 81st minute.")
+    got = sorted(c.value for c in ms if c.attribute == "measure:minute")
+    assert got == [54, 81]
+    assert _measures(nlp, "The visitors scored in the 12th minute.") == []
+
+
+def test_a_restated_value_is_no_second_claim(nlp):
+    ms = _measures(nlp, "The rover will work for one lunar day, which translates to 14 Earth days.")
+    assert ms == []
+
+
+def test_claim_text_carries_who_did_it(nlp):
+    (c,) = _measures(nlp, "Volunteers evacuated 320 residents from the valley.")
+    assert c.text == "Volunteers evacuated 320 residents"

@@ -42,12 +42,15 @@ from storyline.analyze.measures_lexicon import (
     DIMENSION_WORDS,
     EVENT_CLASSES,
     GENERIC_PREDICATES,
+    CHILD_NOUNS,
     KIN_NOUNS,
     LOWER_BOUND_WORDS,
     NEARLY_WORDS,
     NOUN_CLASSES,
     PHYSICAL_UNITS,
+    MAXIMUM_WORDS,
     PROPOSAL_VERBS,
+    RISK_VERBS,
     TIME_UNITS_SECONDS,
     UPPER_BOUND_WORDS,
 )
@@ -90,8 +93,8 @@ def written_precision(tokens: list[str], value: float, *, discrete: bool) -> flo
     if scale > 1:
         return scale  # "two million", "10 billion": the step of the word before the scale
     n = int(abs(value)) if value == int(value) else 0
-    if discrete and n < 100:
-        return 0.0
+    if n < 1000:  # "110 years", "40 people": figures under a thousand are read as written
+        return 0.0 if discrete else 1.0
     zeros = 0
     while n and n % 10 == 0 and zeros < 12:
         n //= 10
@@ -287,7 +290,7 @@ class _Out:
             interval: tuple[float, float] | None = None) -> None:
         if _irrealis(anchor):
             return  # "could face 20 years", "did not kill anyone": no measured fact
-        s, e = span_of(tokens)
+        s, e = span_of(_with_clause(tokens, anchor))
         if start is not None:
             s = min(s, start)
         if end is not None:
@@ -317,6 +320,34 @@ def _irrealis(tok: Token) -> bool:
     return False
 
 
+MAX_CLAIM_TOKENS = 24
+
+
+def _with_clause(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The figure with the words that say what it is: the event verb and its subject ("a federal
+    panel had recommended 40 years", "crews pulled 23 people"), as long as the span stays short."""
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
+    if verb is None and anchor.head.pos_ == "VERB" and anchor.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        verb = anchor.head
+    if verb is None:
+        return tokens
+    out = [*tokens, verb]
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ == "ccomp" and verb.head.pos_ == "VERB":
+        # "whose relatives say [he] has six children": who says so frames the figure
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.i < verb.i:
+        out += [subj.doc[subj.left_edge.i], subj]
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:  # "recommended by the court's probation officers"
+        out.append(agent.doc[agent.right_edge.i])
+    lo = min(t.i for t in out)
+    hi = max(t.i for t in out)
+    if hi - lo + 1 > MAX_CLAIM_TOKENS or any(t.sent.start != tokens[0].sent.start for t in out):
+        return tokens
+    return out
+
+
 def _finite(x: float) -> float | None:
     return None if math.isinf(x) else round(x, 6)
 
@@ -341,7 +372,62 @@ def extract_measures(doc: Doc, ctx: Context) -> list[Claim]:
                 continue  # a year or a day of the month is a time expression, not a quantity
         _number_claim(out, doc, run)
     _clock_claims(out, doc)
+    _match_minute_claims(out, doc)
     return out.claims
+
+
+_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _antecedent_of_wh(verb: Token) -> Token | None:
+    """Whom "who" stands for: the noun a relative clause modifies ("Ortiz, who scored"), or the
+    focus of a cleft ("it was Ortiz who scored")."""
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ == "ccomp" and _lemma(verb.head) == "be":
+        return next((c for c in verb.head.children if c.dep_ == "attr"), None)
+    return None
+
+
+def _match_minute_claims(out: _Out, doc: Doc) -> None:
+    """"Ortiz's 29th-minute goal", "Ortiz scored in the 75th minute": the minute of a player's
+    act in a match. Only with a named player, and the match named when the text names one
+    ("in the 89th minute of the semifinal"), so two acts are never set against each other."""
+    for tok in doc:
+        m = _ORDINAL.match(tok.text)
+        if m is None:
+            continue
+        k = tok.i + 1
+        while k < len(doc) and doc[k].text in ("-", "–"):
+            k += 1
+        if k >= len(doc) or _lemma(doc[k]) != "minute":
+            continue
+        minute = doc[k]
+        act: Token | None = None
+        player: Token | None = None
+        if minute.dep_ in ("compound", "amod", "nmod") and minute.head.pos_ == "NOUN":
+            act = minute.head  # "29th-minute strike"
+            player = next((c for c in act.children if c.dep_ == "poss"), None)
+        elif minute.dep_ == "pobj" and minute.head.dep_ == "prep":
+            act = minute.head.head
+            if act.pos_ == "VERB":
+                player = next((c for c in act.children if c.dep_ == "nsubj"), None)
+                if player is not None and player.lower_ in ("who", "that"):
+                    player = _antecedent_of_wh(act)
+            elif act.pos_ == "NOUN":
+                player = next((c for c in act.children if c.dep_ == "poss"), None)
+        if act is None or player is None or player.pos_ != "PROPN":
+            continue
+        subject = out.ctx.who(player)
+        if out.ctx.entity_type.get(subject) not in (None, "PERSON"):
+            continue
+        match = next((p for c in minute.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        key = "minute" + (f"|{_noun_key(match)}" if match is not None else "")
+        q = Quantity(value=float(m.group(1)), precision=0.0)
+        out.add(key=key, measure="match minute", q=q, factor=1.0, unit="minute of play",
+                tokens=[tok, minute, act], anchor=act, subject=subject, discrete=True)
+    return None
 
 
 def _unit_after(doc: Doc, run: list[Token]) -> tuple[Token | None, list[Token]]:
@@ -397,6 +483,10 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     if unit.pos_ != "NOUN" or lemma in CHARGE_NOUNS:
         return  # charges and counts of an indictment have their own claims (claims.py)
     pred = _predicate_of(unit)
+    if pred is None and lemma in CHILD_NOUNS and unit.dep_ == "dobj" and _lemma(unit.head) == "have":
+        pred = unit.head  # "she has four children": a kin count, though "have" is generic
+        _kin_count(out, doc, run, unit, pred)
+        return
     if pred is None:
         return
     got = _quantity(doc, run, discrete=True)
@@ -433,19 +523,31 @@ def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between:
     """"sentenced to 25 years", "a 24.25-year sentence", "a five-year contract": the length of
     what the duration belongs to. Relative uses ("two years ago", "a year later", "70 years
     old", "two hours into the flight") are time expressions, not durations of a thing."""
+    if any(c.dep_ in ("amod", "compound") and not c.like_num and c.text not in ("-", "–")
+           for c in unit.children if c.i < unit.i):
+        return  # "14 Earth days", "two lunar days", "five business days": another calendar
     if any(c.lower_ in _RELATIVE for c in unit.children) or unit.head.lower_ in _RELATIVE or \
             any(t.lower_ in _RELATIVE for t in doc[unit.i + 1:unit.i + 3]):
         return
-    if unit.dep_ in ("npadvmod", "nsubj", "nsubjpass", "attr"):
-        return
+    if unit.dep_ in ("nsubj", "nsubjpass", "attr") or unit.dep_ == "npadvmod" and not (
+            unit.head.pos_ == "VERB" and _lemma(unit.head) in PROPOSAL_VERBS):
+        return  # "two years passed", "it was five years": no thing the duration belongs to
     thing = ""
     anchor = unit
     nxt = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
+    rel = next((c for c in unit.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
+                and _event_class(c)), None)
     if unit.dep_ in ("compound", "amod", "nmod") and unit.head.pos_ == "NOUN":
         anchor = unit.head  # "a 24.25-year sentence", "a five-year deal"
         thing = _noun_key(anchor)
     elif nxt is not None and nxt.text in ("-", "–") and nxt.head.pos_ == "NOUN":
         anchor = nxt.head
+        thing = _noun_key(anchor)
+    elif rel is not None:  # "the 40 years the panel recommended"
+        anchor = rel
+        thing = _event_class(rel) or ""
+    elif unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.pos_ == "NOUN":
+        anchor = unit.head.head  # "a maximum penalty of 20 years", "a term of six years"
         thing = _noun_key(anchor)
     else:
         verb = unit.head.head if unit.dep_ == "pobj" else unit.head
@@ -454,16 +556,25 @@ def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between:
             thing = _event_class(verb) or ""
     if not thing:
         return
-    # what was asked for, proposed or risked is a different measure from what happened
+    # what was asked for, proposed or risked is a different measure from what happened; the
+    # most that can be imposed ("faces up to 20 years", "a maximum penalty of 20 years") another
     gov = anchor.head if anchor.dep_ in ("dobj", "pobj", "attr") else anchor
     if gov.dep_ == "prep":
         gov = gov.head
-    if _lemma(gov) in PROPOSAL_VERBS or _lemma(anchor) in PROPOSAL_VERBS:
-        thing = f"{thing} proposed"
+    bound, _ = _bound_before(doc, run[0].i)
+    risked = _lemma(anchor) in RISK_VERBS or _lemma(gov) in RISK_VERBS
+    if any(_lemma(c) in MAXIMUM_WORDS for c in anchor.children) or risked and bound == "at_most":
+        thing = "maximum"
+    elif _lemma(gov) in PROPOSAL_VERBS or _lemma(anchor) in PROPOSAL_VERBS:
+        verb = anchor if _lemma(anchor) in PROPOSAL_VERBS else gov
+        who = _proposer(verb)
+        thing = f"{thing} proposed" + (f" by {who}" if who else "")
     got = _quantity(doc, run, discrete=False)
     if got is None:
         return
     q, start, end = got
+    if thing == "maximum" and q.bound == "at_most":  # "up to 20 years" is the maximum, exactly
+        q = Quantity(value=q.value, precision=q.precision)
     factor = TIME_UNITS_SECONDS[_lemma(unit)] / TIME_UNITS_SECONDS["year"] \
         if TIME_UNITS_SECONDS[_lemma(unit)] >= TIME_UNITS_SECONDS["month"] else \
         TIME_UNITS_SECONDS[_lemma(unit)] / TIME_UNITS_SECONDS["hour"]
@@ -471,8 +582,20 @@ def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between:
     # a year count is written to the year: "25 years" covers 24.5-25.5, "24.25" its two decimals
     tokens = [*doc[start:end], *between, unit] + ([anchor] if 0 < anchor.i - unit.i <= 2 else [])
     out.add(key=f"duration|{thing.replace(' ', '_')}|{unit_name}",
-            measure=f"length of the {thing}", q=q, factor=factor, unit=unit_name, tokens=tokens,
+            measure="maximum term" if thing == "maximum" else f"length of the {thing}", q=q, factor=factor, unit=unit_name, tokens=tokens,
             anchor=anchor, subject=_named_patient(out, anchor))
+
+
+def _proposer(verb: Token) -> str:
+    """Who asks for or recommends a figure ("prosecutors sought", "recommended by the panel"):
+    two proposers' figures are two measures, not a disagreement."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            c = next((g for g in c.children if g.dep_ == "pobj"), c)
+            return _noun_key(c) if c.pos_ == "NOUN" else c.lower_
+        if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN"):
+            return _noun_key(c) if c.pos_ == "NOUN" else c.lower_
+    return ""
 
 
 def _named_patient(out: _Out, anchor: Token) -> str:
@@ -488,6 +611,17 @@ def _named_patient(out: _Out, anchor: Token) -> str:
 
 _RELATIVE = {"ago", "later", "earlier", "old", "into", "after", "before", "since", "previously",
              "prior", "from", "past", "last", "next", "early", "late"}
+
+
+def _kin_count(out: _Out, doc: Doc, run: list[Token], unit: Token, verb: Token) -> None:
+    got = _quantity(doc, run, discrete=True)
+    if got is None:
+        return
+    q, start, end = got
+    holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = out.ctx.who(holder) if holder is not None and holder.pos_ in ("PROPN", "PRON") else ""
+    out.add(key="count|child|have", measure="number of children", q=q, factor=1.0, unit=None,
+            tokens=[*doc[start:end], unit], anchor=verb, subject=subject, discrete=True)
 
 
 def _kin_claim(out: _Out, doc: Doc, run: list[Token]) -> None:

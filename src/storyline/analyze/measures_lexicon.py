@@ -100,7 +100,9 @@ GENERIC_PREDICATES = frozenset({
     "give", "go", "come", "see", "show", "put", "set", "bring", "call", "become", "seem",
     "remain", "stay", "keep", "find", "know", "think", "believe", "according", "involve",
     "contain", "comprise", "total", "number", "reach", "hit", "rise", "fall", "increase",
-    "decrease", "grow", "climb", "drop", "stand", "like", "other", "more", "many", "least"})
+    "decrease", "grow", "climb", "drop", "stand", "like", "other", "more", "many", "least",
+    # equivalence: "one lunar day, which translates to 14 Earth days" restates a value
+    "translate", "equal", "amount", "correspond", "equate", "mean", "convert"})
 
 NOUN_CLASSES: dict[str, str] = {
     "people": "person", "person": "person", "persons": "person", "individual": "person",
@@ -116,5 +118,10 @@ KIN_NOUNS = frozenset({"father", "mother", "parent", "dad", "mom", "mum"})
 # verbs whose object is asked for, proposed or risked rather than done ("prosecutors sought 50
 # years", "he faces up to 20 years"): Levin's "want" and "advise" classes plus "face"/"risk"
 PROPOSAL_VERBS = frozenset({
-    "seek", "ask", "request", "recommend", "propose", "want", "demand", "urge", "face", "risk",
+    "seek", "ask", "request", "recommend", "propose", "want", "demand", "urge",
     "suggest", "call", "push", "argue", "plan", "offer", "expect", "hope", "aim", "target"})
+
+# verbs of what may befall someone ("faces up to 20 years"): with "up to", the maximum
+RISK_VERBS = frozenset({"face", "risk", "carry", "threaten"})
+MAXIMUM_WORDS = frozenset({"maximum", "max", "top", "most", "statutory"})
+CHILD_NOUNS = frozenset({"child", "son", "daughter", "kid", "grandchild"})
