@@ -150,7 +150,9 @@ def _undated(doc: Doc, text: str, start: int, end: int,
         return None
     verb, timed = found
     if any(a <= verb.idx < b for a, b in quotes):
-        return None  # somebody's words, not the report
+        if any(a <= timed.idx < b for a, b in quotes):
+            return None  # somebody's words, not the report
+        verb = timed  # "“We are on the Moon,” the agency chief said": the statement is the event
     lemma = verb.lemma_.lower()
     if lemma in STATIVE_PREDICATES and not any(c.dep_ == "auxpass" for c in verb.children):
         return None

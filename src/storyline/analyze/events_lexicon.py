@@ -48,6 +48,9 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {name: frozenset(words.split(",")
     "suspend": "suspend,halt,call off,stop,pause,end,close,shut,shut down",
     "resume": "resume,restart,reopen,continue",
     "lose": "lose",
+    # counts and tolls
+    "rise": "rise,increase,climb,jump,grow,surge,soar,mount",
+    "decrease": "decrease,decline,drop,dip,fall back,shrink",
     # politics, business, organisations
     "announce": "announce,declare,unveil,reveal,disclose,confirm",
     "resign": "resign,quit,step down,depart",

@@ -23,6 +23,7 @@ import hashlib
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -51,9 +52,11 @@ MERGE_SCORE = 0.5  # compatible dates: similarity needed to merge
 # report of the same event, with the same predicate class / without it. Tuned on stories-dev.
 ATTACH_SHARED_SAME_CLASS = 2
 ATTACH_OVERLAP_SAME = 0.15  # shared lemma weight over the smaller mention's
+ATTACH_OVERLAP_PLAIN = 0.3  # the same, for a predicate outside the lexicon ("say", "tell")
 ATTACH_SHARED_OTHER = 3
 ATTACH_OVERLAP_OTHER = 0.4
-NARRATIVE_LEAD_DAYS = 7  # a lead date this close before publication is the article's "now"
+NARRATIVE_LEAD_DAYS = 7
+SINGLE_HAPPENINGS = True  # a lead date this close before publication is the article's "now"
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "decade": 6,
               "unknown": 7}
 _PRED_CLASS = {p: name for name, c in PREDICATE_CLASSES.items() for p in c}
@@ -108,7 +111,8 @@ class _Item:
         return granularity(self.timex.value)
 
 
-_FLOATING = re.compile(r"^XXXX(?:-(\d\d|XX)(?:-(\d\d|XX))?)?$|^XXXX-WXX-[1-7]$")  # "XXXX-10", "XXXX-WXX-4"
+# year unknown: "XXXX-10", "XXXX", a weekday "XXXX-WXX-4", a clock time "XXXX-XX-XXT01:30"
+_FLOATING = re.compile(r"^(?:XXXX(?:-(\d\d|XX)(?:-(\d\d|XX))?)?|XXXX-WXX-[1-7])(?:T[\dA-Z:]+)?$")
 
 
 def _key_weights(analyses: Sequence[ArticleAnalysis]) -> dict[str, float]:
@@ -155,6 +159,8 @@ _WEEKDAY_PATTERN = re.compile(r"^XXXX-WXX-([1-7])")
 def _value_fits(pattern: str, value: str) -> bool:
     """``XXXX-10`` fits ``2024-10`` and ``2024-10-03``: every known character agrees; an
     unresolved weekday ``XXXX-WXX-4`` fits every day that is a Thursday."""
+    if "T" in pattern and "T" not in value:
+        pattern = pattern.split("T")[0]  # a time of day fits its day ("1:30 a.m." on 2024-03-26)
     if m := _WEEKDAY_PATTERN.match(pattern):
         day = parse_iso(value) if re.match(r"^\d{4}-\d\d-\d\d", value) else None
         return day is not None and day.isoweekday() == int(m.group(1))
@@ -263,6 +269,8 @@ def _pair_score(a: _Item, b: _Item) -> tuple[float, bool] | None:
         content = _content_match(a, b) if a.keys and b.keys else None
         if content is not None:
             return content, False  # the same participants and happening, on compatible dates
+        if _same_day_happening(a, b):
+            return 0.5, False
         # the word similarity is at most 1: skip rapidfuzz when even that cannot reach the bar
         if not shared or 0.3 * same_pred + 0.35 * jacc + 0.35 < MERGE_SCORE:
             return None
@@ -278,9 +286,21 @@ def _pair_score(a: _Item, b: _Item) -> tuple[float, bool] | None:
     return None
 
 
+def _same_day_happening(a: _Item, b: _Item) -> bool:
+    """Two reports of one known kind of happening (a lexicon class: launched / lifted off) on the
+    same day, sharing a participant (an entity or a content lemma besides the verbs)."""
+    if a.lo is None or a.lo != a.hi or b.lo != b.hi or a.lo != b.lo:
+        return False
+    ca = predicate_class(a.mention.predicate)
+    if ca not in PREDICATE_CLASSES or ca != predicate_class(b.mention.predicate):
+        return False
+    verbs = {p.split(" ")[0] for p in (a.mention.predicate, b.mention.predicate) if p}
+    return bool(a.entities & b.entities) or bool((a.keys & b.keys) - verbs)
+
+
 def _signature(it: _Item) -> tuple:
     """Everything the pair test reads of a mention: equal signatures score alike against all."""
-    return (it.lo, it.hi, it.mention.predicate, it.entities, it.words)
+    return (it.lo, it.hi, it.mention.predicate, it.entities, it.words, it.keys)
 
 
 def _cluster(items: list[_Item]) -> list[list[int]]:
@@ -427,6 +447,16 @@ def _event(members: list[_Item]) -> tuple[Event, Comparison | None]:
         date_ = EventDate(value=best.timex.value, earliest=iso(best.lo), latest=iso(best.hi),
                           granularity=best.gran,  # type: ignore[arg-type]
                           approximate=not best.timex.resolved)
+        narrative = _narrative_date([it for it in members if it.undated])
+        if not best.timex.resolved and narrative is not None:
+            # "March 28" in an undated report, year unknown: the other reports' time pins it
+            n_lo, n_hi, _value = narrative
+            if n_lo == n_hi and (lo is None or lo <= n_lo) and (hi is None or n_hi <= hi) \
+                    and _value_fits(best.timex.value, n_lo.isoformat()):
+                value = n_lo.isoformat() + ("T" + best.timex.value.split("T")[1]
+                                            if "T" in best.timex.value else "")
+                date_ = EventDate(value=value, earliest=iso(n_lo), latest=iso(n_hi),
+                                  granularity="day", approximate=True)
     else:
         values = sorted({it.timex.value for it in dated})
         lo_all = min((it.lo for it in dated if it.lo), default=None)
@@ -493,6 +523,22 @@ def _undated_items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     return out
 
 
+@lru_cache(maxsize=4096)
+def _key_classes(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(c for k in keys if (c := _PRED_CLASS.get(k)) is not None)
+
+
+def _related_predicates(u: _Item, m: _Item) -> bool:
+    """The same predicate class, or one's predicate is of a class another verb (or noun) of the
+    other sentence names: "The judge said he *committed* perjury" / "The jurist spotlighted
+    instances in which he *committed* perjury"."""
+    if same_predicate(u.mention.predicate, m.mention.predicate):
+        return True
+    cu, cm = predicate_class(u.mention.predicate), predicate_class(m.mention.predicate)
+    return bool((cu and (cu in m.keys or cu in _key_classes(m.keys))) or
+                (cm and (cm in u.keys or cm in _key_classes(u.keys))))
+
+
 def _content_match(u: _Item, m: _Item) -> float | None:
     """How well ``u`` matches mention ``m`` as a report of the same event (None: not).
 
@@ -509,9 +555,12 @@ def _content_match(u: _Item, m: _Item) -> float | None:
     wu = sum(idf.get(k, 1.0) for k in u.keys)
     wm = sum(idf.get(k, 1.0) for k in m.keys)
     ov = sum(idf.get(k, 1.0) for k in common) / min(wu, wm)
-    if same_predicate(u.mention.predicate, m.mention.predicate):
+    if _related_predicates(u, m):
         verbs = {p.split(" ")[0] for p in (u.mention.predicate, m.mention.predicate) if p}
-        if len(common - verbs) >= ATTACH_SHARED_SAME_CLASS and ov >= ATTACH_OVERLAP_SAME:
+        # a known kind of happening (lexicon class) needs less than a plain verb ("say", "tell")
+        need = ATTACH_OVERLAP_SAME if predicate_class(u.mention.predicate) in PREDICATE_CLASSES \
+            or predicate_class(m.mention.predicate) in PREDICATE_CLASSES else ATTACH_OVERLAP_PLAIN
+        if len(common - verbs) >= ATTACH_SHARED_SAME_CLASS and ov >= need:
             return 0.5 + ov
         return None
     informative = [k for k in common if idf.get(k, 1.0) > 1.0]
@@ -606,7 +655,17 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item]) -> list[list
             out.append(group)
         elif len({it.article for it in group}) >= 2 and _narrative_date(group) is not None:
             out.append(group)  # undated only: kept when two outlets report it at one time
+        elif SINGLE_HAPPENINGS and len(group) == 1 and _happening(group[0]):
+            out.append(group)
     return out
+
+
+def _happening(it: _Item) -> bool:
+    """An undated report of a known kind of happening (its predicate is in the lexicon: died,
+    collapsed, rescued, sentenced ...) with a day-level narrative time: placed on the timeline
+    even when only one outlet reports it."""
+    return (it.mention.predicate is not None and predicate_class(it.mention.predicate) in
+            PREDICATE_CLASSES and it.lo is not None and it.lo == it.hi)
 
 
 def _narrative_date(group: list[_Item]) -> tuple[date, date, str] | None:
@@ -650,7 +709,10 @@ _SEARCH_DAYS = 3 * 366  # how far around the dated event a publication date is s
 
 
 def _firm(it: _Item, known: set[str]) -> bool:
-    """A mention whose date does not depend on an unknown publication date."""
+    """A mention whose date does not depend on an unknown publication date (for an undated
+    mention: its narrative time comes from such an expression of its own article)."""
+    if it.timex is None:
+        return False
     return it.timex.anchor == "absolute" or (it.article in known and it.timex.resolved)
 
 
@@ -668,9 +730,11 @@ def refine_publication(analyses: Sequence[ArticleAnalysis],
     """
     by_id = {a.article.id: a.article for a in analyses}
     known = {aid for aid, art in by_id.items() if art.published.basis in ("metadata", "text")}
-    items, floating = _items(analyses, entity_map, _key_weights(analyses))
+    idf = _key_weights(analyses)
+    items, floating = _items(analyses, entity_map, idf)
     groups = _attach_floating([[items[i] for i in g] for g in _cluster(items)], floating)
-    groups = _merge_undated(groups, _unattached(groups, floating))
+    groups = _merge_undated(groups, _unattached(groups, floating) +
+                            _undated_items(analyses, entity_map, idf))
     bounds: dict[str, tuple[date | None, date | None]] = {
         aid: (parse_iso(art.published.earliest), parse_iso(art.published.latest))
         for aid, art in by_id.items() if aid not in known}
@@ -682,7 +746,7 @@ def refine_publication(analyses: Sequence[ArticleAnalysis],
         if lo is None or hi is None or lo > hi:
             continue  # no firm date, or the firm sources conflict: nothing to infer from
         for it in group:
-            if it.article in known or it.timex.anchor != "publication":
+            if it.undated or it.article in known or it.timex.anchor != "publication":
                 continue
             cur_lo, cur_hi = bounds[it.article]
             start = cur_lo or shift(lo, -_SEARCH_DAYS)
