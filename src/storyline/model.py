@@ -92,6 +92,7 @@ class TimeExpr:
     anchor: TimexAnchor = "absolute"
     resolved: bool = True
     tense: str | None = None  # past / present / future of the clause it sits in (how it was resolved)
+    kind: str | None = None  # "age" for a person's age ("Ruiz, 54,"): a DURATION TimeML leaves out
 
 
 @dataclass(slots=True)

@@ -286,3 +286,109 @@ def test_rules_never_crash_and_spans_are_exact(words, pub):
         assert text[t.start:t.end] == t.text
         if t.earliest and t.latest:
             assert t.earliest <= t.latest
+
+
+# --------------------------------------------------------------------------- issue 14 misses
+
+def values(timexes: list[TimeExpr]) -> dict[str, str]:
+    return {t.text: t.value for t in timexes}
+
+
+def test_compound_durations_are_one_expression(nlp):
+    _, tx = run(nlp, "The rescue took 3 hours and 20 minutes, and the trial lasted two years, "
+                     "six months.", "2025-03-04")
+    got = values(tx)
+    assert got["3 hours and 20 minutes"] == "PT3H20M"
+    assert got["two years, six months"] == "P2Y6M"
+
+
+def test_fractional_durations(nlp):
+    _, tx = run(nlp, "The striker got a six-and-a-half-year ban; the broker served 4 1/2 years.",
+                "2025-03-04")
+    got = values(tx)
+    assert got["six-and-a-half-year"] == "P6.5Y" and got["4 1/2 years"] == "P4.5Y"
+
+
+def test_ages_are_durations_marked_as_ages(nlp):
+    _, tx = run(nlp, "Mara Quinn, 54, said the hospital called. Two climbers aged 26 and 35 were "
+                     "found. At age 19, the midfielder joined the club.", "2025-03-04")
+    got = {t.text: (t.value, t.kind) for t in tx}
+    assert got["54"] == ("P54Y", "age")
+    assert got["aged 26"] == ("P26Y", "age") and got["35"] == ("P35Y", "age")
+    assert got["age 19"] == ("P19Y", "age")
+    # a number after a place is not an age
+    _, tx = run(nlp, "Flooding hit Riverton, 12, and Oakdale.", "2025-03-04")
+    assert "12" not in values(tx)
+
+
+def test_range_start_shares_the_unit(nlp):
+    _, tx = run(nlp, "Prosecutors asked for 40 to 50 years.", "2025-03-04")
+    got = values(tx)
+    assert got["40"] == "P40Y" and got["50 years"] == "P50Y"
+    _, tx = run(nlp, "The grid plan needs 2031-40 funding.", "2025-03-04")
+    assert values(tx) == {"2031": "2031", "40": "2040"}
+
+
+def test_years_as_modifiers_and_solid_durations(nlp):
+    _, tx = run(nlp, "Regulators linked it to a 2019 data breach after a yearslong probe.",
+                "2025-03-04")
+    got = values(tx)
+    assert got["2019"] == "2019" and got["yearslong"] == "PXY"
+
+
+def test_newspaper_names_are_not_times(nlp):
+    _, tx = run(nlp, "The story ran in Harbor Today and the Kestrel Daily News on Monday.",
+                "2025-03-04")
+    assert values(tx) == {"Monday": "2025-03-03"}
+    _, tx = run(nlp, "Today the council meets; it publishes minutes daily.", "2025-03-04")
+    assert values(tx) == {"Today": "2025-03-04", "daily": "P1D"}
+
+
+def test_a_quarter_of_is_a_share(nlp):
+    _, tx = run(nlp, "A quarter of the companies missed the deadline in the first quarter of 2024.",
+                "2025-03-04")
+    assert values(tx) == {"the first quarter of 2024": "2024-Q1"}
+
+
+def test_match_halves_are_not_half_years(nlp):
+    _, tx = run(nlp, "The visitors scored twice in the second half.", "2025-03-04")
+    assert values(tx) == {}
+    _, tx = run(nlp, "Profits fell in the second half, the bank said.", "2025-09-04")
+    assert values(tx)["the second half"] == "2025-H2"
+
+
+def test_over_the_next_decade_is_a_duration(nlp):
+    _, tx = run(nlp, "The utility will invest $2 billion over the next decade.", "2025-03-04")
+    assert values(tx)["the next decade"] == "P10Y"
+
+
+def test_election_month_looked_forward_to_is_the_coming_one(nlp):
+    _, tx = run(nlp, "The ads ran weeks before the November election.", "2026-09-20")
+    assert values(tx)["November"] == "2026-11"
+    _, tx = run(nlp, "She lost the November election.", "2026-03-20")
+    assert values(tx)["November"] == "2025-11"
+
+
+def test_parts_of_days_and_clock_formats(nlp):
+    _, tx = run(nlp, "Crews arrived early on the morning of March 26. The fire spread overnight "
+                     "Tuesday and the lander touched down at 6.04 pm on Wednesday.", "2025-03-28")
+    got = values(tx)
+    assert got["the morning of March 26"] == "2025-03-26TMO"
+    assert got["overnight Tuesday"] == "2025-03-25TNI"
+    assert got["6.04 pm on Wednesday"] == "2025-03-26T18:04"
+
+
+def test_dates_with_clock_times(nlp):
+    _, tx = run(nlp, "Posted Tue, 4 Mar 2025 14:23:46 GMT. Updated March 5, 2025 at 9:15 AM ET.",
+                "2025-03-05")
+    got = values(tx)
+    assert got["Tue, 4 Mar 2025 14:23:46"] == "2025-03-04T14:23:46"
+    assert got["March 5, 2025 at 9:15 AM"] == "2025-03-05T09:15"
+
+
+def test_vague_later_is_a_duration_and_the_night_prior(nlp):
+    _, tx = run(nlp, "The board met on Friday. Hours later, the chief learned she had been told "
+                     "the night prior.", "2025-03-10")
+    got = values(tx)
+    assert got["Hours"] == "PTXH"
+    assert got["the night prior"] == "2025-03-06TNI"

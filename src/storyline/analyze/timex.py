@@ -138,6 +138,14 @@ def _keep(doc: Doc | None, c: Cand) -> bool:
         before = doc[span.start - 1] if span.start > 0 else None
         determined = before is not None and before.tag_ in ("DT", "PRP$", "POS")
         return not (root.dep_ == "nummod" and root.head.tag_ == "NNS" and not determined)
+    if c.check == "age":
+        # "Ruiz, 54, said": the number stands beside a name or a person noun
+        # (not a list of places or numbers: "Riverton, 12, and Oakdale")
+        before = doc[span.start - 2] if span.start >= 2 else None
+        after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        return before is not None and before.pos_ in ("PROPN", "NOUN") and \
+            before.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "MONEY", "CARDINAL", "NORP") and \
+            (after is None or after.lower_ not in ("and", "or"))
     if c.check == "adverb":
         return span.root.pos_ != "ADJ" or span.root.dep_ not in ("amod",)
     return True
@@ -182,7 +190,7 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
             lo, hi = value_bounds(value) if c.type in ("DATE", "TIME") else (None, None)
             anchor = "absolute" if c.type in ("DATE", "TIME") else "none"
             te = TimeExpr(c.start, c.end, span_text, c.type, value, iso(lo), iso(hi), anchor, True,
-                          tense)
+                          tense, c.kind)
         else:
             ctx_anchor = last_any
             if c.context and ctx_anchor is not None and (

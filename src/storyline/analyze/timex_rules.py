@@ -48,6 +48,7 @@ class Cand:
     check: str | None = None  # "year": drop when spaCy calls the number CARDINAL/MONEY/...
     priority: int = 0
     template: str | None = None  # the value when the anchor cannot pin it ("XXXX-WXX-1")
+    kind: str | None = None  # "age": a person's age (TimeExpr.kind)
 
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -75,7 +76,8 @@ _NUMW = ("(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:
          "six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
          "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\\s+dozen|dozen|hundred|"
          "single)")
-NUM = rf"(?:\d+(?:\.\d+)?|{_NUMW}(?:\s+and\s+a\s+half)?|\d+\s+and\s+a\s+half)"
+_HALF = r"(?:[\s-]+and[\s-]+a[\s-]+half)"
+NUM = rf"(?:\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|{_NUMW}{_HALF}?|\d+{_HALF})"
 NUM_OR_A = rf"(?:{NUM}|an?(?:\s+and\s+a\s+half)?|a\s+half)"
 UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
          "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
@@ -91,10 +93,12 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 
 def parse_num(s: str) -> float | None:
     """A number written in digits or words ("nine", "twenty-five", "two and a half"); None if vague."""
-    s = s.strip().lower().replace("-", " ")
+    s = re.sub(r"\s+", " ", s.strip().lower().replace("-", " "))
     half = 0.0
     if s.endswith("and a half"):
         half, s = 0.5, s[: -len("and a half")].strip()
+    elif s.endswith(" 1/2") or s.endswith("½"):
+        half, s = 0.5, s.rstrip("½").removesuffix(" 1/2").strip()
     if s in ("a half",):
         return 0.5
     try:
@@ -360,11 +364,25 @@ def ref(value: str):
 
 # ----------------------------------------------------------------------------- rules
 
-RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Cand | None]]] = []
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*|[\"“(]\s*)$")
+_NAME_AFTER = re.compile(r"\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[A-Z][a-z]")
+
+
+def _in_name(m: re.Match[str]) -> bool:
+    """A capitalized time word that is part of a Title Case name ("USA Today", "Daily Mail",
+    "The Kashmir Daily"): capitalized although not at the start of a sentence, or followed by a
+    capitalized word (not a month or weekday)."""
+    if not _SENTENCE_START.search(m.string[max(0, m.start() - 4):m.start()]):
+        return True
+    return bool(_NAME_AFTER.match(m.string, m.end()))
+
+
+RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Cand | list[Cand] | None]]] = []
 
 
 def rule(pattern: str, flags: int = 0):
-    def deco(fn: Callable[[re.Match[str]], Cand | None]):
+    def deco(fn: Callable[[re.Match[str]], Cand | list[Cand] | None]):
         RULES.append((re.compile(pattern, flags), fn))
         return fn
     return deco
@@ -382,13 +400,45 @@ B = r"(?<![\w$£€.-])"  # not inside a word, number or amount
 E = r"(?![\w%-]|\.\d|,\d)"
 
 # absolute day: "March 22, 2013", "Friday, March 22, 2013", "Mar. 22 2013", "March 22nd, 2013"
-@rule(rf"{B}(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>1[6-9]\d\d|20\d\d){E}")
+@rule(rf"(?:{B}|(?<=[a-z]))(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>1[6-9]\d\d|20\d\d){E}")
 def _abs_mdy(m):
+    # (a full date glued to the word before it, "todayMarch 27, 2024", is a pasted line break)
     try:
         d = date(int(m["year"]), _mon(m["mon"]), int(m["day"]))
     except ValueError:
         return None
     return _cand(m, "DATE", value=d.isoformat(), priority=3)
+
+
+# with a clock time: "March 28, 2024 at 11:55 AM ET", "Mon, 20 Nov 2023 14:23:46 PKT"
+_WD_ANY = rf"(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+_AT_TIME = r",?\s+(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d\d)(?::(?P<sec>\d\d))?(?:\s*(?P<ap>[aApP])\.?\s?[mM]\.?)?(?![\w:])"
+
+
+def _date_time(m: re.Match[str]):
+    try:
+        d = date(int(m["year"]), _mon(m["mon"]), int(m["day"]))
+    except ValueError:
+        return None
+    h, mi = int(m["h"]), int(m["mi"])
+    if m["ap"]:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if m["ap"].lower() == "p" else 0)
+    if h > 23 or mi > 59:
+        return None
+    sec = f":{m['sec']}" if m["sec"] else ""
+    return _cand(m, "TIME", value=f"{d.isoformat()}T{h:02d}:{mi:02d}{sec}", priority=4)
+
+
+@rule(rf"{B}(?:{_WD_ANY},?\s+)?(?P<mon>{MONTH_ANY})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>1[6-9]\d\d|20\d\d){_AT_TIME}")
+def _abs_mdy_time(m):
+    return _date_time(m)
+
+
+@rule(rf"{B}(?:{_WD_ANY},?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_ANY}),?\s+(?P<year>1[6-9]\d\d|20\d\d){_AT_TIME}")
+def _abs_dmy_time(m):
+    return _date_time(m)
 
 
 # "22 March 2013", "the 22nd of March, 2013"
@@ -466,9 +516,23 @@ def _month(m):
     which = next((w for w in ("last", "next", "this") if re.search(rf"\b{w}\b", mod)), None)
     if "past" in mod:
         which = "last"
-    c = Cand(m.start("mod") if mod else m.start("mon"), m.end("mon"), "DATE",
-             rel=rel_month(_mon(m["mon"]), which), priority=1)
-    return c
+    rel = rel_month(_mon(m["mon"]), which)
+    if not mod and prep == "the" and _SCHEDULED.match(m.string, m.end()) and \
+            _BEFORE_THE.search(m.string[max(0, m.start() - 30):m.start("mon")]):
+        # "the November election", "the June hearing": the nearest one, whatever the clause's
+        # tense ("Polls closed weeks before the November election" written in September)
+        month_rel = rel
+        rel = lambda a, t: month_rel(a, "present")  # noqa: E731
+    return Cand(m.start("mod") if mod else m.start("mon"), m.end("mon"), "DATE", rel=rel,
+                priority=1)
+
+
+# scheduled happenings named by their month, looked forward to ("weeks before the November
+# election"): the month is the nearest one, not the one the clause's tense points at
+_BEFORE_THE = re.compile(r"(?i)\b(?:before|ahead\s+of|until|till|up\s+to|run-up\s+to|toward|towards)\s+the\s+$")
+_SCHEDULED = re.compile(r"\s+(?:general\s+|presidential\s+|midterm\s+|local\s+)?(?:elections?|votes?|"
+                        r"referendum|primary|primaries|runoff|ballot|polls|caucus(?:es)?|hearing|"
+                        r"trial|summit|deadline|meeting|conference|launch|draft|auction|deadline)\b")
 
 
 # years: "2024", "early 2011", "fiscal 2013", "the end of 2012"; checked against spaCy's NER later
@@ -525,9 +589,40 @@ def _weekday(m):
                  template=f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
 
 
+def _with_part(rel: Callable[[date, Tense], Resolved], part: str):
+    def f(anchor: date, tense: Tense) -> Resolved:
+        r = rel(anchor, tense)
+        return Resolved(f"{r.value}T{part}", r.earliest, r.latest)
+    return f
+
+
+# "the morning of March 26", "the night of Aug. 8, 2023"
+@rule(rf"(?i)\b(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+(?:(?-i:{WEEKDAY}),?\s+)?(?P<mon>(?-i:{MONTH_ANY}))\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?(?![\w%]|\.\d|,\d|:\d)")
+def _part_of_date(m):
+    part = PARTS[m["part"].lower()]
+    day, mo = int(m["day"]), _mon(m["mon"])
+    if m["year"]:
+        try:
+            d = date(int(m["year"]), mo, day)
+        except ValueError:
+            return None
+        return _cand(m, "TIME", value=f"{d.isoformat()}T{part}", priority=3)
+    if not 1 <= day <= 31:
+        return None
+    return _cand(m, "TIME", rel=_with_part(rel_month_day(mo, day), part), priority=3)
+
+
+@rule(rf"(?i)\bovernight\s+(?:on\s+)?(?P<wd>(?-i:{WEEKDAY}))\b")
+def _overnight(m):
+    wd = WEEKDAYS[m["wd"].lower()]
+    return _cand(m, "TIME", rel=rel_weekday(wd, None, "NI"), priority=2, template=f"XXXX-WXX-{wd}TNI")
+
+
 # today / yesterday / tomorrow / tonight, with an optional part of the day, "earlier today"
-@rule(rf"(?i)\b(?:(?P<mod>earlier|later|late|early)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{PART}))?(?![\w'’])")
+@rule(rf"(?i)\b(?:(?P<mod>earlier|later|late|early)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{PART}))?(?![\w]|['’](?!s\b))")
 def _deictic(m):
+    if m["w"] == "Today" and _in_name(m):
+        return None  # a title: "USA Today", "<Country> Today"
     w = m["w"].lower()
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
     part = PARTS[m["part"].lower()] if m["part"] else ("NI" if w == "tonight" else None)
@@ -546,12 +641,12 @@ def _part_of_day(m):
 
 # last/this/next week|month|year|quarter|weekend|decade, with "early", "earlier", "later", "the end of"
 _POS = r"(?:(?P<part>early|earlier|later|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)\s*)?"
-@rule(rf"(?i)\b{_POS}(?P<which>this\s+past|last|this|next|the\s+current|the\s+previous|the\s+coming|the\s+past|the\s+last|the\s+following)\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-|['’](?!s\b))")
+@rule(rf"(?i)\b{_POS}(?P<which>this\s+past|last|this|next|the\s+current|the\s+previous|the\s+coming|the\s+past|the\s+last|the\s+following|the\s+next)\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b(?!-|['’](?!s\b))")
 def _rel_unit(m):
     which = re.sub(r"\s+", " ", m["which"].lower())
     unit = m["unit"].lower()
     part = (m["part"] or "").lower().strip()
-    if which in ("the past", "the coming", "the following"):
+    if which in ("the past", "the coming", "the following", "the next"):
         # "the past year", "the coming months": a stretch of time, not a calendar unit
         if part:
             return None
@@ -560,6 +655,10 @@ def _rel_unit(m):
                      if unit != "weekend" else "P1WE", priority=1)
     if which == "this past" and unit == "weekend":
         return _cand(m, "DATE", rel=_recent_weekend, priority=2)
+    if which == "this past" and unit == "week":
+        # the week that is ending: the one the day before the anchor falls in
+        return _cand(m, "DATE", rel=lambda a, t: Resolved(week_value(a - timedelta(days=1))),
+                     priority=2)
     off = {"last": -1, "this": 0, "next": 1, "the current": 0, "the previous": -1, "the last": -1,
            "this past": -1}[which]
     if part in ("earlier", "later"):
@@ -604,10 +703,22 @@ def _the_weekend(m):
     return Cand(m.start("x"), m.end("x"), "DATE", rel=_recent_weekend, priority=1)
 
 
+@rule(r"(?i)\b(?:after|over|during|through|following|since|from)\s+an?\s+(?:[a-z]+\s+){0,2}?(?P<x>weekend)\b(?!['’-]|\s+(?:trip|getaway|break|visit|retreat)s?\b)")
+def _a_weekend(m):
+    # "after a tumultuous weekend": the weekend just past (in a future clause the coming one)
+    return Cand(m.start("x"), m.end("x"), "DATE", rel=_recent_weekend, priority=0)
+
+
 @rule(r"(?i)\b(?:on|for|during|late\s+in|earlier\s+in|later\s+in|early\s+in|end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing))\s+(?P<x>the\s+day)\b(?!['’-]|\s+(?:before|after|when|that|of|on|in|he|she|they|it|we)\b)")
 def _the_day(m):
     # "shares fell 3% on the day": the day of the nearest reported date, else publication
     return Cand(m.start("x"), m.end("x"), "DATE", rel=rel_unit("day", 0), context=True, priority=0)
+
+
+# a bare "first half" is a half-year only among words of reporting periods and figures
+_PERIOD_CONTEXT = re.compile(r"(?i)\b(?:fiscal|quarter(?:ly)?|profits?|revenues?|sales|earnings|"
+                             r"growth|econom\w*|percent|output|inflation|gdp|forecasts?|budget|"
+                             r"deficit|exports?|imports?|prices?|income)\b|%")
 
 
 # quarters and halves: "the first quarter", "the fourth quarter of 2012", "Q3", "the second half"
@@ -620,6 +731,9 @@ def _quarter(m):
             return None
         if m["year"]:
             return _cand(m, "DATE", value=f"{m['year']}-H{n}", priority=2)
+        if not m["rest"] and not _PERIOD_CONTEXT.search(
+                m.string[max(0, m.start() - 150):m.end() + 150]):
+            return None  # "a first-half goal", "in the second half" of a match: not a half-year
         off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0}.get(
             re.sub(r"\s+", " ", (m["rest"] or "").lower()))
         return _cand(m, "DATE", rel=rel_half(n, off), priority=2)
@@ -658,6 +772,10 @@ def _ago(m):
         unit = "century"
     n = parse_num(m["n"]) if m["n"] else None
     d = re.sub(r"\s+", " ", m["dir"].lower())
+    if n is None and d in ("earlier", "later"):
+        # "hours later", "a few days earlier": how long after, not a calendar date (TimeML)
+        return Cand(m.start(), m.start("dir") - 1, "DURATION", value=duration_value(None, unit),
+                    priority=2)
     if d in ("ago", "hence", "from now"):
         return _cand(m, "DATE", rel=rel_ago(n, unit, -1 if d == "ago" else 1), priority=3)
     if d in ("before", "after"):
@@ -668,6 +786,15 @@ def _ago(m):
 
 
 # "earlier this year" etc. handled by _rel_unit; "the next day", "the day before", "that day"
+# "the night prior", "the day before" at the end of a clause: counted from the date mentioned last
+@rule(r"(?i)\bthe\s+(?P<unit>day|morning|evening|night)\s+(?:before|prior)(?=\s*[,.;)—–]|\s*$|\s+(?:and|but|when|as)\b)")
+def _unit_prior(m):
+    unit = m["unit"].lower()
+    part = PARTS.get(unit)
+    return _cand(m, "TIME" if part else "DATE", rel=rel_unit("day", -1, part), context=True,
+                 priority=1)
+
+
 @rule(r"(?i)\b(?:the\s+(?P<rel>next|following|previous|prior|same)\s+(?P<unit>day|week|month|year|morning|evening|night)|(?P<that>that|the\s+same)\s+(?P<u2>day|week|month|year|morning|evening|night))\b(?!['’-])")
 def _context_unit(m):
     unit = (m["unit"] or m["u2"]).lower()
@@ -687,7 +814,7 @@ def _context_unit(m):
 # durations: "nine-year", "69-year-old", "nine years", "a month", "18 months", "the past two years",
 # "two and a half years", "almost seven years", "months-long", "decades-old"
 _DUR_PRE = r"(?:(?:the\s+(?:past|last|next|first|coming|previous|following|entire|full|whole)\s+)|(?:a\s+mere|almost|nearly|more\s+than|less\s+than|over|at\s+least|at\s+most|up\s+to|just\s+over|just\s+under|just|only|another|an\s+additional|a\s+full|the\s+full|a\s+further)\s+)?"
-@rule(rf"(?i)(?<![\w$£€.,-]){_DUR_PRE}(?P<n>{NUM_OR_A})[\s-]+(?P<extra>(?:straight|consecutive|full|long|more|additional|calendar|trading|business)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?P<adj>-old|-long|\s+old\b)?(?![\w'’]|-(?!old|long))")
+@rule(rf"(?i)(?<![\w$£€.,-]){_DUR_PRE}(?P<n>{NUM_OR_A})[\s-]+(?P<extra>(?:straight|consecutive|full|long|more|additional|calendar|trading|business|working|school|[Ee]arth)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?P<adj>-old|-long|\s+old\b)?(?![\w'’]|-(?!old|long))")
 def _duration(m):
     n = parse_num(m["n"])
     unit = m["unit"].lower()
@@ -697,14 +824,90 @@ def _duration(m):
         return None  # "a second term"
     if unit in ("night",) and n == 1 and m["n"].lower() in ("a", "an"):
         return None
+    if unit == "quarter" and not m["pl"] and _FRACTION_OF.match(m.string, m.end()):
+        return None  # "a quarter of the companies": a share, not three months
     return _cand(m, "DURATION", value=duration_value(n, unit), priority=2)
+
+
+_FRACTION_OF = re.compile(rf"\s+of\s+(?!(?:an?|the|this|that|last|next)?\s*(?:{UNIT}s?|(?:19|20)\d\d)\b)", re.I)
 
 
 @rule(rf"(?i)\b(?P<pre>the\s+(?:past|last|next|coming|previous|following|first)\s+|over\s+the\s+(?:past|last|next)\s+)?(?P<vague>a\s+few|few|several|many|some|a\s+couple\s+of|couple\s+of|recent|the\s+past\s+(?:few|several)|the\s+next\s+(?:few|several)|the\s+last\s+(?:few|several)|the\s+coming)\s+(?P<units>{UNITS_PL})\b(?!['’-])")
 def _vague_duration(m):
     unit = m["units"].lower()[:-1]
     unit = "century" if unit == "centurie" else unit
+    n = 2 if re.match(r"(?i)(?:a\s+)?couple\s+of", m["vague"]) else None  # "a couple of weeks": two
+    return _cand(m, "DURATION", value=duration_value(n, unit), priority=1)
+
+
+@rule(rf"(?i)\b(?P<units>{UNITS_PL})long\b")
+def _units_long_solid(m):
+    unit = m["units"].lower()[:-1]
+    unit = "century" if unit == "centurie" else unit
     return _cand(m, "DURATION", value=duration_value(None, unit), priority=1)
+
+
+# compound durations: "3 hours and 20 minutes", "two years, six months" → one value (PT3H20M)
+_COMPOUND_ORDER = ("year", "month", "week", "day", "hour", "minute", "second")
+_COMPOUND_CODE = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M",
+                  "second": "S"}
+
+
+@rule(rf"(?i)(?<![\w$£€.,-])(?P<a>{NUM_OR_A})[\s-]+(?P<ua>year|month|week|day|hour|minute|second)s?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<b>{NUM_OR_A})[\s-]+(?P<ub>month|week|day|hour|minute|second)s?\b(?![\w'’-])")
+def _compound_duration(m):
+    a, b = parse_num(m["a"]), parse_num(m["b"])
+    ua, ub = m["ua"].lower(), m["ub"].lower()
+    if a is None or b is None or _COMPOUND_ORDER.index(ua) >= _COMPOUND_ORDER.index(ub):
+        return None
+    date_part = time_part = ""
+    for n, u in ((a, ua), (b, ub)):
+        if u in ("hour", "minute", "second"):
+            time_part += f"{fmt_num(n)}{_COMPOUND_CODE[u]}"
+        else:
+            date_part += f"{fmt_num(n)}{_COMPOUND_CODE[u]}"
+    value = "P" + date_part + ("T" + time_part if time_part else "")
+    return _cand(m, "DURATION", value=value, priority=3)
+
+
+# ages: "Ruiz, 54, said", "two men aged 26 and 35", "at age 19" → P54Y (as TimeML annotates ages)
+@rule(r"(?<=[A-Za-z.)]),\s(?P<n>\d{1,3}),(?=\s)")
+def _age_appositive(m):
+    n = int(m["n"])
+    if not 1 <= n <= 120:
+        return None
+    return Cand(m.start("n"), m.end("n"), "DURATION", value=f"P{n}Y", check="age", priority=1,
+                kind="age")
+
+
+@rule(r"(?i)\b(?P<x>(?:aged?|ages)\s+(?P<n>\d{1,3}))(?:\s*(?:,|and|or|to|-|–)\s*(?P<m>\d{1,3}))?\b(?![\w%.,]\d)")
+def _age_aged(m):
+    out = [Cand(m.start("x"), m.end("x"), "DURATION", value=f"P{int(m['n'])}Y", priority=2,
+                kind="age")]
+    if m["m"]:
+        out.append(Cand(m.start("m"), m.end("m"), "DURATION", value=f"P{int(m['m'])}Y", priority=2,
+                        kind="age"))
+    return out
+
+
+# the first number of a range shares the unit: "17 to 20 years" → 17 is P17Y too
+@rule(rf"(?i)(?<![\w$£€.,-])(?P<n>\d+|{_NUMW})\s+(?:to|or|-|–)\s+(?:{NUM})[\s-]+(?P<unit>{UNIT})s?\b(?![\w'’-])")
+def _range_first(m):
+    n = parse_num(m["n"])
+    if n is None:
+        return None
+    return Cand(m.start("n"), m.end("n"), "DURATION", value=duration_value(n, m["unit"].lower()),
+                priority=1)
+
+
+# year ranges: "2031-40", "2019–20", "2019-2021" → two years
+@rule(rf"{B}(?P<y1>(?:19|20)\d\d)[-–](?P<y2>(?:19|20)?\d\d)(?![-–/\d\w])")
+def _year_range(m):
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if y2 <= y1 or y2 - y1 > 100:
+        return None
+    return [Cand(m.start("y1"), m.end("y1"), "DATE", value=str(y1), priority=2),
+            Cand(m.start("y2"), m.end("y2"), "DATE", value=str(y2), priority=2)]
 
 
 @rule(rf"(?i)\b(?P<units>{UNITS_PL})(?P<adj>-long|-old|\s+long)\b")
@@ -714,7 +917,7 @@ def _units_long(m):
     return _cand(m, "DURATION", value=duration_value(None, unit), priority=1)
 
 
-@rule(rf"(?i)\b(?:for|over|within|in|after|of|take|took|takes|lasting|last|lasted|spent|spend)\s+(?:(?:just|only|mere|a\s+matter\s+of)\s+)?(?P<units>{UNITS_PL})\b(?!['’-])")
+@rule(rf"(?i)\b(?:for|over|within|in|after|of|from|take|took|takes|lasting|last|lasted|spent|spend)\s+(?:(?:just|only|mere|a\s+matter\s+of)\s+)?(?P<units>{UNITS_PL})\b(?!['’-])")
 def _bare_units(m):
     unit = m["units"].lower()[:-1]
     unit = "century" if unit == "centurie" else unit
@@ -742,6 +945,8 @@ def _set_every(m):
 
 @rule(r"(?i)\b(?P<w>daily|weekly|monthly|quarterly|annually|annual|yearly|nightly|hourly|biweekly|semiannually)\b(?!-)")
 def _set_adverb(m):
+    if m["w"][0].isupper() and _in_name(m):
+        return None  # a newspaper: "Daily Mail", "The Kashmir Daily", "Publishers Weekly"
     v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
          "quarterly": "P3M", "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
          "semiannually": "P6M"}[m["w"].lower()]
@@ -755,7 +960,7 @@ def _set_freq(m):
 
 # times of day: "3 p.m.", "10:30 a.m. ET", "15:00 GMT", "noon", "midnight", "15:00 GMT Saturday"
 _TZ = r"(?:\s*\(?(?:UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2})?\)?)?"
-@rule(rf"{B}(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?\s*(?P<ap>[aApP])\.?\s?[mM]\.?(?![\w])(?P<tz>{_TZ})(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?")
+@rule(rf"{B}(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>[aApP])\.?\s?[mM]\.?(?![\w])(?P<tz>{_TZ})(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?")
 def _clock_ampm(m):
     h, mi = int(m["h"]), int(m["mi"] or 0)
     if not (1 <= h <= 12 and mi < 60):
@@ -785,7 +990,7 @@ def _clock_military(m):
     return _cand(m, "TIME", rel=_time_with_day(h, mi, None, m["tz"]), context=True, priority=1)
 
 
-@rule(rf"(?i)\b(?:at\s+)(?P<x>(?P<w>noon|midnight|midday|dawn|dusk)(?:\s+(?:on\s+)?(?P<wd>(?-i:{WEEKDAY})|today|yesterday|tomorrow))?)\b")
+@rule(rf"(?i)\b(?:(?:at|after|before|around|about|until|by|past|since|near)\s+)(?P<x>(?P<w>noon|midnight|midday|dawn|dusk)(?:\s+(?:on\s+)?(?P<wd>(?-i:{WEEKDAY})|today|yesterday|tomorrow))?)\b")
 def _noon(m):
     h = {"noon": 12, "midday": 12, "midnight": 0}.get(m["w"].lower())
     if h is None:
@@ -843,9 +1048,10 @@ def find_candidates(text: str) -> Iterator[Cand]:
         for m in pattern.finditer(text):
             if m.end() <= m.start():
                 continue
-            c = handler(m)
-            if c is not None and c.end > c.start:
-                yield c
+            found = handler(m)
+            for c in found if isinstance(found, list) else [found]:
+                if c is not None and c.end > c.start:
+                    yield c
 
 
 def select(cands: list[Cand]) -> list[Cand]:

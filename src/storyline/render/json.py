@@ -80,7 +80,8 @@ def _span(s: Span) -> dict[str, Any]:
 
 def _timex(t: TimeExpr) -> dict[str, Any]:
     return {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
-            "resolved": t.resolved, "earliest": t.earliest, "latest": t.latest, "anchor": t.anchor}
+            "resolved": t.resolved, "earliest": t.earliest, "latest": t.latest, "anchor": t.anchor,
+            "kind": t.kind}
 
 
 def _article(a: ArticleAnalysis) -> dict[str, Any]:
