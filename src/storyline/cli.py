@@ -198,7 +198,8 @@ def eval_stories(
     meta: Annotated[bool, typer.Option("--meta", help="Use each story's meta.json sidecar.")] = False,
     limit: LimitOpt = None,
     json_out: JsonOpt = None,
-    keep: Annotated[Optional[Path], typer.Option(help="Also write each story's dossier JSON into this folder.")] = None,
+    keep: Annotated[Optional[Path],
+                    typer.Option(help="Also write each story's dossier JSON into this folder.")] = None,
 ) -> None:
     """Whole dossiers on multi-outlet stories (stories-dev), scored by the dataset's own score.py."""
     import json

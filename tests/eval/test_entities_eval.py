@@ -100,7 +100,8 @@ def tiny_ecb(tmp_path: Path) -> Path:
                '<ACTION_OCCURRENCE m_id="2"><token_anchor t_id="6"/></ACTION_OCCURRENCE>\n'
                '<ACTION_OCCURRENCE m_id="3"><token_anchor t_id="7"/></ACTION_OCCURRENCE>\n'
                '<HUMAN_PART_PER m_id="4"><token_anchor t_id="10"/></HUMAN_PART_PER>',
-               '<CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="1"/><target m_id="91"/></CROSS_DOC_COREF>\n'
+               '<CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="1"/>'
+               '<target m_id="91"/></CROSS_DOC_COREF>\n'
                '<CROSS_DOC_COREF r_id="2" note="ACT1"><source m_id="2"/><source m_id="3"/>'
                '<target m_id="90"/></CROSS_DOC_COREF>')
     # doc 2: "Ruiz described the earthquake ." + an intra-doc chain
@@ -110,7 +111,8 @@ def tiny_ecb(tmp_path: Path) -> Path:
                '<ACTION_OCCURRENCE m_id="2"><token_anchor t_id="4"/></ACTION_OCCURRENCE>\n'
                '<HUMAN_PART_PER m_id="3"><token_anchor t_id="6"/></HUMAN_PART_PER>\n'
                '<ACTION_OCCURRENCE m_id="5"><token_anchor t_id="9"/></ACTION_OCCURRENCE>',
-               '<CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="1"/><target m_id="91"/></CROSS_DOC_COREF>\n'
+               '<CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="1"/>'
+               '<target m_id="91"/></CROSS_DOC_COREF>\n'
                '<CROSS_DOC_COREF r_id="2" note="ACT1"><source m_id="2"/><source m_id="5"/>'
                '<target m_id="90"/></CROSS_DOC_COREF>\n'
                '<INTRA_DOC_COREF r_id="3"><source m_id="3"/><target m_id="92"/></INTRA_DOC_COREF>')

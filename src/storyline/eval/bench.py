@@ -147,7 +147,7 @@ def run_bench(paths: Sequence[str], *, repeat: int = 1, scale: int = 1, workers:
     def full() -> list[ArticleAnalysis]:
         if workers > 1:
             return [r for r in analyze_parallel(articles, workers=workers) if not isinstance(r, Failure)]
-        return [analyze_doc(a, d) for a, d in zip(articles, nlp.pipe(texts, batch_size=16))]
+        return [analyze_doc(a, d) for a, d in zip(articles, nlp.pipe(texts, batch_size=16), strict=True)]
 
     analyze_doc(articles[0], nlp(texts[0]))  # warm-up: lazy imports, matcher tables
     secs, analyses = _best(full, repeat)
@@ -157,7 +157,7 @@ def run_bench(paths: Sequence[str], *, repeat: int = 1, scale: int = 1, workers:
     build_dossier(analyses[:2])  # warm-up: the reduce modules' imports are not part of its cost
     for k in sorted({1, scale} | {s for s in (2, 5, 10) if s < scale}):
         corpus = replicate(analyses, k)
-        secs, _ = _best(lambda: build_dossier(corpus), repeat)
+        secs, _ = _best(lambda corpus=corpus: build_dossier(corpus), repeat)
         rows.append(BenchRow("(c) reduce" if k == 1 else f"(c) reduce ×{k}", len(corpus),
                              words * k, secs, f"{secs / len(corpus) * 1000:.1f} ms/art",
                              _peak_mb()))
@@ -175,7 +175,7 @@ def _baseline(nlp: Any, texts: list[str], words: int, repeat: int) -> BenchRow:
 
     def run() -> int:
         found = 0
-        for text, doc in zip(texts, nlp.pipe(texts, batch_size=16)):
+        for text, doc in zip(texts, nlp.pipe(texts, batch_size=16), strict=True):
             try:
                 found += len(list(direct_quotations(doc)))
             except ValueError:  # textacy bails out on an odd number of quote marks

@@ -38,9 +38,9 @@ from storyline.analyze.entities_names import (
     person_compatible,
     surname,
 )
+from storyline.errors import DatasetError
 from storyline.eval import EvalReport
 from storyline.eval.coref_scores import clusters_from_labels, conll_scores, require_scorch
-from storyline.errors import DatasetError
 from storyline.eval.ecbplus import PERSON_ORG_TAGS, EcbDoc, EcbMention, load_split
 from storyline.unionfind import UnionFind
 

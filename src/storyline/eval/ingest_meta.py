@@ -16,7 +16,6 @@ The dataset folder is an argument; nothing from it is stored.
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 from collections.abc import Iterator

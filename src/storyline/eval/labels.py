@@ -57,7 +57,7 @@ def evaluate(path: Path, *, split: str = "dev", limit: int | None = None) -> Eva
     for name, texts in _texts(path, limit).items():
         words = n = quoted = probes = probes_hit = 0
         terms: Counter[str] = Counter()
-        for (doc_name, text), doc in zip(texts, nlp.pipe(t for _, t in texts)):
+        for (doc_name, text), doc in zip(texts, nlp.pipe(t for _, t in texts), strict=True):
             words += sum(1 for t in doc if t.is_alpha)
             labels = extract_labels(doc, Article(id="x", text=text), [])
             spans = {(lab.start, lab.end) for lab in labels}

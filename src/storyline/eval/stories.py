@@ -61,8 +61,8 @@ def build_story_dossier(story: Path, *, with_meta: bool, model: str | None = Non
     from storyline.run import run_story
 
     meta = story / "meta.json"
-    result = run_story([str(story / "articles")], meta_file=str(meta) if with_meta and meta.is_file() else None,
-                       workers=1, model=model)
+    meta_file = str(meta) if with_meta and meta.is_file() else None
+    result = run_story([str(story / "articles")], meta_file=meta_file, workers=1, model=model)
     if result.dossier is None:
         raise DatasetError(f"{story}: no article could be analysed")
     for line in result.problems:  # a failed article would silently lower the scores

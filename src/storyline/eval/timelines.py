@@ -14,7 +14,8 @@ skipped), we look at the sentence it is in:
   around it mostly share its date).
 
 A date is correct when it lies inside the period the gold value names and is at least as precise
-(``2008-07-15`` or a week inside July fit ``2008-07``; ``2008`` does not fit ``2008-07-15``). The baseline dates every event with the DCT.
+(``2008-07-15`` or a week inside July fit ``2008-07``; ``2008`` does not fit ``2008-07-15``).
+The baseline dates every event with the DCT.
 
 Splits: ``dev`` = the trial data (Apple corpus, 30 docs, 6 timelines), ``test`` = the evaluation
 data (corpora 1–3, 90 docs, 38 timelines; ``s&p_500`` is listed twice and counted once).
@@ -28,9 +29,9 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from storyline.analyze.timex_calendar import parse_iso, value_bounds
 from storyline.errors import DatasetError
 from storyline.eval import EvalReport
-from storyline.analyze.timex_calendar import parse_iso, value_bounds
 from storyline.eval.timeml import GoldDoc, find_dataset, load_cat
 from storyline.model import Article, PubDate
 
