@@ -156,13 +156,13 @@ def test_byline_with_a_date_segment():
     ("(CNN) — A federal appeals court on Friday blocked the rule.", None, "CNN"),
     ("WASHINGTON (Reuters) - The Federal Reserve held rates steady.", "WASHINGTON", "Reuters"),
     ("NEW YORK, Nov. 3 (Reuters) - Stocks rose in early trading.", "NEW YORK", "Reuters"),
-    ("(AP) — A magnitude 6.1 earthquake shook the coast.", None, "Associated Press"),
+    ("(AP) — A magnitude 6.1 earthquake shook the coast.", None, "AP"),
     ("(The Center Square) — Lawmakers approved the budget.", None, "The Center Square"),
     ("PUEBLO, Colo. (KOAA) – Crews worked overnight to restore power.", "PUEBLO, Colo.", "KOAA"),
     ("DENVER — The state’s unemployment rate fell to 3.9%.", "DENVER", None),
     ("ST. LOUIS — A jury awarded $2 million to the family.", "ST. LOUIS", None),
     ("WASHINGTON, D.C. — The hearing lasted six hours.", "WASHINGTON, D.C.", None),
-    ("SAN JUAN, Puerto Rico (AP) — Power was restored.", "SAN JUAN, Puerto Rico", "Associated Press"),
+    ("SAN JUAN, Puerto Rico (AP) — Power was restored.", "SAN JUAN, Puerto Rico", "AP"),
     # the opening parenthesis lost in copying
     ("The Texas Tribune) Lawmakers on Monday passed a bill on groundwater.", None, "The Texas Tribune"),
 ])
@@ -341,10 +341,122 @@ def test_hard_wrapped_with_headline_and_wire_tag():
     m = meta("Judge blocks voter citizenship law\n\n"
              + WRAPPED.replace("A federal judge", "PHOENIX (AP) -- A federal judge", 1))
     assert m.title == "Judge blocks voter citizenship law"
-    assert (m.dateline, m.outlet) == ("PHOENIX", "Associated Press")
+    assert (m.dateline, m.outlet) == ("PHOENIX", "AP")
     check_spans(m)
 
 
 def test_a_first_line_continued_in_lowercase_is_not_a_headline():
     m = meta("Officials in three counties said on Monday that\nthe new voting rules would be delayed.")
     assert m.title is None
+
+
+# ----------------------------------------------------------------------------- issue 15: more conventions
+# (every name, outlet and story below is invented for the test)
+
+
+def test_byline_with_title_and_outlet_after_a_bar():
+    m = meta("Ski resort opens early\nBy Jana Holt | Contributor, Alpine Weekly\n\nSnow fell for three days.")
+    assert (m.byline, m.outlet) == (["Jana Holt"], "Alpine Weekly")
+
+
+def test_credit_line_gives_author_outlet_and_first_publication_date():
+    m = meta("Clinic expands hours\n\nThe county clinic will open on Saturdays from June.\n\n"
+             "This story by Ravi Menon appeared on Harbor Health Newsline on May 2, 2024.")
+    assert m.byline == ["Ravi Menon"]
+    assert m.outlet == "Harbor Health Newsline"
+    assert m.original_date == "2024-05-02"
+    assert m.body == "The county clinic will open on Saturdays from June."
+    assert m.boilerplate == ["This story by Ravi Menon appeared on Harbor Health Newsline on May 2, 2024."]
+
+
+@pytest.mark.parametrize("stamp, published, updated", [
+    ("Posted on 05/02/2024", "2024-05-02", None),
+    ("Published: March 3, 2025 at 9:15 a.m. CST", "2025-03-03", None),
+    ("Updated May 2, 2024 at 6:23 PM ET", None, "2024-05-02"),
+    ("May. 2 2024, Updated 3:57 p.m. ET", "2024-05-02", None),
+    ("todayMay 2, 2024", "2024-05-02", None),  # a widget label glued to the date when copied
+])
+def test_posted_published_updated_stamps(stamp, published, updated):
+    m = meta(f"Orchard harvest starts late\n{stamp}\n\nGrowers began picking apples on Monday.")
+    assert (m.published, m.updated) == (published, updated)
+    assert m.title == "Orchard harvest starts late"
+    assert m.body == "Growers began picking apples on Monday."
+
+
+@pytest.mark.parametrize("line, names, outlet", [
+    ("KXYZ's Ana Ruiz", ["Ana Ruiz"], "KXYZ"),
+    ("Harbor Daily Staff Report", [], "Harbor Daily"),
+    ("Tom Reyes - Author", ["Tom Reyes"], None),
+    ("Author: Mei Lin", ["Mei Lin"], None),
+    ("By Online Desk", [], None),
+])
+def test_signatures_without_by(line, names, outlet):
+    m = meta(f"Ferry service resumes\n{line}\n\nThe ferry carried 300 passengers on its first day back.")
+    assert (m.byline, m.outlet) == (names, outlet)
+    assert m.body == "The ferry carried 300 passengers on its first day back."
+
+
+@pytest.mark.parametrize("headline", ["Mayor's Plan Stalls in Council", "Jobs Report Beats Forecasts"])
+def test_headlines_are_not_signatures(headline):
+    m = meta(f"{headline}\n\nThe council put off the vote until June.")
+    assert m.title == headline and m.byline == [] and m.outlet is None
+
+
+@pytest.mark.parametrize("lede, dateline, outlet", [
+    ("Associated PressCHICAGO — Transit fares rise next month.", "CHICAGO", "Associated Press"),
+    ("(RIVERTON) — Crews reopened the bridge on Friday.", "RIVERTON", None),
+    ("(NEW HAVEN) — The strike ended after nine days.", "NEW HAVEN", None),
+    ("(KRDO) — Crews reopened the bridge on Friday.", None, "KRDO"),
+    ("PARIS, France -- The museum reopened on Friday.", "PARIS, France", None),
+])
+def test_glued_agency_and_parenthesized_datelines(lede, dateline, outlet):
+    m = meta(f"Some headline for the story\n\n{lede}\n\nA second paragraph follows here.")
+    assert (m.dateline, m.outlet) == (dateline, outlet)
+    assert m.body.startswith(lede)
+    check_spans(m)
+
+
+def test_full_lede_found_below_page_furniture():
+    m = meta("Markets\n\nTech shares slide\n\nInvestors sold chipmakers.\n\nShare\n\nSaved for later\n\n"
+             "LONDON (Reuters) - Technology shares fell for a third day on Tuesday.")
+    assert (m.dateline, m.outlet) == ("LONDON", "Reuters")
+
+
+def test_page_boilerplate_leaves_headline_and_body_but_stays_in_the_record():
+    widget = "Go to Admin » Appearance » Widgets » and move the Social widget into the header zone"
+    text = (f"{widget}\nCity adds bike lanes downtown\n\nWork on six new lanes starts in April.\n\n"
+            "Article continues below advertisement\n\nShare on Facebook | Share on X | Email\n\n"
+            "Photo: Lena Ortiz/City Hall\n\nThe project costs $4 million.")
+    m = meta(text)
+    assert m.title == "City adds bike lanes downtown"
+    assert m.body == "Work on six new lanes starts in April.\n\nThe project costs $4 million."
+    assert m.boilerplate == [widget, "Article continues below advertisement",
+                             "Share on Facebook | Share on X | Email", "Photo: Lena Ortiz/City Hall"]
+
+
+def test_section_label_above_the_headline_is_not_the_title():
+    m = meta("Local News\n\nTeachers approve new contract with district\n\nMarch 4, 2025\n\n"
+             "Teachers voted 412-38 to approve the deal.")
+    assert m.title == "Teachers approve new contract with district"
+    assert m.published == "2025-03-04"
+    assert "Local News" in m.boilerplate
+
+
+def test_copyright_line_names_the_publisher():
+    m = meta("Dam inspection finds cracks\n\nInspectors found cracks in the spillway.\n\n"
+             "Copyright © 2024, Valley Audio Network. All rights reserved.")
+    assert m.outlet == "Valley Audio Network"
+
+
+@pytest.mark.parametrize("body, outlet", [
+    # contact and verification phrases: the outlet speaking of itself
+    ("The company did not respond when contacted by Harbor Business Insider on Friday.", "Harbor Business Insider"),
+    ("A memo later shared with Metro Daily News set out the plan. Metro Daily News has not verified "
+     "every figure.", "Metro Daily News"),
+    # a single "told OUTLET" is as often a citation of another outlet's interview
+    ("The senator told Capitol Radio News that the bill would pass.", None),
+    # "told the FBI" names an agency, not an outlet
+    ("The witness told the FBI what she saw. The FBI has not confirmed her account.", None),
+])
+def test_outlet_named_as_itself(body, outlet):
+    assert meta(f"Headline of the story here\n\n{body}").outlet == outlet

@@ -41,13 +41,16 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
     body = found.body
     if not body:
         raise IngestError(path, "no article text left after removing headline, byline and boilerplate")
+    stated = found.original_date or found.published
     if fields.published:
         published = metadata_date(fields.published)
-    elif found.published:
-        published = PubDate(date=found.published, earliest=found.published, latest=found.published,
-                            basis="text")
-    elif found.updated:  # only an "Updated ..." date: published on or before it
-        published = PubDate(latest=found.updated, basis="text")
+    elif stated:  # a credit line's first-publication date beats the republishing page's own
+        published = PubDate(date=stated, earliest=stated, latest=stated, basis="text")
+    elif found.updated:
+        # Only an "Updated ..." stamp: published on or before it (``latest``; ``earliest`` stays
+        # unknown). Its day is the best single estimate of the date (news pages that print only an
+        # update stamp mostly update the day they publish), so relative dates are anchored on it.
+        published = PubDate(date=found.updated, latest=found.updated, basis="text")
     else:
         published = PubDate()  # the time stage infers a range from the content
     return Article(

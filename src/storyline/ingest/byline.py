@@ -57,7 +57,7 @@ def parse_byline(line: str) -> Byline | None:
     for k, part in enumerate(parts):
         kind = _classify_byline_part(part, first=(k == 0))
         if kind == "names":
-            names = _split_names(part)
+            names = split_names(part)
             if names is None:
                 return None
             result.names.extend(names)
@@ -110,7 +110,7 @@ def _classify_byline_part(part: str, *, first: bool) -> str | None:
     if lower and lower[-1] in _ROLE_WORDS | {"writer", "reporter"} or (lower and lower[0] in _ROLE_WORDS):
         if all(w[:1].isupper() or w.lower() in CONNECTORS or w.lower() in _ROLE_WORDS for w in words):
             return "role"
-    if _split_names(part) is not None:
+    if split_names(part) is not None:
         return "names"
     return None
 
@@ -120,12 +120,12 @@ def _split_trailing_outlet(part: str) -> tuple[str, str | None]:
     words = part.split()
     for k in range(1, len(words)):
         tail = " ".join(words[k:])
-        if is_known_outlet(tail) and _split_names(" ".join(words[:k])) is not None:
+        if is_known_outlet(tail) and split_names(" ".join(words[:k])) is not None:
             return " ".join(words[:k]), tail
     return part, None
 
 
-def _split_names(part: str) -> list[str] | None:
+def split_names(part: str) -> list[str] | None:
     """``"Jane Doe and John Roe"`` → both names; None unless every piece reads as a person's name."""
     pieces = [p.strip() for p in re.split(r"\s*(?:,|\band\b|&)\s*", part) if p.strip()]
     if not pieces:
@@ -136,3 +136,55 @@ def _split_names(part: str) -> list[str] | None:
         if any(w.lower().strip(".") in _ROLE_WORDS for w in p.split()) or p.split()[0] in ("The", "THE"):
             return None
     return pieces
+
+
+# Header lines that sign an article without "By":
+# "Gulf Coast Herald Staff Report", "Example Weekly Web Desk" (an outlet's staff byline),
+_STAFF_SUFFIX = (r"(?:Staff[ \t]+Reports?|Staff[ \t]+Writers?|Staff|News[ \t]+Desk|Web[ \t]+Desk|Web[ \t]+Team"
+                 r"|Digital[ \t]+Desk|Online[ \t]+Desk|Desk|Bureau|Newsroom|News[ \t]+Service|Reports?)")
+_STAFF_RE = re.compile(
+    r"(?P<outlet>[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|of|the|and|&)){0,4}?)[ \t]+"
+    rf"(?P<suffix>{_STAFF_SUFFIX})\.?")
+# "Jane Doe - Author", "Jane Doe | Contributing Writer" (a name signed with a role),
+_SIGNED_RE = re.compile(
+    r"(?P<names>[^|–—-]+?)[ \t]*[|–—-][ \t]*(?P<role>(?:Senior[ \t]+|Staff[ \t]+|Contributing[ \t]+)?"
+    r"(?:Author|Contributor|Writer|Reporter|Correspondent|Editor|Columnist))s?\.?")
+# "Author: Jane Doe", "Written by: Jane Doe and Ken Roe",
+_LABELLED_RE = re.compile(r"(?:Authors?|Byline|Written[ \t]+by|Reporter|Reporting)[ \t]*:[ \t]*(?P<names>.+)")
+# "KXYZ's Ana Ruiz" / "Example News’ Tom Reed reports" (an outlet's reporter).
+_POSSESSIVE_RE = re.compile(
+    r"(?P<outlet>[A-Z0-9][\w&.-]*(?:[ \t]+[A-Z0-9][\w&.-]*){0,3})(?:['’]s|s['’])[ \t]+(?P<names>.+?)"
+    r"(?:[ \t]+reports?(?:[ \t]+from[ \t]+.*)?)?\.?")
+
+
+def parse_signature(line: str) -> Byline | None:
+    """A header line that signs the article without "By" (see the patterns above), or None.
+
+    The same rule as for bylines holds: the names must read as names and the outlet as an outlet,
+    so a headline such as "Jobs Report" or "Mayor's Plan Stalls" is left alone.
+    """
+    line = line.strip()
+    if not line or len(line.split()) > 12:
+        return None
+    if re.fullmatch(r"(?:By[ \t]+)?(?:the[ \t]+)?" + _STAFF_SUFFIX + r"\.?", line, re.I):
+        return Byline(names=[], title=line)  # "By Online Desk", "Staff Report": signed, nobody named
+    line = re.sub(r"^(?:By|BY)[ \t]+", "", line)
+    m = _STAFF_RE.fullmatch(line)
+    if m and (looks_like_outlet(m["outlet"]) or " " in m["suffix"] or m["suffix"] in ("Desk", "Bureau", "Newsroom")):
+        return Byline(names=[], outlet=m["outlet"])
+    m = _SIGNED_RE.fullmatch(line)
+    if m:
+        names = split_names(m["names"].strip())
+        if names:
+            return Byline(names=names, title=m["role"])
+    m = _LABELLED_RE.fullmatch(line)
+    if m:
+        names = split_names(m["names"].strip().rstrip("."))
+        if names:
+            return Byline(names=names)
+    m = _POSSESSIVE_RE.fullmatch(line)
+    if m and looks_like_outlet(m["outlet"]):
+        names = split_names(m["names"].strip())
+        if names:
+            return Byline(names=names, outlet=m["outlet"])
+    return None

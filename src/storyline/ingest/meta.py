@@ -42,14 +42,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.ingest.byline import MAX_BYLINE_WORDS, parse_byline
-from storyline.ingest.dates import DATE_RE, MARKER_RE, parse_date
-from storyline.ingest.outlets import CONNECTORS, is_known_outlet, looks_like_outlet, outlet_name
+from storyline.ingest.byline import MAX_BYLINE_WORDS, parse_byline, parse_signature, split_names
+from storyline.ingest.dates import DATE_EXPR, DATE_RE, MARKER_RE, parse_date
+from storyline.ingest.outlets import (CONNECTORS, OUTLET_WORDS, is_known_outlet, looks_like_outlet,
+                                      outlet_key, outlet_name)
 
 MAX_HEADLINE_WORDS = 25  # headlines run 6-15 words; decks up to ~25; ledes are longer
 MAX_HEADLINE_CHARS = 200
 MAX_HEADER_LINES = 8  # non-empty lines at the top inspected for headline/byline/date furniture
+MAX_KICKER_WORDS = 3  # a section label above the headline ("National News", "Technology")
 MAX_LEDE_SEARCH = 3  # body paragraphs searched for a dateline/outlet tag
+# Pages pasted whole put section labels, teasers and share rows above the lede; a full
+# "PLACE (Agency) —" opening is distinctive enough to be looked for a little further down.
+MAX_STRONG_LEDE_SEARCH = 6
 # A sentence-case line with a final period, standing alone, counts as a headline only up to this
 # length: headlines run 5-12 words; a one-sentence lede this short is rare (and must also lack the
 # marks of a lede, see _reads_as_headline). Tuned on PolNeAR dev (see storyline.eval.ingest_meta).
@@ -92,11 +97,36 @@ _ANYWHERE_RES = [
     re.compile(r"(?i:read\s+more|related(?:\s+(?:stories|story|coverage|articles?|content|reading))?"
                r"|also\s+read|see\s+also|recommended(?:\s+reading)?|more\s+on\s+this\s+story)\s*:\s*\S.*"),
     re.compile(r"(?:WATCH|LISTEN|MORE|READ|RELATED|PHOTOS|VIDEO)\s*:\s*\S.*"),
-    re.compile(r"(?i:advertisement|story\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?advertisement)?"
-               r"|skip\s+advertisement|continue\s+reading(?:\s+the\s+main\s+story)?)\W*"),
+    re.compile(r"(?i:advertisement|(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?advertisement)?"
+               r"|skip\s+advertisement|continue\s+reading(?:\s+the\s+main\s+story)?"
+               r"|advertisement\W+scroll\s+to\s+continue(?:\s+with\s+content)?"
+               r"|scroll\s+(?:down\s+)?to\s+continue(?:\s+reading)?)\W*"),
+    # widget menus and breadcrumbs: "Home » News » Local", "Go to Admin » Appearance » Widgets ..."
+    re.compile(r"(?:[^»›\n]{1,80}[»›]){2,}[^»›\n]{0,120}"),
+    # share / follow / subscribe rows: lines made only of sharing words
+    re.compile(r"(?i:(?:share(?:\s+(?:this|on|via)(?:\s+(?:article|story|page|post))?)?|tweet|e-?mail|print"
+               r"|copy\s+(?:the\s+)?link|link\s+copied|save(?:\s+article)?|comments?|facebook|twitter|x"
+               r"|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|messenger|subscribe(?:\s+now)?"
+               r"|follow(?:\s+us)?(?:\s+on)?|gift\s+(?:this\s+)?article|listen)[\s|/·•,:]*)+"),
+    # photo credits standing on their own line
+    re.compile(r"\(?(?i:(?:photo|image|picture|photograph|video|graphic)s?\s*(?:by|:|credit\s*:)"
+               r"|credit\s*:)[^\n]{0,120}"),
+    re.compile(r"[^\n]{0,80}/\s*(?:Getty Images|AFP via Getty Images|Shutterstock|AP Photo|Reuters)\)?\.?"),
     # reading-time and audio widgets: "3 minute read", "5 min read", "Listen to this article · 4 min"
     re.compile(r"(?i:(?:\d+\s*-?\s*min(?:ute)?s?\s+read)|listen\s+to\s+this\s+(?:article|story)(?:\W+\d+\s*min\w*)?)\W*"),
 ]
+# Credit lines naming where and when a republished story first appeared:
+# "This story by Jane Doe appeared on Example Newsline on May 2, 2024.",
+# "This article was originally published by The Example Times.", "Republished with permission of X."
+_CREDIT_RE = re.compile(
+    r"\(?(?:(?:This|The)\s+(?:story|article|report|piece|post)(?:\s+by\s+(?P<names>[^,.]+?(?:\s+[A-Z]\.)?[^,.]*?))?"
+    r"(?:,)?\s+(?:(?:originally|first)\s+)?(?:appeared|ran|was\s+(?:originally\s+|first\s+)?"
+    r"(?:published|posted|produced))"
+    r"|(?:Originally|First)\s+(?:published|appeared|posted)"
+    r"|Republished\s+with\s+permission)"
+    r"\s+(?:on|in|by|at|from|of|with)\s+(?P<outlet>(?:the\s+)?[A-Z0-9][\w&'’.-]*(?:\s+(?:[A-Z0-9][\w&'’.-]*"
+    r"|of|the|and|&|for|on|at))*?)"
+    r"(?:\s+(?:on\s+)?(?P<date>" + DATE_EXPR + r"))?(?:\s+and\s+is\s+.*?|,\s+.*?)?[.)]*\s*")
 # Lines that are boilerplate at the end of an article (the trailer).
 _TRAILER_RES = [
     # "™ & © 2025 ...", "© 2025 ...", "(c) 2025 ...", "Copyright 2025 ...", "... All rights reserved."
@@ -129,17 +159,29 @@ class TextMeta:
     byline: list[str] = field(default_factory=list)
     byline_outlet: str | None = None  # outlet named in the byline ("By NAME, OUTLET")
     tag_outlet: str | None = None  # outlet tag at the lede ("(CNN) —")
+    credit_outlet: str | None = None  # "This story ... appeared on OUTLET ..." (the original publisher)
+    copyright_outlet: str | None = None  # "Copyright © 2024, OUTLET. All rights reserved."
+    self_outlet: str | None = None  # the outlet the text speaks of as itself ("told OUTLET", "OUTLET has not confirmed")
     dateline: str | None = None
     published: str | None = None  # ISO date stated in the text
     updated: str | None = None  # ISO date of an "Updated ..." marker
+    original_date: str | None = None  # date a credit line gives for the first publication
     boilerplate: list[str] = field(default_factory=list)
     dateline_span: tuple[int, int] | None = None  # into body
     tag_span: tuple[int, int] | None = None  # into body, the tag text without parentheses
 
     @property
     def outlet(self) -> str | None:
-        """The outlet the text names: the tag printed at the lede, else the one in the byline."""
-        return self.tag_outlet or self.byline_outlet
+        """The outlet the text names, most explicit first: the tag printed at the lede, a credit line
+        naming the original publisher, the byline, the copyright line, then the outlet the text
+        refers to as itself."""
+        found = [o for o in (self.tag_outlet, self.credit_outlet, self.byline_outlet, self.copyright_outlet,
+                             self.self_outlet) if o]
+        if not found:
+            return None
+        # the same outlet printed short and long ("(AP)" and "By ..., Associated Press"): the long form
+        same = [o for o in found if outlet_key(o) == outlet_key(found[0])]
+        return max(same, key=len)
 
 
 def extract_text_meta(text: str, *, known_title: str | None = None, markdown: bool = False) -> TextMeta:
@@ -149,12 +191,12 @@ def extract_text_meta(text: str, *, known_title: str | None = None, markdown: bo
     boiler: dict[int, str] = {}
 
     for i, line in enumerate(lines):
-        if line is not None and _is_anywhere_boilerplate(line.strip()):
+        if line is not None and (_is_anywhere_boilerplate(line.strip()) or _take_credit(line.strip(), meta)):
             boiler[i] = line.strip()
             lines[i] = None
     _strip_trailer(lines, boiler, meta)
     wrapped = is_hard_wrapped(lines)
-    _strip_header(lines, meta, known_title=known_title, markdown=markdown, wrapped=wrapped)
+    _strip_header(lines, meta, boiler, known_title=known_title, markdown=markdown, wrapped=wrapped)
     meta.boilerplate = [boiler[i] for i in sorted(boiler)]
     if wrapped:
         _unwrap(lines)
@@ -162,16 +204,18 @@ def extract_text_meta(text: str, *, known_title: str | None = None, markdown: bo
     body, starts = _join(lines)
     meta.body = body
     _find_lede(body, starts, lines, meta)
+    meta.self_outlet = self_reference(body)
     return meta
 
 
 # ----------------------------------------------------------------------------- header
 
 
-def _strip_header(lines: list[str | None], meta: TextMeta, *, known_title: str | None,
-                  markdown: bool, wrapped: bool = False) -> None:
+def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str], *,
+                  known_title: str | None, markdown: bool, wrapped: bool = False) -> None:
     """Remove headline, byline and date furniture from the top; stop at the first line of prose."""
     seen = 0
+    title_at: int | None = None
     for i, raw in enumerate(lines):
         if raw is None or not raw.strip():
             continue
@@ -193,8 +237,9 @@ def _strip_header(lines: list[str | None], meta: TextMeta, *, known_title: str |
                 lines[i] = None
                 continue
             return
-        if _is_bare_date(line):
-            meta.published = meta.published or parse_date(line)
+        glued = _GLUED_LABEL.match(line)  # "todayMay 2, 2024": a widget label glued to the date
+        if _is_bare_date(line) or (glued and _is_bare_date(line[glued.end():])):
+            meta.published = meta.published or parse_date(line[glued.end():] if glued else line)
             lines[i] = None
             continue
         if _take_byline(line, meta):
@@ -205,9 +250,22 @@ def _strip_header(lines: list[str | None], meta: TextMeta, *, known_title: str |
         if meta.title is None and _is_headline(raw.strip(), line, lines, i, known_title, markdown, wrapped):
             if known_title is None:
                 meta.title = _clean_title(line)
+                title_at = i
+            lines[i] = None
+            continue
+        if (title_at is not None and meta.title and len(meta.title.split()) <= MAX_KICKER_WORDS
+                and len(line.split()) > len(meta.title.split())
+                and _is_headline(raw.strip(), line, lines, i, None, markdown, wrapped)):
+            # "National News" over the real headline: the first line was a section label (kicker)
+            boiler[title_at] = meta.title
+            meta.title = _clean_title(line)
+            title_at = i
             lines[i] = None
             continue
         return
+
+
+_GLUED_LABEL = re.compile(r"[a-z]{2,12}(?=[A-Z])")
 
 
 def _take_date_markers(line: str, meta: TextMeta) -> str | None:
@@ -234,8 +292,10 @@ def _take_date_markers(line: str, meta: TextMeta) -> str | None:
     return line[pos:].strip() if found else None
 
 
-_SEGMENT_SPLIT = re.compile(r"\s+[|/·•]\s+")
-_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[AP]\.?M\.?)(?:\s+[A-Z]{2,4})?|\d{1,2}:\d{2}(?:\s+[A-Z]{2,4})?")
+_SEGMENT_SPLIT = re.compile(r"\s+[|/·•]\s+|,\s+(?=(?i:updated|published|posted|modified)\b)")
+_CLOCK = re.compile(r"(?:(?i:updated|published|posted|modified)\s*:?\s*(?:at\s+)?)?"
+                    r"(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[AP]\.?M\.?)(?:\s+[A-Z]{2,4})?"
+                    r"|\d{1,2}:\d{2}(?:\s+[A-Z]{2,4})?)")
 
 
 def _take_segments(line: str, meta: TextMeta) -> bool:
@@ -278,11 +338,13 @@ def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_tit
     if nxt is None:  # a lone line is the article, not its headline
         return False
     nxt_line = nxt.strip()
-    if nxt_line[:1].islower():  # the sentence goes on: a wrapped line, not a headline
-        return False
-    furniture_next = (parse_byline(nxt_line) is not None
+    glued = _GLUED_LABEL.match(nxt_line)
+    if nxt_line[:1].islower() and not (glued and _is_bare_date(nxt_line[glued.end():])):
+        return False  # the sentence goes on: a wrapped line, not a headline
+    furniture_next = (parse_byline(nxt_line) is not None or parse_signature(nxt_line) is not None
                       or _take_date_markers(nxt_line, TextMeta(body="")) is not None
-                      or _is_bare_date(nxt_line) or lede_match(nxt_line) is not None)
+                      or _is_bare_date(nxt_line) or (glued is not None and _is_bare_date(nxt_line[glued.end():]))
+                      or lede_match(nxt_line) is not None)
     directly_followed = i + 1 < len(lines) and bool((lines[i + 1] or "").strip())
     if wrapped and directly_followed and not furniture_next and not (markdown and raw.startswith("#")):
         return False  # in hard-wrapped text a headline stands apart (blank line) or before furniture
@@ -363,7 +425,7 @@ def _squash(s: str) -> str:
 
 
 def _take_byline(line: str, meta: TextMeta) -> bool:
-    parsed = parse_byline(line)
+    parsed = parse_byline(line) or parse_signature(line)
     if parsed is None:
         return False
     meta.byline.extend(n for n in parsed.names if n not in meta.byline)
@@ -371,6 +433,105 @@ def _take_byline(line: str, meta: TextMeta) -> bool:
     if parsed.date:
         meta.published = meta.published or parsed.date
     return True
+
+
+def _take_credit(line: str, meta: TextMeta) -> bool:
+    """A credit line naming where (and when, by whom) a republished story first appeared."""
+    if not line or len(line.split()) > 40:
+        return False
+    m = _CREDIT_RE.fullmatch(line)
+    if not m or not looks_like_outlet(m["outlet"].strip()) and not _titled(m["outlet"]):
+        return False
+    meta.credit_outlet = meta.credit_outlet or outlet_name(re.sub(r"^the\s+", "The ", m["outlet"]))
+    if m["names"]:
+        names = split_names(m["names"].strip())
+        if names:
+            meta.byline.extend(n for n in names if n not in meta.byline)
+    if m["date"]:
+        meta.original_date = meta.original_date or parse_date(m["date"])
+    return True
+
+
+def _titled(name: str) -> bool:
+    words = name.split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECTORS
+                                       for w in words)
+
+
+_COPYRIGHT_RE = re.compile(
+    r"(?:[™®]\s*(?:&\s*)?)?(?:Copyright|COPYRIGHT|©|\([cC]\))(?:\s*(?:©|\([cC]\)))?\s*"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(?P<owner>[^.,;|©]+?)\s*(?:[.,;|]\s*(?:Inc\.?|LLC|Ltd\.?)?)?"
+    r"\s*(?:All\s+rights\s+reserved\b.*)?")
+
+
+def copyright_owner(line: str) -> str | None:
+    """The publisher a copyright line names ("Copyright © 2024, Example Audio. All rights reserved.")."""
+    m = _COPYRIGHT_RE.fullmatch(line.strip())
+    if not m:
+        return None
+    owner = re.sub(r"^(?:the\s+)", "The ", m["owner"].strip())
+    if not _titled(owner) or re.search(r"\d|(?i:rights|reserved|copyright)", owner):
+        return None
+    return outlet_name(owner)
+
+
+# "told Example News", "shared with Example News", "contacted ... by Example News",
+# "Example News has not confirmed": the outlet speaking of itself in the third person.
+_OUTLET_NAME = r"(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and|&)){0,3}"
+_SELF_BEFORE = re.compile(
+    r"\b(?:told|tells|telling|said\s+to|confirmed\s+to|explained\s+to|shared\s+with|provided\s+to|sent\s+to"
+    r"|(?:in\s+)?a\s+statement\s+to|in\s+an\s+interview\s+with|spoke\s+(?:to|with)|(?:was|were)\s+"
+    r"(?:contacted|reached|asked|interviewed)(?:\s+\w+){0,5}?\s+by|(?:when|after|before)\s+"
+    r"(?:contacted|reached|asked)(?:\s+\w+){0,5}?\s+by)\s+(?P<o>" + _OUTLET_NAME + r")")
+_SELF_AFTER = re.compile(
+    r"(?P<o>" + _OUTLET_NAME + r")\s+(?:has|had|could|was|is)\s+(?:not\s+|been\s+|unable\s+to\s+|able\s+to\s+)?"
+    r"(?:independently\s+)?(?:confirm(?:ed)?|verif(?:y|ied)|reach(?:ed)?\s+out|contact(?:ed)?|obtain(?:ed)?"
+    r"|review(?:ed)?|reached|requested)\b")
+
+
+_TOLD = re.compile(r"^\s*(?:told|tells|telling|said\s+to)\b")
+# "told OUTLET" alone is as often a citation of another outlet's interview as the outlet's own
+# reporting, so it weighs 1; contact and verification phrases ("contacted by", "shared with",
+# "has not confirmed") weigh 2. Two points are needed (tuned on stories-dev, where a single "told
+# OUTLET" named another outlet in three of four articles).
+MIN_SELF_REFERENCE = 2
+
+
+def self_reference(body: str) -> str | None:
+    """The outlet a text refers to as itself, as a reporter does ("told Example News", "Example
+    News has not independently verified"), or None.
+
+    Only names that are plainly outlets count (a known outlet, or a name ending in a newspaper or
+    broadcast word such as "News", "Times", "Insider"): "told the FBI" is not an outlet. When several
+    outlets are named so, the most frequent wins; a tie means nothing is known.
+    """
+    counts: dict[str, int] = {}
+    for rx in (_SELF_BEFORE, _SELF_AFTER):
+        for m in rx.finditer(body):
+            name = _trim_outlet(m["o"])
+            if name:
+                weight = 1 if _TOLD.match(m[0]) else 2
+                counts[name] = counts.get(name, 0) + weight
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_SELF_REFERENCE or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return outlet_name(ranked[0][0])
+
+
+def _trim_outlet(name: str) -> str | None:
+    """The longest leading part of ``name`` that is plainly an outlet ("Example News on Friday" →
+    "Example News"), or None."""
+    name = re.sub(r"^the\s+", "The ", name.strip())
+    name = re.split(r"['’]s\b", name)[0]  # "CNN’s Wolf Blitzer" → "CNN"
+    words = name.split()
+    for k in range(len(words), 0, -1):
+        part = " ".join(words[:k]).rstrip(".,'’")
+        bare = part.removeprefix("The ")
+        if is_known_outlet(part) or is_known_outlet(bare):
+            return part
+        if k >= 2 and bare.split() and bare.split()[-1].lower() in OUTLET_WORDS and len(bare.split()) >= 2:
+            return part
+    return None
 
 
 # ----------------------------------------------------------------------------- lede
@@ -388,7 +549,12 @@ class Lede:
 def lede_match(line: str) -> Lede | None:
     """The dateline and/or outlet tag opening ``line`` ("DENVER —", "WASHINGTON (Reuters) -",
     "(CNN) —", "The Center Square) ..."), or None."""
+    glued = _glued_agency(line)
+    if glued is not None:
+        return glued
     m = _LEDE_RE.match(line)
+    if m and m["tag"] and not m["dateline"] and m["dash"] and _is_parenthesized_place(m["tag"]):
+        return Lede(end=m.end(), dateline=m.span("tag"))  # "(BALTIMORE) —": a dateline in parentheses
     if m and (m["dateline"] or m["tag"]) and (m["dash"] or m["tag"]):
         dateline = m.span("dateline") if m["dateline"] else None
         if dateline and m["dateline"].split(",")[0].strip().upper() in _NOT_PLACES:
@@ -410,6 +576,35 @@ def lede_match(line: str) -> Lede | None:
     return None
 
 
+def _is_parenthesized_place(tag: str) -> bool:
+    """"(BALTIMORE)", "(NEW YORK)": a place in capitals, not a call sign or acronym ("(KRDO)",
+    "(WBAL-TV)", "(CNN)"), which are short or carry digits or hyphens."""
+    words = tag.replace(",", " ").split()
+    if not words or is_known_outlet(tag) or words[-1].lower() in OUTLET_WORDS:
+        return False
+    if not all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’]*", w) for w in words):
+        return False
+    return len(words) >= 2 or len(words[0].strip(".")) >= 5
+
+
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z]{2})")
+
+
+def _glued_agency(line: str) -> Lede | None:
+    """"Associated PressCHICAGO — ...": an agency name glued to the dateline when copied."""
+    m = _GLUED.search(line, 0, 50)
+    if m is None:
+        return None
+    k = m.start()
+    agency = line[:k]
+    if not (is_known_outlet(agency) or looks_like_outlet(agency)):
+        return None
+    rest = _LEDE_RE.match(line, k)
+    if rest is None or not rest["dateline"] or not rest["dash"] or rest["tag"]:
+        return None
+    return Lede(end=rest.end(), dateline=rest.span("dateline"), tag=(0, k))
+
+
 def _is_tag(tag: str) -> bool:
     tag = tag.strip()
     words = tag.split()
@@ -427,13 +622,13 @@ def _find_lede(body: str, starts: dict[int, int], lines: list[str | None], meta:
         if line is None or not line.strip() or i not in starts:
             continue
         searched += 1
-        if searched > MAX_LEDE_SEARCH:
+        if searched > MAX_STRONG_LEDE_SEARCH:
             return
         lead = len(line) - len(line.lstrip())
         line = line[lead:]
         lede = lede_match(line)
-        if lede is None:
-            continue
+        if lede is None or searched > MAX_LEDE_SEARCH and not (lede.dateline and lede.tag):
+            continue  # below the first paragraphs only a full "PLACE (Agency) —" opening counts
         offset = starts[i] + lead
         if lede.dateline:
             s, e = lede.dateline
@@ -462,6 +657,7 @@ def _strip_trailer(lines: list[str | None], boiler: dict[int, str], meta: TextMe
         s = line.strip()
         if len(s.split()) <= 60 and any(r.fullmatch(s) for r in _TRAILER_RES):
             boiler[i] = s
+            meta.copyright_outlet = meta.copyright_outlet or copyright_owner(s)
             lines[i] = None
             continue
         rest = _take_date_markers(s, meta)

@@ -21,9 +21,9 @@ OUTLET_WORDS = {"press", "news", "times", "post", "journal", "tribune", "herald"
 # Small words allowed inside a Title Case name.
 CONNECTORS = {"of", "the", "and", "&", "for", "on", "at", "de", "la", "el"}
 
-# Wire-service and outlet tags that are abbreviations of a name readers know in full.
+# Wire-service tags printed in capitals or with a corporate prefix, and the name the service itself
+# uses. A short form the service prints as its own brand ("AP", "AFP", "UPI") stays as printed.
 TAG_NAMES: dict[str, str] = {
-    "AP": "Associated Press",
     "THE ASSOCIATED PRESS": "Associated Press",
     "ASSOCIATED PRESS": "Associated Press",
     "AFP": "AFP",
@@ -76,6 +76,20 @@ def outlet_name(printed: str | None) -> str | None:
     return TAG_NAMES.get(printed.upper(), printed)
 
 
+# Short and long forms of one outlet, for telling whether two printed names are the same outlet.
+SAME_OUTLET: dict[str, str] = {"AP": "ASSOCIATED PRESS", "NYT": "THE NEW YORK TIMES",
+                               "WAPO": "THE WASHINGTON POST"}
+
+
+def outlet_key(name: str | None) -> str:
+    """A comparison key for an outlet name: "AP", "The Associated Press" and "ASSOCIATED PRESS" are
+    one outlet."""
+    key = " ".join((name or "").split()).upper().strip(" ,.;:")
+    key = TAG_NAMES.get(key, key).upper()
+    key = SAME_OUTLET.get(key, key)
+    return key.removeprefix("THE ")
+
+
 def domain_of(url: str | None) -> str | None:
     """The host of a URL without a leading "www." (None for anything that is not an http(s) URL)."""
     if not url:
@@ -98,7 +112,8 @@ def outlet_from_url(url: str | None) -> str | None:
     return None
 
 
-_KNOWN = set(TAG_NAMES) | {v.upper() for v in TAG_NAMES.values()} | {v.upper() for v in DOMAIN_NAMES.values()}
+_KNOWN = (set(TAG_NAMES) | {v.upper() for v in TAG_NAMES.values()} | {v.upper() for v in DOMAIN_NAMES.values()}
+          | set(SAME_OUTLET) | {"AFP", "UPI"})
 
 
 def is_known_outlet(name: str) -> bool:
