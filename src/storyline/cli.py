@@ -192,6 +192,12 @@ def eval_labels(path: DataArg, split: SplitOpt = "dev", limit: LimitOpt = None,
     _run_eval("labels", path, split, limit, json_out)
 
 
+@eval_app.command("metadata-web")
+def eval_metadata_web(path: DataArg, limit: LimitOpt = None, json_out: JsonOpt = None) -> None:
+    """Publication date, title and author of real web pages (webpages-meta), beside htmldate."""
+    _run_eval("metadata_web", path, "all", limit, json_out)
+
+
 @eval_app.command("stories")
 def eval_stories(
     path: DataArg,

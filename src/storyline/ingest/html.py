@@ -1,15 +1,21 @@
-"""``.html`` / ``.htm`` pages: main text and page metadata with trafilatura.
+"""``.html`` / ``.htm`` pages: main text with trafilatura, metadata from the page's own declarations.
 
-trafilatura's ``bare_extraction`` removes navigation, comments and footers, and reads title, author,
-date (htmldate, here without its free-text guessing: ``extensive_search=False``, so a date comes from
-the page's metadata or markup), site name and canonical URL. The extracted paragraphs are joined with
-blank lines, as in plain-text articles, and the text then goes through the same cleaning and
-furniture detection as plain text (a headline repeated at the top of the text is removed).
+Metadata is read in order of trust (:mod:`storyline.ingest.pagemeta`): schema.org JSON-LD, then
+OpenGraph/``article:*`` and other meta tags, microdata and ``<time>``, then ``<h1>``/``<title>``.
+Only what the page does not declare is taken from trafilatura's own metadata, and the publication
+date last from htmldate's extensive search (``extensive_search=True, original_date=True``: dates in
+the URL, in the visible text and in markup, preferring the original over an update). The page's
+``dateModified`` is never taken as its publication date.
+
+The extracted paragraphs are joined with blank lines, as in plain-text articles, and the text then
+goes through the same cleaning and furniture detection as plain text (a headline repeated at the top
+of the text is removed).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,29 +60,62 @@ def decode_html(data: bytes, path: str, declared: str | None = None) -> str:
 def html_article(html: str, *, path: str, url: str | None = None,
                  source_format: str = "html") -> Article:
     """The main text and metadata of one HTML document (raises IngestError when it has none)."""
-    import trafilatura
-
-    try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except Exception as exc:  # trafilatura raises assorted lxml/parser errors on broken markup
-        raise IngestError(path, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from None
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    fields, paragraphs = read_page(html, path=path, url=url)
+    if not paragraphs:
         raise IngestError(path, "no main text found in the HTML page")
-    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     words = sum(len(p.split()) for p in paragraphs)
     if words < MIN_WORDS:  # navigation or a caption that trafilatura kept for want of anything else
         raise IngestError(path, f"no main text found in the HTML page (only {words} words)")
-    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    return build_article("\n\n".join(paragraphs), path=path, source_format=source_format, fields=fields)
+
+
+def read_page(html: str, *, path: str, url: str | None = None) -> tuple[Fields, list[str]]:
+    """The page's metadata (see the module docstring) and its main-text paragraphs (maybe none).
+
+    Raises IngestError only when the markup cannot be parsed at all.
+    """
+    import trafilatura
+
+    from storyline.ingest.pagemeta import is_utc_timestamp, normalize_site_name, page_metadata
+
+    declared = page_metadata(html, url=url)
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params={"extensive_search": declared.published is None, "original_date": True},
+        )
+    except Exception as exc:  # trafilatura raises assorted lxml/parser errors on broken markup
+        raise IngestError(path, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from None
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if doc is None:  # no main text: the page's metadata still counts
+        return Fields(title=declared.title, outlet=declared.site_name, byline=declared.authors,
+                      url=declared.url or url,
+                      published=declared.published or _htmldate(html, url)), paragraphs
+    published = declared.published
+    if published and is_utc_timestamp(declared.published_raw):
+        # Declared only as a UTC instant: when the page itself prints the day before (htmldate
+        # reads the visible text, URL and markup), that is the publisher's calendar day.
+        printed = _htmldate(html, url)
+        if printed and date.fromisoformat(published).toordinal() - date.fromisoformat(printed).toordinal() == 1:
+            published = printed
+    authors = declared.authors or [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     fields = Fields(
-        title=doc.title or None,
-        outlet=doc.sitename or None,
+        title=declared.title or doc.title or None,
+        outlet=declared.site_name or (normalize_site_name(doc.sitename) if doc.sitename else None),
         byline=authors,
-        url=doc.url or url or None,
-        published=as_iso_date(doc.date) if doc.date else None,
+        url=declared.url or doc.url or url or None,
+        published=published or (as_iso_date(doc.date) if doc.date else None),
         language=doc.language or None,
     )
-    return build_article("\n\n".join(paragraphs), path=path, source_format=source_format, fields=fields)
+    return fields, paragraphs
+
+
+def _htmldate(html: str, url: str | None) -> str | None:
+    from htmldate import find_date
+
+    try:
+        found = find_date(html, url=url, extensive_search=True, original_date=True)
+    except Exception:  # htmldate raises assorted parser errors on broken markup; no date then
+        return None
+    return as_iso_date(found) if found else None

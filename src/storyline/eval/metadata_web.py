@@ -1,0 +1,140 @@
+"""Publication date, headline and author of real web pages (``webpages-meta``), beside htmldate.
+
+For every page in ``gold.jsonl`` the HTML reader's metadata (:func:`storyline.ingest.html.read_page`,
+what ``storyline analyze page.html`` records) is compared with the gold, and htmldate's own
+``find_date`` runs on the same HTML in the same process, in extensive mode both with its default
+settings and with ``original_date=True``. Neither system is given the page's URL (a saved page
+carries only what its markup says). Scoring as htmldate's ``tests/comparison.py``: a date is right
+only when it is the gold day; no date is a miss. Titles and authors are compared after folding case,
+spacing and punctuation; authors as a set of names. The dataset's README declares it a report-only
+set: nothing in the reader is fitted to single pages.
+
+    from storyline.eval.metadata_web import evaluate
+    print(evaluate(Path("../shared/datasets/webpages-meta")).to_markdown())
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import DatasetError, IngestError
+from storyline.eval import EvalReport
+
+
+def _root(path: Path) -> Path:
+    for cand in (path, path / "webpages-meta"):
+        if (cand / "gold.jsonl").is_file() and (cand / "pages").is_dir():
+            return cand
+    raise DatasetError(f"{path}: no gold.jsonl and pages/ here or in webpages-meta/")
+
+
+def load_gold(root: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    rows = []
+    for n, line in enumerate((root / "gold.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except ValueError as exc:
+            raise DatasetError(f"{root / 'gold.jsonl'}:{n}: not JSON ({exc})") from None
+    return rows[:limit]
+
+
+def fold(text: str | None) -> str:
+    """Case, spacing, quotes and punctuation folded away (for title and name comparison)."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return re.sub(r"[\W_]+", "", text)
+
+
+def same_authors(gold: str, found: list[str]) -> bool:
+    want = {fold(a) for a in gold.split(";") if fold(a)}
+    return bool(want) and want == {fold(a) for a in found if fold(a)}
+
+
+def _htmldate(html: str, **kw: Any) -> str | None:
+    from htmldate import find_date
+
+    try:
+        return find_date(html, **kw) or None
+    except Exception:  # htmldate raises parser errors on some pages; it found nothing then
+        return None
+
+
+def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> EvalReport:
+    """Score the HTML reader and htmldate side by side (``split`` is accepted for the CLI; the set
+    has none)."""
+    from storyline.ingest.html import decode_html, read_page
+
+    root = _root(path)
+    gold = load_gold(root, limit)
+    if not gold:
+        raise DatasetError(f"{root}: gold.jsonl is empty")
+    systems = {"storyline": {}, "htmldate extensive": {"extensive_search": True},
+               "htmldate extensive, original_date": {"extensive_search": True, "original_date": True}}
+    stats = {name: {"right": 0, "found": 0, "time": 0.0} for name in systems}
+    title_ok = title_n = author_ok = author_n = 0
+    by_kind: dict[str, list[int]] = {}
+    sources: dict[str, list[int]] = {}
+    wrong: list[dict[str, Any]] = []
+    for row in gold:
+        file = root / "pages" / row["file"]
+        try:
+            html = decode_html(file.read_bytes(), str(file))
+        except (OSError, IngestError) as exc:
+            raise DatasetError(f"{file}: cannot be read ({exc})") from None
+        t0 = time.perf_counter()
+        try:
+            fields, _ = read_page(html, path=str(file))
+            ours, title, authors = fields.published, fields.title, fields.byline
+        except IngestError:
+            ours, title, authors = None, None, []
+        stats["storyline"]["time"] += time.perf_counter() - t0
+        got = {"storyline": ours}
+        for name, kw in systems.items():
+            if kw:
+                t0 = time.perf_counter()
+                got[name] = _htmldate(html, **kw)
+                stats[name]["time"] += time.perf_counter() - t0
+        for name, value in got.items():
+            stats[name]["found"] += value is not None
+            stats[name]["right"] += value == row["date"]
+        kind = by_kind.setdefault(row.get("kind", "?"), [0, 0])
+        kind[0] += ours == row["date"]
+        kind[1] += 1
+        if ours != row["date"]:
+            wrong.append({"file": row["file"], "gold": row["date"], "storyline": ours,
+                          "htmldate": got["htmldate extensive"]})
+        if "title" in row:
+            title_n += 1
+            title_ok += fold(title) == fold(row["title"])
+        if "author" in row:
+            author_n += 1
+            author_ok += same_authors(row["author"], authors)
+    n = len(gold)
+    rows: list[list[Any]] = []
+    for name, st in stats.items():
+        rows.append([name, st["right"], st["right"] / n, st["found"] / n, st["found"] - st["right"],
+                     st["right"] / st["found"] if st["found"] else 0.0, f"{1000 * st['time'] / n:.0f} ms"])
+    ours_acc, ref_acc = stats["storyline"]["right"] / n, stats["htmldate extensive"]["right"] / n
+    notes = [f"{n} pages; date right = the gold day exactly; coverage = a date returned; time per page "
+             "(storyline: the whole HTML reader incl. trafilatura's text extraction)",
+             f"titles: storyline = gold on {title_ok}/{title_n} pages with a gold title "
+             f"({title_ok / title_n if title_n else 0:.3f})",
+             f"authors: storyline = gold author set on {author_ok}/{author_n} pages with a gold author "
+             f"({author_ok / author_n if author_n else 0:.3f})",
+             "storyline date accuracy by kind: " + ", ".join(
+                 f"{k} {v[0]}/{v[1]}" for k, v in sorted(by_kind.items())),
+             f"storyline date accuracy {ours_acc:.3f} vs htmldate-extensive {ref_acc:.3f}"]
+    return EvalReport(
+        title="webpages-meta: publication date, title and author of web pages (storyline vs htmldate)",
+        columns=["system", "right", "accuracy", "coverage", "wrong", "precision", "time/page"],
+        rows=rows, notes=notes,
+        details={"title_acc": title_ok / title_n if title_n else None,
+                 "author_acc": author_ok / author_n if author_n else None,
+                 "date_acc": ours_acc, "htmldate_extensive_acc": ref_acc,
+                 "date_sources": sources, "wrong": wrong})

@@ -1,0 +1,516 @@
+"""The metadata an HTML page states about its own article: headline, authors, dates, site name.
+
+Read in the order a publisher's own declarations are most trustworthy:
+
+1. schema.org JSON-LD (``<script type="application/ld+json">``): the ``NewsArticle``/``Article``
+   family (``headline``, ``author``, ``datePublished``, ``dateModified``, ``publisher``), objects in
+   ``@graph`` and ``@id`` references resolved;
+2. OpenGraph and ``article:*`` meta (``og:title``, ``og:site_name``, ``article:published_time``,
+   ``article:modified_time``, ``article:author``), and the other common meta names (Dublin Core,
+   Parse.ly, Sailthru, ``author``, ``byl``, ``pubdate``…);
+3. microdata (``itemprop="datePublished"``/``"author"``/``"headline"``), ``<time datetime>`` marked
+   as the publication time, ``rel="author"`` links;
+4. ``<h1>`` and ``<title>`` for the headline.
+
+What is left unknown here is filled by trafilatura/htmldate in :mod:`storyline.ingest.html`.
+Published and modified dates are kept apart: a page's ``dateModified`` never becomes its
+publication date.
+
+extruct (scrapinghub) reads JSON-LD, microdata and OpenGraph too, but brings rdflib, pyRdfa3,
+mf2py, html-text, w3lib and jstyleson for formats we do not use (RDFa, microformats); the few
+fields needed here are a walk over lxml's tree, which trafilatura already depends on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from storyline.ingest.dates import parse_date
+from storyline.ingest.outlets import domain_of
+
+# schema.org types whose ``headline``/``author``/``datePublished`` describe the page's own article.
+ARTICLE_TYPES = {
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "blogposting",
+    "liveblogposting", "socialmediaposting", "discussionforumposting", "techarticle", "scholarlyarticle",
+    "report", "satiricalarticle", "advertisercontentarticle", "medicalscholarlyarticle", "review",
+    "pressrelease", "newsmediaorganization-article",
+}
+PAGE_TYPES = {"webpage", "itempage", "aboutpage", "collectionpage", "profilepage", "qapage", "faqpage"}
+PERSON_TYPES = {"person"}
+ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "localbusiness", "ngo",
+             "educationalorganization", "governmentorganization", "website"}
+
+# Meta names and properties, most specific first.
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+    "article.published", "published_time", "publish_date", "publish-date", "publishdate", "pubdate",
+    "publication_date", "original-publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dcterms.issued", "dcterms.created", "dc.date.created", "citation_publication_date",
+    "citation_date", "article:published", "date", "dc.date", "dcterms.date",
+)
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "article.updated",
+                 "dcterms.modified", "last-modified", "lastmod")
+AUTHOR_META = ("article:author", "author", "parsely-author", "sailthru.author", "byl", "dc.creator",
+               "dcterms.creator", "citation_author", "twitter:creator:name")
+TITLE_META = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "headline",
+              "citation_title")
+SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site:name")
+
+# Separators between a headline and the site name in <title> and og:title.
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
+_EARLIEST_YEAR = 1990
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page says about its article (None/empty where it says nothing)."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # ISO date
+    modified: str | None = None  # ISO date
+    site_name: str | None = None
+    url: str | None = None
+    date_source: str | None = None  # where ``published`` came from (jsonld, meta:NAME, time, ...)
+    published_raw: str | None = None  # the value as declared (to tell a UTC instant from a local day)
+    title_source: str | None = None
+    author_source: str | None = None
+
+
+def page_metadata(html: str, *, url: str | None = None, today: date | None = None) -> PageMeta:
+    """Read the metadata an HTML page declares about its own article (pure; never fetches)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"))
+    except (ValueError, TypeError, lxml.etree.ParserError):  # type: ignore[attr-defined]
+        return PageMeta()
+    today = today or date.today()
+    meta = _meta_tags(tree)
+    ld = list(_jsonld_objects(tree))
+    by_id = {o["@id"]: o for o in ld if isinstance(o.get("@id"), str)}
+    articles = [o for o in ld if _types(o) & ARTICLE_TYPES]
+    pages = [o for o in ld if _types(o) & PAGE_TYPES]
+    out = PageMeta()
+
+    canonical = tree.xpath("//link[@rel='canonical']/@href")
+    out.url = _first_str(canonical) or _first(meta, ("og:url",)) or url
+
+    # ---- site name
+    site = _first(meta, SITE_META)
+    if site is None:
+        for o in articles + pages:
+            pub = _resolve(o.get("publisher"), by_id)
+            name = _name_of(pub)
+            if name:
+                site = name
+                break
+    if site is None:
+        for o in ld:
+            if "website" in _types(o) and _name_of(o):
+                site = _name_of(o)
+                break
+    out.site_name = normalize_site_name(site) if site else None
+
+    # ---- dates
+    declared_dates = list(_published_candidates(tree, meta, articles + pages))
+    chosen = _choose_date(declared_dates, today)
+    if chosen:
+        out.published, out.date_source = chosen
+        out.published_raw = next((raw for raw, src in declared_dates
+                                   if src == chosen[1] and _iso(raw, today) == chosen[0]), None)
+    for o in articles + pages:
+        iso = _iso(o.get("dateModified"), today)
+        if iso:
+            out.modified = iso
+            break
+    if out.modified is None:
+        out.modified = next((iso for name in MODIFIED_META
+                             if (iso := _iso(_first(meta, (name,)), today))), None)
+
+    # ---- authors
+    for o in articles:
+        names = _person_names(o.get("author"), by_id) or _person_names(o.get("creator"), by_id)
+        if names:
+            out.authors, out.author_source = names, "jsonld"
+            break
+    if not out.authors:
+        for name in AUTHOR_META:
+            names = [n for v in meta.get(name, []) for n in split_author_names(v)]
+            if names:
+                out.authors, out.author_source = _dedupe(names), f"meta:{name}"
+                break
+    if not out.authors:
+        for xp, src in (("//*[@itemprop='author']//*[@itemprop='name']", "microdata"),
+                        ("//*[@itemprop='author' and not(*)]", "microdata"),
+                        ("//a[@rel='author']", "rel-author")):
+            names = [n for el in tree.xpath(xp)[:4]
+                     for n in split_author_names(el.get("content") or el.text_content())]
+            if names:
+                out.authors, out.author_source = _dedupe(names), src
+                break
+    site_key = _squash(out.site_name or "")
+    out.authors = [a for a in out.authors if _squash(a) != site_key] if site_key else out.authors
+
+    # ---- headline
+    candidates: list[tuple[str, str]] = []
+    for o in articles:
+        if isinstance(o.get("headline"), str):
+            candidates.append((o["headline"], "jsonld"))
+    for name in TITLE_META:
+        if value := _first(meta, (name,)):
+            candidates.append((value, f"meta:{name}"))
+    titles = tree.xpath("//title")
+    h1s = [" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:3]]
+    h1s = [h for h in h1s if h]
+    if titles:
+        candidates.append((titles[0].text_content(), "title"))
+    candidates += [(h, "h1") for h in h1s[:1]]
+    out.title, out.title_source = _choose_title(candidates, h1s, _site_names(out.site_name, meta, out.url))
+    return out
+
+
+# ----------------------------------------------------------------------------- dates
+
+_UTC = re.compile(r"(?:Z|[+-]00:?00|\s*(?:UTC|GMT))$", re.I)
+_OFFSET = re.compile(r"[+-]\d{2}:?\d{2}$")
+
+
+def _published_candidates(tree: Any, meta: dict[str, list[str]],
+                          objects: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+    """(raw value, source) of every publication date the page declares, most trusted first."""
+    for o in objects:
+        for key in ("datePublished", "dateCreated"):
+            value = o.get(key)
+            if isinstance(value, list):
+                value = value[0] if value else None
+            if isinstance(value, str):
+                yield value.strip(), "jsonld"
+    for name in PUBLISHED_META:
+        for value in meta.get(name, []):
+            yield value, f"meta:{name}"
+    for xp, src in (("//time[@itemprop='datePublished']/@datetime", "time:itemprop"),
+                    ("//*[@itemprop='datePublished']/@content", "microdata"),
+                    ("//time[@pubdate]/@datetime", "time:pubdate"),
+                    ("//time[contains(@class,'publish')]/@datetime", "time:class")):
+        for value in tree.xpath(xp)[:2]:
+            if isinstance(value, str):
+                yield value.strip(), src
+
+
+def _choose_date(candidates: list[tuple[str, str]], today: date) -> tuple[str, str] | None:
+    """The most trusted plausible date; but a timestamp given in UTC gives way to the same moment
+    declared elsewhere with the publisher's own offset, whose calendar day is the one the page
+    prints (an article published at 9 p.m. in New York is dated the next day in UTC)."""
+    parsed = [(iso, raw, src) for raw, src in candidates if (iso := _iso(raw, today))]
+    if not parsed:
+        return None
+    iso, raw, src = parsed[0]
+    first = _instant(raw)
+    if first is not None and _UTC.search(raw):
+        for other_iso, other_raw, other_src in parsed[1:]:
+            other = _instant(other_raw)
+            if other is None or _UTC.search(other_raw) or other_iso == iso:
+                continue
+            # the same moment written in local time: a naive clock time within a time zone of it,
+            # or a timestamp with the publisher's own offset
+            shift = abs((first.replace(tzinfo=None) - other.replace(tzinfo=None)).total_seconds())
+            if (other.tzinfo is None and shift <= 14 * 3600 and shift % 900 == 0) or \
+                    (other.tzinfo is not None and other == first):
+                return other_iso, other_src
+    return iso, src
+
+
+def _instant(raw: str) -> datetime | None:
+    """A full ISO timestamp (date and clock time, with or without an offset), else None."""
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?", raw.strip())
+    if not m:
+        return None
+    zone = m[3] or ""
+    if zone in ("Z", "UTC", "GMT"):
+        zone = "+00:00"
+    elif zone and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    try:
+        dt = datetime.fromisoformat(f"{m[1]}T{m[2]}{zone}")
+    except ValueError:
+        return None
+    return dt if zone else dt.replace(tzinfo=None)
+
+
+def is_utc_timestamp(raw: str | None) -> bool:
+    """True for a timestamp written in UTC ("...Z", "+00:00"): an instant, whose calendar day may
+    be the day after the one the publisher prints."""
+    return bool(raw) and _instant(raw) is not None and _UTC.search(raw.strip()) is not None
+
+
+# ----------------------------------------------------------------------------- names
+
+
+def normalize_site_name(name: str) -> str | None:
+    """A site's display name from what the page gives: "DW.COM" → "DW", "axios.com" → "Axios",
+    "www.example-news.org" → "Example-News"; names that are not domains pass through."""
+    name = " ".join(name.split()).strip(" |-–—")
+    if not name:
+        return None
+    if name.startswith("@"):  # a twitter handle
+        name = name[1:]
+    host = re.fullmatch(r"(?:https?://)?(?:www\.)?([\w-]+)(?:\.[a-z]{2,12}){1,2}/?", name, re.I)
+    if host:
+        label = host[1]
+        if label.isupper() or len(label) <= 3:
+            return label.upper()
+        return label[:1].upper() + label[1:] if label.islower() else label
+    return name
+
+
+_BY = re.compile(r"^(?:(?:written|posted|story|words|reporting|photos?)\s+)?by\s*:?\s+", re.I)
+_NOT_A_NAME = re.compile(r"https?://|www\.|@|\d{3}|(?i:\b(?:staff|editor(?:ial)?|admin|newsroom|team|desk"
+                         r"|contributors?|correspondents?|reporters?)\b)")
+
+
+def split_author_names(value: str | None) -> list[str]:
+    """Author names from a meta value or a byline element: "By Jane Doe and Li Wei" → both names;
+    URLs, e-mail addresses, handles and desk names are dropped."""
+    if not value:
+        return []
+    value = " ".join(str(value).split())
+    value = _BY.sub("", value)
+    value = re.sub(r"\s*[|]\s*.*$", "", value)  # "Jane Doe | Staff Writer"
+    out = []
+    for piece in re.split(r"\s*(?:;|,|\band\b|&|\bund\b)\s*", value):
+        piece = piece.strip(" .-–—:")
+        if not piece or _NOT_A_NAME.search(piece):
+            continue
+        words = piece.split()
+        if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words):
+            continue
+        out.append(piece)
+    return out
+
+
+def _person_names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        item = _resolve(item, by_id)
+        if isinstance(item, str):
+            names += split_author_names(item)
+        elif isinstance(item, dict):
+            if _types(item) & ORG_TYPES:
+                continue  # an organisation credited as author is not a byline
+            name = _name_of(item)
+            if name:
+                names += split_author_names(name)
+    return _dedupe(names)
+
+
+def _name_of(obj: Any) -> str | None:
+    if isinstance(obj, list):
+        obj = obj[0] if obj else None
+    if isinstance(obj, dict):
+        name = obj.get("name")
+        if isinstance(name, list):
+            name = name[0] if name else None
+        if isinstance(name, str) and name.strip():
+            return " ".join(name.split())
+        given, family = obj.get("givenName"), obj.get("familyName")
+        if isinstance(given, str) and isinstance(family, str):
+            return f"{given} {family}".strip()
+    if isinstance(obj, str) and obj.strip() and not obj.startswith(("http", "/")):
+        return obj.strip()
+    return None
+
+
+def _resolve(obj: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    if isinstance(obj, dict) and set(obj) <= {"@id", "@type"} and obj.get("@id") in by_id:
+        return by_id[obj["@id"]]
+    return obj
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for n in names:
+        if _squash(n) not in seen:
+            seen.add(_squash(n))
+            out.append(n)
+    return out
+
+
+# ----------------------------------------------------------------------------- titles
+
+
+def _site_names(site: str | None, meta: dict[str, list[str]], url: str | None) -> set[str]:
+    names = {_squash(site)} if site else set()
+    for key in SITE_META + ("og:site_name",):
+        names |= {_squash(v) for v in meta.get(key, [])}
+    host = domain_of(url)
+    if host:
+        names.add(_squash(host))
+        names.add(_squash(host.split(".")[0]))
+    return {n for n in names if n}
+
+
+def _choose_title(candidates: list[tuple[str, str]], h1s: list[str], sites: set[str]) -> tuple[str | None, str | None]:
+    """The first usable candidate, without a site name before or after it; when an <h1> equals one
+    part of it, that part."""
+    for raw, source in candidates:
+        title = " ".join(raw.split())
+        if not _usable_title(title, sites):
+            continue
+        title = strip_site_name(title, sites, h1s)
+        if title:
+            return title, source
+    return None, None
+
+
+def _usable_title(title: str, sites: set[str]) -> bool:
+    """Not empty, not the site's own name, not a single lower-case token (a CMS or template name)."""
+    if not title or _squash(title) in sites:
+        return False
+    words = title.split()
+    return not (len(words) == 1 and (title.islower() or len(title) < 4))
+
+
+def strip_site_name(title: str, sites: set[str], h1s: list[str] = ()) -> str:  # type: ignore[assignment]
+    """"Headline | Site", "Site - Headline", "Headline | Section | Site | 19.01.2020" → "Headline"."""
+    parts = _SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    squashed_h1 = {_squash(h) for h in h1s}
+    # an <h1> that is the title's first (or last) parts: the headline itself
+    for k in range(len(parts) - 1, 0, -1):
+        head = _join_parts(title, parts[:k])
+        if _squash(head) in squashed_h1:
+            return head
+    for k in range(1, len(parts)):
+        tail = _join_parts(title, parts[k:], from_end=True)
+        if _squash(tail) in squashed_h1:
+            return tail
+    # otherwise drop parts at either end that are the site's name, a date, or a short section label
+    # after the site's name
+    keep = list(parts)
+    while len(keep) > 1 and (_is_site(keep[-1], sites) or parse_date(keep[-1]) or _is_date_like(keep[-1])):
+        keep.pop()
+    while len(keep) > 1 and _is_site(keep[0], sites):
+        keep.pop(0)
+    if len(keep) == len(parts):
+        return title
+    return _join_parts(title, keep) if keep else title
+
+
+def _join_parts(title: str, parts: list[str], from_end: bool = False) -> str:
+    """The span of ``title`` from the first to the last of ``parts`` (separators as printed)."""
+    start = title.find(parts[0]) if not from_end else title.rfind(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(parts)
+
+
+def _is_site(part: str, sites: set[str]) -> bool:
+    key = _squash(part)
+    return bool(key) and any(key == s or (len(s) >= 3 and (key.startswith(s) or s.startswith(key)))
+                             for s in sites)
+
+
+def _is_date_like(part: str) -> bool:
+    return re.fullmatch(r"[\d./-]{6,10}", part.strip()) is not None
+
+
+# ----------------------------------------------------------------------------- low level
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\W+", "", s.casefold())
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    values = t if isinstance(t, list) else [t]
+    return {v.rsplit("/", 1)[-1].lower() for v in values if isinstance(v, str)}
+
+
+def _jsonld_objects(tree: Any) -> Iterator[dict[str, Any]]:
+    for script in tree.xpath("//script[contains(translate(@type,'LDJSON','ldjson'),'ld+json')]"):
+        text = (script.text or "").strip()
+        if not text:
+            continue
+        data = _loads(text)
+        if data is not None:
+            yield from _walk(data, depth=0)
+
+
+def _loads(text: str) -> Any:
+    text = re.sub(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$", "", text)
+    for attempt in (text, re.sub(r",\s*([}\]])", r"\1", text).rstrip(";")):
+        try:
+            return json.loads(attempt, strict=False)
+        except ValueError:
+            continue
+    return None
+
+
+def _walk(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item, depth + 1)
+    elif isinstance(data, dict):
+        if "@type" in data:
+            yield data
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in data:
+                yield from _walk(data[key], depth + 1)
+
+
+def _meta_tags(tree: Any) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for el in tree.xpath("//meta[@content]"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = " ".join((el.get("content") or "").split())
+        if key and value:
+            out.setdefault(key, []).append(value)
+    return out
+
+
+def _first(meta: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        for value in meta.get(key, []):
+            if value:
+                return value
+    return None
+
+
+def _first_str(values: list[Any]) -> str | None:
+    for v in values:
+        if isinstance(v, str) and v.strip():
+            return v.strip()
+    return None
+
+
+def _iso(value: Any, today: date) -> str | None:
+    """An ISO day from a metadata date value, if it is a plausible publication date."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not isinstance(value, str) or not value.strip() or len(value) > 64:
+        return None
+    value = value.strip()
+    iso = None
+    m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ]|$)", value)
+    if m:
+        try:
+            iso = date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    elif re.search(r"[A-Za-z]{3}|\d{1,2}/\d{1,2}/\d{4}", value):
+        iso = parse_date(value)
+    if iso is None:
+        return None
+    year = int(iso[:4])
+    return iso if _EARLIEST_YEAR <= year and iso <= today.isoformat() else None
