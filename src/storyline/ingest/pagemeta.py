@@ -171,7 +171,6 @@ def page_metadata(html: str, *, url: str | None = None, today: date | None = Non
     h1s = [h for h in h1s if h]
     if titles:
         candidates.append((titles[0].text_content(), "title"))
-    candidates += [(h, "h1") for h in h1s[:1]]
     out.title, out.title_source = _choose_title(candidates, h1s, _site_names(out.site_name, meta, out.url))
     return out
 
@@ -275,7 +274,7 @@ _NOT_A_NAME = re.compile(r"https?://|www\.|@|\d{3}|(?i:\b(?:staff|editor(?:ial)?
                          r"|contributors?|correspondents?|reporters?)\b)")
 
 
-def split_author_names(value: str | None) -> list[str]:
+def split_author_names(value: str | None, *, commas: bool = True) -> list[str]:
     """Author names from a meta value or a byline element: "By Jane Doe and Li Wei" → both names;
     URLs, e-mail addresses, handles and desk names are dropped."""
     if not value:
@@ -284,7 +283,7 @@ def split_author_names(value: str | None) -> list[str]:
     value = _BY.sub("", value)
     value = re.sub(r"\s*[|]\s*.*$", "", value)  # "Jane Doe | Staff Writer"
     out = []
-    for piece in re.split(r"\s*(?:;|,|\band\b|&|\bund\b)\s*", value):
+    for piece in re.split(r"\s*(?:;|,|\band\b|&)\s*" if commas else r"\s*(?:;|\band\b|&)\s*", value):
         piece = piece.strip(" .-–—:")
         if not piece or _NOT_A_NAME.search(piece):
             continue
@@ -305,8 +304,8 @@ def _person_names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
             if _types(item) & ORG_TYPES:
                 continue  # an organisation credited as author is not a byline
             name = _name_of(item)
-            if name:
-                names += split_author_names(name)
+            if name:  # one Person: split only where it joins several ("A and B"), not at commas
+                names += split_author_names(name, commas=False)
     return _dedupe(names)
 
 
@@ -358,16 +357,42 @@ def _site_names(site: str | None, meta: dict[str, list[str]], url: str | None) -
 
 
 def _choose_title(candidates: list[tuple[str, str]], h1s: list[str], sites: set[str]) -> tuple[str | None, str | None]:
-    """The first usable candidate, without a site name before or after it; when an <h1> equals one
-    part of it, that part."""
-    for raw, source in candidates:
+    """The headline most of the page's own titles agree on.
+
+    Every candidate (JSON-LD ``headline``, ``og:title`` and the other meta titles, ``<title>``, the
+    first ``<h1>`` elements), with a site name before or after it removed, gets one vote from each
+    other candidate that reads the same; the most supported wins, ties going to the more trusted
+    source (in the order given). Declared titles are often written for search engines and social
+    cards and ``<title>`` carries the site's name, while an ``<h1>`` may be a logo or a section
+    name, so agreement is what tells the headline.
+    """
+    pool: list[tuple[str, str]] = []
+    for raw, source in candidates + [(h, "h1") for h in h1s[:3]]:
         title = " ".join(raw.split())
         if not _usable_title(title, sites):
             continue
         title = strip_site_name(title, sites, h1s)
-        if title:
-            return title, source
-    return None, None
+        if title and _usable_title(title, sites):
+            pool.append((title, source))
+    if not pool:
+        return None, None
+    h1 = next(((t, src) for t, src in pool if src == "h1"), None)
+    if h1 is not None and any(src != "h1" and _confirms(t, h1[0]) for t, src in pool):
+        return h1
+    keys = [_squash(t) for t, _ in pool]
+    votes = [sum(1 for j, k in enumerate(keys) if k == key and j != i) for i, key in enumerate(keys)]
+    best = max(range(len(pool)), key=lambda i: (votes[i], -i))
+    return pool[best]
+
+
+def _confirms(declared: str, h1: str) -> bool:
+    a, b = _squash(declared), _squash(h1)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = set(re.findall(r"\w+", declared.casefold())), set(re.findall(r"\w+", h1.casefold()))
+    return len(wa & wb) / max(1, len(wa | wb)) >= 0.6
 
 
 def _usable_title(title: str, sites: set[str]) -> bool:

@@ -1,0 +1,121 @@
+"""The page's own metadata: JSON-LD, OpenGraph/article:*, microdata, <time>, <h1>/<title>.
+
+Every page here is written for the test (invented outlets, people and stories).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from storyline.ingest.pagemeta import normalize_site_name, page_metadata, split_author_names, strip_site_name
+
+TODAY = date(2025, 6, 1)
+
+
+def page(head: str = "", body: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def ld(obj: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_jsonld_article_gives_headline_authors_dates_and_publisher():
+    html = page(ld({"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "@id": "#site", "name": "Harbor Tribune"},
+        {"@type": "Person", "@id": "#p1", "name": "Ines Carvalho"},
+        {"@type": "NewsArticle", "headline": "Port authority approves dredging plan",
+         "author": [{"@id": "#p1"}, {"@type": "Person", "name": "Tom Becker"}],
+         "publisher": {"@type": "NewsMediaOrganization", "name": "Harbor Tribune"},
+         "datePublished": "2024-02-03T08:00:00-05:00", "dateModified": "2024-02-05T10:00:00-05:00"},
+    ]}), "<h1>Port authority approves dredging plan</h1>")
+    m = page_metadata(html, today=TODAY)
+    assert m.title == "Port authority approves dredging plan"
+    assert m.authors == ["Ines Carvalho", "Tom Becker"]
+    assert (m.published, m.modified) == ("2024-02-03", "2024-02-05")  # kept apart
+    assert m.site_name == "Harbor Tribune"
+    assert m.date_source == "jsonld"
+
+
+def test_opengraph_and_article_meta_when_there_is_no_jsonld():
+    html = page('<meta property="og:title" content="Rail strike ends after nine days">'
+                '<meta property="og:site_name" content="Midland Courier">'
+                '<meta property="article:published_time" content="2023-10-12T19:40:00+02:00">'
+                '<meta property="article:modified_time" content="2023-10-14T09:00:00+02:00">'
+                '<meta name="author" content="By Lara Novak and Sam Ortiz">'
+                '<title>Rail strike ends after nine days | Midland Courier</title>')
+    m = page_metadata(html, today=TODAY)
+    assert m.title == "Rail strike ends after nine days"
+    assert m.authors == ["Lara Novak", "Sam Ortiz"]
+    assert m.published == "2023-10-12" and m.modified == "2023-10-14"
+    assert m.site_name == "Midland Courier"
+
+
+def test_modified_date_is_never_the_publication_date():
+    html = page('<meta property="article:modified_time" content="2022-01-09T10:00:00Z">')
+    m = page_metadata(html, today=TODAY)
+    assert m.published is None and m.modified == "2022-01-09"
+
+
+def test_utc_instant_gives_way_to_the_local_clock_time_of_the_same_moment():
+    html = page(ld({"@type": "NewsArticle", "datePublished": "2023-11-09T03:30:00Z"})
+                + '<meta name="pubdate" content="2023-11-08 22:30:00">')
+    assert page_metadata(html, today=TODAY).published == "2023-11-08"
+
+
+def test_future_and_implausible_dates_are_ignored():
+    html = page('<meta property="article:published_time" content="2031-01-01">'
+                '<meta name="date" content="2020-04-04">')
+    assert page_metadata(html, today=TODAY).published == "2020-04-04"
+
+
+def test_time_element_and_microdata_author():
+    html = page("", '<article><h1>Library opens new wing</h1>'
+                    '<time itemprop="datePublished" datetime="2021-05-06">May 6</time>'
+                    '<span itemprop="author" itemscope><span itemprop="name">Priya Shah</span></span></article>')
+    m = page_metadata(html, today=TODAY)
+    assert m.published == "2021-05-06" and m.authors == ["Priya Shah"]
+
+
+def test_cms_name_as_title_is_skipped_and_h1_confirmed_by_og_title_wins():
+    html = page('<title>escenic</title><meta property="og:title" content="Storm closes mountain pass">',
+                "<h1>Storm closes mountain pass</h1>")
+    assert page_metadata(html, today=TODAY).title == "Storm closes mountain pass"
+
+
+@pytest.mark.parametrize("title, sites, expected", [
+    ("Dam repairs finish early | DW | 19.01.2020", {"dw"}, "Dam repairs finish early"),
+    ("Valley Ledger - Council delays vote", {"valleyledger"}, "Council delays vote"),
+    ("Council delays vote", {"valleyledger"}, "Council delays vote"),
+    ("Q&A: What the new rules mean - Valley Ledger", {"valleyledger"}, "Q&A: What the new rules mean"),
+])
+def test_site_name_removed_from_titles(title, sites, expected):
+    assert strip_site_name(title, sites) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("DW.COM", "DW"), ("axios.com", "Axios"), ("www.example-news.org", "Example-news"),
+    ("Harbor Tribune", "Harbor Tribune"),
+])
+def test_site_names_from_domains(name, expected):
+    assert normalize_site_name(name) == expected
+
+
+@pytest.mark.parametrize("value, names", [
+    ("By Jane Doe", ["Jane Doe"]),
+    ("Jane Doe, Ken Roe", ["Jane Doe", "Ken Roe"]),
+    ("https://example.org/staff/jane", []),
+    ("Editorial Staff", []),
+    ("jane@example.org", []),
+])
+def test_author_values(value, names):
+    assert split_author_names(value) == names
+
+
+def test_broken_jsonld_does_not_stop_the_rest():
+    html = page('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",,}</script>'
+                '<meta property="og:title" content="Ferry fares rise in June">')
+    assert page_metadata(html, today=TODAY).title == "Ferry fares rise in June"
