@@ -84,15 +84,21 @@ def test_chains_are_closed_to_the_earliest():
     assert second.duplicate_of == first.id and third.duplicate_of == first.id
 
 
-def test_threshold_controls_what_counts():
-    half = WIRE[: len(WIRE) // 2]
+def test_thresholds_control_what_counts():
+    half = WIRE[: len(WIRE) // 2].replace("enforcing", "applying").replace("lawyers", "attorneys")
     a, b = art(WIRE, "2025-06-01"), art(half, "2025-06-02")
-    mark_duplicates([a, b], threshold=0.9)
+    shared = dedupe.containment(dedupe.shingles(a.text), dedupe.shingles(b.text))
+    assert 0.6 < shared < 0.95
+    mark_duplicates([a, b], threshold=0.9, contained=0.95)
     assert b.duplicate_of is None
-    mark_duplicates([a, b], threshold=0.4)
+    mark_duplicates([a, b], threshold=0.9)  # a copy cut short: contained in the original
+    assert b.duplicate_of == a.id
+    mark_duplicates([a, b], threshold=0.3, contained=1.0)  # Jaccard alone, lowered
     assert b.duplicate_of == a.id
     with pytest.raises(ValueError):
         mark_duplicates([a, b], threshold=0)
+    with pytest.raises(ValueError):
+        mark_duplicates([a, b], contained=0)
 
 
 def test_same_id_objects_are_not_self_references():
@@ -113,3 +119,32 @@ def test_does_not_compare_all_pairs(monkeypatch):
     assert len(calls) < 20  # all pairs would be 81 * 80 / 2 = 3240
     assert articles[-1].duplicate_of == articles[5].id or articles[5].duplicate_of == articles[-1].id
     assert sum(a.duplicate_of is not None for a in articles) == 1
+
+
+def test_copy_cut_short_is_linked_by_containment():
+    original = art(WIRE, "2025-06-12")
+    cut = art(" ".join(WIRE.split()[:70]) + ".", "2025-06-14")  # the first half only
+    other = art(OTHER_TAKE, "2025-06-13")
+    mark_duplicates([cut, other, original])
+    assert dedupe.jaccard(dedupe.shingles(cut.text), dedupe.shingles(original.text)) < 0.8
+    assert cut.duplicate_of == original.id and other.duplicate_of is None
+
+
+def test_copy_with_a_new_first_paragraph_and_two_republications():
+    intro = ("Editor's note: this report is republished from a partner newsroom under a content-sharing "
+             "agreement with our readers in the valley, who asked us to follow the case closely.\n\n")
+    original = art(WIRE, "2025-06-12")
+    a = art(intro + WIRE.rsplit(".", 3)[0] + ".", "2025-06-13")
+    b = art("(KXTV) — " + WIRE.split(". ", 2)[2], "2025-06-15")
+    assert dedupe.jaccard(dedupe.shingles(a.text), dedupe.shingles(b.text)) < 0.8
+    mark_duplicates([b, a, original])
+    assert a.duplicate_of == original.id and b.duplicate_of == original.id
+
+
+def test_reports_sharing_a_quote_are_not_copies():
+    quote = (" “We will appeal this decision to the circuit court as soon as possible,” the attorney "
+             "general said in a statement on Thursday evening.")
+    one = art("Clerks in four counties stopped asking for documents on Friday." + quote)
+    two = art("Voting groups opened a hotline for residents turned away in recent months." + quote)
+    mark_duplicates([one, two])
+    assert one.duplicate_of is None and two.duplicate_of is None
