@@ -79,7 +79,8 @@ def test_article_headers_show_outlet_byline_dateline_and_honest_dates(page):
     assert "2024-03-14 (metadata)" in page
     assert "between 2024-03-12 and 2024-03-20 (inferred, not stated)" in page
     assert "date unknown" in page
-    assert "Near-duplicate of Riverside Ledger · aaaa11" in page
+    assert "Republished copy of Riverside Ledger · aaaa11" in page
+    assert "Republished by " in page
 
 
 def test_every_citation_targets_an_anchor_whose_segments_spell_the_span(page, dossier):

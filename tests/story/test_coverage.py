@@ -102,3 +102,25 @@ def test_per_item_counts_match_the_definition_on_a_larger_story():
                 omits.append(ev.id)
         assert (coverage[aid].unique, coverage[aid].omits) == (sorted(unique), sorted(omits))
     assert any(c.omits for c in coverage.values()) and any(c.unique for c in coverage.values())
+
+
+def test_republished_copy_counts_once(nlp):
+    """A copy of the Daily Ledger report (duplicate_of) is not a second source."""
+    original = REPORTS[0]
+    analyses = [build_analysis(nlp, text, article_id=f"art{i}", outlet=o, published=d,
+                               speakers={"betrayed": "Park", "It was": "Okafor"})
+                for i, (o, d, text) in enumerate([original, ("Lakeside Gazette", "2025-06-04", original[2]),
+                                                   REPORTS[2]])]
+    analyses[1].article.duplicate_of = "art0"
+    entities, emap = story_entities(analyses)
+    claims, comparisons = compare_claims(analyses, emap, entities)
+    age = next(c for c in comparisons if c.attribute == "age")
+    assert age.status == "single_source"  # one report, printed twice
+    assert "republished by Lakeside Gazette" in age.explanation
+    sentence = next(c for c in comparisons if c.attribute == "sentence_length")
+    assert sentence.status == "agree" and sentence.explanation.startswith("2 articles agree")
+    assert "republished by Lakeside Gazette" in sentence.explanation
+    timeline = [_event("ev:hearing", ["art0", "art1"])]
+    coverage = {c.article: c for c in build_coverage(analyses, emap, timeline, [], claims, comparisons)}
+    assert "ev:hearing" in coverage["art0"].unique and "ev:hearing" in coverage["art1"].unique
+    assert "ev:hearing" not in coverage["art2"].omits  # one source of two carries it: no majority

@@ -204,6 +204,7 @@ def _context(d: Dossier) -> dict[str, Any]:
             "byline": art.byline, "dateline": art.dateline, "url": art.url, "path": art.path,
             "published": format_pubdate(art.published), "basis": art.published.basis,
             "duplicate_of": view.label(art.duplicate_of) if art.duplicate_of else None,
+            "republished_by": [view.label(c.article.id) for c in d.articles if c.article.duplicate_of == art.id],
             "boilerplate": art.boilerplate, "n_timexes": len(a.timexes),
             "body": mark_text(art.id, art.text, marks.get(art.id, ())),
         })

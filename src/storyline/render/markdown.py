@@ -84,7 +84,10 @@ def render_markdown(d: Dossier) -> str:
             details.append(f"dateline {md_escape(art.dateline)}")
         details.append(f"published {md_escape(format_pubdate(art.published))}")
         if art.duplicate_of:
-            details.append(f"near-duplicate of `{art.duplicate_of}`")
+            details.append(f"republished copy of {md_escape(v.label(art.duplicate_of))} (`{art.duplicate_of}`)")
+        copies = [md_escape(v.label(c.article.id)) for c in d.articles if c.article.duplicate_of == art.id]
+        if copies:
+            details.append(f"republished by {', '.join(copies)}")
         out.append(f"  - {'; '.join(details)}")
         if art.url:
             out.append(f"  - URL: `{art.url}`")

@@ -145,8 +145,10 @@ class _Ctx:
         self.outlets: dict[str, str] = {}
         self.dates: dict[str, str | None] = {}
         self.pub: dict[str, tuple[date | None, date | None, bool]] = {}
+        self.source: dict[str, str] = {}  # article id -> the original it republishes (itself if none)
         for a in analyses:
             art = a.article
+            self.source[art.id] = art.duplicate_of or art.id
             self.outlets[art.id] = _outlet_name(art.outlet, art.url, art.path)
             pub = art.published
             self.dates[art.id] = pub.date or pub.earliest
@@ -315,18 +317,23 @@ def _judge(attribute: str, group: list[Claim], sides: list[ComparisonSide],
     who = ctx.name(subject)
     topic = _topic(attribute, what, who)
     Topic = topic[0].upper() + topic[1:]  # noqa: N806 (sentence-initial form)
+    # A republished copy is not a second source: copies count once with their original.
+    sources = sorted({ctx.source.get(a, a) for a in articles})
     if len(sides) == 1:
         value = _fmt(group[0])
-        if len(articles) == 1:
-            return "single_source", (f"Only {ctx.outlets[articles[0]]} reports {topic}: "
-                                     f"{value}.")
+        if len(sources) == 1:
+            first = min(articles, key=lambda a: (ctx.source.get(a, a) != a, a))
+            copies = [a for a in articles if a != first]
+            again = f" (republished by {_outlets(ctx, copies)})" if copies else ""
+            return "single_source", (f"Only {ctx.outlets[first]} reports {topic}: "
+                                     f"{value}{again}.")
         lists = [c for c in group if c.qualifier == "list"]
         note = ""
         if lists and len(lists) < len(group):
             note = (f"; the counts listed in {_outlets(ctx, [lists[0].article])} add up to the "
                     f"total the others state")
-        return "agree", (f"{len(articles)} articles agree on {topic}: {value} "
-                         f"({_outlets(ctx, articles)}){note}.")
+        return "agree", (f"{len(sources)} articles agree on {topic}: {value} "
+                         f"({_with_copies(ctx, articles)}){note}.")
     if attribute == "age":
         return _judge_age(group, ctx, what, who)
     if attribute == "title":
@@ -336,7 +343,7 @@ def _judge(attribute: str, group: list[Claim], sides: list[ComparisonSide],
         ok = all(_dates_compatible(str(a.value), str(b.value)) for a in reps for b in reps)
         if ok:
             precise = max(reps, key=lambda c: len(str(c.value)))
-            return "agree", (f"{Topic} agrees across {len(articles)} articles, "
+            return "agree", (f"{Topic} agrees across {len(sources)} articles, "
                              f"differing only in precision: {_sides_text(sides, group, ctx)}.")
     elif all(isinstance(c.value, (int, float)) for c in reps):
         if _running_count(group, ctx):
@@ -564,6 +571,15 @@ def _outlets(ctx: _Ctx, articles: Sequence[str]) -> str:
         if ctx.outlets[a] not in names:
             names.append(ctx.outlets[a])
     return ", ".join(names)
+
+
+def _with_copies(ctx: _Ctx, articles: Sequence[str]) -> str:
+    """The outlets of the originals, then the outlets that republished them: "A, B; republished by C"."""
+    originals = [a for a in articles if ctx.source.get(a, a) == a]
+    copies = [a for a in articles if ctx.source.get(a, a) != a]
+    text = _outlets(ctx, originals or articles[:1])
+    rest = [a for a in copies if originals or a != articles[0]]
+    return f"{text}; republished by {_outlets(ctx, rest)}" if rest else text
 
 
 def _sides_text(sides: list[ComparisonSide], group: list[Claim], ctx: _Ctx) -> str:

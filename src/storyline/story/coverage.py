@@ -64,32 +64,39 @@ def build_coverage(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     # carrying it. Both follow from the item's own carrier set, so the work is linear in the
     # number of (item, carrier) pairs; the omit lists themselves stay small (an item omitted by
     # some article is carried by over half of the corpus, so omits are bounded by 2 × carriers).
-    present = Counter(article_ids)
+    # A republished copy (``duplicate_of``) is not another source: carriers are counted by the
+    # original they republish, so an item only an article and its copies carry is unique to them,
+    # and a copy neither makes an item "most others carry" nor omits what its original carries.
+    source = {a.article.id: a.article.duplicate_of or a.article.id for a in analyses}
+    sources_in_story = {source[x] for x in article_ids}
+    present = Counter(source[x] for x in article_ids)
     story = set(article_ids)
     unique: dict[str, list[str]] = defaultdict(list)
-    majority: list[tuple[str, set[str], int]] = []  # (item, carriers, carriers in the story)
-    # an article not carrying an item has at least this many others (fewer only for repeated ids)
-    fewest_others = len(article_ids) - max(present.values(), default=0)
+    majority: list[tuple[str, set[str], int]] = []  # (item, sources carrying it, their number)
+    # an article not carrying an item has at least this many other sources
+    fewest_others = len(sources_in_story) - 1
     for item, arts in carriers.items():
-        if len(arts) == 1 and item not in comparison_items:
-            unique[next(iter(arts))].append(item)
-        share = len(arts & story) if len(arts) >= MIN_CARRIERS_FOR_OMIT else 0
+        fam = {source.get(x, x) for x in arts & story}
+        if len(fam) == 1 and item not in comparison_items:
+            for carrier in sorted(arts & story):
+                unique[carrier].append(item)
+        share = len(fam) if len(fam) >= MIN_CARRIERS_FOR_OMIT else 0
         if share >= MIN_CARRIERS_FOR_OMIT and share * 2 > fewest_others:
-            majority.append((item, arts, share))
+            majority.append((item, fam, share))
     voices = _voices_by_article(quote_groups, entity_map)
 
     out: list[Coverage] = []
     for a in analyses:
         aid = a.article.id
         cov = Coverage(article=aid)
-        n_others = len(article_ids) - present[aid]
+        n_others = len(sources_in_story) - 1
         cov.unique.extend(unique.get(aid, ()))
         if n_others:
-            cov.omits.extend(item for item, arts, share in majority
-                             if share * 2 > n_others and aid not in arts)
+            cov.omits.extend(item for item, fam, share in majority
+                             if share * 2 > n_others and source[aid] not in fam)
         for c in claims_by_article.get(aid, []):
             item = claim_item.get(c.id)
-            if item is not None and carriers.get(item) == {aid}:
+            if item is not None and {source.get(x, x) for x in carriers.get(item, ())} == {source[aid]}:
                 cov.unique.append(c.id)
         cov.unique.sort()
         cov.omits.sort()
