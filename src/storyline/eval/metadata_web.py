@@ -65,6 +65,26 @@ def _htmldate(html: str, **kw: Any) -> str | None:
         return None
 
 
+def _trafilatura_meta(html: str) -> tuple[str | None, str | None, list[str]]:
+    """Date, title and authors as trafilatura's ``bare_extraction`` gives them with htmldate's fast
+    search and ``original_date`` (how the HTML reader worked before it read the page's own
+    declarations first)."""
+    import trafilatura
+
+    from storyline.ingest.dates import as_iso_date
+
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          include_tables=True,
+                                          date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception:  # broken markup: nothing found
+        return None, None, []
+    if doc is None:
+        return None, None, []
+    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    return (as_iso_date(doc.date) if doc.date else None), doc.title, authors
+
+
 def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> EvalReport:
     """Score the HTML reader and htmldate side by side (``split`` is accepted for the CLI; the set
     has none)."""
@@ -74,10 +94,12 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
     gold = load_gold(root, limit)
     if not gold:
         raise DatasetError(f"{root}: gold.jsonl is empty")
-    systems = {"storyline": {}, "htmldate extensive": {"extensive_search": True},
+    systems = {"storyline": {}, "trafilatura metadata (the reader before issue 15)": {},
+               "htmldate extensive": {"extensive_search": True},
                "htmldate extensive, original_date": {"extensive_search": True, "original_date": True}}
     stats = {name: {"right": 0, "found": 0, "time": 0.0} for name in systems}
     title_ok = title_n = author_ok = author_n = 0
+    base_title_ok = base_author_ok = 0
     by_kind: dict[str, list[int]] = {}
     sources: dict[str, list[int]] = {}
     wrong: list[dict[str, Any]] = []
@@ -95,6 +117,10 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
             ours, title, authors = None, None, []
         stats["storyline"]["time"] += time.perf_counter() - t0
         got = {"storyline": ours}
+        t0 = time.perf_counter()
+        base_date, base_title, base_authors = _trafilatura_meta(html)
+        stats["trafilatura metadata (the reader before issue 15)"]["time"] += time.perf_counter() - t0
+        got["trafilatura metadata (the reader before issue 15)"] = base_date
         for name, kw in systems.items():
             if kw:
                 t0 = time.perf_counter()
@@ -112,9 +138,11 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
         if "title" in row:
             title_n += 1
             title_ok += fold(title) == fold(row["title"])
+            base_title_ok += fold(base_title) == fold(row["title"])
         if "author" in row:
             author_n += 1
             author_ok += same_authors(row["author"], authors)
+            base_author_ok += same_authors(row["author"], base_authors)
     n = len(gold)
     rows: list[list[Any]] = []
     for name, st in stats.items():
@@ -127,6 +155,8 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
              f"({title_ok / title_n if title_n else 0:.3f})",
              f"authors: storyline = gold author set on {author_ok}/{author_n} pages with a gold author "
              f"({author_ok / author_n if author_n else 0:.3f})",
+             f"trafilatura metadata (the reader before issue 15): titles {base_title_ok}/{title_n}, "
+             f"authors {base_author_ok}/{author_n}",
              "storyline date accuracy by kind: " + ", ".join(
                  f"{k} {v[0]}/{v[1]}" for k, v in sorted(by_kind.items())),
              f"storyline date accuracy {ours_acc:.3f} vs htmldate-extensive {ref_acc:.3f}"]
