@@ -79,7 +79,7 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     for cmp in compare_measures(measures, outlet=lambda a: ctx.outlets[a],
                                 published=lambda a: ctx.pub.get(a, (None, None, False))[0]
                                 if ctx.pub.get(a, (None, None, False))[2] else None,
-                                name=ctx.name):
+                                name=ctx.name, source=lambda a: ctx.source.get(a, a)):
         while cmp.id in used:
             cmp.id += "+"
         used.add(cmp.id)

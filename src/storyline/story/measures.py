@@ -111,9 +111,10 @@ def overlaps(a: Claim, b: Claim) -> bool:
 
 
 def compare_measures(claims: Sequence[Claim], *, outlet: Callable[[str], str],
-                     published: Callable[[str], date | None], name: Callable[[str], str]
-                     ) -> list[Comparison]:
-    """One comparison per group of claims about the same measured thing."""
+                     published: Callable[[str], date | None], name: Callable[[str], str],
+                     source: Callable[[str], str] = lambda a: a) -> list[Comparison]:
+    """One comparison per group of claims about the same measured thing. ``source`` maps a
+    republished copy to its original (copies count once)."""
     families: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         families[family_of(c)].append(c)
@@ -129,7 +130,7 @@ def compare_measures(claims: Sequence[Claim], *, outlet: Callable[[str], str],
         for i, c in enumerate(group):
             clusters[uf.find(i)].append(c)
         for members in clusters.values():
-            out.append(_judge(members, outlet=outlet, published=published, name=name))
+            out.append(_judge(members, outlet=outlet, published=published, name=name, source=source))
     return out
 
 
@@ -139,7 +140,8 @@ def _fmt_value(c: Claim) -> str:
 
 
 def _judge(group: list[Claim], *, outlet: Callable[[str], str],
-           published: Callable[[str], date | None], name: Callable[[str], str]) -> Comparison:
+           published: Callable[[str], date | None], name: Callable[[str], str],
+           source: Callable[[str], str] = lambda a: a) -> Comparison:
     group = sorted(group, key=lambda c: (published(c.article) or date.max, c.article, c.start))
     sides: dict[str, ComparisonSide] = {}
     for c in group:
@@ -162,12 +164,16 @@ def _judge(group: list[Claim], *, outlet: Callable[[str], str],
         return f"{c.text.strip()!r} ({outlet(c.article)})"
 
     if len(cmp.sides) == 1:
-        if len(articles) == 1:
+        sources = {source(a) for a in articles}  # a republished copy is not a second source
+        copies = [a for a in articles if source(a) != a]
+        again = f"; republished by {', '.join(dict.fromkeys(outlet(a) for a in copies))}" if copies else ""
+        if len(sources) == 1:
             cmp.status = "single_source"
-            cmp.explanation = f"Only {outlet(articles[0])} reports {topic}: {said(group[0])}."
+            first = min(articles, key=lambda a: (source(a) != a, a))
+            cmp.explanation = f"Only {outlet(first)} reports {topic}: {said(group[0])}{again}."
         else:
-            cmp.explanation = (f"{len(articles)} articles agree on {topic}: "
-                               f"{reps[0].text.strip()!r} ({', '.join(_outlets(group, outlet))}).")
+            cmp.explanation = (f"{len(sources)} articles agree on {topic}: "
+                               f"{reps[0].text.strip()!r} ({', '.join(_outlets(group, outlet))}){again}.")
         return cmp
     clashes: list[tuple[Claim, Claim, str]] = []
     grown: list[tuple[Claim, Claim]] = []
