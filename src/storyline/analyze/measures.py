@@ -499,9 +499,22 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     cls = _event_class(pred) or _lemma(pred)
     agent = _agent_noun(pred, unit)
     tokens = [*doc[start:end], unit] + ([pred] if abs(pred.i - unit.i) <= 3 else [])
-    out.add(key=f"count|{noun}|{cls}" + (f"|{agent}" if agent else ""), measure=f"number of {unit.lemma_.lower()}s {pred.text.lower()}"
-            if not noun.endswith("s") else f"number of {noun} {pred.text.lower()}",
+    what = f"number of {_plural(unit)} {_phrase(pred)}" + (f" by the {agent}" if agent else "")
+    out.add(key=f"count|{noun}|{cls}" + (f"|{agent}" if agent else ""), measure=what,
             q=q, factor=1.0, unit=None, tokens=tokens, anchor=pred, discrete=True)
+
+
+def _plural(noun: Token) -> str:
+    """The counted noun in the plural, as the text writes it ("people", "buildings")."""
+    if noun.tag_ in ("NNS", "NNPS") or noun.lower_ in ("people", "police", "staff", "crew"):
+        return noun.lower_
+    return f"{noun.lower_}s"
+
+
+def _phrase(pred: Token) -> str:
+    """A predicate with its particle, as written ("touched down", "pulled", "destroyed")."""
+    prt = [c for c in pred.children if c.dep_ == "prt"]
+    return " ".join([pred.lower_, *(c.lower_ for c in prt)])
 
 
 def _agent_noun(pred: Token, counted: Token) -> str:
@@ -556,6 +569,7 @@ def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between:
             thing = _event_class(verb) or ""
     if not thing:
         return
+    wording = f"length of the {thing}" if thing != anchor.lower_ else f"term of the {thing}"
     # what was asked for, proposed or risked is a different measure from what happened; the
     # most that can be imposed ("faces up to 20 years", "a maximum penalty of 20 years") another
     gov = anchor.head if anchor.dep_ in ("dobj", "pobj", "attr") else anchor
@@ -569,6 +583,7 @@ def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between:
         verb = anchor if _lemma(anchor) in PROPOSAL_VERBS else gov
         who = _proposer(verb)
         thing = f"{thing} proposed" + (f" by {who}" if who else "")
+        wording = f"term {_phrase(verb)}" + (f" by the {who}" if who else "")
     got = _quantity(doc, run, discrete=False)
     if got is None:
         return
@@ -582,8 +597,8 @@ def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between:
     # a year count is written to the year: "25 years" covers 24.5-25.5, "24.25" its two decimals
     tokens = [*doc[start:end], *between, unit] + ([anchor] if 0 < anchor.i - unit.i <= 2 else [])
     out.add(key=f"duration|{thing.replace(' ', '_')}|{unit_name}",
-            measure="maximum term" if thing == "maximum" else f"length of the {thing}", q=q, factor=factor, unit=unit_name, tokens=tokens,
-            anchor=anchor, subject=_named_patient(out, anchor))
+            measure="maximum term" if thing == "maximum" else wording, q=q, factor=factor,
+            unit=unit_name, tokens=tokens, anchor=anchor, subject=_named_patient(out, anchor))
 
 
 def _proposer(verb: Token) -> str:
@@ -703,8 +718,8 @@ def _clock_claims(out: _Out, doc: Doc) -> None:
         cls = _event_class(pred) or _lemma(pred)
         obj = _aspect_object(pred)
         key = f"clock|{cls}" + (f"|{obj}" if obj else "")
-        out.add(key=key, measure=f"time of day ({pred.text.lower()}" + (f" {obj}" if obj else "")
-                + ")", q=q, factor=1.0,
+        out.add(key=key, measure=f"time of day it {_phrase(pred)}" if not obj else
+                f"time of day the {obj} {_phrase(pred)}", q=q, factor=1.0,
                 unit=f"minute of {'half-' if half_day else ''}day{' ' + zone if zone else ''}",
                 tokens=[*span, pred], anchor=pred,
                 start=doc[start].idx if start < span.start else None, interval=(low, high))
