@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from storyline.analyze.claims_context import Context, char_span, span_of
 from storyline.analyze.claims_lexicon import CHARGE_NOUNS
 from storyline.analyze.claims_numbers import number_runs, number_value, tidy
-from storyline.analyze.measures_lexicon import (
+from storyline.lexicon.en.measures import (
     APPROX_WORDS,
     DIMENSION_WORDS,
     EVENT_CLASSES,

@@ -76,6 +76,9 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
             cmp.id = f"{base}-{n}"
         used.add(cmp.id)
         comparisons.append(cmp)
+    by_id = {c.id: c for c in claims}
+    for cmp in comparisons:
+        _confidence(cmp, by_id)
     for cmp in compare_measures(measures, outlet=lambda a: ctx.outlets[a],
                                 published=lambda a: ctx.pub.get(a, (None, None, False))[0]
                                 if ctx.pub.get(a, (None, None, False))[2] else None,
@@ -85,6 +88,21 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
         used.add(cmp.id)
         comparisons.append(cmp)
     return claims, comparisons
+
+
+def _confidence(cmp: Comparison, claims: dict[str, Claim]) -> None:
+    """A conflict's confidence and scope: ``real`` when every side is stated in the reporters' own
+    voices without hedging or bounds, else ``possible``; ``within_article`` when one article holds
+    all the sides."""
+    if cmp.status != "conflict":
+        return
+    members = [claims[i] for s in cmp.sides for i in s.claims if i in claims]
+    if len({c.article for c in members}) == 1:
+        cmp.scope = "within_article"
+    if cmp.confidence is None:
+        loose = any(c.voice != "reporter" or c.hedged or c.qualifier in ("about", "at_least", "at_most")
+                    for c in members)
+        cmp.confidence = "possible" if loose or not members else "real"
 
 
 # ----------------------------------------------------------------------------- preparation
@@ -468,6 +486,11 @@ def _judge_title(group: list[Claim], ctx: _Ctx, what: str, who: str) -> tuple[st
         for old in former:
             low, high = _delta_range(ctx.interval(cur), ctx.interval(old))
             apart = low * 365.25 > SAME_TIME_DAYS or high * 365.25 < -SAME_TIME_DAYS
+            # both reports dated to the day and "former" said later: the title may have changed
+            # in between (a resignation, a firing) — that is a change over time, not a clash
+            ic, io = ctx.interval(cur), ctx.interval(old)
+            if ic[2] and io[2] and ic[0] and io[0] and io[0] > ic[0]:
+                apart = True
             if not apart:
                 clash = (cur, old)
                 break

@@ -322,7 +322,7 @@ def _conflicts(group: QuoteGroup, names: dict[str, str],
         who = "; ".join(f"{names.get(s.value, s.value)} ({where(s.articles)})" for s in sides)
         out.append(Comparison(
             id=f"{group.id}-said_by", subject=group.id, attribute="said_by", status="conflict",
-            sides=sides,
+            sides=sides, confidence="possible",
             explanation=f"The quotation “{_short(group.text)}” is attributed to different speakers: {who}."))
     by_mode: dict[str, list[QuoteInstance]] = defaultdict(list)
     for q in group.quotes:
@@ -337,7 +337,7 @@ def _conflicts(group: QuoteGroup, names: dict[str, str],
             for m, qs in sorted(by_mode.items()))
         out.append(Comparison(
             id=f"{group.id}-medium", subject=group.id, attribute="medium", status="conflict",
-            sides=sides,
+            sides=sides, confidence="possible",
             explanation=f"The quotation “{_short(group.text)}” is given as spoken by some outlets "
                         f"and as written by others: {how}."))
     return out
