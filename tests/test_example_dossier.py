@@ -70,3 +70,12 @@ def test_rerun_is_idempotent_in_the_store(example, examples_dir):
     assert again.stored_new == 0
     assert len(store.list_articles()) == before == 5
     assert again.dossier.story_id == result.dossier.story_id
+
+
+def test_comparisons_read_as_plain_language(example):
+    from storyline.story.plain import jargon_in_comparisons
+
+    _, data, _, _ = example
+    headlines = [a["title"] for a in data["articles"] if a.get("title")]
+    assert jargon_in_comparisons(data["comparisons"], headlines) == []
+    assert any(c["status"] == "conflict" for c in data["comparisons"])

@@ -21,15 +21,17 @@ from typing import Any
 
 from storyline.errors import DatasetError
 from storyline.eval import EvalReport
+from storyline.story.plain import jargon_in_comparisons
 
 # The scorer's metrics shown in the table (it prints more; all of them go into the JSON details).
 COLUMNS = ("conflicts_found", "core_conflicts_found", "apparent_flagged_as_conflict",
            "unexplained_conflicts", "event_r", "event_merge", "speaker_acc", "timex_value_acc",
-           "timex_value_p", "person_found", "outlet_acc", "pubdate_acc")
+           "timex_value_p", "person_found", "outlet_acc", "pubdate_acc", "jargon")
 SHORT = {"conflicts_found": "conflicts", "core_conflicts_found": "core", "apparent_flagged_as_conflict":
          "apparent", "unexplained_conflicts": "unexpl.", "event_r": "event_r", "event_merge": "merge",
          "speaker_acc": "speaker", "timex_value_acc": "tx_val", "timex_value_p": "tx_val_p",
-         "person_found": "people", "outlet_acc": "outlet", "pubdate_acc": "pubdate"}
+         "person_found": "people", "outlet_acc": "outlet", "pubdate_acc": "pubdate",
+         "jargon": "jargon"}
 
 
 def _dataset_root(path: Path) -> Path:
@@ -97,6 +99,11 @@ def evaluate_stories(path: Path, *, with_meta: bool = False, limit: int | None =
             keep.mkdir(parents=True, exist_ok=True)
             (keep / f"{story.name}.json").write_text(json.dumps(dossier, indent=1), encoding="utf-8")
         scores = score_story(root, story, dossier, with_meta=with_meta)
+        jargon = jargon_in_comparisons(dossier["comparisons"],
+                                       [a["title"] for a in dossier["articles"] if a.get("title")])
+        scores["jargon"] = float(len(jargon))
+        for line in jargon:
+            print(f"storyline: {story.name}: {line}", file=sys.stderr)
         per_story[story.name] = scores
         rows.append([story.name] + [scores.get(c, float("nan")) for c in COLUMNS])
     mean = [sum(r[i + 1] for r in rows) / len(rows) for i in range(len(COLUMNS))]
@@ -108,5 +115,7 @@ def evaluate_stories(path: Path, *, with_meta: bool = False, limit: int | None =
         notes=["conflicts = real conflicts found (share), core = C01-C03 found, apparent = apparent "
                "conflicts flagged as conflicts (count), unexpl. = conflicts matching no gold (count)",
                "event_r = dated gold events found, merge = multi-outlet events merged, tx_val = resolvable "
-               "timex values right (over gold), tx_val_p = over the ones found"],
+               "timex values right (over gold), tx_val_p = over the ones found",
+               "jargon = comparison explanations showing an id, a TIMEX code, a snake_case name or a "
+               "headline as an outlet (count; storyline's own check, not score.py's)"],
         details={"scores": per_story})
