@@ -19,10 +19,10 @@ def types(nlp, text: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Maryland Secretary of Transportation Paul Wiedner said the road would reopen.", "Paul Wiedner"),
-    ("Rear Adm. Shannon Gilroy spoke to reporters in Norfolk on Friday.", "Shannon Gilroy"),
-    ("The startup said CTO Mira Novak would lead the team.", "Mira Novak"),
-    ("A view of the flooded town on Friday. (AP Photo/Jae C. Hwang)", "Jae C. Hwang"),
+    ("Oregon Secretary of Agriculture Tomas Brandt said the ban would end.", "Tomas Brandt"),
+    ("Rear Adm. Helena Quist spoke to reporters in the port on Friday.", "Helena Quist"),
+    ("The startup said CTO Lena Okafor would lead the team.", "Lena Okafor"),
+    ("A view of the flooded town on Friday. (AP Photo/Ravi K. Menon)", "Ravi K. Menon"),
     ("Coroner Ruth Vale said the count was final.", "Ruth Vale"),
 ])
 def test_person_inside_a_span_with_a_title_or_credit(nlp, text, name):
@@ -38,7 +38,7 @@ def test_given_name_and_surname_typed_as_company_is_a_person(nlp):
 
 @pytest.mark.parametrize("text, name", [
     ("The Coast Guard searched the bay on Sunday.", "Coast Guard"),
-    ("Workers repaired the Francis Scott Key Bridge last year.", "Francis Scott Key Bridge"),
+    ("Workers repaired the Walter Hale Memorial Bridge last year.", "Walter Hale Memorial Bridge"),
     ("Shares of Morgan Stanley rose on Monday.", "Morgan Stanley"),
 ])
 def test_organizations_and_places_are_not_persons(nlp, text, name):
@@ -58,7 +58,7 @@ def test_given_names_lexicon():
 
 @pytest.mark.parametrize("a, b, same", [
     ("Joe", "Joseph", True), ("Jon", "John", True), ("Jenni", "Jennifer", True),
-    ("Marc", "Mark", True), ("Sarina", "Serina", True), ("J.", "James", True),
+    ("Marc", "Mark", True), ("Carina", "Corina", True), ("J.", "James", True),
     ("Ann", "Anna", True), ("Eric", "Erin", False), ("Mark", "Mary", False), ("Joe", "Jane", False), ("Li", "Lu", False),
     ("Sam", "Pam", False),
 ])

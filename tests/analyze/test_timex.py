@@ -322,9 +322,9 @@ def test_ages_are_durations_marked_as_ages(nlp):
 
 
 def test_range_start_shares_the_unit(nlp):
-    _, tx = run(nlp, "Prosecutors asked for 40 to 50 years.", "2025-03-04")
+    _, tx = run(nlp, "Prosecutors asked for 15 to 20 years.", "2025-03-04")
     got = values(tx)
-    assert got["40"] == "P40Y" and got["50 years"] == "P50Y"
+    assert got["15"] == "P15Y" and got["20 years"] == "P20Y"
     _, tx = run(nlp, "The grid plan needs 2031-40 funding.", "2025-03-04")
     assert values(tx) == {"2031": "2031", "40": "2040"}
 
@@ -370,12 +370,12 @@ def test_election_month_looked_forward_to_is_the_coming_one(nlp):
 
 
 def test_parts_of_days_and_clock_formats(nlp):
-    _, tx = run(nlp, "Crews arrived early on the morning of March 26. The fire spread overnight "
-                     "Tuesday and the lander touched down at 6.04 pm on Wednesday.", "2025-03-28")
+    _, tx = run(nlp, "Crews arrived early on the morning of March 19. The fire spread overnight "
+                     "Tuesday and the balloon landed at 4.15 pm on Wednesday.", "2025-03-28")
     got = values(tx)
-    assert got["the morning of March 26"] == "2025-03-26TMO"
+    assert got["the morning of March 19"] == "2025-03-19TMO"
     assert got["overnight Tuesday"] == "2025-03-25TNI"
-    assert got["6.04 pm on Wednesday"] == "2025-03-26T18:04"
+    assert got["4.15 pm on Wednesday"] == "2025-03-26T16:15"
 
 
 def test_dates_with_clock_times(nlp):

@@ -53,8 +53,8 @@ def test_intervals_of_bounds_and_approximations():
     assert interval_of(Quantity(115, 1.0, "at_most"))[1] == 115
     lo, hi = interval_of(Quantity(25, 1.0, "nearly"))
     assert lo < 24.25 < hi == 25
-    lo, hi = interval_of(Quantity(984, 1.0, "about"))
-    assert lo > 948  # "about 984 feet" does not reach 948 feet
+    lo, hi = interval_of(Quantity(610, 1.0, "about"))
+    assert lo > 590  # "about 610 feet" does not reach 590 feet
     assert interval_of(Quantity(40, 1.0, None, high=50)) == (39.5, 50.5)
 
 
@@ -134,8 +134,8 @@ def _run(claims, dates=None):
 
 def test_rounding_and_units_are_compatible(nlp):
     cmps = _compare(nlp,
-                    ("Harbor Gazette", "2025-04-01", "The 1.6-mile-long bridge carries the highway."),
-                    ("Coast Times", "2025-04-01", "The 2.57 km-long bridge carries the highway."))
+                    ("Harbor Gazette", "2025-04-01", "The 0.8-mile-long tunnel carries the highway."),
+                    ("Coast Times", "2025-04-01", "The 1.29 km-long tunnel carries the highway."))
     (cmp,) = [c for c in cmps if c.attribute.startswith("measure:length")]
     assert cmp.status == "compatible"
     assert "Harbor Gazette" in cmp.explanation and "Coast Times" in cmp.explanation
@@ -207,7 +207,7 @@ def test_minute_of_play_needs_a_named_player(nlp):
 
 
 def test_a_restated_value_is_no_second_claim(nlp):
-    ms = _measures(nlp, "The rover will work for one lunar day, which translates to 14 Earth days.")
+    ms = _measures(nlp, "The rover will work for one Martian year, which translates to 687 Earth days.")
     assert ms == []
 
 

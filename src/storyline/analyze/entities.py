@@ -222,8 +222,8 @@ def _person_in_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int] | N
 
 def _not_a_person(doc: Doc, i: int, j: int) -> str | None:
     """The type of a span the NER typed PERSON that names no person: an organization, facility or
-    place name by its last word ("Coast Guard", "Key Bridge"), or a one-word name written like a
-    company's ("OpenAI", "Chandrayaan3")."""
+    place name by its last word ("Coast Guard", "Harbor Bridge"), or a one-word name written like a
+    company's ("DeepHarbor", "Lunar7")."""
     last = _bare(doc[j - 1].text)
     if is_given_name(doc[i].text) and j - i >= 2 and last not in ORG_NAME_WORDS:
         return None

@@ -57,7 +57,7 @@ photographer correspondent columnist producer director composer conductor noveli
 cardinal archbishop reverend pastor father sister brother
 """.split())
 # Words that end (or make up) the name of an organization or a place, never of a person
-# ("Coast Guard", "Tiger Global", "Key Bridge", "Grace Ocean"): a span the NER typed PERSON that
+# ("Coast Guard", "Falcon Global", "Harbor Bridge", "Pearl Ocean"): a span the NER typed PERSON that
 # ends with one is not a person; a "Given Surname" span with one stays what the NER said.
 ORG_NAME_WORDS = frozenset("""
 inc corp corporation co ltd llc plc gmbh ag sa group holdings holding capital global partners

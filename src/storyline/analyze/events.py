@@ -4,7 +4,7 @@ An event is a predicate (its lemma, with a particle or predicative adjective: "s
 guilty") with its participants (story entities and content lemmas: ``keys``) and, when the sentence
 has one, the time expression that anchors it through the dependency parse ("A federal judge on
 Monday *refused* ...", "She *was sentenced* ... last October"). A past-tense statement without a
-time expression of its own ("Two workers were rescued from the water") is kept too, undated
+time expression of its own ("Three hikers were found near the ridge") is kept too, undated
 (``timex = -1``): the story level dates it from other outlets' reports of the same event or from the
 article's narrative time.
 
@@ -124,7 +124,7 @@ def content_keys(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] = (
 
 def _main_predicate(span: Span) -> tuple[Token, Token] | None:
     """(content verb, verb whose tense counts) of one sentence: the root, or for a report
-    ("Two were rescued, officials said"; "She said the talks ended") the reported verb, timed by
+    ("Three were found, officials said"; "She said the talks ended") the reported verb, timed by
     the saying."""
     roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
     root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)

@@ -6,10 +6,10 @@ For every number in an article (digits, number words, "1.4 million", "eight and 
 * the **unit** — a physical unit (feet, km, kg, mph, acres …, converted to SI by pint), a unit of
   time, a currency, a percentage — or else the **counted noun** ("14 *people*", "1,000 *buildings*");
 * the **measured thing** — for a physical dimension, the object it is the length/mass/… of ("the
-  948-foot-long *ship*", "the *ship* is about 984 feet long"); for a count, the event predicate the
+  600-foot-long *tanker*", "the *tanker* is about 610 feet long"); for a count, the event predicate the
   counted noun takes part in ("people *rescued*", "buildings *destroyed*", "fans *attended*"), its
   lemma folded into a synonym class (``EVENT_CLASSES``); for a clock time, the event it dates
-  ("touched down at 6:04 pm");
+  ("landed at 4:15 pm");
 * the **interval** the written value covers: its precision (a number covers what rounding to the
   digits it is written with allows: "3 km" = 2.5–3.5 km, "1,000 buildings" = 500–1,500, "14 people"
   = exactly 14) widened by its approximation words ("about", "nearly", "more than", "upwards of",
@@ -209,7 +209,7 @@ def _predicate_of(noun: Token) -> Token | None:
 
 
 def _object_of_dimension(num: Token, unit: Token) -> Token | None:
-    """What a length/mass/… describes: "the 948-foot-long ship", "the ship is 984 feet long",
+    """What a length/mass/… describes: "the 600-foot-long tanker", "the tanker is 610 feet long",
     "a ship weighing 2,000 kg", "the ship's length of 300 m"."""
     cur = unit
     for _ in range(4):
@@ -339,7 +339,7 @@ def _with_clause(tokens: list[Token], anchor: Token) -> list[Token]:
     if subj is not None and subj.i < verb.i:
         out += [subj.doc[subj.left_edge.i], subj]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is not None:  # "recommended by the court's probation officers"
+    if agent is not None:  # "requested by the state's prosecutors"
         out.append(agent.doc[agent.right_edge.i])
     lo = min(t.i for t in out)
     hi = max(t.i for t in out)
@@ -392,7 +392,7 @@ def _antecedent_of_wh(verb: Token) -> Token | None:
 def _match_minute_claims(out: _Out, doc: Doc) -> None:
     """"Ortiz's 29th-minute goal", "Ortiz scored in the 75th minute": the minute of a player's
     act in a match. Only with a named player, and the match named when the text names one
-    ("in the 89th minute of the semifinal"), so two acts are never set against each other."""
+    ("in the 81st minute of the semifinal"), so two acts are never set against each other."""
     for tok in doc:
         m = _ORDINAL.match(tok.text)
         if m is None:
@@ -431,7 +431,7 @@ def _match_minute_claims(out: _Out, doc: Doc) -> None:
 
 
 def _unit_after(doc: Doc, run: list[Token]) -> tuple[Token | None, list[Token]]:
-    """The unit or counted noun a number is written with, and the tokens between ("948-foot-long")."""
+    """The unit or counted noun a number is written with, and the tokens between ("600-foot-long")."""
     num = run[-1]
     k = num.i + 1
     between: list[Token] = []
@@ -518,8 +518,8 @@ def _phrase(pred: Token) -> str:
 
 
 def _agent_noun(pred: Token, counted: Token) -> str:
-    """The common-noun agent of a predicate whose object is counted ("a tsunami that killed 61
-    people" → "tsunami"), so counts of one act by different causes are not compared."""
+    """The common-noun agent of a predicate whose object is counted ("a flood that killed 40
+    people" → "flood"), so counts of one act by different causes are not compared."""
     if counted.dep_ not in ("dobj", "pobj"):
         return ""
     subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
@@ -691,7 +691,7 @@ def _clock_times(out: _Out, doc: Doc) -> list[tuple[int, int, int, str]]:
 
 
 def _clock_claims(out: _Out, doc: Doc) -> None:
-    """"touched down at 6:04 pm": the time of day of the event the clock time dates."""
+    """"landed at 4:15 pm": the time of day of the event the clock time dates."""
     for t_start, t_end, minutes, written in _clock_times(out, doc):
         span = char_span(doc, t_start, t_end)
         if span is None:

@@ -242,7 +242,7 @@ def resolve_speaker(ctx: QuoteContext, tok: Token) -> str | None:
     key = _mention_in_ner_span(ctx, tok)
     if key is not None:
         return key
-    if tok.pos_ == "PROPN":  # a name the entity step did not link ("Weiser told CNN", "Isro said")
+    if tok.pos_ == "PROPN":  # a name the entity step did not link ("Weiser told CNN", "Fema said")
         lower = tok.lower_
         found = {key for key, ent in ctx.entities.items()
                  if ent.type in ("PERSON", "ORG") and (
@@ -267,7 +267,7 @@ def resolve_speaker(ctx: QuoteContext, tok: Token) -> str | None:
 
 def _mention_in_ner_span(ctx: QuoteContext, tok: Token) -> str | None:
     """A title word the parser made the head of a name the NER tagged whole ("said PM Lee",
-    "ISRO chief Dana Roe"): the person or organization mentioned inside that NER span."""
+    "NASA chief Dana Roe"): the person or organization mentioned inside that NER span."""
     if not tok.ent_type_ or tok.ent_type_ not in ("PERSON", "ORG"):
         return None
     ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
@@ -326,7 +326,7 @@ def _spoken_for(ctx: QuoteContext, noun: Token) -> str | None:
 
 def _org_described(ctx: QuoteContext, noun: Token, lemma: str) -> str | None:
     """"the department", "the company", "the organization": the organization named before whose
-    name has that head word ("Maui Police Department"), else, for a generic word (company, firm,
+    name has that head word ("Harbor County Police Department"), else, for a generic word (company, firm,
     group …), the most salient organization of the last few sentences."""
     def named_so(key: str) -> bool:
         ent = ctx.entities.get(key)

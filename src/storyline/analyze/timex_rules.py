@@ -410,7 +410,7 @@ def _abs_mdy(m):
     return _cand(m, "DATE", value=d.isoformat(), priority=3)
 
 
-# with a clock time: "March 28, 2024 at 11:55 AM ET", "Mon, 20 Nov 2023 14:23:46 PKT"
+# with a clock time: "March 5, 2025 at 9:15 AM ET", "Tue, 4 Mar 2025 14:23:46 GMT"
 _WD_ANY = rf"(?:{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
 _AT_TIME = r",?\s+(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d\d)(?::(?P<sec>\d\d))?(?:\s*(?P<ap>[aApP])\.?\s?[mM]\.?)?(?![\w:])"
 
@@ -596,7 +596,7 @@ def _with_part(rel: Callable[[date, Tense], Resolved], part: str):
     return f
 
 
-# "the morning of March 26", "the night of Aug. 8, 2023"
+# "the morning of March 19", "the night of Aug. 3, 2021"
 @rule(rf"(?i)\b(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+(?:(?-i:{WEEKDAY}),?\s+)?(?P<mon>(?-i:{MONTH_ANY}))\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?(?![\w%]|\.\d|,\d|:\d)")
 def _part_of_date(m):
     part = PARTS[m["part"].lower()]

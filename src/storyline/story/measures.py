@@ -135,7 +135,7 @@ def compare_measures(claims: Sequence[Claim], *, outlet: Callable[[str], str],
 
 
 def _fmt_value(c: Claim) -> str:
-    """The value as the article writes it (its own words), e.g. "about 984 feet"."""
+    """The value as the article writes it (its own words), e.g. "about 610 feet"."""
     return c.text.strip()
 
 

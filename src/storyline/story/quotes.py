@@ -124,7 +124,7 @@ class _Item:
     words: list[str]
 
 
-# Leading words of a description that say how many or which, not who ("the more than 500 employees").
+# Leading words of a description that say how many or which, not who ("the more than 300 nurses").
 _DESCRIPTION_SKIP = frozenset("""the a an this that these those some many several all both more
 than about nearly almost over under around at least most other another few dozens hundreds
 thousands one two three four five six seven eight nine ten twelve dozen""".split())
@@ -135,7 +135,7 @@ _PRONOUNS = frozenset("he she it they we i you him her them us his its their our
 
 def description_name(speaker_text: str | None) -> str | None:
     """The words naming a speaker the text only describes, without the words that count or point
-    ("the more than 500 employees" → "employees", "Bankman's lawyers" stays); None for a pronoun."""
+    ("the more than 300 nurses" → "nurses", "Okafor's lawyers" stays); None for a pronoun."""
     if not speaker_text:
         return None
     words = speaker_text.split()
@@ -288,7 +288,7 @@ def _mode(inst: QuoteInstance) -> str | None:
 
 def same_name(a: str, b: str) -> bool:
     """Two names of one person as far as the words go: the same surname and no clash of the other
-    words ("Carmona" = "Olga Carmona" = "Captain Olga Carmona"; "Ana Ruiz" ≠ "Luis Ruiz")."""
+    words ("Varga" = "Ilse Varga" = "Captain Ilse Varga"; "Ana Ruiz" ≠ "Luis Ruiz")."""
     wa = [w for w in WORD_RE.findall(unicodedata.normalize("NFKC", a).lower())]
     wb = [w for w in WORD_RE.findall(unicodedata.normalize("NFKC", b).lower())]
     if not wa or not wb or wa[-1] != wb[-1]:

@@ -83,7 +83,7 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
     is tested against the distinct full forms, each standing for all entities carrying it.
     """
     tokens = {x: tuple(_person_tokens(items[x])) for x in (*idx, *orgs_single)}
-    # "Bankman Fried" is "Bankman-Fried" written without its hyphen when the story has the latter
+    # "Lopez Garcia" is "Lopez-Garcia" written without its hyphen when the story has the latter
     hyphenated = {t for toks in tokens.values() for t in toks if "-" in t.strip("-")}
     if hyphenated:
         tokens = {x: _join_hyphenated(t, hyphenated) for x, t in tokens.items()}

@@ -101,7 +101,7 @@ GENERIC_PREDICATES = frozenset({
     "remain", "stay", "keep", "find", "know", "think", "believe", "according", "involve",
     "contain", "comprise", "total", "number", "reach", "hit", "rise", "fall", "increase",
     "decrease", "grow", "climb", "drop", "stand", "like", "other", "more", "many", "least",
-    # equivalence: "one lunar day, which translates to 14 Earth days" restates a value
+    # equivalence: "one Martian year, which translates to 687 Earth days" restates a value
     "translate", "equal", "amount", "correspond", "equate", "mean", "convert"})
 
 NOUN_CLASSES: dict[str, str] = {
