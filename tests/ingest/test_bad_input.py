@@ -85,7 +85,8 @@ def test_malformed_jsonl_line_names_the_line(write):
     assert [str(e) for e in errors] == [
         f"{path}: line 2: malformed JSON (Expecting ',' delimiter, column 41)",
         f"{path}: line 3: no 'text' field (a non-empty string is required)",
-        f"{path}: line 5: unparsable published date 'around lunchtime'",
+        f"{path}: line 5: unparsable published date 'around lunchtime'"
+        " (no year; relative dates are not accepted)",
         f"{path}: line 6: expected a JSON object, found list",
     ]
 
@@ -141,7 +142,8 @@ def test_bad_meta_date_stops_before_anything_is_read(write):
     meta = write("meta.csv", "file,published,outlet\na.txt,2025-05-05,KRDO\nb.txt,someday soon,CNN\n")
     with pytest.raises(MetaError) as info:
         iter_articles([write("a.txt", GOOD)], meta)  # raised by the call, before iteration
-    assert str(info.value) == f"{meta}: row 3 (b.txt): unparsable published date 'someday soon'"
+    assert str(info.value) == (f"{meta}: row 3 (b.txt): unparsable published date 'someday soon'"
+                                " (no year; relative dates are not accepted)")
 
 
 @pytest.mark.parametrize("name, content, problem", [

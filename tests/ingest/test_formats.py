@@ -227,7 +227,8 @@ def test_markdown_front_matter(write):
 def test_markdown_front_matter_bad_date(write):
     path = write("post.md", "---\ndate: next spring\n---\nText of the post goes here.")
     _, [err] = read([path])
-    assert str(err) == f"{path}: front matter: unparsable date 'next spring'"
+    assert str(err) == (f"{path}: front matter: unparsable published date 'next spring'"
+                        " (no year; relative dates are not accepted)")
 
 
 def test_header_line_of_date_time_and_outlet(write):

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import IngestError
 from storyline.ingest.sidecar import Meta, apply_meta, load_meta, meta_for
+from storyline.ingest.textio import not_regular
 from storyline.model import Article
 
 if TYPE_CHECKING:
@@ -92,22 +94,29 @@ def reader_for(name: str) -> Reader | None:
     return None
 
 
-def iter_articles(paths: Sequence[str], meta_file: str | None = None) -> Iterator[Article | IngestError]:
+def iter_articles(paths: Sequence[str], meta_file: str | None = None, *,
+                  exclude: Sequence[str] = ()) -> Iterator[Article | IngestError]:
     """Every article under ``paths`` (files, or folders read recursively in sorted order).
 
     ``Article.path`` is the path as given (for a file found in a folder: the folder as given joined
     with the file's relative path). Problems come back as ``IngestError`` values, one per bad file,
     line, item or record. ``meta_file`` (the ``--meta`` sidecar) is loaded *now*, before any file is
     read, so a bad sidecar raises :class:`~storyline.errors.MetaError` from this call.
+
+    ``exclude``: files never read as input even when found in a folder given (the ``--db`` store
+    file and its journals). Only regular files are read: a FIFO, socket or device is refused at once
+    (opening a FIFO would block the run). A sidecar entry that matches no file read is reported.
     """
     if isinstance(paths, (str, os.PathLike)):  # one path given bare, not a list of characters
         paths = [paths]
     meta = load_meta(os.fspath(meta_file)) if meta_file else {}
     skip = {os.path.abspath(meta_file)} if meta_file else set()
-    return _iterate([os.fspath(p) for p in paths], meta, skip)
+    skip |= {os.path.abspath(x) for x in exclude}
+    return _iterate([os.fspath(p) for p in paths], meta, skip, os.fspath(meta_file or ""))
 
 
-def _iterate(paths: list[str], meta: Meta, skip: set[str]) -> Iterator[Article | IngestError]:
+def _iterate(paths: list[str], meta: Meta, skip: set[str], meta_file: str) -> Iterator[Article | IngestError]:
+    used: set[int] = set()
     for given in paths:
         p = Path(given)
         if not p.exists():
@@ -117,11 +126,16 @@ def _iterate(paths: list[str], meta: Meta, skip: set[str]) -> Iterator[Article |
             if not files:
                 yield IngestError(given, "folder contains no files")
             for rel in files:
-                if os.path.abspath(p / rel) in skip:  # the --meta sidecar kept beside the articles
+                if os.path.abspath(p / rel) in skip:  # the --meta sidecar or the store file
                     continue
-                yield from _read_file(os.path.join(given, rel), p / rel, meta, root=given)
+                yield from _read_file(os.path.join(given, rel), p / rel, meta, given, used)
+        elif os.path.abspath(given) in skip:
+            yield IngestError(given, "is the --meta or --db file, not an article; skipped")
         else:
-            yield from _read_file(given, p, meta, root=None)
+            yield from _read_file(given, p, meta, None, used)
+    for key, values in meta.items():
+        if id(values) not in used:
+            yield IngestError(meta_file, f"entry {key!r} matches no input file")
 
 
 def _walk(folder: Path) -> list[str]:
@@ -134,17 +148,35 @@ def _walk(folder: Path) -> list[str]:
     return [os.path.join(*parts) for parts in sorted(found)]
 
 
-def _read_file(path: str, file: Path, meta: Meta, root: str | None) -> Iterator[Article | IngestError]:
+def _read_file(path: str, file: Path, meta: Meta, root: str | None,
+               used: set[int]) -> Iterator[Article | IngestError]:
+    overrides = meta_for(meta, path, root)
+    if overrides is not None:
+        used.add(id(overrides))
+    problem = not_regular(file)
+    if problem:
+        yield IngestError(path, problem)
+        return
     reader = reader_for(file.name)
     if reader is None:
         suffix = "".join(file.suffixes[-1:]) or "(none)"
         yield IngestError(path, f"unknown file type {suffix!r} (supported: {', '.join(SUPPORTED)})")
         return
-    overrides = meta_for(meta, path, root)
+    limit = MAX_FILE_BYTES if reader in (_jsonl, _json, _feed, _xml) else MAX_ARTICLE_FILE_BYTES
+    size = file.stat().st_size
+    if reader is not _warc and size > limit:  # WARC files are streamed, record by record
+        yield IngestError(path, f"file too large ({size / 2**20:.0f} MB; at most {limit // 2**20} MB "
+                                "for this format)")
+        return
     try:
         for item in reader(path, file):
-            if isinstance(item, Article) and overrides:
-                apply_meta(item, overrides)
+            if isinstance(item, Article):
+                short = too_short(item.text)
+                if short:
+                    yield IngestError(path, short)
+                    continue
+                if overrides:
+                    apply_meta(item, overrides)
             yield item
     except IsADirectoryError:
         yield IngestError(path, "is a folder, not a file")
@@ -152,6 +184,33 @@ def _read_file(path: str, file: Path, meta: Meta, root: str | None) -> Iterator[
         yield IngestError(path, f"cannot be read ({exc.strerror or exc})")
     except Exception as exc:  # a reader bug must not stop the run; name it so it can be reported
         yield IngestError(path, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+# Files read whole: one article's file (text, HTML) at most this big, a file of many articles
+# (JSON lines, feeds) at most MAX_FILE_BYTES. WARC archives are streamed with their own budget.
+MAX_ARTICLE_FILE_BYTES = 64 * 2**20
+MAX_FILE_BYTES = 512 * 2**20
+# A text shorter than this is not an article (a one-byte file, a stray word): a floor against
+# debris, not an editorial judgement (a three-word brief still passes).
+MIN_WORDS = 3
+# Scripts written without spaces between words: one word counted per two characters.
+_NO_SPACE_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+                               r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``: runs of letters/digits, plus one per two characters of a script written
+    without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar; Korean syllables likewise)."""
+    dense = len(_NO_SPACE_SCRIPTS.findall(text))
+    return len(_WORD.findall(_NO_SPACE_SCRIPTS.sub(" ", text))) + dense // 2
+
+
+def too_short(text: str) -> str | None:
+    n = word_count(text)
+    if n < MIN_WORDS:
+        return f"too short to be an article ({n} word{'s' if n != 1 else ''}; at least {MIN_WORDS})"
+    return None
 
 
 def __getattr__(name: str) -> Any:

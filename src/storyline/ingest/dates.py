@@ -61,12 +61,42 @@ def parse_date(value: str) -> str | None:
     return parsed.date().isoformat() if isinstance(parsed, datetime) else None
 
 
+# Publication dates given as metadata must fall in these years: outside them the value is a typo or
+# a placeholder (0001-01-01, 9999-12-31), never a news article's date.
+METADATA_YEARS = (1000, 2999)
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 def as_iso_date(value: object) -> str | None:
-    """A metadata value (ISO string, date, datetime, printed date) → ISO date, or None."""
+    """A metadata value (ISO string, date, datetime, printed date) → ISO date, or None when it is
+    not a usable publication date (see :func:`date_problem`)."""
+    if date_problem(value):
+        return None
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str):
-        return parse_date(value)
+    return parse_date(value) if isinstance(value, str) else None
+
+
+def date_problem(value: object) -> str | None:
+    """Why ``value`` is not a usable metadata publication date, or None. A metadata date must be a
+    full date with its year written out: a relative word ("yesterday", "2 days ago") would be read
+    against the day of the run, which is not the day the article was published."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        iso = value.isoformat()
+    elif isinstance(value, str):
+        if not _YEAR.search(value):
+            return f"unparsable published date {value!r} (no year; relative dates are not accepted)"
+        parsed = parse_date(value)
+        if parsed is None:
+            return f"unparsable published date {value!r}"
+        iso = parsed
+    else:
+        return f"published date must be a string, found {type(value).__name__}"
+    lo, hi = METADATA_YEARS
+    if not lo <= int(iso[:4]) <= hi:
+        return f"implausible published date {iso} (years {lo}-{hi} are accepted)"
     return None

@@ -17,7 +17,7 @@ from typing import Any
 
 from storyline.errors import IngestError
 from storyline.ingest.build import Fields, build_article
-from storyline.ingest.dates import as_iso_date
+from storyline.ingest.dates import as_iso_date, date_problem
 from storyline.ingest.textio import decode
 from storyline.model import Article
 
@@ -82,13 +82,24 @@ def _item(obj: Any, path: str, where: str) -> Article | IngestError:
         return IngestError(path, f"{where}: expected a JSON object, found {type(obj).__name__}")
     values = {key: _first(obj, names) for key, names in _SYNONYMS.items()}
     text = values["text"]
+    if text is not None and not isinstance(text, str):
+        return IngestError(path, f"{where}: field 'text' must be a string, found {_kind(text)}")
     if not isinstance(text, str) or not text.strip():
         return IngestError(path, f"{where}: no 'text' field (a non-empty string is required)")
+    for key in ("title", "outlet", "url", "dateline", "published"):
+        if values[key] is not None and not isinstance(values[key], str):
+            return IngestError(path, f"{where}: field {key!r} must be a string, found {_kind(values[key])}")
+    byline = values["byline"]
+    if byline is not None and not (isinstance(byline, str) or (
+            isinstance(byline, list) and all(isinstance(b, str) for b in byline))):
+        return IngestError(path, f"{where}: field 'byline' must be a string or a list of strings, "
+                                 f"found {_kind(byline)}")
     published = None
     if values["published"] not in (None, ""):
+        problem = date_problem(values["published"])
+        if problem:
+            return IngestError(path, f"{where}: {problem}")
         published = as_iso_date(values["published"])
-        if published is None:
-            return IngestError(path, f"{where}: unparsable published date {values['published']!r}")
     fields = Fields(
         title=_str(values["title"]), outlet=_str(values["outlet"]), url=_str(values["url"]),
         byline=_names(values["byline"]), dateline=_str(values["dateline"]), published=published,
@@ -97,6 +108,11 @@ def _item(obj: Any, path: str, where: str) -> Article | IngestError:
         return build_article(text, path=path, source_format="json", fields=fields)
     except IngestError as exc:
         return IngestError(path, f"{where}: {exc.problem}")
+
+
+def _kind(value: Any) -> str:
+    return {"list": "a list", "dict": "an object", "bool": "true/false", "int": "a number",
+            "float": "a number"}.get(type(value).__name__, type(value).__name__)
 
 
 def _first(obj: dict[str, Any], names: tuple[str, ...]) -> Any:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from storyline.errors import IngestError
 from storyline.ingest.build import Fields, build_article
-from storyline.ingest.dates import as_iso_date
+from storyline.ingest.dates import as_iso_date, date_problem
 from storyline.ingest.textio import decode
 from storyline.model import Article
 
@@ -57,10 +57,10 @@ def split_front_matter(text: str, path: str) -> tuple[str, Fields | None]:
         if not sep or name is None or not value or line[:1].isspace():
             continue
         if name == "published":
-            iso = as_iso_date(value)
-            if iso is None:
-                raise IngestError(path, f"front matter: unparsable {key.strip()} {value!r}")
-            fields.published = iso
+            problem = date_problem(value)
+            if problem:
+                raise IngestError(path, f"front matter: {problem}")
+            fields.published = as_iso_date(value)
         elif name == "byline":
             names = value.strip("[]")
             fields.byline = [n.strip().strip("\"'") for n in re.split(r"\s*[,;]\s*|\s+and\s+", names)

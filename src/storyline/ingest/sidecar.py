@@ -20,7 +20,8 @@ from typing import Any
 
 from storyline.errors import MetaError
 from storyline.ingest.build import metadata_date
-from storyline.ingest.dates import as_iso_date
+from storyline.ingest.dates import as_iso_date, date_problem
+from storyline.ingest.textio import not_regular
 from storyline.model import Article
 
 FIELDS = ("title", "outlet", "byline", "dateline", "url", "published")
@@ -33,6 +34,9 @@ def load_meta(path: str) -> Meta:
     """Read and check a sidecar: ``{key: {field: value}}`` with ``published`` as an ISO date and
     ``byline`` as a list of names. Raises MetaError for any problem."""
     file = Path(path)
+    problem = not_regular(file) if file.exists() else None
+    if problem:
+        raise MetaError(path, f"metadata file {problem}")
     try:
         raw = file.read_bytes()
     except FileNotFoundError:
@@ -121,17 +125,28 @@ def _check(values: dict[str, Any], path: str, where: str, key: str) -> dict[str,
         if value in (None, "", []):
             continue
         if name == "published":
-            iso = as_iso_date(value)
-            if iso is None:
-                raise MetaError(path, f"{where} ({key}): unparsable published date {value!r}")
-            out[name] = iso
+            problem = date_problem(value)
+            if problem:
+                raise MetaError(path, f"{where} ({key}): {problem}")
+            out[name] = as_iso_date(value)
         elif name == "byline":
-            names = value if isinstance(value, list) else [n for n in str(value).split(";")]
-            out[name] = [str(n).strip() for n in names if str(n).strip()]
+            if isinstance(value, list):
+                bad = next((v for v in value if not isinstance(v, str)), None)
+                if bad is not None:
+                    raise MetaError(path, f"{where} ({key}): field 'byline' must be a string or a "
+                                          f"list of strings, found a {type(bad).__name__} in the list")
+                names = value
+            elif isinstance(value, str):
+                names = value.split(";")
+            else:
+                raise MetaError(path, f"{where} ({key}): field 'byline' must be a string or a list "
+                                      f"of strings, found {type(value).__name__}")
+            out[name] = [n.strip() for n in names if n.strip()]
         else:
-            if not isinstance(value, (str, int, float)):
-                raise MetaError(path, f"{where}: field {name!r} must be a string")
-            out[name] = str(value).strip()
+            if not isinstance(value, str):
+                raise MetaError(path, f"{where} ({key}): field {name!r} must be a string, "
+                                      f"found {type(value).__name__}")
+            out[name] = value.strip()
     return out
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import stat
 import unicodedata
+from pathlib import Path
 
 from storyline.errors import IngestError
 
@@ -27,6 +29,10 @@ MAX_CONTROL_SHARE = 0.02
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.M)
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+# Characters that start the cp1252/latin-1 reading of a UTF-8 multi-byte sequence ("Ã©", "â€™").
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                            "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+                            "\u20ac\u2122]")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -42,7 +48,12 @@ def decode(data: bytes, path: str) -> str:
         except UnicodeDecodeError:
             raise IngestError(path, "undecodable bytes (UTF-16 byte-order mark, invalid UTF-16)")
     if b"\x00" in data[:SNIFF_BYTES]:
-        raise IngestError(path, "binary file (contains NUL bytes), not text")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise IngestError(path, "binary file (contains NUL bytes), not text")
+        if _control_share(text) > MAX_CONTROL_SHARE:
+            raise IngestError(path, "binary file (mostly control characters), not text")
+        return text
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -50,6 +61,26 @@ def decode(data: bytes, path: str) -> str:
     if _control_share(text) > MAX_CONTROL_SHARE:
         raise IngestError(path, "binary file (mostly control characters), not text")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: text in Latin script has a NUL byte in (nearly)
+    every other position, at odd offsets for little-endian and even ones for big-endian."""
+    sample = data[:SNIFF_BYTES]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    share_even, share_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if share_odd > 0.3 and share_even < 0.05:
+        encoding = "utf-16-le"
+    elif share_even > 0.3 and share_odd < 0.05:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
@@ -104,6 +135,7 @@ def normalize(text: str) -> str:
     """Unicode NFC, ``\\n`` line endings, no control/zero-width characters, no trailing spaces,
     at most one blank line in a row, no leading/trailing blank lines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = repair_mojibake(text)
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)
     text = _TRAILING_SPACE.sub("", text)
@@ -111,6 +143,31 @@ def normalize(text: str) -> str:
     return text.strip()
 
 
+def repair_mojibake(text: str) -> str:
+    """UTF-8 read as cp1252/latin-1 somewhere upstream ("cafÃ©" for "café"), repaired by ftfy's
+    ``fix_encoding`` (only the encoding repair: quotes, dashes and ligatures are left as written)."""
+    if not _MOJIBAKE_HINT.search(text):  # ftfy is thorough but not free: only when it can matter
+        return text
+    import ftfy
+
+    return str(ftfy.fix_encoding(text))
+
+
 def content_id(text: str) -> str:
     """The article id: first 16 hex characters of the SHA-256 of the cleaned text (same text → same id)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def not_regular(file: Path) -> str | None:
+    """Why ``file`` is not read (a FIFO, socket or device: opening one may block forever), or None."""
+    try:
+        mode = file.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    return f"is {kind}, not a regular file"

@@ -34,8 +34,10 @@ def _noop(stage: str, done: int, total: int) -> None:
     pass
 
 
-def load_corpus(paths: Sequence[str], meta_file: str | None = None) -> tuple[list[Article], list[str]]:
-    """Read every article under ``paths``; problems come back as one-line messages."""
+def load_corpus(paths: Sequence[str], meta_file: str | None = None, *,
+                exclude: Sequence[str] = ()) -> tuple[list[Article], list[str]]:
+    """Read every article under ``paths`` (never the files in ``exclude``: the store's own);
+    problems come back as one-line messages."""
     from storyline.ingest import iter_articles
     from storyline.ingest.dedupe import mark_duplicates
 
@@ -44,7 +46,7 @@ def load_corpus(paths: Sequence[str], meta_file: str | None = None) -> tuple[lis
     articles: list[Article] = []
     problems: list[str] = []
     seen: set[str] = set()
-    for item in iter_articles(paths, meta_file):
+    for item in iter_articles(paths, meta_file, exclude=exclude):
         if isinstance(item, IngestError):
             problems.append(str(item))
         elif item.id in seen:  # the same text given twice (e.g. a file and its copy): analyse once
@@ -63,7 +65,8 @@ def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Stor
     from storyline.run.local import Failure, analyze_parallel
     from storyline.story import build_dossier
 
-    articles, problems = load_corpus(paths, meta_file)
+    files = getattr(store, "files", None)
+    articles, problems = load_corpus(paths, meta_file, exclude=files() if files else ())
     result = RunResult(dossier=None, problems=problems)
     version = model_version(load_nlp(model)) if articles else None
     total = len(articles)

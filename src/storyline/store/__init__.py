@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -37,10 +38,17 @@ from sqlalchemy import (
     inspect,
     or_,
     select,
+    text as sql_text,
     update,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    OperationalError,
+    ProgrammingError,
+    SQLAlchemyError,
+)
 from sqlalchemy.pool import StaticPool
 
 from storyline import __version__
@@ -58,6 +66,8 @@ SCHEMA_VERSION = t.SCHEMA_VERSION
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
 GENERATOR = f"storyline {__version__}"
 SEARCH_MAX_TERMS = 8
+SCHEMA_ATTEMPTS = 5
+SCHEMA_LOCK_KEY = 0x5707_1E  # any constant: the advisory lock id that serializes schema creation
 SNIPPET_CHARS = 160
 SEARCH_CANDIDATES_PER_HIT = 4
 
@@ -154,9 +164,33 @@ class Store:
     def _prepare_schema(self) -> None:
         """Check the stored schema version, migrate an older database, create missing tables.
 
-        One transaction: a failed migration leaves the database as it was.
+        One transaction: a failed migration leaves the database as it was. Two processes opening a
+        fresh store at once both succeed: the transaction first takes a lock (SQLite: ``BEGIN
+        IMMEDIATE``, the database's write lock; PostgreSQL: a transaction-scoped advisory lock), so
+        the second one finds the tables the first made; should a database give no such lock, the
+        loser's "already exists" is retried after the winner committed.
         """
+        for attempt in range(1, SCHEMA_ATTEMPTS + 1):
+            try:
+                return self._prepare_schema_once()
+            except (IntegrityError, OperationalError, ProgrammingError) as exc:
+                if attempt == SCHEMA_ATTEMPTS or not _lost_schema_race(exc):
+                    raise
+                time.sleep(0.05 * attempt)
+
+    def _lock_schema(self, conn: Connection) -> None:
+        if conn.dialect.name == "sqlite" and self._sqlite_file():
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif conn.dialect.name == "postgresql":
+            conn.execute(sql_text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+
+    def _sqlite_file(self) -> bool:
+        database = self.engine.url.database or ""
+        return database not in ("", ":memory:") and not database.startswith("file::memory:")
+
+    def _prepare_schema_once(self) -> None:
         with self.engine.begin() as conn:
+            self._lock_schema(conn)
             found = None
             if inspect(conn).has_table(t.schema_version.name):
                 found = conn.execute(select(t.schema_version.c.version)).scalar()
@@ -177,6 +211,16 @@ class Store:
                     id=1, version=SCHEMA_VERSION, updated_at=_now()))
             elif found < SCHEMA_VERSION:
                 conn.execute(update(t.schema_version).values(version=SCHEMA_VERSION, updated_at=_now()))
+
+    def files(self) -> list[str]:
+        """The files of a SQLite store (database, journal, WAL, shared memory): never input."""
+        if self.engine.dialect.name != "sqlite":
+            return []
+        database = self.engine.url.database or ""
+        if database in ("", ":memory:") or database.startswith("file:"):
+            return []
+        path = os.path.abspath(os.path.expanduser(database))
+        return [path] + [path + suffix for suffix in ("-journal", "-wal", "-shm")]
 
     @property
     def schema_version(self) -> int:
@@ -459,6 +503,14 @@ def _forget_connections_in_forked_children(engine: Engine) -> None:
 
     if hasattr(os, "register_at_fork"):
         os.register_at_fork(after_in_child=after_fork)
+
+
+def _lost_schema_race(exc: BaseException) -> bool:
+    """The error a process gets when another one created the schema between its check and its own
+    CREATE/INSERT (or held the lock past the busy timeout)."""
+    msg = _one_line(exc).lower()
+    return any(s in msg for s in ("already exists", "duplicate key", "unique constraint",
+                                  "database is locked"))
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

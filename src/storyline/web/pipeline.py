@@ -65,6 +65,9 @@ class _RenamingStore:
         self.store = store
         self.display = display
 
+    def files(self) -> list[str]:
+        return self.store.files()
+
     def save_analysis(self, a: ArticleAnalysis, *, model: str | None = None) -> bool:
         a.article.path = self.display(a.article.path)
         return self.store.save_analysis(a, model=model)
