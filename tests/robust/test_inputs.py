@@ -109,12 +109,13 @@ def test_word_count_works_without_spaces(text, words):
     assert word_count(text) == words
 
 
-def test_one_byte_and_cjk_articles(tmp_path):
-    (tmp_path / "x.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "ja.txt").write_text("東京都は月曜日に新しい予算を発表した。", encoding="utf-8")
-    items = _items([tmp_path])
-    assert isinstance(items[0], Article)  # ja.txt sorts first
-    assert "too short" in str(items[1])
+def test_too_short_and_cjk_articles(tmp_path):
+    path = tmp_path / "items.jsonl"
+    path.write_text(json.dumps({"text": "東京都は月曜日に新しい予算を発表した。"}) + "\n"
+                    + json.dumps({"text": "Too short"}) + "\n", encoding="utf-8")
+    items = _items([path])
+    assert isinstance(items[0], Article)
+    assert "line 2: too short to be an article (2 words; at least 3)" in str(items[1])
 
 
 def test_special_files_are_refused_without_opening_them(tmp_path):

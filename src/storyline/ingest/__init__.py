@@ -25,20 +25,19 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import IngestError
 from storyline.ingest.sidecar import Meta, apply_meta, load_meta, meta_for
-from storyline.ingest.textio import not_regular
+from storyline.ingest.textio import not_regular, word_count
 from storyline.model import Article
 
 if TYPE_CHECKING:
     from storyline.ingest.dedupe import mark_duplicates as mark_duplicates
 
-__all__ = ["iter_articles", "load_meta", "mark_duplicates", "reader_for", "SUPPORTED"]
+__all__ = ["iter_articles", "load_meta", "mark_duplicates", "reader_for", "word_count", "SUPPORTED"]
 
 Reader = Callable[[str, Path], Iterator[Article | IngestError]]
 
@@ -170,13 +169,8 @@ def _read_file(path: str, file: Path, meta: Meta, root: str | None,
         return
     try:
         for item in reader(path, file):
-            if isinstance(item, Article):
-                short = too_short(item.text)
-                if short:
-                    yield IngestError(path, short)
-                    continue
-                if overrides:
-                    apply_meta(item, overrides)
+            if isinstance(item, Article) and overrides:
+                apply_meta(item, overrides)
             yield item
     except IsADirectoryError:
         yield IngestError(path, "is a folder, not a file")
@@ -190,29 +184,6 @@ def _read_file(path: str, file: Path, meta: Meta, root: str | None,
 # (JSON lines, feeds) at most MAX_FILE_BYTES. WARC archives are streamed with their own budget.
 MAX_ARTICLE_FILE_BYTES = 64 * 2**20
 MAX_FILE_BYTES = 512 * 2**20
-# A text shorter than this is not an article (a one-byte file, a stray word): a floor against
-# debris, not an editorial judgement (a three-word brief still passes).
-MIN_WORDS = 3
-# Scripts written without spaces between words: one word counted per two characters.
-_NO_SPACE_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-                               r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
-_WORD = re.compile(r"[^\W_]+")
-
-
-def word_count(text: str) -> int:
-    """Words in ``text``: runs of letters/digits, plus one per two characters of a script written
-    without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar; Korean syllables likewise)."""
-    dense = len(_NO_SPACE_SCRIPTS.findall(text))
-    return len(_WORD.findall(_NO_SPACE_SCRIPTS.sub(" ", text))) + dense // 2
-
-
-def too_short(text: str) -> str | None:
-    n = word_count(text)
-    if n < MIN_WORDS:
-        return f"too short to be an article ({n} word{'s' if n != 1 else ''}; at least {MIN_WORDS})"
-    return None
-
-
 def __getattr__(name: str) -> Any:
     if name == "mark_duplicates":  # datasketch (numpy) is imported only when deduplication runs
         from storyline.ingest.dedupe import mark_duplicates

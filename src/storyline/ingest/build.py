@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from storyline.errors import IngestError
 from storyline.ingest.meta import extract_text_meta
 from storyline.ingest.outlets import outlet_from_url, outlet_name
-from storyline.ingest.textio import content_id, normalize
+from storyline.ingest.textio import content_id, normalize, too_short
 from storyline.model import Article, PubDate
 
 
@@ -41,6 +41,9 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
     body = found.body
     if not body:
         raise IngestError(path, "no article text left after removing headline, byline and boilerplate")
+    short = too_short(body)
+    if short:
+        raise IngestError(path, short)
     stated = found.original_date or found.published
     if fields.published:
         published = metadata_date(fields.published)

@@ -171,3 +171,26 @@ def not_regular(file: Path) -> str | None:
     kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
     return f"is {kind}, not a regular file"
+
+
+# A text shorter than this is not an article (a one-byte file, a stray word): a floor against
+# debris, not an editorial judgement (a three-word brief still passes).
+MIN_WORDS = 3
+# Scripts written without spaces between words: one word counted per two characters.
+_NO_SPACE_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+                               r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``: runs of letters/digits, plus one per two characters of a script written
+    without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar; Korean syllables likewise)."""
+    dense = len(_NO_SPACE_SCRIPTS.findall(text))
+    return len(_WORD.findall(_NO_SPACE_SCRIPTS.sub(" ", text))) + dense // 2
+
+
+def too_short(text: str) -> str | None:
+    n = word_count(text)
+    if n < MIN_WORDS:
+        return f"too short to be an article ({n} word{'s' if n != 1 else ''}; at least {MIN_WORDS})"
+    return None
