@@ -392,3 +392,23 @@ def test_vague_later_is_a_duration_and_the_night_prior(nlp):
     got = values(tx)
     assert got["Hours"] == "PTXH"
     assert got["the night prior"] == "2025-03-06TNI"
+
+
+def test_until_a_weekday_is_the_nearest_one(nlp):
+    # published on a Tuesday: the search stopped until the next day; the fair ran until Sunday
+    _, tx = run(nlp, "The search was suspended until Wednesday. The fair ran until Sunday.",
+                "2025-03-11")
+    assert [t.value for t in tx] == ["2025-03-12", "2025-03-09"]
+
+
+def test_plan_horizons_do_not_date_an_undated_article(nlp):
+    pub, _ = run(nlp, "The council approved a housing plan for 2031 in March 2024. The utility "
+                      "signed a contract through 2030.", basis="unknown")
+    assert pub.earliest == "2024-03-01" and pub.latest is None
+
+
+def test_month_day_takes_the_year_the_text_gave_that_month(nlp):
+    _, tx = run(nlp, "The exchange collapsed in November 2022. It filed for bankruptcy on "
+                     "November 11.", basis="unknown")
+    day = find(tx, "November 11")
+    assert (day.value, day.earliest, day.anchor) == ("2022-11-11", "2022-11-11", "context")

@@ -112,7 +112,9 @@ def content_keys(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] = (
     for t in span:
         if t.is_punct or t.is_space or any(a <= t.idx < b for a, b in skip):
             continue
-        if t.like_num and t.pos_ in ("NUM", "NOUN", "PROPN"):
+        if re.fullmatch(r"\d+(?:st|nd|rd|th)", t.lower_):
+            keys.add(t.lower_)  # an ordinal: "the 29th minute", "the 3rd round"
+        elif t.like_num and t.pos_ in ("NUM", "NOUN", "PROPN"):
             # before the stop-word test: spaCy lists "two", "twelve" as stop words
             n = parse_num(t.lower_)
             if n is not None:

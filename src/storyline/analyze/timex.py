@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["analyze_time", "candidate_at", "clause_tense", "governing_verb", "infer_publication",
            "reresolve", "resolve_at", "resolve_candidates", "verb_tense"]
 
+_MONTH_DAY_UNKNOWN_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)")
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "must", "should", "can", "ca"}
 _SCHEDULING = {"schedule", "set", "slate", "plan", "expect", "due"}
@@ -183,6 +184,7 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
     # context anchors: the day-level date and the date of any granularity mentioned last
     last_day: tuple[date, bool] | None = None
     last_any: tuple[date, bool] | None = None
+    month_years: dict[int, int] = {}  # month -> year of the last absolute date in that month
     for c, tense in zip(cands, tenses):
         span_text = text[c.start:c.end]
         if c.rel is None:  # absolute dates, durations, sets
@@ -229,9 +231,23 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
                     hi = hi if value != "FUTURE_REF" else None
             if not resolved and c.template and value.startswith("XXXX-XX-XX"):
                 value = c.template
+            year_of = _MONTH_DAY_UNKNOWN_YEAR.match(value)
+            if not resolved and year_of and int(year_of.group(1)) in month_years:
+                # "in November 2022 ... filed on November 11": the year the text gave that month
+                y, mo, dd = month_years[int(year_of.group(1))], int(year_of.group(1)), int(year_of.group(2))
+                try:
+                    day = date(y, mo, dd)
+                except ValueError:
+                    day = None
+                if day is not None:
+                    value = day.isoformat() + value[len("XXXX-MM-DD"):]
+                    lo = hi = day
+                    anchor, resolved = "context", True
             te = TimeExpr(c.start, c.end, span_text, c.type, value, iso(lo), iso(hi), anchor,
                           resolved, tense)
         out.append(te)
+        if te.anchor == "absolute" and (m := re.match(r"^(\d{4})-(\d\d)(?:-\d\d)?$", te.value)):
+            month_years[int(m.group(2))] = int(m.group(1))
         if te.type in ("DATE", "TIME") and te.earliest and te.latest:
             gran = granularity(te.value)
             if gran in ("day", "month", "year"):
@@ -266,11 +282,16 @@ def _firm_future(doc: Doc | None, c: Cand) -> bool:
          bool(aux & {"is", "are", "'s", "'re", "has", "have"}))
 
 
+# prepositions that point at a target or an end, not at when something happened
+_TARGET_DATE = re.compile(r"(?i)\b(?:for|until|till|through|to|by|into|beyond|before|ahead\s+of)\s+(?:the\s+)?$")
+
+
 def infer_publication(doc: Doc | None, text: str, cands: list[Cand], tenses: list[str],
                       given: PubDate) -> PubDate:
     """An honest publication range from the content: not before any absolute date the article
     reports in the past tense, not after any absolute date it firmly announces ("will ... on").
-    Dates that only modify a noun ("the 2028 election") say nothing about when the text was written."""
+    Dates that only modify a noun ("the 2028 election") and targets or horizons ("approved a plan
+    for 2031", "signed through 2030", a range "2031-40") say nothing about when it was written."""
     lo: date | None = parse_iso(given.earliest)
     hi: date | None = parse_iso(given.latest)
     for c, tense in zip(cands, tenses):
@@ -279,6 +300,9 @@ def infer_publication(doc: Doc | None, text: str, cands: list[Cand], tenses: lis
         a, b = value_bounds(c.value)
         if a is None or b is None or _noun_modifier(doc, c):
             continue
+        if _TARGET_DATE.search(text[max(0, c.start - 16):c.start]) or \
+                re.match(r"[-–]\d", text[c.end:c.end + 2]):
+            continue  # a plan's or contract's horizon ("approved a plan for 2031", "2031-40")
         if tense == "past":
             lo = a if lo is None or a > lo else lo
         elif tense == "future" and _firm_future(doc, c):
@@ -326,7 +350,7 @@ def reresolve(article: Article, timexes: list[TimeExpr], pub: PubDate) -> list[T
         except DATE_ERRORS:  # the new anchor puts this one past the calendar's edge: keep it as was
             out.append(t)
     # context anchors follow the document order: resolve those again in sequence
-    if any(t.anchor == "context" for t in out):
+    if any(t.anchor == "context" for t in out + timexes):
         cands = [index.get((t.start, t.end)) for t in timexes]
         if all(c is not None for c in cands):
             try:

@@ -585,7 +585,13 @@ def _weekday(m):
     which = (m["which"] or "").lower() or None
     which = "last" if which == "past" else which
     wd = WEEKDAYS[m["wd"].lower()]
-    return _cand(m, "TIME" if part else "DATE", rel=rel_weekday(wd, which, part), priority=1,
+    rel = rel_weekday(wd, which, part)
+    if which is None and re.search(r"(?i)\b(?:until|till|through)\s+$", m.string[max(0, m.start() - 10):m.start()]):
+        # "suspended until Wednesday", "ran until Sunday": the end of a stretch, the nearest such
+        # day whatever the tense (the clause's past tense is the stretch's start)
+        weekday_rel = rel
+        rel = lambda a, t: weekday_rel(a, "present")  # noqa: E731
+    return _cand(m, "TIME" if part else "DATE", rel=rel, priority=1,
                  template=f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""))
 
 

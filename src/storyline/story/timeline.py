@@ -115,16 +115,23 @@ class _Item:
 _FLOATING = re.compile(r"^(?:XXXX(?:-(\d\d|XX)(?:-(\d\d|XX))?)?|XXXX-WXX-[1-7])(?:T[\dA-Z:]+)?$")
 
 
-def _key_weights(analyses: Sequence[ArticleAnalysis]) -> dict[str, float]:
-    """Inverse document frequency of each content lemma over the story's event mentions: the
-    story's own subject ("bridge", its main names) is in most sentences and says little about
-    which event a sentence reports; a rarer lemma ("rescue", "mayday", "11 billion") says more."""
+def _mention_keys(ev: EventMention, entity_map: dict[str, str]) -> frozenset[str]:
+    """Content lemmas of a mention and its story entities (``@<id>``): the participants."""
+    return frozenset(ev.keys) | {"@" + entity_map.get(k, k) for k in ev.entities}
+
+
+def _key_weights(analyses: Sequence[ArticleAnalysis],
+                 entity_map: dict[str, str]) -> dict[str, float]:
+    """Inverse document frequency of each content lemma and entity over the story's event
+    mentions: the story's own subject ("bridge", its main names) is in most sentences and says
+    little about which event a sentence reports; a rarer one ("rescue", "mayday", "11 billion",
+    a person named twice) says more."""
     df: Counter[str] = Counter()
     n = 0
     for a in analyses:
         for ev in a.events:
             n += 1
-            df.update(set(ev.keys))
+            df.update(_mention_keys(ev, entity_map))
     return {k: math.log((n + 1) / (c + 0.5)) for k, c in df.items()}
 
 
@@ -147,7 +154,8 @@ def _items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
             sent = ev.text[: max(0, tx.start - ev.start)] + " " + ev.text[max(0, tx.end - ev.start):]
             words = " ".join(sorted({w.lower() for w in _WORD.findall(sent)} - stop))
             ents = frozenset(entity_map.get(k, k) for k in ev.entities)
-            item = _Item(a.article.id, ev, tx, lo, hi, ents, words, frozenset(ev.keys), idf=idf)
+            item = _Item(a.article.id, ev, tx, lo, hi, ents, words, _mention_keys(ev, entity_map),
+                         idf=idf)
             (out if lo or hi else floating).append(item)
     order = lambda it: (it.key, it.article, it.mention.start, it.mention.timex)  # noqa: E731
     return sorted(out, key=order), sorted(floating, key=lambda it: order(it)[1:])
@@ -519,7 +527,7 @@ def _undated_items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
             hi = parse_iso(ref.latest) if ref else None
             ents = frozenset(entity_map.get(k, k) for k in ev.entities)
             out.append(_Item(a.article.id, ev, ref, lo, hi, ents, "",  # type: ignore[arg-type]
-                             frozenset(ev.keys), undated=True, idf=idf))
+                             _mention_keys(ev, entity_map), undated=True, idf=idf))
     return out
 
 
@@ -684,7 +692,7 @@ def _narrative_date(group: list[_Item]) -> tuple[date, date, str] | None:
 def build_timeline(analyses: Sequence[ArticleAnalysis],
                    entity_map: dict[str, str]) -> tuple[list[Event], list[Comparison]]:
     """Merge event mentions across articles into sorted timeline entries (+ date conflicts)."""
-    idf = _key_weights(analyses)
+    idf = _key_weights(analyses, entity_map)
     items, floating = _items(analyses, entity_map, idf)
     groups = [[items[i] for i in group] for group in _cluster(items)]
     groups = _attach_floating(groups, floating)
@@ -730,7 +738,7 @@ def refine_publication(analyses: Sequence[ArticleAnalysis],
     """
     by_id = {a.article.id: a.article for a in analyses}
     known = {aid for aid, art in by_id.items() if art.published.basis in ("metadata", "text")}
-    idf = _key_weights(analyses)
+    idf = _key_weights(analyses, entity_map)
     items, floating = _items(analyses, entity_map, idf)
     groups = _attach_floating([[items[i] for i in g] for g in _cluster(items)], floating)
     groups = _merge_undated(groups, _unattached(groups, floating) +
