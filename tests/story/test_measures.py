@@ -177,10 +177,10 @@ def test_one_report_updating_its_own_count_is_no_conflict():
 
 
 def test_clock_without_am_pm_compares_modulo_twelve_hours():
-    a = Claim(id="c1", subject="", attribute="measure:clock|land", value=364, article="a",
-              start=0, end=1, text="6:04", unit="minute of half-day", low=363.5, high=364.5)
-    b = Claim(id="c2", subject="", attribute="measure:clock|land", value=1084, article="b",
-              start=0, end=1, text="6:04 pm", unit="minute of day IST", low=1083.5, high=1084.5)
+    a = Claim(id="c1", subject="", attribute="measure:clock|land", value=557, article="a",
+              start=0, end=1, text="9:17", unit="minute of half-day", low=556.5, high=557.5)
+    b = Claim(id="c2", subject="", attribute="measure:clock|land", value=1277, article="b",
+              start=0, end=1, text="9:17 pm", unit="minute of day CET", low=1276.5, high=1277.5)
     assert overlaps(a, b)
 
 
@@ -213,4 +213,41 @@ def test_a_restated_value_is_no_second_claim(nlp):
 
 def test_claim_text_carries_who_did_it(nlp):
     (c,) = _measures(nlp, "Volunteers evacuated 320 residents from the valley.")
-    assert c.text == "Volunteers evacuated 320 residents"
+    assert c.text == "Volunteers evacuated 320 residents from the valley"
+
+
+def test_parts_of_one_term_add_up(nlp):
+    ms = _measures(nlp, "The judge sentenced Marsh to four and a half years in prison and six "
+                        "months of home detention.")
+    (c,) = [m for m in ms if m.attribute == "measure:duration|sentence|year"]
+    assert c.value == 5 and c.qualifier == "sum" and [p["value"] for p in c.parts] == [4.5, 0.5]
+
+
+def test_yearly_amount_times_years(nlp):
+    ms = _measures(nlp, "The network will pay $12 million a year for five years.")
+    got = {c.attribute: (c.value, c.qualifier) for c in ms}
+    assert got["measure:money|pay|per_year"] == (12_000_000, None)
+    assert got["measure:money|pay"] == (60_000_000, "computed")
+
+
+def test_money_glued_scale_and_event_class(nlp):
+    ms = _measures(nlp, "Auditors say the founder siphoned more than $2bn from depositors.")
+    (c,) = ms
+    assert c.attribute == "measure:money|lose" and c.value == 2e9 and c.high is None
+    assert "from depositors" in c.text
+
+
+def test_whole_term_agrees_with_its_parts(nlp):
+    cmps = _compare(nlp,
+                    ("Daily Ledger", "2025-06-02", "The judge sentenced Marsh to four and a half "
+                                                   "years in prison and six months of home detention."),
+                    ("Metro Star", "2025-06-02", "The judge sentenced Marsh to five years."))
+    (cmp,) = [c for c in cmps if c.attribute == "measure:duration|sentence|year"]
+    assert cmp.status != "conflict"
+
+
+def test_amounts_in_different_currencies_are_not_compared(nlp):
+    cmps = _compare(nlp,
+                    ("Daily Ledger", "2025-06-02", "Investors lost $8 billion in the collapse."),
+                    ("Metro Star", "2025-06-02", "Investors lost £6 billion in the collapse."))
+    assert all(c.status != "conflict" for c in cmps)

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+# a scale glued to the figure, as headlines and British style write money: "10bn", "1.4m", "5k"
+GLUED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$")
+GLUED_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _NOT_STARTERS = {"a", "an", "dozen"}
 
 
@@ -28,6 +31,8 @@ def is_number_token(tok: Token) -> bool:
     w = tok.lower_.replace(",", "")
     if _DIGITS.match(w) or w in SCALE_WORDS and tok.i > 0 and is_number_token(tok.nbor(-1)):
         return True
+    if GLUED.match(w) and tok.i > 0 and tok.nbor(-1).text in ("$", "€", "£", "¥", "₹"):
+        return True  # "$10bn"; a bare "5m" may be five metres, so only after a currency sign
     if w in NUMBER_WORDS and w not in _NOT_STARTERS:
         return True
     return "-" in w and _hyphenated(w)
@@ -48,6 +53,11 @@ def number_value(tokens: list[Token]) -> float | None:
         w = tok.lower_.replace(",", "")
         if _DIGITS.match(w):
             current += float(w)
+            seen = True
+        elif GLUED.match(w):
+            m = GLUED.match(w)
+            assert m is not None
+            total += float(m.group(1)) * GLUED_SCALE[m.group(2)]
             seen = True
         elif w in NUMBER_WORDS:
             current += NUMBER_WORDS[w]

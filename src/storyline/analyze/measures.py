@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.analyze.claims_context import Context, char_span, span_of
 from storyline.analyze.claims_lexicon import CHARGE_NOUNS
-from storyline.analyze.claims_numbers import number_runs, number_value, tidy
+from storyline.analyze.claims_numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
     DIMENSION_WORDS,
@@ -83,6 +83,11 @@ def written_precision(tokens: list[str], value: float, *, discrete: bool) -> flo
     digits = ""
     for w in tokens:
         w = w.lower().replace(",", "")
+        glued = GLUED.match(w)
+        if glued:
+            digits, w = glued.group(1), glued.group(2)
+            scale *= GLUED_SCALE[w]
+            continue
         if _DIGITS.match(w):
             digits = w
         elif w in ("thousand", "million", "billion", "trillion", "bn", "m", "k"):
@@ -283,13 +288,14 @@ class _Out:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.claims: list[Claim] = []
+        self.anchors: list[int] = []  # token index of each claim's anchor (parts of one act)
 
     def add(self, *, key: str, measure: str, q: Quantity, factor: float, unit: str | None,
             tokens: list[Token], anchor: Token, subject: str = "", start: int | None = None,
             end: int | None = None, discrete: bool = False,
-            interval: tuple[float, float] | None = None) -> None:
+            interval: tuple[float, float] | None = None) -> Claim | None:
         if _irrealis(anchor):
-            return  # "could face 20 years", "did not kill anyone": no measured fact
+            return None  # "could face 20 years", "did not kill anyone": no measured fact
         s, e = span_of(_with_clause(tokens, anchor))
         if start is not None:
             s = min(s, start)
@@ -297,16 +303,19 @@ class _Out:
             e = max(e, end)
         text = self.ctx.article.text[s:e]
         low, high = interval or interval_of(q)
-        self.claims.append(Claim(
+        self.anchors.append(anchor.i)
+        claim = Claim(
             id="", subject=subject, attribute=f"measure:{key}", value=tidy(q.value * factor),
             article=self.ctx.article.id, start=s, end=e, text=text, unit=unit,
             as_of=self.ctx.as_of, voice=self.ctx.voice(anchor, s, e), hedged=_hedged(anchor),
             qualifier=q.bound or ("range" if q.high is not None else None),
             low=_finite(low * factor), high=_finite(high * factor), measure=measure,
-            discrete=discrete))
+            discrete=discrete)
+        self.claims.append(claim)
+        return claim
 
 
-_MODALS = {"can", "could", "may", "might", "would", "should", "must", "ca", "will", "wo"}
+_MODALS = {"can", "could", "may", "might", "would", "should", "must", "ca"}
 
 
 def _irrealis(tok: Token) -> bool:
@@ -325,26 +334,42 @@ MAX_CLAIM_TOKENS = 24
 
 def _with_clause(tokens: list[Token], anchor: Token) -> list[Token]:
     """The figure with the words that say what it is: the event verb and its subject ("a federal
-    panel had recommended 40 years", "crews pulled 23 people"), as long as the span stays short."""
+    panel had recommended 40 years", "crews pulled 23 people"), its agent ("recommended by the
+    panel") and its source ("took $10 million from customers") — each only while the span stays
+    within one sentence and ``MAX_CLAIM_TOKENS``."""
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
     if verb is None and anchor.head.pos_ == "VERB" and anchor.dep_ in ("dobj", "nsubjpass", "nsubj"):
         verb = anchor.head
     if verb is None:
         return tokens
-    out = [*tokens, verb]
+    out = list(tokens)
+    sent = tokens[0].sent
+
+    def fits(extra: list[Token]) -> bool:
+        idx = [t.i for t in out + extra]
+        return max(idx) - min(idx) + 1 <= MAX_CLAIM_TOKENS and \
+            all(sent.start <= i < sent.end for i in idx)
+
+    doc = verb.doc
+    pieces: list[list[Token]] = [[verb]]
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None and verb.dep_ == "ccomp" and verb.head.pos_ == "VERB":
-        # "whose relatives say [he] has six children": who says so frames the figure
+        # "whose neighbours say [she] has four sons": who says so frames the figure
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.i < verb.i:
-        out += [subj.doc[subj.left_edge.i], subj]
+        pieces.append([doc[subj.left_edge.i], subj])
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:  # "requested by the state's prosecutors"
-        out.append(agent.doc[agent.right_edge.i])
-    lo = min(t.i for t in out)
-    hi = max(t.i for t in out)
-    if hi - lo + 1 > MAX_CLAIM_TOKENS or any(t.sent.start != tokens[0].sent.start for t in out):
-        return tokens
+        pieces.append([doc[agent.right_edge.i]])
+    source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                   and c.i > max(t.i for t in tokens)), None)
+    if source is not None:  # "drained $4 million from pensions", "lifted 9 hikers off the ridge"
+        obj = next((p for p in source.children if p.dep_ == "pobj"), None)
+        if obj is not None:
+            pieces.append([obj])
+    for piece in pieces:
+        if fits(piece):
+            out += piece
     return out
 
 
@@ -367,16 +392,136 @@ def extract_measures(doc: Doc, ctx: Context) -> list[Claim]:
         if run[0].i in money:
             continue  # money has its own claims
         if any(t.i in dates for t in run):
-            after = doc[run[-1].i + 1:run[-1].i + 3]
-            if not any(_lemma(t) in TIME_UNITS_SECONDS for t in after):
+            unit, _ = _unit_after(doc, run)
+            if unit is None or _lemma(unit) not in TIME_UNITS_SECONDS:
                 continue  # a year or a day of the month is a time expression, not a quantity
         _number_claim(out, doc, run)
     _clock_claims(out, doc)
     _match_minute_claims(out, doc)
-    return out.claims
+    _money_claims(out, doc)
+    return _totals_of_parts(out)
+
+
+def _totals_of_parts(out: _Out) -> list[Claim]:
+    """Durations of one act written as parts ("four and a half years in prison and six months of
+    home detention") are one claim: their sum, with the parts listed, so a report of the whole
+    ("a five-year sentence") agrees with it instead of clashing with a part."""
+    groups: dict[tuple[str, int], list[int]] = {}
+    for k, c in enumerate(out.claims):
+        if c.attribute.startswith("measure:duration|"):
+            groups.setdefault((c.attribute, out.anchors[k]), []).append(k)
+    drop: set[int] = set()
+    for idxs in groups.values():
+        if len(idxs) < 2:
+            continue
+        parts = [out.claims[k] for k in idxs]
+        first = parts[0]
+        lows = [p.low for p in parts]
+        highs = [p.high for p in parts]
+        start, end = min(p.start for p in parts), max(p.end for p in parts)
+        total = Claim(
+            id="", subject=first.subject, attribute=first.attribute,
+            value=tidy(sum(float(p.value) for p in parts)), article=first.article, start=start,
+            end=end, text=out.ctx.article.text[start:end], unit=first.unit, as_of=first.as_of,
+            voice=first.voice, hedged=first.hedged, qualifier="sum",
+            parts=[{"item": p.text, "value": p.value} for p in parts],
+            low=None if None in lows else round(sum(x for x in lows if x is not None), 6),
+            high=None if None in highs else round(sum(x for x in highs if x is not None), 6),
+            measure=first.measure)
+        out.claims.append(total)
+        drop.update(idxs)
+    return [c for k, c in enumerate(out.claims) if k not in drop]
 
 
 _ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_RATE_WORDS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+               "daily": "day"}
+
+
+def _money_claims(out: _Out, doc: Doc) -> None:
+    """"lost about $3 billion", "a loss of $8 billion", "$12 million a year for five years": an
+    amount with the act it is the object of (folded into an event class), per unit of time when
+    it is a rate — and the total a rate makes over a stated number of years."""
+    from storyline.analyze.claims_numbers import currency_of
+
+    for ent in doc.ents:
+        if ent.label_ != "MONEY":
+            continue
+        toks = list(ent)
+        first = next((t.i for t in toks if t.text in _CURRENCY_SIGNS or t.like_num), None)
+        if first is None:
+            continue
+        bound, start = _bound_before(doc, first)
+        if start > ent.start and doc[start - 1].text in _CURRENCY_SIGNS:
+            bound, start = _bound_before(doc, first - 1)
+        run = [t for t in doc[first:ent.end] if t.text not in _CURRENCY_SIGNS and not t.is_punct
+               and t.lower_ not in ("us", "usd", "dollars", "dollar", "euros", "pounds", "rupees")]
+        cut = next((k for k, t in enumerate(run) if t.lower_ in ("to", "and", "-", "–")), None)
+        if cut is not None:
+            continue  # a range of amounts: left to the court lexicon's money claims
+        value = number_value(run)
+        if value is None or value <= 0:
+            continue
+        currency = currency_of(list(doc[max(0, first - 1):ent.end])) or "USD"
+        root = ent.root
+        pred: Token | None = None
+        if root.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and root.head.pos_ == "VERB":
+            pred = root.head
+        elif root.dep_ == "pobj" and root.head.dep_ == "prep":
+            head = root.head.head
+            if head.pos_ == "NOUN" and root.head.lower_ == "of" or head.pos_ == "VERB":
+                pred = head  # "a loss of $8 billion", "paid for $3 million"
+        if pred is None or not _event_class(pred):
+            continue
+        nxt = [t.lower_ for t in doc[ent.end:ent.end + 2]]
+        per = ""
+        if nxt[:1] and nxt[0] in _RATE_WORDS:
+            per = _RATE_WORDS[nxt[0]]
+        elif len(nxt) == 2 and nxt[0] in ("a", "an", "per", "each", "every") and \
+                nxt[1] in ("year", "month", "week", "day"):
+            per = nxt[1]
+        words = [t.text for t in run]
+        q = Quantity(value=value, precision=written_precision(words, value, discrete=False),
+                     bound=bound)
+        cls = _event_class(pred) or _lemma(pred)
+        # no agent in the key: "investors lost" and "a loss by investors" are one measure; the
+        # comparison only sets amounts of one order of magnitude against each other
+        key = f"money|{cls}"
+        tokens = [*doc[start:ent.end], pred]
+        what = f"amount {_phrase(pred)}" if pred.pos_ == "VERB" else f"amount of the {pred.lower_}"
+        if per:
+            out.add(key=f"{key}|per_{per}", measure=f"{what} per {per}", q=q, factor=1.0,
+                    unit=currency, tokens=[*tokens, *doc[ent.end:ent.end + 2]], anchor=pred)
+            years = _for_years(pred) if per == "year" else None
+            if years is not None:
+                n, span_end = years
+                lo, hi = interval_of(q)
+                total = Quantity(value=value * n, precision=0.0, bound=bound)
+                claim = out.add(key=key, measure=what, q=total, factor=1.0, unit=currency,
+                                tokens=[*tokens, doc[span_end]], anchor=pred,
+                                interval=(lo * n, hi * n))
+                if claim is not None:
+                    claim.qualifier = "computed"
+                    claim.parts = [{"item": f"{per}ly amount", "value": tidy(value)},
+                                   {"item": "years", "value": tidy(n)}]
+            continue
+        out.add(key=key, measure=what, q=q, factor=1.0, unit=currency, tokens=tokens, anchor=pred)
+
+
+def _for_years(verb: Token) -> tuple[float, int] | None:
+    """"… for five years": the number of years a rate runs, and the index of "years"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "over"):
+            for p in c.children:
+                if p.dep_ == "pobj" and _lemma(p) == "year":
+                    num = [t for t in p.children if t.dep_ == "nummod"]
+                    n = number_value(num) if num else None
+                    if n:
+                        return n, p.i
+    return None
 
 
 def _antecedent_of_wh(verb: Token) -> Token | None:
@@ -512,7 +657,7 @@ def _plural(noun: Token) -> str:
 
 
 def _phrase(pred: Token) -> str:
-    """A predicate with its particle, as written ("touched down", "pulled", "destroyed")."""
+    """A predicate with its particle, as written ("docked", "set off", "destroyed")."""
     prt = [c for c in pred.children if c.dep_ == "prt"]
     return " ".join([pred.lower_, *(c.lower_ for c in prt)])
 
@@ -527,7 +672,7 @@ def _agent_noun(pred: Token, counted: Token) -> str:
         subj = pred.head
     if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
         return ""
-    if subj.pos_ == "PROPN":  # "the Camp Ridge Fire, which killed 12": the named cause
+    if subj.pos_ == "PROPN":  # "the Harlow Creek Fire, which killed 12": the named cause
         return " ".join(t.lower_ for t in subj.subtree if t.dep_ in ("compound",) or t.i == subj.i)
     return _noun_key(subj)
 
@@ -640,7 +785,7 @@ def _kin_count(out: _Out, doc: Doc, run: list[Token], unit: Token, verb: Token) 
 
 
 def _kin_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
-    """"a father of three", "mother of two": the number of children of the person described."""
+    """"a mother of five", "father of two": the number of children of the person described."""
     num = run[-1]
     if num.dep_ != "pobj" or num.head.lower_ != "of":
         return
@@ -667,7 +812,7 @@ _CLOCK_TEXT = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.IGNO
 
 def _clock_times(out: _Out, doc: Doc) -> list[tuple[int, int, int, str]]:
     """(start, end, minutes of the day, text) of every clock time: the time tagger's TIME values,
-    and written times it left out ("5.45 p.m." with a full stop between hours and minutes)."""
+    and written times it left out ("7.50 p.m." with a full stop between hours and minutes)."""
     found: list[tuple[int, int, int, str]] = []
     for tx in out.ctx.timexes:
         m = _CLOCK.search(tx.value or "")
@@ -675,7 +820,7 @@ def _clock_times(out: _Out, doc: Doc) -> list[tuple[int, int, int, str]]:
             minutes = int(m.group(1)) * 60 + int(m.group(2))
             if not re.search(r"[ap]\.?\s?m\b|\d{2}:\d{2}\s*(?:gmt|utc|hrs|h\b)|\b(?:1[3-9]|2[0-3]|0\d):",
                              out.ctx.article.text[tx.start:tx.end + 6], re.IGNORECASE):
-                minutes %= 720  # "at 6:04" without a.m./p.m.: the half of the day is not written
+                minutes %= 720  # "at 9:17" without a.m./p.m.: the half of the day is not written
                 minutes += 10000  # marks a time known only modulo twelve hours
             found.append((tx.start, tx.end, minutes, tx.text))
     text = out.ctx.article.text
@@ -703,7 +848,7 @@ def _clock_claims(out: _Out, doc: Doc) -> None:
         minutes %= 10000
         has_minutes = bool(re.search(r"\d[:.]\d{2}", written))
         bound, start = _bound_before(doc, span.start)
-        # written to the minute: exact; to the hour ("1 am"): the hour around it; "about 1:30"
+        # written to the minute: exact; to the hour ("1 am"): the hour around it; "about 4:15"
         # (a round five minutes): to the nearest five minutes
         half = 0.5 if has_minutes else 30.0
         if bound == "about" and has_minutes and minutes % 5 == 0:

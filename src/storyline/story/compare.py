@@ -134,6 +134,8 @@ def _rewrite(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]) ->
 def _group_key(c: Claim) -> tuple[str, str, str]:
     if c.attribute == "title":
         return (c.subject, "title", str(c.value))
+    if c.attribute.startswith("amount:"):
+        return (c.subject, c.attribute, c.unit or "")  # pounds are never set against dollars
     return (c.subject, c.attribute, "")
 
 

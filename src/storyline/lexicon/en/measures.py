@@ -87,7 +87,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "begin": ("begin", "start", "commence", "initiate"),
     "end": ("end", "finish", "conclude", "complete", "wrap"),
     "land": ("land", "touch", "touchdown", "landing", "soft-land", "alight"),
-    "lose": ("lose", "loss", "swindle", "defraud", "steal"),
+    "lose": ("lose", "loss", "swindle", "defraud", "steal", "take", "embezzle", "wipe", "siphon"),
     "employ": ("employ", "hire", "staff"),
     "cut": ("cut", "lay", "layoff", "eliminate", "shed"),
     "vote": ("vote", "ballot"),
@@ -112,7 +112,7 @@ NOUN_CLASSES: dict[str, str] = {
     "building": "building", "structure": "building",
 }
 
-# "a father of three": nouns whose "of <number>" counts children
+# "a mother of five": nouns whose "of <number>" counts children
 KIN_NOUNS = frozenset({"father", "mother", "parent", "dad", "mom", "mum"})
 
 # verbs whose object is asked for, proposed or risked rather than done ("prosecutors sought 50
