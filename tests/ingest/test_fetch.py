@@ -15,8 +15,7 @@ import pytest
 
 from storyline.errors import IngestError
 from storyline.ingest import iter_articles
-from storyline.ingest.fetch import (FetchOptions, fetch_to_archive, is_public_address, make_client,
-                                    fetch_url)
+from storyline.ingest.fetch import FetchOptions, fetch_to_archive, fetch_url, is_public_address, make_client
 from storyline.model import Article
 
 from .conftest import HTML_PAGE
@@ -48,7 +47,8 @@ def server():
     Handler.routes = {
         "/robots.txt": (200, "text/plain", b"User-agent: *\nDisallow: /private/\n", {}),
         "/news/transit.html": (200, "text/html; charset=utf-8", HTML_PAGE.encode(), {}),
-        "/old-link": (301, "text/html", b"<a href='/news/transit.html'>moved</a>", {"Location": "/news/transit.html"}),
+        "/old-link": (301, "text/html", b"<a href='/news/transit.html'>moved</a>",
+                      {"Location": "/news/transit.html"}),
         "/private/memo.html": (200, "text/html", HTML_PAGE.encode(), {}),
         "/data.json": (200, "application/json", b"{}", {}),
         "/big.html": (200, "text/html", BIG, {}),
@@ -90,7 +90,8 @@ def test_redirect_followed_and_every_response_archived(server, tmp_path):
     paths, problems = fetch_to_archive([f"{server}/old-link"], tmp_path, LOCAL)
     assert problems == []
     with open(paths[0], "rb") as stream:
-        statuses = [r.http_headers.get_statuscode() for r in ArchiveIterator(stream) if r.rec_type == "response"]
+        statuses = [r.http_headers.get_statuscode() for r in ArchiveIterator(stream)
+                    if r.rec_type == "response"]
     assert statuses == ["200", "301", "200"]  # robots.txt, the redirect, the page
     assert len(read_archive(paths)) == 1  # the redirect is archived but is not an article
 

@@ -235,7 +235,8 @@ def test_header_line_of_date_time_and_outlet(write):
     [a], _ = read([write("cbs.txt", "Storm topples power lines\nUpdated on: May 6, 2025 / 3:04 PM EDT / "
                                     "CBS Colorado\n\n3 min read\n\nThe storm knocked out power to 40,000 homes.")])
     assert a.outlet == "CBS Colorado"
-    assert (a.published.date, a.published.latest, a.published.basis) == ("2025-05-06", "2025-05-06", "text")  # only an update stamp: its day
+    # only an update stamp: its day is the date, and the latest it can be
+    assert (a.published.date, a.published.latest, a.published.basis) == ("2025-05-06", "2025-05-06", "text")
     assert a.text == "The storm knocked out power to 40,000 homes."
     assert a.boilerplate == ["3 min read"]
 

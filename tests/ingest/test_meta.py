@@ -450,7 +450,8 @@ def test_copyright_line_names_the_publisher():
 
 @pytest.mark.parametrize("body, outlet", [
     # contact and verification phrases: the outlet speaking of itself
-    ("The company did not respond when contacted by Harbor Business Insider on Friday.", "Harbor Business Insider"),
+    ("The company did not respond when contacted by Harbor Business Insider on Friday.",
+     "Harbor Business Insider"),
     ("A memo later shared with Metro Daily News set out the plan. Metro Daily News has not verified "
      "every figure.", "Metro Daily News"),
     # a single "told OUTLET" is as often a citation of another outlet's interview

@@ -75,7 +75,8 @@ def test_future_and_implausible_dates_are_ignored():
 def test_time_element_and_microdata_author():
     html = page("", '<article><h1>Library opens new wing</h1>'
                     '<time itemprop="datePublished" datetime="2021-05-06">May 6</time>'
-                    '<span itemprop="author" itemscope><span itemprop="name">Priya Shah</span></span></article>')
+                    '<span itemprop="author" itemscope><span itemprop="name">Priya Shah</span></span>'
+                    '</article>')
     m = page_metadata(html, today=TODAY)
     assert m.published == "2021-05-06" and m.authors == ["Priya Shah"]
 

@@ -74,9 +74,9 @@ def _trafilatura_meta(html: str) -> tuple[str | None, str | None, list[str]]:
     from storyline.ingest.dates import as_iso_date
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=True,
-                                          date_extraction_params={"extensive_search": False, "original_date": True})
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True,
+            date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception:  # broken markup: nothing found
         return None, None, []
     if doc is None:

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 
 from storyline.ingest.dates import DATE_RE, MARKER_RE, parse_date
-from storyline.ingest.outlets import (CONNECTORS, is_known_or_call_sign, is_known_outlet,
-                                      looks_like_outlet)
+from storyline.ingest.outlets import CONNECTORS, is_known_or_call_sign, is_known_outlet, looks_like_outlet
 
 MAX_BYLINE_WORDS = 24
 _UP = "A-ZÀ-ÖØ-Þ"  # upper-case letters, Latin-1 accented ones included
@@ -140,7 +139,8 @@ def split_names(part: str) -> list[str] | None:
 
 # Header lines that sign an article without "By":
 # "Gulf Coast Herald Staff Report", "Example Weekly Web Desk" (an outlet's staff byline),
-_STAFF_SUFFIX = (r"(?:Staff[ \t]+Reports?|Staff[ \t]+Writers?|Staff|News[ \t]+Desk|Web[ \t]+Desk|Web[ \t]+Team"
+_STAFF_SUFFIX = (r"(?:Staff[ \t]+Reports?|Staff[ \t]+Writers?|Staff|News[ \t]+Desk|Web[ \t]+Desk"
+                 r"|Web[ \t]+Team"
                  r"|Digital[ \t]+Desk|Online[ \t]+Desk|Desk|Bureau|Newsroom|News[ \t]+Service|Reports?)")
 _STAFF_RE = re.compile(
     r"(?P<outlet>[A-Z0-9][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*|of|the|and|&)){0,4}?)[ \t]+"
@@ -170,7 +170,8 @@ def parse_signature(line: str) -> Byline | None:
         return Byline(names=[], title=line)  # "By Online Desk", "Staff Report": signed, nobody named
     line = re.sub(r"^(?:By|BY)[ \t]+", "", line)
     m = _STAFF_RE.fullmatch(line)
-    if m and (looks_like_outlet(m["outlet"]) or " " in m["suffix"] or m["suffix"] in ("Desk", "Bureau", "Newsroom")):
+    if m and (looks_like_outlet(m["outlet"]) or " " in m["suffix"]
+              or m["suffix"] in ("Desk", "Bureau", "Newsroom")):
         return Byline(names=[], outlet=m["outlet"])
     m = _SIGNED_RE.fullmatch(line)
     if m:

@@ -41,7 +41,8 @@ from urllib.parse import urljoin, urlsplit
 from storyline import __version__
 from storyline.errors import IngestError
 
-USER_AGENT = f"storyline/{__version__} (news dossier tool; fetches only the pages a user names; obeys robots.txt)"
+USER_AGENT = (f"storyline/{__version__} (news dossier tool; fetches only the pages a user names; "
+              "obeys robots.txt)")
 ROBOTS_AGENT = "storyline"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 ROBOTS_MAX_BYTES = 512 * 1024
@@ -107,7 +108,8 @@ def system_resolver(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-def checked_addresses(url: str, host: str, port: int, *, allow_private: bool, resolver: Resolver) -> list[str]:
+def checked_addresses(url: str, host: str, port: int, *, allow_private: bool,
+                      resolver: Resolver) -> list[str]:
     """The addresses of ``host``, or IngestError when it cannot be resolved or any of them is not
     public (unless ``allow_private``)."""
     try:
@@ -167,7 +169,8 @@ def make_client(options: FetchOptions, *, resolver: Resolver | None = None, tran
     transport = transport or _guarded_transport(options, resolver or system_resolver)
     return httpx.Client(transport=transport, timeout=httpx.Timeout(options.timeout),
                         follow_redirects=False, trust_env=False,
-                        headers={"User-Agent": options.user_agent, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"})
+                        headers={"User-Agent": options.user_agent,
+                                 "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"})
 
 
 # ----------------------------------------------------------------------------- fetching
@@ -266,8 +269,9 @@ def fetch_url(client: Any, url: str, options: FetchOptions, *, resolver: Resolve
     parts = urlsplit(url)
     checked_addresses(url, parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80),
                       allow_private=options.allow_private, resolver=resolver)  # before robots.txt
+    cache = robots_cache if robots_cache is not None else {}
     if options.robots and not robots_allows(client, url, options, resolver=resolver,
-                                            responses=result.responses, cache=robots_cache if robots_cache is not None else {}):
+                                            responses=result.responses, cache=cache):
         raise IngestError(url, "robots.txt of the site does not allow fetching this page")
     page = fetch_page(client, url, options, resolver=resolver, responses=result.responses)
     if not 200 <= page.status < 300:

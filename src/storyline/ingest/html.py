@@ -15,8 +15,8 @@ of the text is removed).
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 from storyline.errors import IngestError
@@ -97,7 +97,9 @@ def read_page(html: str, *, path: str, url: str | None = None) -> tuple[Fields, 
         # Declared only as a UTC instant: when the page itself prints the day before (htmldate
         # reads the visible text, URL and markup), that is the publisher's calendar day.
         printed = _htmldate(html, url)
-        if printed and date.fromisoformat(published).toordinal() - date.fromisoformat(printed).toordinal() == 1:
+        gap = date.fromisoformat(published).toordinal() - date.fromisoformat(printed).toordinal() \
+            if printed else 0
+        if gap == 1:
             published = printed
     authors = declared.authors or [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     fields = Fields(

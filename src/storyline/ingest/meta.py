@@ -13,26 +13,40 @@ emit is into it):
   with a dateline/outlet tag), which marks it as a headline/dek rather than the lede. A Markdown
   ``# heading`` always counts. It goes to ``title`` and **out of the body**. When the format already
   gave a title (HTML, JSON), the first line is removed only if it repeats that title.
-* **Byline** (parsed by :mod:`storyline.ingest.byline`) — ``By NAME``, ``By NAME and NAME``, ``By NAME, OUTLET``, ``By NAME | Title, Outlet``,
+* **Byline** (parsed by :mod:`storyline.ingest.byline`) — ``By NAME``, ``By NAME and NAME``,
+  ``By NAME, OUTLET``, ``By NAME | Title, Outlet``,
   ``By NAME, Staff Writer``, ``By the Associated Press``: names go to ``byline``, a named outlet to
   ``outlet``; the line leaves the body. Every comma/pipe-separated part must read as a name, a job
   title or an outlet, so a sentence that happens to start with "By" ("By the time police arrived, ...")
-  is never taken.
+  is never taken. Signatures without "By" count too (``OUTLET Staff Report``, ``By Online Desk``,
+  ``NAME - Author``, ``Author: NAME``, ``OUTLET's NAME``), under the same rule.
+* **Section label** — a line of at most :data:`MAX_KICKER_WORDS` words over a longer headline
+  ("Local News") is a kicker: the headline below it is the title, the label goes to ``boilerplate``.
 * **Date lines and markers** — ``date 2025-05-05``, ``Published May 5, 2025``,
   ``Updated 3:04 PM EDT, Tue May 6, 2025``, or a header line that is only a date: these are metadata,
-  not prose, so they leave the body (also when printed at the start of the lede line). A published
-  date gives ``published``; an "updated" date alone gives only ``updated`` (an upper bound).
+  not prose, so they leave the body (also when printed at the start of the lede line), also with the
+  update time after a comma (``May. 2 2024, Updated 3:57 p.m. ET``) or a widget label glued to the
+  date (``todayMay 2, 2024``). A published date gives ``published``; an "updated" date alone gives
+  ``updated`` (see :func:`storyline.ingest.build.build_article` for how it dates the article).
 * **Dateline and outlet tag** at the start of the lede — ``DENVER —``, ``COLORADO SPRINGS, Colo. (KRDO) –``,
   ``NEW YORK, Nov. 3 (Reuters) -``, ``(CNN) —``, ``(The Center Square) —``, and a tag whose opening
-  parenthesis was lost in copying (``The Center Square) President ...``) — **stay in the body**: they
-  are part of the printed lede. They are recorded in ``dateline``/``outlet`` with their body spans.
+  parenthesis was lost in copying (``The Center Square) President ...``), a dateline in parentheses
+  (``(BALTIMORE) —``: capitals, longer than a call sign) and an agency glued to the dateline
+  (``Associated PressCHICAGO —``) — **stay in the body**: they are part of the printed lede. They are
+  recorded in ``dateline``/``outlet`` with their body spans. A full ``PLACE (Agency) —`` opening is
+  looked for below a few lines of page furniture too.
+* **Credit lines** — ``This story by NAME appeared on OUTLET on DATE.``, ``Originally published by
+  OUTLET``: the original publisher, author and date; the line goes to ``boilerplate``.
 * **Boilerplate** — "READ MORE:"/"RELATED:" lines and advertisement markers anywhere; copyright
   lines, wire credits ("The-CNN-Wire"), contributor credits ("Associated Press writer X contributed"),
   Reuters reporting/editing credits and similar trailer lines at the end: removed from the body and
   kept, in order, in ``boilerplate``.
 
-Outlet names are kept as printed (``CNN``, ``KRDO``, ``The Center Square``); a few well-known
-abbreviations are expanded by :mod:`storyline.ingest.outlets`. Everything here is pure string work on
+The outlet is, most explicit first: the lede's tag, a credit line, the byline, the copyright line
+(``Copyright © 2024, OUTLET.``), then the outlet the text names as itself in reporting phrases
+(``told OUTLET``, ``OUTLET has not confirmed``; see :func:`self_reference`). Outlet names are kept
+as printed (``CNN``, ``AP``, ``The Center Square``), and when two sources name one outlet short and
+long (``(AP)`` and ``By …, Associated Press``) the long form is kept. Everything here is pure string work on
 normalized text (see :mod:`storyline.ingest.textio`); regular expressions are written by hand because
 these are layout conventions of copied news text, which no maintained library models.
 """
@@ -44,8 +58,14 @@ from dataclasses import dataclass, field
 
 from storyline.ingest.byline import MAX_BYLINE_WORDS, parse_byline, parse_signature, split_names
 from storyline.ingest.dates import DATE_EXPR, DATE_RE, MARKER_RE, parse_date
-from storyline.ingest.outlets import (CONNECTORS, OUTLET_WORDS, is_known_outlet, looks_like_outlet,
-                                      outlet_key, outlet_name)
+from storyline.ingest.outlets import (
+    CONNECTORS,
+    OUTLET_WORDS,
+    is_known_outlet,
+    looks_like_outlet,
+    outlet_key,
+    outlet_name,
+)
 
 MAX_HEADLINE_WORDS = 25  # headlines run 6-15 words; decks up to ~25; ledes are longer
 MAX_HEADLINE_CHARS = 200
@@ -161,7 +181,8 @@ class TextMeta:
     tag_outlet: str | None = None  # outlet tag at the lede ("(CNN) —")
     credit_outlet: str | None = None  # "This story ... appeared on OUTLET ..." (the original publisher)
     copyright_outlet: str | None = None  # "Copyright © 2024, OUTLET. All rights reserved."
-    self_outlet: str | None = None  # the outlet the text speaks of as itself ("told OUTLET", "OUTLET has not confirmed")
+    # the outlet the text speaks of as itself ("told OUTLET", "OUTLET has not confirmed")
+    self_outlet: str | None = None
     dateline: str | None = None
     published: str | None = None  # ISO date stated in the text
     updated: str | None = None  # ISO date of an "Updated ..." marker
@@ -343,7 +364,8 @@ def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_tit
         return False  # the sentence goes on: a wrapped line, not a headline
     furniture_next = (parse_byline(nxt_line) is not None or parse_signature(nxt_line) is not None
                       or _take_date_markers(nxt_line, TextMeta(body="")) is not None
-                      or _is_bare_date(nxt_line) or (glued is not None and _is_bare_date(nxt_line[glued.end():]))
+                      or _is_bare_date(nxt_line)
+                      or (glued is not None and _is_bare_date(nxt_line[glued.end():]))
                       or lede_match(nxt_line) is not None)
     directly_followed = i + 1 < len(lines) and bool((lines[i + 1] or "").strip())
     if wrapped and directly_followed and not furniture_next and not (markdown and raw.startswith("#")):
@@ -484,7 +506,8 @@ _SELF_BEFORE = re.compile(
     r"(?:contacted|reached|asked|interviewed)(?:\s+\w+){0,5}?\s+by|(?:when|after|before)\s+"
     r"(?:contacted|reached|asked)(?:\s+\w+){0,5}?\s+by)\s+(?P<o>" + _OUTLET_NAME + r")")
 _SELF_AFTER = re.compile(
-    r"(?P<o>" + _OUTLET_NAME + r")\s+(?:has|had|could|was|is)\s+(?:not\s+|been\s+|unable\s+to\s+|able\s+to\s+)?"
+    r"(?P<o>" + _OUTLET_NAME + r")\s+(?:has|had|could|was|is)\s+"
+    r"(?:not\s+|been\s+|unable\s+to\s+|able\s+to\s+)?"
     r"(?:independently\s+)?(?:confirm(?:ed)?|verif(?:y|ied)|reach(?:ed)?\s+out|contact(?:ed)?|obtain(?:ed)?"
     r"|review(?:ed)?|reached|requested)\b")
 
@@ -683,7 +706,7 @@ def is_hard_wrapped(lines: list[str | None]) -> bool:
     width = lengths[int(0.9 * (len(lengths) - 1))]
     if width > 100 or width < 30:
         return False
-    inner = [a for a, b in zip(kept, kept[1:]) if a.strip() and b.strip()]
+    inner = [a for a, b in zip(kept, kept[1:], strict=False) if a.strip() and b.strip()]
     if len(inner) < 0.5 * len(nonempty):
         return False
     return sum(len(a) >= 0.6 * width for a in inner) >= 0.8 * len(inner)

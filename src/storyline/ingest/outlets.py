@@ -112,7 +112,8 @@ def outlet_from_url(url: str | None) -> str | None:
     return None
 
 
-_KNOWN = (set(TAG_NAMES) | {v.upper() for v in TAG_NAMES.values()} | {v.upper() for v in DOMAIN_NAMES.values()}
+_KNOWN = (set(TAG_NAMES) | {v.upper() for v in TAG_NAMES.values()}
+          | {v.upper() for v in DOMAIN_NAMES.values()}
           | set(SAME_OUTLET) | {"AFP", "UPI"})
 
 

@@ -228,7 +228,8 @@ def _choose_date(candidates: list[tuple[str, str]], today: date) -> tuple[str, s
 
 def _instant(raw: str) -> datetime | None:
     """A full ISO timestamp (date and clock time, with or without an offset), else None."""
-    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?", raw.strip())
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?"
+                     r"\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?", raw.strip())
     if not m:
         return None
     zone = m[3] or ""
@@ -356,7 +357,8 @@ def _site_names(site: str | None, meta: dict[str, list[str]], url: str | None) -
     return {n for n in names if n}
 
 
-def _choose_title(candidates: list[tuple[str, str]], h1s: list[str], sites: set[str]) -> tuple[str | None, str | None]:
+def _choose_title(candidates: list[tuple[str, str]], h1s: list[str],
+                  sites: set[str]) -> tuple[str | None, str | None]:
     """The headline most of the page's own titles agree on.
 
     Every candidate (JSON-LD ``headline``, ``og:title`` and the other meta titles, ``<title>``, the
