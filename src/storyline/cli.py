@@ -75,7 +75,7 @@ def analyze(
     fetch_problems: list[str] = []
     try:
         store = Store(_db_url(db))
-        paths, fetch_problems = _fetch_urls(paths, archive or _archive_dir(db), allow_private)
+        paths, fetch_problems = _fetch_urls(paths, archive, _db_url(db), allow_private)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=console, transient=True) as bar:
             tasks: dict[str, int] = {}
@@ -107,23 +107,16 @@ def analyze(
         raise typer.Exit(1)
 
 
-def _archive_dir(db: str | None) -> Path:
-    """Beside the SQLite file (``storyline.db`` → ``storyline-archive/``); else in the current folder."""
-    url = _db_url(db)
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        file = Path(url.removeprefix("sqlite:///"))
-        return file.with_name(f"{file.stem}-archive")
-    return Path("storyline-archive")
-
-
-def _fetch_urls(paths: list[str], archive: Path, allow_private: bool) -> tuple[list[str], list[str]]:
+def _fetch_urls(paths: list[str], archive: Path | None, db_url: str,
+                allow_private: bool) -> tuple[list[str], list[str]]:
     """URLs among ``paths`` fetched and archived; the WARC files take their place in the list."""
-    from storyline.ingest.fetch import FetchOptions, fetch_to_archive, is_url
+    from storyline.ingest.fetch import FetchOptions, archive_dir_for, fetch_to_archive, is_url
 
     urls = [p for p in paths if is_url(p)]
     if not urls:
         return paths, []
-    fetched, problems = fetch_to_archive(urls, archive, FetchOptions(allow_private=allow_private))
+    fetched, problems = fetch_to_archive(urls, archive or archive_dir_for(db_url),
+                                         FetchOptions(allow_private=allow_private))
     return [p for p in paths if not is_url(p)] + fetched, problems
 
 
@@ -280,6 +273,9 @@ def serve(
     db: Annotated[Optional[str], typer.Option(help="SQLAlchemy URL or SQLite file.")] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="Let the URL field fetch loopback, private and link-local addresses "
+                                "(only for a server nobody else can reach).")] = False,
 ) -> None:
     """Run the web app (upload articles, browse dossiers, JSON API)."""
     import uvicorn
@@ -287,7 +283,9 @@ def serve(
     from storyline.web import create_app
 
     try:
-        application = create_app(_db_url(db))
+        from storyline.ingest.fetch import FetchOptions
+
+        application = create_app(_db_url(db), fetch=FetchOptions(allow_private=allow_private))
     except StorylineError as exc:
         raise _fail(str(exc)) from None
     uvicorn.run(application, host=host, port=port)

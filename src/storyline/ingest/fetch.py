@@ -349,5 +349,14 @@ def fetch_to_archive(urls: Iterable[str], archive_dir: Path, options: FetchOptio
     return paths, problems
 
 
+def archive_dir_for(db_url: str) -> Path:
+    """Where fetched pages are archived for a store: beside a SQLite file (``storyline.db`` →
+    ``storyline-archive/``), else ``storyline-archive/`` in the current folder."""
+    if db_url.startswith("sqlite:///") and ":memory:" not in db_url:
+        file = Path(db_url.removeprefix("sqlite:///"))
+        return file.with_name(f"{file.stem}-archive")
+    return Path("storyline-archive")
+
+
 def is_url(value: str) -> bool:
     return value.strip().lower().startswith(("http://", "https://"))

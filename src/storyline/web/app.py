@@ -32,6 +32,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from storyline import __version__
+from storyline.ingest.fetch import FetchOptions, archive_dir_for
 from storyline.store import Store
 from storyline.web.errors import ApiError, ErrorBody, NotFound, install_error_handler
 from storyline.web.pages import render_page
@@ -122,11 +123,14 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 # ------------------------------------------------------------------ the app
 
 
-def create_app(db_url: str, *, pipeline: Pipeline | None = None) -> FastAPI:
+def create_app(db_url: str, *, pipeline: Pipeline | None = None, fetch: FetchOptions | None = None,
+               archive: Path | None = None, resolver: Any = None, transport: Any = None) -> FastAPI:
     """Build the web app over the store at ``db_url`` (opened now: a bad URL fails here).
 
     ``pipeline`` is what ``POST /api/analyze`` runs on the uploaded files; the default is
-    :func:`storyline.web.pipeline.run_pipeline` (ingest → analyze → store → dossier).
+    :func:`storyline.web.pipeline.run_pipeline` (ingest → analyze → store → dossier). Article URLs
+    given in the form are fetched with ``fetch`` (default: public addresses only) and archived as
+    WARC in ``archive`` (default: beside the SQLite store); ``resolver``/``transport`` are for tests.
     """
     store = Store(db_url)  # raises StoreError (one line, password hidden) before serving anything
 
@@ -141,6 +145,9 @@ def create_app(db_url: str, *, pipeline: Pipeline | None = None) -> FastAPI:
     app.state.store = store
     app.state.pipeline = pipeline or run_pipeline
     app.state.pipeline_lock = threading.Lock()
+    app.state.fetch = fetch or FetchOptions()
+    app.state.archive = archive or archive_dir_for(db_url)
+    app.state.fetch_hooks = {"resolver": resolver, "transport": transport}
     install_error_handler(app)
     _add_routes(app)
     return app
@@ -185,24 +192,35 @@ def _add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of routes r
 
     @app.post("/api/analyze", response_model=AnalyzeResult, tags=["analyze"])
     def analyze(request: Request, store: StoreDep,
-                files: Annotated[list[UploadFile], File(description="Article files of one story")],
+                files: Annotated[list[UploadFile] | None,
+                                 File(description="Article files of one story")] = None,
                 title: Annotated[str | None,
                                  Form(description="Story title (default: earliest headline)")] = None,
+                urls: Annotated[str | None,
+                                Form(description="Article URLs, one a line (fetched and archived)")] = None,
                 ) -> dict[str, Any]:
-        """Upload the articles of one story; get its dossier (also stored).
+        """Upload the articles of one story (files, or URLs to fetch); get its dossier (also stored).
 
-        Files that cannot be read are listed in ``problems`` (one line each) and the others are
-        still analysed; if none can be, the answer is a 400 error listing them.
+        Files or URLs that cannot be read are listed in ``problems`` (one line each) and the others
+        are still analysed; if none can be, the answer is a 400 error listing them.
         """
-        if not files:
-            raise ApiError("no files uploaded (multipart field 'files')")
-        if len(files) > MAX_FILES:
-            raise ApiError(f"too many files: {len(files)} (at most {MAX_FILES} per upload)", status=413)
+        files = [f for f in files or [] if f.filename or f.size]
+        links = [u.strip() for u in (urls or "").splitlines() if u.strip()]
+        if not files and not links:
+            raise ApiError("no files uploaded (multipart field 'files') and no URLs (field 'urls')")
+        if len(files) + len(links) > MAX_FILES:
+            raise ApiError(f"too many files: {len(files) + len(links)} (at most {MAX_FILES} per upload)",
+                           status=413)
+        fetched, fetch_problems = _fetch(request, links)
         with tempfile.TemporaryDirectory(prefix="storyline-upload-") as tmp:
-            uploads = _save_uploads(files, Path(tmp))
+            uploads = _save_uploads(files, Path(tmp)) + fetched
             story_title = (title or "").strip() or None
-            with request.app.state.pipeline_lock:
-                result: UploadResult = request.app.state.pipeline(uploads, store, story_title)
+            if uploads:
+                with request.app.state.pipeline_lock:
+                    result: UploadResult = request.app.state.pipeline(uploads, store, story_title)
+            else:
+                result = UploadResult()
+        result.problems[:0] = fetch_problems
         if result.dossier is None or result.story_id is None:
             raise ApiError("no article could be analysed", errors=result.problems)
         return {"story": {"id": result.story_id, "title": result.title}, "articles": result.article_ids,
@@ -254,6 +272,18 @@ def _add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of routes r
         """The app is up and the database answers."""
         return {"version": __version__, "schema_version": store.schema_version,
                 "store": store.display_url, "counts": store.counts()}
+
+
+def _fetch(request: Request, links: list[str]) -> tuple[list[Upload], list[str]]:
+    """Fetch the URLs given in the form into the app's WARC archive (one file per page)."""
+    if not links:
+        return [], []
+    from storyline.ingest.fetch import fetch_to_archive
+
+    hooks = request.app.state.fetch_hooks
+    paths, problems = fetch_to_archive(links, request.app.state.archive, request.app.state.fetch,
+                                       resolver=hooks["resolver"], transport=hooks["transport"])
+    return [Upload(name=Path(p).name, path=Path(p)) for p in paths], problems
 
 
 def _safe_name(raw: str | None, index: int) -> str:

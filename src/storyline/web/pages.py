@@ -29,10 +29,12 @@ form{margin:1rem 0;padding:1rem;background:#f5f5f2;border-radius:6px}
 
 _INDEX = """{% extends "base.html" %}
 {% block body %}
-<p>One story, many reports: upload the articles of one story (.txt .md .html .json .jsonl) and get an
-evidence-backed dossier.</p>
+<p>One story, many reports: upload the articles of one story (.txt .md .html .json .jsonl) or give
+their URLs, and get an evidence-backed dossier. Fetched pages are archived (WARC) beside the store.</p>
 <form id="upload" action="/api/analyze" method="post" enctype="multipart/form-data">
-  <p><label>Articles <input type="file" name="files" multiple required></label></p>
+  <p><label>Articles <input type="file" name="files" multiple></label></p>
+  <p><label>or article URLs, one a line<br><textarea name="urls" rows="3" cols="60"
+     placeholder="https://…"></textarea></label></p>
   <p><label>Story title (optional) <input type="text" name="title" size="40"></label></p>
   <p><button type="submit">Analyse</button> <span id="status" class="muted"></span></p>
   <ul id="problems" class="problems"></ul>
