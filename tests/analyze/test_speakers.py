@@ -167,3 +167,24 @@ def test_trailing_adjunct_after_the_speaker(nlp):
 ])
 def test_description_name(words, name):
     assert description_name(words) == name
+
+
+def test_statement_issued_by_the_company_and_its_later_lines(nlp):
+    text = ("Brightline Energy fired its chief executive Ana Rivera on Friday.\n\n"
+            "According to a statement put out by the company, Rivera was removed after a "
+            "\"careful review process\".\n\n"
+            "\"The board no longer has confidence in her,\" the statement added.")
+    assert [s[2] for s in speakers(nlp, text)] == ["Brightline Energy", "Brightline Energy"]
+
+
+def test_a_shared_surname_is_the_person_introduced_first(nlp):
+    text = ("President Joe Harlan and first lady Jill Harlan visited the flooded town on Monday. "
+            "\"We will rebuild,\" Harlan said.")
+    assert speakers(nlp, text)[0][2] == "Joe Harlan"
+
+
+def test_a_lower_case_title_the_parser_calls_a_name(nlp):
+    text = ("Two missing workers are from Peru: a 30-year-old from Cusco, Puno, and a 41-year-old "
+            "from Tacna, Moquegua, the country's foreign ministry said. Their names were not "
+            "released.\n\n\"The consul reached the families of the two men,\" the ministry said.")
+    assert speakers(nlp, text)[0][2] is None  # the ministry described before, not a place

@@ -178,3 +178,23 @@ def test_one_person_under_two_names_is_not_a_said_by_conflict():
     assert same_name("Ortiz", "Carmen Ortiz")
     assert not same_name("Carmen Ortiz", "Luis Ortiz")
     assert not same_name("Carmen Ortiz", "Carmen Diaz")
+
+
+def test_description_names_the_one_person_of_the_story_with_that_role():
+    from storyline.model import Entity, Quote, Role
+    from storyline.story.quotes import group_quotes
+
+    gov = Entity(id="ent-gov", name="Mara Quint", type="PERSON",
+                 roles=[Role(title="Gov.", spans=[])])
+    aide = Entity(id="ent-aide", name="Ole Brandt", type="PERSON",
+                  roles=[Role(title="senior official", spans=[])])
+    text = "x" * 200
+    q1 = Quote(start=10, end=40, text=text[10:40], speaker_text="the state's governor")
+    q2 = Quote(start=50, end=80, text="y" * 30, speaker_text="a senior official")
+    q3 = Quote(start=90, end=120, text="z" * 30, speaker_text="the employees")
+    an = ArticleAnalysis(article=Article(id="a1", text=text), quotes=[q1, q2, q3])
+    groups, _ = group_quotes([an], {}, [gov, aide])
+    by_start = {g.quotes[0].start: g.quotes[0] for g in groups}
+    assert by_start[10].speaker == "ent-gov" and by_start[10].speaker_name == "Mara Quint"
+    assert by_start[50].speaker is None and by_start[50].speaker_name == "senior official"
+    assert by_start[90].speaker is None and by_start[90].speaker_name == "employees"

@@ -38,7 +38,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from storyline.analyze.entities_casing import Casing
-from storyline.analyze.given_names import is_given_name
+from storyline.analyze.given_names import given_name_gender, is_given_name
 from storyline.analyze.quotes_marks import quote_regions
 from storyline.analyze.entities_names import (
     FACILITY_WORDS,
@@ -209,8 +209,12 @@ def _person_in_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int] | N
         if not all(_namelike(t) for t in tail) or any(_bare(t.text) in ORG_NAME_WORDS for t in tail):
             return None
         if k == i:
-            if label == "PERSON" or (label != "credit" and is_given_name(doc[j - 1].text)):
+            if label == "PERSON":
                 return None
+            prev = _bare(doc[i - 1].text) if i > 0 else ""
+            titled = prev in ROLE_NOUNS or prev in TITLE_PREFIX_WORDS or prev in OFFICE_WORDS
+            if label != "credit" and not titled and is_given_name(doc[j - 1].text):
+                return None  # "Morgan Stanley": two given names may be a firm's name
             return i, j
         if all(_title_like(t) for t in doc[i:k]):
             return k, j
@@ -410,7 +414,17 @@ def _group_names(doc: Doc, cands: list[_Cand]) -> tuple[UnionFind[int], dict[int
             continue
         first = cands[r].start
         before = [o for o in fits if cands[o].start <= first]
-        target = max(before, key=lambda o: cands[o].start) if before else min(fits)
+        if len(before) > 1:
+            # two people share the surname ("Joe Lee and his wife Ann Lee … Lee said"): an
+            # honorific decides ("Mrs. Lee"); else the one introduced first, the article's
+            # principal (news style names the other one in full again)
+            g = _honorific_gender(doc, cands[r].i)
+            same = [o for o in before if g and given_name_gender(persons[o][0].title()) == g]
+            before = same if len(same) == 1 else [min(before, key=lambda o: cands[o].start)]
+        target = before[0] if before else min(fits)
+        g = _honorific_gender(doc, cands[r].i)
+        if g and given_name_gender(persons[target][0].title()) not in (None, g):
+            continue  # "Mrs. Reyes" is not "Tom Reyes"
         uf.union(target, r)
 
     # Organizations: acronyms, "X Department" ↔ "Department of X", a dropped non-place prefix.
@@ -441,6 +455,14 @@ def _group_names(doc: Doc, cands: list[_Cand]) -> tuple[UnionFind[int], dict[int
 
 
 # ----------------------------------------------------------------------------- descriptions
+
+
+def _honorific_gender(doc: Doc, i: int) -> str | None:
+    """"m"/"f" from an honorific right before token ``i`` ("Mr. Lee", "Ms Lee")."""
+    if i == 0:
+        return None
+    b = _bare(doc[i - 1].text)
+    return "m" if b == "mr" else "f" if b in ("ms", "mrs", "miss") else None
 
 
 def _descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:

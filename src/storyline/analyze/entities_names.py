@@ -54,7 +54,7 @@ goalkeeper keeper striker forward midfielder defender winger quarterback pitcher
 coroner pathologist surgeon physician nurse paramedic firefighter trooper constable marshal
 pilot astronaut engineer economist chemist physicist biologist historian architect designer
 photographer correspondent columnist producer director composer conductor novelist poet
-cardinal archbishop reverend pastor father sister brother
+cardinal archbishop reverend pastor father sister brother lady wife husband son daughter mother
 """.split())
 # Words that end (or make up) the name of an organization or a place, never of a person
 # ("Coast Guard", "Falcon Global", "Harbor Bridge", "Pearl Ocean"): a span the NER typed PERSON that

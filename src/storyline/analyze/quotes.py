@@ -482,6 +482,12 @@ def _owner_if_medium(tok: Token) -> tuple[Token | None, str | None]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj, medium
+        if child.dep_ == "acl":  # "a statement issued by the company", "a post shared by Lee"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            return pobj, medium
     for child in tok.children:
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return child, medium

@@ -250,8 +250,8 @@ def resolve_speaker(ctx: QuoteContext, tok: Token) -> str | None:
                      or any(m.text.lower() == lower for m in ent.mentions))}
         if len(found) == 1:
             return found.pop()
-        if found or tok.lemma_.lower() not in ROLE_NOUNS:
-            return None
+        if found or not (tok.is_lower or tok.lemma_.lower() in ROLE_NOUNS):
+            return None  # a lower-case "proper noun" or a title is a parser slip: a description
     lower = tok.lower_
     if tok.pos_ == "PRON":
         if lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS:
@@ -350,7 +350,7 @@ def _described_before(ctx: QuoteContext, noun: Token, lemma: str) -> tuple[bool,
     for _ in range(4):
         for t in sorted(seg, key=lambda t: -t.i):
             if t.i >= noun.i or t.i in ctx.in_quote or t.lemma_.lower() != lemma \
-                    or t.pos_ != "NOUN" or ctx.mention_at(t) is not None:
+                    or t.pos_ not in ("NOUN", "PROPN") or ctx.mention_at(t) is not None:
                 continue
             linked = [t.head] if t.dep_ == "appos" else []
             linked += [c for c in t.children if c.dep_ == "appos"]

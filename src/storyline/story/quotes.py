@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from storyline.analyze.entities_names import ROLE_NOUNS, expand_title_words
 from storyline.analyze.quotes_lexicon import MEDIA, SPOKEN_MEDIA, WRITTEN_CUES, WRITTEN_MEDIA
 from storyline.model import (
     ArticleAnalysis,
@@ -128,6 +129,10 @@ class _Item:
 _DESCRIPTION_SKIP = frozenset("""the a an this that these those some many several all both more
 than about nearly almost over under around at least most other another few dozens hundreds
 thousands one two three four five six seven eight nine ten twelve dozen""".split())
+# Role nouns many people of a story hold at once: no description by them names one person.
+_SHARED_ROLES = frozenset("""official officer member employee worker agent supporter critic ally
+expert analyst witness victim resident student player aide adviser advisor lawyer attorney
+spokesperson spokesman spokeswoman reporter""".split())
 # Words that name where words were said, not who said them ("the letter reads").
 _MEDIA_WORDS = frozenset(MEDIA)
 _PRONOUNS = frozenset("he she it they we i you him her them us his its their our".split())
@@ -147,14 +152,42 @@ def description_name(speaker_text: str | None) -> str | None:
     return " ".join(words)
 
 
+def _role_holders(entities: Sequence[Entity]) -> dict[str, set[str]]:
+    """Role noun → the story's people holding a role with that word ("Gov." counts as governor)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        for r in e.roles:
+            if r.voice != "reporter":
+                continue
+            for w in expand_title_words(r.title.replace("-", " ").split()):
+                if w in ROLE_NOUNS and w not in _SHARED_ROLES:
+                    out[w].add(e.id)
+    return out
+
+
+def _described_speaker(description: str | None, holders: dict[str, set[str]]) -> str | None:
+    """"Hawaii's governor" in an article that never names the governor: the one person of the
+    story given that role by the outlets (none when two people hold it, or for plural or shared
+    descriptions: "officials", "the official")."""
+    if not description:
+        return None
+    head = description.split()[-1].lower().strip(".,")
+    found = holders.get(head, set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _instances(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
-               names: dict[str, str]) -> list[_Item]:
+               names: dict[str, str], holders: dict[str, set[str]]) -> list[_Item]:
     items = []
     for analysis in sorted(analyses, key=lambda a: a.article.id):
         aid = analysis.article.id
         for q in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
             speaker = entity_map.get(q.speaker) if q.speaker else None  # story-wide id
-            name = names.get(speaker) if speaker else description_name(q.speaker_text)
+            described = None if speaker else description_name(q.speaker_text)
+            speaker = speaker or _described_speaker(described, holders)
+            name = names.get(speaker) if speaker else described
             inst = QuoteInstance(article=aid, start=q.start, end=q.end, text=q.text, speaker=speaker,
                                  speaker_text=q.speaker_text, cue=q.cue, medium=q.medium, kind=q.kind,
                                  speaker_name=name)
@@ -219,7 +252,7 @@ def group_quotes(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]
                  entities: list[Entity]) -> tuple[list[QuoteGroup], list[Comparison]]:
     """Quote groups (one per utterance, with variants) and the said_by / medium conflicts."""
     names = {e.id: e.name for e in entities}
-    items = _instances(analyses, entity_map, names)
+    items = _instances(analyses, entity_map, names, _role_holders(entities))
     uf = UnionFind(range(len(items)))
     # Copies of one wording by one speaker (syndication, an outlet repeating itself) are one class:
     # they match each other, so only one representative per class takes part in the pairing, and
