@@ -188,3 +188,9 @@ def test_a_lower_case_title_the_parser_calls_a_name(nlp):
             "from Tacna, Moquegua, the country's foreign ministry said. Their names were not "
             "released.\n\n\"The consul reached the families of the two men,\" the ministry said.")
     assert speakers(nlp, text)[0][2] is None  # the ministry described before, not a place
+
+
+def test_pronoun_agrees_with_the_gender_of_the_given_name(nlp):
+    text = ("Maria Okafor and her son Daniel Okafor ran the bakery for ten years. "
+            "Maria Okafor greeted the inspectors on Monday. \"We did nothing wrong,\" he said.")
+    assert speakers(nlp, text)[0][2] == "Daniel Okafor"

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from storyline.analyze.entities_names import ROLE_NOUNS, expand_title_words
+from storyline.analyze.given_names import given_name_gender
 from storyline.analyze.quotes_lexicon import (
     FEMALE_HONORIFICS,
     FEMALE_PRONOUNS,
@@ -183,6 +184,13 @@ def _entity_genders(ctx: QuoteContext) -> dict[str, str | None]:
             key = next(iter(people))
             if key is not None:
                 votes.setdefault(key, [0, 0])[gender] += 1
+    # the given name itself ("Maria Lopez": a woman's name), when the name has one
+    for key, ent in ctx.entities.items():
+        words = ent.name.split()
+        if ent.type == "PERSON" and len(words) >= 2:
+            g = given_name_gender(words[0])
+            if g is not None:
+                votes.setdefault(key, [0, 0])[0 if g == "m" else 1] += 1
     out: dict[str, str | None] = {}
     for key, (male, female) in votes.items():
         out[key] = "m" if male > female else "f" if female > male else None
