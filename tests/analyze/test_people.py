@@ -69,3 +69,26 @@ def test_given_name_variants(a, b, same):
 def test_edit_distance():
     assert edit_distance("kowalsky", "kowalski") == 1
     assert edit_distance("", "abc") == 3 and edit_distance("abc", "abc") == 0
+
+
+def test_an_agency_the_ner_calls_a_person_is_not_one(nlp):
+    got = types(nlp, "Border Patrol agents stopped the truck.")
+    assert "Border Patrol" in got and got["Border Patrol"] != "PERSON", got
+
+
+def test_a_common_noun_capitalized_in_a_headline_is_no_person(nlp):
+    got = types(nlp, "Wildfires Rage\n\nWildfires burned 2,000 acres. The wildfires spread.")
+    assert got.get("Wildfires", "absent") != "PERSON", got
+
+
+def test_it_said_after_a_list_of_people_is_not_the_last_person(nlp):
+    from storyline.analyze.quotes import extract_quotes
+
+    text = ("The award went to Ana Ruiz, Ben Ortiz and Carla Diaz of Halden Labs. "
+            "\"Their work changed the field,\" it said in a statement.")
+    article = Article(id="p2", text=text)
+    doc = nlp(text)
+    mentions, entities = extract_entities(doc, article)
+    names = {e.key: e.name for e in entities}
+    q = extract_quotes(doc, article, mentions, entities)[0]
+    assert names.get(q.speaker) == "Halden Labs"

@@ -319,6 +319,7 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
     # A "name" that only modifies another person's name is part of that name's title
     # ("former Mesa County Clerk Tina Peters" with "Mesa County" tagged PERSON).
     by_tok = {t: c for c in cands for t in range(c.i, c.j)}
+    lowered = {t.text for t in doc if t.is_lower and t.is_alpha}
     kept = []
     for c in cands:
         root = doc[c.j - 1]
@@ -328,6 +329,8 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
         if c.label == "PERSON" and any(_is_possessive(t) for t in doc[c.i:c.j]):
             continue  # "Attorney General's Office" is not a person
         if c.label == "PERSON" and not c.person_evidence:
+            if c.j - c.i == 1 and doc[c.i].lower_ in lowered and not is_given_name(doc[c.i].text):
+                continue  # "Wildfires" in a headline: a word the article also writes in lower case
             c.label = _not_a_person(doc, c.i, c.j) or c.label
         kept.append(c)
     _coordination_labels(doc, kept, by_tok)

@@ -68,7 +68,8 @@ daily weekly magazine radio tv television broadcasting studios pictures entertai
 foods motors energy oil gas power electric pharmaceuticals pharma health healthcare hospital
 clinic university college school academy institute foundation association society council
 committee commission agency department ministry office bureau police guard army navy force
-forces corps fire rescue service services authority court church club fc team league federation
+forces corps marines patrol fire rescue service services authority court church club fc team league
+federation app
 union party state county city ocean sea river lake bay island islands mountain mountains
 valley park bridge street avenue road highway tower centre center hall stadium arena airport
 station port harbor harbour museum library theatre theater module mission program programme
