@@ -19,16 +19,16 @@ def types(nlp, text: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Oregon Secretary of Agriculture Tomas Brandt said the ban would end.", "Tomas Brandt"),
-    ("Rear Adm. Helena Quist spoke to reporters in the port on Friday.", "Helena Quist"),
-    ("The startup said CTO Lena Okafor would lead the team.", "Lena Okafor"),
-    ("A view of the flooded town on Friday. (AP Photo/Ravi K. Menon)", "Ravi K. Menon"),
+    ("Ohio Secretary of Commerce Dale Wiedner said the plant would reopen.", "Dale Wiedner"),
+    ("Lt. Cmdr. Karen Gilroy spoke to reporters in Norfolk on Friday.", "Karen Gilroy"),
+    ("The startup said CTO Mira Novak would lead the team.", "Mira Novak"),
+    ("A view of the flooded town on Friday. (AP Photo/Jae C. Hwang)", "Jae C. Hwang"),
     ("Coroner Ruth Vale said the count was final.", "Ruth Vale"),
 ])
 def test_person_inside_a_span_with_a_title_or_credit(nlp, text, name):
     got = types(nlp, text)
     assert got.get(name) == "PERSON", got
-    assert not any(n.startswith(("Rear", "CTO", "AP Photo", "Coroner")) for n in got)
+    assert not any(n.startswith(("Lt", "CTO", "AP Photo", "Coroner")) for n in got)
 
 
 def test_given_name_and_surname_typed_as_company_is_a_person(nlp):
@@ -37,9 +37,8 @@ def test_given_name_and_surname_typed_as_company_is_a_person(nlp):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("The Coast Guard searched the bay on Sunday.", "Coast Guard"),
-    ("Workers repaired the Walter Hale Memorial Bridge last year.", "Walter Hale Memorial Bridge"),
-    ("Shares of Morgan Stanley rose on Monday.", "Morgan Stanley"),
+    ("Workers repaired the Elm Street Bridge last year.", "Elm Street Bridge"),
+    ("Shares of Hollis Grant rose on Monday after the bank beat forecasts.", "Hollis Grant"),
 ])
 def test_organizations_and_places_are_not_persons(nlp, text, name):
     got = types(nlp, text)
@@ -57,9 +56,10 @@ def test_given_names_lexicon():
 
 
 @pytest.mark.parametrize("a, b, same", [
-    ("Joe", "Joseph", True), ("Jon", "John", True), ("Jenni", "Jennifer", True),
-    ("Marc", "Mark", True), ("Carina", "Corina", True), ("J.", "James", True),
-    ("Ann", "Anna", True), ("Eric", "Erin", False), ("Mark", "Mary", False), ("Joe", "Jane", False), ("Li", "Lu", False),
+    ("Joe", "Joseph", True), ("Jon", "John", True), ("Katrin", "Katrina", True),
+    ("Eric", "Erik", True), ("Marina", "Marino", False), ("J.", "James", True),
+    ("Ann", "Anna", True), ("Eric", "Erin", False), ("Mark", "Mary", False), ("Joe", "Jane", False),
+    ("Li", "Lu", False),
     ("Sam", "Pam", False),
 ])
 def test_given_name_variants(a, b, same):

@@ -75,9 +75,9 @@ def test_the_board_is_not_the_company(nlp):
 
 
 def test_the_official_is_the_titled_person_before(nlp):
-    text = ("Fire Chief Dana Holt said crews searched the river overnight.\n\n"
-            "The storm moved east on Sunday. Two boats were found. Roads stayed closed.\n\n"
-            "\"We have stopped the search for tonight,\" the official said.")
+    text = ("Sheriff Dana Holt said crews searched the canyon overnight.\n\n"
+            "The storm moved east on Sunday. Two tents were found. Trails stayed closed.\n\n"
+            "\"There is little hope of finding the hikers,\" the official said.")
     assert speakers(nlp, text)[0][2] == "Dana Holt"
 
 
@@ -156,9 +156,9 @@ def test_trailing_adjunct_after_the_speaker(nlp):
 
 
 @pytest.mark.parametrize("words, name", [
-    ("the more than 300 nurses", "nurses"),
+    ("the nearly 300 nurses", "nurses"),
     ("Prosecutors", "Prosecutors"),
-    ("Tacoma first responders", "Tacoma first responders"),
+    ("Dayton paramedics", "Dayton paramedics"),
     ("the company's lawyers", "company's lawyers"),
     ("The two", None),
     ("he", None),
@@ -171,9 +171,9 @@ def test_description_name(words, name):
 
 def test_statement_issued_by_the_company_and_its_later_lines(nlp):
     text = ("Brightline Energy fired its chief executive Ana Rivera on Friday.\n\n"
-            "According to a statement put out by the company, Rivera was removed after a "
-            "\"careful review process\".\n\n"
-            "\"The board no longer has confidence in her,\" the statement added.")
+            "According to a statement released by the company, Rivera was dismissed after a "
+            "\"careful audit\".\n\n"
+            "\"The directors have lost faith in her plan,\" the statement added.")
     assert [s[2] for s in speakers(nlp, text)] == ["Brightline Energy", "Brightline Energy"]
 
 
@@ -184,9 +184,9 @@ def test_a_shared_surname_is_the_person_introduced_first(nlp):
 
 
 def test_a_lower_case_title_the_parser_calls_a_name(nlp):
-    text = ("Two missing workers are from Peru: a 30-year-old from Cusco, Puno, and a 41-year-old "
-            "from Tacna, Moquegua, the country's foreign ministry said. Their names were not "
-            "released.\n\n\"The consul reached the families of the two men,\" the ministry said.")
+    text = ("Three injured climbers are from Peru: two from Cusco, Puno, and one from Tacna, "
+            "Moquegua, the state's health ministry said. They are in stable condition.\n\n"
+            "\"Our doctors visited all three,\" the ministry said.")
     assert speakers(nlp, text)[0][2] is None  # the ministry described before, not a place
 
 

@@ -249,8 +249,8 @@ def test_two_given_names_in_one_article_are_two_people():
     _, emap = resolve_entities([a])
     assert emap["a:1"] != emap["a:2"]
     # the same title in the same article: one person written two ways
-    b = _analysis("b", None, [("Jon Avery", "PERSON", ["Jon Avery"], ["Fire Chief"]),
-                              ("John Avery", "PERSON", ["John Avery"], ["Fire Chief"])])
+    b = _analysis("b", None, [("Jon Avery", "PERSON", ["Jon Avery"], ["Harbor Master"]),
+                              ("John Avery", "PERSON", ["John Avery"], ["Harbor Master"])])
     _, emap = resolve_entities([b])
     assert emap["b:1"] == emap["b:2"]
 

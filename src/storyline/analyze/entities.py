@@ -38,8 +38,6 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from storyline.analyze.entities_casing import Casing
-from storyline.analyze.given_names import given_name_gender, is_given_name
-from storyline.analyze.quotes_marks import quote_regions
 from storyline.analyze.entities_names import (
     FACILITY_WORDS,
     GENERIC_NOUNS,
@@ -73,6 +71,8 @@ from storyline.analyze.entities_roles import (
     _text,
     _title_head,
 )
+from storyline.analyze.given_names import given_name_gender, is_given_name
+from storyline.analyze.quotes_marks import quote_regions
 from storyline.model import Article, LocalEntity, Mention, Role, Span
 from storyline.unionfind import UnionFind
 
@@ -124,7 +124,7 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
 def _valid_name(doc: Doc, i: int, j: int) -> bool:
     text = doc[i:j].text
     if all(_is_title_word(t) or t.is_punct or _bare(t.text) in TITLE_PREFIX_WORDS for t in doc[i:j]):
-        return False  # "Magistrate", "Attorney General", "Rear Adm.": a title cut off from its name
+        return False  # "Magistrate", "Attorney General", "Lt. Cmdr.": a title cut off from its name
     if not any(c.isalpha() for c in text):
         return False
     if not (text[0].isupper() or text[0].isdigit()):
@@ -192,9 +192,10 @@ def _person_in_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int] | N
     A given name (see :mod:`given_names`) followed by one to three name words ends the span, with
     no word of an organization or place name in it ("Bridge", "Ocean", "Global"). Then the span is
     that person: the whole span when the NER typed it otherwise and its last word is not itself
-    a given name ("Greg Lomax" ORG; not "Morgan Stanley"); only its end when everything before is
-    a title ("Rear Adm.", "CTO", "Goalkeeper") or the end of one ("[Secretary of] Transportation
-    Ann Lee"); the side of a slash in a photo credit ("AP Photo / Ann Lee")."""
+    a given name ("Greg Lomax" ORG; not "Hollis Grant", a firm named after two men); only its end
+    when everything before is a title ("Lt. Cmdr.", "CTO", "Goalkeeper") or the end of one
+    ("[Secretary of] Commerce Ann Lee"); the side of a slash in a photo credit ("AP Photo / Ann
+    Lee")."""
     for k in range(i, j):
         if doc[k].text == "/":
             left = _person_in_span(doc, i, k, "credit") if k > i else None
@@ -214,7 +215,7 @@ def _person_in_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int] | N
             prev = _bare(doc[i - 1].text) if i > 0 else ""
             titled = prev in ROLE_NOUNS or prev in TITLE_PREFIX_WORDS or prev in OFFICE_WORDS
             if label != "credit" and not titled and is_given_name(doc[j - 1].text):
-                return None  # "Morgan Stanley": two given names may be a firm's name
+                return None  # two given names ("Hollis Grant") may be a firm's name
             return i, j
         if all(_title_like(t) for t in doc[i:k]):
             return k, j
@@ -226,8 +227,8 @@ def _person_in_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int] | N
 
 def _not_a_person(doc: Doc, i: int, j: int) -> str | None:
     """The type of a span the NER typed PERSON that names no person: an organization, facility or
-    place name by its last word ("Coast Guard", "Harbor Bridge"), or a one-word name written like a
-    company's ("DeepHarbor", "Lunar7")."""
+    place name by its last word ("Harbor Patrol", "Elm Street Bridge"), or a one-word name written
+    like a company's ("NovaTek", "Orbiter7")."""
     last = _bare(doc[j - 1].text)
     if is_given_name(doc[i].text) and j - i >= 2 and last not in ORG_NAME_WORDS:
         return None
@@ -277,7 +278,7 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
         label = ent.label_
         person = _person_in_span(doc, i, j, label)
         if person is not None:
-            # "Rear Adm. Ann Lee", "Secretary of Transportation Ann Lee", "Ann Lee / AP": the name
+            # "Lt. Cmdr. Ann Lee", "Secretary of Commerce Ann Lee", "Ann Lee / AP": the name
             # of a person inside the span; what comes before it is a title (roles read from it)
             i, j = person
             label, evidence = "PERSON", True

@@ -45,11 +45,11 @@ witness victim suspect defendant plaintiff inmate prisoner convict hacker employ
 owner chief head member supporter critic opponent denier theorist heroine hero commentator
 pundit donor operative consultant counsel investigator examiner monitor warden guard
 """.split())
-# Occupations and ranks that stand in front of a name as a title ("Goalkeeper Ann Lee", "Rear Adm.
+# Occupations and ranks that stand in front of a name as a title ("Goalkeeper Ann Lee", "Lt. Cmdr.
 # Lee", "Coroner Ann Lee"); with OFFICE_WORDS and ROLE_NOUNS, what may precede a given name in a
 # span the NER tagged whole and still be a title, not part of the name. General English.
 TITLE_PREFIX_WORDS = frozenset("""
-rear vice deputy associate assistant senior junior chief head lead principal acting interim
+rear vice cmdr deputy associate assistant senior junior chief head lead principal acting interim
 goalkeeper keeper striker forward midfielder defender winger quarterback pitcher catcher coach
 coroner pathologist surgeon physician nurse paramedic firefighter trooper constable marshal
 pilot astronaut engineer economist chemist physicist biologist historian architect designer
@@ -57,8 +57,9 @@ photographer correspondent columnist producer director composer conductor noveli
 cardinal archbishop reverend pastor father sister brother lady wife husband son daughter mother
 """.split())
 # Words that end (or make up) the name of an organization or a place, never of a person
-# ("Coast Guard", "Falcon Global", "Harbor Bridge", "Pearl Ocean"): a span the NER typed PERSON that
-# ends with one is not a person; a "Given Surname" span with one stays what the NER said.
+# ("Harbor Patrol", "Lakeview Capital", "Elm Street Bridge", "Blue Fin Ocean"): a span the NER
+# typed PERSON that ends with one is not a person; a "Given Surname" span with one stays what the
+# NER said.
 ORG_NAME_WORDS = frozenset("""
 inc corp corporation co ltd llc plc gmbh ag sa group holdings holding capital global partners
 ventures investments bank bancorp trust fund insurance financial securities exchange airlines
@@ -217,8 +218,9 @@ def _given_compatible(a: str, b: str) -> bool:
 
 
 def given_variants(a: str, b: str) -> bool:
-    """Two spellings or forms of one given name: a short form ("Joe"/"Joseph", "Jenni"/"Jennifer"),
-    or one letter added, dropped or changed ("Jon"/"John", "Marc"/"Mark", "Sarina"/"Serina")."""
+    """Two spellings or forms of one given name: a short form ("Joe"/"Joseph", "Katrin"/"Katrina"),
+    or one letter added, dropped or changed ("Jon"/"John", "Eric"/"Erik"; the first letter must
+    agree, and never a man's and a woman's name)."""
     a, b = _bare(a).lower(), _bare(b).lower()
     if _given_compatible(a, b):
         return True

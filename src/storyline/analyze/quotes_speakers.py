@@ -250,7 +250,7 @@ def resolve_speaker(ctx: QuoteContext, tok: Token) -> str | None:
     key = _mention_in_ner_span(ctx, tok)
     if key is not None:
         return key
-    if tok.pos_ == "PROPN":  # a name the entity step did not link ("Weiser told CNN", "Fema said")
+    if tok.pos_ == "PROPN":  # a name the entity step did not link ("Weiser told CNN", "Nasa said")
         lower = tok.lower_
         found = {key for key, ent in ctx.entities.items()
                  if ent.type in ("PERSON", "ORG") and (
@@ -275,7 +275,7 @@ def resolve_speaker(ctx: QuoteContext, tok: Token) -> str | None:
 
 def _mention_in_ner_span(ctx: QuoteContext, tok: Token) -> str | None:
     """A title word the parser made the head of a name the NER tagged whole ("said PM Lee",
-    "NASA chief Dana Roe"): the person or organization mentioned inside that NER span."""
+    "NASDA chief Dana Roe"): the person or organization mentioned inside that NER span."""
     if not tok.ent_type_ or tok.ent_type_ not in ("PERSON", "ORG"):
         return None
     ent = next((e for e in ctx.doc.ents if e.start <= tok.i < e.end), None)
@@ -334,7 +334,7 @@ def _spoken_for(ctx: QuoteContext, noun: Token) -> str | None:
 
 def _org_described(ctx: QuoteContext, noun: Token, lemma: str) -> str | None:
     """"the department", "the company", "the organization": the organization named before whose
-    name has that head word ("Harbor County Police Department"), else, for a generic word (company, firm,
+    name has that head word ("Dayton Police Department"), else, for a generic word (company, firm,
     group …), the most salient organization of the last few sentences."""
     def named_so(key: str) -> bool:
         ent = ctx.entities.get(key)
@@ -353,7 +353,7 @@ def _org_described(ctx: QuoteContext, noun: Token, lemma: str) -> str | None:
 def _described_before(ctx: QuoteContext, noun: Token, lemma: str) -> tuple[bool, str | None]:
     """The same word used before, in this or the previous three sentences: (True, the organization
     it described) for "Acme, a Texas firm, … the firm said"; (True, None) for a description of its
-    own ("the country's foreign ministry said … the ministry said"); (False, None) when none."""
+    own ("the state's health ministry said … the ministry said"); (False, None) when none."""
     seg = ctx.segment(noun)
     for _ in range(4):
         for t in sorted(seg, key=lambda t: -t.i):
@@ -502,7 +502,7 @@ def _described(ctx: QuoteContext, noun: Token) -> str | None:
                 (before if m.start < noun.idx else after).append((m.start, key))
     if not before and not after:
         # mentions without LocalEntity records (entity step not run): look at the tokens directly
-        for i, m in ctx.tok_mention.items():
+        for m in ctx.tok_mention.values():
             if m.entity and m.label == "PERSON" and m.start < noun.idx and _introduced_as(ctx, m, lemma):
                 before.append((m.start, m.entity))
     if before:

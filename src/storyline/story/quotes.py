@@ -125,7 +125,7 @@ class _Item:
     words: list[str]
 
 
-# Leading words of a description that say how many or which, not who ("the more than 300 nurses").
+# Leading words of a description that say how many or which, not who ("the nearly 300 nurses").
 _DESCRIPTION_SKIP = frozenset("""the a an this that these those some many several all both more
 than about nearly almost over under around at least most other another few dozens hundreds
 thousands one two three four five six seven eight nine ten twelve dozen""".split())
@@ -140,7 +140,7 @@ _PRONOUNS = frozenset("he she it they we i you him her them us his its their our
 
 def description_name(speaker_text: str | None) -> str | None:
     """The words naming a speaker the text only describes, without the words that count or point
-    ("the more than 300 nurses" → "nurses", "Okafor's lawyers" stays); None for a pronoun."""
+    ("the nearly 300 nurses" → "nurses", "the mayor's lawyers" → "mayor's lawyers"); None for a pronoun."""
     if not speaker_text:
         return None
     words = speaker_text.split()
@@ -168,7 +168,7 @@ def _role_holders(entities: Sequence[Entity]) -> dict[str, set[str]]:
 
 
 def _described_speaker(description: str | None, holders: dict[str, set[str]]) -> str | None:
-    """"Hawaii's governor" in an article that never names the governor: the one person of the
+    """"Ohio's governor" in an article that never names the governor: the one person of the
     story given that role by the outlets (none when two people hold it, or for plural or shared
     descriptions: "officials", "the official")."""
     if not description:

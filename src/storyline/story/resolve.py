@@ -83,7 +83,7 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
     is tested against the distinct full forms, each standing for all entities carrying it.
     """
     tokens = {x: tuple(_person_tokens(items[x])) for x in (*idx, *orgs_single)}
-    # "Lopez Garcia" is "Lopez-Garcia" written without its hyphen when the story has the latter
+    # "Moreau Vidal" is "Moreau-Vidal" written without its hyphen when the story has the latter
     hyphenated = {t for toks in tokens.values() for t in toks if "-" in t.strip("-")}
     if hyphenated:
         tokens = {x: _join_hyphenated(t, hyphenated) for x, t in tokens.items()}
@@ -170,7 +170,7 @@ def _articles_of(items: list[LocalEntity], xs: list[int]) -> set[str]:
 def _merge_given_variants(distinct: list[tuple[str, ...]], forms: dict[tuple[str, ...], int],
                           uf: UnionFind[int], items: list[LocalEntity]) -> None:
     """Full names of one surname block whose given names are forms of one name ("Joe"/"Joseph",
-    "Jon"/"John", "Jenni"/"Jennifer") are one person when no article names both (an article that
+    "Jon"/"John", "Katrin"/"Katrina") are one person when no article names both (an article that
     writes both means two people, unless it gives both the same title: a typo) and no third given
     name in the block fits either."""
     firsts = [t for t in distinct if len(t) >= 2]
