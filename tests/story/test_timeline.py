@@ -236,3 +236,14 @@ def test_predicate_classes_merge_news_wording():
     assert predicate_class("slam into") == predicate_class("strike")  # particle falls back
     assert not same_predicate("rescue", "strike")
     assert not same_predicate(None, "strike")
+
+
+def test_month_of_unknown_year_never_joins_another_month(nlp):
+    # two outlets: a September court ruling and, without a year, an October post
+    a = analysis(nlp, "m01", "The court rejected the appeal on Sept. 9, 2025.", "2025-09-10", {})
+    b = analysis(nlp, "m02", "The mayor was elected in 2023. In October, the court rejected the "
+                 "appeal in a short order.", None, {})
+    events, _ = build_timeline([a, b], {})
+    for e in events:
+        if len({s.article for s in e.sources}) > 1:
+            assert e.date.value.endswith("-10") or "-10-" in e.date.value

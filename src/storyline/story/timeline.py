@@ -56,7 +56,9 @@ ATTACH_OVERLAP_PLAIN = 0.3  # the same, for a predicate outside the lexicon ("sa
 ATTACH_SHARED_OTHER = 3
 ATTACH_OVERLAP_OTHER = 0.4
 NARRATIVE_LEAD_DAYS = 7
-SINGLE_HAPPENINGS = True  # a lead date this close before publication is the article's "now"
+SINGLE_HAPPENINGS = True
+NARRATIVE_SLACK_DAYS = 2  # an undated report's narrative time may miss the entry's date by this
+STRONG_MATCH = 0.8  # ... when its content matches at least this well  # a lead date this close before publication is the article's "now"
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "decade": 6,
               "unknown": 7}
 _PRED_CLASS = {p: name for name, c in PREDICATE_CLASSES.items() for p in c}
@@ -273,6 +275,8 @@ def _pair_score(a: _Item, b: _Item) -> tuple[float, bool] | None:
     # entities must not contradict: shared, or one side names none ("She was sentenced")
     shared = bool(a.entities & b.entities) or not a.entities or not b.entities
     overlap = _overlap(a, b)
+    if overlap and not _masks_agree(a, b):
+        return None  # "in October" (year unknown) is not a day in May, whatever the range says
     if overlap:
         content = _content_match(a, b) if a.keys and b.keys else None
         if content is not None:
@@ -292,6 +296,16 @@ def _pair_score(a: _Item, b: _Item) -> tuple[float, bool] | None:
     elif words >= 0.6:
         return score, True  # same event, dated differently
     return None
+
+
+def _masks_agree(a: _Item, b: _Item) -> bool:
+    """A partly unknown value ("XXXX-10": October, year unknown) fits the other's value."""
+    va, vb = a.timex.value, b.timex.value
+    if "X" in va and "X" not in vb and granularity(vb) in ("day", "month"):
+        return _value_fits(va, vb)
+    if "X" in vb and "X" not in va and granularity(va) in ("day", "month"):
+        return _value_fits(vb, va)
+    return True
 
 
 def _same_day_happening(a: _Item, b: _Item) -> bool:
@@ -586,6 +600,14 @@ def _dates_compatible(u: _Item, m: _Item) -> bool:
     return _overlap(u, m)
 
 
+def _near(u: _Item, m: _Item, days: int) -> bool:
+    """Both dated, and less than ``days`` apart."""
+    if u.lo is None or u.hi is None or m.lo is None or m.hi is None:
+        return False
+    gap = max((u.lo - m.hi).days, (m.lo - u.hi).days)
+    return gap <= days
+
+
 def _merge_undated(groups: list[list[_Item]], undated: list[_Item]) -> list[list[_Item]]:
     """Undated mentions join the entry with the best-matching report of the same event
     (:func:`_content_match`, compatible narrative time, one mention per article and entry);
@@ -627,7 +649,16 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item]) -> list[list
                         continue  # the floating value must fit the report's date
                 elif vi >= n_groups and (ui.lo is None or m.lo is None or not _overlap(ui, m)):
                     continue  # two undated reports need a common narrative time
+                elif vi < n_groups and not m.undated and ui.timex is not None and \
+                        not _masks_agree(ui, m):
+                    continue
                 elif vi < n_groups and not _dates_compatible(ui, m):
+                    # the narrative time is an estimate: a near miss is forgiven on a strong match
+                    if not _near(ui, m, NARRATIVE_SLACK_DAYS):
+                        continue
+                    sc = _content_match(ui, m)
+                    if sc is not None and sc >= STRONG_MATCH and (best is None or sc > best):
+                        best = sc
                     continue
                 sc = _content_match(ui, m)
                 if sc is not None and (best is None or sc > best):
