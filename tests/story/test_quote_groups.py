@@ -198,3 +198,14 @@ def test_description_names_the_one_person_of_the_story_with_that_role():
     assert by_start[10].speaker == "ent-gov" and by_start[10].speaker_name == "Mara Quint"
     assert by_start[50].speaker is None and by_start[50].speaker_name == "senior official"
     assert by_start[90].speaker is None and by_start[90].speaker_name == "employees"
+
+
+def test_a_headline_read_as_a_speaker_name_makes_no_said_by_conflict():
+    names = {"e-lee": "Dana Lee", "e-head": "Lee Wins Again\nLee"}
+    ents = [Entity(id=k, name=v, type="PERSON") for k, v in names.items()]
+    a = analysis("a", "“The deal is dead and buried,” Lee said.",
+                 [("The deal is dead and buried,", "a:1", "say", None)])
+    c = analysis("c", "Lee said “the deal is dead and buried” on Friday.",
+                 [("the deal is dead and buried", "c:1", "say", None)])
+    _, comparisons = group_quotes([a, c], {"a:1": "e-lee", "c:1": "e-head"}, ents)
+    assert [x for x in comparisons if x.attribute == "said_by"] == []

@@ -564,8 +564,9 @@ def _match_minute_claims(out: _Out, doc: Doc) -> None:
         if act is None or player is None or player.pos_ != "PROPN":
             continue
         subject = out.ctx.who(player)
-        if out.ctx.entity_type.get(subject) not in (None, "PERSON"):
-            continue
+        if out.ctx.entity_type.get(subject) in ("ORG", "NORP", "DATE", "TIME"):
+            continue  # a team or a date is no player; a name the model typed as a place is
+            # decided in the reduce, where the story's mentions vote (story/measures.py)
         match = next((p for c in minute.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"), None)
         key = "minute" + (f"|{_noun_key(match)}" if match is not None else "")

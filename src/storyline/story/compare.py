@@ -79,6 +79,10 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     by_id = {c.id: c for c in claims}
     for cmp in comparisons:
         _confidence(cmp, by_id)
+    kinds = {e.id: e.type for e in entities}
+    # a minute of play belongs to a player: drop those whose subject the story types otherwise
+    measures = [c for c in measures if not c.attribute.startswith("measure:minute")
+                or kinds.get(c.subject) == "PERSON"]
     for cmp in compare_measures(measures, outlet=lambda a: ctx.outlets[a],
                                 published=lambda a: ctx.pub.get(a, (None, None, False))[0]
                                 if ctx.pub.get(a, (None, None, False))[2] else None,

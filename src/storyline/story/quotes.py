@@ -338,7 +338,8 @@ def _conflicts(group: QuoteGroup, names: dict[str, str],
         if q.speaker:
             by_speaker[q.speaker].append(q.article)
     # two entities whose names are one person's (a resolution miss) are not two speakers
-    speakers = sorted(by_speaker)
+    # a "name" running over a line break is a headline or caption read as a name, not a speaker
+    speakers = sorted(s for s in by_speaker if "\n" not in names.get(s, s))
     uf = UnionFind(range(len(speakers)))
     for i, a in enumerate(speakers):
         for j in range(i + 1, len(speakers)):
@@ -350,8 +351,7 @@ def _conflicts(group: QuoteGroup, names: dict[str, str],
         return ", ".join(sorted({outlets.get(a, "an article") for a in arts}))
 
     if len(distinct) > 1:
-        sides = [ComparisonSide(value=s, articles=sorted(set(arts)))
-                 for s, arts in sorted(by_speaker.items())]
+        sides = [ComparisonSide(value=s, articles=sorted(set(by_speaker[s]))) for s in speakers]
         who = "; ".join(f"{names.get(s.value, s.value)} ({where(s.articles)})" for s in sides)
         out.append(Comparison(
             id=f"{group.id}-said_by", subject=group.id, attribute="said_by", status="conflict",
