@@ -120,3 +120,29 @@ def test_broken_jsonld_does_not_stop_the_rest():
     html = page('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x",,}</script>'
                 '<meta property="og:title" content="Ferry fares rise in June">')
     assert page_metadata(html, today=TODAY).title == "Ferry fares rise in June"
+
+
+@pytest.mark.parametrize("url, name", [
+    ("https://www.harborledger.com/2024/05/ferry", "Harborledger"),
+    ("https://wtx.com/news/1", "WTX"),  # up to three letters: an acronym
+    ("https://news.valleypost.co.uk/a", "Valleypost"),
+    ("http://127.0.0.1:8000/page.html", None),
+])
+def test_outlet_from_the_domain_when_nothing_names_it(url, name):
+    from storyline.ingest.outlets import outlet_from_domain
+
+    assert outlet_from_domain(url) == name
+
+
+def test_html_page_without_site_name_takes_the_domain(tmp_path):
+    from storyline.ingest import iter_articles
+    from storyline.model import Article
+
+    body = " ".join(["The harbor board voted on Tuesday to extend the ferry season by three weeks."] * 3)
+    page_html = (f'<html><head><link rel="canonical" href="https://www.harborledger.com/a/1">'
+                 f"<title>Ferry season extended</title></head><body><article><h1>Ferry season extended</h1>"
+                 f"<p>{body}</p></article></body></html>")
+    path = tmp_path / "p.html"
+    path.write_text(page_html, encoding="utf-8")
+    [a] = [x for x in iter_articles([str(path)]) if isinstance(x, Article)]
+    assert a.outlet == "Harborledger" and a.url == "https://www.harborledger.com/a/1"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from storyline.errors import IngestError
 from storyline.ingest.meta import extract_text_meta
-from storyline.ingest.outlets import outlet_from_url, outlet_name
+from storyline.ingest.outlets import outlet_from_domain, outlet_from_url, outlet_name
 from storyline.ingest.textio import content_id, normalize, too_short
 from storyline.model import Article, PubDate
 
@@ -61,7 +61,8 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
         text=body,
         path=path,
         title=_clean(fields.title) or found.title,
-        outlet=outlet_name(fields.outlet) or found.outlet or outlet_from_url(fields.url),
+        outlet=(outlet_name(fields.outlet) or found.outlet or outlet_from_url(fields.url)
+                or outlet_from_domain(fields.url)),
         byline=[b for b in (_clean(x) for x in fields.byline) if b] or found.byline,
         dateline=_clean(fields.dateline) or found.dateline,
         url=_clean(fields.url),

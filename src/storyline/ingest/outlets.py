@@ -112,6 +112,25 @@ def outlet_from_url(url: str | None) -> str | None:
     return None
 
 
+def outlet_from_domain(url: str | None) -> str | None:
+    """A name made from the URL's registrable domain when nothing else names the outlet:
+    ``https://www.axios.com/…`` → "Axios", ``https://dw.com/…`` → "DW" (short labels are
+    acronyms). Hosts that are IP addresses or ``localhost`` give nothing."""
+    host = domain_of(url)
+    if not host or "." not in host or re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):
+        return None
+    labels = host.split(".")
+    # the label before the public suffix: "news.example.co.uk" → "example"
+    k = -3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in SECOND_LEVEL else -2
+    label = labels[k] if len(labels) >= -k else labels[0]
+    if not label or not label.replace("-", "").isalnum():
+        return None
+    return label.upper() if len(label) <= 3 else label[:1].upper() + label[1:]
+
+
+# Second-level labels under two-letter country codes ("co.uk", "com.au"): the name is one further left.
+SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
+
 _KNOWN = (set(TAG_NAMES) | {v.upper() for v in TAG_NAMES.values()}
           | {v.upper() for v in DOMAIN_NAMES.values()}
           | set(SAME_OUTLET) | {"AFP", "UPI"})
