@@ -146,3 +146,12 @@ def test_html_page_without_site_name_takes_the_domain(tmp_path):
     path.write_text(page_html, encoding="utf-8")
     [a] = [x for x in iter_articles([str(path)]) if isinstance(x, Article)]
     assert a.outlet == "Harborledger" and a.url == "https://www.harborledger.com/a/1"
+
+
+@pytest.mark.parametrize("html", ["", " ", "<html>", "\x00\x01",
+                                  ld([[[[[[[[[[[[1]]]]]]]]]]]]),
+                                  ld({"@type": "NewsArticle", "author": "A" * 5000}),
+                                  '<meta property="article:published_time" content="0000-00-00">'])
+def test_odd_pages_give_nothing_rather_than_fail(html):
+    m = page_metadata(html, today=TODAY)
+    assert m.authors == [] and m.published is None

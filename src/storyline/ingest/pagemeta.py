@@ -65,6 +65,7 @@ SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "t
 # Separators between a headline and the site name in <title> and og:title.
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
 _EARLIEST_YEAR = 1990
+MAX_NAME_CHARS = 80  # a person's name as printed; longer values are page text, not a name
 
 
 @dataclass(slots=True)
@@ -289,7 +290,8 @@ def split_author_names(value: str | None, *, commas: bool = True) -> list[str]:
         if not piece or _NOT_A_NAME.search(piece):
             continue
         words = piece.split()
-        if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words):
+        if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words) \
+                or len(piece) > MAX_NAME_CHARS or max(len(w) for w in words) > 30:
             continue
         out.append(piece)
     return out
