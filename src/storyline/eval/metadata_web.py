@@ -56,6 +56,12 @@ def same_authors(gold: str, found: list[str]) -> bool:
     return bool(want) and want == {fold(a) for a in found if fold(a)}
 
 
+def _clean(value: str | None) -> str | None:
+    from storyline.ingest.textio import normalize
+
+    return " ".join(normalize(value).split()) or None if value else None
+
+
 def _htmldate(html: str, **kw: Any) -> str | None:
     from htmldate import find_date
 
@@ -82,7 +88,8 @@ def _trafilatura_meta(html: str) -> tuple[str | None, str | None, list[str]]:
     if doc is None:
         return None, None, []
     authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
-    return (as_iso_date(doc.date) if doc.date else None), doc.title, authors
+    return (as_iso_date(doc.date) if doc.date else None), _clean(doc.title), \
+        [a for a in (_clean(x) for x in authors) if a]
 
 
 def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> EvalReport:
@@ -112,7 +119,9 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
         t0 = time.perf_counter()
         try:
             fields, _ = read_page(html, path=str(file))
-            ours, title, authors = fields.published, fields.title, fields.byline
+            # cleaned as build_article cleans them for the Article (NFC, mojibake repaired, spacing)
+            ours, title = fields.published, _clean(fields.title)
+            authors = [a for a in (_clean(b) for b in fields.byline) if a]
         except IngestError:
             ours, title, authors = None, None, []
         stats["storyline"]["time"] += time.perf_counter() - t0
