@@ -55,7 +55,8 @@ LABEL_MERGE_RATIO = 85
 def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
                    entities: list[Entity]) -> tuple[list[Claim], list[Comparison]]:
     """All claims with story-level subjects/voices, and one comparison per (subject, attribute)."""
-    claims = _rewrite(analyses, entity_map)
+    kinds = {e.id: e.type for e in entities}
+    claims = [c for c in _rewrite(analyses, entity_map) if _plausible(c, kinds)]
     ctx = _Ctx(analyses, entities)
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     measures: list[Claim] = []
@@ -92,6 +93,30 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
         used.add(cmp.id)
         comparisons.append(cmp)
     return claims, comparisons
+
+
+# attributes of a person (a sentence, an age, charges, who convicted them, where they are held)
+_PERSON_ATTRIBUTES = ("age", "sentence_length", "charge_count", "convicted_by", "sentenced_by",
+                      "indicted_by", "charged_by", "prosecuted_by", "held_at", "court")
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "who", "which"})
+
+
+def _plausible(c: Claim, kinds: dict[str, str]) -> bool:
+    """Whether a claim's subject can bear its attribute: never a pronoun left unresolved ("it",
+    "we"), a person's attributes only for a person ("the sentence length of New York" is a parse
+    slip), an amount only for a named subject (open-domain amounts are measure claims)."""
+    if c.attribute.startswith("measure:"):
+        return True
+    subject = c.subject.strip().lower()
+    if subject in _PRONOUNS or not subject:
+        return False
+    kind = kinds.get(c.subject)
+    base = c.attribute.split(":", 1)[0]
+    if (c.attribute in _PERSON_ATTRIBUTES or base == "count") and kind is not None and kind != "PERSON":
+        return False
+    if base == "amount" and kind is None:
+        return False
+    return True
 
 
 def _confidence(cmp: Comparison, claims: dict[str, Claim]) -> None:
