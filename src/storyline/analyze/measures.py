@@ -39,16 +39,16 @@ from storyline.analyze.claims_lexicon import CHARGE_NOUNS
 from storyline.analyze.claims_numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
+    CHILD_NOUNS,
     DIMENSION_WORDS,
     EVENT_CLASSES,
     GENERIC_PREDICATES,
-    CHILD_NOUNS,
     KIN_NOUNS,
     LOWER_BOUND_WORDS,
+    MAXIMUM_WORDS,
     NEARLY_WORDS,
     NOUN_CLASSES,
     PHYSICAL_UNITS,
-    MAXIMUM_WORDS,
     PROPOSAL_VERBS,
     RISK_VERBS,
     TIME_UNITS_SECONDS,

@@ -23,10 +23,10 @@ A conflict inside one article (the reporter against a quote) is a conflict too. 
 from __future__ import annotations
 
 import hashlib
+from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from calendar import monthrange
 from datetime import date
 from pathlib import PurePath
 from typing import Any
@@ -391,7 +391,6 @@ def _judge(attribute: str, group: list[Claim], sides: list[ComparisonSide],
     if attribute.startswith("date_of:"):
         ok = all(_dates_compatible(str(a.value), str(b.value)) for a in reps for b in reps)
         if ok:
-            precise = max(reps, key=lambda c: len(str(c.value)))
             return "agree", (f"{Topic} agrees across {len(sources)} articles, "
                              f"differing only in precision: {_sides_text(sides, group, ctx)}.")
     elif all(isinstance(c.value, (int, float)) for c in reps):

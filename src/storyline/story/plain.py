@@ -15,7 +15,8 @@ from typing import Any
 # TIMEX3 codes ("XXXX-WXX-4", "2025-05-05TEV", "PT2H", "P3Y"), snake_case attribute names
 _ENTITY_ID = re.compile(r"\bent-[0-9a-f]{6,}\b")
 _ARTICLE_ID = re.compile(r"\b[0-9a-f]{16}\b(?!\.txt)")
-_TIMEX = re.compile(r"\bXXXX\b|X{2}-|\b\d{4}-W\d{2}|\b\d{4}-\d{2}(?:-\d{2})?T[A-Z]{2}\b|\bP\d+[YMWD]\b|\bPT\d+[HMS]\b")
+_TIMEX = re.compile(r"\bXXXX\b|X{2}-|\b\d{4}-W\d{2}|\b\d{4}-\d{2}(?:-\d{2})?T[A-Z]{2}\b"
+                    r"|\bP\d+[YMWD]\b|\bPT\d+[HMS]\b")
 _SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
 
 
