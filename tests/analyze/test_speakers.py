@@ -194,3 +194,21 @@ def test_pronoun_agrees_with_the_gender_of_the_given_name(nlp):
     text = ("Maria Okafor and her son Daniel Okafor ran the bakery for ten years. "
             "Maria Okafor greeted the inspectors on Monday. \"We did nothing wrong,\" he said.")
     assert speakers(nlp, text)[0][2] == "Daniel Okafor"
+
+
+def test_single_quote_house_style():
+    from storyline.analyze.quotes_marks import find_quote_regions
+
+    text = ("The coach said she felt 'pride and sorrow' after Sunday's loss.\n\n"
+            "She wrote: 'It is hard to describe. We gave everything.\n\n"
+            "'Many thanks to the fans.'\n\nThe players' bus left. Ross' goal stood.")
+    regions = find_quote_regions(text)
+    assert [r.text(text) for r in regions] == [
+        "pride and sorrow", "It is hard to describe. We gave everything.", "Many thanks to the fans."]
+    assert regions[1].chain == regions[2].chain == 1  # one quotation over two paragraphs
+    # with double marks in the article, straight single quotes stay apostrophes
+    mixed = "He said \"we won\" and the 'experts' agreed."
+    assert [r.text(mixed) for r in find_quote_regions(mixed)] == ["we won"]
+    # typewriter quotes (''…'') keep their own rule
+    typed = "''It is over,'' she said. The players' bus left."
+    assert [r.text(typed) for r in find_quote_regions(typed)] == ["It is over,"]

@@ -12,7 +12,10 @@ No library we could find pairs quotation marks with these news conventions, so i
 * a mark that cannot be paired closes at the end of its paragraph (news text is never perfect).
 
 Single curly marks (‘…’) open a top-level quotation only where no double mark is open (headline
-style); straight single quotes are left alone (they are apostrophes far more often than quotes).
+style). Straight single quotes are apostrophes far more often than quotes, so they are left alone,
+except in an article that has no double quotation mark at all (British house style, 'like this'):
+there a straight single quote that opens a word after a space or a colon opens a quotation, and one
+that follows a word and is not followed by a letter closes it (read as “ and ”, same offsets).
 """
 
 from __future__ import annotations
@@ -108,8 +111,28 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _single_style(text: str) -> str:
+    """``text`` with the straight single quotes that act as quotation marks read as “ and ”, when
+    the article has no double quotation marks (else ``text`` unchanged). Same length and offsets."""
+    if "'" not in text or any(c in text for c in '"“”„«»') or "``" in text or "''" in text:
+        return text  # double marks, or typewriter ''…'' quotes: the ordinary rules apply
+    chars = list(text)
+    n = len(text)
+    for i, c in enumerate(text):
+        if c != "'":
+            continue
+        prev = text[i - 1] if i else "\n"
+        nxt = text[i + 1] if i + 1 < n else "\n"
+        if (prev in OPENER_CONTEXT or i == 0) and not nxt.isspace() and nxt != "'":
+            chars[i] = "“"
+        elif not prev.isspace() and not WORD_RE.match(nxt):
+            chars[i] = "”"
+    return "".join(chars)
+
+
 def find_quote_regions(text: str) -> list[QuoteRegion]:
     """All quoted stretches of ``text``, in order (see the module docstring for the conventions)."""
+    text = _single_style(text)
     regions: list[QuoteRegion] = []
     pending_chain: int | None = None  # a quote left open at the end of the previous paragraph
     for lo, hi in _paragraphs(text):
