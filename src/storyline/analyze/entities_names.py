@@ -61,7 +61,8 @@ cardinal archbishop reverend pastor father sister brother lady wife husband son 
 # typed PERSON that ends with one is not a person; a "Given Surname" span with one stays what the
 # NER said.
 ORG_NAME_WORDS = frozenset("""
-inc corp corporation co ltd llc plc gmbh ag sa group holdings holding capital global partners
+inc corp corporation co company ltd llc plc gmbh ag sa group holdings holding capital global
+partners associates bros brothers sons motor
 ventures investments bank bancorp trust fund insurance financial securities exchange airlines
 airways air lines shipping marine maritime logistics freight systems technologies technology
 tech labs software networks network media news times post journal press tribune herald gazette
