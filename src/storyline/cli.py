@@ -276,6 +276,14 @@ def serve(
     allow_private: Annotated[bool, typer.Option(
         "--allow-private", help="Let the URL field fetch loopback, private and link-local addresses "
                                 "(only for a server nobody else can reach).")] = False,
+    token: Annotated[Optional[str], typer.Option(
+        envvar="STORYLINE_TOKEN", show_envvar=True,
+        help="Write token for uploads (default: a random one, printed at start).")] = None,
+    allowed_host: Annotated[Optional[list[str]], typer.Option(
+        "--allowed-host", help="Host name served besides loopback (repeat for several).")] = None,
+    workers: Annotated[int, typer.Option(
+        help="Worker processes for analyses (0: in a thread of the server).")] = 1,
+    job_seconds: Annotated[float, typer.Option(help="Time limit of one analysis job.")] = 600.0,
 ) -> None:
     """Run the web app (upload articles, browse dossiers, JSON API)."""
     import uvicorn
@@ -285,9 +293,17 @@ def serve(
     try:
         from storyline.ingest.fetch import FetchOptions
 
-        application = create_app(_db_url(db), fetch=FetchOptions(allow_private=allow_private))
+        application = create_app(_db_url(db), fetch=FetchOptions(allow_private=allow_private),
+                                 token=token, allowed_hosts=allowed_host or (),
+                                 job_processes=workers, job_seconds=job_seconds)
     except StorylineError as exc:
         raise _fail(str(exc)) from None
+    if application.state.token_generated:
+        typer.echo(f"storyline: write token (for /login, or 'Authorization: Bearer …'): "
+                   f"{application.state.token}", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1") and not allowed_host:
+        typer.echo(f"storyline: listening on {host}, but only loopback Host names are served; "
+                   "add --allowed-host NAME for the name clients use", err=True)
     uvicorn.run(application, host=host, port=port)
 
 

@@ -88,6 +88,22 @@ def test_time_budget_interrupts_python_code():
     time.sleep(0.1)
 
 
+def test_time_budgets_nest_and_name_the_one_that_ran_out():
+    with pytest.raises(OverBudget) as info:
+        with time_budget(0.3) as outer:
+            with time_budget(5):
+                while True:
+                    pass
+    assert info.value.budget is outer
+    with time_budget(5) as outer:
+        with pytest.raises(OverBudget) as info:
+            with time_budget(0.2) as inner:
+                while True:
+                    pass
+        assert info.value.budget is inner
+        time.sleep(0.3)  # the outer budget is still armed and has not fired
+
+
 def _articles(*texts: str) -> list[Article]:
     return [Article(id=f"a{i}", text=t, path=f"a{i}.txt") for i, t in enumerate(texts)]
 

@@ -63,15 +63,25 @@ def db_url(request, tmp_path: Path) -> str:
     return PG_URL
 
 
+TOKEN = "test-write-token"
+
+
+def make_client(app, **kw) -> TestClient:
+    """A client on a loopback Host, sending the write token."""
+    return TestClient(app, base_url="http://127.0.0.1", headers={"Authorization": f"Bearer {TOKEN}"}, **kw)
+
+
 @pytest.fixture
 def client(db_url: str) -> TestClient:
-    with TestClient(create_app(db_url, pipeline=fake_pipeline)) as c:
+    with make_client(create_app(db_url, pipeline=fake_pipeline, token=TOKEN)) as c:
         yield c
 
 
 def upload(client: TestClient, *files: tuple[str, bytes], title: str | None = None):
+    """Upload and wait for the job (``?wait=``): the answer is the finished job's result."""
     data = {"title": title} if title is not None else {}
-    return client.post("/api/analyze", files=[("files", (n, b, "text/plain")) for n, b in files], data=data)
+    return client.post("/api/analyze?wait=60", files=[("files", (n, b, "text/plain")) for n, b in files],
+                       data=data)
 
 
 ART1 = b"Council approves flood wall\nThe city council voted 7-2 on Tuesday to fund a flood wall.\n"
@@ -142,13 +152,13 @@ def test_file_names_cannot_escape_the_upload_folder(db_url: str) -> None:
         seen.extend(uploads)
         return fake_pipeline(uploads, store, title)
 
-    with TestClient(create_app(db_url, pipeline=spy)) as c:
+    with make_client(create_app(db_url, pipeline=spy, token=TOKEN)) as c:
         resp = upload(c, ("../../etc/evil.txt", ART1), ("C:\\docs\\win.txt", ART2), ("..", b"y\n"))
     assert resp.status_code == 200
     assert [u.name for u in seen] == ["evil.txt", "win.txt", "upload-2"]
     root = seen[0].path.parent.parent
     assert all(root in u.path.parents for u in seen)
-    assert not root.exists()  # the temporary folder is gone after the request
+    assert not root.exists()  # the temporary folder is gone once the job is done
 
 
 def test_nothing_analysable_is_a_400_listing_each_file(client: TestClient) -> None:
@@ -192,7 +202,7 @@ def test_unexpected_error_is_a_500_without_traceback(db_url: str) -> None:
     def broken(uploads, store, title):
         raise RuntimeError("secret internal detail")
 
-    with TestClient(create_app(db_url, pipeline=broken), raise_server_exceptions=False) as c:
+    with make_client(create_app(db_url, pipeline=broken, token=TOKEN), raise_server_exceptions=False) as c:
         body = assert_error(upload(c, ("a.txt", ART1)), 500, "internal error (RuntimeError)")
     assert "secret" not in body["error"] and "Traceback" not in body["error"]
 
@@ -201,7 +211,7 @@ def test_store_error_is_a_503(db_url: str) -> None:
     def db_down(uploads, store, title):
         raise StoreError("postgresql://u:***@db/x: cannot save article a1: connection refused")
 
-    with TestClient(create_app(db_url, pipeline=db_down)) as c:
+    with make_client(create_app(db_url, pipeline=db_down, token=TOKEN)) as c:
         assert_error(upload(c, ("a.txt", ART1)), 503, "connection refused")
 
 

@@ -38,8 +38,10 @@ def test_real_upload_end_to_end(nlp, examples_dir: Path, tmp_path: Path) -> None
     payload = [("files", (f.name, f.read_bytes(), "text/plain")) for f in files]
     payload += [("files", ("empty.txt", b"", "text/plain")),
                 ("files", ("notes.xyz", b"what format is this", "application/octet-stream"))]
-    with TestClient(create_app(f"sqlite:///{tmp_path / 'e2e.db'}")) as client:
-        resp = client.post("/api/analyze", files=payload)
+    app = create_app(f"sqlite:///{tmp_path / 'e2e.db'}")  # analyses in a worker process
+    with TestClient(app, base_url="http://127.0.0.1",
+                    headers={"Authorization": f"Bearer {app.state.token}"}) as client:
+        resp = client.post("/api/analyze?wait=120", files=payload)
         assert resp.status_code == 200, resp.text
         body = resp.json()
         assert body["stored_new"] == 1
@@ -73,6 +75,6 @@ def test_real_upload_end_to_end(nlp, examples_dir: Path, tmp_path: Path) -> None
         hits = client.get("/api/search", params={"q": word}).json()["results"]
         assert dossier["articles"][0]["id"] in [h["id"] for h in hits]
 
-        again = client.post("/api/analyze", files=payload[:1]).json()
+        again = client.post("/api/analyze?wait=120", files=payload[:1]).json()
         assert again["stored_new"] == 0 and again["story"]["id"] == sid
         assert client.get("/api/health").json()["counts"]["articles"] == 1

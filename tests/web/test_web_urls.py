@@ -52,13 +52,13 @@ def client(tmp_path: Path, seen: list[Upload]):
                             dossier={"articles": [{"title": a.title, "url": a.url} for a in arts]})
 
     app = create_app(f"sqlite:///{tmp_path / 'web.db'}", pipeline=pipeline, resolver=resolver,
-                     transport=httpx.MockTransport(handler))
-    with TestClient(app) as c:
+                     transport=httpx.MockTransport(handler), token="t")
+    with TestClient(app, base_url="http://127.0.0.1", headers={"Authorization": "Bearer t"}) as c:
         yield c
 
 
 def test_url_field_fetches_archives_and_analyses(client, seen, tmp_path):
-    resp = client.post("/api/analyze", data={"urls": "https://news.example/ferry\n"})
+    resp = client.post("/api/analyze?wait=30", data={"urls": "https://news.example/ferry\n"})
     assert resp.status_code == 200, resp.text
     [upload] = seen
     assert upload.path.parent == tmp_path / "web-archive" and upload.path.name.endswith(".warc.gz")
@@ -67,11 +67,12 @@ def test_url_field_fetches_archives_and_analyses(client, seen, tmp_path):
 
 
 def test_url_to_a_private_address_is_refused(client, seen):
-    resp = client.post("/api/analyze", data={"urls": "http://intranet.example/admin"})
+    resp = client.post("/api/analyze?wait=30", data={"urls": "http://intranet.example/admin"})
     assert resp.status_code == 400
     assert any("refused" in e for e in resp.json()["errors"])
     assert seen == []
 
 
 def test_index_has_a_url_field(client):
+    client.post("/login", data={"token": "t"})  # the upload form is shown to a logged-in browser
     assert 'name="urls"' in client.get("/").text

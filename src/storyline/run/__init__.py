@@ -60,13 +60,17 @@ def load_corpus(paths: Sequence[str], meta_file: str | None = None, *,
 
 def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,
               workers: int | None = None, model: str | None = None, title: str | None = None,
-              progress: Progress = _noop) -> RunResult:
+              progress: Progress = _noop, max_articles: int | None = None) -> RunResult:
     from storyline.analyze.nlp import load_nlp, model_version
     from storyline.run.local import Failure, analyze_parallel
     from storyline.story import build_dossier
 
     files = getattr(store, "files", None)
     articles, problems = load_corpus(paths, meta_file, exclude=files() if files else ())
+    if max_articles is not None and len(articles) > max_articles:
+        problems.append(f"{len(articles) - max_articles} more article(s) not analysed "
+                        f"(at most {max_articles} per run); the first {max_articles} were")
+        articles = articles[:max_articles]
     result = RunResult(dossier=None, problems=problems)
     version = model_version(load_nlp(model)) if articles else None
     total = len(articles)

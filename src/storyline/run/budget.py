@@ -1,4 +1,4 @@
-"""A per-article time budget: pathological text is stopped, reported, and the run goes on.
+"""Time budgets: pathological text is stopped, reported, and the run goes on.
 
 :func:`time_budget` arms ``SIGALRM`` (``setitimer``) for the length of a ``with`` block; when the
 budget runs out, :class:`OverBudget` is raised wherever the analysis is. It derives from
@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -24,11 +25,23 @@ SECONDS_PER_KCHAR = 1.0
 
 
 class OverBudget(BaseException):
-    """The time budget of one article ran out."""
+    """The time budget of one block ran out (``budget`` is the :class:`Budget` that expired)."""
+
+    def __init__(self, budget: Budget) -> None:
+        super().__init__(f"stopped after {budget.seconds:.0f} s (time budget)")
+        self.budget = budget
+        self.seconds = budget.seconds
+
+
+class Budget:
+    """One armed time budget (what ``with time_budget(...) as b`` gives)."""
 
     def __init__(self, seconds: float) -> None:
-        super().__init__(f"analysis stopped after {seconds:.0f} s (time budget for this text)")
         self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
+
+
+_active: list[Budget] = []  # nested budgets, outermost first (main thread only)
 
 
 def article_budget(chars: int) -> float:
@@ -43,20 +56,42 @@ def can_interrupt() -> bool:
 
 
 @contextmanager
-def time_budget(seconds: float) -> Iterator[None]:
+def time_budget(seconds: float) -> Iterator[Budget | None]:
     """Raise :class:`OverBudget` in this block after ``seconds`` (main thread only; elsewhere a
-    no-op). Nested budgets are not supported: the inner one replaces the outer one."""
+    no-op). Budgets nest: an article's budget inside a job's budget; whichever ends first fires,
+    and the exception names the budget that expired (``exc.budget``)."""
     if seconds <= 0 or not can_interrupt():
-        yield
+        yield None
         return
-
-    def expire(signum: int, frame: object) -> None:
-        raise OverBudget(seconds)
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    budget = Budget(seconds)
+    outer = list(_active)
+    expired = [b for b in outer if b.deadline <= time.monotonic()]
+    if expired:
+        raise OverBudget(expired[0])
+    previous = signal.signal(signal.SIGALRM, _expire)
+    _active.append(budget)
+    _arm()
     try:
-        yield
+        yield budget
     finally:
+        _active.remove(budget)
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if _active:
+            _arm()
+
+
+def _arm() -> None:
+    left = min(b.deadline for b in _active) - time.monotonic()
+    signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+
+
+def _expire(signum: int, frame: object) -> None:
+    if not _active:  # fired while the last block was closing
+        return
+    now = time.monotonic()
+    expired = [b for b in _active if b.deadline <= now + 0.001]
+    if not expired:  # woken early: sleep again until the nearest deadline
+        _arm()
+        return
+    raise OverBudget(expired[0])

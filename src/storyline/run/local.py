@@ -60,17 +60,23 @@ def _parse_chunk(chunk: Sequence[Article]) -> list[Doc | Failure]:
 
     nlp = _worker_nlp
     if all(len(a.text) <= nlp.max_length for a in chunk):
+        mine = None
         try:
-            with time_budget(sum(article_budget(len(a.text)) for a in chunk)):
+            with time_budget(sum(article_budget(len(a.text)) for a in chunk)) as mine:
                 return list(nlp.pipe([a.text for a in chunk], batch_size=CHUNK_SIZE))
-        except (Exception, OverBudget):
+        except OverBudget as exc:
+            if exc.budget is not mine:  # an outer budget (the whole job's) ran out
+                raise
+        except Exception:
             pass
     out: list[Doc | Failure] = []
     for article in chunk:
         try:
-            with time_budget(article_budget(len(article.text))):
+            with time_budget(article_budget(len(article.text))) as mine:
                 out.append(parse_text(article.text, nlp))
         except OverBudget as exc:
+            if exc.budget is not mine:
+                raise
             out.append(Failure(article, f"not analysed: parse {exc}"))
         except StorylineError as exc:
             out.append(Failure(article, f"not analysed: {exc}"))
@@ -82,11 +88,14 @@ def _parse_chunk(chunk: Sequence[Article]) -> list[Doc | Failure]:
 def _analyze_one(article: Article, doc: Doc) -> ArticleAnalysis | Failure:
     from storyline.analyze import analyze_doc
 
+    mine = None
     try:
-        with time_budget(article_budget(len(article.text))):
+        with time_budget(article_budget(len(article.text))) as mine:
             return analyze_doc(article, doc)
     except OverBudget as exc:
-        return Failure(article, f"not analysed: {exc}")
+        if exc.budget is not mine:
+            raise
+        return Failure(article, f"not analysed: analysis {exc}")
     except Exception as exc:  # a bug on one odd article must not sink the run; it is reported
         return Failure(article, f"analysis failed: {type(exc).__name__}: {exc}")
 

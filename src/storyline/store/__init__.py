@@ -29,7 +29,9 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
+    Text,
     case,
+    cast,
     create_engine,
     delete,
     event,
@@ -397,6 +399,13 @@ class Store:
         with self._reading("read a dossier") as conn:
             return conn.execute(select(t.dossiers.c.data)
                                 .where(t.dossiers.c.story_id == story_id)).scalar()
+
+    def get_dossier_text(self, story_id: str) -> str | None:
+        """The stored dossier as JSON text, without parsing it (the web app sends it as it is)."""
+        with self._reading("read a dossier") as conn:
+            value = conn.execute(select(cast(t.dossiers.c.data, Text))
+                                 .where(t.dossiers.c.story_id == story_id)).scalar()
+        return None if value is None else str(value)
 
     def get_dossier_html(self, story_id: str) -> str | None:
         """The HTML dossier stored with the story, or None if none was rendered."""

@@ -4,7 +4,10 @@ Routes
   GET  /                     stories and the upload form (HTML)
   GET  /search?q=            search results (HTML)
   GET  /stories/{id}         the HTML dossier (stored, or rebuilt from the stored analyses)
-  POST /api/analyze          multipart upload of article files → dossier (JSON)
+  GET  /login, POST /login   the write token, once, for a browser session (cookie + CSRF token)
+  POST /api/analyze          multipart upload of article files → a background job (202; ?wait=S
+                             waits up to S seconds and answers with the dossier when it is done)
+  GET  /api/jobs/{id}        a job's status and progress; /jobs/{id} the same as a page
   GET  /api/stories          stored stories
   GET  /api/stories/{id}     a story's dossier JSON, exactly as ``render.json`` wrote it
   GET  /api/stories/{id}/articles   the story's articles (metadata)
@@ -13,33 +16,50 @@ Routes
   GET  /api/health           liveness, versions, row counts
   GET  /docs, /openapi.json  the OpenAPI description
 
-Errors from every route share one JSON shape (see :mod:`storyline.web.errors`). Handlers are plain
-``def``: FastAPI runs them in its thread pool, and one lock keeps the analysis (spaCy) to one upload
-at a time.
+Errors from every route share one JSON shape (see :mod:`storyline.web.errors`). Reads are plain
+``def`` handlers (FastAPI's thread pool); analyses run as jobs in worker processes
+(:mod:`storyline.web.jobs`), never on the event loop. Every request passes the guard of
+:mod:`storyline.web.security` first: Host allow-list, request-size limit, the write token for every
+write, security headers on every response. docs/security.md has the threat model.
 """
 
 from __future__ import annotations
 
+import asyncio
+import hmac
+import shutil
 import tempfile
-import threading
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, File, Form, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
+from starlette.datastructures import UploadFile
 
 from storyline import __version__
 from storyline.ingest.fetch import FetchOptions, archive_dir_for
 from storyline.store import Store
 from storyline.web.errors import ApiError, ErrorBody, NotFound, install_error_handler
+from storyline.web.jobs import DEFAULT_JOB_SECONDS, DEFAULT_WORKER_MEMORY_MB, Job, Jobs
 from storyline.web.pages import render_page
-from storyline.web.pipeline import Pipeline, Upload, UploadResult, rebuild_html, run_pipeline
+from storyline.web.pipeline import Pipeline, Upload, rebuild_html
+from storyline.web.security import (
+    DEFAULT_MAX_REQUEST_BYTES,
+    SESSION_COOKIE,
+    Guard,
+    Sessions,
+    cookie_value,
+    new_token,
+)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # one article file (a JSONL file may hold many articles)
 MAX_FILES = 500
+MAX_NAME_BYTES = 200  # an uploaded file's name
+MAX_WAIT_SECONDS = 600
 COPY_CHUNK = 1024 * 1024
 
 
@@ -72,6 +92,12 @@ class AnalyzeResult(BaseModel):
     problems: list[str]
     links: dict[str, str]
     dossier: dict[str, Any]
+    job: dict[str, Any] | None = None
+
+
+class JobAccepted(BaseModel):
+    ok: bool = True
+    job: dict[str, Any]
 
 
 class SearchHit(BaseModel):
@@ -123,33 +149,49 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 # ------------------------------------------------------------------ the app
 
 
-def create_app(db_url: str, *, pipeline: Pipeline | None = None, fetch: FetchOptions | None = None,
+def create_app(db_url: str, *, pipeline: Pipeline | None = None, token: str | None = None,
+               allowed_hosts: Sequence[str] = (), job_processes: int | None = None,
+               job_seconds: float = DEFAULT_JOB_SECONDS,
+               worker_memory_mb: int | None = DEFAULT_WORKER_MEMORY_MB,
+               max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, fetch: FetchOptions | None = None,
                archive: Path | None = None, resolver: Any = None, transport: Any = None) -> FastAPI:
     """Build the web app over the store at ``db_url`` (opened now: a bad URL fails here).
 
-    ``pipeline`` is what ``POST /api/analyze`` runs on the uploaded files; the default is
-    :func:`storyline.web.pipeline.run_pipeline` (ingest → analyze → store → dossier). Article URLs
-    given in the form are fetched with ``fetch`` (default: public addresses only) and archived as
-    WARC in ``archive`` (default: beside the SQLite store); ``resolver``/``transport`` are for tests.
+    ``pipeline`` is what an analysis job runs on the uploaded files (tests pass a small fake one;
+    it then runs in a thread); the default is :func:`storyline.web.pipeline.run_pipeline` in
+    ``job_processes`` worker processes (default 1; 0 runs jobs in a thread, as an in-memory SQLite
+    store must). ``token`` is the write token (a random one when not given: read it from
+    ``app.state.token``); ``allowed_hosts`` are the Host names served besides loopback. Article
+    URLs given in the form are fetched with ``fetch`` (default: public addresses only) and archived
+    as WARC in ``archive`` (default: beside the SQLite store); ``resolver``/``transport`` are for tests.
     """
     store = Store(db_url)  # raises StoreError (one line, password hidden) before serving anything
+    if job_processes is None:
+        job_processes = 1 if (store.files() or store.engine.dialect.name != "sqlite") else 0
+    jobs = Jobs(db_url, pipeline, processes=job_processes, seconds=job_seconds,
+                memory_mb=worker_memory_mb)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        jobs.close()
         store.close()
 
     app = FastAPI(title="storyline", version=__version__, lifespan=lifespan,
                   description="One story, many reports: an evidence-backed dossier from news articles.",
                   responses=ERROR_RESPONSES)
     app.state.store = store
-    app.state.pipeline = pipeline or run_pipeline
-    app.state.pipeline_lock = threading.Lock()
+    app.state.jobs = jobs
+    app.state.token = token or new_token()
+    app.state.token_generated = token is None
+    app.state.sessions = Sessions(app.state.token)
     app.state.fetch = fetch or FetchOptions()
     app.state.archive = archive or archive_dir_for(db_url)
     app.state.fetch_hooks = {"resolver": resolver, "transport": transport}
     install_error_handler(app)
     _add_routes(app)
+    app.add_middleware(Guard, token=app.state.token, allowed_hosts=allowed_hosts,
+                       max_request_bytes=max_request_bytes)
     return app
 
 
@@ -163,9 +205,33 @@ StoreDep = Annotated[Store, Depends(get_store)]
 
 def _add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of routes reads best
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index(store: StoreDep) -> str:
+    def index(request: Request, store: StoreDep) -> str:
+        csrf = request.app.state.sessions.csrf(cookie_value(dict(request.headers), SESSION_COOKIE))
         return render_page("index.html", stories=store.list_stories(), q="", version=__version__,
-                           store=store.display_url)
+                           store=store.display_url, csrf=csrf)
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_page() -> str:
+        return render_page("login.html", version=__version__, store="", failed=False)
+
+    @app.post("/login", include_in_schema=False)
+    async def login(request: Request) -> Response:
+        form = await request.form(max_files=0, max_fields=4)
+        given = str(form.get("token") or "").strip()
+        if not hmac.compare_digest(given.encode(), request.app.state.token.encode()):
+            page = render_page("login.html", version=__version__, store="", failed=True)
+            return HTMLResponse(page, status_code=401)
+        resp = RedirectResponse("/", status_code=303)
+        resp.set_cookie(SESSION_COOKIE, request.app.state.sessions.new_cookie(), httponly=True,
+                        samesite="strict", secure=request.url.scheme == "https", path="/")
+        return resp
+
+    @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def job_page(request: Request, job_id: str) -> str:
+        job = request.app.state.jobs.get(job_id)
+        if job is None:
+            raise NotFound(f"no job {job_id!r} (jobs are kept while the server runs)")
+        return render_page("job.html", job=_job_info(job), version=__version__, store="")
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(store: StoreDep, q: Annotated[str, Query(min_length=1)]) -> str:
@@ -190,43 +256,77 @@ def _add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of routes r
             store.set_dossier_html(story_id, html)
         return html
 
-    @app.post("/api/analyze", response_model=AnalyzeResult, tags=["analyze"])
-    def analyze(request: Request, store: StoreDep,
-                files: Annotated[list[UploadFile] | None,
-                                 File(description="Article files of one story")] = None,
-                title: Annotated[str | None,
-                                 Form(description="Story title (default: earliest headline)")] = None,
-                urls: Annotated[str | None,
-                                Form(description="Article URLs, one a line (fetched and archived)")] = None,
-                ) -> dict[str, Any]:
-        """Upload the articles of one story (files, or URLs to fetch); get its dossier (also stored).
+    @app.post("/api/analyze", status_code=202, tags=["analyze"],
+              responses={200: {"model": AnalyzeResult, "description": "Done (with ?wait=S)"},
+                         202: {"model": JobAccepted, "description": "Accepted: a background job"},
+                         401: {"model": ErrorBody, "description": "No or wrong write token"},
+                         403: {"model": ErrorBody, "description": "Write from another origin"},
+                         413: {"model": ErrorBody, "description": "Upload too large"}},
+              openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {
+                  "schema": {"type": "object", "required": ["files"], "properties": {
+                      "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                      "title": {"type": "string"},
+                      "urls": {"type": "string", "description": "article URLs, one a line"}}}}}}})
+    async def analyze(request: Request,
+                      wait: Annotated[float, Query(ge=0, le=MAX_WAIT_SECONDS, description=(
+                          "Seconds to wait for the job to finish before answering 202"))] = 0,
+                      ) -> Response:
+        """Upload the articles of one story (multipart: ``files`` and/or ``urls``, one a line,
+        fetched and archived; optional ``title``); the analysis
+        runs as a background job. Answers 202 with the job (poll ``links.self``), or, with
+        ``?wait=S`` and the job done within S seconds, 200 with the dossier (also stored).
 
-        Files or URLs that cannot be read are listed in ``problems`` (one line each) and the others
-        are still analysed; if none can be, the answer is a 400 error listing them.
+        Files that cannot be read are listed in ``problems`` (one line each) and the others are
+        still analysed; if none can be, the job fails with a 400 error listing them.
         """
-        files = [f for f in files or [] if f.filename or f.size]
-        links = [u.strip() for u in (urls or "").splitlines() if u.strip()]
-        if not files and not links:
-            raise ApiError("no files uploaded (multipart field 'files') and no URLs (field 'urls')")
-        if len(files) + len(links) > MAX_FILES:
-            raise ApiError(f"too many files: {len(files) + len(links)} (at most {MAX_FILES} per upload)",
-                           status=413)
-        fetched, fetch_problems = _fetch(request, links)
-        with tempfile.TemporaryDirectory(prefix="storyline-upload-") as tmp:
-            uploads = _save_uploads(files, Path(tmp)) + fetched
-            story_title = (title or "").strip() or None
-            if uploads:
-                with request.app.state.pipeline_lock:
-                    result: UploadResult = request.app.state.pipeline(uploads, store, story_title)
-            else:
-                result = UploadResult()
-        result.problems[:0] = fetch_problems
-        if result.dossier is None or result.story_id is None:
-            raise ApiError("no article could be analysed", errors=result.problems)
-        return {"story": {"id": result.story_id, "title": result.title}, "articles": result.article_ids,
-                "stored_new": result.stored_new, "problems": result.problems,
-                "links": {"html": f"/stories/{result.story_id}", "json": f"/api/stories/{result.story_id}"},
-                "dossier": result.dossier}
+        jobs: Jobs = request.app.state.jobs
+        if jobs.pending() >= jobs.max_queued:
+            raise ApiError(f"{jobs.pending()} analyses are waiting; try again later", status=503)
+        folder = Path(tempfile.mkdtemp(prefix="storyline-upload-"))
+        try:
+            form = await request.form(max_files=MAX_FILES, max_fields=16)
+            try:
+                # a file input left empty sends a part with no name and no bytes: not a file
+                files = [f for f in form.getlist("files")
+                         if not (isinstance(f, UploadFile) and not f.filename and not f.size)]
+                links = [u.strip() for u in str(form.get("urls") or "").splitlines() if u.strip()]
+                if not files and not links:
+                    raise ApiError("no files uploaded (multipart field 'files') and no URLs "
+                                   "(field 'urls')")
+                if len(files) + len(links) > MAX_FILES:
+                    raise ApiError(f"too many files: {len(files) + len(links)} (at most {MAX_FILES} "
+                                   "per upload)", status=413)
+                uploads = await _save_uploads(files, folder)
+                title = str(form.get("title") or "").strip() or None
+            finally:
+                await form.close()
+            fetched, fetch_problems = await asyncio.to_thread(_fetch, request, links)
+            if not uploads and not fetched:
+                raise ApiError("no article could be analysed", errors=fetch_problems)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        job = jobs.submit(folder, uploads + fetched, title, request.app.state.store,
+                          problems=fetch_problems)
+        deadline = time.monotonic() + wait
+        while not job.done.is_set() and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        if job.done.is_set():
+            if job.error is not None:
+                status, message, errors = job.error
+                raise ApiError(message, status=status, errors=errors)
+            return JSONResponse(_done_body(job), status_code=200)
+        if "text/html" in request.headers.get("accept", ""):  # the form posted without JavaScript
+            return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+        return JSONResponse({"ok": True, "job": _job_info(job)}, status_code=202)
+
+    @app.get("/api/jobs/{job_id}", response_model=JobAccepted, tags=["analyze"])
+    def get_job(request: Request, job_id: str) -> dict[str, Any]:
+        """A job's status (queued, running, done, failed), progress, and when done, its story."""
+        job = request.app.state.jobs.get(job_id)
+        if job is None:
+            raise NotFound(f"no job {job_id!r} (jobs are kept while the server runs)")
+        return {"job": _job_info(job)}
 
     @app.get("/api/stories", response_model=StoryList, tags=["stories"])
     def list_stories(store: StoreDep) -> dict[str, Any]:
@@ -235,12 +335,13 @@ def _add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of routes r
 
     @app.get("/api/stories/{story_id}", tags=["stories"],
              responses={200: {"description": "The dossier JSON (render/dossier.schema.json)"}})
-    def get_dossier(story_id: str, store: StoreDep) -> dict[str, Any]:
-        """The story's dossier, exactly as stored (it validates against the dossier schema)."""
-        dossier = store.get_dossier(story_id)
-        if dossier is None:
+    def get_dossier(story_id: str, store: StoreDep) -> Response:
+        """The story's dossier, exactly as stored (it validates against the dossier schema). Sent
+        as the stored text, never parsed and re-serialized: a big story costs one string."""
+        text = store.get_dossier_text(story_id)
+        if text is None:
             raise NotFound(f"no dossier for story {story_id!r} in the store")
-        return dossier
+        return Response(text, media_type="application/json")
 
     @app.get("/api/stories/{story_id}/articles", response_model=ArticleList, tags=["stories"])
     def story_articles(story_id: str, store: StoreDep) -> dict[str, Any]:
@@ -275,7 +376,8 @@ def _add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of routes r
 
 
 def _fetch(request: Request, links: list[str]) -> tuple[list[Upload], list[str]]:
-    """Fetch the URLs given in the form into the app's WARC archive (one file per page)."""
+    """Fetch the URLs given in the form into the app's WARC archive (one file per page); runs in a
+    thread (network I/O), never on the event loop."""
     if not links:
         return [], []
     from storyline.ingest.fetch import fetch_to_archive
@@ -287,24 +389,32 @@ def _fetch(request: Request, links: list[str]) -> tuple[list[Upload], list[str]]
 
 
 def _safe_name(raw: str | None, index: int) -> str:
-    """The uploaded file's own name, without any folder part (never a path out of the upload dir)."""
+    """The uploaded file's own name, without any folder part (never a path out of the upload dir).
+    A name that is too long or holds control characters is a 400."""
     name = PurePosixPath((raw or "").replace("\\", "/")).name.strip()
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        raise ApiError(f"files[{index}]: the file name holds control characters")
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise ApiError(f"files[{index}]: file name too long ({len(name.encode('utf-8'))} bytes; "
+                       f"at most {MAX_NAME_BYTES})")
     if name in ("", ".", ".."):
         name = f"upload-{index}"
     return name
 
 
-def _save_uploads(files: list[UploadFile], root: Path) -> list[Upload]:
+async def _save_uploads(files: list[Any], root: Path) -> list[Upload]:
     """Copy each upload to its own folder under ``root`` (same-named files don't collide)."""
     uploads = []
     for i, f in enumerate(files):
+        if not isinstance(f, UploadFile):
+            raise ApiError(f"files[{i}]: not a file (a form field without a file name)")
         name = _safe_name(f.filename, i)
         folder = root / str(i)
         folder.mkdir()
         target = folder / name
         size = 0
         with target.open("wb") as out:
-            while chunk := f.file.read(COPY_CHUNK):
+            while chunk := await f.read(COPY_CHUNK):
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
                     raise ApiError(f"{name}: file too large (more than {MAX_FILE_BYTES // 2**20} MB)",
@@ -312,6 +422,36 @@ def _save_uploads(files: list[UploadFile], root: Path) -> list[Upload]:
                 out.write(chunk)
         uploads.append(Upload(name=name, path=target))
     return uploads
+
+
+def _job_info(job: Job) -> dict[str, Any]:
+    status = job.status
+    if status == "queued" and job.progress_file.exists():
+        status = "running"
+    info: dict[str, Any] = {
+        "id": job.id, "status": status, "progress": job.progress() if status == "running" else {},
+        "links": {"self": f"/api/jobs/{job.id}", "page": f"/jobs/{job.id}"},
+        "problems": job.result.problems if job.result else [],
+        "error": None,
+    }
+    if job.error is not None:
+        code, message, errors = job.error
+        info["error"] = {"status": code, "error": message, "errors": errors}
+    if job.result is not None and job.result.story_id:
+        sid = job.result.story_id
+        info["story"] = {"id": sid, "title": job.result.title}
+        info["links"].update(html=f"/stories/{sid}", json=f"/api/stories/{sid}")
+    return info
+
+
+def _done_body(job: Job) -> dict[str, Any]:
+    result = job.result
+    assert result is not None and result.story_id is not None
+    return {"ok": True, "story": {"id": result.story_id, "title": result.title},
+            "articles": result.article_ids, "stored_new": result.stored_new,
+            "problems": result.problems,
+            "links": {"html": f"/stories/{result.story_id}", "json": f"/api/stories/{result.story_id}"},
+            "dossier": result.dossier, "job": _job_info(job)}
 
 
 __all__ = ["create_app", "MAX_FILE_BYTES", "MAX_FILES"]

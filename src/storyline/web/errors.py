@@ -25,6 +25,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from storyline.errors import InputError, ModelError, StoreError, StorylineError
 
 log = logging.getLogger("storyline.web")
+# Security headers of an error response (it runs no script); see storyline.web.security.
+ERROR_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+                                            "frame-ancestors 'none'; base-uri 'none'",
+                 "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
+                 "Referrer-Policy": "same-origin"}
 
 
 class ErrorBody(BaseModel):
@@ -54,7 +59,7 @@ class NotFound(ApiError):
     status = 404
 
 
-def _describe(exc: Exception) -> tuple[int, str, list[str]]:
+def describe(exc: BaseException) -> tuple[int, str, list[str]]:
     """Status, one-line message and the list of individual problems for any exception."""
     if isinstance(exc, ApiError):
         return exc.status, exc.message, exc.errors
@@ -73,7 +78,7 @@ def _describe(exc: Exception) -> tuple[int, str, list[str]]:
         return 503, str(exc), []
     if isinstance(exc, StorylineError):
         return 500, str(exc), []
-    log.error("unhandled error", exc_info=exc)
+    log.error("unhandled error", exc_info=exc)  # type: ignore[arg-type]
     return 500, f"internal error ({type(exc).__name__}); see the server log", []
 
 
@@ -90,8 +95,9 @@ def error_body(status: int, message: str, errors: list[str] | None = None) -> di
 
 async def handle_error(request: Request, exc: Exception) -> Response:
     """The one exception handler: every error, in the one shape."""
-    status, message, errors = _describe(exc)
-    headers = getattr(exc, "headers", None) if isinstance(exc, StarletteHTTPException) else None
+    status, message, errors = describe(exc)
+    headers = dict(getattr(exc, "headers", None) or {}) if isinstance(exc, StarletteHTTPException) else {}
+    headers.update(ERROR_HEADERS)  # also on 500s, which leave outside the app's middleware
     if _wants_html(request):
         items = "".join(f"<li>{html.escape(e)}</li>" for e in errors)
         page = (f"<!doctype html><meta charset=utf-8><title>Error {status}</title>"

@@ -82,14 +82,17 @@ def render_html_or_none(dossier: Dossier) -> str | None:
     return render_html(dossier)
 
 
-def run_pipeline(uploads: Sequence[Upload], store: Store, title: str | None) -> UploadResult:
+def run_pipeline(uploads: Sequence[Upload], store: Store, title: str | None, *,
+                 progress: Callable[[str, int, int], None] | None = None,
+                 max_articles: int | None = None) -> UploadResult:
     """Ingest, analyse and store the uploaded files; build, render and store their dossier."""
     from storyline.render.json import dossier_to_dict
     from storyline.run import run_story
 
     display = _DisplayPaths(uploads)
+    extra: dict[str, Any] = {"progress": progress} if progress is not None else {}
     result = run_story([str(u.path) for u in uploads], store=_RenamingStore(store, display),  # type: ignore[arg-type]
-                       workers=1, title=title)
+                       workers=1, title=title, max_articles=max_articles, **extra)
     problems = [display(p) for p in result.problems]
     dossier = result.dossier
     if dossier is None:
