@@ -461,7 +461,8 @@ def test_upload_form_lists_the_problems_when_nothing_can_be_read(page_log: tuple
     with page.expect_response(lambda r: r.url == origin + "/api/analyze") as answer:
         page.click("#upload button[type=submit]")
     assert answer.value.status == 202  # accepted as a job; the job then fails
-    page.wait_for_function("() => document.getElementById('status').textContent === 'failed'")
+    page.wait_for_function("() => document.getElementById('status').textContent === 'failed'",
+                           timeout=UPLOAD_TIMEOUT_MS)  # the job runs in a worker process
     problems = page.locator("#problems li").all_inner_texts()
     assert problems and any("minutes.xyz" in p for p in problems), problems
     assert not any("storyline-upload-" in p for p in problems)  # never the server's temporary path
