@@ -41,7 +41,8 @@ def test_contract_names_and_order(dossier):
                 "timexes", "duplicate_of"):
         assert key in art
     assert art["published"] == {"date": None, "earliest": "2024-03-12", "latest": "2024-03-20",
-                                "basis": "inferred"}
+                                "basis": "inferred",
+                                "label": "between 12 Mar 2024 and 20 Mar 2024 (inferred, not stated)"}
     assert set(art["timexes"][0]) >= {"start", "end", "text", "type", "value", "resolved",
                                       "earliest", "latest", "anchor"}
     assert data["articles"][2]["duplicate_of"] == "aaaa1111"
@@ -54,7 +55,9 @@ def test_contract_names_and_order(dossier):
                                        "medium", "kind"}
     assert group["variants"][1] == {"text": "We can not wait one more winter,", "articles": ["bbbb2222"]}
     event = data["timeline"][0]
-    assert set(event["date"]) == {"value", "earliest", "latest", "granularity", "approximate"}
+    assert set(event["date"]) == {"value", "earliest", "latest", "granularity", "approximate", "label"}
+    assert event["date"]["value"] == "2024-03-12" and event["date"]["label"] == "12 Mar 2024"
+    assert all("label" in t and "X" not in t["label"] for a in data["articles"] for t in a["timexes"])
     assert set(event["sources"][0]) >= {"article", "start", "end", "text", "time_text"}
     claim = data["claims"][2]
     assert set(claim) >= {"id", "subject", "attribute", "value", "as_of", "article", "start", "end",

@@ -20,10 +20,11 @@ def test_summary_has_articles_timeline_quotes_and_conflicts(dossier):
     out = _text(dossier)
     assert "Millbrook bridge <vote>" in out
     assert "Riverside Ledger" in out and "Valley Post & Courier" in out
-    assert "2024-03-12…2024-03-20 (inferred)" in out and "2024-03-14 (metadata)" in out
-    assert "Timeline (first 3 of 3;" in out and "≈ 2024-06 " in out and "2024-03-12 " in out
+    assert "between 12 Mar 2024 and 20 Mar 2024" in out and "14 Mar 2024 (metadata)" in out
+    assert "Timeline (first 3 of 3)" in out and "about June 2024" in out and "12 Mar 2024 " in out
     assert "Quote groups: 3 (1 carried by several articles)" in out
-    assert "Conflicts (2)" in out and "vote_count" in out and "5-2" in out and "4-3" in out
+    assert "Conflicts (2)" in out and "number of" in out and "5-2" in out and "4-3" in out
+    assert "vote_count" not in out
 
 
 def test_markup_in_the_data_is_not_interpreted(dossier):
@@ -39,7 +40,7 @@ def test_long_stories_still_fit_one_screen(dossier):
                                               [ComparisonSide(i, [], ["aaaa1111"]),
                                                ComparisonSide(i + 1, [], ["bbbb2222"])]))
     out = _text(dossier)
-    assert f"Timeline (first {MAX_EVENTS} of 43;" in out and "Conflicts (42, first 5)" in out
+    assert f"Timeline (first {MAX_EVENTS} of 43)" in out and "Conflicts (42, first 5)" in out
     assert "Event number 39" not in out
     assert len(out.splitlines()) <= 45
 
@@ -49,6 +50,6 @@ def test_eighty_columns_one_line_per_row(dossier):
     dossier.timeline[1].date = EventDate("XXXX-06", "2023-06-01", None, "month", True)
     out = _text(dossier, width=80)
     assert max(len(line) for line in out.splitlines()) <= 80
-    assert "≈ ≥ 2023-06-01" in out
+    assert "June (year not stated;" in out
     [row] = [line for line in out.splitlines() if "A very long sentence" in line]
     assert row.rstrip().endswith("│") and "…" in row

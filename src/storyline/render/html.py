@@ -14,6 +14,7 @@ exactly, and a click on a citation scrolls to the span and highlights it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,9 +25,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline.model import Dossier, Entity, Event
-from storyline.safedate import month_start, year_start
+from storyline.render.dates import MONTHS_SHORT, day_label, timex_label
+from storyline.render.phrases import status_label
 from storyline.render.view import (
     DossierView,
+    bounds_text,
+    entity_type,
     event_bounds,
     format_event_date,
     format_pubdate,
@@ -34,13 +38,20 @@ from storyline.render.view import (
     slug,
     word_diff,
 )
+from storyline.safedate import month_start, year_start
 
-__all__ = ["anchor_id", "mark_text", "render_html", "word_diff"]
+__all__ = ["anchor_id", "mark_text", "render_html", "web_url", "word_diff"]
 
 
 def anchor_id(article: str, start: int, end: int) -> str:
     """The HTML id of a span in the article text (the target of every citation of that span)."""
     return f"a-{article}-{start}-{end}"
+
+
+def web_url(url: str | None) -> str | None:
+    """An article URL a reader may follow: http(s) only (never ``javascript:`` or ``file:``)."""
+    url = (url or "").strip()
+    return url if re.match(r"^https?://[^\s\"<>]+$", url, re.I) else None
 
 
 # ----------------------------------------------------------------------------- article text
@@ -59,7 +70,8 @@ def _collect_marks(d: Dossier, view: DossierView) -> dict[str, set[_Mark]]:
     marks: dict[str, set[_Mark]] = defaultdict(set)
     for a in d.articles:
         for t in a.timexes:
-            marks[a.article.id].add(_Mark(t.start, t.end, "timex", f"time: {t.value}"))
+            marks[a.article.id].add(_Mark(t.start, t.end, "timex", "time: " + timex_label(
+                t.value, type=t.type, earliest=t.earliest, latest=t.latest, kind=t.kind)))
     for e in d.entities:
         for r in e.roles:
             for s in r.spans:
@@ -72,14 +84,16 @@ def _collect_marks(d: Dossier, view: DossierView) -> dict[str, set[_Mark]]:
         for src in ev.sources:
             marks[src.article].add(_Mark(src.start, src.end, "event", f"event {format_event_date(ev.date)}"))
             if src.time_start is not None and src.time_end is not None:
-                marks[src.article].add(_Mark(src.time_start, src.time_end, "timex", f"dates event {ev.id}"))
+                marks[src.article].add(_Mark(src.time_start, src.time_end, "timex",
+                                             f"dates the event of {format_event_date(ev.date)}"))
     for c in d.claims:
         marks[c.article].add(_Mark(c.start, c.end, "claim",
-                                   f"claim {c.attribute} = {format_value(c.value, c.unit)}"))
+                                   f"claim: {view.claim_attr(c)} = {view.value_text(c.value, c.unit)}"))
     for cov in d.coverage:
         for lb in cov.labels:
             for s in lb.spans:
-                marks[s.article].add(_Mark(s.start, s.end, "label", f"label “{lb.term}” ({lb.voice})"))
+                voice = "own voice" if lb.voice == "reporter" else "in a quote"
+                marks[s.article].add(_Mark(s.start, s.end, "label", f"label “{lb.term}” ({voice})"))
     return marks
 
 
@@ -140,19 +154,15 @@ def _axis(events: list[Event]) -> dict[str, Any]:
     for e, b in dated:
         if not b:
             continue
+        where = bounds_text(b)
         if b.open_end:
             left, width, shape = pct(b.start), 100.0 - pct(b.start), "open-end"
-            where = f"not before {b.start.isoformat()}"
         elif b.open_start:
             left, width, shape = 0.0, pct(b.end) + 100.0 / total, "open-start"
-            where = f"not after {b.end.isoformat()}"
         else:
             left = pct(b.start)
             width = round(100.0 * ((b.end - b.start).days + 1) / total, 3)
             shape = "closed"
-            where = b.start.isoformat()
-            if b.start != b.end:
-                where += f" … {b.end.isoformat()}"
         width = max(width, 0.8)
         left = min(left, 99.2)
         width = round(min(width, 100.0 - left), 3)
@@ -164,7 +174,7 @@ def _axis(events: list[Event]) -> dict[str, Any]:
         rows.append({"event": e, "left": left, "width": width, "shape": shape, "range": where,
                      "mini_left": round(mini_left, 3), "mini_width": round(mini_width, 3)})
     return {"ticks": _ticks(lo, hi, pct), "rows": rows,
-            "undated": [e for e, b in dated if not b], "start": lo.isoformat(), "end": hi.isoformat()}
+            "undated": [e for e, b in dated if not b], "start": day_label(lo), "end": day_label(hi)}
 
 
 def _ticks(lo: dt.date, hi: dt.date, pct: Callable[[dt.date], float]) -> list[dict[str, Any]]:
@@ -181,11 +191,11 @@ def _ticks(lo: dt.date, hi: dt.date, pct: Callable[[dt.date], float]) -> list[di
         if lo.day > 1:
             y, m = (y + (m == 12), m % 12 + 1)
         while (first := month_start(y, m)) is not None and first <= hi:  # stops at 9999-12
-            ticks.append((first, f"{y}-{m:02d}"))
+            ticks.append((first, f"{MONTHS_SHORT[m]} {y}" if m == 1 or not ticks else MONTHS_SHORT[m]))
             for _ in range(step):
                 y, m = (y + (m == 12), m % 12 + 1)
     if not ticks:
-        ticks.append((lo, lo.isoformat()))
+        ticks.append((lo, day_label(lo)))
     return [{"left": pct(day), "label": label} for day, label in ticks]
 
 
@@ -202,9 +212,11 @@ def _context(d: Dossier) -> dict[str, Any]:
         articles.append({
             "id": art.id, "label": view.label(art.id), "title": art.title, "outlet": art.outlet,
             "byline": art.byline, "dateline": art.dateline, "url": art.url, "path": art.path,
+            "href": web_url(art.url),
             "published": format_pubdate(art.published), "basis": art.published.basis,
             "duplicate_of": view.label(art.duplicate_of) if art.duplicate_of else None,
-            "republished_by": [view.label(c.article.id) for c in d.articles if c.article.duplicate_of == art.id],
+            "republished_by": [view.label(c.article.id) for c in d.articles
+                               if c.article.duplicate_of == art.id],
             "boilerplate": art.boilerplate, "n_timexes": len(a.timexes),
             "body": mark_text(art.id, art.text, marks.get(art.id, ())),
         })
@@ -224,11 +236,13 @@ def _context(d: Dossier) -> dict[str, Any]:
         for s in c.sides:
             evidence = [view.claims[cid] for cid in s.claims if cid in view.claims]
             cited = {e.article for e in evidence}
-            sides.append({"value": format_value(s.value), "evidence": evidence,
+            sides.append({"value": view.value_text(s.value), "evidence": evidence,
                           "articles": [view.label(x) for x in s.articles if x not in cited]})
-        comparisons.append({"c": c, "subject": view.entity_name(c.subject), "sides": sides})
+        comparisons.append({"c": c, "subject": view.entity_name(c.subject), "sides": sides,
+                            "attr": view.comparison_attr(c), "status": status_label(c.status)})
 
-    entities = [{"e": e, "roles": _grouped_roles(e)} for e in d.entities]
+    entities = [{"e": e, "roles": _grouped_roles(e, view), "type": entity_type(e.type)}
+                for e in d.entities]
 
     columns = [(a.article.id, view.label(a.article.id)) for a in d.articles]
     matrix = [{"item": it, "cells": [view.cell(it, aid) for aid, _ in columns]} for it in view.items()]
@@ -250,15 +264,16 @@ def _context(d: Dossier) -> dict[str, Any]:
     }
 
 
-def _grouped_roles(e: Entity) -> list[dict[str, Any]]:
+def _grouped_roles(e: Entity, view: DossierView) -> list[dict[str, Any]]:
     """An entity's roles with the same wording (case aside) and qualifier shown once, all spans kept."""
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in e.roles:
         key = ((r.qualifier or "").casefold(), " ".join(r.title.split()).casefold(), r.voice)
         g = groups.setdefault(key, {"title": r.title, "qualifier": r.qualifier, "voice": r.voice,
                                     "as_of": [], "spans": []})
-        if r.as_of and r.as_of not in g["as_of"]:
-            g["as_of"].append(r.as_of)
+        when = view.as_of(r.as_of, r.spans[0].article if r.spans else None)
+        if when and when not in g["as_of"]:
+            g["as_of"].append(when)
         g["spans"].extend(r.spans)
     for g in groups.values():
         g["as_of"].sort()
@@ -275,6 +290,7 @@ def _env() -> Environment:
     env.globals["anchor_id"] = anchor_id
     env.globals["format_event_date"] = format_event_date
     env.globals["format_value"] = format_value
+    env.globals["status_label"] = status_label
     env.filters["slug"] = slug
     return env
 

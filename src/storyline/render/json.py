@@ -35,6 +35,7 @@ from storyline.model import (
     Span,
     TimeExpr,
 )
+from storyline.render.dates import pubdate_label, timex_label
 
 __all__ = [
     "check_spans",
@@ -81,7 +82,8 @@ def _span(s: Span) -> dict[str, Any]:
 def _timex(t: TimeExpr) -> dict[str, Any]:
     return {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
             "resolved": t.resolved, "earliest": t.earliest, "latest": t.latest, "anchor": t.anchor,
-            "kind": t.kind}
+            "kind": t.kind,
+            "label": timex_label(t.value, type=t.type, earliest=t.earliest, latest=t.latest, kind=t.kind)}
 
 
 def _article(a: ArticleAnalysis) -> dict[str, Any]:
@@ -96,7 +98,8 @@ def _article(a: ArticleAnalysis) -> dict[str, Any]:
         "dateline": art.dateline,
         "url": art.url,
         "published": {"date": pub.date, "earliest": pub.earliest, "latest": pub.latest,
-                      "basis": pub.basis},
+                      "basis": pub.basis,
+                      "label": pubdate_label(pub.date, pub.earliest, pub.latest, pub.basis)},
         "language": art.language,
         "source_format": art.source_format,
         "duplicate_of": art.duplicate_of,
@@ -135,7 +138,9 @@ def _event(e: Event) -> dict[str, Any]:
     return {
         "id": e.id,
         "date": {"value": d.value, "earliest": d.earliest, "latest": d.latest,
-                 "granularity": d.granularity, "approximate": d.approximate},
+                 "granularity": d.granularity, "approximate": d.approximate,
+                 "label": timex_label(d.value, earliest=d.earliest, latest=d.latest,
+                                      approximate=d.approximate)},
         "summary": e.summary,
         "predicate": e.predicate,
         "sources": [{"article": s.article, "start": s.start, "end": s.end, "text": s.text,

@@ -13,12 +13,15 @@ from rich.markup import escape
 from rich.table import Table
 
 from storyline.model import Dossier, EventDate, PubDate
-from storyline.render.view import DossierView, date_bounds, event_bounds, format_value
+from storyline.render.dates import pubdate_label
+from storyline.render.phrases import status_label
+from storyline.render.view import DossierView, format_event_date
 
 __all__ = ["render_summary"]
 
 MAX_EVENTS = 8
 MAX_CONFLICTS = 5
+MAX_ARTICLES = 12
 
 
 def _cut(text: str, width: int) -> str:
@@ -27,31 +30,13 @@ def _cut(text: str, width: int) -> str:
 
 
 def _pub(d: PubDate) -> str:
-    """Compact publication date: the day, or the range it was inferred in, with its basis."""
-    if d.date:
-        return f"{d.date} ({d.basis})"
-    if d.earliest and d.latest:
-        return f"{d.earliest}…{d.latest} ({d.basis})"
-    if d.earliest:
-        return f"≥ {d.earliest} ({d.basis})"
-    if d.latest:
-        return f"≤ {d.latest} ({d.basis})"
-    return "unknown"
+    """Publication date in words: the day, or the range it was inferred in, with its basis."""
+    return pubdate_label(d.date, d.earliest, d.latest, d.basis, short=True)
 
 
 def _when(d: EventDate) -> str:
-    """Compact event date: the calendar value when it is one, else its known bound (``≥ 2023-11-10``)."""
-    mark = "≈ " if d.approximate else ""
-    if date_bounds(d.value):
-        return mark + d.value
-    b = event_bounds(d)
-    if b is None:
-        return mark + d.value
-    if b.open_end:
-        return f"{mark}≥ {b.start.isoformat()}"
-    if b.open_start:
-        return f"{mark}≤ {b.end.isoformat()}"
-    return mark + (b.start.isoformat() if b.start == b.end else f"{b.start.isoformat()}…{b.end.isoformat()}")
+    """Event date in words ("September (year not stated; 2024 or 2025)")."""
+    return format_event_date(d)
 
 
 def render_summary(d: Dossier, console: Console) -> None:
@@ -60,11 +45,12 @@ def render_summary(d: Dossier, console: Console) -> None:
     console.print(f"[bold]{escape(d.story_title or 'Untitled story')}[/bold]  "
                   f"[dim]story {escape(d.story_id)} · {len(d.articles)} article(s)[/dim]")
 
-    arts = Table(title="Articles (≥ = not before)", title_justify="left", pad_edge=False)
+    shown_arts = f", first {MAX_ARTICLES}" if len(d.articles) > MAX_ARTICLES else ""
+    arts = Table(title=f"Articles ({len(d.articles)}{shown_arts})", title_justify="left", pad_edge=False)
     arts.add_column("outlet (or headline)", no_wrap=True, overflow="ellipsis", max_width=24)
     arts.add_column("byline · dateline", no_wrap=True, overflow="ellipsis", max_width=26)
-    arts.add_column("published", no_wrap=True, min_width=10)
-    for a in d.articles:
+    arts.add_column("published", no_wrap=True, min_width=10, overflow="ellipsis", max_width=40)
+    for a in d.articles[:MAX_ARTICLES]:
         art = a.article
         outlet = escape(art.outlet) if art.outlet else f"[dim]{escape(v.label(art.id))}[/dim]"
         if art.duplicate_of:
@@ -74,9 +60,9 @@ def render_summary(d: Dossier, console: Console) -> None:
     console.print(arts)
 
     if d.timeline:
-        tl = Table(title=f"Timeline (first {min(MAX_EVENTS, len(d.timeline))} of {len(d.timeline)}; "
-                         "≥ = not before)", title_justify="left", pad_edge=False, expand=True)
-        tl.add_column("date", no_wrap=True, min_width=14)
+        tl = Table(title=f"Timeline (first {min(MAX_EVENTS, len(d.timeline))} of {len(d.timeline)})",
+                   title_justify="left", pad_edge=False, expand=True)
+        tl.add_column("date", min_width=14, max_width=26)
         tl.add_column("event", no_wrap=True, overflow="ellipsis", ratio=1)
         tl.add_column("src", justify="right", no_wrap=True)
         for e in d.timeline[:MAX_EVENTS]:
@@ -89,19 +75,20 @@ def render_summary(d: Dossier, console: Console) -> None:
     status = v.status_counts()
     console.print(f"Entities: {len(d.entities)} · Quote groups: {len(d.quotes)} ({multi} carried by "
                   f"several articles) · Claims: {len(d.claims)} · Comparisons: "
-                  + (", ".join(f"{n} {k.replace('_', ' ')}" for k, n in status.items()) or "none"))
+                  + (", ".join(f"{n} {status_label(k)}" for k, n in status.items()) or "none"))
 
     conflicts = v.conflicts()
     if conflicts:
         shown = f", first {MAX_CONFLICTS}" if len(conflicts) > MAX_CONFLICTS else ""
         ct = Table(title=f"Conflicts ({len(conflicts)}{shown})", title_justify="left", pad_edge=False,
                    expand=True)
-        ct.add_column("subject · attribute", no_wrap=True, overflow="ellipsis", max_width=36)
+        ct.add_column("subject · what", max_width=36)
         ct.add_column("values (articles)", no_wrap=True, overflow="ellipsis", ratio=1)
         for c in conflicts[:MAX_CONFLICTS]:
-            sides = "; ".join(f"{format_value(s.value)} ({', '.join(v.label(x) for x in s.articles)})"
+            sides = "; ".join(f"{v.value_text(s.value)} ({', '.join(v.label(x) for x in s.articles)})"
                               for s in c.sides)
-            ct.add_row(escape(f"{v.subject_name(c.subject)} · {c.attribute}"), escape(_cut(sides, 300)))
+            ct.add_row(escape(f"{v.subject_name(c.subject)} · {v.comparison_attr(c)}"),
+                       escape(_cut(sides, 300)))
         console.print(ct)
     else:
         console.print("Conflicts: none found.")

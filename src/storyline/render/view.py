@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.model import Article, Claim, Comparison, Dossier, EventDate, PubDate
+from storyline.render.dates import day_label, pubdate_label, range_label, timex_label
+from storyline.render.phrases import attribute_label, status_label
 
 __all__ = [
     "Bounds",
@@ -22,6 +24,9 @@ __all__ = [
     "Item",
     "date_bounds",
     "event_bounds",
+    "as_of_text",
+    "bounds_text",
+    "entity_type",
     "format_event_date",
     "format_pubdate",
     "format_value",
@@ -84,42 +89,55 @@ def event_bounds(d: EventDate) -> Bounds | None:
     return Bounds(start, end) if start <= end else Bounds(end, start)
 
 
+ENTITY_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                "NORP": "group", "FAC": "facility", "EVENT": "event", "PRODUCT": "product",
+                "WORK_OF_ART": "work", "LAW": "law"}
+
+
+def entity_type(t: str) -> str:
+    """spaCy's entity label as a word ("PERSON" → "person", "GPE" → "place")."""
+    return ENTITY_TYPES.get(t, t.lower().replace("_", " "))
+
+
 def format_pubdate(p: PubDate) -> str:
     """Publication date as a reader should see it: exact, a range (saying it is inferred), or unknown."""
-    if p.date:
-        return f"{p.date} ({p.basis})"
-    if p.earliest or p.latest:
-        if p.earliest and p.latest and p.earliest != p.latest:
-            rng = f"between {p.earliest} and {p.latest}"
-        elif p.earliest and p.latest:
-            rng = p.earliest
-        elif p.earliest:
-            rng = f"not before {p.earliest}"
-        else:
-            rng = f"not after {p.latest}"
-        return f"{rng} ({p.basis}, not stated)" if p.basis == "inferred" else f"{rng} ({p.basis})"
-    return "date unknown"
+    return pubdate_label(p.date, p.earliest, p.latest, p.basis)
 
 
 def format_event_date(d: EventDate) -> str:
-    """An event date with its granularity and uncertainty.
+    """An event date in words, with its uncertainty: "13 Nov 2025", "September (year not stated;
+    2024 or 2025)", "a Monday in late 2025", "on or after 1 Oct 2024" (see :mod:`.dates`)."""
+    return timex_label(d.value, earliest=d.earliest, latest=d.latest, approximate=d.approximate)
 
-    ``≈ 2025-05 (month)``, ``2025-W19 [2025-05-05 … 2025-05-11]``, ``XXXX-10 [not before 2024-10-01]``.
+
+def bounds_text(b: Bounds) -> str:
+    """An axis bar's extent in words (for its tooltip)."""
+    if b.open_end:
+        return f"on or after {day_label(b.start)}"
+    if b.open_start:
+        return f"on or before {day_label(b.end)}"
+    return range_label(b.start.isoformat(), b.end.isoformat()) or day_label(b.start)
+
+
+def as_of_text(as_of: str | None, article: Article | None) -> str | None:
+    """When a claim or role is said to hold, only as far as it is known.
+
+    The extractors default ``as_of`` to the publication date, or to its earliest bound when the
+    date is only inferred; showing that bound as "as of 1 Jan 2024" would state a precision nobody
+    gave. So: the day when the article's date is known, the publication range when it is not, and a
+    date from the text as its own label.
     """
-    text = d.value
-    b = event_bounds(d)
-    own = date_bounds(d.value)
-    if b and b.open_end:
-        text += f" [not before {b.start.isoformat()}]"
-    elif b and b.open_start:
-        text += f" [not after {b.end.isoformat()}]"
-    elif b and b.start != b.end and (b.start, b.end) != own:
-        text += f" [{b.start.isoformat()} … {b.end.isoformat()}]"
-    if d.granularity not in ("day", "unknown"):
-        text += f" ({d.granularity})"
-    if d.approximate:
-        text = "≈ " + text
-    return text
+    if not as_of:
+        return None
+    pub = article.published if article else None
+    if pub is not None and not pub.date and as_of in (pub.earliest, pub.latest):
+        rng = range_label(pub.earliest, pub.latest)
+        return f"at publication, {rng}" if rng else None
+    return "as of " + timex_label(as_of)
+
+
+_COUNTABLE_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "count", "person",
+                    "vote", "charge", "seat", "point", "game", "goal", "mile", "kilometer", "meter"}
 
 
 def format_value(value: Any, unit: str | None = None) -> str:
@@ -284,11 +302,12 @@ class DossierView:
             return "quote", f"{who}: “{g.text}”", f"q-{slug(item_id)}"
         if item_id in self.claims:
             c = self.claims[item_id]
-            return ("claim", f"{self.subject_name(c.subject)} · {c.attribute} = "
-                             f"{format_value(c.value, c.unit)}", f"cl-{slug(item_id)}")
+            return ("claim", f"{self.subject_name(c.subject)} · {self.claim_attr(c)} = "
+                             f"{self.value_text(c.value, c.unit)}", f"cl-{slug(item_id)}")
         if item_id in self.comparisons:
             k = self.comparisons[item_id]
-            return ("comparison", f"{self.subject_name(k.subject)} · {k.attribute} ({k.status})",
+            return ("comparison", f"{self.subject_name(k.subject)} · {self.comparison_attr(k)} "
+                                  f"({status_label(k.status)})",
                     f"c-{slug(item_id)}")
         return "item", item_id, None
 
@@ -302,6 +321,36 @@ class DossierView:
             if item.id in cov.omits:
                 return "omits"
         return "has" if article_id in item.articles else ""
+
+    def claim_attr(self, c: Claim) -> str:
+        """A claim's attribute as a phrase ("who convicted"; a measure's own phrase when it has one)."""
+        return attribute_label(c.attribute, c.measure)
+
+    def comparison_attr(self, k: Comparison) -> str:
+        """A comparison's attribute as a phrase, taking the measure phrase of its first claim."""
+        for side in k.sides:
+            for cid in side.claims:
+                c = self.claims.get(cid)
+                if c is not None and c.measure:
+                    return attribute_label(k.attribute, c.measure)
+        return attribute_label(k.attribute)
+
+    def value_text(self, value: Any, unit: str | None = None) -> str:
+        """A claim value for a reader: entity ids become names, ISO dates and TIMEX durations words."""
+        if isinstance(value, str):
+            if value in self.entities:
+                return self.entities[value].name
+            if re.match(r"^(\d{4}-\d{2}(-\d{2})?|XXXX-[\dXWSUPFAI-]+|P[\dX.]+[YMWD])$", value) and not unit:
+                return timex_label(value)
+        if isinstance(value, (list, tuple)):
+            return ", ".join(self.value_text(v) for v in value)
+        if unit in _COUNTABLE_UNITS and isinstance(value, (int, float)) and value != 1:
+            unit += "s"
+        return format_value(value, unit)
+
+    def as_of(self, as_of: str | None, article_id: str | None) -> str | None:
+        """:func:`as_of_text` for an article of this dossier."""
+        return as_of_text(as_of, self.articles.get(article_id or ""))
 
     def voice_name(self, voice: str) -> str:
         return "reporter" if voice == "reporter" else self.entity_name(voice)
@@ -323,7 +372,8 @@ class DossierView:
                 claim_ids.update(side.claims)
                 arts.update(self.claims[cid].article for cid in side.claims if cid in self.claims)
             out.append(Item(c.id, "comparison",
-                            f"{self.subject_name(c.subject)} · {c.attribute} ({c.status})", arts, claim_ids))
+                            f"{self.subject_name(c.subject)} · {self.comparison_attr(c)} "
+                            f"({status_label(c.status)})", arts, claim_ids))
         return out
 
     def comparisons_by_status(self) -> list[Comparison]:

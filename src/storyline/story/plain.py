@@ -15,8 +15,8 @@ from typing import Any
 # TIMEX3 codes ("XXXX-WXX-4", "2025-05-05TEV", "PT2H", "P3Y"), snake_case attribute names
 _ENTITY_ID = re.compile(r"\bent-[0-9a-f]{6,}\b")
 _ARTICLE_ID = re.compile(r"\b[0-9a-f]{16}\b(?!\.txt)")
-_TIMEX = re.compile(r"\bXXXX\b|X{2}-|\b\d{4}-W\d{2}|\b\d{4}-\d{2}(?:-\d{2})?T[A-Z]{2}\b"
-                    r"|\bP\d+[YMWD]\b|\bPT\d+[HMS]\b")
+_TIMEX = re.compile(r"\bXXXX\b|X{2}-|-WXX|\b\d{4}-W\d{2}|\b\d{4}-\d{2}(?:-\d{2})?T[A-Z]{2}\b"
+                    r"|\bP\d+[YMWD]\b|\bPT\d+[HMS]\b|\b(?:PAST|PRESENT|FUTURE)_REF\b")
 _SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
 
 
@@ -40,4 +40,16 @@ def jargon_in_comparisons(comparisons: Iterable[Mapping[str, Any]],
     return problems
 
 
-__all__ = ["jargon_in_comparisons"]
+def jargon_in_text(text: str, where: str = "text") -> list[str]:
+    """One line per id, TIMEX code or snake_case name found in text a person reads (a rendered
+    page's visible text, a Markdown file, the terminal summary)."""
+    problems: list[str] = []
+    for kind, pattern in (("an entity id", _ENTITY_ID), ("an article id", _ARTICLE_ID),
+                          ("a TIMEX code", _TIMEX), ("a snake_case name", _SNAKE)):
+        for m in pattern.finditer(text):
+            lo, hi = max(0, m.start() - 40), m.end() + 40
+            problems.append(f"{where}: {kind} {m.group(0)!r} in …{' '.join(text[lo:hi].split())}…")
+    return problems
+
+
+__all__ = ["jargon_in_comparisons", "jargon_in_text"]
