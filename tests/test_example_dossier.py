@@ -53,7 +53,7 @@ def test_stated_date_is_exact_and_the_others_are_honest_ranges(example):
     _, data, _, _ = example
     stated = by_file(data, "003_60c22e610121d79f")["published"]
     assert stated == {"date": "2025-05-05", "earliest": "2025-05-05", "latest": "2025-05-05",
-                      "basis": "text"}
+                      "basis": "text", "label": "5 May 2025 (stated in the text)"}
     for stem in ("000_531a27f22a610280", "001_dc8cf0234d011efe", "002_3a96086b4c8e16a3",
                  "004_4e086dc1f24ce887"):
         pub = by_file(data, stem)["published"]
