@@ -251,3 +251,15 @@ def test_amounts_in_different_currencies_are_not_compared(nlp):
                     ("Daily Ledger", "2025-06-02", "Investors lost $8 billion in the collapse."),
                     ("Metro Star", "2025-06-02", "Investors lost £6 billion in the collapse."))
     assert all(c.status != "conflict" for c in cmps)
+
+
+def test_clock_times_in_two_zones_are_one_instant():
+    a = Claim(id="c1", subject="", attribute="measure:clock|land", value=18 * 60 + 30, article="a",
+              start=0, end=1, text="6:30 pm CEST", unit="minute of day CEST", low=1109.5, high=1110.5)
+    b = Claim(id="c2", subject="", attribute="measure:clock|land", value=12 * 60 + 30, article="b",
+              start=0, end=1, text="12:30 pm EDT", unit="minute of day EDT", low=749.5, high=750.5)
+    c = Claim(id="c3", subject="", attribute="measure:clock|land", value=13 * 60 + 30, article="c",
+              start=0, end=1, text="1:30 pm EDT", unit="minute of day EDT", low=809.5, high=810.5)
+    assert overlaps(a, b) and not overlaps(a, c)
+    (cmp,) = _run([a, b])
+    assert cmp.status == "compatible" and "CEST and EDT" in cmp.explanation

@@ -83,13 +83,25 @@ def _half_day(c: Claim) -> bool:
     return bool(c.unit and c.unit.startswith("minute of half-day"))
 
 
+# UTC offsets (minutes) of the zone abbreviations news text writes, as the tz database defines
+# them; IST is read as India Standard Time, its use in international news (Irish and Israel
+# Standard Time are written out in full there).
+ZONE_OFFSETS = {"UTC": 0, "GMT": 0, "BST": 60, "CET": 60, "CEST": 120, "IST": 330, "JST": 540,
+                "AEST": 600, "AEDT": 660, "HST": -600, "EST": -300, "EDT": -240, "CST": -360,
+                "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
+
+
+def _zone_of(unit: str | None) -> str:
+    return unit.split("day", 1)[1].strip() if unit and "day" in unit else ""
+
+
 def _same_clock_zone(ua: str | None, ub: str | None) -> bool:
-    """Clock times with a zone and without one may be compared (the story's local time is
-    assumed); two different zones are not (converting abbreviations is ambiguous: IST)."""
+    """Clock times may be compared when both are in one zone, when one names no zone (the story's
+    local time is assumed), or when both zones are known (then both are read in UTC)."""
     if not (ua and ub and ua.startswith("minute of") and ub.startswith("minute of")):
         return False
-    za, zb = ua.split("day", 1)[1].strip(), ub.split("day", 1)[1].strip()
-    return not za or not zb or za == zb
+    za, zb = _zone_of(ua), _zone_of(ub)
+    return not za or not zb or za == zb or za in ZONE_OFFSETS and zb in ZONE_OFFSETS
 
 
 def _near(a: Claim, b: Claim, ratio: float = 1.5) -> bool:
@@ -108,6 +120,16 @@ def _interval(c: Claim) -> tuple[float, float]:
 def overlaps(a: Claim, b: Claim) -> bool:
     la, ha = _interval(a)
     lb, hb = _interval(b)
+    za, zb = _zone_of(a.unit), _zone_of(b.unit)
+    if za and zb and za != zb and za in ZONE_OFFSETS and zb in ZONE_OFFSETS:
+        # "6:30 pm CEST" and "12:30 pm EDT" are one instant: both in UTC, on a 24-hour circle
+        shift_a, shift_b = ZONE_OFFSETS[za], ZONE_OFFSETS[zb]
+        la, ha, lb, hb = la - shift_a, ha - shift_a, lb - shift_b, hb - shift_b
+        day = 720 if _half_day(a) or _half_day(b) else 1440
+        la, ha, lb, hb = (x % day for x in (la, ha, lb, hb))
+        if ha < la or hb < lb:  # an interval across midnight: compare on the shifted circle
+            la, ha, lb, hb = ((x + day / 2) % day for x in (la, ha, lb, hb))
+        return la < hb and lb < ha
     if _half_day(a) != _half_day(b):  # "9:17" (half of the day unknown) against "9:16 pm"
         la, ha, lb, hb = (x % 720 if not math.isinf(x) else x for x in (la, ha, lb, hb))
     # half-open: "around 9:16" (9:15:30-9:16:30) and "9:17" (9:16:30-9:17:30) only touch
@@ -242,6 +264,9 @@ def _why_possible(a: Claim, b: Claim) -> str:
 
 
 def _why_compatible(a: Claim, b: Claim) -> str:
+    za, zb = _zone_of(a.unit), _zone_of(b.unit)
+    if za and zb and za != zb:
+        return f"the same time of day given in two time zones ({za} and {zb})"
     if a.unit and a.text.split()[-1:] != b.text.split()[-1:] and not a.discrete:
         return "the same value in different units or rounded to the precision written"
     if a.qualifier in ("about", "nearly") or b.qualifier in ("about", "nearly"):
