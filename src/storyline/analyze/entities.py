@@ -39,16 +39,12 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze.entities_casing import Casing
 from storyline.analyze.entities_names import (
-    FACILITY_WORDS,
     GENERIC_NOUNS,
     HONORIFICS,
     OFFICE_WORDS,
     ORG_HEAD_NOUNS,
-    ORG_NAME_WORDS,
-    PLACE_WORDS,
     QUALIFIERS,
     ROLE_NOUNS,
-    TITLE_PREFIX_WORDS,
     expand_title_words,
     fullest_name,
     gpe_key,
@@ -73,6 +69,7 @@ from storyline.analyze.entities_roles import (
 )
 from storyline.analyze.given_names import given_name_gender, is_given_name
 from storyline.analyze.quotes_marks import quote_regions
+from storyline.lexicon.en.names import FACILITY_WORDS, ORG_NAME_WORDS, PLACE_WORDS, TITLE_PREFIX_WORDS
 from storyline.model import Article, LocalEntity, Mention, Role, Span
 from storyline.unionfind import UnionFind
 

@@ -7,6 +7,7 @@ news conventions (no names or phrases from any particular story).
 from __future__ import annotations
 
 from storyline.analyze.entities_names import ORG_HEAD_NOUNS
+from storyline.lexicon.en.speakers import GENERIC_ORG_NOUNS
 
 # Lemmas of verbs that introduce reported speech or writing. (textacy has a similar list in
 # ``textacy.constants.REPORTING_VERBS``, but textacy is only an optional evaluation dependency here,
@@ -84,22 +85,5 @@ TITLE_NOUNS = frozenset({"book", "film", "movie", "song", "album", "show", "seri
                          "documentary", "article", "column", "essay", "report", "play", "episode",
                          "podcast", "anthem", "memoir", "novel", "poem", "speech", "headline"})
 
-# Words a text uses to refer back to an organization it named ("the company said", "the agency
-# said in a post"): the most salient organization of the last sentences. General English news
-# usage. Not "board", "council", "committee": a body inside another organization, not it. The
-# head words of organization names (``entities_names.ORG_HEAD_NOUNS``) also find an organization,
-# but only one whose name has that word ("the court" → "Superior Court").
-GENERIC_ORG_NOUNS = frozenset("""
-company firm organization organisation group agency ministry department business corporation
-nonprofit charity association airline carrier operator manufacturer maker startup bank lender
-insurer retailer club team network publisher broadcaster utility hospital university union
-federation league institute foundation laboratory
-""".split())
+# Organization descriptions: the generic words and the head words of organization names.
 ORG_DESCRIPTION_NOUNS = GENERIC_ORG_NOUNS | frozenset(ORG_HEAD_NOUNS)
-
-# People who speak for an organization: "a company spokesperson said" → the company.
-SPOKESPERSON_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative",
-                                "spokespeople"})
-
-# Descriptions that fit any person holding an office ("the official declared").
-GENERIC_PERSON_NOUNS = frozenset({"official", "officer"})

@@ -19,15 +19,13 @@ from storyline.analyze.given_names import given_name_gender
 from storyline.analyze.quotes_lexicon import (
     FEMALE_HONORIFICS,
     FEMALE_PRONOUNS,
-    GENERIC_ORG_NOUNS,
-    GENERIC_PERSON_NOUNS,
     MALE_HONORIFICS,
     MALE_PRONOUNS,
     ORG_DESCRIPTION_NOUNS,
     SPEECH_VERBS,
-    SPOKESPERSON_NOUNS,
 )
 from storyline.analyze.quotes_marks import QuoteRegion
+from storyline.lexicon.en.speakers import GENERIC_ORG_NOUNS, GENERIC_PERSON_NOUNS, SPOKESPERSON_NOUNS
 from storyline.model import Article, LocalEntity, Mention
 
 if TYPE_CHECKING:

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 
 from storyline.analyze.entities_names import ROLE_NOUNS, expand_title_words
 from storyline.analyze.quotes_lexicon import MEDIA, SPOKEN_MEDIA, WRITTEN_CUES, WRITTEN_MEDIA
+from storyline.lexicon.en.speakers import DESCRIPTION_SKIP, SHARED_ROLES
 from storyline.model import (
     ArticleAnalysis,
     Comparison,
@@ -125,14 +126,6 @@ class _Item:
     words: list[str]
 
 
-# Leading words of a description that say how many or which, not who ("the nearly 300 nurses").
-_DESCRIPTION_SKIP = frozenset("""the a an this that these those some many several all both more
-than about nearly almost over under around at least most other another few dozens hundreds
-thousands one two three four five six seven eight nine ten twelve dozen""".split())
-# Role nouns many people of a story hold at once: no description by them names one person.
-_SHARED_ROLES = frozenset("""official officer member employee worker agent supporter critic ally
-expert analyst witness victim resident student player aide adviser advisor lawyer attorney
-spokesperson spokesman spokeswoman reporter""".split())
 # Words that name where words were said, not who said them ("the letter reads").
 _MEDIA_WORDS = frozenset(MEDIA)
 _PRONOUNS = frozenset("he she it they we i you him her them us his its their our".split())
@@ -144,7 +137,7 @@ def description_name(speaker_text: str | None) -> str | None:
     if not speaker_text:
         return None
     words = speaker_text.split()
-    while words and (words[0].lower() in _DESCRIPTION_SKIP or
+    while words and (words[0].lower() in DESCRIPTION_SKIP or
                      words[0].replace(",", "").replace(".", "").isdigit()):
         words = words[1:]
     if not words or words[0].lower() in _PRONOUNS or words[-1].lower().strip(".,") in _MEDIA_WORDS:
@@ -162,7 +155,7 @@ def _role_holders(entities: Sequence[Entity]) -> dict[str, set[str]]:
             if r.voice != "reporter":
                 continue
             for w in expand_title_words(r.title.replace("-", " ").split()):
-                if w in ROLE_NOUNS and w not in _SHARED_ROLES:
+                if w in ROLE_NOUNS and w not in SHARED_ROLES:
                     out[w].add(e.id)
     return out
 

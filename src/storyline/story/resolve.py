@@ -37,15 +37,12 @@ from storyline.analyze.entities_names import (
     person_core,
     surname,
 )
+from storyline.lexicon.en.names import GENERIC_ROLE_WORDS
 from storyline.model import ArticleAnalysis, Entity, LocalEntity, Role, Span
 from storyline.unionfind import UnionFind
 
 _TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
 SURNAME_RATIO = 80  # rapidfuzz ratio of two spellings of one surname (tuned on stories-dev)
-# Role words true of many people at once ("a board member", "the chief"): two outlets giving one
-# person two of these, or one of these and a profession, do not describe two different people.
-GENERIC_ROLE_WORDS = frozenset("""member chief head leader founder executive officer official owner
-employee worker supporter critic ally chair chairman chairwoman director manager president""".split())
 
 
 def _one_casing(forms: set[str]) -> set[str]:
