@@ -101,10 +101,15 @@ def written_precision(tokens: list[str], value: float, *, discrete: bool) -> flo
     if n < 1000:  # "110 years", "40 people": figures under a thousand are read as written
         return 0.0 if discrete else 1.0
     zeros = 0
-    while n and n % 10 == 0 and zeros < 12:
-        n //= 10
+    m = n
+    while m and m % 10 == 0 and zeros < 12:
+        m //= 10
         zeros += 1
-    return float(10 ** zeros) if zeros else (0.0 if discrete else 1.0)
+    # round thousands ("1,000 buildings", "42,000 homes") and round hundreds of large figures
+    # ("12,500") are rounded; "1,200 feet" or "1,700 buildings" are read as written
+    if zeros >= 3 or zeros >= 2 and n >= 10_000:
+        return float(10 ** zeros)
+    return 0.0 if discrete else 1.0
 
 
 def interval_of(q: Quantity) -> tuple[float, float]:
@@ -218,12 +223,19 @@ def _object_of_dimension(num: Token, unit: Token) -> Token | None:
     "a ship weighing 2,000 kg", "the ship's length of 300 m"."""
     cur = unit
     for _ in range(4):
+        if cur.dep_ == "appos" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head  # "the bridge, a 1,200-foot span": the appositive's head
         if cur.dep_ in ("amod", "compound", "nmod") and cur.head.pos_ in ("NOUN", "PROPN"):
             head = cur.head
+            if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+                return head.head  # "the main bridge, a 1,200-foot span": the same object
             if _lemma(head) not in DIMENSION_WORDS:
                 return head
             cur = head
             continue
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN" and \
+                _lemma(cur.head.head) not in DIMENSION_WORDS:
+            return cur.head.head  # "winds of up to 80 mph", "a tower of 300 metres"
         if cur.dep_ in ("acomp", "npadvmod", "attr", "dobj") and cur.head.pos_ in ("AUX", "VERB", "ADJ"):
             verb = cur.head
             while verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "amod", "advmod") and verb.head.i != verb.i:
@@ -315,7 +327,8 @@ class _Out:
         return claim
 
 
-_MODALS = {"can", "could", "may", "might", "would", "should", "must", "ca"}
+# "would" stays out: in news it mostly reports a future ("officials said repairs would cost …")
+_MODALS = {"can", "could", "may", "might", "should", "must", "ca"}
 
 
 def _irrealis(tok: Token) -> bool:
@@ -644,10 +657,27 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     noun = _noun_key(unit)
     cls = _event_class(pred) or _lemma(pred)
     agent = _agent_noun(pred, unit)
+    when = _other_year(out, doc, pred)
     tokens = [*doc[start:end], unit] + ([pred] if abs(pred.i - unit.i) <= 3 else [])
-    what = f"number of {_plural(unit)} {_phrase(pred)}" + (f" by the {agent}" if agent else "")
-    out.add(key=f"count|{noun}|{cls}" + (f"|{agent}" if agent else ""), measure=what,
-            q=q, factor=1.0, unit=None, tokens=tokens, anchor=pred, discrete=True)
+    what = f"number of {_plural(unit)} {_phrase(pred)}" + (f" by the {agent}" if agent else "") \
+        + (f" in {when}" if when else "")
+    out.add(key=f"count|{noun}|{cls}" + (f"|{agent}" if agent else "") + (f"|in {when}" if when else ""),
+            measure=what, q=q, factor=1.0, unit=None, tokens=tokens, anchor=pred, discrete=True)
+
+
+def _other_year(out: _Out, doc: Doc, pred: Token) -> str:
+    """The year an act is dated to when it is not the report's own ("a flood that killed 40 people
+    in 1987"): a count of another year's event is another measure."""
+    own = (out.ctx.as_of or "")[:4]
+    for tx in out.ctx.timexes:
+        if tx.type != "DATE" or not re.match(r"^\d{4}", tx.value or ""):
+            continue
+        span = char_span(doc, tx.start, tx.end)
+        if span is None or span.root.sent.start != pred.sent.start:
+            continue
+        if pred in span.root.ancestors and tx.value[:4] != own:
+            return tx.value[:4]
+    return ""
 
 
 def _plural(noun: Token) -> str:
@@ -664,18 +694,18 @@ def _phrase(pred: Token) -> str:
 
 
 def _agent_noun(pred: Token, counted: Token) -> str:
-    """The common-noun agent of a predicate whose object is counted ("a flood that killed 40
-    people" → "flood"), so counts of one act by different causes are not compared."""
+    """The named agent of a predicate whose object is counted ("the Harlow Creek Fire, which killed
+    12 people" → "harlow creek fire"), so counts of acts by different named causes are not compared."""
     if counted.dep_ not in ("dobj", "pobj"):
         return ""
     subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ in ("that", "which", "who") and pred.dep_ == "relcl":
         subj = pred.head
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+    if subj is None or subj.pos_ != "PROPN":
+        # a common noun ("crews", "the storm", "firefighters") names the same act in other words
+        # in another report; only a named cause ("the Harlow Creek Fire") is another event
         return ""
-    if subj.pos_ == "PROPN":  # "the Harlow Creek Fire, which killed 12": the named cause
-        return " ".join(t.lower_ for t in subj.subtree if t.dep_ in ("compound",) or t.i == subj.i)
-    return _noun_key(subj)
+    return " ".join(t.lower_ for t in subj.subtree if t.dep_ in ("compound",) or t.i == subj.i)
 
 
 def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between: list[Token]) -> None:

@@ -129,11 +129,19 @@ def overlaps(a: Claim, b: Claim) -> bool:
         la, ha, lb, hb = (x % day for x in (la, ha, lb, hb))
         if ha < la or hb < lb:  # an interval across midnight: compare on the shifted circle
             la, ha, lb, hb = ((x + day / 2) % day for x in (la, ha, lb, hb))
-        return la < hb and lb < ha
+        return _meet(la, ha, lb, hb)
     if _half_day(a) != _half_day(b):  # "9:17" (half of the day unknown) against "9:16 pm"
         la, ha, lb, hb = (x % 720 if not math.isinf(x) else x for x in (la, ha, lb, hb))
-    # half-open: "around 9:16" (9:15:30-9:16:30) and "9:17" (9:16:30-9:17:30) only touch
-    return la < hb and lb < ha
+    return _meet(la, ha, lb, hb)
+
+
+def _meet(la: float, ha: float, lb: float, hb: float) -> bool:
+    """Closed intervals overlap — except two rounding intervals that only touch ("around 9:16" is
+    9:15:30-9:16:30, "9:17" is 9:16:30-9:17:30: two different written minutes)."""
+    if la > hb or lb > ha:
+        return False
+    touching = ha == lb or hb == la
+    return not (touching and ha > la and hb > lb)
 
 
 def compare_measures(claims: Sequence[Claim], *, outlet: Callable[[str], str],
