@@ -212,3 +212,15 @@ def test_single_quote_house_style():
     # typewriter quotes (''…'') keep their own rule
     typed = "''It is over,'' she said. The players' bus left."
     assert [r.text(typed) for r in find_quote_regions(typed)] == ["It is over,"]
+
+
+@pytest.mark.parametrize("source", ["Reuters reported", "according to CNN"])
+def test_the_company_is_not_the_outlet_that_reported_it(nlp, source):
+    text = (f"Acme Heating recalled 5,000 heaters on Monday, {source}. "
+            "\"We act out of caution,\" the company said.")
+    assert speakers(nlp, text)[0][2] == "Acme Heating"
+
+
+def test_the_company_is_never_a_person(nlp):
+    text = "Dana Holt sued the city on Monday. \"We act out of caution,\" the company said."
+    assert speakers(nlp, text)[0][2] is None

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from storyline.analyze.entities_names import ROLE_NOUNS, expand_title_words
-from storyline.analyze.given_names import given_name_gender
+from storyline.analyze.given_names import given_name_gender, is_given_name
 from storyline.analyze.quotes_lexicon import (
     FEMALE_HONORIFICS,
     FEMALE_PRONOUNS,
@@ -25,7 +25,14 @@ from storyline.analyze.quotes_lexicon import (
     SPEECH_VERBS,
 )
 from storyline.analyze.quotes_marks import QuoteRegion
-from storyline.lexicon.en.speakers import GENERIC_ORG_NOUNS, GENERIC_PERSON_NOUNS, SPOKESPERSON_NOUNS
+from storyline.ingest.outlets import is_known_outlet
+from storyline.lexicon.en.speakers import (
+    GENERIC_ORG_NOUNS,
+    GENERIC_PERSON_NOUNS,
+    MEDIA_ORG_NOUNS,
+    NEWS_TITLE_WORDS,
+    SPOKESPERSON_NOUNS,
+)
 from storyline.model import Article, LocalEntity, Mention
 
 if TYPE_CHECKING:
@@ -264,7 +271,8 @@ def resolve_speaker(ctx: QuoteContext, tok: Token) -> str | None:
             gender = "m" if lower in MALE_PRONOUNS else "f"
             return _cataphora(ctx, tok, gender) or _antecedent(ctx, tok, {"PERSON"}, gender)
         if lower == "it":
-            return _antecedent(ctx, tok, ORG_LABELS, None)
+            return _antecedent(ctx, tok, ORG_LABELS | {"PERSON"}, None,
+                               accept=lambda key: _org_like(ctx, key, media_ok=False))
         return None  # "they", "we": a group, never the last person of a list
     if tok.pos_ in ("NOUN", "PROPN"):
         return _description(ctx, tok)
@@ -345,7 +353,23 @@ def _org_described(ctx: QuoteContext, noun: Token, lemma: str) -> str | None:
     described, key = _described_before(ctx, noun, lemma)
     if described:
         return key
-    return _antecedent(ctx, noun, {"ORG"}, None, max_distance=3)
+    media_word = lemma in MEDIA_ORG_NOUNS
+    return _antecedent(ctx, noun, {"ORG", "PERSON"}, None, max_distance=3,
+                       accept=lambda key: _org_like(ctx, key, media_ok=media_word))
+
+
+def _org_like(ctx: QuoteContext, key: str, *, media_ok: bool) -> bool:
+    """Can an organization description ("the company", "it") refer to this entity? Not a person
+    (a name the NER typed PERSON with nothing of a person about it can: "Acme Heating recalled …
+    the company said"), and not the outlet that reported the news ("…, Reuters reported") unless
+    the description is of a news organization ("the network")."""
+    ent = ctx.entities.get(key)
+    if ent is None:
+        return False
+    words = ent.name.split()
+    if ent.type == "PERSON":
+        return not ent.roles and ctx.gender(key) is None and not is_given_name(words[0])
+    return media_ok or not (is_known_outlet(ent.name) or words[-1].lower() in NEWS_TITLE_WORDS)
 
 
 def _described_before(ctx: QuoteContext, noun: Token, lemma: str) -> tuple[bool, str | None]:

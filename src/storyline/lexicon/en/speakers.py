@@ -22,6 +22,15 @@ insurer retailer club team network publisher broadcaster utility hospital univer
 federation league institute foundation laboratory
 """.split())
 
+# The generic words among those that describe a news organization itself ("the network said"):
+# only for these may the description refer back to an outlet named as a source.
+MEDIA_ORG_NOUNS = frozenset({"network", "publisher", "broadcaster"})
+
+# Last words of newspaper and news-site titles (the traditional English newspaper names): an
+# organization so named is an outlet, which "the company" or "it" does not refer back to.
+NEWS_TITLE_WORDS = frozenset("""news times post journal tribune herald gazette inquirer chronicle
+telegraph courier dispatch examiner""".split())
+
 # People who speak for an organization: "a company spokesperson said" → the company.
 SPOKESPERSON_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative",
                                 "spokespeople"})
