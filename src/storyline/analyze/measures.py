@@ -39,6 +39,7 @@ from storyline.analyze.claims_lexicon import CHARGE_NOUNS
 from storyline.analyze.claims_numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
+    CHANGE_VERBS,
     CHILD_NOUNS,
     DIMENSION_WORDS,
     EVENT_CLASSES,
@@ -487,6 +488,25 @@ def _money_claims(out: _Out, doc: Doc) -> None:
             head = root.head.head
             if head.pos_ == "NOUN" and root.head.lower_ == "of" or head.pos_ == "VERB":
                 pred = head  # "a loss of $8 billion", "paid for $3 million"
+        if root.dep_ == "pobj" and root.head.lower_ == "from" and pred is not None and \
+                _lemma(pred) in CHANGE_VERBS:
+            continue  # "fell to $2 million from $3 million": the earlier value
+        if pred is not None and _lemma(pred) in CHANGE_VERBS:
+            # "profit fell to $212 million", "revenue reached $4bn": the amount of the subject
+            named = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if named is None or named.pos_ != "NOUN":
+                continue
+            _money_value_of(out, doc, named, pred, root, value, currency, bound, start, ent.end,
+                            run)
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.pos_ == "VERB":
+            head = root.head.head
+            if _lemma(head) in CHANGE_VERBS:
+                named = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if named is not None and named.pos_ == "NOUN":
+                    _money_value_of(out, doc, named, head, root, value, currency, bound, start,
+                                    ent.end, run)
+            continue
         if pred is None or not _event_class(pred):
             continue
         nxt = [t.lower_ for t in doc[ent.end:ent.end + 2]]
@@ -522,6 +542,17 @@ def _money_claims(out: _Out, doc: Doc) -> None:
                                    {"item": "years", "value": tidy(n)}]
             continue
         out.add(key=key, measure=what, q=q, factor=1.0, unit=currency, tokens=tokens, anchor=pred)
+
+
+def _money_value_of(out: _Out, doc: Doc, named: Token, verb: Token, root: Token, value: float,
+                    currency: str, bound: str | None, start: int, end: int,
+                    run: list[Token]) -> None:
+    words = [t.text for t in run]
+    q = Quantity(value=value, precision=written_precision(words, value, discrete=False),
+                 bound=bound)
+    noun = _noun_key(named)
+    out.add(key=f"money|{noun}", measure=f"amount of the {named.lower_}", q=q, factor=1.0,
+            unit=currency, tokens=[named, verb, *doc[start:end]], anchor=verb)
 
 
 def _for_years(verb: Token) -> tuple[float, int] | None:
@@ -656,12 +687,12 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
         return
     noun = _noun_key(unit)
     cls = _event_class(pred) or _lemma(pred)
-    agent = _agent_noun(pred, unit)
+    # the doer is no part of what is counted ("Acme cut 900 jobs" = "900 jobs were cut"); the
+    # year is, when the act is not of the report's own time
     when = _other_year(out, doc, pred)
     tokens = [*doc[start:end], unit] + ([pred] if abs(pred.i - unit.i) <= 3 else [])
-    what = f"number of {_plural(unit)} {_phrase(pred)}" + (f" by the {agent}" if agent else "") \
-        + (f" in {when}" if when else "")
-    out.add(key=f"count|{noun}|{cls}" + (f"|{agent}" if agent else "") + (f"|in {when}" if when else ""),
+    what = f"number of {_plural(unit)} {_phrase(pred)}" + (f" in {when}" if when else "")
+    out.add(key=f"count|{noun}|{cls}" + (f"|in {when}" if when else ""),
             measure=what, q=q, factor=1.0, unit=None, tokens=tokens, anchor=pred, discrete=True)
 
 
@@ -675,8 +706,9 @@ def _other_year(out: _Out, doc: Doc, pred: Token) -> str:
         span = char_span(doc, tx.start, tx.end)
         if span is None or span.root.sent.start != pred.sent.start:
             continue
-        if pred in span.root.ancestors and tx.value[:4] != own:
-            return tx.value[:4]
+        verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.i == pred.i and tx.value[:4] != own:
+            return tx.value[:4]  # ("founded in 1994, employs 30,000": the year is founding's)
     return ""
 
 
@@ -691,21 +723,6 @@ def _phrase(pred: Token) -> str:
     """A predicate with its particle, as written ("docked", "set off", "destroyed")."""
     prt = [c for c in pred.children if c.dep_ == "prt"]
     return " ".join([pred.lower_, *(c.lower_ for c in prt)])
-
-
-def _agent_noun(pred: Token, counted: Token) -> str:
-    """The named agent of a predicate whose object is counted ("the Harlow Creek Fire, which killed
-    12 people" → "harlow creek fire"), so counts of acts by different named causes are not compared."""
-    if counted.dep_ not in ("dobj", "pobj"):
-        return ""
-    subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.lower_ in ("that", "which", "who") and pred.dep_ == "relcl":
-        subj = pred.head
-    if subj is None or subj.pos_ != "PROPN":
-        # a common noun ("crews", "the storm", "firefighters") names the same act in other words
-        # in another report; only a named cause ("the Harlow Creek Fire") is another event
-        return ""
-    return " ".join(t.lower_ for t in subj.subtree if t.dep_ in ("compound",) or t.i == subj.i)
 
 
 def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between: list[Token]) -> None:
@@ -929,4 +946,7 @@ def _aspect_object(pred: Token) -> str:
         for c in pred.children:
             if c.dep_ == dep and c.pos_ == "NOUN":
                 return _noun_key(c)
+            if c.dep_ == dep and c.lower_ in ("that", "which") and pred.dep_ == "relcl" and \
+                    pred.head.pos_ == "NOUN":
+                return _noun_key(pred.head)  # "a call that began at 8:30": the call
     return ""

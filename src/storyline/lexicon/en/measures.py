@@ -110,6 +110,9 @@ NOUN_CLASSES: dict[str, str] = {
     "child": "child", "kid": "child", "son": "child", "daughter": "child",
     "house": "home", "home": "home", "dwelling": "home", "residence": "home",
     "building": "building", "structure": "building",
+    # units of employment: a job cut is a worker laid off
+    "job": "job", "position": "job", "post": "job", "role": "job", "employee": "job",
+    "worker": "job", "staffer": "job", "staff": "job",
 }
 
 # "a mother of five": nouns whose "of <number>" counts children
@@ -125,3 +128,9 @@ PROPOSAL_VERBS = frozenset({
 RISK_VERBS = frozenset({"face", "risk", "carry", "threaten"})
 MAXIMUM_WORDS = frozenset({"maximum", "max", "top", "most", "statutory"})
 CHILD_NOUNS = frozenset({"child", "son", "daughter", "kid", "grandchild"})
+
+# verbs of change whose subject names the quantity ("profit fell to $2 million", "sales reached
+# $4bn"): Levin's "calibratable change of state" verbs (45.6)
+CHANGE_VERBS = frozenset({
+    "fall", "rise", "drop", "climb", "grow", "increase", "decrease", "decline", "jump", "slip",
+    "reach", "total", "hit", "stand", "soar", "plunge", "sink", "surge", "dip", "shrink"})
