@@ -247,3 +247,16 @@ def test_month_of_unknown_year_never_joins_another_month(nlp):
     for e in events:
         if len({s.article for s in e.sources}) > 1:
             assert e.date.value.endswith("-10") or "-10-" in e.date.value
+
+
+def test_undated_report_in_an_article_without_dates_joins_the_recent_report(nlp):
+    # the second outlet gives no date at all: its report of the same recall, published the next
+    # day, is taken to tell of the last days and joins the dated report
+    a = analysis(nlp, "r01", "The carmaker recalled 40,000 electric vans on Monday over faulty brakes.",
+                 "2025-06-10", {})
+    b = analysis(nlp, "r02", "The carmaker recalled 40,000 electric vans because of faulty brakes.",
+                 "2025-06-10", {})
+    events, _ = build_timeline([a, b], {})
+    [recall] = [e for e in events if len(e.sources) == 2]
+    assert recall.date.value == "2025-06-09"
+    assert {s.article: s.dated_by for s in recall.sources} == {"r01": None, "r02": "other reports"}

@@ -57,6 +57,9 @@ ATTACH_SHARED_OTHER = 3
 ATTACH_OVERLAP_OTHER = 0.4
 NARRATIVE_LEAD_DAYS = 7
 SINGLE_HAPPENINGS = True
+# an article with no day-level date near its publication: its undated reports are taken to tell
+# of the days up to publication (to join a dated report, never to date an entry on their own)
+NARRATIVE_PUB_DAYS: int | None = 2
 NARRATIVE_SLACK_DAYS = 2  # an undated report's narrative time may miss the entry's date by this
 STRONG_MATCH = 0.8  # ... when its content matches at least this well  # a lead date this close before publication is the article's "now"
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "decade": 6,
@@ -539,6 +542,9 @@ def _undated_items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
                     ref = tx
             lo = parse_iso(ref.earliest) if ref else None
             hi = parse_iso(ref.latest) if ref else None
+            if ref is None and pub is not None and NARRATIVE_PUB_DAYS is not None:
+                # no date in the article to go by: a news report tells of the last days
+                lo, hi = pub - timedelta(days=NARRATIVE_PUB_DAYS), pub
             ents = frozenset(entity_map.get(k, k) for k in ev.entities)
             out.append(_Item(a.article.id, ev, ref, lo, hi, ents, "",  # type: ignore[arg-type]
                              _mention_keys(ev, entity_map), undated=True, idf=idf))
@@ -716,7 +722,10 @@ def _narrative_date(group: list[_Item]) -> tuple[date, date, str] | None:
     hi = min(it.hi for it in refs)  # type: ignore[type-var]
     if lo > hi:
         return None
-    best = min(refs, key=lambda it: (it.hi - it.lo, it.timex.value))  # type: ignore[operator]
+    named = [it for it in refs if it.timex is not None]  # (not only publication windows)
+    if not named:
+        return None
+    best = min(named, key=lambda it: (it.hi - it.lo, it.timex.value))  # type: ignore[operator]
     return lo, hi, best.timex.value
 
 
