@@ -542,7 +542,8 @@ def _undated_items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
                     ref = tx
             lo = parse_iso(ref.earliest) if ref else None
             hi = parse_iso(ref.latest) if ref else None
-            if ref is None and pub is not None and NARRATIVE_PUB_DAYS is not None:
+            if ref is None and pub is not None and NARRATIVE_PUB_DAYS is not None and \
+                    pub > date.min + timedelta(days=NARRATIVE_PUB_DAYS):
                 # no date in the article to go by: a news report tells of the last days
                 lo, hi = pub - timedelta(days=NARRATIVE_PUB_DAYS), pub
             ents = frozenset(entity_map.get(k, k) for k in ev.entities)
