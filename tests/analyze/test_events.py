@@ -111,7 +111,7 @@ def test_metadata_lines_are_not_events(nlp):
 def test_predicate_lexicon_is_clean():
     from collections import Counter
 
-    from storyline.analyze.events_lexicon import PREDICATE_CLASSES, STATIVE_PREDICATES
+    from storyline.lexicon.en.events import PREDICATE_CLASSES, STATIVE_PREDICATES
 
     words = Counter(w for c in PREDICATE_CLASSES.values() for w in c)
     assert [w for w, n in words.items() if n > 1] == []  # one class per lemma

@@ -12,7 +12,7 @@ Not events:
 
 * metadata and furniture lines: credit lines ("This story ... appeared on ..."), update and posting
   stamps ("Updated on <date> at 2:30 p.m."), photo captions and credits
-  (:data:`storyline.analyze.events_lexicon.METADATA_LINE_PATTERNS`);
+  (``_METADATA_LINE_PATTERNS`` below);
 * durations and sets ("a nine-year sentence", "every Monday") — they say how long or how often,
   not when;
 * vague references with no calendar bound ("recently", "now": PRESENT_REF/PAST_REF);
@@ -21,7 +21,8 @@ Not events:
 * appositive background ("Peters, 70, ...") carries no time expression and so never anchors, and a
   present-tense relative clause ("Weiser, who is seeking the nomination in 2026, ...") is a
   standing description, not an event;
-* undated sentences whose predicate is a state ("be", "have", "remain": STATIVE_PREDICATES), in the
+* undated sentences whose predicate is a state ("be", "have", "remain":
+  ``storyline.lexicon.en.events.STATIVE_PREDICATES``), in the
   present or future tense, inside a quotation (somebody's words, not the report), or questions.
 """
 
@@ -30,16 +31,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyline.analyze.events_lexicon import (
-    METADATA_LINE_PATTERNS,
-    PHOTO_CREDIT_PATTERNS,
-    STATIVE_PREDICATES,
-)
 from storyline.analyze.quotes_lexicon import SPEECH_VERBS
 from storyline.analyze.quotes_marks import quote_regions
 from storyline.analyze.timex import governing_verb, verb_tense
 from storyline.analyze.timex_calendar import REF_VALUES
 from storyline.analyze.timex_rules import fmt_num, parse_num
+from storyline.lexicon.en.events import STATIVE_PREDICATES
 from storyline.model import Article, EventMention, Mention, TimeExpr
 
 if TYPE_CHECKING:
@@ -47,8 +44,29 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_events", "is_metadata_line", "predicate_phrase"]
 
-_METADATA = re.compile("|".join(f"(?:{p})" for p in METADATA_LINE_PATTERNS), re.IGNORECASE)
-_CREDIT = re.compile("|".join(f"(?:{p})" for p in PHOTO_CREDIT_PATTERNS))
+# Metadata and furniture lines (credits, update stamps, posting stamps, photo captions and credits),
+# from the page furniture of English news sites in general: one pattern per kind, each matched at
+# the start of a line (case-insensitive).
+_METADATA_LINE_PATTERNS: tuple[str, ...] = (
+    r"(?:this|the)\s+(?:story|article|report|piece|post)\s+(?:by\b.{0,120}?\s+)?(?:was\s+)?(?:first\s+|originally\s+)?(?:appeared|published|posted|ran)\b",
+    r"(?:last\s+)?(?:updated|posted|published|first\s+published|modified|edited)\b\s*(?:on|at|:)?\s*"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b"
+    r"|today|yesterday|\w+\s+ago)",
+    r"(?:photo|image|picture|video|file\s+photo|caption)s?\b\s*(?::|\(|by\b|credit\b|courtesy\b)",
+    r"(?:\(?(?:photo|image)\s+)?(?:credit|courtesy|source)s?\s*:",
+    r"(?:read|see|watch|listen)\s+(?:more|also|next)\b",
+    r"copyright\b|©",
+)
+
+# Photo and picture credits found anywhere in a line: the line is a caption, not a report.
+_PHOTO_CREDIT_PATTERNS: tuple[str, ...] = (
+    r"\((?:[A-Z][\w.&-]*\s+){0,3}(?:Photo|Image|Pool Photo|File Photo)s?\b",
+    r"\b(?:Getty Images|via Reuters|via AP|AFP via Getty)\b",
+    r"/(?:AP|AFP|Reuters|EPA|Getty)\)",
+)
+
+_METADATA = re.compile("|".join(f"(?:{p})" for p in _METADATA_LINE_PATTERNS), re.IGNORECASE)
+_CREDIT = re.compile("|".join(f"(?:{p})" for p in _PHOTO_CREDIT_PATTERNS))
 _KEY_POS = ("NOUN", "PROPN", "VERB", "NUM")
 
 

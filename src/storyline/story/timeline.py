@@ -23,16 +23,16 @@ import hashlib
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from storyline.analyze.events_lexicon import PREDICATE_CLASSES
 from storyline.analyze.timex import candidate_at, resolve_at
 from storyline.analyze.timex_calendar import granularity, iso, mask_values, parse_iso
+from storyline.lexicon.en.events import PREDICATE_CLASSES
 from storyline.model import (
     ArticleAnalysis,
     Comparison,

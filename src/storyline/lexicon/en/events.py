@@ -1,4 +1,4 @@
-"""Word lists for events: predicate classes, predicates that are not happenings, metadata lines.
+"""Events: predicate classes (kinds of happening) and predicates that are states.
 
 Source of the predicate classes: the verb classes of Levin (1993, *English Verb Classes and
 Alternations*) as extended in VerbNet (hit-18.1, destroy-44, disappear-48.2, rescue/free-80,
@@ -9,6 +9,9 @@ it is not installed (nltk and wn fetch their data outside the package registries
 are too fine to merge news wording and too wide to keep apart what differs (WordNet puts "hit"
 with "reach" and "score"). Not word vectors: en_core_web_sm has none, the md model and model2vec
 weights are not on the package registry (see docs/benchmarks.md, issue 14).
+
+Source of the stative predicates: the stative verb classes of the same resource (own-100,
+exist-47.1, consider-29.9, want-32.1, ...), the members common in news copy.
 
 Every entry is a lemma as spaCy's English lemmatizer gives it, optionally with its particle
 ("call off", "step down"). General news wording only: no names or phrases of any particular story.
@@ -86,23 +89,3 @@ STATIVE_PREDICATES = frozenset("""
 be have seem appear remain stay own contain include consist belong mean know believe think
 want need like love hate hope expect feel look sound cost weigh measure equal lack deserve
 """.split())
-
-# Metadata and furniture lines: credits, update stamps, posting stamps, photo captions and credits.
-# A regular expression per kind, each matched at the start of a line (case-insensitive).
-METADATA_LINE_PATTERNS: tuple[str, ...] = (
-    r"(?:this|the)\s+(?:story|article|report|piece|post)\s+(?:by\b.{0,120}?\s+)?(?:was\s+)?(?:first\s+|originally\s+)?(?:appeared|published|posted|ran)\b",
-    r"(?:last\s+)?(?:updated|posted|published|first\s+published|modified|edited)\b\s*(?:on|at|:)?\s*"
-    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b"
-    r"|today|yesterday|\w+\s+ago)",
-    r"(?:photo|image|picture|video|file\s+photo|caption)s?\b\s*(?::|\(|by\b|credit\b|courtesy\b)",
-    r"(?:\(?(?:photo|image)\s+)?(?:credit|courtesy|source)s?\s*:",
-    r"(?:read|see|watch|listen)\s+(?:more|also|next)\b",
-    r"copyright\b|©",
-)
-
-# Photo and picture credits found anywhere in a line: the line is a caption, not a report.
-PHOTO_CREDIT_PATTERNS: tuple[str, ...] = (
-    r"\((?:[A-Z][\w.&-]*\s+){0,3}(?:Photo|Image|Pool Photo|File Photo)s?\b",
-    r"\b(?:Getty Images|via Reuters|via AP|AFP via Getty)\b",
-    r"/(?:AP|AFP|Reuters|EPA|Getty)\)",
-)
