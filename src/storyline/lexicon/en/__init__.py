@@ -1,5 +1,6 @@
 """English word lists (see :mod:`storyline.lexicon`).
 
 Modules: :mod:`.labels` (evaluative labels), :mod:`.measures` (units, bounds, event classes of
-quantity claims).
+quantity claims), :mod:`.names` (name and title words), :mod:`.speakers` (speech verbs, media,
+speaker words).
 """
