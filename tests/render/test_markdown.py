@@ -17,7 +17,7 @@ def test_sections_and_key_items(dossier):
     assert "- **12 Mar 2024**: The Millbrook City Council voted 5-2" in md
     assert "**Dana Whitfield**: “We cannot wait another winter,”" in md
     assert "“We ~~cannot~~ **can not** wait ~~another~~ **one more** winter,” — Valley Post & Courier" in md
-    assert "“We cannot wait another winter,” — Riverside Ledger · aaaa11" in md
+    assert "“We cannot wait another winter,” — Riverside Ledger 1" in md
     assert "**conflict**: Millbrook City Council · number of votes" in md
     assert "12,000,000" in md
     assert "current Council member (as of 14 Mar 2024) [A1:258-272]" in md

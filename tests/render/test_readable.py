@@ -103,3 +103,15 @@ def test_the_check_catches_what_it_should():
     for needle in ("XXXX-WXX", "convicted_by", "ent-3fa2b19c0d", "P25Y", "41c8f787d6efd069"):
         assert needle in found
     assert "PRESENT_REF" not in found and "a-41c8" not in found
+
+
+def test_a_generated_300_article_story_has_no_code_either():
+    from .synthetic import synthetic_dossier
+
+    d = synthetic_dossier(300, 50)
+    allowed = _source_free(d)
+    assert _problems(visible_text(render_html(d)), "html", allowed) == []
+    assert _problems(render_markdown(d).replace("\\", ""), "markdown", allowed) == []
+    assert _problems(terminal_text(d, 120), "terminal", allowed) == []
+    out = terminal_text(d, 100)
+    assert len(out.splitlines()) <= 60  # one screen, not one row per article

@@ -214,7 +214,7 @@ def test_citation_click_scrolls_to_and_highlights_the_span(page_log: tuple[Any, 
     page, log = page_log
     _open(page, dossier_file)
     cites = page.locator("a.cite:visible")
-    targets = cites.evaluate_all("els => els.map(e => e.getAttribute('data-t'))")
+    targets = cites.evaluate_all("els => els.map(e => e.getAttribute('href').slice(1))")
     assert len(set(targets)) >= 10, targets  # the test dossier cites many distinct spans
     seen: set[str] = set()
     for i, target in enumerate(targets):
@@ -245,7 +245,7 @@ def test_hover_shows_the_cited_words(page_log: tuple[Any, PageLog], dossier_file
     cites = page.locator("a.cite:visible")
     for i in range(min(cites.count(), 8)):
         link = cites.nth(i)
-        target = link.get_attribute("data-t") or ""
+        target = (link.get_attribute("href") or "#")[1:]
         expected = _span_text(dossier, target)
         link.hover()
         assert link.get_attribute("title") == expected  # the tooltip is the span's text
@@ -263,7 +263,7 @@ def test_opening_with_a_fragment_highlights_that_span(page_log: tuple[Any, PageL
                                                        dossier_file: Path, dossier: Any) -> None:
     page, log = page_log
     _open(page, dossier_file)
-    target = page.locator("a.cite").last.get_attribute("data-t") or ""
+    target = (page.locator("a.cite").last.get_attribute("href") or "#")[1:]
     _open(page, dossier_file, f"#{target}")
     page.wait_for_function("() => document.querySelector('.seg.on') !== null")
     assert _highlighted(page) == _span_text(dossier, target)
@@ -428,7 +428,7 @@ def test_upload_form_opens_the_dossier_of_both_articles(page_log: tuple[Any, Pag
     assert "Our pipes are older than most of the people in this room" in body
     assert "rushed this through without asking anyone" in body
     cite = page.locator("a.cite:visible").first
-    target = cite.get_attribute("data-t") or ""
+    target = (cite.get_attribute("href") or "#")[1:]
     cite.click()
     page.wait_for_function("(t) => location.hash === '#' + t", arg=target)
     page.mouse.move(0, 0)

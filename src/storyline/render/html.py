@@ -14,6 +14,7 @@ exactly, and a click on a citation scrolls to the span and highlights it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -128,6 +129,21 @@ def mark_text(article_id: str, text: str, marks: Iterable[_Mark]) -> Markup:
     return Markup("".join(parts))
 
 
+MARK_KINDS = ["event", "timex", "quote", "claim", "role", "label"]
+
+
+def marks_json(text: str, marks: Iterable[_Mark], notes: dict[str, int]) -> str:
+    """The spans of one article as compact JSON, ``[[start, end, kind, note], ...]`` (kind: a
+    position in :data:`MARK_KINDS`; note: a position in the page's table of notes, which ``notes``
+    collects), in the order :func:`mark_text` uses. The page's script builds the same anchors and
+    segments from it when the article is opened: a long story's source texts are built on demand."""
+    valid = sorted({m for m in marks if 0 <= m.start < m.end <= len(text)},
+                   key=lambda m: (m.start, -m.end, m.kind))
+    rows = [[m.start, m.end, MARK_KINDS.index(m.kind) if m.kind in MARK_KINDS else 0,
+             notes.setdefault(m.note, len(notes))] for m in valid]
+    return json.dumps(rows, separators=(",", ":"))
+
+
 # ----------------------------------------------------------------------------- time axis
 
 
@@ -205,6 +221,8 @@ def _ticks(lo: dt.date, hi: dt.date, pct: Callable[[dt.date], float]) -> list[di
 def _context(d: Dossier) -> dict[str, Any]:
     view = DossierView(d)
     marks = _collect_marks(d, view)
+    on_demand = len(d.articles) > MATRIX_MAX_COLUMNS  # source texts built by the page when opened
+    notes: dict[str, int] = {}
 
     articles = []
     for a in d.articles:
@@ -218,7 +236,8 @@ def _context(d: Dossier) -> dict[str, Any]:
             "republished_by": [view.label(c.article.id) for c in d.articles
                                if c.article.duplicate_of == art.id],
             "boilerplate": art.boilerplate, "n_timexes": len(a.timexes),
-            "body": mark_text(art.id, art.text, marks.get(art.id, ())),
+            "body": art.text if on_demand else mark_text(art.id, art.text, marks.get(art.id, ())),
+            "marks": marks_json(art.text, marks.get(art.id, ()), notes) if on_demand else None,
         })
 
     quote_groups = []
@@ -238,14 +257,20 @@ def _context(d: Dossier) -> dict[str, Any]:
             cited = {e.article for e in evidence}
             sides.append({"value": view.value_text(s.value), "evidence": evidence,
                           "articles": [view.label(x) for x in s.articles if x not in cited]})
-        comparisons.append({"c": c, "subject": view.entity_name(c.subject), "sides": sides,
+        arts = {x for s in c.sides for x in s.articles}
+        arts.update(view.claims[cid].article for s in c.sides for cid in s.claims if cid in view.claims)
+        comparisons.append({"c": c, "subject": view.entity_name(c.subject), "sides": sides, "articles": arts,
                             "attr": view.comparison_attr(c), "status": status_label(c.status)})
 
-    entities = [{"e": e, "roles": _grouped_roles(e, view), "type": entity_type(e.type)}
+    entities = [{"e": e, "roles": _grouped_roles(e, view), "type": entity_type(e.type),
+                 "outlets": list(dict.fromkeys(view.outlet_name(x) for x in e.articles))}
                 for e in d.entities]
 
+    items = view.items()
     columns = [(a.article.id, view.label(a.article.id)) for a in d.articles]
-    matrix = [{"item": it, "cells": [view.cell(it, aid) for aid, _ in columns]} for it in view.items()]
+    # the article × item matrix only while it fits a screen; the outlet views below always
+    matrix = ([{"item": it, "cells": [view.cell(it, aid) for aid, _ in columns]} for it in items]
+              if len(columns) <= MATRIX_MAX_COLUMNS else [])
     coverage = []
     for cov in d.coverage:
         coverage.append({"cov": cov, "unique": [view.describe(x) for x in cov.unique],
@@ -261,7 +286,116 @@ def _context(d: Dossier) -> dict[str, Any]:
         "d": d, "view": view, "articles": articles, "axis": _axis(d.timeline), "entities": entities,
         "quote_groups": quote_groups, "comparisons": comparisons, "columns": columns,
         "matrix": matrix, "coverage": coverage, "glance": glance, "status_counts": view.status_counts(),
+        "f": _filters(d, view), "by_outlet": _by_outlet(d, view, items), "by_item": _by_item(d, view, items),
+        "collapse": len(d.articles) > MATRIX_MAX_COLUMNS,
+        "notes_json": json.dumps(list(notes), ensure_ascii=False, separators=(",", ":")) if notes else "",
     }
+
+
+MATRIX_MAX_COLUMNS = 12  # more articles than this: the coverage matrix gives way to outlet views
+
+
+class _Filters:
+    """What the dossier's search and filters need: short keys for articles and people on every
+    filterable element (``data-a``, ``data-p``, ``data-st``, ``data-x``), and the choices offered.
+
+    Keys are positions in the dossier (``3``), not ids, so a 300-article page stays small.
+    """
+
+    def __init__(self, d: Dossier, view: DossierView) -> None:
+        self.aidx = {a.article.id: str(i) for i, a in enumerate(d.articles)}
+        people = [e for e in d.entities if e.type in ("PERSON", "ORG") and e.articles]
+        people.sort(key=lambda e: (-len(set(e.articles)), e.name.casefold()))
+        self.pidx = {e.id: str(i) for i, e in enumerate(d.entities)}
+        self.people = [(self.pidx[e.id], e.name, len(set(e.articles))) for e in people]
+        self.person_articles = {self.pidx[e.id]: sorted({int(self.aidx[a]) for a in e.articles
+                                                         if a in self.aidx}) for e in people}
+        groups: dict[str, list[str]] = {}
+        for a in d.articles:
+            groups.setdefault(a.article.outlet or "Outlet not stated", []).append(self.aidx[a.article.id])
+        self.outlets = sorted(((name, " ".join(ix), len(ix)) for name, ix in groups.items()),
+                              key=lambda o: (-o[2], o[0].casefold()))
+        self.claim_status: dict[str, str] = {}
+        self.conflict: set[str] = set()
+        for c in d.comparisons:
+            for side in c.sides:
+                for cid in side.claims:
+                    self.claim_status.setdefault(cid, c.status)
+                    if c.status == "conflict":
+                        self.conflict.add(cid)
+            if c.status == "conflict":
+                self.conflict.update({c.id, c.subject})
+        self.statuses = [(s, status_label(s), n) for s, n in view.status_counts().items()]
+
+    def a(self, article_ids: Any) -> str:
+        """``data-a``: the positions of these articles."""
+        return " ".join(dict.fromkeys(self.aidx[x] for x in article_ids if x in self.aidx))
+
+    def p(self, entity_ids: Any) -> str:
+        """``data-p``: the positions of these entities."""
+        return " ".join(dict.fromkeys(self.pidx[x] for x in entity_ids if x and x in self.pidx))
+
+    def person_map_json(self) -> str:
+        """Which articles mention each person (for filtering articles and source texts by person);
+        a plain string, escaped by the template like any attribute value."""
+        return json.dumps(self.person_articles, separators=(",", ":"))
+
+
+def _filters(d: Dossier, view: DossierView) -> _Filters:
+    return _Filters(d, view)
+
+
+def _outlet_of(d: Dossier) -> dict[str, str]:
+    return {a.article.id: a.article.outlet or "Outlet not stated" for a in d.articles}
+
+
+def _by_outlet(d: Dossier, view: DossierView, items: list[Any]) -> list[dict[str, Any]]:
+    """One row per outlet: its articles, how many items it carries, has alone, omits; whom it quotes."""
+    outlet_of = _outlet_of(d)
+    rows: dict[str, dict[str, Any]] = {}
+    for a in d.articles:
+        name = outlet_of[a.article.id]
+        row = rows.setdefault(name, {"name": name, "articles": [], "items": 0, "unique": 0, "omits": 0,
+                                     "voices": {}})
+        row["articles"].append(a.article.id)
+    for cov in d.coverage:
+        row = rows.get(outlet_of.get(cov.article, ""))
+        if row is None:
+            continue
+        row["unique"] += len(cov.unique)
+        row["omits"] += len(cov.omits)
+        for ref, n in cov.voices.items():
+            row["voices"][ref] = row["voices"].get(ref, 0) + n
+    for it in items:
+        for name in {outlet_of[x] for x in it.articles if x in outlet_of}:
+            rows[name]["items"] += 1
+    out = sorted(rows.values(), key=lambda r: (-len(r["articles"]), r["name"].casefold()))
+    for r in out:
+        top = sorted(r["voices"].items(), key=lambda kv: -kv[1])
+        r["top_voices"] = [(view.entity_name(ref), n) for ref, n in top[:3]]
+        r["more_voices"] = max(0, len(top) - 3)
+    return out
+
+
+ITEM_KINDS = (("event", "Timeline events"), ("quote", "Quotes"), ("comparison", "Compared claims"))
+MAX_NAMES = 6
+
+
+def _by_item(d: Dossier, view: DossierView, items: list[Any]) -> list[dict[str, Any]]:
+    """Items grouped by kind, each with the outlets that carry it (most widely carried first)."""
+    outlet_of = _outlet_of(d)
+    n_outlets = max(len(set(outlet_of.values())), 1)
+    groups = []
+    for kind, title in ITEM_KINDS:
+        rows = []
+        for it in (x for x in items if x.kind == kind):
+            names = sorted({outlet_of[x] for x in it.articles if x in outlet_of}, key=str.casefold)
+            rows.append({"item": it, "n": len(names), "pct": round(100.0 * len(names) / n_outlets, 1),
+                         "names": names[:MAX_NAMES], "more": names[MAX_NAMES:]})
+        rows.sort(key=lambda r: -r["n"])
+        if rows:
+            groups.append({"kind": kind, "title": title, "rows": rows})
+    return groups
 
 
 def _grouped_roles(e: Entity, view: DossierView) -> list[dict[str, Any]]:

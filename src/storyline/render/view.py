@@ -256,12 +256,26 @@ class DossierView:
         self.labels = self._article_labels()
 
     def _article_labels(self) -> dict[str, str]:
-        """A short, unique label per article: its outlet, disambiguated by id when outlets repeat."""
-        base = {aid: (a.outlet or _short(a.title) or aid[:10]) for aid, a in self.articles.items()}
+        """A short, unique label per article: its outlet, numbered in dossier order when an outlet
+        has several ("Riverside Ledger 2"), never by its hash."""
+        base = {aid: (a.outlet or _short(a.title) or "Untitled article") for aid, a in self.articles.items()}
         counts: dict[str, int] = {}
         for name in base.values():
             counts[name] = counts.get(name, 0) + 1
-        return {aid: (name if counts[name] == 1 else f"{name} · {aid[:6]}") for aid, name in base.items()}
+        seen: dict[str, int] = {}
+        out = {}
+        for aid, name in base.items():
+            if counts[name] == 1:
+                out[aid] = name
+            else:
+                seen[name] = seen.get(name, 0) + 1
+                out[aid] = f"{name} {seen[name]}"
+        return out
+
+    def outlet_name(self, article_id: str) -> str:
+        """The outlet of an article, or its short label when no outlet is known."""
+        a = self.articles.get(article_id)
+        return (a.outlet if a and a.outlet else None) or self.label(article_id)
 
     def label(self, article_id: str) -> str:
         return self.labels.get(article_id, article_id)
