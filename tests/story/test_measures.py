@@ -287,3 +287,26 @@ def test_another_year_is_another_count(nlp):
 def test_profit_after_a_change_verb(nlp):
     ms = _measures(nlp, "Quarterly profit fell to $212 million from $340 million.")
     assert [(c.attribute, c.value) for c in ms] == [("measure:money|profit", 212_000_000)]
+
+
+def test_shares_with_their_base_and_holder(nlp):
+    got = {}
+    for text in ("Ana Ruiz won the race, taking 51.2% of the vote.", "Voter turnout was 47%.",
+                 "Shares rose 4% on Tuesday."):
+        got.update({c.attribute: c for c in _measures(nlp, text)})
+    assert {k: c.value for k, c in got.items()} == {
+        "measure:percent|vote": 51.2, "measure:percent|turnout": 47,
+        "measure:percent|share|rise": 4}
+    assert got["measure:percent|vote"].subject  # Ruiz's share, not anybody's
+
+
+def test_votes_won_and_clock_bounds(nlp):
+    cmps = _compare(nlp,
+                    ("Daily Ledger", "2026-11-04", "Ana Ruiz received 24,310 votes. Luis Ortega "
+                                                   "conceded shortly after 11 p.m."),
+                    ("Metro Star", "2026-11-04", "Ana Ruiz defeated Luis Ortega with 24,130 votes. "
+                                                 "Ortega conceded at 11:45 p.m."))
+    by = {c.attribute: c for c in cmps}
+    assert by["measure:count|vote|win"].status == "conflict"
+    assert by["measure:clock|concede"].status == "compatible"
+    assert "bound" in by["measure:clock|concede"].explanation

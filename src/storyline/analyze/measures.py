@@ -668,8 +668,9 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     if lemma in TIME_UNITS_SECONDS:
         _duration_claim(out, doc, run, unit, between)
         return
-    if word in ("%", "percent"):
-        return  # percentages need their base to be comparable: not compared
+    if word in ("%", "percent", "per"):
+        _percent_claim(out, doc, run, unit)
+        return
     if unit.pos_ != "NOUN" or lemma in CHARGE_NOUNS:
         return  # charges and counts of an indictment have their own claims (claims.py)
     pred = _predicate_of(unit)
@@ -821,6 +822,62 @@ _RELATIVE = {"ago", "later", "earlier", "old", "into", "after", "before", "since
              "prior", "from", "past", "last", "next", "early", "late"}
 
 
+def _common(tok: Token) -> bool:
+    """A common noun — also one the tagger calls a name only because it opens the sentence."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.i == tok.sent.start and not tok.ent_type_
+
+
+def _percent_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None:
+    """A share with its base: "51.2% of the vote", "6% of its workforce", "turnout was 47%",
+    "shares rose 4%". The holder of the share is part of the measure — a named one (an entity) or
+    the noun that names it ("the challenger") — so two candidates' shares are never set against
+    each other."""
+    if unit.lower_ == "per":
+        if unit.i + 1 >= len(doc) or doc[unit.i + 1].lower_ != "cent":
+            return
+        unit = doc[unit.i + 1]
+    base = next((p for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), None)
+    verb = unit.head if unit.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "pobj") else None
+    if verb is not None and verb.pos_ == "ADP":
+        verb = verb.head
+    holder: Token | None = None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        holder = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if holder is None and verb.dep_ == "advcl":  # "won the race, taking 51% of the vote"
+            holder = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if base is not None:
+        what = _noun_key(base)
+        label = f"share of the {base.lower_}"
+    elif verb is not None and _lemma(verb) in CHANGE_VERBS and holder is not None and \
+            _common(holder):
+        what = f"{_noun_key(holder)}|{EVENT_CLASSES.get(_lemma(verb), _lemma(verb))}"
+        label = f"change of the {holder.lower_} ({verb.lower_})"
+        holder = None
+    elif verb is not None and _lemma(verb) == "be" and holder is not None and _common(holder):
+        what, label = _noun_key(holder), f"{holder.lower_} rate"
+        holder = None
+    else:
+        return
+    got = _quantity(doc, run, discrete=False)
+    if got is None:
+        return
+    q, start, end = got
+    subject = ""
+    if holder is not None:
+        named = next((c for c in holder.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        holder = named or holder  # "the challenger, Ana Ruiz, won 51%": Ana Ruiz
+        if holder.pos_ == "PROPN":
+            subject = out.ctx.who(holder)
+        elif holder.pos_ == "NOUN":
+            what = f"{what}|{_noun_key(holder)}"  # "the challenger won 51%": the challenger's share
+        else:
+            return  # "it", "they": whose share is not said
+    out.add(key=f"percent|{what}", measure=label, q=q, factor=1.0, unit="percent",
+            tokens=[*doc[start:end], unit, *([base] if base is not None else [])],
+            anchor=verb if verb is not None else unit, subject=subject)
+
+
 def _kin_count(out: _Out, doc: Doc, run: list[Token], unit: Token, verb: Token) -> None:
     got = _quantity(doc, run, discrete=True)
     if got is None:
@@ -855,7 +912,7 @@ def _kin_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
             tokens=[kin, *doc[start:end]], anchor=kin, subject=subject, discrete=True)
 
 
-_CLOCK_TEXT = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+_CLOCK_TEXT = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
 
 
 def _clock_times(out: _Out, doc: Doc) -> list[tuple[int, int, int, str]]:
@@ -875,7 +932,7 @@ def _clock_times(out: _Out, doc: Doc) -> list[tuple[int, int, int, str]]:
     for m in _CLOCK_TEXT.finditer(text):
         if any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _, _ in found):
             continue
-        hour, minute = int(m.group(1)) % 12, int(m.group(2))
+        hour, minute = int(m.group(1)) % 12, int(m.group(2) or 0)
         if minute > 59:
             continue
         found.append((m.start(), m.end(), (hour + (12 if m.group(3).lower() == "p" else 0)) * 60

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -275,13 +276,22 @@ def _why_compatible(a: Claim, b: Claim) -> str:
     za, zb = _zone_of(a.unit), _zone_of(b.unit)
     if za and zb and za != zb:
         return f"the same time of day given in two time zones ({za} and {zb})"
-    if a.unit and a.text.split()[-1:] != b.text.split()[-1:] and not a.discrete:
-        return "the same value in different units or rounded to the precision written"
     if a.qualifier in ("about", "nearly") or b.qualifier in ("about", "nearly"):
         return "one figure is approximate"
     if a.qualifier in ("at_least", "at_most") or b.qualifier in ("at_least", "at_most"):
         return "one figure is a bound the other satisfies"
+    ua, ub = _unit_words(a.text), _unit_words(b.text)
+    if ua and ub and ua != ub:
+        return (f"the same value in different units ({'/'.join(sorted(ua))} and "
+                f"{'/'.join(sorted(ub))}), within the precision written")
     return "within the rounding of the figures as written"
+
+
+def _unit_words(text: str) -> set[str]:
+    from storyline.lexicon.en.measures import PHYSICAL_UNITS
+
+    words = re.findall(r"[a-z/.]+", text.lower())
+    return {PHYSICAL_UNITS[w] for w in words if w in PHYSICAL_UNITS}
 
 
 def _outlets(group: list[Claim], outlet: Callable[[str], str]) -> list[str]:

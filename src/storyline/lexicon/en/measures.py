@@ -64,11 +64,13 @@ DIMENSION_WORDS: dict[str, str] = {
 # bounds and approximations written before a number (lower-case word sequences)
 LOWER_BOUND_WORDS = frozenset({
     "more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
-    "no less than", "a minimum of", "above", "exceeding", "beyond"})
+    "no less than", "a minimum of", "above", "exceeding", "beyond", "after", "shortly after",
+    "just after", "soon after"})
 UPPER_BOUND_WORDS = frozenset({
     "up to", "as many as", "as much as", "at most", "no more than", "fewer than", "less than",
     "under", "below", "a maximum of", "not more than"})
-NEARLY_WORDS = frozenset({"nearly", "almost", "just under", "close to", "just shy of", "shy of"})
+NEARLY_WORDS = frozenset({"nearly", "almost", "just under", "close to", "just shy of", "shy of",
+                          "shortly before", "just before"})
 APPROX_WORDS = frozenset({
     "about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
     "nearly about", "circa", "approx.", "or so", "just over", "just about"})
@@ -92,6 +94,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "cut": ("cut", "lay", "layoff", "eliminate", "shed"),
     "vote": ("vote", "ballot"),
     "score": ("score", "net", "goal", "strike"),
+    "win": ("win", "defeat", "beat", "garner", "capture", "secure", "receive", "earn", "gain"),
 }
 EVENT_CLASSES: dict[str, str] = {w: cls for cls, words in _CLASSES.items() for w in words}
 
