@@ -79,3 +79,10 @@ def test_comparisons_read_as_plain_language(example):
     headlines = [a["title"] for a in data["articles"] if a.get("title")]
     assert jargon_in_comparisons(data["comparisons"], headlines) == []
     assert any(c["status"] == "conflict" for c in data["comparisons"])
+
+
+def test_the_example_corpus_is_one_story(example):
+    from storyline.story.cluster import cluster_stories
+
+    result, _, _, _ = example
+    assert len(cluster_stories(result.analyses)) == 1  # five outlets, one developing story

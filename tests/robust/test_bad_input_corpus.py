@@ -149,7 +149,7 @@ def corpus_run(tmp_path_factory, nlp):
     with time_budget(240), pytest.MonkeyPatch.context() as mp:  # a hang fails the test, not the suite
         mp.setattr("storyline.ingest.warc.MIN_BUDGET_BYTES", 4 * 2**20)
         result = runner.invoke(app, ["analyze", str(folder), "--db", str(db), "--meta", str(meta),
-                                     "--json", str(out), "-q", "--workers", "1"])
+                                     "--json", str(out), "-q", "--workers", "1", "--one-story"])
     return result, json.loads(out.read_text(encoding="utf-8")), meta
 
 

@@ -1,8 +1,9 @@
 """Runners: the one place that goes from paths on disk to a stored, rendered dossier.
 
-``run_story`` is what the CLI's ``analyze`` and the web app's upload call: ingest → dedupe → map
-(per-article analysis, on all cores) → store each analysis as it arrives (one transaction per article)
-→ reduce (build the dossier) → store the dossier. It reports problems as values (one line each) and
+``run_stories`` is what the CLI's ``analyze`` calls: ingest → dedupe → map (per-article analysis, on
+all cores) → store each analysis as it arrives (one transaction per article) → stories (the corpus
+split by ``story/cluster.py``) → reduce (one dossier per story). ``run_story`` (``--one-story``, the
+web app's upload) reduces everything as one story. It reports problems as values (one line each) and
 never raises for a bad input file.
 """
 
@@ -17,14 +18,16 @@ from storyline.model import Article, ArticleAnalysis, Dossier
 
 if TYPE_CHECKING:
     from storyline.store import Store
+    from storyline.story.cluster import ClusterOptions
 
 
 @dataclass(slots=True)
 class RunResult:
-    dossier: Dossier | None
+    dossier: Dossier | None  # the story (run_story), or the first story (run_stories)
     analyses: list[ArticleAnalysis] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # one line each: "path: problem"
     stored_new: int = 0
+    dossiers: list[Dossier] = field(default_factory=list)  # every story found, earliest first
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -61,9 +64,49 @@ def load_corpus(paths: Sequence[str], meta_file: str | None = None, *,
 def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,
               workers: int | None = None, model: str | None = None, title: str | None = None,
               progress: Progress = _noop, max_articles: int | None = None) -> RunResult:
+    """Everything under ``paths`` as one story (``analyze --one-story``, the web upload)."""
+    from storyline.story import build_dossier
+
+    result = _map(paths, meta_file=meta_file, store=store, workers=workers, model=model,
+                  progress=progress, max_articles=max_articles)
+    if result.analyses:
+        progress("reduce", 0, 1)
+        result.dossier = build_dossier(result.analyses, title=title)
+        result.dossiers = [result.dossier]
+        progress("reduce", 1, 1)
+    return result
+
+
+def run_stories(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,
+                workers: int | None = None, model: str | None = None,
+                cluster_options: ClusterOptions | None = None,
+                progress: Progress = _noop, max_articles: int | None = None) -> RunResult:
+    """A corpus: its stories found (``story/cluster.py``), each reduced on its own."""
+    from storyline.story import build_dossier
+    from storyline.story.cluster import cluster_stories
+
+    result = _map(paths, meta_file=meta_file, store=store, workers=workers, model=model,
+                  progress=progress, max_articles=max_articles)
+    if not result.analyses:
+        return result
+    progress("stories", 0, 1)
+    stories = cluster_stories(result.analyses, cluster_options)
+    progress("stories", 1, 1)
+    total = len(stories)
+    progress("reduce", 0, total)
+    for done, story in enumerate(stories, 1):
+        result.dossiers.append(build_dossier(story))
+        progress("reduce", done, total)
+    result.dossier = result.dossiers[0]
+    return result
+
+
+def _map(paths: Sequence[str], *, meta_file: str | None, store: Store | None,
+         workers: int | None, model: str | None, progress: Progress,
+         max_articles: int | None = None) -> RunResult:
+    """ingest → dedupe → per-article analysis (stored as each arrives); no reduce."""
     from storyline.analyze.nlp import load_nlp, model_version
     from storyline.run.local import Failure, analyze_parallel
-    from storyline.story import build_dossier
 
     files = getattr(store, "files", None)
     articles, problems = load_corpus(paths, meta_file, exclude=files() if files else ())
@@ -83,8 +126,4 @@ def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Stor
             if store is not None:
                 result.stored_new += int(store.save_analysis(item, model=version))
         progress("analyze", done, total)
-    if result.analyses:
-        progress("reduce", 0, 1)
-        result.dossier = build_dossier(result.analyses, title=title)
-        progress("reduce", 1, 1)
     return result
