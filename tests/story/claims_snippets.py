@@ -106,3 +106,19 @@ def story_entities(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Entity], d
 
 def entity_id(entities: Sequence[Entity], surname: str) -> str:
     return next(e.id for e in entities if _name_key(e.type, e.name) == surname.lower())
+
+
+def compare_reports(nlp, *reports):
+    """reports: (outlet, published, text[, build_analysis kwargs]), one per outlet → (claims,
+    comparisons, entities) of the story they make."""
+    from storyline.story.compare import compare_claims
+
+    analyses = []
+    for i, rep in enumerate(reports):
+        outlet, published, text = rep[:3]
+        kwargs = rep[3] if len(rep) > 3 else {}
+        analyses.append(build_analysis(nlp, text, article_id=f"art{i}", outlet=outlet,
+                                       published=published, **kwargs))
+    entities, emap = story_entities(analyses)
+    claims, comparisons = compare_claims(analyses, emap, entities)
+    return claims, comparisons, entities

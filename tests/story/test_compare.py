@@ -2,22 +2,8 @@
 
 from __future__ import annotations
 
-from claims_snippets import build_analysis, entity_id, story_entities
-
-from storyline.story.compare import compare_claims
-
-
-def _compare(nlp, *reports):
-    """reports: (outlet, published, text[, kwargs]) → (claims, comparisons, entities)."""
-    analyses = []
-    for i, rep in enumerate(reports):
-        outlet, published, text = rep[:3]
-        kwargs = rep[3] if len(rep) > 3 else {}
-        analyses.append(build_analysis(nlp, text, article_id=f"art{i}", outlet=outlet,
-                                       published=published, **kwargs))
-    entities, emap = story_entities(analyses)
-    claims, comparisons = compare_claims(analyses, emap, entities)
-    return claims, comparisons, entities
+from claims_snippets import compare_reports as _compare
+from claims_snippets import entity_id
 
 
 def _cmp(comparisons, attribute, subject=None):

@@ -6,11 +6,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from claims_snippets import build_analysis, story_entities
+from claims_snippets import build_analysis, compare_reports
 
 from storyline.analyze.measures import Quantity, interval_of, written_precision
 from storyline.model import Claim
-from storyline.story.compare import compare_claims
 from storyline.story.measures import compare_measures, overlaps
 
 
@@ -20,14 +19,7 @@ def _measures(nlp, text, **kw):
 
 
 def _compare(nlp, *reports):
-    analyses = []
-    for i, rep in enumerate(reports):
-        outlet, published, text = rep[:3]
-        kwargs = rep[3] if len(rep) > 3 else {}
-        analyses.append(build_analysis(nlp, text, article_id=f"art{i}", outlet=outlet,
-                                       published=published, **kwargs))
-    entities, emap = story_entities(analyses)
-    _, comparisons = compare_claims(analyses, emap, entities)
+    _, comparisons, _ = compare_reports(nlp, *reports)
     return [c for c in comparisons if c.attribute.startswith("measure:")]
 
 
