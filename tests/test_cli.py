@@ -74,3 +74,42 @@ def test_eval_on_a_folder_without_the_dataset_is_one_line(tmp_path):
         assert result.exit_code == 2, (task, result.output)
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and str(tmp_path) in lines[0], (task, result.stderr)
+
+
+def test_version_and_clean_help():
+    from storyline import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"storyline {__version__}"
+    for args in ([], ["analyze"], ["serve"], ["bench"], ["eval"], ["eval", "stories"], ["eval", "time"]):
+        out = runner.invoke(app, [*args, "--help"], terminal_width=100).output
+        assert "Usage:" in out, args
+        for noise in ("<bool>", "<list[str]>", "<path>", "<int>", "<str>"):
+            assert noise not in out, (args, noise, out)
+    analyze_help = runner.invoke(app, ["analyze", "--help"], terminal_width=100).output
+    assert "--json FILE" in analyze_help and "--workers N" in analyze_help and "[PATH]..." in analyze_help
+
+
+def test_analyze_says_what_to_open_next(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(GOOD, encoding="utf-8")
+    db = str(tmp_path / "out" / "s.db")
+    result = runner.invoke(app, ["analyze", str(src), "--db", db, "--html", str(tmp_path / "d.html")])
+    assert result.exit_code == 0, result.output
+    text = " ".join((result.output + result.stderr).split())
+    assert f"Next: open {tmp_path / 'd.html'} in a browser" in text
+    assert f"storyline serve --db {db}" in text
+
+
+def test_readme_commands_match_what_make_demo_writes():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    make = (root / "Makefile").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    [db] = [w for w in make.split() if w.endswith(".db") and w.startswith("out/")]
+    assert f"serve --db {db}" in readme
+    assert "serve --db storyline.db" not in readme
+    for field in ("title", "outlet", "byline", "dateline", "url", "published"):
+        assert f"`{field}`" in readme  # the --meta sidecar's fields are documented

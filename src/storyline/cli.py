@@ -20,10 +20,49 @@ from storyline.errors import StorylineError
 EXAMPLE_CORPUS = Path(__file__).resolve().parents[2] / "examples" / "tina-peters"
 DEFAULT_DB = "sqlite:///storyline.db"
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+def _help_type(param: typer.core.TyperOption | typer.core.TyperArgument, ctx: typer.Context) -> str | None:
+    """What ``--help`` shows after an option: ``PATH``, ``N``, ``TEXT`` (click's plain names), nothing
+    for a flag or an argument, instead of typer's ``<bool>`` / ``<list[str]>`` / ``<path>``.
+
+    Typer has no setting for this column; its one method that fills it is replaced here (typer is
+    pinned in requirements.lock, and tests/test_cli.py checks the help of every command).
+    """
+    if isinstance(param, typer.core.TyperArgument):
+        return None
+    if param.metavar is not None:
+        return param.metavar
+    if getattr(param, "is_flag", False):
+        return None
+    raw = _TYPER_HELP_TYPE(param, ctx)
+    inner = str(raw or "").strip("<>").removesuffix(">...")
+    return {"int": "N", "float": "X", "path": "PATH", "str": "TEXT", "bool": None, "": None}.get(
+        inner, inner.upper())
+
+
+_TYPER_HELP_TYPE = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = _help_type  # type: ignore[method-assign,assignment]
+typer.core.TyperArgument.display_type_rich = _help_type  # type: ignore[method-assign,assignment]
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="storyline: one story, many reports — an evidence-backed dossier.")
-eval_app = typer.Typer(no_args_is_help=True, help="Score storyline on annotated datasets.")
+eval_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                       help="Score storyline on annotated datasets.")
 app.add_typer(eval_app, name="eval")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from storyline import __version__
+
+        typer.echo(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+          ) -> None:
+    """storyline: one story, many reports — an evidence-backed dossier."""
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -37,26 +76,32 @@ def _db_url(db: str | None) -> str:
     return db if "://" in db else f"sqlite:///{db}"
 
 
-@app.command()
+@app.command(short_help="Build a story's dossier from article files, folders or URLs.")
 def analyze(
     paths: Annotated[Optional[list[str]], typer.Argument(
-        help="Article files or folders (.txt .md .html .jsonl .json .warc .rss). "
+        metavar="PATH",
+        help="Article files or folders (.txt .md .html .jsonl .json .warc .rss) or http(s) URLs. "
              "Default: the embedded example corpus.")] = None,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", help="Write every story here: index.json, index.html and one folder per story "
-                      "(dossier.json, .html, .md).")] = None,
+        "--out", metavar="DIR", help="Write every story here: index.json, index.html and one folder "
+                                     "per story (dossier.json, .html, .md).")] = None,
     json_out: Annotated[Optional[Path], typer.Option(
-        "--json", help="Write the dossier JSON here (one story only; else use --out).")] = None,
+        "--json", metavar="FILE",
+        help="Write the dossier JSON here (one story only; else use --out).")] = None,
     html_out: Annotated[Optional[Path], typer.Option(
-        "--html", help="Write the HTML dossier here (one story only; else use --out).")] = None,
+        "--html", metavar="FILE",
+        help="Write the HTML dossier here (one story only; else use --out).")] = None,
     md_out: Annotated[Optional[Path], typer.Option(
-        "--md", help="Write the Markdown dossier here (one story only; else use --out).")] = None,
+        "--md", metavar="FILE",
+        help="Write the Markdown dossier here (one story only; else use --out).")] = None,
     one_story: Annotated[bool, typer.Option(
         "--one-story", help="Treat all the input as one story (do not split it into stories).")] = False,
     db: Annotated[Optional[str], typer.Option(
+        metavar="URL|FILE",
         help="SQLAlchemy URL or SQLite file for the store (default: storyline.db).")] = None,
     meta: Annotated[Optional[str], typer.Option(
-        help="CSV/JSON sidecar that sets or overrides metadata per file.")] = None,
+        metavar="FILE", help="CSV/JSON sidecar that sets or overrides metadata per file "
+                             "(format: README, 'Metadata sidecar').")] = None,
     workers: Annotated[Optional[int], typer.Option(
         help="Processes for the per-article analysis (default: all cores).")] = None,
     model: Annotated[Optional[str], typer.Option(
@@ -133,6 +178,7 @@ def analyze(
             if path and (label == "stories" or len(dossiers) == 1):
                 console.print(f"{label}: {path}")
         console.print(f"store: {_db_url(db)} ({result.stored_new} new article(s))")
+        console.print(next_step(html_out, db, out), highlight=False)
     if result.problems:
         raise typer.Exit(1)
 
@@ -171,6 +217,16 @@ def _write_stories(dossiers, store, out: Path) -> None:
     index = story_index(dossiers)
     write_text_atomic(out / "index.json", json_text(index))
     write_text_atomic(out / "index.html", render_index_html(index))
+
+
+def next_step(html_out: Path | None, db: str | None, out: Path | None = None) -> str:
+    """What to open after ``analyze``: the HTML file it wrote, and the web app on the same store."""
+    serve = "storyline serve" + (f" --db {db}" if db else "")
+    html_out = html_out or (out / "index.html" if out else None)
+    if html_out:
+        return f"Next: open {html_out} in a browser, or run '{serve}' and open http://127.0.0.1:8000/"
+    return (f"Next: add --html dossier.html to get a page to read, or run '{serve}' and open "
+            "http://127.0.0.1:8000/")
 
 
 def _fetch_urls(paths: list[str], archive: Path | None, db_url: str,
