@@ -76,7 +76,7 @@ def _db_url(db: str | None) -> str:
     return db if "://" in db else f"sqlite:///{db}"
 
 
-@app.command(short_help="Build a story's dossier from article files, folders or URLs.")
+@app.command(short_help="Find the stories in articles (files, folders, URLs) and build their dossiers.")
 def analyze(
     paths: Annotated[Optional[list[str]], typer.Argument(
         metavar="PATH",
