@@ -461,3 +461,17 @@ def test_copyright_line_names_the_publisher():
 ])
 def test_outlet_named_as_itself(body, outlet):
     assert meta(f"Headline of the story here\n\n{body}").outlet == outlet
+
+
+def test_pasted_page_title_and_widget_word_above_the_headline():
+    m = meta("Quantcast\nHarbor ferry fares rise in June – Coastline Daily\n\nHarbor ferry fares rise in June\n\n"
+             "Fares will rise by 8 percent on June 1, the transport board said Tuesday.")
+    assert m.title == "Harbor ferry fares rise in June"
+    assert m.outlet == "Coastline Daily"
+    assert m.body == "Fares will rise by 8 percent on June 1, the transport board said Tuesday."
+    assert m.boilerplate == ["Quantcast", "Harbor ferry fares rise in June – Coastline Daily"]
+
+
+def test_a_one_word_lede_line_is_not_dropped():
+    m = meta("Breaking.\n\nThe bridge reopened Friday after months of work.")
+    assert m.body.startswith("Breaking.")

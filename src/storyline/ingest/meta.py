@@ -183,6 +183,7 @@ class TextMeta:
     copyright_outlet: str | None = None  # "Copyright © 2024, OUTLET. All rights reserved."
     # the outlet the text speaks of as itself ("told OUTLET", "OUTLET has not confirmed")
     self_outlet: str | None = None
+    page_outlet: str | None = None  # the site named after the headline in a pasted page title
     dateline: str | None = None
     published: str | None = None  # ISO date stated in the text
     updated: str | None = None  # ISO date of an "Updated ..." marker
@@ -197,7 +198,7 @@ class TextMeta:
         naming the original publisher, the byline, the copyright line, then the outlet the text
         refers to as itself."""
         found = [o for o in (self.tag_outlet, self.credit_outlet, self.byline_outlet, self.copyright_outlet,
-                             self.self_outlet) if o]
+                             self.page_outlet, self.self_outlet) if o]
         if not found:
             return None
         # the same outlet printed short and long ("(AP)" and "By ..., Associated Press"): the long form
@@ -268,6 +269,21 @@ def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str
             continue
         if lede_match(line) is not None:
             return
+        nxt = _next_nonempty(lines, i)
+        if meta.title is None and nxt is not None and _page_title_of(line, nxt.strip()):
+            # "Headline – Site" over "Headline": the page's <title> pasted with the page
+            head, site = _page_title_of(line, nxt.strip())  # type: ignore[misc]
+            meta.page_outlet = meta.page_outlet or outlet_name(site)
+            boiler[i] = line
+            lines[i] = None
+            continue
+        if (meta.title is None and title_at is None and seen == 1 and len(line.split()) == 1
+                and nxt is not None and not _ends_sentence(line)
+                and _is_headline(nxt.strip(), nxt.strip(), lines, lines.index(nxt, i + 1), known_title,
+                                 markdown, wrapped)):
+            boiler[i] = line  # a lone word over the headline: a widget or section label
+            lines[i] = None
+            continue
         if meta.title is None and _is_headline(raw.strip(), line, lines, i, known_title, markdown, wrapped):
             if known_title is None:
                 meta.title = _clean_title(line)
@@ -287,6 +303,24 @@ def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str
 
 
 _GLUED_LABEL = re.compile(r"[a-z]{2,12}(?=[A-Z])")
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def _page_title_of(line: str, nxt: str) -> tuple[str, str] | None:
+    """("Headline", "Site") when ``line`` is ``nxt`` followed (or preceded) by a site name after a
+    bar or dash, as a page's <title> reads."""
+    parts = _TITLE_SEPARATOR.split(line)
+    if len(parts) < 2 or len(line) > MAX_HEADLINE_CHARS + 60:
+        return None
+    for head, site in ((" ".join(parts[:-1]), parts[-1]), (" ".join(parts[1:]), parts[0])):
+        if _squash(head) == _squash(nxt) and 0 < len(site.split()) <= 5 and _titled_words(site):
+            return head, site
+    return None
+
+
+def _titled_words(text: str) -> bool:
+    words = text.split()
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECTORS for w in words)
 
 
 def _take_date_markers(line: str, meta: TextMeta) -> str | None:
