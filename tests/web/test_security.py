@@ -205,3 +205,11 @@ def test_health_stays_fast_while_an_analysis_runs(tmp_path: Path, nlp) -> None:
     assert len(times) >= 10
     assert times[int(0.99 * (len(times) - 1))] < 1.0, times[-5:]
     assert statistics.median(times) < 0.25, statistics.median(times)
+
+
+def test_story_articles_come_a_page_at_a_time(authed: TestClient) -> None:
+    sid = authed.post("/api/analyze?wait=30", files=files(("a.txt", ART1), ("b.txt", ART2))).json()["story"]["id"]
+    first = authed.get(f"/api/stories/{sid}/articles", params={"limit": 1}).json()["articles"]
+    second = authed.get(f"/api/stories/{sid}/articles", params={"offset": 1, "limit": 1}).json()["articles"]
+    assert [a["path"] for a in first + second] == ["a.txt", "b.txt"]
+    error(authed.get(f"/api/stories/{sid}/articles", params={"limit": 501}), 400, "limit")

@@ -329,8 +329,10 @@ class Store:
                                  f"cannot be read: {exc}") from None
         return [by_id[i] for i in ids if i in by_id]
 
-    def list_articles(self, story_id: str | None = None) -> list[dict[str, Any]]:
-        """Article metadata (no text), of one story in its order, or all by path then id."""
+    def list_articles(self, story_id: str | None = None, *, offset: int = 0,
+                      limit: int | None = None) -> list[dict[str, Any]]:
+        """Article metadata (no text), of one story in its order, or all by path then id;
+        ``offset``/``limit`` page through a big story."""
         a = t.articles
         cols = [a.c.id, a.c.path, a.c.title, a.c.outlet, a.c.byline, a.c.dateline, a.c.url,
                 a.c.published_date, a.c.published_earliest, a.c.published_latest,
@@ -342,6 +344,7 @@ class Store:
             sa = t.story_articles
             query = (select(*cols).join(sa, sa.c.article_id == a.c.id)
                      .where(sa.c.story_id == story_id).order_by(sa.c.position))
+        query = query.offset(offset).limit(limit)
         with self._reading("list articles") as conn:
             rows = conn.execute(query).mappings().all()
         return [_article_info(r) for r in rows]

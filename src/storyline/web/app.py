@@ -60,6 +60,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # one article file (a JSONL file may hold man
 MAX_FILES = 500
 MAX_NAME_BYTES = 200  # an uploaded file's name
 MAX_WAIT_SECONDS = 600
+MAX_PAGE = 500  # articles per page of /api/stories/{id}/articles
 COPY_CHUNK = 1024 * 1024
 
 
@@ -344,11 +345,14 @@ def _add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of routes r
         return Response(text, media_type="application/json")
 
     @app.get("/api/stories/{story_id}/articles", response_model=ArticleList, tags=["stories"])
-    def story_articles(story_id: str, store: StoreDep) -> dict[str, Any]:
-        """The story's articles (metadata, no text), in the dossier's order."""
+    def story_articles(story_id: str, store: StoreDep,
+                       offset: Annotated[int, Query(ge=0)] = 0,
+                       limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = MAX_PAGE) -> dict[str, Any]:
+        """The story's articles (metadata, no text), in the dossier's order, a page at a time
+        (``offset``, ``limit``; at most 500 a page)."""
         if store.get_story(story_id) is None:
             raise NotFound(f"no story {story_id!r} in the store")
-        return {"articles": store.list_articles(story_id)}
+        return {"articles": store.list_articles(story_id, offset=offset, limit=limit)}
 
     @app.get("/api/articles/{article_id}", response_model=ArticleOut, tags=["articles"])
     def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
