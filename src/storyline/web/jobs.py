@@ -8,7 +8,7 @@ answer while a slow upload is analysed.
 
 Limits per job: at most :data:`DEFAULT_JOB_SECONDS` of wall time (the worker's own ``SIGALRM``
 budget, nested over the per-article budgets), an address-space limit on each worker process
-(``RLIMIT_AS``, :data:`DEFAULT_WORKER_MEMORY_MB`), at most :data:`MAX_ARTICLES_PER_JOB` articles, and
+(``RLIMIT_AS``, :data:`DEFAULT_WORKER_MEMORY_MB`) at a lower CPU priority (``nice`` 10), at most :data:`MAX_ARTICLES_PER_JOB` articles, and
 at most :data:`MAX_QUEUED` jobs waiting. A worker that dies (killed, out of memory) fails its job
 with one line and the pool is started again.
 
@@ -41,6 +41,7 @@ DEFAULT_JOB_SECONDS = 600.0
 DEFAULT_WORKER_MEMORY_MB = 4096
 MAX_ARTICLES_PER_JOB = 1000
 MAX_QUEUED = 16
+WORKER_NICE = 10  # workers run at a lower CPU priority than the server
 KEEP_FINISHED = 200  # finished jobs remembered (oldest forgotten first)
 
 ErrorInfo = tuple[int, str, list[str]]
@@ -73,6 +74,10 @@ _worker_stores: dict[str, Any] = {}
 
 
 def _init_worker(memory_mb: int | None) -> None:
+    try:  # the analysis yields the CPU to the server's request handling
+        os.nice(WORKER_NICE)
+    except OSError:
+        pass
     if memory_mb:
         import resource
 
