@@ -178,7 +178,7 @@ def analyze(
             if path and (label == "stories" or len(dossiers) == 1):
                 console.print(f"{label}: {path}")
         console.print(f"store: {_db_url(db)} ({result.stored_new} new article(s))")
-        console.print(next_step(html_out, db, out), highlight=False)
+        console.print(next_step(html_out, db, out), highlight=False, soft_wrap=True)
     if result.problems:
         raise typer.Exit(1)
 
