@@ -162,6 +162,8 @@ def analyze(
             dossiers[0].story_title = title
         if len(dossiers) == 1:
             _write_outputs(dossiers[0], store, json_out, html_out, md_out)
+        elif out is None:
+            _save_dossiers(dossiers, store)
         if out is not None:
             _write_stories(dossiers, store, out)
     except StorylineError as exc:
@@ -199,6 +201,14 @@ def _print_story_list(dossiers, console) -> None:
         console.print(f"  [dim]{e['id']}[/dim]  {e['article_count']:>3} article(s) · {when}"
                       f"{conflicts}  {escape(e['title'] or 'Untitled story')}",
                       no_wrap=True, overflow="ellipsis")
+
+
+def _save_dossiers(dossiers, store) -> None:
+    from storyline.render.json import dossier_to_dict
+
+    for d in dossiers:
+        store.save_dossier(d.story_id, d.story_title, [a.article.id for a in d.articles],
+                           dossier_to_dict(d))
 
 
 def _write_stories(dossiers, store, out: Path) -> None:

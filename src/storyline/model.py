@@ -346,6 +346,10 @@ class Dossier:
     coverage: list[Coverage] = field(default_factory=list)
     generator: str = "storyline"
     schema_version: str = SCHEMA_VERSION
+    # a story that grows over runs on one store: its version (1 = first reduce) and what changed
+    # since the previous version (story/versions.py: new articles, events, conflicts, quotes ...)
+    version: int = 1
+    changes: dict[str, Any] = field(default_factory=dict)
 
 
 def to_dict(obj: Any) -> Any:

@@ -34,8 +34,9 @@ def test_hand_built_dossier_validates_and_every_span_matches(dossier):
 def test_contract_names_and_order(dossier):
     data = dossier_to_dict(dossier)
     assert list(data) == ["schema_version", "generator", "story", "articles", "entities", "timeline",
-                          "quotes", "claims", "comparisons", "coverage"]
-    assert data["story"] == {"id": "story0001", "title": "Millbrook bridge <vote>"}
+                          "quotes", "claims", "comparisons", "coverage", "changes"]
+    assert data["story"] == {"id": "story0001", "title": "Millbrook bridge <vote>", "version": 1}
+    assert data["changes"] == {}  # a first version
     art = data["articles"][1]
     for key in ("id", "path", "title", "outlet", "byline", "dateline", "url", "published", "text",
                 "timexes", "duplicate_of"):

@@ -10,7 +10,10 @@ self-contained page in the dossier's style) and one folder per story, ``DIR/<sto
         {"id", "title", "dossier": "<id>/dossier.json", "html": "<id>/dossier.html",
          "markdown": "<id>/dossier.md", "articles": [{"id", "path", "title", "outlet",
          "published"}], "article_count", "outlets": [...], "first_published", "last_published",
-         "conflicts"}, ...]}
+         "conflicts", "version", "new_articles"}, ...]}
+
+``version`` counts the reduces of a story that grew on the same store (1 = new); ``new_articles``
+is how many articles the latest version added (the full ``changes`` are in the dossier JSON).
 
 Stories are listed in the order the clustering gives them (earliest first).
 """
@@ -53,6 +56,8 @@ def story_entry(d: Dossier) -> dict[str, Any]:
         "first_published": min(dates) if dates else None,
         "last_published": max(dates) if dates else None,
         "conflicts": sum(1 for c in d.comparisons if c.status == "conflict"),
+        "version": d.version,
+        "new_articles": len(d.changes.get("new_articles", [])),
     }
 
 
@@ -105,7 +110,7 @@ story's dossier.</p>
 {% for s in stories %}
 <tr>
 <td><a href="{{ s.html }}">{{ s.title or "Untitled story" }}</a>
-<div class="muted">story {{ s.id }} · <a href="{{ s.dossier }}">JSON</a> · <a href="{{ s.markdown }}">Markdown</a></div></td>
+<div class="muted">story {{ s.id }}{% if s.version > 1 %} · version {{ s.version }}, {{ s.new_articles }} new article(s){% endif %} · <a href="{{ s.dossier }}">JSON</a> · <a href="{{ s.markdown }}">Markdown</a></div></td>
 <td>{{ s.outlets|join(", ") if s.outlets else "—" }}</td>
 <td>{{ s.first_published or "unknown" }}</td>
 <td>{{ s.last_published or "unknown" }}</td>

@@ -177,7 +177,7 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
     return {
         "schema_version": d.schema_version,
         "generator": d.generator,
-        "story": {"id": d.story_id, "title": d.story_title},
+        "story": {"id": d.story_id, "title": d.story_title, "version": d.version},
         "articles": [_article(a) for a in d.articles],
         "entities": [_entity(e) for e in d.entities],
         "timeline": [_event(e) for e in d.timeline],
@@ -185,6 +185,7 @@ def dossier_to_dict(d: Dossier) -> dict[str, Any]:
         "claims": [_claim(c) for c in d.claims],
         "comparisons": [_comparison(c) for c in d.comparisons],
         "coverage": [_coverage(c) for c in d.coverage],
+        "changes": plain(d.changes),
     }
 
 

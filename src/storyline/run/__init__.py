@@ -81,7 +81,14 @@ def run_stories(paths: Sequence[str], *, meta_file: str | None = None, store: St
                 workers: int | None = None, model: str | None = None,
                 cluster_options: ClusterOptions | None = None,
                 progress: Progress = _noop, max_articles: int | None = None) -> RunResult:
-    """A corpus: its stories found (``story/cluster.py``), each reduced on its own."""
+    """A corpus: its stories found (``story/cluster.py``), each reduced on its own.
+
+    With a store that already holds stories, the articles of those stories are clustered with the
+    new ones, so a new report joins the story it belongs to. A story found keeps the id of the
+    stored story it shares most articles with; its version goes up by one when its articles changed,
+    with the changes listed (``story/versions.py``). Only the stories that contain an article of
+    this run are reduced and returned; the others stay as stored.
+    """
     from storyline.story import build_dossier
     from storyline.story.cluster import cluster_stories
 
@@ -89,16 +96,56 @@ def run_stories(paths: Sequence[str], *, meta_file: str | None = None, store: St
                   progress=progress, max_articles=max_articles)
     if not result.analyses:
         return result
+    members = store.story_memberships() if store is not None else {}
+    run_ids = {a.article.id for a in result.analyses}
+    earlier = store.load_analyses([i for i in members if i not in run_ids]) if members else []
     progress("stories", 0, 1)
-    stories = cluster_stories(result.analyses, cluster_options)
+    stories = [s for s in cluster_stories(result.analyses + earlier, cluster_options)
+               if any(a.article.id in run_ids for a in s)]
     progress("stories", 1, 1)
     total = len(stories)
     progress("reduce", 0, total)
+    taken: set[str] = set()
     for done, story in enumerate(stories, 1):
-        result.dossiers.append(build_dossier(story))
+        dossier = build_dossier(story)
+        previous = _previous_story(story, members, taken)
+        if previous is not None:
+            taken.add(previous)
+            _continue_story(dossier, previous, store, members)
+        result.dossiers.append(dossier)
         progress("reduce", done, total)
     result.dossier = result.dossiers[0]
     return result
+
+
+def _previous_story(story: Sequence[ArticleAnalysis], members: dict[str, str],
+                    taken: set[str]) -> str | None:
+    """The stored story this one continues: the one it shares most articles with (then the
+    smallest id), not already continued by another story of this run."""
+    from collections import Counter
+
+    shared = Counter(members[a.article.id] for a in story if a.article.id in members)
+    ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+    return next((sid for sid, _ in ranked if sid not in taken), None)
+
+
+def _continue_story(dossier: Dossier, previous: str, store: Store | None,
+                    members: dict[str, str]) -> None:
+    """Give the new dossier the stored story's id, and its version and changes."""
+    from storyline.render.json import dossier_to_dict
+    from storyline.story.versions import dossier_changes
+
+    dossier.story_id = previous
+    old = store.get_dossier(previous) if store is not None else None
+    if not old:
+        return
+    old_version = int(old.get("story", {}).get("version") or 1)
+    before = {a["id"] for a in old.get("articles", [])}
+    if before == {a.article.id for a in dossier.articles}:
+        dossier.version, dossier.changes = old_version, dict(old.get("changes") or {})
+        return
+    dossier.version = old_version + 1
+    dossier.changes = dossier_changes(old, dossier_to_dict(dossier))
 
 
 def _map(paths: Sequence[str], *, meta_file: str | None, store: Store | None,

@@ -329,6 +329,15 @@ class Store:
                                  f"cannot be read: {exc}") from None
         return [by_id[i] for i in ids if i in by_id]
 
+    def story_memberships(self) -> dict[str, str]:
+        """article id → the id of the stored story it belongs to (the most recently updated story
+        when several list it)."""
+        s, sa = t.stories, t.story_articles
+        query = (select(sa.c.article_id, sa.c.story_id).join(s, s.c.id == sa.c.story_id)
+                 .order_by(s.c.updated_at, s.c.id))
+        with self._reading("read story memberships") as conn:
+            return {a: st for a, st in conn.execute(query).all()}
+
     def list_articles(self, story_id: str | None = None, *, offset: int = 0,
                       limit: int | None = None) -> list[dict[str, Any]]:
         """Article metadata (no text), of one story in its order, or all by path then id;
