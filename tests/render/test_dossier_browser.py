@@ -166,6 +166,11 @@ def test_a_300_article_dossier_is_small_and_quick(browser: Any, big_file: Path) 
         text = page.evaluate("() => [...document.querySelectorAll('.seg.on')]"
                              ".map(e => e.textContent).join('')")
         assert text.strip() and text.strip() in page.inner_text("#timeline")  # the cited sentence
+        # the outlet table sorts by a column
+        page.click("table.outlets th:has-text('Omits')")
+        omits = page.evaluate("() => [...document.querySelectorAll('table.outlets tr')].slice(1)"
+                              ".map(r => +r.cells[4].textContent)")
+        assert omits == sorted(omits, reverse=True) and len(omits) == 50
         print(f"300 articles: {size / 1e6:.2f} MB, load + first search {elapsed:.2f} s")
         assert problems == []
     finally:
