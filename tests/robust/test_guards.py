@@ -44,7 +44,7 @@ def test_chunk_bounds_cover_the_text_and_prefer_paragraphs():
     text = PARA * 40
     bounds = chunk_bounds(text, 1000)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
     assert all(b - a <= 1000 for a, b in bounds)
     assert all(text[b - 1] == "\n" for _, b in bounds[:-1])
     assert chunk_bounds("x" * 2500, 1000) == [(0, 1000), (1000, 2000), (2000, 2500)]

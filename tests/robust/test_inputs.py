@@ -96,7 +96,8 @@ def test_utf16_without_bom_is_text():
 
 
 def test_mojibake_is_repaired_and_good_text_left_alone():
-    assert normalize("The caf\u00c3\u00a9 reopened, Ren\u00c3\u00a9e said.") == "The café reopened, Renée said."
+    broken = "The caf\u00c3\u00a9 reopened, Ren\u00c3\u00a9e said."
+    assert normalize(broken) == "The café reopened, Renée said."
     for good in ("Café “Núñez” — Straße, 5 €", "ÀÉÎ are capitals; Ã alone stays"):
         assert normalize(good) == good
 

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from test_web_app import ART1, ART2, ERROR_KEYS, TOKEN, fake_pipeline, make_client
 
 from storyline.web import create_app
-
-from test_web_app import ART1, ART2, ERROR_KEYS, TOKEN, fake_pipeline, make_client
 
 HEADERS = ("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")
 
@@ -158,7 +157,8 @@ def test_file_name_errors_are_400(authed: TestClient) -> None:
 
 def test_a_files_field_without_a_file_name_is_400(authed: TestClient) -> None:
     body = (b"--b\r\nContent-Disposition: form-data; name=\"files\"\r\n\r\nnot a file\r\n--b--\r\n")
-    resp = authed.post("/api/analyze", content=body, headers={"content-type": "multipart/form-data; boundary=b"})
+    resp = authed.post("/api/analyze", content=body,
+                       headers={"content-type": "multipart/form-data; boundary=b"})
     body = error(resp, 400, "files[0]: not a file")
     assert "pydantic" not in body["error"].lower() and "UploadFile" not in body["error"]
 
@@ -208,7 +208,8 @@ def test_health_stays_fast_while_an_analysis_runs(tmp_path: Path, nlp) -> None:
 
 
 def test_story_articles_come_a_page_at_a_time(authed: TestClient) -> None:
-    sid = authed.post("/api/analyze?wait=30", files=files(("a.txt", ART1), ("b.txt", ART2))).json()["story"]["id"]
+    resp = authed.post("/api/analyze?wait=30", files=files(("a.txt", ART1), ("b.txt", ART2)))
+    sid = resp.json()["story"]["id"]
     first = authed.get(f"/api/stories/{sid}/articles", params={"limit": 1}).json()["articles"]
     second = authed.get(f"/api/stories/{sid}/articles", params={"offset": 1, "limit": 1}).json()["articles"]
     assert [a["path"] for a in first + second] == ["a.txt", "b.txt"]

@@ -46,7 +46,7 @@ def decode(data: bytes, path: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise IngestError(path, "undecodable bytes (UTF-16 byte-order mark, invalid UTF-16)")
+            raise IngestError(path, "undecodable bytes (UTF-16 byte-order mark, invalid UTF-16)") from None
     if b"\x00" in data[:SNIFF_BYTES]:
         text = _utf16_without_bom(data)
         if text is None:

@@ -22,7 +22,6 @@ from storyline.errors import IngestError
 from storyline.ingest.html import decode_html, html_article
 from storyline.model import Article
 
-
 # One HTML page larger than this (decompressed) is not an article page: reported and skipped.
 MAX_RECORD_BYTES = 32 * 2**20
 # Decompression budget for a whole archive: the records' declared sizes may add up to this many times

@@ -2,7 +2,8 @@
 
 Each worker process loads the spaCy model once (pool initializer) and analyses a chunk of articles with
 ``nlp.pipe``; each article is parsed and analysed inside its own guard (an exception, a text too
-long, a time budget run out: a :class:`Failure` for that article only). Results come back as they finish (``imap``), so the caller can store each one and drop
+long, a time budget run out: a :class:`Failure` for that article only). Results come back as
+they finish (``imap``), so the caller can store each one and drop
 it: memory stays flat as the corpus grows. With one worker (or a handful of articles, where starting
 processes costs more than it saves) everything runs in this process.
 """
@@ -12,7 +13,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from storyline.errors import StorylineError
@@ -50,7 +50,7 @@ def _analyze_chunk(chunk: Sequence[Article]) -> list[ArticleAnalysis | Failure]:
     time budget run out becomes a :class:`Failure` for that article only."""
     docs = _parse_chunk(chunk)
     return [doc if isinstance(doc, Failure) else _analyze_one(article, doc)
-            for article, doc in zip(chunk, docs)]
+            for article, doc in zip(chunk, docs, strict=True)]
 
 
 def _parse_chunk(chunk: Sequence[Article]) -> list[Doc | Failure]:

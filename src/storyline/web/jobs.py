@@ -8,7 +8,8 @@ answer while a slow upload is analysed.
 
 Limits per job: at most :data:`DEFAULT_JOB_SECONDS` of wall time (the worker's own ``SIGALRM``
 budget, nested over the per-article budgets), an address-space limit on each worker process
-(``RLIMIT_AS``, :data:`DEFAULT_WORKER_MEMORY_MB`) at a lower CPU priority (``nice`` 10), at most :data:`MAX_ARTICLES_PER_JOB` articles, and
+(``RLIMIT_AS``, :data:`DEFAULT_WORKER_MEMORY_MB`) at a lower CPU priority (``nice`` 10), at most
+:data:`MAX_ARTICLES_PER_JOB` articles, and
 at most :data:`MAX_QUEUED` jobs waiting. A worker that dies (killed, out of memory) fails its job
 with one line and the pool is started again.
 

@@ -14,7 +14,8 @@ For every request, in this order:
    token, 403 from another origin.
 4. **Security headers** on every response, errors included: a Content-Security-Policy that allows
    only the app's own inline scripts (by hash), ``X-Content-Type-Options: nosniff``,
-   ``X-Frame-Options: DENY``, ``Referrer-Policy: same-origin`` (``no-referrer`` would make browsers send ``Origin: null`` on form posts).
+   ``X-Frame-Options: DENY``, ``Referrer-Policy: same-origin`` (``no-referrer`` would make
+   browsers send ``Origin: null`` on form posts).
 
 Errors leave in the app's one error shape (:mod:`storyline.web.errors`).
 """
@@ -181,7 +182,8 @@ class Guard:
     def _check(self, scope: Scope, headers: dict[str, str]) -> tuple[int, str] | None:
         host = _host_name(headers.get("host", ""))
         if host not in self.hosts:
-            return 400, (f"unknown Host {headers.get('host', '')!r}; allowed: {', '.join(sorted(self.hosts))} "
+            allowed = ", ".join(sorted(self.hosts))
+            return 400, (f"unknown Host {headers.get('host', '')!r}; allowed: {allowed} "
                          "(storyline serve --allowed-host NAME)")
         if scope.get("method", "GET").upper() not in WRITE_METHODS:
             return None
