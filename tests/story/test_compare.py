@@ -65,7 +65,7 @@ def test_ages_at_different_dates(nlp):
     )
     cmp = _cmp(comparisons, "age", entity_id(entities, "Mendes"))
     assert cmp.status == "consistent_over_time"
-    assert "2025-05-06" in cmp.explanation and "2025-11-10" in cmp.explanation
+    assert "6 May 2025" in cmp.explanation and "10 Nov 2025" in cmp.explanation
 
 
 def test_ages_same_date_conflict(nlp):
@@ -128,7 +128,7 @@ def test_compatible_descriptions_bounds_and_dates(nlp):
     okafor = entity_id(entities, "Okafor")
     assert _cmp(comparisons, "convicted_by", okafor).status == "agree"
     when = _cmp(comparisons, "date_of:convicted", okafor)
-    assert when.status == "agree" and "2024-10" in when.explanation
+    assert when.status == "agree" and "October 2024" in when.explanation
     # the amounts are open-domain measures now; "more than $2 million" holds $2.3 million
     assert _cmp(comparisons, "measure:money|cost").status == "compatible"
     assert not [c for c in comparisons if c.attribute.startswith("amount:")]  # subject "scheme"

@@ -252,6 +252,11 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
+def day_text(d: date) -> str:
+    """A day as a reader writes it: "13 Nov 2025" (explanations never show ISO codes)."""
+    return f"{d.day} {d:%b %Y}"
+
+
 def _outlet_name(outlet: str | None, url: str | None, path: str) -> str:
     """How an explanation names an article: its outlet, else its web site, else its file name —
     never its headline (a headline read as the name of an outlet misleads) nor an internal id."""
@@ -490,13 +495,13 @@ def _judge_age(group: list[Claim], ctx: _Ctx, what: str, who: str) -> tuple[str,
 def _date_text(ctx: _Ctx, c: Claim) -> str:
     lo, hi, exact = ctx.interval(c)
     if exact and lo:
-        return lo.isoformat()
+        return day_text(lo)
     if lo and hi:
-        return f"between {lo.isoformat()} and {hi.isoformat()}"
+        return f"between {day_text(lo)} and {day_text(hi)}"
     if lo:
-        return f"undated, after {lo.isoformat()}"
+        return f"undated, after {day_text(lo)}"
     if hi:
-        return f"undated, before {hi.isoformat()}"
+        return f"undated, before {day_text(hi)}"
     return "undated"
 
 
@@ -549,7 +554,7 @@ def _title_sides(group: list[Claim], ctx: _Ctx) -> str:
     for value, cs in by_value.items():
         where = _outlets(ctx, [c.article for c in cs])
         when = {c.as_of for c in cs if _title_class(c) == "past" and c.as_of}
-        at = f", for {', '.join(sorted(when))}" if when else ""
+        at = f", for {', '.join(sorted(when))}" if when else ""  # a year or a month, as written
         chunks.append(f"'{value}' ({where}{at})")
     return " versus ".join(chunks)
 
@@ -597,7 +602,22 @@ def _attr_phrase(attribute: str, extra: str, group: list[Claim]) -> str:
                 attribute, attribute.replace("_", " "))
 
 
+def partial_date_text(value: str) -> str:
+    """"2024" → "2024", "2024-10" → "October 2024", "2024-10-03" → "3 Oct 2024"; else as is."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 2:
+            return f"{date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+        if len(parts) == 3:
+            return day_text(date(int(parts[0]), int(parts[1]), int(parts[2][:2])))
+    except ValueError:
+        return value
+    return value
+
+
 def _fmt(c: Claim) -> str:
+    if c.attribute.startswith("date_of:") and isinstance(c.value, str):
+        return partial_date_text(c.value)
     v = _side_value(c)
     bound = {"at_least": "at least ", "at_most": "at most ", "about": "about "}.get(
         c.qualifier or "", "")
@@ -614,7 +634,9 @@ def _fmt(c: Claim) -> str:
 
 
 def _when(ctx: _Ctx, c: Claim) -> str:
-    date_text = c.as_of or ctx.dates.get(c.article) or "undated"
+    raw = c.as_of or ctx.dates.get(c.article)
+    parsed = _parse_date(raw) if raw and len(raw) == 10 else None
+    date_text = day_text(parsed) if parsed else (raw or "undated")
     return f"{ctx.outlets[c.article]}, {date_text}"
 
 

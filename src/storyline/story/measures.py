@@ -243,8 +243,8 @@ def _judge(group: list[Claim], *, outlet: Callable[[str], str],
         early, late = grown[0]
         cmp.status = "consistent_over_time"
         cmp.explanation = (f"{topic[0].upper()}{topic[1:]} grows from {said(early)}, "
-                           f"{published(early.article)}, to {said(late)}, "
-                           f"{published(late.article)}: a count that later reports update.")
+                           f"{_day(published(early.article))}, to {said(late)}, "
+                           f"{_day(published(late.article))}: a count that later reports update.")
         return cmp
     if not loose:  # only one report, giving two counts: an update or two parts of the event
         cmp.status = "compatible"
@@ -256,6 +256,10 @@ def _judge(group: list[Claim], *, outlet: Callable[[str], str],
     cmp.explanation = (f"Reports give {topic} differently but compatibly: {said(a)} and {said(b)}"
                        f" — {_why_compatible(a, b)}.")
     return cmp
+
+
+def _day(d: date | None) -> str:
+    return f"{d.day} {d:%b %Y}" if d else "undated"
 
 
 def _why_possible(a: Claim, b: Claim) -> str:
