@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import random
 
+import corpus_three_events as corpus
 import pytest
 from typer.testing import CliRunner
 
 from storyline.eval.cluster import b_cubed
 from storyline.model import Article, ArticleAnalysis, LocalEntity, PubDate
 from storyline.story.cluster import ClusterOptions, cluster_stories, profile
-
-import corpus_three_events as corpus
 
 
 @pytest.fixture(scope="module")

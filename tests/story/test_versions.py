@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
+import corpus_three_events as corpus
 from typer.testing import CliRunner
 
-import corpus_three_events as corpus
 from storyline.story.versions import dossier_changes
 
 

@@ -110,7 +110,9 @@ story's dossier.</p>
 {% for s in stories %}
 <tr>
 <td><a href="{{ s.html }}">{{ s.title or "Untitled story" }}</a>
-<div class="muted">story {{ s.id }}{% if s.version > 1 %} · version {{ s.version }}, {{ s.new_articles }} new article(s){% endif %} · <a href="{{ s.dossier }}">JSON</a> · <a href="{{ s.markdown }}">Markdown</a></div></td>
+<div class="muted">story {{ s.id }}
+{%- if s.version > 1 %} · version {{ s.version }}, {{ s.new_articles }} new article(s){% endif %}
+· <a href="{{ s.dossier }}">JSON</a> · <a href="{{ s.markdown }}">Markdown</a></div></td>
 <td>{{ s.outlets|join(", ") if s.outlets else "—" }}</td>
 <td>{{ s.first_published or "unknown" }}</td>
 <td>{{ s.last_published or "unknown" }}</td>
