@@ -27,7 +27,9 @@ demo: $(STAMP)
 	$(VENV)/bin/storyline analyze examples/tina-peters --db out/storyline.db \
 		--json out/dossier.json --html out/dossier.html --md out/dossier.md
 
+# The lint gate first (ruff: rules and line length in pyproject.toml), then the whole suite.
 test: $(DEV_STAMP)
+	$(VENV)/bin/ruff check src tests tools
 	$(VENV)/bin/pytest
 
 # Speed: bare parse vs full analysis vs reduce vs baseline (see docs/benchmarks.md).

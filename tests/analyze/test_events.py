@@ -95,7 +95,8 @@ def test_states_plans_questions_and_quotes_are_not_events(nlp):
     assert undated(nlp, "The council will vote on the budget.") == []
     assert undated(nlp, "Did the pilots know about the fault?") == []
     # inside a quotation: somebody's words; the attributed quotation is the saying itself
-    assert undated(nlp, "The farmer spoke to reporters at the shelter. “We lost everything in the flood and then the barn burned.”") == ["speak"]
+    assert undated(nlp, "The farmer spoke to reporters at the shelter. “We lost everything in the flood "
+                        "and then the barn burned.”") == ["speak"]
     assert undated(nlp, "“We lost everything in the flood,” the farmer told reporters.") == ["tell"]
 
 

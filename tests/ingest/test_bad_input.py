@@ -147,7 +147,8 @@ def test_bad_meta_date_stops_before_anything_is_read(write):
 
 
 @pytest.mark.parametrize("name, content, problem", [
-    ("meta.json", '{"a.txt": {"published": "31/31/2025"}}', "key 'a.txt' (a.txt): unparsable published date '31/31/2025'"),
+    ("meta.json", '{"a.txt": {"published": "31/31/2025"}}',
+     "key 'a.txt' (a.txt): unparsable published date '31/31/2025'"),
     ("meta.json", '{"a.txt": {"publisher": "KRDO"}}',
      "key 'a.txt': unknown field 'publisher' (known: title, outlet, byline, dateline, url, published)"),
     ("meta.json", '{"a.txt": {"title": "x"', "malformed JSON (Expecting ',' delimiter, line 1 column 24)"),

@@ -69,7 +69,7 @@ SAY_VERBS = {"say", "tell", "claim", "allege", "argue", "assert", "maintain", "i
              "accuse", "counter", "respond", "reply", "tweet", "dispute", "complain",
              # evidential verbs: a source (poll, study, document) reports the content
              "show", "estimate", "find", "reveal", "indicate", "predict", "conclude",
-             "calculate", "project", "demand", "admit", "concede", "promise", "predict"}
+             "calculate", "project", "demand", "admit", "concede", "promise"}
 # Verbs and nouns that mark what they govern as asserted but not established by the reporter.
 HEDGE_VERBS = {"claim", "allege", "contend", "purport", "dispute", "deny", "insist"}
 HEDGE_NOUNS = {"claim", "allegation", "accusation", "assertion", "contention", "rumor", "theory"}

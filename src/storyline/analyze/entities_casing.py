@@ -293,7 +293,7 @@ class Casing:
         content = [t for t in self.doc[i:j] if t.is_alpha and t.lower_ not in _FUNCTION]
         strict = [self.common(t) for t in content]
         return bool(content) and (strong or any(strict)) and \
-            all(ok or self.noun_like(t) for ok, t in zip(strict, content))
+            all(ok or self.noun_like(t) for ok, t in zip(strict, content, strict=True))
 
     def shouted(self, i: int, j: int) -> bool:
         """An all-caps candidate that is not an acronym: several words, or one ordinary word."""

@@ -185,7 +185,7 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
     last_day: tuple[date, bool] | None = None
     last_any: tuple[date, bool] | None = None
     month_years: dict[int, int] = {}  # month -> year of the last absolute date in that month
-    for c, tense in zip(cands, tenses):
+    for c, tense in zip(cands, tenses, strict=False):
         span_text = text[c.start:c.end]
         if c.rel is None:  # absolute dates, durations, sets
             value = c.value or "XXXX"
@@ -294,7 +294,7 @@ def infer_publication(doc: Doc | None, text: str, cands: list[Cand], tenses: lis
     for 2031", "signed through 2030", a range "2031-40") say nothing about when it was written."""
     lo: date | None = parse_iso(given.earliest)
     hi: date | None = parse_iso(given.latest)
-    for c, tense in zip(cands, tenses):
+    for c, tense in zip(cands, tenses, strict=False):
         if c.rel is not None or c.type not in ("DATE", "TIME") or not c.value:
             continue
         a, b = value_bounds(c.value)
@@ -386,7 +386,7 @@ def resolve_guarded(doc: Doc | None, text: str, cands: list[Cand], pub: PubDate,
     except DATE_ERRORS:
         pass
     keep = []
-    for c, tense in zip(cands, tenses):
+    for c, tense in zip(cands, tenses, strict=False):
         try:
             resolve_candidates(doc, text, [c], pub, [tense])
             keep.append((c, tense))

@@ -140,7 +140,7 @@ def granularity(value: str) -> str:
         return "year"
     if _DECADE.match(value) or _CENTURY.match(value):
         return "decade"
-    if m := re.match(r"^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)", value):
+    if re.match(r"^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)", value):
         return "day"
     if re.match(r"^(\d{4}|XXXX)-(\d\d|XX)$", value):
         return "month"
@@ -160,7 +160,7 @@ def mask_values(values: list[str]) -> str:
         # different shapes (e.g. a week crossing into another ISO year): keep the common shape loosely
         return re.sub(r"\d", "X", first)
     out = []
-    for comps in zip(*parts):
+    for comps in zip(*parts, strict=False):
         c0 = comps[0]
         if all(c == c0 for c in comps):
             out.append(c0)

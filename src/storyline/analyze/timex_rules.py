@@ -672,7 +672,7 @@ def _rel_unit(m):
     return _cand(m, "DATE", rel=rel_unit(unit, off), priority=2)
 
 
-@rule(rf"(?i)\b(?P<pos>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+the\s+(?P<unit>year|month|week)\b")
+@rule(r"(?i)\b(?P<pos>the\s+end|the\s+beginning|the\s+start|the\s+middle)\s+of\s+the\s+(?P<unit>year|month|week)\b")
 def _end_of_the(m):
     return _cand(m, "DATE", rel=rel_unit(m["unit"].lower(), 0), priority=1)
 
@@ -728,7 +728,7 @@ _PERIOD_CONTEXT = re.compile(r"(?i)\b(?:fiscal|quarter(?:ly)?|profits?|revenues?
 
 
 # quarters and halves: "the first quarter", "the fourth quarter of 2012", "Q3", "the second half"
-@rule(rf"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<u>quarter|half)(?:\s+of\s+(?P<rest>(?P<year>1[6-9]\d\d|20\d\d)|this\s+year|last\s+year|next\s+year|the\s+year))?\b(?!-)")
+@rule(r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<u>quarter|half)(?:\s+of\s+(?P<rest>(?P<year>1[6-9]\d\d|20\d\d)|this\s+year|last\s+year|next\s+year|the\s+year))?\b(?!-)")
 def _quarter(m):
     o = m["ord"].lower()
     n = 4 if o == "final" else ORDINALS[o]
@@ -988,7 +988,7 @@ def _clock_24(m):
                  context=not m["wd"], priority=2)
 
 
-@rule(rf"(?i)\b(?P<h>\d{{2}})(?P<mi>\d{{2}})\s*(?P<tz>UTC|GMT|hours|hrs|Z)\b")
+@rule(r"(?i)\b(?P<h>\d{2})(?P<mi>\d{2})\s*(?P<tz>UTC|GMT|hours|hrs|Z)\b")
 def _clock_military(m):
     h, mi = int(m["h"]), int(m["mi"])
     if h > 23 or mi > 59:

@@ -40,8 +40,10 @@ from sqlalchemy import (
     inspect,
     or_,
     select,
-    text as sql_text,
     update,
+)
+from sqlalchemy import (
+    text as sql_text,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (

@@ -82,7 +82,7 @@ def refine_dates(analyses: list[ArticleAnalysis], entity_map: dict[str, str]) ->
         article = replace(a.article, published=pub)
         timexes = reresolve(article, a.timexes, pub)
         moved = {(old.start, old.end, old.value): new.value
-                 for old, new in zip(a.timexes, timexes) if old.value != new.value}
+                 for old, new in zip(a.timexes, timexes, strict=False) if old.value != new.value}
         claims = []
         for c in a.claims:
             if c.as_of == old_default:

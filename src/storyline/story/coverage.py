@@ -16,7 +16,7 @@ evaluative labels by term and voice, with their spans. Counts only — no judgem
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
 from storyline.model import (
@@ -69,7 +69,6 @@ def build_coverage(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     # and a copy neither makes an item "most others carry" nor omits what its original carries.
     source = {a.article.id: a.article.duplicate_of or a.article.id for a in analyses}
     sources_in_story = {source[x] for x in article_ids}
-    present = Counter(source[x] for x in article_ids)
     story = set(article_ids)
     unique: dict[str, list[str]] = defaultdict(list)
     majority: list[tuple[str, set[str], int]] = []  # (item, sources carrying it, their number)

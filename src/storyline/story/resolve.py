@@ -290,7 +290,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Entity],
     entity_map: dict[str, str] = {}
     taken: set[str] = set()
     # deterministic order of id assignment: by the smallest local key of each group
-    for r, xs in sorted(groups.items(), key=lambda kv: min(items[x].key for x in kv[1])):
+    for _, xs in sorted(groups.items(), key=lambda kv: min(items[x].key for x in kv[1])):
         members = [items[x] for x in xs]
         etype = _vote_type(members)
         names = [le.name for le in members for _ in range(max(1, len(le.mentions)))]

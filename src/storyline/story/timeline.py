@@ -61,7 +61,7 @@ SINGLE_HAPPENINGS = True
 # of the days up to publication (to join a dated report, never to date an entry on their own)
 NARRATIVE_PUB_DAYS: int | None = 2
 NARRATIVE_SLACK_DAYS = 2  # an undated report's narrative time may miss the entry's date by this
-STRONG_MATCH = 0.8  # ... when its content matches at least this well  # a lead date this close before publication is the article's "now"
+STRONG_MATCH = 0.8  # ... when its content matches at least this well
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "decade": 6,
               "unknown": 7}
 _PRED_CLASS = {p: name for name, c in PREDICATE_CLASSES.items() for p in c}
@@ -179,7 +179,7 @@ def _value_fits(pattern: str, value: str) -> bool:
         return day is not None and day.isoweekday() == int(m.group(1))
     if len(value) < len(pattern):
         return False
-    return all(p == "X" or p == v for p, v in zip(pattern, value))
+    return all(p == "X" or p == v for p, v in zip(pattern, value, strict=False))
 
 
 def _pred_key(predicate: str | None) -> str | None:
@@ -434,7 +434,8 @@ def _hash(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
 
 
-def _event(members: list[_Item]) -> tuple[Event, Comparison | None]:
+def _event(members: list[_Item],
+           outlets: dict[str, str] | None = None) -> tuple[Event, Comparison | None]:
     members = sorted(members, key=lambda it: (it.article, it.mention.start, it.mention.timex))
     dated = [it for it in members if (it.lo or it.hi) and not it.undated]
     sources = []
@@ -494,12 +495,17 @@ def _event(members: list[_Item]) -> tuple[Event, Comparison | None]:
             arts = sorted({it.article for it in dated if it.timex.value == v})
             sides.append(ComparisonSide(value=v, claims=[], articles=arts))
         what = predicate or eid
-        explanation = "; ".join(
-            f"{', '.join(s.articles)} date it {s.value} (“{next(it.timex.text for it in dated if it.timex.value == s.value)}”)"
-            for s in sides)
+        names = outlets or {}
+
+        def said(s: ComparisonSide) -> str:
+            who = ", ".join(sorted({names.get(a, "an article") for a in s.articles}))
+            text = next(it.timex.text for it in dated if it.timex.value == s.value)
+            return f"{who} (“{text}”)"
+
+        explanation = "; ".join(said(s) for s in sides)
         comparison = Comparison(id=_hash("date_of", eid), subject=entities[0] if entities else "",
                                 attribute=f"date_of:{what}", status="conflict", sides=sides,
-                                explanation=f"Sources disagree on when this happened: {explanation}.")
+                                explanation=f"Sources date this differently: {explanation}.")
     event = Event(id=eid, date=date_, summary=_summary(members), sources=sources,
                   entities=entities, predicate=predicate)
     return event, comparison
@@ -741,8 +747,10 @@ def build_timeline(analyses: Sequence[ArticleAnalysis],
                             _undated_items(analyses, entity_map, idf))
     events: list[Event] = []
     comparisons: list[Comparison] = []
+    outlets = {a.article.id: a.article.outlet or a.article.path.rsplit("/", 1)[-1] or "an article"
+               for a in analyses}
     for group in groups:
-        ev, comp = _event(group)
+        ev, comp = _event(group, outlets)
         events.append(ev)
         if comp is not None:
             comparisons.append(comp)
