@@ -8,9 +8,7 @@ itself is aborted and fails the test.
 
 from __future__ import annotations
 
-import importlib.util
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,33 +19,6 @@ from storyline.render.html import render_html
 
 from .conftest import build_dossier
 from .synthetic import synthetic_dossier
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _why_skip() -> str | None:
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} not found (Debian package 'chromium')"
-    if importlib.util.find_spec("playwright") is None:
-        return "the 'playwright' package is not installed (dev extra)"
-    return None
-
-
-pytestmark = pytest.mark.skipif(_why_skip() is not None, reason=_why_skip() or "")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS, timeout=30_000)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def _page(browser: Any, width: int = 1200, height: int = 800) -> tuple[Any, Any, list[str]]:

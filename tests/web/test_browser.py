@@ -29,40 +29,17 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TIMEOUT_MS = 10_000  # any single browser action or wait
 UPLOAD_TIMEOUT_MS = 90_000  # the upload runs the whole analysis (spaCy) on two short articles
 RENDER_FIXTURE = Path(__file__).resolve().parent.parent / "render" / "conftest.py"
 
 
-def _why_skip() -> str | None:
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} not found (Debian package 'chromium'; .ci/run installs it)"
-    if importlib.util.find_spec("playwright") is None:
-        return "the 'playwright' package is not installed (dev extra)"
-    return None
 
-
-pytestmark = pytest.mark.skipif(_why_skip() is not None, reason=_why_skip() or "")
 
 
 # ----------------------------------------------------------------------------- browser fixtures
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """One headless Chromium per module (temporary profile, no sandbox, no background traffic)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-                               timeout=30_000)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @dataclass
