@@ -45,6 +45,7 @@ from storyline.model import (
     TimeExpr,
 )
 from storyline.safedate import DATE_ERRORS, shift
+from storyline.unionfind import UnionFind
 
 WINDOW_DAYS = 31  # dates further apart than this are never the same event
 MERGE_SCORE = 0.5  # compatible dates: similarity needed to merge
@@ -384,25 +385,16 @@ def _cluster(items: list[_Item]) -> list[list[int]]:
                     pairs.append((-scored[0], min(fu, fv), max(fu, fv), u, v))
     pairs.sort()
 
-    parent = list(range(len(units)))
-    arts = [{items[i].article for i in unit} for unit in units]
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind(range(len(units)))
+    arts = [{items[i].article for i in unit} for unit in units]  # by set representative
     for _score, _fi, _fj, u, v in pairs:
-        ru, rv = find(u), find(v)
+        ru, rv = uf.find(u), uf.find(v)
         if ru == rv or arts[ru] & arts[rv]:
             continue  # one entry never holds two mentions from the same article
-        lo, hi = min(ru, rv), max(ru, rv)
-        parent[hi] = lo
-        arts[lo] |= arts[hi]
+        arts[uf.union(ru, rv)] = arts[ru] | arts[rv]
     groups: dict[int, list[int]] = {}
     for u in range(len(units)):
-        groups.setdefault(find(u), []).extend(units[u])
+        groups.setdefault(uf.find(u), []).extend(units[u])
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 
@@ -679,27 +671,18 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item]) -> list[list
             if best is not None:
                 pairs.append((-best, min(u_unit, vi), max(u_unit, vi)))
     pairs.sort()
-    parent = list(range(len(units)))
-    arts = [{it.article for it in unit} for unit in units]
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    uf = UnionFind(range(len(units)))
+    arts = [{it.article for it in unit} for unit in units]  # by set representative
     for _s, a, b in pairs:
-        ra, rb = find(a), find(b)
+        ra, rb = uf.find(a), uf.find(b)
         if ra == rb or arts[ra] & arts[rb]:
             continue
         if ra < n_groups and rb < n_groups:
             continue  # two dated entries are never joined through an undated mention
-        lo, hi = min(ra, rb), max(ra, rb)
-        parent[hi] = lo
-        arts[lo] |= arts[hi]
+        arts[uf.union(ra, rb)] = arts[ra] | arts[rb]
     merged: dict[int, list[_Item]] = {}
     for ui in range(len(units)):
-        merged.setdefault(find(ui), []).extend(units[ui])
+        merged.setdefault(uf.find(ui), []).extend(units[ui])
     out: list[list[_Item]] = []
     for root in sorted(merged):
         group = merged[root]
