@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from storyline.analyze.claims_context import Context, char_span, span_of
+from storyline.analyze.claims_context import Context, char_span, is_hedged, span_of
 from storyline.analyze.claims_lexicon import CHARGE_NOUNS
 from storyline.analyze.claims_numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
 from storyline.lexicon.en.measures import (
@@ -54,6 +54,7 @@ from storyline.lexicon.en.measures import (
     RISK_VERBS,
     TIME_UNITS_SECONDS,
     UPPER_BOUND_WORDS,
+    ZONE_OFFSETS,
 )
 from storyline.model import Claim
 
@@ -320,7 +321,7 @@ class _Out:
         claim = Claim(
             id="", subject=subject, attribute=f"measure:{key}", value=tidy(q.value * factor),
             article=self.ctx.article.id, start=s, end=e, text=text, unit=unit,
-            as_of=self.ctx.as_of, voice=self.ctx.voice(anchor, s, e), hedged=_hedged(anchor),
+            as_of=self.ctx.as_of, voice=self.ctx.voice(anchor, s, e), hedged=is_hedged(anchor),
             qualifier=q.bound or ("range" if q.high is not None else None),
             low=_finite(low * factor), high=_finite(high * factor), measure=measure,
             discrete=discrete)
@@ -389,12 +390,6 @@ def _with_clause(tokens: list[Token], anchor: Token) -> list[Token]:
 
 def _finite(x: float) -> float | None:
     return None if math.isinf(x) else round(x, 6)
-
-
-def _hedged(tok: Token) -> bool:
-    from storyline.analyze.claims_context import is_hedged
-
-    return is_hedged(tok)
 
 
 def extract_measures(doc: Doc, ctx: Context) -> list[Claim]:
@@ -879,14 +874,23 @@ def _percent_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None:
 
 
 def _kin_count(out: _Out, doc: Doc, run: list[Token], unit: Token, verb: Token) -> None:
+    """"she has four children": the kin count of the subject of "have"."""
+    holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    _children(out, doc, run, holder, anchor=verb, extra=[unit], after=True)
+
+
+def _children(out: _Out, doc: Doc, run: list[Token], holder: Token | None, *, anchor: Token,
+              extra: list[Token], after: bool) -> None:
+    """One claim of a person's number of children (named or a pronoun; else the story's)."""
     got = _quantity(doc, run, discrete=True)
     if got is None:
         return
     q, start, end = got
-    holder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     subject = out.ctx.who(holder) if holder is not None and holder.pos_ in ("PROPN", "PRON") else ""
+    figure = list(doc[start:end])
     out.add(key="count|child|have", measure="number of children", q=q, factor=1.0, unit=None,
-            tokens=[*doc[start:end], unit], anchor=verb, subject=subject, discrete=True)
+            tokens=[*figure, *extra] if after else [*extra, *figure], anchor=anchor,
+            subject=subject, discrete=True)
 
 
 def _kin_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
@@ -897,19 +901,13 @@ def _kin_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     kin = num.head.head
     if _lemma(kin) not in KIN_NOUNS:
         return
-    got = _quantity(doc, run, discrete=True)
-    if got is None:
-        return
-    q, start, end = got
     holder = kin
     while holder.dep_ in ("attr", "appos", "conj") and holder.head.i != holder.i:
         holder = holder.head
         if holder.pos_ in ("AUX", "VERB"):
             holder = next((c for c in holder.children if c.dep_ == "nsubj"), holder)
             break
-    subject = out.ctx.who(holder) if holder.pos_ in ("PROPN", "PRON") else ""
-    out.add(key="count|child|have", measure="number of children", q=q, factor=1.0, unit=None,
-            tokens=[kin, *doc[start:end]], anchor=kin, subject=subject, discrete=True)
+    _children(out, doc, run, holder, anchor=kin, extra=[kin], after=False)
 
 
 _CLOCK_TEXT = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
@@ -986,7 +984,7 @@ def _clock_predicate(root: Token) -> Token | None:
     return None
 
 
-_ZONE = re.compile(r"\b(IST|UTC|GMT|[ECMP][SD]T|BST|CET|CEST|JST|AEST|AEDT|HST)\b")
+_ZONE = re.compile(rf"\b({'|'.join(sorted(ZONE_OFFSETS, key=len, reverse=True))})\b")
 
 
 def _zone(text: str) -> str:

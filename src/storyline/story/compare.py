@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 
 from storyline.analyze.claims_lexicon import EXCLUSIVE_KINDS, JURISDICTION_WORDS, PARTY_WORDS
 from storyline.model import ArticleAnalysis, Claim, Comparison, ComparisonSide, Entity
-from storyline.story.measures import compare_measures
+from storyline.story.measures import compare_measures, day_text
 
 # Synonymous head nouns for agents ("a prosecutor" and "a district attorney" are the same kind).
 AGENT_SYNONYMS = {"district attorney": "prosecutor", "da": "prosecutor", "attorney": "prosecutor",
@@ -250,11 +250,6 @@ def _parse_date(value: str | None) -> date | None:
         return date(y, m, d)
     except (ValueError, IndexError):
         return None
-
-
-def day_text(d: date) -> str:
-    """A day as a reader writes it: "13 Nov 2025" (explanations never show ISO codes)."""
-    return f"{d.day} {d:%b %Y}"
 
 
 def _outlet_name(outlet: str | None, url: str | None, path: str) -> str:

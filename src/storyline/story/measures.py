@@ -30,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from storyline.lexicon.en.measures import ZONE_OFFSETS
 from storyline.model import Claim, Comparison, ComparisonSide
 from storyline.unionfind import UnionFind
 
@@ -82,14 +83,6 @@ def _same_thing(a: Claim, b: Claim) -> bool:
 
 def _half_day(c: Claim) -> bool:
     return bool(c.unit and c.unit.startswith("minute of half-day"))
-
-
-# UTC offsets (minutes) of the zone abbreviations news text writes, as the tz database defines
-# them; IST is read as India Standard Time, its use in international news (Irish and Israel
-# Standard Time are written out in full there).
-ZONE_OFFSETS = {"UTC": 0, "GMT": 0, "BST": 60, "CET": 60, "CEST": 120, "IST": 330, "JST": 540,
-                "AEST": 600, "AEDT": 660, "HST": -600, "EST": -300, "EDT": -240, "CST": -360,
-                "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
 
 
 def _zone_of(unit: str | None) -> str:
@@ -258,8 +251,13 @@ def _judge(group: list[Claim], *, outlet: Callable[[str], str],
     return cmp
 
 
+def day_text(d: date) -> str:
+    """A day as a reader writes it: "13 Nov 2025" (explanations never show ISO codes)."""
+    return f"{d.day} {d:%b %Y}"
+
+
 def _day(d: date | None) -> str:
-    return f"{d.day} {d:%b %Y}" if d else "undated"
+    return day_text(d) if d else "undated"
 
 
 def _why_possible(a: Claim, b: Claim) -> str:

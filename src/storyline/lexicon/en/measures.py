@@ -137,3 +137,10 @@ CHILD_NOUNS = frozenset({"child", "son", "daughter", "kid", "grandchild"})
 CHANGE_VERBS = frozenset({
     "fall", "rise", "drop", "climb", "grow", "increase", "decrease", "decline", "jump", "slip",
     "reach", "total", "hit", "stand", "soar", "plunge", "sink", "surge", "dip", "shrink"})
+
+# UTC offsets (minutes) of the zone abbreviations news text writes, as the tz database defines
+# them; IST is read as India Standard Time, its use in international news (Irish and Israel
+# Standard Time are written out in full there).
+ZONE_OFFSETS = {"UTC": 0, "GMT": 0, "BST": 60, "CET": 60, "CEST": 120, "IST": 330, "JST": 540,
+                "AEST": 600, "AEDT": 660, "HST": -600, "EST": -300, "EDT": -240, "CST": -360,
+                "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
