@@ -9,6 +9,23 @@ from typer.testing import CliRunner
 
 from storyline.story.versions import dossier_changes
 
+# Two more flood reports, dated, so that the grown story has timeline events old and new, and a new
+# quotation: the later one repeats the dam event (an updated event) and adds the schools (a new one).
+FLOOD_DAM = """Marrowvale opens dam gates as Tessin rises
+
+MARROWVALE, March 3, 2031 — Engineers opened the gates of the Marrowvale dam on March 2, 2031, to
+ease pressure from the swollen Tessin river, Mayor Ilse Brandvold said. "We had no other choice,"
+Brandvold said. About 1,200 residents of the lower town were evacuated.
+"""
+
+FLOOD_SCHOOLS = """Marrowvale reopens schools after Tessin flood
+
+MARROWVALE, March 9, 2031 — Schools in Marrowvale reopened on March 8, 2031, after the Tessin river
+fell back below its banks, Mayor Ilse Brandvold said. Engineers had opened the gates of the
+Marrowvale dam on March 2, 2031, to ease pressure from the river. "The town has shown remarkable
+patience," Brandvold said.
+"""
+
 
 def _event(eid, article, start, end, value="2031-03-02"):
     return {"id": eid, "date": {"value": value},
@@ -57,6 +74,8 @@ def test_adding_one_storys_articles_keeps_ids_and_leaves_the_others_untouched(tm
     for name, text in corpus.FILES.items():
         folder = later if name in ("flood-2.txt", "flood-copy.txt") else first
         (folder / name).write_text(text, encoding="utf-8")
+    (first / "flood-dam.txt").write_text(FLOOD_DAM, encoding="utf-8")  # dated: events on the timeline
+    (later / "flood-schools.txt").write_text(FLOOD_SCHOOLS, encoding="utf-8")
     db = tmp_path / "s.db"
     args = ["--db", str(db), "--workers", "1", "-q"]
     result = runner.invoke(app, ["analyze", str(first), "--out", str(tmp_path / "out1"), *args])
@@ -76,8 +95,42 @@ def test_adding_one_storys_articles_keeps_ids_and_leaves_the_others_untouched(tm
     grown = store.get_dossier(flood_id)
     assert grown["story"]["version"] == 2
     new_ids = {a["id"] for a in grown["articles"]} - {a["id"] for a in before[flood_id]["articles"]}
-    assert len(new_ids) == 2 and sorted(grown["changes"]["new_articles"]) == sorted(new_ids)
+    assert len(new_ids) == 3 and sorted(grown["changes"]["new_articles"]) == sorted(new_ids)
     for sid, data in before.items():  # the other stories: same ids, same dossiers
         if sid != flood_id:
             assert store.get_dossier(sid) == data
+            assert not (tmp_path / "out2" / sid).exists()  # and not rewritten
     assert len(store.list_stories()) == 3
+    _changes_are_the_new_articles(before[flood_id], grown, new_ids)
+    page = (tmp_path / "out2" / flood_id / "dossier.html").read_text(encoding="utf-8")
+    assert 'id="whats-new"' in page and "What's new in version 2" in page
+
+
+def _changes_are_the_new_articles(old, new, new_ids):
+    """The grown story's changes name what the new articles brought, and nothing else."""
+    changes = new["changes"]
+    listed = set(changes["new_events"]) | set(changes["updated_events"])
+
+    def arts(items):
+        return {s["article"] for s in items}
+
+    def spans(items):
+        return {(s["article"], s["start"], s["end"]) for s in items}
+
+    old_spans = {span: e["date"]["value"] for e in old["timeline"] for span in spans(e["sources"])}
+    assert changes["new_events"] and changes["updated_events"]
+    for e in new["timeline"]:
+        if arts(e["sources"]) <= new_ids:  # told only by the new reports: new
+            assert e["id"] in changes["new_events"]
+        elif arts(e["sources"]) & new_ids:  # an old event a new report also tells: listed
+            assert e["id"] in listed
+        elif all(old_spans.get(sp) == e["date"]["value"] for sp in spans(e["sources"])):
+            assert e["id"] not in listed  # untouched by the new reports: not listed
+    for e in new["timeline"]:
+        if e["id"] in listed:
+            assert arts(e["sources"]) & new_ids
+    quotes_new = {g["id"] for g in new["quotes"] if arts(g["quotes"]) <= new_ids}
+    assert quotes_new and set(changes["new_quotes"]) == quotes_new
+    for c in new["comparisons"]:
+        if c["id"] in changes["new_conflicts"]:
+            assert {a for side in c["sides"] for a in side.get("articles", [])} & new_ids

@@ -26,6 +26,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from storyline.model import Dossier, Entity, Event
+from storyline.render.changes import whats_new
 from storyline.render.dates import MONTHS_SHORT, day_label, timex_label
 from storyline.render.phrases import status_label
 from storyline.render.view import (
@@ -287,7 +288,7 @@ def _context(d: Dossier) -> dict[str, Any]:
         "quote_groups": quote_groups, "comparisons": comparisons, "columns": columns,
         "matrix": matrix, "coverage": coverage, "glance": glance, "status_counts": view.status_counts(),
         "f": _filters(d, view), "by_outlet": _by_outlet(d, view, items), "by_item": _by_item(d, view, items),
-        "collapse": len(d.articles) > MATRIX_MAX_COLUMNS,
+        "collapse": len(d.articles) > MATRIX_MAX_COLUMNS, "whats_new": whats_new(d, view),
         "notes_json": json.dumps(list(notes), ensure_ascii=False, separators=(",", ":")) if notes else "",
     }
 
