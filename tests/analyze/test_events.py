@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.analyze.events import extract_events
-from storyline.analyze.timex import analyze_time
+from storyline.analyze.time import analyze_time
 from storyline.model import Article, EventMention, Mention, PubDate
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.analyze.claims import extract_claims, extract_labels
+from storyline.analyze.claims import extract_claims
+from storyline.analyze.labels import extract_labels
 from storyline.model import (
     Article,
     ArticleAnalysis,

@@ -8,7 +8,7 @@ import math
 import pytest
 from claims_snippets import build_analysis, compare_reports
 
-from storyline.analyze.measures import Quantity, interval_of, written_precision
+from storyline.analyze.claims import Quantity, interval_of, written_precision
 from storyline.model import Claim
 from storyline.story.measures import compare_measures, overlaps
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.analyze.events import extract_events
-from storyline.analyze.timex import analyze_time
+from storyline.analyze.time import analyze_time
 from storyline.model import Article, ArticleAnalysis, Mention, PubDate
 from storyline.story.timeline import build_timeline
 
@@ -105,7 +105,7 @@ def test_undated_mention_joins_the_dated_entry(nlp):
 
 
 def test_undated_article_is_dated_by_the_other_outlets(nlp):
-    from storyline.analyze.timex import reresolve
+    from storyline.analyze.time import reresolve
     from storyline.story.timeline import refine_publication
 
     dated = analysis(nlp, "ccc", "Dana Marsh was convicted by a jury on Oct. 3, 2024, court "

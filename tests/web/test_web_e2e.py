@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 PIPELINE_MODULES = ("storyline.ingest", "storyline.ingest.dedupe", "storyline.analyze.entities",
-                    "storyline.analyze.timex", "storyline.analyze.quotes", "storyline.analyze.claims",
+                    "storyline.analyze.time", "storyline.analyze.quotes", "storyline.analyze.claims",
                     "storyline.analyze.events", "storyline.story.resolve", "storyline.story.timeline",
                     "storyline.story.quotes", "storyline.story.compare", "storyline.story.coverage",
                     "storyline.render.json")

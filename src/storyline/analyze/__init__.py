@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 
 def analyze_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     """Run every extractor on one parsed article."""
-    from storyline.analyze.claims import extract_claims, extract_labels
-    from storyline.analyze.entities import extract_entities
+    from storyline.analyze.claims.extract import extract_claims, extract_labels
+    from storyline.analyze.entities.extract import extract_entities
     from storyline.analyze.events import extract_events
-    from storyline.analyze.quotes import extract_quotes
-    from storyline.analyze.timex import analyze_time
+    from storyline.analyze.quotes.extract import extract_quotes
+    from storyline.analyze.time.expressions import analyze_time
 
     sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     mentions, entities = extract_entities(doc, article)

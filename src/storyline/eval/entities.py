@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from storyline.analyze.entities_names import (
+from storyline.analyze.entities.names import (
     GPE_ALIASES,
     ROLE_NOUNS,
     link_orgs,

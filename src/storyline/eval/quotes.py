@@ -266,7 +266,7 @@ def evaluate(path: Path, *, split: str = "test", limit: int | None = None,
     notes = [
         f"PolNeAR {split} split, {len(docs)} articles, spaCy {model_version(nlp)}; "  # type: ignore[arg-type]
         "both systems on the same parse; storyline's entities from "
-        + ("storyline.analyze.entities" if _has_entity_step() else "a NER stand-in"),
+        + ("storyline.analyze.entities.extract" if _has_entity_step() else "a NER stand-in"),
         "gold: quoted stretches inside attributed Content spans; 'full' = the quotation is the whole "
         "content piece, 'all' adds quoted fragments inside paraphrase",
         "ex (exact): same offsets after trimming whitespace, edge punctuation and quotation "

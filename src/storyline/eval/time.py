@@ -96,7 +96,7 @@ def _overlap(s: TimeExpr, g: GoldTimex) -> bool:
 
 def system_timexes(doc: GoldDoc, nlp: Any) -> list[TimeExpr]:
     """Our time layer on one gold document, with its DCT as the (metadata) publication date."""
-    from storyline.analyze.timex import analyze_time
+    from storyline.analyze.time import analyze_time
 
     pub = PubDate(date=doc.dct, earliest=doc.dct, latest=doc.dct, basis="metadata") if doc.dct \
         else PubDate()

@@ -29,7 +29,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from storyline.analyze.timex_calendar import parse_iso, value_bounds
+from storyline.analyze.time import parse_iso, value_bounds
 from storyline.errors import DatasetError
 from storyline.eval import EvalReport
 from storyline.eval.timeml import GoldDoc, find_dataset, load_cat
@@ -104,7 +104,7 @@ def _same_word(word: str, predicate: str) -> bool:
 def evaluate(path: Path, *, split: str = "test", limit: int | None = None) -> EvalReport:
     from storyline.analyze.events import extract_events
     from storyline.analyze.nlp import load_nlp, model_version
-    from storyline.analyze.timex import analyze_time
+    from storyline.analyze.time import analyze_time
 
     docs, gold = load_split(Path(path), split)
     if limit is not None:

@@ -65,7 +65,7 @@ def refine_dates(analyses: list[ArticleAnalysis], entity_map: dict[str, str]) ->
     The article's relative time expressions are then resolved again against the narrower range, and
     its claims follow: the default ``as_of`` (publication) and dates taken from those expressions.
     """
-    from storyline.analyze.timex import reresolve
+    from storyline.analyze.time import reresolve
     from storyline.story.timeline import refine_publication
 
     refined = refine_publication(analyses, entity_map)

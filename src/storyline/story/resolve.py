@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from storyline.analyze.entities_names import (
+from storyline.analyze.entities.names import (
     HONORIFICS,
     OFFICE_WORDS,
     ROLE_NOUNS,

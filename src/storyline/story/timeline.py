@@ -30,8 +30,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from storyline.analyze.timex import candidate_at, resolve_at
-from storyline.analyze.timex_calendar import granularity, iso, mask_values, parse_iso
+from storyline.analyze.time import candidate_at, granularity, iso, mask_values, parse_iso, resolve_at
 from storyline.lexicon.en.events import PREDICATE_CLASSES
 from storyline.model import (
     ArticleAnalysis,
@@ -766,7 +765,7 @@ def refine_publication(analyses: Sequence[ArticleAnalysis],
     relative to publication ("last year", "on Monday", "in May") is resolved against every
     candidate publication day; the days on which it lands on the entry's date bound the article's
     publication range. Returns only the articles whose range got narrower (``basis="inferred"``);
-    re-resolve their expressions with :func:`storyline.analyze.timex.reresolve`.
+    re-resolve their expressions with :func:`storyline.analyze.time.expressions.reresolve`.
     """
     by_id = {a.article.id: a.article for a in analyses}
     known = {aid for aid, art in by_id.items() if art.published.basis in ("metadata", "text")}

@@ -1,4 +1,4 @@
-"""Word lists for open-domain quantity claims (:mod:`storyline.analyze.measures`).
+"""Word lists for open-domain quantity claims (:mod:`storyline.analyze.claims.measures`).
 
 Sources, so that nothing here is fitted to one story:
 

@@ -1,5 +1,5 @@
 """Word lists for people's names and the names of organizations and places
-(:mod:`storyline.analyze.entities`, :mod:`storyline.analyze.entities_names`,
+(:mod:`storyline.analyze.entities.extract`, :mod:`storyline.analyze.entities.names`,
 :mod:`storyline.story.resolve`).
 
 Sources: general English usage, written down by hand, none of it from an evaluation set: titles and

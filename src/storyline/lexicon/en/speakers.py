@@ -1,4 +1,4 @@
-"""Word lists for who said a quotation (:mod:`storyline.analyze.quotes_speakers`,
+"""Word lists for who said a quotation (:mod:`storyline.analyze.quotes.speakers`,
 :mod:`storyline.story.quotes`).
 
 Sources: general English news usage, written down by hand, none of it from an evaluation set: the
@@ -13,7 +13,7 @@ from __future__ import annotations
 # Words a text uses to refer back to an organization it named ("the company said", "the agency
 # said in a post"): the most salient organization of the last sentences. Not "board", "council",
 # "committee": a body inside another organization, not it. The head words of organization names
-# (``analyze.entities_names.ORG_HEAD_NOUNS``) also find an organization, but only one whose name
+# (``analyze.entities.names.ORG_HEAD_NOUNS``) also find an organization, but only one whose name
 # has that word ("the court" → "Superior Court").
 GENERIC_ORG_NOUNS = frozenset("""
 company firm organization organisation group agency ministry department business corporation

@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.analyze.quotes import extract_quotes
-from storyline.analyze.quotes_marks import find_quote_regions
+from storyline.analyze.quotes import extract_quotes, find_quote_regions
 from storyline.eval.quotes import ner_entities
 from storyline.model import Article, Quote
 

@@ -2,7 +2,7 @@
 
 Pipeline for one article (pure: the spaCy Doc, the article and its entity mentions in, quotes out):
 
-1. :func:`storyline.analyze.quotes_marks.find_quote_regions` pairs the quotation marks in the raw text
+1. :func:`storyline.analyze.quotes.marks.find_quote_regions` pairs the quotation marks in the raw text
    (curly/straight/nested/multi-paragraph).
 2. Each region is classified: a *full* quotation (a sentence or more of somebody's words), a *fragment*
    woven into the reporter's sentence (``called Peters a "hostage"``), or left out (scare quotes:
@@ -15,7 +15,7 @@ Pipeline for one article (pure: the spaCy Doc, the article and its entity mentio
    sentence before.
 4. The speaker is the subject of the cue. Pronouns (``he``) and descriptions (``the judge``) are
    resolved to a compatible named entity by salience (speakers and subjects of recent sentences first,
-   not the nearest name: :mod:`storyline.analyze.quotes_speakers`); possessive media
+   not the nearest name: :mod:`storyline.analyze.quotes.speakers`); possessive media
    (``Trump's post said``) give both speaker and medium.
 """
 
@@ -24,8 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.analyze.entities_names import ROLE_NOUNS
-from storyline.analyze.quotes_lexicon import (
+from storyline.analyze.entities.names import ROLE_NOUNS
+from storyline.analyze.quotes.lexicon import (
     MEDIA,
     NAMING_VERBS,
     ORG_DESCRIPTION_NOUNS,
@@ -37,8 +37,8 @@ from storyline.analyze.quotes_lexicon import (
     TITLE_PRECEDERS,
     WRITTEN_CUES,
 )
-from storyline.analyze.quotes_marks import QuoteRegion, quote_regions
-from storyline.analyze.quotes_speakers import (
+from storyline.analyze.quotes.marks import QuoteRegion, quote_regions
+from storyline.analyze.quotes.speakers import (
     SUBJECT_DEPS,
     QuoteContext,
     is_cue,

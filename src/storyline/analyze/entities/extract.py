@@ -37,8 +37,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from storyline.analyze.entities_casing import Casing
-from storyline.analyze.entities_names import (
+from storyline.analyze.entities.casing import Casing
+from storyline.analyze.entities.given_names import given_name_gender, is_given_name
+from storyline.analyze.entities.names import (
     GENERIC_NOUNS,
     HONORIFICS,
     OFFICE_WORDS,
@@ -54,7 +55,7 @@ from storyline.analyze.entities_names import (
     person_compatible,
     person_core,
 )
-from storyline.analyze.entities_roles import (
+from storyline.analyze.entities.roles import (
     AFFILIATION,
     _bare,
     _Cand,
@@ -67,8 +68,7 @@ from storyline.analyze.entities_roles import (
     _text,
     _title_head,
 )
-from storyline.analyze.given_names import given_name_gender, is_given_name
-from storyline.analyze.quotes_marks import quote_regions
+from storyline.analyze.quotes.marks import quote_regions
 from storyline.lexicon.en.names import FACILITY_WORDS, ORG_NAME_WORDS, PLACE_WORDS, TITLE_PREFIX_WORDS
 from storyline.model import Article, LocalEntity, Mention, Role, Span
 from storyline.unionfind import UnionFind

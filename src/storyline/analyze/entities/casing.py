@@ -17,7 +17,7 @@ allows: in headlines only the article's own lower-case use, since many surnames 
 An all-caps candidate keeps only the part the article also writes as a name in normal case
 ("FREE JANE DOE" → "JANE DOE"); acronyms (NAACP, USA TODAY) are not shouting.
 
-Quotation regions come from :func:`storyline.analyze.quotes_marks.find_quote_regions` (a character
+Quotation regions come from :func:`storyline.analyze.quotes.marks.find_quote_regions` (a character
 scan, cheap). The word lists come from the lemmatizer's ``lemma_index`` table shipped with the spaCy
 model (WordNet-derived), so no extra package or data is needed.
 """
@@ -28,8 +28,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from storyline.analyze.entities_names import HONORIFICS, OFFICE_WORDS
-from storyline.analyze.quotes_marks import quote_regions
+from storyline.analyze.entities.names import HONORIFICS, OFFICE_WORDS
+from storyline.analyze.quotes.marks import quote_regions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze import entities as ents_mod
+from storyline.analyze.entities import extract as ents_mod
 from storyline.analyze.entities import extract_entities
-from storyline.analyze.entities_names import (
+from storyline.analyze.entities.names import (
     link_orgs,
     name_tokens,
     org_keys,

@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from storyline.analyze.claims_context import Context, char_span, is_hedged, span_of
-from storyline.analyze.claims_lexicon import CHARGE_NOUNS
-from storyline.analyze.claims_numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
+from storyline.analyze.claims.context import Context, char_span, is_hedged, span_of
+from storyline.analyze.claims.lexicon import CHARGE_NOUNS
+from storyline.analyze.claims.numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
     CHANGE_VERBS,
@@ -454,7 +454,7 @@ def _money_claims(out: _Out, doc: Doc) -> None:
     """"lost about $3 billion", "a loss of $8 billion", "$12 million a year for five years": an
     amount with the act it is the object of (folded into an event class), per unit of time when
     it is a rate — and the total a rate makes over a stated number of years."""
-    from storyline.analyze.claims_numbers import currency_of
+    from storyline.analyze.claims.numbers import currency_of
 
     for ent in doc.ents:
         if ent.label_ != "MONEY":

@@ -14,9 +14,9 @@ import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from storyline.analyze.entities_names import ROLE_NOUNS, expand_title_words
-from storyline.analyze.given_names import given_name_gender, is_given_name
-from storyline.analyze.quotes_lexicon import (
+from storyline.analyze.entities.given_names import given_name_gender, is_given_name
+from storyline.analyze.entities.names import ROLE_NOUNS, expand_title_words
+from storyline.analyze.quotes.lexicon import (
     FEMALE_HONORIFICS,
     FEMALE_PRONOUNS,
     MALE_HONORIFICS,
@@ -24,7 +24,7 @@ from storyline.analyze.quotes_lexicon import (
     ORG_DESCRIPTION_NOUNS,
     SPEECH_VERBS,
 )
-from storyline.analyze.quotes_marks import QuoteRegion
+from storyline.analyze.quotes.marks import QuoteRegion
 from storyline.ingest.outlets import is_known_outlet
 from storyline.lexicon.en.speakers import (
     GENERIC_ORG_NOUNS,

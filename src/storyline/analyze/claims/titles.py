@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyline.analyze.claims_context import char_span
-from storyline.analyze.claims_lexicon import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_QUALIFIERS
+from storyline.analyze.claims.context import char_span
+from storyline.analyze.claims.lexicon import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_QUALIFIERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from storyline.analyze.claims import _Builder
+    from storyline.analyze.claims.extract import _Builder
 
 _ISO_YEAR = re.compile(r"^\d{4}")
 

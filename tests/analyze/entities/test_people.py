@@ -7,9 +7,8 @@ from importlib import resources
 
 import pytest
 
-from storyline.analyze.entities import extract_entities
-from storyline.analyze.entities_names import edit_distance, given_variants
-from storyline.analyze.given_names import given_name_gender, is_given_name
+from storyline.analyze.entities import extract_entities, given_name_gender, is_given_name
+from storyline.analyze.entities.names import edit_distance, given_variants
 from storyline.model import Article
 
 

@@ -9,7 +9,7 @@ date forms (``3/22/2013``) where its strict mode is reliable.
 
 Each rule yields a :class:`Cand`: a span, a TIMEX3 type and either a fixed value (absolute dates,
 durations, sets, ``*_REF``) or a ``rel`` function ``(anchor_day, tense) -> Resolved`` that
-:mod:`storyline.analyze.timex` calls with the publication date (or each end of a range).
+:mod:`storyline.analyze.time.expressions` calls with the publication date (or each end of a range).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storyline.analyze.timex_calendar import (
+from storyline.analyze.time.calendar import (
     add_months,
     season_bounds,
     season_of,

@@ -197,7 +197,7 @@ def test_pronoun_agrees_with_the_gender_of_the_given_name(nlp):
 
 
 def test_single_quote_house_style():
-    from storyline.analyze.quotes_marks import find_quote_regions
+    from storyline.analyze.quotes import find_quote_regions
 
     text = ("The coach said she felt 'pride and sorrow' after Sunday's loss.\n\n"
             "She wrote: 'It is hard to describe. We gave everything.\n\n"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze.timex import analyze_time
-from storyline.analyze.timex_calendar import granularity, mask_values, value_bounds
+from storyline.analyze.time import analyze_time, granularity, mask_values, value_bounds
 from storyline.model import Article, PubDate, TimeExpr
 
 
@@ -266,8 +265,8 @@ def test_range_with_only_an_upper_bound(nlp):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from storyline.analyze.timex import resolve_candidates  # noqa: E402
-from storyline.analyze.timex_rules import find_candidates, select  # noqa: E402
+from storyline.analyze.time.expressions import resolve_candidates  # noqa: E402
+from storyline.analyze.time.rules import find_candidates, select  # noqa: E402
 
 _WORDS = ["on", "in", "last", "next", "this", "the", "Monday", "Feb.", "29", "31", "0", "2024",
           "1899", "May", "March", "of", "year", "years", "ago", "later", "a", "nine-year",

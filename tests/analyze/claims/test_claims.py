@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "story"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "story"))
 from claims_snippets import build_analysis  # noqa: E402
 
-from storyline.analyze.claims_numbers import number_value  # noqa: E402
-from storyline.analyze.claims_titles import normalize_title  # noqa: E402
+from storyline.analyze.claims import (
+    normalize_title,  # noqa: E402
+    number_value,  # noqa: E402
+)
 
 
 def _one(analysis, attribute, **where):

@@ -1,5 +1,5 @@
 """Roles and titles around a name, read from the dependency parse (used by
-:mod:`storyline.analyze.entities`), and the small token helpers and candidate record it shares.
+:mod:`storyline.analyze.entities.extract`), and the small token helpers and candidate record it shares.
 
 Titles in front of a name ("Colorado Attorney General Phil Weiser", "then-Attorney General Bill
 Barr"), appositions in both directions, copular relative clauses and predicates ("X is the mayor",
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.analyze.entities_names import (
+from storyline.analyze.entities.names import (
     AFFILIATION_NOUNS,
     HONORIFICS,
     OFFICE_WORDS,
@@ -26,7 +26,7 @@ from storyline.analyze.entities_names import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from storyline.analyze.entities_casing import Casing
+    from storyline.analyze.entities.casing import Casing
 
 # Internal qualifier of an affiliation (see the module docstring).
 AFFILIATION = "affiliation"

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze import entities as ents_mod
-from storyline.analyze.entities import extract_entities
-from storyline.analyze.entities_casing import Casing, _headline_lines
-from storyline.analyze.entities_names import gpe_key
+from storyline.analyze.entities import extract as ents_mod
+from storyline.analyze.entities import extract_entities, gpe_key
+from storyline.analyze.entities.casing import Casing, _headline_lines
 from storyline.model import Article, PubDate
 
 DATE = "2025-06-01"

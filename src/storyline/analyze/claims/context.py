@@ -1,6 +1,6 @@
 """Who a claim is about, who asserts it, and whether the text hedges it.
 
-Helpers over one parsed article, shared by the claim extractors in :mod:`storyline.analyze.claims`.
+Helpers over one parsed article, shared by the claim extractors in :mod:`storyline.analyze.claims.extract`.
 Everything works on the spaCy dependency parse: subjects come from ``nsubj``/``nsubjpass``/``dobj``
 of the governing verb (relative pronouns resolved through ``relcl``, appositions to their head),
 voices from reporting verbs whose clausal complement holds the claim, hedges from governing claim
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.analyze.claims_lexicon import (
+from storyline.analyze.claims.lexicon import (
     HEDGE_ADJS,
     HEDGE_ADVS,
     HEDGE_NOUNS,

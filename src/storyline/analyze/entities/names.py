@@ -1,5 +1,5 @@
 """Name normalization and name-compatibility tests shared by within-article grouping
-(:mod:`storyline.analyze.entities`) and cross-article resolution (:mod:`storyline.story.resolve`).
+(:mod:`storyline.analyze.entities.extract`) and cross-article resolution (:mod:`storyline.story.resolve`).
 
 Everything here works on plain strings / token lists so that it can be unit-tested without a parse
 and reused by the ECB+ evaluation. The lexicons below are small closed classes of English (honorifics,
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from storyline.analyze.given_names import given_name_gender
+from storyline.analyze.entities.given_names import given_name_gender
 from storyline.lexicon.en.names import NICKNAMES
 from storyline.unionfind import UnionFind
 

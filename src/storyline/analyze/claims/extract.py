@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from storyline.analyze.claims_context import (
+from storyline.analyze.claims.context import (
     Context,
     char_span,
     claim_subject,
@@ -32,7 +32,7 @@ from storyline.analyze.claims_context import (
     plain_label,
     span_of,
 )
-from storyline.analyze.claims_lexicon import (
+from storyline.analyze.claims.lexicon import (
     AGENT_EVENTS,
     CHARGE_NOUNS,
     EVENT_LEMMAS,
@@ -44,16 +44,16 @@ from storyline.analyze.claims_lexicon import (
     SO_FAR,
     TIME_UNITS,
 )
-from storyline.analyze.claims_numbers import (
+from storyline.analyze.claims.measures import extract_measures
+from storyline.analyze.claims.numbers import (
     currency_of,
     number_runs,
     number_value,
     qualifier_before,
     tidy,
 )
-from storyline.analyze.claims_titles import normalize_title, title_claims
+from storyline.analyze.claims.titles import normalize_title, title_claims
 from storyline.analyze.labels import extract_labels
-from storyline.analyze.measures import extract_measures
 from storyline.model import Article, Claim, LocalEntity, Mention, Quote, TimeExpr
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ news conventions (no names or phrases from any particular story).
 
 from __future__ import annotations
 
-from storyline.analyze.entities_names import ORG_HEAD_NOUNS
+from storyline.analyze.entities.names import ORG_HEAD_NOUNS
 from storyline.lexicon.en.speakers import GENERIC_ORG_NOUNS
 
 # Lemmas of verbs that introduce reported speech or writing. (textacy has a similar list in

@@ -2,7 +2,7 @@
 
 Order of work in :func:`analyze_time`:
 
-1. candidates from the rules in :mod:`storyline.analyze.timex_rules`, checked against the spaCy
+1. candidates from the rules in :mod:`storyline.analyze.time.rules`, checked against the spaCy
    parse (a bare "2000" that spaCy calls CARDINAL/MONEY, or that counts a plural noun as in
    "2000 protesters", is a number) and reduced to a non-overlapping set;
 2. the tense of the clause each expression sits in (spaCy morphology + auxiliaries): "in May" in a
@@ -26,7 +26,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from storyline.analyze.timex_calendar import (
+from storyline.analyze.time.calendar import (
     REF_VALUES,
     granularity,
     iso,
@@ -34,7 +34,7 @@ from storyline.analyze.timex_calendar import (
     parse_iso,
     value_bounds,
 )
-from storyline.analyze.timex_rules import Cand, Resolved, find_candidates, select
+from storyline.analyze.time.rules import Cand, Resolved, find_candidates, select
 from storyline.model import Article, PubDate, TimeExpr
 from storyline.safedate import DATE_ERRORS
 
