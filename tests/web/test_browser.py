@@ -414,7 +414,7 @@ def test_upload_form_opens_the_dossier_of_both_articles(page_log: tuple[Any, Pag
     # The JSON API lists the story with its two articles; the home page links it.
     resp = page.request.get(origin + "/api/stories", timeout=TIMEOUT_MS)
     assert resp.ok
-    stories = json.loads(resp.text())["stories"]
+    stories = json.loads(resp.text())["data"]
     assert [(s["id"], s["articles"], s["title"]) for s in stories] == [(story_id, 2, "Hartwell water rates")]
     page.goto(origin + "/", wait_until="load")
     assert page.locator(f"a[href='/stories/{story_id}']").inner_text() == "Hartwell water rates"
@@ -428,7 +428,7 @@ def test_upload_form_opens_the_dossier_of_both_articles(page_log: tuple[Any, Pag
 def test_upload_form_lists_the_problems_when_nothing_can_be_read(page_log: tuple[Any, PageLog],
                                                                   live_server: LiveServer,
                                                                   tmp_path: Path) -> None:
-    """A file no reader takes: the form stays, says it failed and names the file; no story is made."""
+    """A file no reader takes: the job's page says it failed and names the file; no story is made."""
     page, log, origin = _app_page(page_log, live_server)
     junk = tmp_path / "minutes.xyz"
     junk.write_bytes(b"\x00\x01 not an article format")
@@ -438,13 +438,13 @@ def test_upload_form_lists_the_problems_when_nothing_can_be_read(page_log: tuple
     with page.expect_response(lambda r: r.url == origin + "/api/analyze") as answer:
         page.click("#upload button[type=submit]")
     assert answer.value.status == 202  # accepted as a job; the job then fails
-    page.wait_for_function("() => document.getElementById('status').textContent === 'failed'",
+    page.wait_for_url(re.compile(r"/jobs/[0-9a-f]+$"), timeout=TIMEOUT_MS)
+    page.wait_for_function("() => document.querySelector('h1').textContent === 'Upload failed'",
                            timeout=UPLOAD_TIMEOUT_MS)  # the job runs in a worker process
-    problems = page.locator("#problems li").all_inner_texts()
+    problems = page.locator("#job table td").all_inner_texts()
     assert problems and any("minutes.xyz" in p for p in problems), problems
     assert not any("storyline-upload-" in p for p in problems)  # never the server's temporary path
-    assert page.url == origin + "/"
-    stories = json.loads(page.request.get(origin + "/api/stories", timeout=TIMEOUT_MS).text())["stories"]
+    stories = json.loads(page.request.get(origin + "/api/stories", timeout=TIMEOUT_MS).text())["data"]
     assert stories == []
     assert log.errors == []
     assert log.blocked == []

@@ -101,7 +101,7 @@ def test_browser_session_needs_login_and_csrf(anon: TestClient) -> None:
 
 
 def test_every_response_carries_the_security_headers(authed: TestClient, app) -> None:
-    sid = authed.post("/api/analyze?wait=30", files=files(("a.txt", ART1))).json()["story"]["id"]
+    sid = authed.post("/api/analyze?wait=30", files=files(("a.txt", ART1))).json()["data"]["story"]["id"]
     responses = [authed.get(u) for u in ("/", "/login", "/api/health", f"/api/stories/{sid}",
                                           f"/stories/{sid}", "/search?q=flood", "/api/nope",
                                           "/stories/nope", "/docs", "/openapi.json")]
@@ -148,7 +148,7 @@ def test_request_size_is_enforced_while_reading(authed: TestClient) -> None:
 
 def test_file_name_errors_are_400(authed: TestClient) -> None:
     error(authed.post("/api/analyze", files=files(("x" * 300 + ".txt", ART1))), 400, "file name too long")
-    from storyline.web.app import _safe_name
+    from storyline.web.api import _safe_name
     from storyline.web.errors import ApiError
 
     with pytest.raises(ApiError, match="control characters"):
@@ -166,12 +166,12 @@ def test_a_files_field_without_a_file_name_is_400(authed: TestClient) -> None:
 def test_upload_is_a_job_with_a_progress_page(authed: TestClient) -> None:
     resp = authed.post("/api/analyze", files=files(("a.txt", ART1), ("b.txt", ART2)))
     assert resp.status_code == 202
-    job = resp.json()["job"]
+    job = resp.json()["data"]
     assert job["links"] == {"self": f"/api/jobs/{job['id']}", "page": f"/jobs/{job['id']}"}
     deadline = time.monotonic() + 30
     while job["status"] in ("queued", "running") and time.monotonic() < deadline:
         time.sleep(0.05)
-        job = authed.get(job["links"]["self"]).json()["job"]
+        job = authed.get(job["links"]["self"]).json()["data"]
     assert job["status"] == "done" and job["links"]["html"].startswith("/stories/")
     page = authed.get(f"/jobs/{job['id']}")
     assert page.status_code == 200 and job["id"] in page.text
@@ -189,14 +189,14 @@ def test_health_stays_fast_while_an_analysis_runs(tmp_path: Path, nlp) -> None:
             "\"We found 14 families on the roofs,\" said Captain Lena Morrow of the coast guard. ") * 12
     uploads = files(*[(f"a{i}.txt", f"Flood report {i}\n\n{para} Report {i}.".encode()) for i in range(12)])
     with make_client(app) as c:
-        job = c.post("/api/analyze", files=uploads).json()["job"]
+        job = c.post("/api/analyze", files=uploads).json()["data"]
         times = []
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             t0 = time.perf_counter()
             assert c.get("/api/health").status_code == 200
             times.append(time.perf_counter() - t0)
-            job = c.get(job["links"]["self"]).json()["job"]
+            job = c.get(job["links"]["self"]).json()["data"]
             if job["status"] not in ("queued", "running"):
                 break
             time.sleep(0.05)
@@ -209,8 +209,8 @@ def test_health_stays_fast_while_an_analysis_runs(tmp_path: Path, nlp) -> None:
 
 def test_story_articles_come_a_page_at_a_time(authed: TestClient) -> None:
     resp = authed.post("/api/analyze?wait=30", files=files(("a.txt", ART1), ("b.txt", ART2)))
-    sid = resp.json()["story"]["id"]
-    first = authed.get(f"/api/stories/{sid}/articles", params={"limit": 1}).json()["articles"]
-    second = authed.get(f"/api/stories/{sid}/articles", params={"offset": 1, "limit": 1}).json()["articles"]
+    sid = resp.json()["data"]["story"]["id"]
+    first = authed.get(f"/api/stories/{sid}/articles", params={"limit": 1}).json()["data"]
+    second = authed.get(f"/api/stories/{sid}/articles", params={"offset": 1, "limit": 1}).json()["data"]
     assert [a["path"] for a in first + second] == ["a.txt", "b.txt"]
     error(authed.get(f"/api/stories/{sid}/articles", params={"limit": 501}), 400, "limit")

@@ -56,7 +56,7 @@ def test_reads_stay_fast_under_load_while_an_analysis_runs(tmp_path: Path) -> No
             uploads = [("files", (f"a{i}.txt", f"Flood report {i}\n\n{PARA}".encode(), "text/plain"))
                        for i in range(40)]
             job = c.post("/api/analyze", files=uploads,
-                         headers={"Authorization": f"Bearer {TOKEN}"}).json()["job"]
+                         headers={"Authorization": f"Bearer {TOKEN}"}).json()["data"]
         health: list[float] = []
         errors: list[str] = []
 
@@ -89,7 +89,7 @@ def test_reads_stay_fast_under_load_while_an_analysis_runs(tmp_path: Path) -> No
         done.set()
         prober.join()
         with httpx.Client(base_url=base, timeout=30) as c:
-            status = c.get(job["links"]["self"]).json()["job"]["status"]
+            status = c.get(job["links"]["self"]).json()["data"]["status"]
         health.sort()
         p99 = health[int(0.99 * (len(health) - 1))]
         print(f"\nsoak: {n} GETs in {window:.1f} s at concurrency 20 while a 40-article job ran "

@@ -43,7 +43,7 @@ def test_real_upload_end_to_end(nlp, examples_dir: Path, tmp_path: Path) -> None
                     headers={"Authorization": f"Bearer {app.state.token}"}) as client:
         resp = client.post("/api/analyze?wait=120", files=payload)
         assert resp.status_code == 200, resp.text
-        body = resp.json()
+        body = resp.json()["data"]
         assert body["stored_new"] == 1
         # each bad file is named by the name it was uploaded under, never the temporary path
         problems = " | ".join(body["problems"])
@@ -57,7 +57,7 @@ def test_real_upload_end_to_end(nlp, examples_dir: Path, tmp_path: Path) -> None
         assert check_spans(dossier) == []
 
         sid = body["story"]["id"]
-        assert client.get(f"/api/stories/{sid}").json() == dossier
+        assert client.get(f"/api/stories/{sid}").json()["data"] == dossier
         # the dossier can be rebuilt from the store alone, identical to the one stored
         from storyline.render.json import dossier_to_dict
         from storyline.story import build_dossier
@@ -72,9 +72,9 @@ def test_real_upload_end_to_end(nlp, examples_dir: Path, tmp_path: Path) -> None
             assert "<html" in page.text.lower()
 
         word = max(dossier["articles"][0]["text"].split(), key=len).strip(".,;:\"'()")
-        hits = client.get("/api/search", params={"q": word}).json()["results"]
+        hits = client.get("/api/search", params={"q": word}).json()["data"]
         assert dossier["articles"][0]["id"] in [h["id"] for h in hits]
 
-        again = client.post("/api/analyze?wait=120", files=payload[:1]).json()
+        again = client.post("/api/analyze?wait=120", files=payload[:1]).json()["data"]
         assert again["stored_new"] == 0 and again["story"]["id"] == sid
-        assert client.get("/api/health").json()["counts"]["articles"] == 1
+        assert client.get("/api/health").json()["data"]["counts"]["articles"] == 1

@@ -62,7 +62,7 @@ def test_url_field_fetches_archives_and_analyses(client, seen, tmp_path):
     assert resp.status_code == 200, resp.text
     [upload] = seen
     assert upload.path.parent == tmp_path / "web-archive" and upload.path.name.endswith(".warc.gz")
-    assert resp.json()["dossier"]["articles"] == [{"title": "Ferry fares rise in June",
+    assert resp.json()["data"]["dossier"]["articles"] == [{"title": "Ferry fares rise in June",
                                                     "url": "https://news.example/ferry"}]
 
 

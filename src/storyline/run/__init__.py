@@ -77,6 +77,15 @@ def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Stor
     return result
 
 
+def analyze_files(paths: Sequence[str], *, store: Store | None = None, workers: int | None = None,
+                  model: str | None = None, progress: Progress = _noop,
+                  max_articles: int | None = None) -> RunResult:
+    """ingest → per-article analysis (stored as each arrives), no reduce: the caller reduces the new
+    analyses together with others (the web app adding articles to a stored story)."""
+    return _map(paths, meta_file=None, store=store, workers=workers, model=model,
+                progress=progress, max_articles=max_articles)
+
+
 def run_stories(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,
                 workers: int | None = None, model: str | None = None,
                 cluster_options: ClusterOptions | None = None,

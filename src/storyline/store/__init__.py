@@ -61,7 +61,7 @@ from storyline.model import ArticleAnalysis
 from storyline.store import tables as t
 from storyline.store.codec import CodecError, analysis_from_dict, analysis_to_dict
 
-__all__ = ["Store", "StoreError", "safe_url", "SCHEMA_VERSION"]
+__all__ = ["Store", "StoreError", "safe_url", "search_terms", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = t.SCHEMA_VERSION
 # Schema migrations: MIGRATIONS[v] upgrades a database at version v to v + 1, inside the opening
@@ -466,17 +466,46 @@ class Store:
 
     # ------------------------------------------------------------------ search
 
-    def search(self, q: str, *, limit: int = 50) -> list[dict[str, Any]]:
-        """Articles whose title, outlet or text contain every word of ``q`` (case-insensitive).
+    def rename_story(self, story_id: str, title: str) -> bool:
+        """Give a story a new title (the stored dossier JSON too; its cached HTML is dropped so it
+        is rendered again with the new title). False when there is no such story."""
+        with self._writing(f"rename story {story_id}") as conn:
+            found = conn.execute(update(t.stories).where(t.stories.c.id == story_id)
+                                 .values(title=title, updated_at=_now())).rowcount
+            if not found:
+                return False
+            data = conn.execute(select(t.dossiers.c.data)
+                                .where(t.dossiers.c.story_id == story_id)).scalar()
+            if isinstance(data, dict):
+                data = dict(data)
+                data["story"] = {**dict(data.get("story") or {}), "title": title}
+                conn.execute(update(t.dossiers).where(t.dossiers.c.story_id == story_id)
+                             .values(data=data, html=None))
+        return True
 
-        Plain ``LIKE`` so it runs on any database (SQLite FTS5 / PostgreSQL full text would rank
-        better; not needed at this corpus size). Each hit carries a snippet and the offsets of the
-        first match in the article text (``text[start:end]`` is the matched words), plus the ids of
-        the stories it belongs to. Title matches rank first, then more occurrences.
-        """
-        terms = [w for w in q.split() if w][:SEARCH_MAX_TERMS]
-        if not terms:
-            return []
+    def delete_story(self, story_id: str) -> bool:
+        """Remove a story, its dossier, and its articles (with their analyses) that no other story
+        lists. False when there is no such story."""
+        sa = t.story_articles
+        with self._writing(f"delete story {story_id}") as conn:
+            if conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first() is None:
+                return False
+            mine = set(conn.execute(select(sa.c.article_id).where(sa.c.story_id == story_id)).scalars())
+            shared = set(conn.execute(select(sa.c.article_id).where(sa.c.story_id != story_id,
+                                                                     sa.c.article_id.in_(mine))
+                                      ).scalars()) if mine else set()
+            only = sorted(mine - shared)
+            conn.execute(delete(t.dossiers).where(t.dossiers.c.story_id == story_id))
+            conn.execute(delete(sa).where(sa.c.story_id == story_id))
+            conn.execute(delete(t.stories).where(t.stories.c.id == story_id))
+            if only:
+                conn.execute(delete(t.analyses).where(t.analyses.c.article_id.in_(only)))
+                conn.execute(delete(t.articles).where(t.articles.c.id.in_(only)))
+        return True
+
+    # ------------------------------------------------------------------ search
+
+    def _search_conditions(self, terms: Sequence[str]) -> tuple[list[Any], list[Any]]:
         a = t.articles
         conds, title_score = [], []
         for term in terms:
@@ -485,12 +514,38 @@ class Store:
             conds.append(or_(in_title, a.c.outlet.ilike(pattern, escape="\\"),
                              a.c.text.ilike(pattern, escape="\\")))
             title_score.append(case((in_title, 1), else_=0))
+        return conds, title_score
+
+    def search_count(self, q: str) -> int:
+        """How many articles :meth:`search` finds for ``q`` in all (not capped by a page size)."""
+        terms = search_terms(q)
+        if not terms:
+            return 0
+        conds, _ = self._search_conditions(terms)
+        with self._reading("count search hits") as conn:
+            return int(conn.execute(select(func.count()).select_from(t.articles).where(*conds)).scalar_one())
+
+    def search(self, q: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Articles whose title, outlet or text contain every term of ``q`` (case-insensitive); a
+        term is a word or a "quoted phrase" (:func:`search_terms`).
+
+        Plain ``LIKE`` so it runs on any database (SQLite FTS5 / PostgreSQL full text would rank
+        better; not needed at this corpus size). Each hit carries a snippet and the offsets of the
+        first match in the article text (``text[start:end]`` is the matched words), plus the ids of
+        the stories it belongs to. Title matches rank first, then more occurrences; ``offset`` and
+        ``limit`` page through that order (:meth:`search_count` gives the total).
+        """
+        terms = search_terms(q)
+        if not terms:
+            return []
+        a = t.articles
+        conds, title_score = self._search_conditions(terms)
         # Rank by title hits in SQL and fetch a bounded candidate set (texts are big); occurrence
         # counts then order the candidates in Python.
         score = sum(title_score[1:], title_score[0]).label("score")
         query = (select(a.c.id, a.c.path, a.c.title, a.c.outlet, a.c.published_date, a.c.text, score)
                  .where(*conds).order_by(score.desc(), a.c.id)
-                 .limit(max(limit * SEARCH_CANDIDATES_PER_HIT, 100)))
+                 .limit(max((offset + limit) * SEARCH_CANDIDATES_PER_HIT, 100)))
         with self._reading("search") as conn:
             rows = conn.execute(query).all()
             ids = [r.id for r in rows]
@@ -508,7 +563,18 @@ class Store:
                        published=r.published_date, stories=memberships.get(r.id, []))
             ranked.append((-title_hits, -hit["matches"], r.id, hit))
         ranked.sort(key=lambda x: x[:3])
-        return [hit for *_, hit in ranked[:limit]]
+        return [hit for *_, hit in ranked[offset:offset + limit]]
+
+
+def search_terms(q: str) -> list[str]:
+    """The terms of a search: "quoted phrases" (inner spaces collapsed) and single words, at most
+    :data:`SEARCH_MAX_TERMS`. An unclosed quote quotes to the end."""
+    terms: list[str] = []
+    for phrase, word in re.findall(r'"([^"]*)"?|(\S+)', q):
+        term = " ".join(phrase.split()) if phrase or not word else word
+        if term:
+            terms.append(term)
+    return terms[:SEARCH_MAX_TERMS]
 
 
 def _forget_connections_in_forked_children(engine: Engine) -> None:

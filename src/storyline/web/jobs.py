@@ -60,6 +60,8 @@ class Job:
     error: ErrorInfo | None = None
     done: threading.Event = field(default_factory=threading.Event)
     early_problems: list[str] = field(default_factory=list)
+    files: int = 0  # files and fetched pages given
+    into: str | None = None  # the stored story the files are added to
 
     def progress(self) -> dict[str, Any]:
         try:
@@ -105,7 +107,8 @@ def _file_progress(path: Path) -> Callable[[str, int, int], None]:
 
 
 def run_job(db_url: str, uploads: Sequence[Upload], title: str | None, progress_file: Path,
-            seconds: float, max_articles: int) -> tuple[str, UploadResult | ErrorInfo]:
+            seconds: float, max_articles: int,
+            into: str | None = None) -> tuple[str, UploadResult | ErrorInfo]:
     """The job as a worker process runs it: ``("done", result)`` or ``("failed", (status, message,
     errors))``. Exceptions are described here: not all of ours survive pickling."""
     from storyline.run.budget import OverBudget, time_budget
@@ -120,7 +123,7 @@ def run_job(db_url: str, uploads: Sequence[Upload], title: str | None, progress_
             store = _worker_stores[db_url] = Store(db_url)
         with time_budget(seconds) as mine:
             result = run_pipeline(uploads, store, title, progress=_file_progress(progress_file),
-                                  max_articles=max_articles)
+                                  max_articles=max_articles, into=into)
         return "done", result
     except OverBudget as exc:
         if exc.budget is not mine:
@@ -186,36 +189,37 @@ class Jobs:
         return sum(1 for j in self.jobs.values() if j.status in ("queued", "running"))
 
     def submit(self, folder: Path, uploads: Sequence[Upload], title: str | None, store: Any, *,
-               problems: Sequence[str] = ()) -> Job:
-        """Start a job on ``uploads``; ``problems`` (e.g. URLs that could not be fetched) are
-        reported with its result."""
+               problems: Sequence[str] = (), into: str | None = None) -> Job:
+        """Start a job on ``uploads`` (added to the stored story ``into`` when given); ``problems``
+        (e.g. URLs that could not be fetched) are reported with its result."""
         job = Job(id=secrets.token_hex(8), folder=folder, progress_file=folder / "progress.json",
-                  early_problems=list(problems))
+                  early_problems=list(problems), files=len(uploads), into=into)
         with self.lock:
             self.jobs[job.id] = job
             self._forget_old()
         if self.processes > 0:
             future = self._pool().submit(run_job, self.db_url, list(uploads), title, job.progress_file,
-                                         self.seconds, self.max_articles)
+                                         self.seconds, self.max_articles, into)
         else:
-            future = self._pool().submit(self._thread_job, job, list(uploads), title, store)
+            future = self._pool().submit(self._thread_job, job, list(uploads), title, store, into)
         job.status = "running" if self.processes > 0 else job.status
         future.add_done_callback(lambda f: self._finish(job, f))
         return job
 
     def _thread_job(self, job: Job, uploads: list[Upload], title: str | None,
-                    store: Any) -> tuple[str, UploadResult | ErrorInfo]:
+                    store: Any, into: str | None = None) -> tuple[str, UploadResult | ErrorInfo]:
         from storyline.web.errors import describe
 
         job.status = "running"
         try:
             assert self.pipeline is not None or store is not None
             if self.pipeline is not None:
-                return "done", self.pipeline(uploads, store, title)
+                extra = {"into": into} if into is not None else {}
+                return "done", self.pipeline(uploads, store, title, **extra)
             from storyline.web.pipeline import run_pipeline
 
             return "done", run_pipeline(uploads, store, title, progress=_file_progress(job.progress_file),
-                                        max_articles=self.max_articles)
+                                        max_articles=self.max_articles, into=into)
         except Exception as exc:
             return "failed", describe(exc)
 

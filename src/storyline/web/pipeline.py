@@ -42,7 +42,9 @@ class UploadResult:
     stored_new: int = 0
 
 
-Pipeline = Callable[["Sequence[Upload]", "Store", "str | None"], UploadResult]
+# (uploads, store, title) → result; called with ``into=<story id>`` when the files are added to a
+# stored story (a pipeline that cannot do that may leave ``into`` out of its signature).
+Pipeline = Callable[..., UploadResult]
 
 
 class _DisplayPaths:
@@ -84,17 +86,41 @@ def render_html_or_none(dossier: Dossier) -> str | None:
 
 def run_pipeline(uploads: Sequence[Upload], store: Store, title: str | None, *,
                  progress: Callable[[str, int, int], None] | None = None,
-                 max_articles: int | None = None) -> UploadResult:
-    """Ingest, analyse and store the uploaded files; build, render and store their dossier."""
+                 max_articles: int | None = None, into: str | None = None) -> UploadResult:
+    """Ingest, analyse and store the uploaded files; build, render and store their dossier.
+
+    With ``into`` (a stored story's id) the files join that story: its stored analyses and the new
+    ones are reduced together, the story keeps its id and title and gets a new version listing the
+    changes (``story/versions.py``).
+    """
     from storyline.render.json import dossier_to_dict
-    from storyline.run import run_story
 
     display = _DisplayPaths(uploads)
     extra: dict[str, Any] = {"progress": progress} if progress is not None else {}
-    result = run_story([str(u.path) for u in uploads], store=_RenamingStore(store, display),  # type: ignore[arg-type]
-                       workers=1, title=title, max_articles=max_articles, **extra)
+    paths = [str(u.path) for u in uploads]
+    renaming = _RenamingStore(store, display)
+    if into is None:
+        from storyline.run import run_story
+
+        result = run_story(paths, store=renaming, workers=1, title=title,  # type: ignore[arg-type]
+                           max_articles=max_articles, **extra)
+        dossier = result.dossier
+    else:
+        from storyline.run import analyze_files
+
+        story = store.get_story(into)
+        if story is None:
+            from storyline.errors import InputError
+
+            raise InputError(f"no story {into!r} in the store")
+        result = analyze_files(paths, store=renaming, workers=1,  # type: ignore[arg-type]
+                               max_articles=max_articles, **extra)
+        dossier = None
+        if result.analyses:
+            new_ids = {a.article.id for a in result.analyses}
+            earlier = store.load_analyses([i for i in story["article_ids"] if i not in new_ids])
+            dossier = continue_story(store, into, result.analyses + earlier, title or story["title"])
     problems = [display(p) for p in result.problems]
-    dossier = result.dossier
     if dossier is None:
         return UploadResult(problems=problems)
     data = dossier_to_dict(dossier)
@@ -105,6 +131,48 @@ def run_pipeline(uploads: Sequence[Upload], store: Store, title: str | None, *,
                         dossier=data, problems=problems, stored_new=result.stored_new)
 
 
+def continue_story(store: Store, story_id: str, analyses: Sequence[ArticleAnalysis],
+                   title: str | None) -> Dossier:
+    """Reduce ``analyses`` as the next version of the stored story ``story_id``: same id, version
+    one up when its articles changed, the changes since the stored dossier."""
+    from storyline.render.json import dossier_to_dict
+    from storyline.story import build_dossier
+    from storyline.story.versions import dossier_changes
+
+    dossier = build_dossier(analyses, title=title or None)
+    dossier.story_id = story_id
+    old = store.get_dossier(story_id)
+    if old:
+        old_version = int((old.get("story") or {}).get("version") or 1)
+        if {a["id"] for a in old.get("articles", [])} == {a.article.id for a in dossier.articles}:
+            dossier.version, dossier.changes = old_version, dict(old.get("changes") or {})
+        else:
+            dossier.version = old_version + 1
+            dossier.changes = dossier_changes(old, dossier_to_dict(dossier))
+    return dossier
+
+
+def rebuild_dossier(store: Store, story_id: str) -> Dossier | None:
+    """A stored story's dossier rebuilt from its stored analyses (for the renderers that need the
+    model: HTML, Markdown), with the stored id, title, version and changes. None if the story or
+    any of its analyses is missing."""
+    from storyline.story import build_dossier
+
+    story = store.get_story(story_id)
+    if story is None:
+        return None
+    ids = story["article_ids"]
+    analyses = store.load_analyses(ids)
+    if not analyses or len(analyses) != len(set(ids)):
+        return None
+    dossier = build_dossier(analyses, title=story["title"] or None)
+    dossier.story_id = story_id
+    old = store.get_dossier(story_id) or {}
+    dossier.version = int((old.get("story") or {}).get("version") or 1)
+    dossier.changes = dict(old.get("changes") or {})
+    return dossier
+
+
 def rebuild_html(store: Store, story_id: str, article_ids: Sequence[str], title: str) -> str | None:
     """Rebuild a stored story's dossier from its stored analyses and render it as HTML.
 
@@ -112,9 +180,6 @@ def rebuild_html(store: Store, story_id: str, article_ids: Sequence[str], title:
     are not all in the store. Raises ImportError while the reduce or render modules are missing.
     """
     from storyline.render.html import render_html
-    from storyline.story import build_dossier
 
-    analyses = store.load_analyses(article_ids)
-    if not analyses or len(analyses) != len(set(article_ids)):
-        return None
-    return render_html(build_dossier(analyses, title=title or None))
+    dossier = rebuild_dossier(store, story_id)
+    return None if dossier is None else render_html(dossier)
