@@ -58,6 +58,7 @@ class StoryInfo(BaseModel):
     first_published: str | None = None
     last_published: str | None = None
     dates: str | None = None
+    dated: int = 0
     conflicts: int = 0
     version: int = 1
     links: dict[str, str] = {}

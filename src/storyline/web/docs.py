@@ -28,8 +28,10 @@ code,pre{font:13px/1.4 ui-monospace,monospace;overflow-wrap:anywhere;white-space
 .m{display:inline-block;min-width:4.2rem;font-weight:700;color:#fff;border-radius:4px;text-align:center;
    padding:0 .3rem;margin-right:.5rem} .get{background:#2a7ab0}.post{background:#2f8f46}
 .patch{background:#a06a00}.delete{background:#b3261e}.put{background:#6a3fb0}
-table{border-collapse:collapse;width:100%;font-size:.92em} td,th{text-align:left;padding:.25rem .4rem;
-border-bottom:1px solid #eee;vertical-align:top} .muted{color:#666} nav.toc a{margin-right:.8rem}
+table{border-collapse:collapse;width:100%;font-size:.92em;table-layout:fixed}
+td,th{text-align:left;padding:.25rem .4rem;
+border-bottom:1px solid #eee;vertical-align:top;overflow-wrap:anywhere} .muted{color:#666}
+nav.toc{display:flex;flex-wrap:wrap;gap:.2rem .9rem}
 </style></head><body>
 <header><a class="brand" href="/">storyline</a><a href="/">Stories</a><strong>API</strong>
 <a href="/openapi.json">openapi.json</a></header>
@@ -47,7 +49,7 @@ at a time (<code>offset</code>, <code>limit</code>; <code>meta.total</code> coun
 <div class="op" id="{{ op.id }}">
 <p><span class="m {{ op.method }}">{{ op.method|upper }}</span><code>{{ op.path }}</code>
 <strong>{{ op.summary }}</strong></p>
-{% if op.description %}<pre>{{ op.description }}</pre>{% endif %}
+{% for para in op.description %}<p>{{ para }}</p>{% endfor %}
 {% if op.params %}<table><tr><th>Parameter</th><th>In</th><th>Type</th><th>Description</th></tr>
 {% for p in op.params %}<tr><td><code>{{ p.name }}</code>{% if p.required %} *{% endif %}</td><td>{{ p.in }}</td>
 <td>{{ p.type }}</td><td>{{ p.description }}</td></tr>{% endfor %}</table>{% endif %}
@@ -103,6 +105,11 @@ def _body(op: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
+def _paragraphs(text: str) -> list[str]:
+    """A docstring as paragraphs of plain text (reST ``literals`` lose their backquotes)."""
+    return [" ".join(p.replace("``", "").split()) for p in text.split("\n\n") if p.strip()]
+
+
 def render_docs(spec: Mapping[str, Any]) -> str:
     """The reference page for an OpenAPI description (the dict ``app.openapi()`` returns)."""
     by_tag: dict[str, list[dict[str, Any]]] = {}
@@ -124,7 +131,7 @@ def render_docs(spec: Mapping[str, Any]) -> str:
             tag = (op.get("tags") or ["other"])[0]
             by_tag.setdefault(tag, []).append({
                 "method": method, "path": path, "summary": op.get("summary", ""),
-                "description": op.get("description", ""), "params": params, "body": _body(op),
+                "description": _paragraphs(op.get("description", "")), "params": params, "body": _body(op),
                 "responses": responses, "id": op.get("operationId", f"{method}-{path}")})
     schemas = []
     for name, schema in sorted(spec.get("components", {}).get("schemas", {}).items()):

@@ -165,12 +165,13 @@ def story_summary(data: Mapping[str, Any] | None, row: Mapping[str, Any]) -> dic
     info: dict[str, Any] = {"id": row["id"], "title": row.get("title") or "", "created": row.get("created"),
                             "updated": row.get("updated"), "articles": int(row.get("articles") or 0),
                             "outlets": [], "first_published": None, "last_published": None,
-                            "dates": None, "conflicts": 0, "version": 1}
+                            "dates": None, "dated": 0, "conflicts": 0, "version": 1}
     if not data:
         return info
     arts = data.get("articles", [])
     info["outlets"] = sorted({str(a["outlet"]) for a in arts if a.get("outlet")}, key=str.lower)
     days = sorted(d for a in arts if (d := (a.get("published") or {}).get("date")))
+    info["dated"] = len(days)
     if days:
         info["first_published"], info["last_published"] = days[0], days[-1]
         first, last = _day(days[0]), _day(days[-1])

@@ -42,9 +42,10 @@ table{border-collapse:collapse;width:100%} td,th{text-align:left;padding:.4rem .
 form.box{margin:1rem 0;padding:1rem;background:#f5f5f2;border-radius:6px}
 .muted{color:#666;font-size:.9em} .problems{color:#a40} mark{background:#fe6}
 .conflict{color:#c62828;font-weight:600} td.num{text-align:right;white-space:nowrap}
-code{overflow-wrap:anywhere} progress{width:min(30rem,100%)}
+code{overflow-wrap:anywhere} progress{width:min(30rem,100%)} td{overflow-wrap:anywhere}
+input[type=text],input[type=search],input[type=password],textarea{max-width:100%;box-sizing:border-box}
 .danger{color:#b3261e} footer{margin-top:2rem;border-top:1px solid #ddd;padding-top:.5rem}
-@media (max-width:40rem){ .hide-phone{display:none} td,th{padding:.35rem .3rem} }
+@media (max-width:40rem){ .hide-phone{display:none} td,th{padding:.35rem .3rem} h1{font-size:1.5rem} }
 """
 
 _BASE = """<!doctype html>
@@ -134,7 +135,8 @@ _INDEX = """{% extends "base.html" %}
 {% if s.version > 1 %}<div class="muted">version {{ s.version }}</div>{% endif %}</td>
 <td class="hide-phone">{{ s.outlets[:4]|join(", ") or "—" }}{% if s.outlets|length > 4 %} and
 {{ s.outlets|length - 4 }} more{% endif %}</td>
-<td>{{ s.dates or "date unknown" }}</td><td class="num">{{ s.articles }}</td>
+<td>{{ s.dates or "date unknown" }}{% if s.dates and s.dated < s.articles %}
+<div class="muted">{{ s.dated }} of {{ s.articles }} dated</div>{% endif %}</td><td class="num">{{ s.articles }}</td>
 <td class="num{% if s.conflicts %} conflict{% endif %}">{{ s.conflicts }}</td>
 <td class="hide-phone muted">{{ s.updated_label }}</td></tr>
 {% endfor %}</table>
@@ -159,7 +161,8 @@ _STORY = """{% extends "base.html" %}
 <p><a href="/">← All stories</a></p>
 <h1>{{ s.title or "Untitled story" }}</h1>
 <p>{{ s.articles }} article(s) from {{ s.outlets|length }} outlet(s)
-{%- if s.dates %}, published {{ s.dates }}{% endif %};
+{%- if s.dates %}, published {{ s.dates }}{% if s.dated < s.articles %} ({{ s.dated }} of them
+dated){% endif %}{% endif %};
 {{ s.conflicts }} conflict(s); version {{ s.version }}, updated {{ s.updated_label }}.</p>
 <p><a href="/stories/{{ s.id }}"><strong>Open the dossier</strong></a></p>
 <h2>Downloads</h2>
