@@ -29,9 +29,12 @@ def _word_lists(module) -> dict[str, list[tuple[str, ...]]]:
     """Public word lists of a module: a tuple/frozenset of strings, or a mapping of category ->
     such a collection (notes mapping a category to one string are not word lists)."""
     out = {}
+    source = Path(module.__file__).read_text(encoding="utf-8")
     for name, value in vars(module).items():
         if name.startswith("_") or not name.isupper():
             continue
+        if not re.search(rf"(?m)^{name}\b[^=\n]*=", source):
+            continue  # imported from another lexicon module: checked there
         if isinstance(value, (tuple, frozenset, set, list)) and all(isinstance(v, str) for v in value):
             out[name] = [tuple(value)]
         elif isinstance(value, dict) and value and \

@@ -31,12 +31,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyline.analyze.quotes.lexicon import SPEECH_VERBS
 from storyline.analyze.quotes.marks import quote_regions
 from storyline.analyze.time.calendar import REF_VALUES
 from storyline.analyze.time.expressions import governing_verb, verb_tense
 from storyline.analyze.time.rules import fmt_num, parse_num
 from storyline.lexicon.en.events import STATIVE_PREDICATES
+from storyline.lexicon.en.quotes import SPEECH_VERBS
 from storyline.model import Article, EventMention, Mention, TimeExpr
 
 if TYPE_CHECKING:

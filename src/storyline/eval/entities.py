@@ -30,18 +30,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from storyline.analyze.entities.names import (
-    GPE_ALIASES,
-    ROLE_NOUNS,
-    link_orgs,
-    name_tokens,
-    person_compatible,
-    surname,
-)
+from storyline.analyze.entities.names import link_orgs, name_tokens, person_compatible, surname
 from storyline.errors import DatasetError
 from storyline.eval import EvalReport
 from storyline.eval.coref_scores import clusters_from_labels, conll_scores, require_scorch
 from storyline.eval.ecbplus import PERSON_ORG_TAGS, EcbDoc, EcbMention, load_split
+from storyline.lexicon.en.names import GPE_ALIASES, ROLE_NOUNS
 from storyline.unionfind import UnionFind
 
 if TYPE_CHECKING:

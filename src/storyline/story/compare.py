@@ -33,7 +33,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyline.analyze.claims.lexicon import EXCLUSIVE_KINDS, JURISDICTION_WORDS, PARTY_WORDS
+from storyline.lexicon.en.claims import EXCLUSIVE_KINDS, JURISDICTION_WORDS, PARTY_WORDS
 from storyline.model import ArticleAnalysis, Claim, Comparison, ComparisonSide, Entity
 from storyline.story.measures import compare_measures, day_text
 

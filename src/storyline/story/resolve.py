@@ -24,9 +24,6 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from storyline.analyze.entities.names import (
-    HONORIFICS,
-    OFFICE_WORDS,
-    ROLE_NOUNS,
     fullest_name,
     given_variants,
     gpe_key,
@@ -37,7 +34,7 @@ from storyline.analyze.entities.names import (
     person_core,
     surname,
 )
-from storyline.lexicon.en.names import GENERIC_ROLE_WORDS
+from storyline.lexicon.en.names import GENERIC_ROLE_WORDS, HONORIFICS, OFFICE_WORDS, ROLE_NOUNS
 from storyline.model import ArticleAnalysis, Entity, LocalEntity, Role, Span
 from storyline.unionfind import UnionFind
 

@@ -14,19 +14,19 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.analyze.claims.lexicon import (
+from storyline.lexicon.en.claims import (
     HEDGE_ADJS,
     HEDGE_ADVS,
     HEDGE_NOUNS,
     HEDGE_VERBS,
     SAY_VERBS,
 )
+from storyline.lexicon.en.quotes import PERSONAL_PRONOUNS
 from storyline.model import Article, LocalEntity, Mention, Quote, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their"}
 CASE_NOUNS = {"case", "prosecution", "trial", "conviction", "sentence", "appeal", "lawsuit",
               "petition", "indictment", "sentencing"}
 # Nouns of communication whose "that"-clause is someone else's statement.
@@ -34,7 +34,6 @@ REPORT_NOUNS = {"report", "statement", "claim", "allegation", "filing", "testimo
                 "post", "tweet", "announcement", "complaint", "lawsuit", "memo", "assertion",
                 "argument", "finding", "ruling", "accusation"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
-SUBJECT_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 # Verbs whose grammatical object is the one the legal act happens to (the claim is about them).
 PATIENT_VERBS = {"convict", "sentence", "find", "charge", "indict", "jail", "imprison",
                  "prosecute", "acquit", "fine", "arrest", "try", "release", "pardon", "hold"}

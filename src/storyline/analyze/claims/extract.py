@@ -32,7 +32,17 @@ from storyline.analyze.claims.context import (
     plain_label,
     span_of,
 )
-from storyline.analyze.claims.lexicon import (
+from storyline.analyze.claims.measures import extract_measures
+from storyline.analyze.claims.numbers import (
+    currency_of,
+    number_runs,
+    number_value,
+    qualifier_before,
+    tidy,
+)
+from storyline.analyze.claims.titles import normalize_title, title_claims
+from storyline.analyze.labels import extract_labels
+from storyline.lexicon.en.claims import (
     AGENT_EVENTS,
     CHARGE_NOUNS,
     EVENT_LEMMAS,
@@ -44,16 +54,6 @@ from storyline.analyze.claims.lexicon import (
     SO_FAR,
     TIME_UNITS,
 )
-from storyline.analyze.claims.measures import extract_measures
-from storyline.analyze.claims.numbers import (
-    currency_of,
-    number_runs,
-    number_value,
-    qualifier_before,
-    tidy,
-)
-from storyline.analyze.claims.titles import normalize_title, title_claims
-from storyline.analyze.labels import extract_labels
 from storyline.model import Article, Claim, LocalEntity, Mention, Quote, TimeExpr
 
 if TYPE_CHECKING:

@@ -35,8 +35,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from storyline.analyze.claims.context import Context, char_span, is_hedged, span_of
-from storyline.analyze.claims.lexicon import CHARGE_NOUNS
 from storyline.analyze.claims.numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
+from storyline.lexicon.en.claims import CHARGE_NOUNS
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
     CHANGE_VERBS,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyline.analyze.claims.lexicon import (
+from storyline.lexicon.en.claims import (
     CURRENCY,
     NUMBER_WORDS,
     QUANTITY_QUALIFIERS,

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.analyze.claims.context import char_span
-from storyline.analyze.claims.lexicon import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_QUALIFIERS
+from storyline.lexicon.en.claims import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_QUALIFIERS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

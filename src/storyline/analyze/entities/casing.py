@@ -28,8 +28,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from storyline.analyze.entities.names import HONORIFICS, OFFICE_WORDS
 from storyline.analyze.quotes.marks import quote_regions
+from storyline.lexicon.en.names import HONORIFICS, OFFICE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

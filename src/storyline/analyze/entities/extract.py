@@ -40,12 +40,6 @@ from typing import TYPE_CHECKING
 from storyline.analyze.entities.casing import Casing
 from storyline.analyze.entities.given_names import given_name_gender, is_given_name
 from storyline.analyze.entities.names import (
-    GENERIC_NOUNS,
-    HONORIFICS,
-    OFFICE_WORDS,
-    ORG_HEAD_NOUNS,
-    QUALIFIERS,
-    ROLE_NOUNS,
     expand_title_words,
     fullest_name,
     gpe_key,
@@ -69,7 +63,18 @@ from storyline.analyze.entities.roles import (
     _title_head,
 )
 from storyline.analyze.quotes.marks import quote_regions
-from storyline.lexicon.en.names import FACILITY_WORDS, ORG_NAME_WORDS, PLACE_WORDS, TITLE_PREFIX_WORDS
+from storyline.lexicon.en.names import (
+    FACILITY_WORDS,
+    GENERIC_NOUNS,
+    HONORIFICS,
+    OFFICE_WORDS,
+    ORG_HEAD_NOUNS,
+    ORG_NAME_WORDS,
+    PLACE_WORDS,
+    QUALIFIERS,
+    ROLE_NOUNS,
+    TITLE_PREFIX_WORDS,
+)
 from storyline.model import Article, LocalEntity, Mention, Role, Span
 from storyline.unionfind import UnionFind
 

@@ -15,13 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.analyze.entities.names import (
-    AFFILIATION_NOUNS,
-    HONORIFICS,
-    OFFICE_WORDS,
-    QUALIFIERS,
-    ROLE_NOUNS,
-)
+from storyline.lexicon.en.names import AFFILIATION_NOUNS, HONORIFICS, OFFICE_WORDS, QUALIFIERS, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -24,8 +24,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.analyze.entities.names import ROLE_NOUNS
-from storyline.analyze.quotes.lexicon import (
+from storyline.analyze.quotes.marks import QuoteRegion, quote_regions
+from storyline.analyze.quotes.speakers import (
+    SUBJECT_DEPS,
+    QuoteContext,
+    is_cue,
+    mention_root,
+    resolve_speaker,
+    speaker_extent,
+)
+from storyline.lexicon.en.names import ROLE_NOUNS
+from storyline.lexicon.en.quotes import (
     MEDIA,
     NAMING_VERBS,
     ORG_DESCRIPTION_NOUNS,
@@ -36,15 +45,6 @@ from storyline.analyze.quotes.lexicon import (
     TITLE_NOUNS,
     TITLE_PRECEDERS,
     WRITTEN_CUES,
-)
-from storyline.analyze.quotes.marks import QuoteRegion, quote_regions
-from storyline.analyze.quotes.speakers import (
-    SUBJECT_DEPS,
-    QuoteContext,
-    is_cue,
-    mention_root,
-    resolve_speaker,
-    speaker_extent,
 )
 from storyline.model import Article, LocalEntity, Mention, Quote
 

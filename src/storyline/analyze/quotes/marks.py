@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 DOUBLE_OPEN = "“„«"
-DOUBLE_CLOSE = "”»“"  # “ closes a „ (German-style low-high pairs)
 OPENER_CONTEXT = " \t\n([{—–-/:;,>"
 WORD_RE = re.compile(r"\w", re.UNICODE)
 

@@ -15,8 +15,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from storyline.analyze.entities.given_names import given_name_gender, is_given_name
-from storyline.analyze.entities.names import ROLE_NOUNS, expand_title_words
-from storyline.analyze.quotes.lexicon import (
+from storyline.analyze.entities.names import expand_title_words
+from storyline.analyze.quotes.marks import QuoteRegion
+from storyline.ingest.outlets import is_known_outlet
+from storyline.lexicon.en.names import ROLE_NOUNS
+from storyline.lexicon.en.quotes import (
     FEMALE_HONORIFICS,
     FEMALE_PRONOUNS,
     MALE_HONORIFICS,
@@ -24,8 +27,6 @@ from storyline.analyze.quotes.lexicon import (
     ORG_DESCRIPTION_NOUNS,
     SPEECH_VERBS,
 )
-from storyline.analyze.quotes.marks import QuoteRegion
-from storyline.ingest.outlets import is_known_outlet
 from storyline.lexicon.en.speakers import (
     GENERIC_ORG_NOUNS,
     GENERIC_PERSON_NOUNS,

@@ -5,7 +5,10 @@
 Sources: general English usage, written down by hand, none of it from an evaluation set: titles and
 ranks of English news style (AP Stylebook titles), the closing words of company, agency, facility
 and geographic names (legal-form suffixes such as Inc./Ltd./GmbH, the generic parts of place names),
-and the common English short forms of given names (hypocoristics as listed in English dictionaries).
+the common English short forms of given names (hypocoristics as listed in English dictionaries),
+honorifics, office words and role nouns of English news (AP Stylebook titles; closed classes written
+by hand, spaCy ships no title lexicon), the AP-style abbreviations and USPS postal codes of the US
+states, and common country short forms.
 """
 
 from __future__ import annotations
@@ -69,3 +72,96 @@ NICKNAMES = {
 # person two of these, or one of these and a profession, do not describe two different people.
 GENERIC_ROLE_WORDS = frozenset("""member chief head leader founder executive officer official owner
 employee worker supporter critic ally chair chairman chairwoman director manager president""".split())
+
+
+# --- moved from analyze/entities/names.py: titles, roles, organization heads, country and state names
+# Honorifics and office words that, in front of a name, make it a PERSON and are not part of the name.
+HONORIFICS = frozenset("""
+mr mrs ms miss mx dr prof sir dame lord lady rev fr
+""".split())
+OFFICE_WORDS = frozenset("""
+president vice gov governor lt sen senator rep representative congressman congresswoman
+judge magistrate justice chief attorney general secretary minister prime chancellor mayor sheriff
+clerk commissioner director deputy assistant ambassador gen lieutenant col colonel capt captain
+sgt sergeant maj major adm admiral officer detective agent inspector superintendent speaker
+leader chairman chairwoman chair ceo cfo coo founder spokesman spokeswoman spokesperson
+prosecutor district pardon solicitor treasurer auditor assessor recorder councilman
+councilwoman councilor alderman trustee pope king queen prince princess bishop cardinal rabbi
+imam pastor coach manager executive editor reporter anchor host strategist activist
+state u.s. us federal former acting interim
+""".split())
+# Nouns that head a description of a person ("the former clerk", "a Trump loyalist").
+ROLE_NOUNS = frozenset("""
+president governor senator representative congressman congresswoman judge magistrate justice attorney
+general secretary minister chancellor mayor sheriff clerk commissioner director deputy
+ambassador officer detective agent inspector superintendent speaker leader chairman chairwoman
+chair ceo founder spokesman spokeswoman spokesperson prosecutor lawyer solicitor treasurer
+auditor recorder councilman councilwoman councilor trustee official administrator adviser
+advisor aide ally loyalist activist strategist candidate nominee lawmaker legislator politician
+democrat republican executive manager coach editor reporter host anchor analyst expert
+professor researcher scientist doctor physician nurse student teacher pastor bishop priest
+rabbi imam actor actress singer rapper author writer player captain commander soldier
+witness victim suspect defendant plaintiff inmate prisoner convict hacker employee worker
+owner chief head member supporter critic opponent denier theorist heroine hero commentator
+pundit donor operative consultant counsel investigator examiner monitor warden guard
+""".split())
+# Head nouns by which a news text goes on to refer to an organization it named ("the department").
+ORG_HEAD_NOUNS = frozenset("""department agency bureau office court commission committee board
+company firm ministry council university college party campaign union corporation network
+newspaper administration service authority institute foundation center""".split())
+# Common nouns that a text capitalizes when it means one body or post it has in mind ("this Court",
+# "the Department", "the State"): a description, never a name by themselves.
+GENERIC_NOUNS = ORG_HEAD_NOUNS | ROLE_NOUNS | frozenset(
+    "state government nation country city county district agency panel jury".split())
+# Party affiliations: "X, a Democrat" says which party, not which office.
+AFFILIATION_NOUNS = frozenset("""democrat democrats republican republicans independent independents
+libertarian libertarians socialist socialists communist communists conservative conservatives
+liberal liberals progressive progressives""".split())
+# Abbreviated titles and the role nouns a later description may use for the same office
+# ("Rep. Boebert" … "the congresswoman"; "Gov. Polis" … "the governor").
+TITLE_EXPANSIONS = {
+    "gov": {"governor"}, "sen": {"senator", "lawmaker"}, "rep": {"representative", "congressman",
+    "congresswoman", "lawmaker"}, "representative": {"congressman", "congresswoman", "lawmaker"},
+    "senator": {"lawmaker"}, "congressman": {"lawmaker"}, "congresswoman": {"lawmaker"},
+    "lt": {"lieutenant"}, "atty": {"attorney"}, "gen": {"general"}, "sec": {"secretary"},
+    "pres": {"president"}, "supt": {"superintendent"}, "det": {"detective"}, "sgt": {"sergeant"},
+    "capt": {"captain"}, "col": {"colonel"}, "adm": {"admiral"}, "dr": {"doctor"},
+    "prof": {"professor"}, "justice": {"judge"}, "magistrate": {"judge"},
+}
+QUALIFIERS = {"former": "former", "ex": "former", "onetime": "former", "one-time": "former",
+              "erstwhile": "former", "then": "then", "now": "now", "current": "now",
+              "currently": "now", "sitting": "now", "incumbent": "now"}
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "&", "in", "on", "at", "to", "a", "an"})
+# "X Department" and "Department of X" name the same body; only for these heads, where the
+# inversion is regular English usage (the State Department / the Department of State).
+INVERTIBLE_HEADS = frozenset({"department", "ministry", "office", "bureau"})
+# Common country short forms (closed, small; GPE only).
+GPE_ALIASES = {
+    "u.s.": "united states", "us": "united states", "u.s.a.": "united states", "usa": "united states",
+    "america": "united states", "united states of america": "united states",
+    "the united states": "united states", "u.k.": "united kingdom", "uk": "united kingdom",
+    "britain": "united kingdom", "great britain": "united kingdom",
+}
+
+# US states: AP-style abbreviations ("Colo.", "Calif.", "N.M.") and postal codes ("CO", "NM") — a
+# closed list of general knowledge, used only for names the NER already typed GPE.
+_US_STATES = """alabama:ala.:al alaska::ak arizona:ariz.:az arkansas:ark.:ar california:calif.:ca
+colorado:colo.:co connecticut:conn.:ct delaware:del.:de florida:fla.:fl georgia:ga.:ga hawaii::hi
+idaho::id illinois:ill.:il indiana:ind.:in iowa::ia kansas:kan.:ks kentucky:ky.:ky louisiana:la.:la
+maine::me maryland:md.:md massachusetts:mass.:ma michigan:mich.:mi minnesota:minn.:mn
+mississippi:miss.:ms missouri:mo.:mo montana:mont.:mt nebraska:neb.:ne nevada:nev.:nv
+new_hampshire:n.h.:nh new_jersey:n.j.:nj new_mexico:n.m.:nm new_york:n.y.:ny
+north_carolina:n.c.:nc north_dakota:n.d.:nd ohio::oh oklahoma:okla.:ok oregon:ore.:or
+pennsylvania:pa.:pa rhode_island:r.i.:ri south_carolina:s.c.:sc south_dakota:s.d.:sd
+tennessee:tenn.:tn texas::tx utah::ut vermont:vt.:vt virginia:va.:va washington:wash.:wa
+west_virginia:w.va.:wv wisconsin:wis.:wi wyoming:wyo.:wy"""
+for _entry in _US_STATES.split():
+    _full, _ap, _postal = _entry.split(":")
+    _full = _full.replace("_", " ")
+    if _ap:
+        GPE_ALIASES[_ap] = _full
+        GPE_ALIASES[_ap.replace(".", "")] = _full
+    GPE_ALIASES[_postal] = _full
+GPE_ALIASES["n.mex."] = "new mexico"
+GPE_ALIASES["calif"] = "california"

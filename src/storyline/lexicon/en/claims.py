@@ -2,8 +2,10 @@
 
 These are small closed classes (number words, event verbs, office titles, reporting verbs, hedges),
 written by hand because no installed library ships them as data: spaCy gives us the parse and the
-lemma, and these lists say which lemmas matter for which canonical attribute. They were written from
-general knowledge of English news style (AP-style court and politics reporting), not from any corpus.
+lemma, and these lists say which lemmas matter for which canonical attribute.
+
+Sources: general knowledge of English news style (AP-style court and politics reporting), English
+number words and scale words, written by hand; not from any corpus or evaluation set.
 """
 
 from __future__ import annotations
@@ -107,11 +109,6 @@ PARTY_WORDS = {"republican", "democrat", "democratic", "gop", "independent", "li
                "conservative", "liberal", "progressive"}
 
 # --- places --------------------------------------------------------------------------------------
-FACILITY_WORDS = {"prison", "jail", "penitentiary", "facility", "center", "centre",
-                  "correctional", "detention", "institution", "camp"}
-HOLD_VERBS = {"hold", "serve", "remain", "incarcerate", "jail", "imprison", "detain", "house",
-              "keep", "confine", "be", "sit", "continue", "promote", "write", "post", "speak",
-              "call", "say"}
 JURISDICTION_WORDS = {"state", "federal", "county", "city", "municipal", "district", "national",
                       "u.s.", "us", "u.s", "local", "tribal", "military", "superior", "supreme",
                       "appeals", "appellate"}

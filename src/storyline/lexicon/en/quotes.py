@@ -1,12 +1,14 @@
-"""Word lists for quote attribution: speech verbs, media, spoken/written modes, pronoun genders.
+"""Word lists for quote attribution (:mod:`storyline.analyze.quotes`, :mod:`storyline.story.quotes`):
+speech verbs, media, spoken/written modes, personal pronouns and their genders.
 
-Kept apart from the logic so they can be read and extended in one place. These are general English
-news conventions (no names or phrases from any particular story).
+Sources: general English news conventions written down by hand (AP-style attribution: the verbs
+and nouns that introduce reported speech, the places words are said or written), the closed class
+of English personal pronouns (any English grammar), none of it from an evaluation set.
 """
 
 from __future__ import annotations
 
-from storyline.analyze.entities.names import ORG_HEAD_NOUNS
+from storyline.lexicon.en.names import ORG_HEAD_NOUNS
 from storyline.lexicon.en.speakers import GENERIC_ORG_NOUNS
 
 # Lemmas of verbs that introduce reported speech or writing. (textacy has a similar list in
@@ -68,8 +70,8 @@ WRITTEN_MEDIA = frozenset({"post", "tweet", "filing", "statement", "message", "r
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
-NONPERSON_PRONOUNS = frozenset({"it", "they", "its", "their"})
+# With "they" as the pronoun of a person (or of the people a claim is about).
+PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | frozenset({"they", "them", "their"})
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"})
 FEMALE_HONORIFICS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "madam", "lady", "queen",
                                "princess", "sister", "mother", "dame"})
