@@ -70,6 +70,10 @@ class Article:
     # Lines removed from the body (copyright, wire credits, "READ MORE:" ...), kept for the record.
     boilerplate: list[str] = field(default_factory=list)
     source_format: str = "txt"
+    # Date lines and markers taken out of the body ("date 2025-05-05", "Updated May 6, 2025 at
+    # 3:04 PM ET" in the header, a date line at the end), as printed (without a widget label glued
+    # to the date).
+    stamps: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -93,6 +97,12 @@ class TimeExpr:
     resolved: bool = True
     tense: str | None = None  # past / present / future of the clause it sits in (how it was resolved)
     kind: str | None = None  # "age" for a person's age ("Ruiz, 54,"): a DURATION TimeML leaves out
+    # Where start/end point: "text" (the body), or a part of the article taken out of the body
+    # ("title", "stamps/N", "boilerplate/N": Article.title, Article.stamps[N], Article.boilerplate[N]).
+    part: str = "text"
+    # TimeML functionInDocument of a date stamp: "CREATION_TIME" (the date the article states for
+    # itself), "MODIFICATION_TIME" (an "Updated ..." stamp); None for every other expression.
+    function: str | None = None
 
 
 @dataclass(slots=True)
@@ -205,6 +215,10 @@ class ArticleAnalysis:
     claims: list[Claim] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
+    # time expressions printed outside the body (headline, date stamps, boilerplate lines); each
+    # one's ``part`` names the string its offsets point into. Kept apart from ``timexes`` (whose
+    # offsets are into the body, and which events and claims use).
+    furniture_timexes: list[TimeExpr] = field(default_factory=list)
 
 
 @dataclass(slots=True)

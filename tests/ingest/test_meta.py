@@ -475,3 +475,18 @@ def test_pasted_page_title_and_widget_word_above_the_headline():
 def test_a_one_word_lede_line_is_not_dropped():
     m = meta("Breaking.\n\nThe bridge reopened Friday after months of work.")
     assert m.body.startswith("Breaking.")
+
+
+@pytest.mark.parametrize("text, stamps", [
+    (" date 2024-11-18 BOULDER, Colo. (KUSA) – The university announced a tuition freeze.",
+     ["date 2024-11-18"]),
+    ("Transit fares to rise\nUpdated March 4, 2025 at 9:10 AM ET\n\nFares will rise 25 cents in July.",
+     ["Updated March 4, 2025 at 9:10 AM ET"]),
+    ("Transit fares to rise\nJune 14, 2023\n\nFares will rise 25 cents in July, the agency said.",
+     ["June 14, 2023"]),
+    ("Transit fares to rise\ntodayJune 14, 2023\n\nFares will rise 25 cents in July, the agency said.",
+     ["June 14, 2023"]),  # the widget label glued to the date is not part of it
+    ("Transit fares to rise\n\nFares will rise 25 cents in July, the agency said on June 14, 2023.", []),
+])
+def test_date_stamps_are_kept_as_printed(text, stamps):
+    assert meta(text).stamps == stamps

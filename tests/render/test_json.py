@@ -153,3 +153,22 @@ def test_check_spans_checks_prefixed_spans_and_bad_references(dossier):
     assert any("time" in p and "timeline[0].sources[0]" in p for p in problems)
     assert any("unknown article 'nope'" in p for p in problems)
     assert any("outside article" in p for p in problems)
+
+
+def test_time_expressions_outside_the_body_are_checked_in_their_part(dossier):
+    from storyline.model import TimeExpr
+
+    a = dossier.articles[0]
+    a.article.stamps = ["Published March 14, 2024"]
+    a.furniture_timexes = [
+        TimeExpr(10, 24, "March 14, 2024", "DATE", "2024-03-14", part="stamps/0", function="CREATION_TIME"),
+        TimeExpr(2, 6, "2024", "DATE", "2024", part="boilerplate/0"),
+    ]
+    data = dossier_to_dict(dossier)
+    assert validate_dossier(data) == []
+    assert check_spans(data) == []
+    assert data["articles"][0]["timexes"][-2]["function"] == "CREATION_TIME"
+    data["articles"][0]["timexes"][-1]["start"] += 1
+    data["articles"][0]["timexes"][-2]["part"] = "stamps/3"
+    problems = check_spans(data)
+    assert len(problems) == 2 and any("'stamps/3' is not in article" in p for p in problems), problems

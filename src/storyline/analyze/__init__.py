@@ -30,19 +30,20 @@ def analyze_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     from storyline.analyze.entities.extract import extract_entities
     from storyline.analyze.events import extract_events
     from storyline.analyze.quotes.extract import extract_quotes
-    from storyline.analyze.time.expressions import analyze_time
+    from storyline.analyze.time import analyze_time, furniture_timexes
 
     sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     mentions, entities = extract_entities(doc, article)
     published, timexes = analyze_time(doc, article)
     article.published = published
+    furniture = furniture_timexes(article, published)
     quotes = extract_quotes(doc, article, mentions, entities)
     claims = extract_claims(doc, article, mentions, entities, timexes, quotes)
     labels = extract_labels(doc, article, quotes)
     events = extract_events(doc, article, timexes, mentions)
     return ArticleAnalysis(article=article, sentences=sentences, mentions=mentions,
                            entities=entities, timexes=timexes, quotes=quotes, claims=claims,
-                           events=events, labels=labels)
+                           events=events, labels=labels, furniture_timexes=furniture)
 
 
 def analyze_article(article: Article, nlp: Language | None = None) -> ArticleAnalysis:

@@ -70,6 +70,7 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
         language=fields.language or "en",
         boilerplate=found.boilerplate,
         source_format=source_format,
+        stamps=found.stamps,
     )
 
 

@@ -28,6 +28,8 @@ emit is into it):
   update time after a comma (``May. 2 2024, Updated 3:57 p.m. ET``) or a widget label glued to the
   date (``todayMay 2, 2024``). A published date gives ``published``; an "updated" date alone gives
   ``updated`` (see :func:`storyline.ingest.build.build_article` for how it dates the article).
+  Each one is kept as printed in ``stamps`` (without a glued widget label): the time stage tags
+  the time expressions in it (TimeML's document creation time is a time expression too).
 * **Dateline and outlet tag** at the start of the lede — ``DENVER —``, ``COLORADO SPRINGS, Colo. (KRDO) –``,
   ``NEW YORK, Nov. 3 (Reuters) -``, ``(CNN) —``, ``(The Center Square) —``, and a tag whose opening
   parenthesis was lost in copying (``The Center Square) President ...``), a dateline in parentheses
@@ -189,6 +191,7 @@ class TextMeta:
     updated: str | None = None  # ISO date of an "Updated ..." marker
     original_date: str | None = None  # date a credit line gives for the first publication
     boilerplate: list[str] = field(default_factory=list)
+    stamps: list[str] = field(default_factory=list)  # date lines/markers taken out, as printed
     dateline_span: tuple[int, int] | None = None  # into body
     tag_span: tuple[int, int] | None = None  # into body, the tag text without parentheses
 
@@ -246,6 +249,7 @@ def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str
             return
         line = _unmarkdown(raw.strip()) if markdown else raw.strip()
         if _take_segments(line, meta):
+            meta.stamps.append(line)
             lines[i] = None
             continue
         rest = _take_date_markers(line, meta)
@@ -262,6 +266,7 @@ def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str
         glued = _GLUED_LABEL.match(line)  # "todayMay 2, 2024": a widget label glued to the date
         if _is_bare_date(line) or (glued and _is_bare_date(line[glued.end():])):
             meta.published = meta.published or parse_date(line[glued.end():] if glued else line)
+            meta.stamps.append(line[glued.end():] if glued else line)
             lines[i] = None
             continue
         if _take_byline(line, meta):
@@ -343,6 +348,7 @@ def _take_date_markers(line: str, meta: TextMeta) -> str | None:
         else:
             meta.published = meta.published or iso
         found = True
+        meta.stamps.append(line[m.start():m.end("date")])
         pos = m.end()
     return line[pos:].strip() if found else None
 
@@ -717,10 +723,12 @@ def _strip_trailer(lines: list[str | None], boiler: dict[int, str], meta: TextMe
             meta.copyright_outlet = meta.copyright_outlet or copyright_owner(s)
             lines[i] = None
             continue
+        taken = len(meta.stamps)
         rest = _take_date_markers(s, meta)
         if rest == "":
             lines[i] = None
             continue
+        del meta.stamps[taken:]  # the line stays in the body: so do its dates
         return
 
 

@@ -82,7 +82,7 @@ def _span(s: Span) -> dict[str, Any]:
 def _timex(t: TimeExpr) -> dict[str, Any]:
     return {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
             "resolved": t.resolved, "earliest": t.earliest, "latest": t.latest, "anchor": t.anchor,
-            "kind": t.kind,
+            "kind": t.kind, "part": t.part, "function": t.function,
             "label": timex_label(t.value, type=t.type, earliest=t.earliest, latest=t.latest, kind=t.kind)}
 
 
@@ -105,7 +105,8 @@ def _article(a: ArticleAnalysis) -> dict[str, Any]:
         "duplicate_of": art.duplicate_of,
         "text": art.text,
         "boilerplate": list(art.boilerplate),
-        "timexes": [_timex(t) for t in a.timexes],
+        "stamps": list(art.stamps),
+        "timexes": [_timex(t) for t in a.timexes] + [_timex(t) for t in a.furniture_timexes],
     }
 
 
@@ -287,8 +288,17 @@ def check_spans(data: Mapping[str, Any]) -> list[str]:
             continue
         # Only the article's own nested records are spans into it (the article itself has "text"
         # but no start/end, so it is not mistaken for one).
-        for where, aid, start, end, text in _iter_spans(
-                {k: v for k, v in art.items() if k != "text"}, f"articles[{i}]", art.get("id")):
+        own = {k: v for k, v in art.items() if k != "text"}
+        timexes = own.get("timexes")
+        if isinstance(timexes, list):  # expressions outside the body: checked in their own part
+            body_timexes = []
+            for j, t in enumerate(timexes):
+                if isinstance(t, Mapping) and t.get("part", "text") != "text":
+                    problems.extend(_check_part(f"articles[{i}].timexes[{j}]", art, t))
+                else:
+                    body_timexes.append(t)
+            own["timexes"] = body_timexes
+        for where, aid, start, end, text in _iter_spans(own, f"articles[{i}]", art.get("id")):
             problems.extend(_check_one(where, aid, start, end, text, texts))
     for key, value in data.items():
         if key == "articles" or not isinstance(value, (Mapping, list)):
@@ -296,6 +306,23 @@ def check_spans(data: Mapping[str, Any]) -> list[str]:
         for where, aid, start, end, text in _iter_spans(value, key, None):
             problems.extend(_check_one(where, aid, start, end, text, texts))
     return problems
+
+
+def _check_part(where: str, art: Mapping[str, Any], t: Mapping[str, Any]) -> list[str]:
+    """A time expression outside the body: ``part`` names the string (``title``, ``stamps/N``,
+    ``boilerplate/N``) that ``start``/``end`` point into."""
+    part = str(t.get("part"))
+    name, _, index = part.partition("/")
+    value = art.get(name)
+    if index:
+        items = value if isinstance(value, list) else []
+        value = items[int(index)] if index.isdigit() and int(index) < len(items) else None
+    if not isinstance(value, str):
+        return [f"{where}: part {part!r} is not in article {art.get('id')}"]
+    start, end, text = t.get("start"), t.get("end"), t.get("text")
+    if not (_is_int(start) and _is_int(end) and 0 <= start <= end <= len(value)) or value[start:end] != text:
+        return [f"{where}: {part} [{start}:{end}] of article {art.get('id')} does not read {text!r}"]
+    return []
 
 
 def _check_one(where: str, aid: str | None, start: int, end: int, text: str,

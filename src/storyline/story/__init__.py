@@ -93,5 +93,6 @@ def refine_dates(analyses: list[ArticleAnalysis], entity_map: dict[str, str]) ->
                         c = replace(c, value=new_value)
                         break
             claims.append(c)
-        out.append(replace(a, article=article, timexes=timexes, claims=claims))
+        out.append(replace(a, article=article, timexes=timexes, claims=claims,
+                           furniture_timexes=reresolve(article, a.furniture_timexes, pub)))
     return out

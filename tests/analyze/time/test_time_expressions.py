@@ -411,3 +411,39 @@ def test_month_day_takes_the_year_the_text_gave_that_month(nlp):
                      "November 11.", basis="unknown")
     day = find(tx, "November 11")
     assert (day.value, day.earliest, day.anchor) == ("2022-11-11", "2022-11-11", "context")
+
+
+# --------------------------------------------------------------------------- outside the body
+
+
+def test_furniture_timexes_tag_headline_stamps_and_boilerplate():
+    from storyline.analyze.time import furniture_timexes
+
+    pub = PubDate(date="2025-03-04", earliest="2025-03-04", latest="2025-03-04", basis="text")
+    art = Article(id="a1", text="The reservoir reopened to boats.", published=pub,
+                  title="Lakeside marina closed for 6 months after 2000 boaters protest",
+                  stamps=["date 2025-03-04", "Updated March 5, 2025 at 11:55 AM ET"],
+                  boilerplate=["Copyright © 2025, Northfield Courier. All rights reserved."])
+    tx = furniture_timexes(art, pub)
+    got = {(t.part, t.text): (t.type, t.value, t.function) for t in tx}
+    assert got == {
+        ("title", "6 months"): ("DURATION", "P6M", None),
+        ("stamps/0", "2025-03-04"): ("DATE", "2025-03-04", "CREATION_TIME"),
+        ("stamps/1", "March 5, 2025 at 11:55 AM"): ("TIME", "2025-03-05T11:55", "MODIFICATION_TIME"),
+        ("boilerplate/0", "2025"): ("DATE", "2025", None),
+    }  # "2000 boaters" is a count, not a year
+    parts = {"title": art.title, "stamps/0": art.stamps[0], "stamps/1": art.stamps[1],
+             "boilerplate/0": art.boilerplate[0]}
+    for t in tx:  # every offset points into its own part
+        assert parts[t.part][t.start:t.end] == t.text
+
+
+def test_furniture_relative_expressions_follow_a_refined_publication_date():
+    from storyline.analyze.time import furniture_timexes, reresolve
+
+    art = Article(id="a1", text="Crews worked through the night.", title="Flooded tunnel reopens Monday")
+    unknown = furniture_timexes(art, art.published)
+    assert [(t.text, t.resolved) for t in unknown] == [("Monday", False)]
+    pub = PubDate(date="2024-09-12", earliest="2024-09-12", latest="2024-09-12", basis="inferred")
+    again = reresolve(art, unknown, pub)
+    assert [(t.part, t.value) for t in again] == [("title", "2024-09-09")]

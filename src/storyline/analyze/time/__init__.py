@@ -11,6 +11,7 @@ from storyline.analyze.time.calendar import REF_VALUES, granularity, iso, mask_v
 from storyline.analyze.time.expressions import (
     analyze_time,
     candidate_at,
+    furniture_timexes,
     governing_verb,
     reresolve,
     resolve_at,
@@ -23,6 +24,7 @@ __all__ = [
     "analyze_time",
     "candidate_at",
     "fmt_num",
+    "furniture_timexes",
     "governing_verb",
     "granularity",
     "iso",

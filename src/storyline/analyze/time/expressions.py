@@ -18,6 +18,14 @@ Order of work in :func:`analyze_time`:
 
 At the story level, :func:`storyline.story.timeline.refine_publication` can narrow an undated
 article's range from other outlets; :func:`reresolve` then resolves its expressions again.
+
+:func:`furniture_timexes` tags the parts of the article that ingest took out of the body: the
+headline, the date stamps (``date 2025-05-05``, ``Updated May 6, 2025 at 3:04 PM ET``) and the
+boilerplate lines (credit lines, copyright years). TimeML annotates the document creation time as
+a TIMEX3 (``functionInDocument="CREATION_TIME"``), and a headline's "25 years" is as much the
+article's as the lede's; their offsets point into the part named by ``TimeExpr.part``. With no
+parse of these short strings, rules that need one are left out there (appositive ages; a bare year
+only stands when no word follows it).
 """
 
 from __future__ import annotations
@@ -41,8 +49,9 @@ from storyline.safedate import DATE_ERRORS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["analyze_time", "candidate_at", "clause_tense", "governing_verb", "infer_publication",
-           "reresolve", "resolve_at", "resolve_candidates", "verb_tense"]
+__all__ = ["analyze_time", "candidate_at", "clause_tense", "furniture_parts", "furniture_timexes",
+           "governing_verb", "infer_publication", "reresolve", "resolve_at", "resolve_candidates",
+           "verb_tense"]
 
 _MONTH_DAY_UNKNOWN_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)")
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
@@ -334,8 +343,22 @@ def resolve_at(cand: Cand, anchor: date, tense: str) -> tuple[date | None, date 
 
 def reresolve(article: Article, timexes: list[TimeExpr], pub: PubDate) -> list[TimeExpr]:
     """The same expressions resolved again against ``pub`` (a publication range narrowed at the
-    story level), keeping each one's tense. No parse needed: spans and tenses are known."""
-    text = article.text
+    story level), keeping each one's tense. No parse needed: spans and tenses are known.
+    Expressions outside the body (``part`` other than ``text``) are resolved in their own part."""
+    texts = dict(furniture_parts(article))
+    texts["text"] = article.text
+    out: list[TimeExpr] = []
+    for part in dict.fromkeys(t.part for t in timexes):
+        if part not in texts:  # a part the article no longer has: keep those as they were
+            out.extend(t for t in timexes if t.part == part)
+            continue
+        for t in _reresolve_in(texts[part], [t for t in timexes if t.part == part], pub):
+            t.part = part
+            out.append(t)
+    return out
+
+
+def _reresolve_in(text: str, timexes: list[TimeExpr], pub: PubDate) -> list[TimeExpr]:
     index: dict[tuple[int, int], Cand] = {}
     for c in find_candidates(text):
         index.setdefault((c.start, c.end), c)
@@ -346,7 +369,9 @@ def reresolve(article: Article, timexes: list[TimeExpr], pub: PubDate) -> list[T
             out.append(t)
             continue
         try:
-            out.append(resolve_candidates(None, text, [c], pub, [t.tense or "past"])[0])
+            new = resolve_candidates(None, text, [c], pub, [t.tense or "past"])[0]
+            new.function = t.function
+            out.append(new)
         except DATE_ERRORS:  # the new anchor puts this one past the calendar's edge: keep it as was
             out.append(t)
     # context anchors follow the document order: resolve those again in sequence
@@ -354,10 +379,49 @@ def reresolve(article: Article, timexes: list[TimeExpr], pub: PubDate) -> list[T
         cands = [index.get((t.start, t.end)) for t in timexes]
         if all(c is not None for c in cands):
             try:
-                out = resolve_candidates(None, text, cands, pub,  # type: ignore[arg-type]
-                                         [t.tense or "past" for t in timexes])
+                redone = resolve_candidates(None, text, cands, pub,  # type: ignore[arg-type]
+                                            [t.tense or "past" for t in timexes])
+                for new, t in zip(redone, timexes, strict=True):
+                    new.function = t.function
+                out = redone
             except DATE_ERRORS:
                 pass
+    return out
+
+
+_UPDATE_STAMP = re.compile(r"(?i)\W*(?:last\s+)?(?:updated|modified)\b")
+
+
+def furniture_parts(article: Article) -> list[tuple[str, str]]:
+    """(part name, string) for every piece of ``article`` outside its body (see TimeExpr.part)."""
+    parts = [("title", article.title)] if article.title else []
+    parts += [(f"stamps/{i}", s) for i, s in enumerate(article.stamps)]
+    parts += [(f"boilerplate/{i}", s) for i, s in enumerate(article.boilerplate)]
+    return parts
+
+
+def _keep_unparsed(string: str, c: Cand) -> bool:
+    """Rule checks without a parse: a bare year stands only when no word follows it ("© 2024,
+    Outlet" is a year, "2000 protesters" a count); ages and the like need the parse."""
+    if c.check is None:
+        return True
+    return c.check == "year" and re.match(r"\s*[A-Za-z]", string[c.end:]) is None
+
+
+def furniture_timexes(article: Article, pub: PubDate) -> list[TimeExpr]:
+    """Time expressions in the headline, date stamps and boilerplate of ``article`` (see the module
+    doc), resolved against ``pub``; a stamp's dates carry their TimeML function."""
+    out: list[TimeExpr] = []
+    for part, string in furniture_parts(article):
+        cands = select([c for c in find_candidates(string) if _keep_unparsed(string, c)])
+        function = None
+        if part.startswith("stamps/"):
+            function = "MODIFICATION_TIME" if _UPDATE_STAMP.match(string) else "CREATION_TIME"
+        for t in resolve_guarded(None, string, cands, pub, ["past"] * len(cands)):
+            t.part = part
+            if function and t.type in ("DATE", "TIME"):
+                t.function = function
+            out.append(t)
     return out
 
 
