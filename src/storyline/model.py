@@ -70,8 +70,8 @@ class Article:
     # Lines removed from the body (copyright, wire credits, "READ MORE:" ...), kept for the record.
     boilerplate: list[str] = field(default_factory=list)
     source_format: str = "txt"
-    # Date lines and markers taken out of the body ("date 2025-05-05", "Updated May 6, 2025 at
-    # 3:04 PM ET" in the header, a date line at the end), as printed (without a widget label glued
+    # Date lines and markers taken out of the body ("date 2025-05-05", "Updated Oct. 9, 2025 at
+    # 2:05 PM ET" in the header, a date line at the end), as printed (without a widget label glued
     # to the date).
     stamps: list[str] = field(default_factory=list)
 

@@ -20,7 +20,7 @@ At the story level, :func:`storyline.story.timeline.refine_publication` can narr
 article's range from other outlets; :func:`reresolve` then resolves its expressions again.
 
 :func:`furniture_timexes` tags the parts of the article that ingest took out of the body: the
-headline, the date stamps (``date 2025-05-05``, ``Updated May 6, 2025 at 3:04 PM ET``) and the
+headline, the date stamps (``date 2025-05-05``, ``Updated Oct. 9, 2025 at 2:05 PM ET``) and the
 boilerplate lines (credit lines, copyright years). TimeML annotates the document creation time as
 a TIMEX3 (``functionInDocument="CREATION_TIME"``), and a headline's "25 years" is as much the
 article's as the lede's; their offsets point into the part named by ``TimeExpr.part``. With no
