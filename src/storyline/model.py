@@ -315,6 +315,8 @@ class ComparisonSide:
     value: Any
     claims: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
+    # the sentence the side's first claim is read from (the evidence a reader checks the value in)
+    text: str = ""
 
 
 @dataclass(slots=True)

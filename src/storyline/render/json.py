@@ -26,6 +26,7 @@ from storyline.model import (
     ArticleAnalysis,
     Claim,
     Comparison,
+    ComparisonSide,
     Coverage,
     Dossier,
     Entity,
@@ -161,9 +162,15 @@ def _claim(c: Claim) -> dict[str, Any]:
 
 def _comparison(c: Comparison) -> dict[str, Any]:
     return {"id": c.id, "subject": c.subject, "attribute": c.attribute, "status": c.status,
-            "sides": [{"value": plain(s.value), "claims": list(s.claims), "articles": list(s.articles)}
-                      for s in c.sides],
+            "sides": [_side(s) for s in c.sides],
             "explanation": c.explanation, "confidence": c.confidence, "scope": c.scope}
+
+
+def _side(s: ComparisonSide) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": plain(s.value), "claims": list(s.claims), "articles": list(s.articles)}
+    if s.text:
+        out["text"] = s.text
+    return out
 
 
 def _coverage(c: Coverage) -> dict[str, Any]:

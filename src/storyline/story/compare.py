@@ -23,6 +23,7 @@ A conflict inside one article (the reporter against a quote) is a conflict too. 
 from __future__ import annotations
 
 import hashlib
+import re
 from calendar import monthrange
 from collections import defaultdict
 from collections.abc import Sequence
@@ -49,6 +50,8 @@ COMPLEMENTARY: dict[str, set[frozenset[str]]] = {
     "charged_by": {frozenset(("jury", "prosecutor"))},
 }
 SAME_TIME_DAYS = 31
+# a page whose stated date lies this far from the date in its own address was republished
+REPUBLISHED_DAYS = 31
 LABEL_MERGE_RATIO = 85
 
 
@@ -92,7 +95,24 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
             cmp.id += "+"
         used.add(cmp.id)
         comparisons.append(cmp)
+    _add_evidence(comparisons, claims, analyses)
     return claims, comparisons
+
+
+def _add_evidence(comparisons: list[Comparison], claims: list[Claim],
+                  analyses: Sequence[ArticleAnalysis]) -> None:
+    """Give every side the sentence its first claim is read from: a value like "father of three"
+    is checked by a reader in its sentence, with who said it and about whom."""
+    texts = {a.article.id: a for a in analyses}
+    by_id = {c.id: c for c in claims}
+    for cmp in comparisons:
+        for side in cmp.sides:
+            c = next((by_id[i] for i in side.claims if i in by_id), None)
+            a = texts.get(c.article) if c is not None else None
+            if c is None or a is None:
+                continue
+            sent = next((s for s in a.sentences if s.start <= c.start < s.end), None)
+            side.text = " ".join(a.article.text[sent.start:sent.end].split()) if sent else c.text
 
 
 # attributes of a person (a sentence, an age, charges, who convicted them, where they are held)
@@ -193,6 +213,7 @@ class _Ctx:
         self.names = {e.id: e.name for e in entities}
         self.outlets: dict[str, str] = {}
         self.dates: dict[str, str | None] = {}
+        self.page_dates: dict[str, str | None] = {}  # as the page states it (before any correction)
         self.pub: dict[str, tuple[date | None, date | None, bool]] = {}
         self.source: dict[str, str] = {}  # article id -> the original it republishes (itself if none)
         for a in analyses:
@@ -200,18 +221,24 @@ class _Ctx:
             self.source[art.id] = art.duplicate_of or art.id
             self.outlets[art.id] = _outlet_name(art.outlet, art.url, art.path)
             pub = art.published
-            self.dates[art.id] = pub.date or pub.earliest
-            if pub.date:
-                d = _parse_date(pub.date)
-                self.pub[art.id] = (d, d, True)
+            self.dates[art.id] = self.page_dates[art.id] = pub.date or pub.earliest
+            filed = _url_date(art.url)
+            stated = _parse_date(pub.date)
+            if filed and stated and abs((stated - filed).days) > REPUBLISHED_DAYS:
+                # a page dated long after the date in its own address is a republication (or
+                # an update): its figures are as of the day the story was filed
+                self.dates[art.id] = filed.isoformat()
+                self.pub[art.id] = (filed, filed, True)
+            elif pub.date:
+                self.pub[art.id] = (stated, stated, True)
             else:
                 self.pub[art.id] = (_parse_date(pub.earliest), _parse_date(pub.latest), False)
 
     def interval(self, c: Claim) -> tuple[date | None, date | None, bool]:
         """When a claim holds: its own stated time, else its article's publication (range)."""
         pub = self.pub.get(c.article, (None, None, False))
-        default = self.dates.get(c.article)
-        if c.as_of and c.as_of != default:
+        defaults = (self.dates.get(c.article), self.page_dates.get(c.article))
+        if c.as_of and c.as_of not in defaults:
             lo = _parse_date(c.as_of)
             hi = _period_end(c.as_of)
             return lo, hi, len(c.as_of) == 10
@@ -249,6 +276,20 @@ def _parse_date(value: str | None) -> date | None:
         d = int(parts[2][:2]) if len(parts) > 2 else 1
         return date(y, m, d)
     except (ValueError, IndexError):
+        return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+
+
+def _url_date(url: str | None) -> date | None:
+    """The date a page's address carries ("/2023/08/10/"), if any."""
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
         return None
 
 

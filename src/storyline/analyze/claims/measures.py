@@ -947,6 +947,7 @@ def _clock_claims(out: _Out, doc: Doc) -> None:
         pred = _clock_predicate(span.root)
         if pred is None:
             continue
+        pred = _attendant_event(pred) or pred
         half_day = minutes >= 10000
         minutes %= 10000
         has_minutes = bool(re.search(r"\d[:.]\d{2}", written))
@@ -981,6 +982,23 @@ def _clock_predicate(root: Token) -> Token | None:
             return anc if _event_class(anc) else None
         if anc.pos_ == "NOUN" and _lemma(anc) in EVENT_CLASSES:
             return anc
+    return None
+
+
+def _attendant_event(pred: Token) -> Token | None:
+    """The event a "with" clause puts at the moment something begins or ends: "ended at 6:05 pm
+    with the lander touching down" dates the touchdown, not an unnamed ending."""
+    if EVENT_CLASSES.get(_lemma(pred)) not in ("begin", "end") or _aspect_object(pred):
+        return None
+    for prep in pred.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for obj in prep.children:
+            verbs = [obj] if obj.pos_ == "VERB" else [c for c in obj.children
+                                                      if c.dep_ == "acl" and c.pos_ == "VERB"]
+            for v in verbs:
+                if _event_class(v) and EVENT_CLASSES.get(_lemma(v)) not in ("begin", "end"):
+                    return v
     return None
 
 
