@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from claims_snippets import build_analysis, compare_reports, story_entities
 
+from storyline.model import Entity
 from storyline.story.compare import compare_claims
 
 
@@ -65,3 +66,22 @@ def test_a_with_clause_times_the_event_at_an_end(nlp):
                        article_id="a3")
     got = {x.attribute: x.value for x in c.claims if x.attribute.startswith("measure:clock")}
     assert got == {"measure:clock|end|session": 21 * 60 + 40}
+
+
+def test_a_player_typed_as_a_place_keeps_the_minute_of_play(nlp):
+    reports = [("Sports Wire", "Defender Marta Quillan scored in the 31st minute for Norland."),
+               ("Goal Daily", "It was Quillan who scored in the 12th minute, a low shot from the left."),
+               ("Match Report", "Quillan scored in the 31st minute before the break.")]
+    analyses = [build_analysis(nlp, text, article_id=f"a{i}", outlet=outlet, published="2026-07-19")
+                for i, (outlet, text) in enumerate(reports)]
+    entities, emap = story_entities(analyses)
+    # the model's slip: the bare surname in two reports typed as a place, a story entity of its own
+    place = Entity(id="E-place", name="Quillan", type="GPE", articles=["a1", "a2"])
+    for a in analyses[1:]:
+        for le in a.entities:
+            if le.name == "Quillan":
+                emap[le.key] = place.id
+    _, comparisons = compare_claims(analyses, emap, [*entities, place])
+    cmp = _measure(comparisons, "measure:minute")
+    assert cmp.status == "conflict" and len(cmp.sides) == 2
+    assert "Marta Quillan" in next(e.name for e in entities if e.id == cmp.subject)

@@ -84,7 +84,11 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     for cmp in comparisons:
         _confidence(cmp, by_id)
     kinds = {e.id: e.type for e in entities}
-    # a minute of play belongs to a player: drop those whose subject the story types otherwise
+    # a minute of play belongs to a player: a surname the model typed as a place is the player
+    # of that surname; subjects the story types otherwise (a team, a country) are dropped
+    people = _surname_people(entities)
+    measures = [replace(c, subject=people.get(c.subject, c.subject))
+                if c.attribute.startswith("measure:minute") else c for c in measures]
     measures = [c for c in measures if not c.attribute.startswith("measure:minute")
                 or kinds.get(c.subject) == "PERSON"]
     for cmp in compare_measures(measures, outlet=lambda a: ctx.outlets[a],
@@ -113,6 +117,22 @@ def _add_evidence(comparisons: list[Comparison], claims: list[Claim],
                 continue
             sent = next((s for s in a.sentences if s.start <= c.start < s.end), None)
             side.text = " ".join(a.article.text[sent.start:sent.end].split()) if sent else c.text
+
+
+def _surname_people(entities: list[Entity]) -> dict[str, str]:
+    """Entities of another type named by one word that is the surname of exactly one person of
+    the story ("Okafor" typed as a place where "Daniel Okafor" is a person) → that person."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for e in entities:
+        words = e.name.split()
+        if e.type == "PERSON" and len(words) > 1:
+            by_surname[words[-1].lower()].append(e.id)
+    out: dict[str, str] = {}
+    for e in entities:
+        words = e.name.split()
+        if e.type != "PERSON" and len(words) == 1 and len(by_surname.get(words[0].lower(), ())) == 1:
+            out[e.id] = by_surname[words[0].lower()][0]
+    return out
 
 
 # attributes of a person (a sentence, an age, charges, who convicted them, where they are held)
