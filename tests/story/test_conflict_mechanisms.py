@@ -85,3 +85,71 @@ def test_a_player_typed_as_a_place_keeps_the_minute_of_play(nlp):
     cmp = _measure(comparisons, "measure:minute")
     assert cmp.status == "conflict" and len(cmp.sides) == 2
     assert "Marta Quillan" in next(e.name for e in entities if e.id == cmp.subject)
+
+
+# ----------------------------------------------------------------------------- how an act came about
+
+
+def _modes(nlp, text):
+    a = build_analysis(nlp, text, article_id="m1")
+    return sorted((c.attribute, c.value) for c in a.claims if c.attribute.startswith("mode:"))
+
+
+def test_ways_a_conviction_or_a_departure_came_about(nlp):
+    assert _modes(nlp, "Maria Ostrova pleaded guilty to two counts of bribery in March.") == \
+        [("mode:conviction", "guilty plea")]
+    assert _modes(nlp, "Maria Ostrova was convicted by a federal jury in Denver last year.") == \
+        [("mode:conviction", "verdict at trial")]
+    assert _modes(nlp, "A jury found Karl Benning guilty of manslaughter.") == \
+        [("mode:conviction", "verdict at trial")]
+    assert _modes(nlp, "Lena Vosk has resigned as chief executive of the hospital group.") == \
+        [("mode:departure|executive", "left of own accord")]
+    assert _modes(nlp, "Coach Ivo Raskin was sacked as manager after the defeat.") == \
+        [("mode:departure|manager", "removed")]
+    # a role is left from the body it sits on
+    assert _modes(nlp, "The shipping firm said Pedro Amar would step down as chairman.") == \
+        [("mode:departure|board", "left of own accord")]
+
+
+def test_unreal_acts_and_unnamed_posts_are_no_claims(nlp):
+    for text in ("Maria Ostrova pleaded not guilty to all charges.",
+                 "Lena Vosk refused to resign from the board.",
+                 "Lena Vosk could be removed from the board next week.",
+                 "Nurses at the clinic threatened to quit the union.",
+                 "Senator Ada Quist resigned on Tuesday."):  # no post named: not compared
+        assert _modes(nlp, text) == [], text
+
+
+def test_a_relative_clause_is_about_its_own_antecedent(nlp):
+    a = build_analysis(nlp, "Tomas Reyvik and Lena Vosk, who stepped down from the board, met "
+                            "investors on Sunday.", article_id="m2")
+    people = {e.key: e.name for e in a.entities}
+    got = [people.get(c.subject) for c in a.claims if c.attribute.startswith("mode:")]
+    assert got == ["Lena Vosk"]
+
+
+def test_plea_against_verdict_is_a_conflict(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Court Wire", "2026-04-02", "Former treasurer Karl Benning pleaded guilty to embezzlement "
+                                     "in January."),
+        ("Daily Ledger", "2026-04-02", "Karl Benning was convicted of embezzlement by a jury in "
+                                       "January after a two-week trial."),
+    )
+    cmp = _measure(comparisons, "mode:conviction")
+    assert cmp.status == "conflict" and cmp.confidence == "real"
+    assert "guilty plea" in cmp.explanation and "Court Wire" in cmp.explanation
+
+
+def test_resigned_against_removed_from_the_same_body(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Tech Daily", "2026-09-05", "Lena Vosk stepped down from the board of the chip maker."),
+        ("Market Post", "2026-09-05", "Lena Vosk was removed from the board on Friday."),
+        ("Evening Star", "2026-09-05", "Lena Vosk quit the company on Saturday."),
+    )
+    cmp = _measure(comparisons, "mode:departure|board")
+    assert cmp.status == "conflict"
+    assert "left the board" in cmp.explanation
+    company = _measure(comparisons, "mode:departure|company")  # another post: its own block
+    assert company.status == "single_source"

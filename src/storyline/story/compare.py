@@ -156,6 +156,8 @@ def _plausible(c: Claim, kinds: dict[str, str]) -> bool:
         return False
     if base == "amount" and kind is None:
         return False
+    if base == "mode" and kind != "PERSON":
+        return False  # how someone was convicted or left a post: only for a person of the story
     return True
 
 
@@ -272,7 +274,10 @@ class _Ctx:
             return "in its own voice"
         if c.voice == "quoted":
             return "in a quote"
-        return f"attributed to {self.name(c.voice)}"
+        name = self.name(c.voice)
+        if name.lower() in _PRONOUNS:
+            return "in reported speech"  # "it said that …": a source the sentence does not name
+        return f"attributed to {name}"
 
 
 # ----------------------------------------------------------------------------- values
@@ -629,6 +634,10 @@ def _topic(attribute: str, what: str, who: str) -> str:
     """The noun phrase an explanation is about: "the sentence length of X", "who convicted X"."""
     if attribute.endswith("_by"):
         return f"who {attribute[:-3].replace('_', ' ')} {who}"
+    if attribute == "mode:conviction":
+        return f"how {who} came to be convicted"
+    if attribute.startswith("mode:departure|"):
+        return f"how {who} left the {attribute.split('|', 1)[1]}"
     if attribute.startswith("date_of:"):
         event = attribute[len("date_of:"):].replace("_", " ")
         done_to = event in _DONE_TO

@@ -33,6 +33,7 @@ from storyline.analyze.claims.context import (
     span_of,
 )
 from storyline.analyze.claims.measures import extract_measures
+from storyline.analyze.claims.modes import mode_claims
 from storyline.analyze.claims.numbers import (
     currency_of,
     number_runs,
@@ -104,6 +105,7 @@ def extract_claims(doc: Doc, article: Article, mentions: list[Mention],
     _agent_claims(b, doc)
     _place_claims(b, doc)
     title_claims(b, doc)
+    mode_claims(b, doc)
     b.claims.extend(extract_measures(doc, ctx))
     _subjects_from_titles(ctx, b.claims)
     return _finalize(article, b.claims)

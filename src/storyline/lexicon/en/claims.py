@@ -115,3 +115,23 @@ JURISDICTION_WORDS = {"state", "federal", "county", "city", "municipal", "distri
 # Modifiers naming a kind of body that excludes the others (a grand jury never convicts as a trial
 # jury does; a bench trial has no jury).
 EXCLUSIVE_KINDS = {"grand", "trial", "petit", "bench", "civil", "criminal"}
+
+# --- how an act came about ------------------------------------------------------------------------
+# Acts that come about in one of several mutually exclusive ways, each way with the verbs that say
+# it (general knowledge of news English): a conviction follows a guilty plea or a verdict at trial;
+# someone leaves a post of their own accord or is removed from it. Two reports giving different
+# ways for the same person (and the same post) cannot both be right.
+DEPARTURE_VOLUNTARY = frozenset({"resign", "quit", "retire", "abdicate"})
+DEPARTURE_VOLUNTARY_PHRASAL = frozenset({("step", "down"), ("step", "aside")})
+DEPARTURE_REMOVED = frozenset({"fire", "remove", "oust", "dismiss", "sack", "depose", "expel",
+                               "unseat", "axe"})
+DEPARTURE_REMOVED_PHRASAL = frozenset({("force", "out"), ("push", "out"), ("kick", "out"),
+                                       ("vote", "out"), ("throw", "out")})
+# a post named by its role belongs to the body it sits on ("stepped down as chairman" = left the board)
+ROLE_BODY = {"chairman": "board", "chair": "board", "chairwoman": "board", "chairperson": "board",
+             "director": "board", "trustee": "board", "member": "board"}
+TRIAL_DECIDERS = frozenset({"jury", "juror", "jurors", "trial"})
+# verbs that put the act under them in the future or in doubt ("threatened to resign")
+UNREAL_GOVERNORS = frozenset({"threaten", "refuse", "plan", "consider", "decline", "want", "ask",
+                              "urge", "call", "demand", "vow", "offer", "expect", "seek", "hope",
+                              "intend", "deny", "weigh"})
