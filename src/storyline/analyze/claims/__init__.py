@@ -2,8 +2,9 @@
 around them.
 
 Modules: :mod:`.extract` (claims of one parsed article), :mod:`.measures` (quantity claims),
-:mod:`.modes` (how an act came about: plea or verdict, resigned or removed), :mod:`.numbers` (number words and runs), :mod:`.titles` (office titles), :mod:`.context` (what a
-sentence says about its claims: hedges, speakers, negation).
+:mod:`.modes` (how an act came about: plea or verdict, resigned or removed), :mod:`.numbers`
+(number words and runs), :mod:`.titles` (office titles), :mod:`.context` (what a sentence says
+about its claims: hedges, speakers, negation).
 """
 
 from __future__ import annotations
