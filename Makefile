@@ -1,7 +1,7 @@
 # Two commands on a fresh machine: `make demo` and `make test`. Each builds .venv by itself from the
 # pinned locks, then does its job: `make demo` installs only what the tool needs to run
 # (requirements.lock, including the spaCy model package); `make test` adds the pinned test and
-# evaluation tools (requirements-dev.lock: pytest, hypothesis, playwright, ruff, textacy …).
+# evaluation tools (requirements-dev.lock: pytest, hypothesis, playwright, ruff, mypy, textacy …).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -27,9 +27,11 @@ demo: $(STAMP)
 	$(VENV)/bin/storyline analyze examples/tina-peters --db out/storyline.db \
 		--json out/dossier.json --html out/dossier.html --md out/dossier.md
 
-# The lint gate first (ruff: rules and line length in pyproject.toml), then the whole suite.
+# The gates first (ruff: rules and line length; mypy: types; both configured in pyproject.toml),
+# then the whole suite.
 test: $(DEV_STAMP)
 	$(VENV)/bin/ruff check src tests tools
+	$(VENV)/bin/mypy src
 	$(VENV)/bin/pytest
 
 # Speed: bare parse vs full analysis vs reduce vs baseline (see docs/benchmarks.md).

@@ -31,7 +31,7 @@ def test_runtime_lock_has_every_runtime_dependency_and_no_test_tool():
     extras = project["optional-dependencies"]
     assert _names(project["dependencies"] + extras["model"]) <= set(runtime)
     assert _names(extras["eval"] + extras["dev"]) <= set(runtime) | set(dev)
-    for tool in ("pytest", "hypothesis", "playwright", "ruff", "textacy"):
+    for tool in ("pytest", "hypothesis", "playwright", "ruff", "mypy", "textacy", "scorch"):
         assert tool not in runtime, f"{tool} would be installed by make demo"
 
 

@@ -119,7 +119,7 @@ def analyze(
     story; store them and write JSON/HTML/Markdown. Fetched pages are archived as WARC so the
     dossiers can be rebuilt offline."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from storyline.run import run_stories, run_story
     from storyline.store import Store
@@ -134,7 +134,7 @@ def analyze(
         paths, fetch_problems = _fetch_urls(paths, archive, _db_url(db), allow_private)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), console=console, transient=True) as bar:
-            tasks: dict[str, int] = {}
+            tasks: dict[str, TaskID] = {}
 
             def progress(stage: str, done: int, total: int) -> None:
                 if stage not in tasks:

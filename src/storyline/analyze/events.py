@@ -29,6 +29,7 @@ Not events:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quotes.marks import quote_regions
@@ -120,7 +121,7 @@ def predicate_phrase(verb: Token) -> str | None:
     return " ".join(words) or None
 
 
-def content_keys(doc: Doc, start: int, end: int, skip: list[tuple[int, int]] = ()) -> list[str]:
+def content_keys(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> list[str]:
     """Content lemmas of ``doc`` between two character offsets (nouns, names, verbs, numbers;
     numbers as digits: "two" = "2"), leaving out stop words and the characters in ``skip``."""
     span = doc.char_span(start, end, alignment_mode="expand")

@@ -21,6 +21,7 @@ import resource
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +158,7 @@ def run_bench(paths: Sequence[str], *, repeat: int = 1, scale: int = 1, workers:
     build_dossier(analyses[:2])  # warm-up: the reduce modules' imports are not part of its cost
     for k in sorted({1, scale} | {s for s in (2, 5, 10) if s < scale}):
         corpus = replicate(analyses, k)
-        secs, _ = _best(lambda corpus=corpus: build_dossier(corpus), repeat)
+        secs, _ = _best(partial(build_dossier, corpus), repeat)
         rows.append(BenchRow("(c) reduce" if k == 1 else f"(c) reduce ×{k}", len(corpus),
                              words * k, secs, f"{secs / len(corpus) * 1000:.1f} ms/art",
                              _peak_mb()))

@@ -81,7 +81,8 @@ def _spacy_doc(nlp: Language, doc: EcbDoc, keep: set[int] | None = None) -> tupl
 
     tokens = [t for t in doc.tokens if keep is None or t.sentence in keep]
     words = [t.text if t.text else "_" for t in tokens]
-    sent_starts = [i == 0 or tokens[i].sentence != tokens[i - 1].sentence for i in range(len(words))]
+    sent_starts: list[bool | int | None] = [i == 0 or tokens[i].sentence != tokens[i - 1].sentence
+                                            for i in range(len(words))]
     sdoc = SpacyDoc(nlp.vocab, words=words, sent_starts=sent_starts)
     return sdoc, {t.t_id: i for i, t in enumerate(tokens)}
 
@@ -288,11 +289,11 @@ def entities_system(infos: Sequence[MentionInfo], substory: dict[str, str], *,
                     anchor[k] = fits[0]
                 else:
                     anchor[k] = next((k2 for k2 in range(k) if toks[k2] == t), k)
-            for k, a in anchor.items():
-                uf.union(block[a].id, block[k].id)
+            for k, target in anchor.items():
+                uf.union(block[target].id, block[k].id)
         org_names = [" ".join(i.propn) for i in names]
-        for a, b in link_orgs(org_names):
-            uf.union(names[a].id, names[b].id)
+        for x, y in link_orgs(org_names):
+            uf.union(names[x].id, names[y].id)
         # 3) pronouns: nearest preceding compatible mention of the same document
         by_doc: dict[str, list[MentionInfo]] = {}
         for i in story:

@@ -85,7 +85,7 @@ def _trafilatura_meta(html: str) -> tuple[str | None, str | None, list[str]]:
             date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception:  # broken markup: nothing found
         return None, None, []
-    if doc is None:
+    if doc is None or isinstance(doc, dict):  # (a dict only with as_dict=True)
         return None, None, []
     authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     return (as_iso_date(doc.date) if doc.date else None), _clean(doc.title), \

@@ -113,7 +113,7 @@ def evaluate(path: Path, *, split: str = "test", limit: int | None = None) -> Ev
     gold = [g for g in gold if g.doc in by_id and "X" not in g.date[:4]]
     nlp = load_nlp()
     # per document: (sentence span, time expression value, character position) of each anchored event
-    anchored: dict[str, list[tuple[int, int, str, int]]] = {}
+    anchored: dict[str, list[tuple[int, int, str, int, str]]] = {}
     for d in docs:
         if not any(g.doc == d.id for g in gold):
             continue

@@ -158,7 +158,7 @@ def _guarded_transport(options: FetchOptions, resolver: Resolver) -> Any:
     transport = httpx.HTTPTransport(trust_env=False, retries=0)
     pool = getattr(transport, "_pool", None)
     if isinstance(pool, httpcore.ConnectionPool):  # httpx keeps the pool private; pin the backend
-        transport._pool = httpcore.ConnectionPool(  # type: ignore[attr-defined]
+        transport._pool = httpcore.ConnectionPool(
             ssl_context=getattr(pool, "_ssl_context", None), network_backend=_GuardedBackend(), retries=0)
     return transport
 
@@ -246,9 +246,11 @@ def robots_allows(client: Any, url: str, options: FetchOptions, *, resolver: Res
                 raise
             resp = None
         if resp is None or 400 <= resp.status < 500 and resp.status not in (401, 403):
-            parser.allow_all = True  # no robots.txt (or unreachable): everything is allowed
+            # no robots.txt (or unreachable): everything is allowed. (CPython's RobotFileParser has
+            # these two flags; typeshed does not declare them.)
+            parser.allow_all = True  # type: ignore[attr-defined]
         elif resp.status in (401, 403) or resp.status >= 500:
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]
         else:
             parser.parse(resp.body.decode("utf-8", "replace").splitlines())
         cache[origin] = parser

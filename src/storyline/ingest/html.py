@@ -88,7 +88,7 @@ def read_page(html: str, *, path: str, url: str | None = None) -> tuple[Fields, 
         raise IngestError(path, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from None
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    if doc is None:  # no main text: the page's metadata still counts
+    if doc is None or isinstance(doc, dict):  # no main text (a dict only with as_dict=True): metadata still counts
         return Fields(title=declared.title, outlet=declared.site_name, byline=declared.authors,
                       url=declared.url or url,
                       published=declared.published or _htmldate(html, url)), paragraphs

@@ -90,7 +90,7 @@ def page_metadata(html: str, *, url: str | None = None, today: date | None = Non
 
     try:
         tree = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"))
-    except (ValueError, TypeError, lxml.etree.ParserError):  # type: ignore[attr-defined]
+    except (ValueError, TypeError, lxml.etree.ParserError):
         return PageMeta()
     today = today or date.today()
     meta = _meta_tags(tree)
@@ -248,7 +248,7 @@ def _instant(raw: str) -> datetime | None:
 def is_utc_timestamp(raw: str | None) -> bool:
     """True for a timestamp written in UTC ("...Z", "+00:00"): an instant, whose calendar day may
     be the day after the one the publisher prints."""
-    return bool(raw) and _instant(raw) is not None and _UTC.search(raw.strip()) is not None
+    return raw is not None and _instant(raw) is not None and _UTC.search(raw.strip()) is not None
 
 
 # ----------------------------------------------------------------------------- names

@@ -360,13 +360,13 @@ def _by_outlet(d: Dossier, view: DossierView, items: list[Any]) -> list[dict[str
                                      "voices": {}})
         row["articles"].append(a.article.id)
     for cov in d.coverage:
-        row = rows.get(outlet_of.get(cov.article, ""))
-        if row is None:
+        found = rows.get(outlet_of.get(cov.article, ""))
+        if found is None:
             continue
-        row["unique"] += len(cov.unique)
-        row["omits"] += len(cov.omits)
+        found["unique"] += len(cov.unique)
+        found["omits"] += len(cov.omits)
         for ref, n in cov.voices.items():
-            row["voices"][ref] = row["voices"].get(ref, 0) + n
+            found["voices"][ref] = found["voices"].get(ref, 0) + n
     for it in items:
         for name in {outlet_of[x] for x in it.articles if x in outlet_of}:
             rows[name]["items"] += 1

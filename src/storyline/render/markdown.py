@@ -118,8 +118,8 @@ def render_markdown(d: Dossier) -> str:
     for e in d.timeline:
         out.append(f"- **{md_escape(format_event_date(e.date))}**: {md_escape(e.summary)}")
         for s in e.sources:
-            when = f" (dated by “{md_escape(s.time_text)}”)" if s.time_text else ""
-            out.append(f"  - {md_escape(v.label(s.article))} {cite(s.article, s.start, s.end)}{when}")
+            dated_by = f" (dated by “{md_escape(s.time_text)}”)" if s.time_text else ""
+            out.append(f"  - {md_escape(v.label(s.article))} {cite(s.article, s.start, s.end)}{dated_by}")
     out.append("")
 
     out += ["## Quotes", ""]

@@ -107,7 +107,7 @@ def run_stories(paths: Sequence[str], *, meta_file: str | None = None, store: St
         return result
     members = store.story_memberships() if store is not None else {}
     run_ids = {a.article.id for a in result.analyses}
-    earlier = store.load_analyses([i for i in members if i not in run_ids]) if members else []
+    earlier = store.load_analyses([i for i in members if i not in run_ids]) if store is not None and members else []
     progress("stories", 0, 1)
     stories = [s for s in cluster_stories(result.analyses + earlier, cluster_options)
                if any(a.article.id in run_ids for a in s)]

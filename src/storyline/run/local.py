@@ -20,6 +20,7 @@ from storyline.model import Article, ArticleAnalysis
 from storyline.run.budget import OverBudget, article_budget, time_budget
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 # Below this many articles a process pool costs more (model load per worker, ~1.5 s) than it saves.
@@ -35,7 +36,7 @@ class Failure:
     error: str
 
 
-_worker_nlp = None
+_worker_nlp: Language | None = None  # set in each worker process by _init_worker
 
 
 def _init_worker(model: str | None) -> None:
@@ -59,6 +60,8 @@ def _parse_chunk(chunk: Sequence[Article]) -> list[Doc | Failure]:
     from storyline.analyze.nlp import parse_text
 
     nlp = _worker_nlp
+    if nlp is None:
+        raise RuntimeError("_parse_chunk runs in a worker started with _init_worker")
     if all(len(a.text) <= nlp.max_length for a in chunk):
         mine = None
         try:

@@ -321,11 +321,13 @@ class Store:
                 .join(t.articles, t.articles.c.id == t.analyses.c.article_id)
                 .where(t.analyses.c.article_id.in_(ids))).all()
         by_id: dict[str, ArticleAnalysis] = {}
-        for article_id, data, text in rows:
-            data = dict(data)
+        for article_id, stored, text in rows:
+            if not isinstance(stored, dict):
+                raise StoreError(f"{self.display_url}: stored analysis of {article_id} is not a JSON object")
+            data: dict[str, Any] = dict(stored)
             data["article"] = {**data["article"], "text": text}
             try:
-                by_id[article_id] = analysis_from_dict(data)
+                by_id[str(article_id)] = analysis_from_dict(data)
             except CodecError as exc:
                 raise StoreError(f"{self.display_url}: stored analysis of {article_id} "
                                  f"cannot be read: {exc}") from None
@@ -338,7 +340,7 @@ class Store:
         query = (select(sa.c.article_id, sa.c.story_id).join(s, s.c.id == sa.c.story_id)
                  .order_by(s.c.updated_at, s.c.id))
         with self._reading("read story memberships") as conn:
-            return {a: st for a, st in conn.execute(query).all()}
+            return {str(a): str(st) for a, st in conn.execute(query).all()}
 
     def list_articles(self, story_id: str | None = None, *, offset: int = 0,
                       limit: int | None = None) -> list[dict[str, Any]]:
@@ -385,7 +387,7 @@ class Store:
         ids = list(dict.fromkeys(article_ids))
         now = _now()
         with self._writing(f"save story {story_id}") as conn:
-            found = set(conn.execute(select(t.articles.c.id)
+            found: set[str] = set(conn.execute(select(t.articles.c.id)
                                      .where(t.articles.c.id.in_(ids))).scalars()) if ids else set()
             missing = [i for i in ids if i not in found]
             if missing:
@@ -439,9 +441,9 @@ class Store:
             row = conn.execute(select(t.stories).where(t.stories.c.id == story_id)).mappings().first()
             if row is None:
                 return None
-            ids = conn.execute(select(t.story_articles.c.article_id)
-                               .where(t.story_articles.c.story_id == story_id)
-                               .order_by(t.story_articles.c.position)).scalars().all()
+            ids: Sequence[str] = conn.execute(select(t.story_articles.c.article_id)
+                                              .where(t.story_articles.c.story_id == story_id)
+                                              .order_by(t.story_articles.c.position)).scalars().all()
         return {"id": row["id"], "title": row["title"], "created": _iso(row["created_at"]),
                 "updated": _iso(row["updated_at"]), "article_ids": list(ids)}
 
@@ -490,10 +492,10 @@ class Store:
         with self._writing(f"delete story {story_id}") as conn:
             if conn.execute(select(t.stories.c.id).where(t.stories.c.id == story_id)).first() is None:
                 return False
-            mine = set(conn.execute(select(sa.c.article_id).where(sa.c.story_id == story_id)).scalars())
-            shared = set(conn.execute(select(sa.c.article_id).where(sa.c.story_id != story_id,
-                                                                     sa.c.article_id.in_(mine))
-                                      ).scalars()) if mine else set()
+            mine: set[str] = set(conn.execute(select(sa.c.article_id).where(sa.c.story_id == story_id)).scalars())
+            shared: set[str] = set(conn.execute(select(sa.c.article_id).where(sa.c.story_id != story_id,
+                                                                              sa.c.article_id.in_(mine))
+                                                ).scalars()) if mine else set()
             only = sorted(mine - shared)
             conn.execute(delete(t.dossiers).where(t.dossiers.c.story_id == story_id))
             conn.execute(delete(sa).where(sa.c.story_id == story_id))
@@ -555,7 +557,7 @@ class Store:
                         select(t.story_articles.c.story_id, t.story_articles.c.article_id)
                         .where(t.story_articles.c.article_id.in_(ids))
                         .order_by(t.story_articles.c.story_id)):
-                    memberships.setdefault(article_id, []).append(story_id)
+                    memberships.setdefault(str(article_id), []).append(str(story_id))
         ranked = []
         for r in rows:
             title_hits, hit = _search_hit(r.text, r.title or "", terms)

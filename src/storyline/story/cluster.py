@@ -210,7 +210,7 @@ class _Story:
         self._refresh(keep)
 
     def _refresh(self, keep: int) -> None:
-        items = self.sums.items()
+        items = list(self.sums.items())
         if len(self.sums) > keep:
             items = sorted(items, key=lambda kv: (-kv[1], kv[0]))[:keep]
         self.centroid = dict(items)

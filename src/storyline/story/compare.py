@@ -437,10 +437,10 @@ def _judge(attribute: str, group: list[Claim], sides: list[ComparisonSide],
     if len(sides) == 1:
         value = _fmt(group[0])
         if len(sources) == 1:
-            first = min(articles, key=lambda a: (ctx.source.get(a, a) != a, a))
-            copies = [a for a in articles if a != first]
+            original = min(articles, key=lambda a: (ctx.source.get(a, a) != a, a))
+            copies = [a for a in articles if a != original]
             again = f" (republished by {_outlets(ctx, copies)})" if copies else ""
-            return "single_source", (f"Only {ctx.outlets[first]} reports {topic}: "
+            return "single_source", (f"Only {ctx.outlets[original]} reports {topic}: "
                                      f"{value}{again}.")
         lists = [c for c in group if c.qualifier == "list"]
         note = ""

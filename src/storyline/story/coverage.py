@@ -94,8 +94,8 @@ def build_coverage(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
             cov.omits.extend(item for item, fam, share in majority
                              if share * 2 > n_others and source[aid] not in fam)
         for c in claims_by_article.get(aid, []):
-            item = claim_item.get(c.id)
-            if item is not None and {source.get(x, x) for x in carriers.get(item, ())} == {source[aid]}:
+            compared = claim_item.get(c.id)
+            if compared is not None and {source.get(x, x) for x in carriers.get(compared, ())} == {source[aid]}:
                 cov.unique.append(c.id)
         cov.unique.sort()
         cov.omits.sort()

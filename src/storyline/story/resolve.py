@@ -271,13 +271,13 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Entity],
     # The same name under two NER types in two articles ("Truth Social" ORG / GPE) is one entity.
     by_name: dict[str, int] = {}
     for x, le in enumerate(items):
-        k = " ".join(name_tokens(le.name))
-        if len(k.split()) < 2 and le.type == "PERSON":
+        name = " ".join(name_tokens(le.name))
+        if len(name.split()) < 2 and le.type == "PERSON":
             continue  # one-word person names were handled in their surname block
-        if k in by_name:
-            uf.union(by_name[k], x)
+        if name in by_name:
+            uf.union(by_name[name], x)
         else:
-            by_name[k] = x
+            by_name[name] = x
 
     groups: dict[int, list[int]] = {}
     for x in range(len(items)):

@@ -622,13 +622,13 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item]) -> list[list
     by_key: dict[str, set[int]] = {}
     n_groups = len(groups)
     units: list[list[_Item]] = [list(g) for g in groups] + [[u] for u in undated]
-    for ui, unit in enumerate(units):
+    for unit_no, unit in enumerate(units):
         for it in unit:
-            for k in it.keys:
-                by_key.setdefault(k, set()).add(ui)
+            for lemma in it.keys:
+                by_key.setdefault(lemma, set()).add(unit_no)
             pc = predicate_class(it.mention.predicate)
             if pc:
-                by_key.setdefault("\x00" + pc, set()).add(ui)
+                by_key.setdefault("\x00" + pc, set()).add(unit_no)
     # very common lemmas ("say", the story's main name) block nothing: leave them out of the index
     cap = max(8, len(units) // 4)
     pairs: list[tuple[float, int, int]] = []
@@ -680,8 +680,8 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item]) -> list[list
             continue  # two dated entries are never joined through an undated mention
         arts[uf.union(ra, rb)] = arts[ra] | arts[rb]
     merged: dict[int, list[_Item]] = {}
-    for ui in range(len(units)):
-        merged.setdefault(uf.find(ui), []).extend(units[ui])
+    for unit_no in range(len(units)):
+        merged.setdefault(uf.find(unit_no), []).extend(units[unit_no])
     out: list[list[_Item]] = []
     for root in sorted(merged):
         group = merged[root]
@@ -707,15 +707,16 @@ def _narrative_date(group: list[_Item]) -> tuple[date, date, str] | None:
     refs = [it for it in group if it.lo is not None and it.hi is not None]
     if not refs:
         return None
-    lo = max(it.lo for it in refs)  # type: ignore[type-var]
-    hi = min(it.hi for it in refs)  # type: ignore[type-var]
+    lo = max(it.lo for it in refs if it.lo is not None)
+    hi = min(it.hi for it in refs if it.hi is not None)
     if lo > hi:
         return None
-    named = [it for it in refs if it.timex is not None]  # (not only publication windows)
+    # the narrowest named window (not only publication windows), then the smallest value
+    named = [(it.hi - it.lo, it.timex.value) for it in refs
+             if it.timex is not None and it.lo is not None and it.hi is not None]
     if not named:
         return None
-    best = min(named, key=lambda it: (it.hi - it.lo, it.timex.value))  # type: ignore[operator]
-    return lo, hi, best.timex.value
+    return lo, hi, min(named)[1]
 
 
 def build_timeline(analyses: Sequence[ArticleAnalysis],

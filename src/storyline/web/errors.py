@@ -78,7 +78,7 @@ def describe(exc: BaseException) -> tuple[int, str, list[str]]:
         return 503, str(exc), []
     if isinstance(exc, StorylineError):
         return 500, str(exc), []
-    log.error("unhandled error", exc_info=exc)  # type: ignore[arg-type]
+    log.error("unhandled error", exc_info=exc)
     return 500, f"internal error ({type(exc).__name__}); see the server log", []
 
 

@@ -240,7 +240,7 @@ class Jobs:
             if value.dossier is None or value.story_id is None:
                 status, job.error = "failed", (400, "no article could be analysed", value.problems)
         else:
-            job.error = value  # type: ignore[assignment]
+            job.error = value
         shutil.rmtree(job.folder, ignore_errors=True)
         job.finished = time.time()
         job.status = status

@@ -112,7 +112,7 @@ def run_pipeline(uploads: Sequence[Upload], store: Store, title: str | None, *,
         if story is None:
             from storyline.errors import InputError
 
-            raise InputError(f"no story {into!r} in the store")
+            raise InputError(f"story {into!r}", "no such story in the store")
         result = analyze_files(paths, store=renaming, workers=1,  # type: ignore[arg-type]
                                max_articles=max_articles, **extra)
         dossier = None

@@ -271,11 +271,11 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
         if cleaned is None:
             continue
         i, j, evidence, title_start = cleaned
-        kept = _casing_filter(doc, casing, i, j, ent.label_)
-        if kept is None:
+        trimmed = _casing_filter(doc, casing, i, j, ent.label_)
+        if trimmed is None:
             continue
-        if kept != (i, j):
-            i, j = kept
+        if trimmed != (i, j):
+            i, j = trimmed
             title_start = i
         label = ent.label_
         person = _person_in_span(doc, i, j, label)
@@ -323,7 +323,7 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
     # ("former Mesa County Clerk Tina Peters" with "Mesa County" tagged PERSON).
     by_tok = {t: c for c in cands for t in range(c.i, c.j)}
     lowered = {t.text for t in doc if t.is_lower and t.is_alpha}
-    kept = []
+    kept: list[_Cand] = []
     for c in cands:
         root = doc[c.j - 1]
         host = by_tok.get(root.head.i) if root.dep_ == "compound" else None

@@ -555,7 +555,8 @@ def _attribution_from_context(ctx: QuoteContext, kinds: list[str | None],
         if a is not None and a.speaker is not None and r.chain not in chains:
             chains[r.chain] = a
     for ri, r in enumerate(regions):
-        if kinds[ri] != "full" or (attrs[ri] is not None and attrs[ri].speaker is not None):
+        own = attrs[ri]
+        if kinds[ri] != "full" or (own is not None and own.speaker is not None):
             continue
         if r.chain in chains and (r.chain != ri or any(regions[j].chain == ri for j in range(ri + 1, len(regions)))):
             attrs[ri] = chains[r.chain]
@@ -578,11 +579,12 @@ def _from_previous(ctx: QuoteContext, kinds: list[str | None], attrs: list[_Attr
     prev = ri - 1
     while prev >= 0 and kinds[prev] is None:
         prev -= 1
-    if prev >= 0 and attrs[prev] is not None and attrs[prev].speaker is not None:
+    before = attrs[prev] if prev >= 0 else None
+    if before is not None and before.speaker is not None:
         prev_para = ctx.para(ctx.regions[prev].mark_start)
         between = ctx.text[ctx.regions[prev].mark_end:r.mark_start]
         if prev_para == para and len(between.split()) <= 12:
-            return attrs[prev]  # "A," he said. "B."
+            return before  # "A," he said. "B."
     # the sentence before (same paragraph, or the last one of the previous paragraph)
     i = span.start - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in SENT_END or doc[i].is_quote):

@@ -11,7 +11,7 @@ never a name used as a modifier, gender from honorifics and unambiguous pronouns
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from storyline.analyze.entities.given_names import given_name_gender, is_given_name
@@ -50,7 +50,7 @@ class QuoteContext:
     """Per-article lookups shared by the attribution steps."""
 
     def __init__(self, doc: Doc, article: Article, mentions: list[Mention],
-                 entities: list[LocalEntity], regions: list[QuoteRegion]) -> None:
+                 entities: list[LocalEntity], regions: Sequence[QuoteRegion]) -> None:
         self.doc = doc
         self.text = article.text
         self.regions = regions
@@ -160,10 +160,10 @@ def _entity_genders(ctx: QuoteContext) -> dict[str, str | None]:
         tok = ctx.doc[i]
         v = votes.setdefault(m.entity, [0, 0])
         if tok.idx == m.start and tok.i > 0:
-            prev = ctx.doc[tok.i - 1].lower_
-            if prev in MALE_HONORIFICS:
+            before = ctx.doc[tok.i - 1].lower_
+            if before in MALE_HONORIFICS:
                 v[0] += 2
-            elif prev in FEMALE_HONORIFICS:
+            elif before in FEMALE_HONORIFICS:
                 v[1] += 2
         if tok.dep_ in SUBJECT_DEPS and tok.i not in ctx.in_quote:
             for t in tok.head.subtree:

@@ -43,7 +43,7 @@ from storyline.analyze.time.calendar import (
     value_bounds,
 )
 from storyline.analyze.time.rules import Cand, Resolved, find_candidates, select
-from storyline.model import Article, PubDate, TimeExpr
+from storyline.model import Article, PubDate, TimeExpr, TimexAnchor
 from storyline.safedate import DATE_ERRORS
 
 if TYPE_CHECKING:
@@ -199,7 +199,7 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
         if c.rel is None:  # absolute dates, durations, sets
             value = c.value or "XXXX"
             lo, hi = value_bounds(value) if c.type in ("DATE", "TIME") else (None, None)
-            anchor = "absolute" if c.type in ("DATE", "TIME") else "none"
+            anchor: TimexAnchor = "absolute" if c.type in ("DATE", "TIME") else "none"
             te = TimeExpr(c.start, c.end, span_text, c.type, value, iso(lo), iso(hi), anchor, True,
                           tense, c.kind)
         else:
@@ -233,8 +233,10 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
             else:
                 resolved = len(set(values)) == 1 and e is not None and l_ is not None
                 # an open end of the anchor range leaves that bound open
-                lo = None if e is None or None in los else min(los)
-                hi = None if l_ is None or None in his else max(his)
+                known_los = [x for x in los if x is not None]
+                known_his = [x for x in his if x is not None]
+                lo = min(known_los) if e is not None and len(known_los) == len(los) else None
+                hi = max(known_his) if l_ is not None and len(known_his) == len(his) else None
                 if value in REF_VALUES:  # PAST_REF has no lower bound, FUTURE_REF no upper one
                     lo = lo if value != "PAST_REF" else None
                     hi = hi if value != "FUTURE_REF" else None
@@ -360,8 +362,8 @@ def reresolve(article: Article, timexes: list[TimeExpr], pub: PubDate) -> list[T
 
 def _reresolve_in(text: str, timexes: list[TimeExpr], pub: PubDate) -> list[TimeExpr]:
     index: dict[tuple[int, int], Cand] = {}
-    for c in find_candidates(text):
-        index.setdefault((c.start, c.end), c)
+    for cand in find_candidates(text):
+        index.setdefault((cand.start, cand.end), cand)
     out: list[TimeExpr] = []
     for t in timexes:
         c = index.get((t.start, t.end))

@@ -26,6 +26,7 @@ from storyline.analyze.time.calendar import (
     value_bounds,
     week_value,
 )
+from storyline.model import TimexType
 
 Tense = str  # "past" | "present" | "future"
 
@@ -41,7 +42,7 @@ class Resolved:
 class Cand:
     start: int
     end: int
-    type: str
+    type: TimexType
     value: str | None = None  # fixed value (absolute, duration, set, ref)
     rel: Callable[[date, Tense], Resolved] | None = None  # relative to the anchor day
     context: bool = False  # anchored to the previous date in the text rather than publication
@@ -392,7 +393,7 @@ def _mon(s: str) -> int:
     return MONTHS[s.strip(".").lower()[:3]]
 
 
-def _cand(m: re.Match[str], type_: str, group: int | str = 0, **kw) -> Cand:
+def _cand(m: re.Match[str], type_: TimexType, group: int | str = 0, **kw) -> Cand:
     return Cand(m.start(group), m.end(group), type_, **kw)
 
 
@@ -1055,8 +1056,8 @@ def find_candidates(text: str) -> Iterator[Cand]:
             if m.end() <= m.start():
                 continue
             found = handler(m)
-            for c in found if isinstance(found, list) else [found]:
-                if c is not None and c.end > c.start:
+            for c in found if isinstance(found, list) else [] if found is None else [found]:
+                if c.end > c.start:
                     yield c
 
 
