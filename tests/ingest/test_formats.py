@@ -255,3 +255,14 @@ def test_a_single_path_or_pathlike_is_accepted(write, tmp_path):
     [a] = list(iter_articles(path))
     [b] = list(iter_articles([tmp_path / "one.txt"]))
     assert a.path == path and b.path == path
+
+
+def test_month_only_date_line_gives_a_month_long_range():
+    from storyline.ingest.build import build_article
+
+    art = build_article(" date 2024-02 Regulators fined the dairy cooperative for mislabeling its cheese. "
+                        "The cooperative said it would appeal the decision in court.", path="x.txt",
+                        source_format="txt")
+    assert (art.published.date, art.published.earliest, art.published.latest, art.published.basis) == \
+        (None, "2024-02-01", "2024-02-29", "text")
+    assert art.stamps == ["date 2024-02"] and art.text.startswith("Regulators fined")

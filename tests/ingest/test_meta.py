@@ -490,3 +490,14 @@ def test_a_one_word_lede_line_is_not_dropped():
 ])
 def test_date_stamps_are_kept_as_printed(text, stamps):
     assert meta(text).stamps == stamps
+
+
+@pytest.mark.parametrize("line, month", [
+    (" date 2023-08 Crews restored power to the valley after the storm.", "2023-08"),
+    ("Published: September 2021 Crews restored power to the valley after the storm.", "2021-09"),
+])
+def test_month_only_date_marker_gives_the_month(line, month):
+    m = meta(line)
+    assert m.published is None and m.published_month == month
+    assert m.body == "Crews restored power to the valley after the storm."
+    assert m.stamps == [line.strip()[: -len(m.body)].strip()]

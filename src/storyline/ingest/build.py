@@ -7,6 +7,7 @@ prints (headline, byline, outlet tag, dateline, stated date; see :mod:`storyline
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 
 from storyline.errors import IngestError
@@ -54,6 +55,11 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
         # unknown). Its day is the best single estimate of the date (news pages that print only an
         # update stamp mostly update the day they publish), so relative dates are anchored on it.
         published = PubDate(date=found.updated, latest=found.updated, basis="text")
+    elif found.published_month:  # "date 2023-08": the month; the time stage narrows it from the content
+        year, month = (int(x) for x in found.published_month.split("-"))
+        last = calendar.monthrange(year, month)[1]
+        published = PubDate(earliest=f"{found.published_month}-01", latest=f"{found.published_month}-{last:02d}",
+                            basis="text")
     else:
         published = PubDate()  # the time stage infers a range from the content
     return Article(

@@ -3,7 +3,8 @@
 Parsing is dateparser's job (it knows month names, weekdays, time zones, "a.m."); what it cannot do is
 say *where* a date ends inside a line such as ``date 2025-05-05 DENVER — ...``, so :data:`DATE_EXPR`
 (a regex over the usual news date forms) finds the span and dateparser reads it. Only full dates
-(day, month and year) count: a publication date known to the month is left to the time stage.
+(day, month and year) count as a date; a marker that gives the month only (``date 2023-08``) is read
+by :data:`MONTH_MARKER_RE` into a month-long range.
 """
 
 from __future__ import annotations
@@ -36,6 +37,26 @@ _MARKER_WORD = (r"(?:(?:first\s+|originally\s+)?published(?:\s+on)?|posted(?:\s+
 #: A date marker as printed in a header: ``date 2025-05-05``, ``Published May 5, 2025``,
 #: ``Updated: 3:04 PM EDT, Tue May 6, 2025`` (group ``kind`` is the marker word, ``date`` the date).
 MARKER_RE = re.compile(rf"(?i:(?P<kind>{_MARKER_WORD}))\s*:?\s*(?P<date>{DATE_EXPR})\s*(?:[|•·/,;]\s*)?")
+
+#: A month-only date marker: ``date 2023-08``, ``Published: August 2023`` (group ``month``).
+MONTH_MARKER_RE = re.compile(rf"(?i:(?P<kind>{_MARKER_WORD}))\s*:?\s*(?P<month>\d{{4}}-\d{{2}}|{_MONTH}\s+\d{{4}})"
+                             rf"(?![\w-])\s*(?:[|•·/,;]\s*)?")
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def parse_month(value: str) -> str | None:
+    """``YYYY-MM`` of a printed month (``2023-08``, ``August 2023``, ``Sept. 2023``); else None."""
+    iso = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
+    if iso:
+        year, month = int(iso[1]), int(iso[2])
+    else:
+        words = value.strip().split()
+        if len(words) != 2 or not words[1].isdigit():
+            return None
+        year, month = int(words[1]), _MONTH_NUMBERS.get(words[0][:3].lower(), 0)
+    return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1000 <= year <= 2999 else None
+
 
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
              "PREFER_DATES_FROM": "past"}

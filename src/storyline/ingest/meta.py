@@ -26,7 +26,8 @@ emit is into it):
   ``Updated 3:04 PM EDT, Tue May 6, 2025``, or a header line that is only a date: these are metadata,
   not prose, so they leave the body (also when printed at the start of the lede line), also with the
   update time after a comma (``May. 2 2024, Updated 3:57 p.m. ET``) or a widget label glued to the
-  date (``todayMay 2, 2024``). A published date gives ``published``; an "updated" date alone gives
+  date (``todayMay 2, 2024``), or a marker with the month only (``date 2023-08``: ``published_month``,
+  a month-long range). A published date gives ``published``; an "updated" date alone gives
   ``updated`` (see :func:`storyline.ingest.build.build_article` for how it dates the article).
   Each one is kept as printed in ``stamps`` (without a glued widget label): the time stage tags
   the time expressions in it (TimeML's document creation time is a time expression too).
@@ -59,7 +60,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.ingest.byline import MAX_BYLINE_WORDS, parse_byline, parse_signature, split_names
-from storyline.ingest.dates import DATE_EXPR, DATE_RE, MARKER_RE, parse_date
+from storyline.ingest.dates import DATE_EXPR, DATE_RE, MARKER_RE, MONTH_MARKER_RE, parse_date, parse_month
 from storyline.ingest.outlets import (
     CONNECTORS,
     OUTLET_WORDS,
@@ -188,6 +189,7 @@ class TextMeta:
     page_outlet: str | None = None  # the site named after the headline in a pasted page title
     dateline: str | None = None
     published: str | None = None  # ISO date stated in the text
+    published_month: str | None = None  # YYYY-MM of a date marker that gives the month only
     updated: str | None = None  # ISO date of an "Updated ..." marker
     original_date: str | None = None  # date a credit line gives for the first publication
     boilerplate: list[str] = field(default_factory=list)
@@ -337,8 +339,16 @@ def _take_date_markers(line: str, meta: TextMeta) -> str | None:
     found = False
     while True:
         m = MARKER_RE.match(line, pos)
-        if not m:
-            break
+        if not m or parse_date(m["date"]) is None:
+            month = MONTH_MARKER_RE.match(line, pos)
+            if month is None or parse_month(month["month"]) is None:
+                break
+            if not any(w in month["kind"].lower() for w in ("updated", "modified")):
+                meta.published_month = meta.published_month or parse_month(month["month"])
+            found = True
+            meta.stamps.append(line[month.start():month.end("month")])
+            pos = month.end()
+            continue
         iso = parse_date(m["date"])
         if iso is None:
             break

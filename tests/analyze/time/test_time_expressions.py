@@ -447,3 +447,18 @@ def test_furniture_relative_expressions_follow_a_refined_publication_date():
     pub = PubDate(date="2024-09-12", earliest="2024-09-12", latest="2024-09-12", basis="inferred")
     again = reresolve(art, unknown, pub)
     assert [(t.part, t.value) for t in again] == [("title", "2024-09-09")]
+
+
+def test_iso_month_where_it_cannot_be_a_year_range(nlp):
+    _, tx = run(nlp, "The audit of 2019-05 found gaps, and the 2007-08 season was the club's best.",
+                "2024-06-01")
+    assert find(tx, "2019-05").value == "2019-05"
+    assert [t.value for t in tx if t.text in ("2007", "08")] == ["2007", "2008"]
+    _, tx = run(nlp, "The memo (dated 2011-12) was never sent.", "2024-06-01")
+    assert find(tx, "2011-12").value == "2011-12"
+
+
+def test_month_long_publication_range_is_narrowed_by_the_content(nlp):
+    text = "The ferry sank on March 14, 2024, and divers will search again on Friday."
+    pub, tx = run(nlp, text, earliest="2024-03-01", latest="2024-03-31", basis="text")
+    assert (pub.earliest, pub.latest, pub.basis) == ("2024-03-14", "2024-03-31", "inferred")

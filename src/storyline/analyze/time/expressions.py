@@ -434,7 +434,8 @@ def analyze_time(doc: Doc, article: Article) -> tuple[PubDate, list[TimeExpr]]:
     cands = candidates(doc, text)
     tenses = [clause_tense(doc, c.start, c.end) for c in cands]
     pub = article.published
-    if pub.basis in ("unknown", "inferred") and not (pub.basis == "inferred" and pub.date):
+    # no day known (none at all, a range inferred earlier, or a month-only date line): infer within it
+    if pub.date is None and pub.basis != "metadata":
         try:
             pub = infer_publication(doc, text, cands, tenses, pub)
         except DATE_ERRORS:  # an inference that leaves the calendar (year 0001/9999): none

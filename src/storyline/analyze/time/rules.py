@@ -917,6 +917,19 @@ def _year_range(m):
             Cand(m.start("y2"), m.end("y2"), "DATE", value=str(y2), priority=2)]
 
 
+# ISO months "2023-08": a month where it cannot be a year range (the second number would end the
+# range before it starts) or where a date marker announces it ("date 2011-12", "updated 2019-05")
+_DATE_MARKER_BEFORE = re.compile(r"(?i)\b(?:date[d:]?|published|posted|updated|modified|as\s+of)\s*:?\s*$")
+
+
+@rule(rf"{B}(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![-–/\d\w])")
+def _iso_month(m):
+    y, mo = int(m["y"]), int(m["m"])
+    if mo > y % 100 and not _DATE_MARKER_BEFORE.search(m.string[max(0, m.start() - 20):m.start()]):
+        return None  # "2011-12", "the 2007-08 season": a range (see _year_range)
+    return _cand(m, "DATE", value=f"{y:04d}-{mo:02d}", priority=2)
+
+
 @rule(rf"(?i)\b(?P<units>{UNITS_PL})(?P<adj>-long|-old|\s+long)\b")
 def _units_long(m):
     unit = m["units"].lower()[:-1]
