@@ -462,3 +462,14 @@ def test_month_long_publication_range_is_narrowed_by_the_content(nlp):
     text = "The ferry sank on March 14, 2024, and divers will search again on Friday."
     pub, tx = run(nlp, text, earliest="2024-03-01", latest="2024-03-31", basis="text")
     assert (pub.earliest, pub.latest, pub.basis) == ("2024-03-14", "2024-03-31", "inferred")
+
+
+@pytest.mark.parametrize("text, clock, value", [
+    ("The probe touched down at 6.04 pm, on August 23, after a long descent.", "6.04 pm", "2025-08-23T18:04"),
+    ("The jury returned at 9:40 a.m. on March 3, 2025, and the judge read the verdict.", "9:40 a.m.",
+     "2025-03-03T09:40"),
+    ("Polls closed at 8 p.m. Counting went on through the night.", "8 p.m.", "2025-09-10T20:00"),
+])
+def test_a_clock_time_takes_the_day_written_right_after_it(nlp, text, clock, value):
+    _, tx = run(nlp, text, "2025-09-10")
+    assert find(tx, clock).value == value

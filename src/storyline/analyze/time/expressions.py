@@ -194,8 +194,10 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
     last_day: tuple[date, bool] | None = None
     last_any: tuple[date, bool] | None = None
     month_years: dict[int, int] = {}  # month -> year of the last absolute date in that month
-    for c, tense in zip(cands, tenses, strict=False):
+    for i, (c, tense) in enumerate(zip(cands, tenses, strict=False)):
         span_text = text[c.start:c.end]
+        if c.context and c.type == "TIME" and (day := _day_after(text, cands, tenses, i, pub)):
+            last_day = last_any = day  # "at 6.04 pm, on May 12": the clock time is on the day after it
         if c.rel is None:  # absolute dates, durations, sets
             value = c.value or "XXXX"
             lo, hi = value_bounds(value) if c.type in ("DATE", "TIME") else (None, None)
@@ -267,6 +269,23 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
             if gran == "day" and te.earliest == te.latest:
                 last_day = (parse_iso(te.earliest), te.resolved)  # type: ignore[assignment]
     return out
+
+
+_CLOCK_THEN_DAY = re.compile(r",?\s+(?:on\s+)?$")
+
+
+def _day_after(text: str, cands: list[Cand], tenses: list[str], i: int,
+               pub: PubDate) -> tuple[date, bool] | None:
+    """The day given right after the clock time ``cands[i]`` ("6.04 pm, on May 12"), if any."""
+    if i + 1 >= len(cands) or cands[i + 1].type != "DATE":
+        return None
+    nxt = cands[i + 1]
+    if not _CLOCK_THEN_DAY.fullmatch(text[cands[i].end:nxt.start]) or nxt.context:
+        return None
+    te = resolve_candidates(None, text, [nxt], pub, [tenses[i + 1]])[0]
+    if te.earliest is None or te.earliest != te.latest or granularity(te.value) != "day":
+        return None
+    return parse_iso(te.earliest), te.resolved  # type: ignore[return-value]
 
 
 # ----------------------------------------------------------------------------- publication range
