@@ -473,3 +473,10 @@ def test_month_long_publication_range_is_narrowed_by_the_content(nlp):
 def test_a_clock_time_takes_the_day_written_right_after_it(nlp, text, clock, value):
     _, tx = run(nlp, text, "2025-09-10")
     assert find(tx, clock).value == value
+
+
+def test_a_participle_clause_takes_the_tense_of_its_main_verb(nlp):
+    # Wed 2025-09-10: "approving ... on Friday" belongs to "met" (past), so the Friday before
+    _, tx = run(nlp, "The school board met for six hours, approving the new budget on Friday.", "2025-09-10")
+    fri = find(tx, "Friday")
+    assert (fri.value, fri.tense) == ("2025-09-05", "past")

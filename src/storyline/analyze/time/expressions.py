@@ -92,6 +92,9 @@ def verb_tense(v: Token, depth: int = 0) -> str:
             return "future"
         if head.pos_ in ("VERB", "AUX"):
             return verb_tense(head, depth + 1)
+    if v.tag_ == "VBG" and not auxes and v.dep_ in ("advcl", "acl", "xcomp", "conj") and depth < 3 \
+            and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
+        return verb_tense(v.head, depth + 1)  # a participle clause ("…, calling it …") has no tense of its own
     if v.tag_ in ("VBZ", "VBP", "VBG", "VB"):
         if v.tag_ == "VBG" and {"was", "were"} & aux_words:
             return "past"
