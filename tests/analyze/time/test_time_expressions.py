@@ -480,3 +480,12 @@ def test_a_participle_clause_takes_the_tense_of_its_main_verb(nlp):
     _, tx = run(nlp, "The school board met for six hours, approving the new budget on Friday.", "2025-09-10")
     fri = find(tx, "Friday")
     assert (fri.value, fri.tense) == ("2025-09-05", "past")
+
+
+@pytest.mark.parametrize("pub, value", [
+    ("2026-05-15", "2026-11"),  # half a year either way: the coming one
+    ("2026-04-02", "2025-11"),  # last November is nearer
+])
+def test_a_scheduled_month_looked_forward_to_is_the_nearest_ties_to_the_coming_one(nlp, pub, value):
+    _, tx = run(nlp, "Volunteers knocked on doors for weeks ahead of the November runoff.", pub)
+    assert find(tx, "November").value == value

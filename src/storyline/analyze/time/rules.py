@@ -522,10 +522,20 @@ def _month(m):
             _BEFORE_THE.search(m.string[max(0, m.start() - 30):m.start("mon")]):
         # "the November election", "the June hearing": the nearest one, whatever the clause's
         # tense ("Polls closed weeks before the November election" written in September)
-        month_rel = rel
-        rel = lambda a, t: month_rel(a, "present")  # noqa: E731
+        rel = _coming_month(rel)
     return Cand(m.start("mod") if mod else m.start("mon"), m.end("mon"), "DATE", rel=rel,
                 priority=1)
+
+
+def _coming_month(month_rel: Callable[[date, Tense], Resolved]) -> Callable[[date, Tense], Resolved]:
+    """The nearest occurrence of the month, the coming one when both are as near (a happening the
+    text looks forward to: "before the November election" written in May is this year's)."""
+    def f(anchor: date, tense: Tense) -> Resolved:
+        back, ahead = month_rel(anchor, "past"), month_rel(anchor, "future")
+        here = anchor.year * 12 + anchor.month
+        months = [int(v[:4]) * 12 + int(v[5:7]) for v in (back.value, ahead.value)]
+        return back if here - months[0] < months[1] - here else ahead
+    return f
 
 
 # scheduled happenings named by their month, looked forward to ("weeks before the November
