@@ -22,7 +22,7 @@ SCHEMA_VERSION = "1.0"
 
 DateBasis = Literal["metadata", "text", "inferred", "unknown"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-TimexAnchor = Literal["absolute", "publication", "context", "none"]
+TimexAnchor = Literal["absolute", "publication", "context", "story", "none"]
 QuoteKind = Literal["full", "fragment"]
 ComparisonStatus = Literal["agree", "compatible", "conflict", "consistent_over_time", "single_source"]
 Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "unknown"]

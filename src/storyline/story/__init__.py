@@ -40,6 +40,7 @@ def story_title(analyses: Sequence[ArticleAnalysis]) -> str:
 def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = None) -> Dossier:
     from storyline.story.compare import compare_claims
     from storyline.story.coverage import build_coverage
+    from storyline.story.dating import date_from_timeline
     from storyline.story.quotes import group_quotes
     from storyline.story.resolve import resolve_entities
     from storyline.story.timeline import build_timeline
@@ -48,6 +49,7 @@ def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = No
     entities, entity_map = resolve_entities(analyses)
     analyses = refine_dates(analyses, entity_map)
     timeline, date_comparisons = build_timeline(analyses, entity_map)
+    analyses = date_from_timeline(analyses, timeline)
     quote_groups, quote_comparisons = group_quotes(analyses, entity_map, entities)
     claims, claim_comparisons = compare_claims(analyses, entity_map, entities)
     comparisons = claim_comparisons + date_comparisons + quote_comparisons
