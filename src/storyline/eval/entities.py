@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from storyline.analyze.entities.names import link_orgs, name_tokens, person_compatible, surname
+from storyline.analyze.entities import link_orgs, name_tokens, person_compatible, surname
 from storyline.errors import DatasetError
 from storyline.eval import EvalReport
 from storyline.eval.coref_scores import clusters_from_labels, conll_scores, require_scorch

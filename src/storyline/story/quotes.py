@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from storyline.analyze.entities.names import expand_title_words
+from storyline.analyze.entities import expand_title_words
 from storyline.lexicon.en.names import ROLE_NOUNS
 from storyline.lexicon.en.quotes import MEDIA, SPOKEN_MEDIA, WRITTEN_CUES, WRITTEN_MEDIA
 from storyline.lexicon.en.speakers import DESCRIPTION_SKIP, SHARED_ROLES

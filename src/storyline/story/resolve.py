@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from storyline.analyze.entities.names import (
+from storyline.analyze.entities import (
     fullest_name,
     given_variants,
     gpe_key,

@@ -176,8 +176,8 @@ def test_empty_text_has_no_entities(nlp):
 # ----------------------------------------------------------------------------- voting, no parse
 
 
-def _cand(label: str, evidence: bool = False) -> ents_mod._Cand:
-    return ents_mod._Cand(0, 1, 0, 6, "Martin", label, person_evidence=evidence)
+def _cand(label: str, evidence: bool = False) -> ents_mod.Candidate:
+    return ents_mod.Candidate(0, 1, 0, 6, "Martin", label, person_evidence=evidence)
 
 
 def test_vote_majority_and_title_evidence():

@@ -143,8 +143,8 @@ def test_norp_coordinated_with_an_organization_is_an_organization(nlp):
               "while Americans and Canadians disagreed.")
     tok = {t.text: t.i for t in doc}
 
-    def cand(a: int, b: int, label: str) -> ents_mod._Cand:
-        return ents_mod._Cand(a, b, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), doc[a:b].text, label)
+    def cand(a: int, b: int, label: str) -> ents_mod.Candidate:
+        return ents_mod.Candidate(a, b, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), doc[a:b].text, label)
 
     dominion = cand(tok["Dominion"], tok["Systems"] + 1, "ORG")
     smartmatic = cand(tok["Smartmatic"], tok["Smartmatic"] + 1, "NORP")

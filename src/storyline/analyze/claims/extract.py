@@ -67,7 +67,7 @@ _RELATIVE_TIME = {"ago", "later", "earlier", "after", "before", "old", "into"}
 _CONTAINER_WORDS = {"prison", "jail", "penitentiary", "facility", "correctional", "detention"}
 
 
-class _Builder:
+class ClaimBuilder:
     """Collects claims for one article, filling voice/hedge/as_of the same way for all of them."""
 
     def __init__(self, ctx: Context) -> None:
@@ -98,7 +98,7 @@ def extract_claims(doc: Doc, article: Article, mentions: list[Mention],
                    quotes: list[Quote]) -> list[Claim]:
     """All claims of one article, ordered by position, with ids ``<article id>:c<n>``."""
     ctx = Context(doc, article, mentions, entities, timexes, quotes)
-    b = _Builder(ctx)
+    b = ClaimBuilder(ctx)
     _quantity_claims(b, doc)
     _money_claims(b, doc)
     _date_claims(b, doc)
@@ -159,7 +159,7 @@ def _ancestor_lemmas(tok: Token, limit: int = 4) -> list[str]:
     return out
 
 
-def _quantity_claims(b: _Builder, doc: Doc) -> None:
+def _quantity_claims(b: ClaimBuilder, doc: Doc) -> None:
     money_tokens = {t.i for ent in doc.ents if ent.label_ == "MONEY" for t in ent}
     count_items: dict[int, list[_Item]] = {}  # sentence start -> listed charges
     totals: dict[int, list[Claim]] = {}
@@ -194,7 +194,7 @@ def _quantity_claims(b: _Builder, doc: Doc) -> None:
     _lists_and_totals(b, count_items, totals)
 
 
-def _age_claim(b: _Builder, doc: Doc, run: list[Token], value: float, head: Token | None) -> bool:
+def _age_claim(b: ClaimBuilder, doc: Doc, run: list[Token], value: float, head: Token | None) -> bool:
     if not float(value).is_integer() or not 0 < value < 125:
         return False
     num = run[-1]
@@ -245,7 +245,7 @@ def _is_sentence_noun(tok: Token) -> bool:
     return cur.lemma_.lower() in SENTENCE_NOUNS
 
 
-def _sentence_claim(b: _Builder, doc: Doc, run: list[Token], value: float, unit_tok: Token,
+def _sentence_claim(b: ClaimBuilder, doc: Doc, run: list[Token], value: float, unit_tok: Token,
                     qualifier: str | None, q_start: int) -> None:
     if any(c.lower_ in _RELATIVE_TIME for c in unit_tok.children):
         return  # "two years ago", "a year later"
@@ -327,7 +327,7 @@ def _charge_label(noun: Token, stop: set[int]
     return _label_words(first), first, extra
 
 
-def _charge_claim(b: _Builder, doc: Doc, run: list[Token], value: int, noun: Token,
+def _charge_claim(b: ClaimBuilder, doc: Doc, run: list[Token], value: int, noun: Token,
                   qualifier: str | None, q_start: int
                   ) -> tuple[Claim | None, list[tuple[str, int, int, int]]]:
     """A ``count:<charge>`` or ``charge_count`` claim, and unnumbered list items that follow it."""
@@ -355,7 +355,7 @@ def _charge_claim(b: _Builder, doc: Doc, run: list[Token], value: int, noun: Tok
 _Item = tuple[str, int, int, int, Claim]
 
 
-def _lists_and_totals(b: _Builder, items: dict[int, list[_Item]],
+def _lists_and_totals(b: ClaimBuilder, items: dict[int, list[_Item]],
                       totals: dict[int, list[Claim]]) -> None:
     """Counts listed in one sentence: parts of the total stated there, or a list claim of their own."""
     for sent_start, listed in items.items():
@@ -385,7 +385,7 @@ def _lists_and_totals(b: _Builder, items: dict[int, list[_Item]],
 # ----------------------------------------------------------------------------- money
 
 
-def _money_claims(b: _Builder, doc: Doc) -> None:
+def _money_claims(b: ClaimBuilder, doc: Doc) -> None:
     for ent in doc.ents:
         if ent.label_ != "MONEY":
             continue
@@ -477,7 +477,7 @@ def _event_of(tok: Token) -> str | None:
     return None
 
 
-def _date_claims(b: _Builder, doc: Doc) -> None:
+def _date_claims(b: ClaimBuilder, doc: Doc) -> None:
     for tx in b.ctx.timexes:
         if tx.type != "DATE" or not _ISO.match(tx.value or ""):
             continue
@@ -526,7 +526,7 @@ def _irrealis(verb: Token) -> bool:
     return any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
 
-def _agent_claims(b: _Builder, doc: Doc) -> None:
+def _agent_claims(b: ClaimBuilder, doc: Doc) -> None:
     for tok in doc:
         if tok.pos_ != "VERB":
             continue
@@ -567,7 +567,7 @@ def _named_place(ent_tokens: list[Token]) -> bool:
     return bool(words & _CONTAINER_WORDS) and any(t.pos_ == "PROPN" for t in ent_tokens)
 
 
-def _place_claims(b: _Builder, doc: Doc) -> None:
+def _place_claims(b: ClaimBuilder, doc: Doc) -> None:
     for ent in doc.ents:
         toks = [t for t in ent if t.lower_ != "the"]
         if not toks:

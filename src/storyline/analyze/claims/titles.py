@@ -19,7 +19,7 @@ from storyline.lexicon.en.claims import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from storyline.analyze.claims.extract import _Builder
+    from storyline.analyze.claims.extract import ClaimBuilder
 
 _ISO_YEAR = re.compile(r"^\d{4}")
 
@@ -74,7 +74,7 @@ def _appositive_phrase(noun: Token) -> list[Token]:
     return sorted(toks, key=lambda t: t.i)
 
 
-def title_claims(b: _Builder, doc: Doc) -> None:
+def title_claims(b: ClaimBuilder, doc: Doc) -> None:
     ctx = b.ctx
     done: set[tuple[str, int]] = set()
     # 1. roles from the entity stage

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from storyline.analyze.entities.casing import Casing
 from storyline.analyze.entities.given_names import given_name_gender, is_given_name
 from storyline.analyze.entities.names import (
+    bare_word,
     expand_title_words,
     fullest_name,
     gpe_key,
@@ -51,16 +52,15 @@ from storyline.analyze.entities.names import (
 )
 from storyline.analyze.entities.roles import (
     AFFILIATION,
-    _bare,
-    _Cand,
-    _is_possessive,
-    _is_title_word,
-    _left_modifiers,
-    _predicate_roles,
-    _roles_before,
-    _split_qualifier,
-    _text,
-    _title_head,
+    Candidate,
+    doc_text,
+    is_possessive,
+    is_title_word,
+    left_modifiers,
+    predicate_roles,
+    roles_before,
+    split_qualifier,
+    title_head,
 )
 from storyline.analyze.quotes.marks import quote_regions
 from storyline.lexicon.en.names import (
@@ -103,20 +103,20 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
     # Leading honorifics/office words and lower-case descriptors are titles, not the name.
     while j - i > 1:
         tok = doc[i]
-        b = _bare(tok.text)
+        b = bare_word(tok.text)
         if b in HONORIFICS and label in ("PERSON", "ORG", "NORP"):
             evidence = True  # an honorific in front says person; places keep their words
         elif label == "PERSON" and (b in OFFICE_WORDS or tok.is_lower or tok.pos_ not in ("PROPN",)):
             evidence = evidence or b in OFFICE_WORDS
         elif label != "PERSON" and b in OFFICE_WORDS and tok.text[:1].isupper() and \
                 doc[i + 1].pos_ == "PROPN" and doc[j - 1].pos_ == "PROPN" and \
-                all(t.pos_ == "PROPN" or _is_title_word(t) for t in doc[i:j]) and \
+                all(t.pos_ == "PROPN" or is_title_word(t) for t in doc[i:j]) and \
                 not any(t.lower_ in ("of", "for", "department", "office", "court") for t in doc[i:j]):
             evidence = True  # "Gov. Polis" tagged ORG: the title says PERSON
         else:
             break
         i += 1
-    while j > i and (_is_possessive(doc[j - 1]) or doc[j - 1].is_punct):
+    while j > i and (is_possessive(doc[j - 1]) or doc[j - 1].is_punct):
         j -= 1
     if j <= i:
         return None
@@ -125,7 +125,7 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
 
 def _valid_name(doc: Doc, i: int, j: int) -> bool:
     text = doc[i:j].text
-    if all(_is_title_word(t) or t.is_punct or _bare(t.text) in TITLE_PREFIX_WORDS for t in doc[i:j]):
+    if all(is_title_word(t) or t.is_punct or bare_word(t.text) in TITLE_PREFIX_WORDS for t in doc[i:j]):
         return False  # "Magistrate", "Attorney General", "Lt. Cmdr.": a title cut off from its name
     if not any(c.isalpha() for c in text):
         return False
@@ -138,7 +138,7 @@ def _valid_name(doc: Doc, i: int, j: int) -> bool:
 
 def _span_text(doc: Doc, i: int, j: int) -> tuple[int, int, str]:
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    text = _text(doc)[start:end]
+    text = doc_text(doc)[start:end]
     # A possessive glued to the last token ("Trump’s" as one token in odd tokenizations).
     for suf in ("'s", "\u2019s", "'", "\u2019"):
         if text.endswith(suf) and len(text) > len(suf) + 1:
@@ -180,7 +180,7 @@ def _namelike(tok: Token) -> bool:
 
 
 def _title_like(tok: Token) -> bool:
-    b = _bare(tok.text)
+    b = bare_word(tok.text)
     if b in HONORIFICS or b in OFFICE_WORDS or b in ROLE_NOUNS or b in TITLE_PREFIX_WORDS:
         return True
     t = tok.text
@@ -209,12 +209,12 @@ def _person_in_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int] | N
         if not is_given_name(doc[k].text) or not 2 <= j - k <= 4:
             continue
         tail = doc[k:j]
-        if not all(_namelike(t) for t in tail) or any(_bare(t.text) in ORG_NAME_WORDS for t in tail):
+        if not all(_namelike(t) for t in tail) or any(bare_word(t.text) in ORG_NAME_WORDS for t in tail):
             return None
         if k == i:
             if label == "PERSON":
                 return None
-            prev = _bare(doc[i - 1].text) if i > 0 else ""
+            prev = bare_word(doc[i - 1].text) if i > 0 else ""
             titled = prev in ROLE_NOUNS or prev in TITLE_PREFIX_WORDS or prev in OFFICE_WORDS
             if label != "credit" and not titled and is_given_name(doc[j - 1].text):
                 return None  # two given names ("Hollis Grant") may be a firm's name
@@ -231,7 +231,7 @@ def _not_a_person(doc: Doc, i: int, j: int) -> str | None:
     """The type of a span the NER typed PERSON that names no person: an organization, facility or
     place name by its last word ("Harbor Patrol", "Elm Street Bridge"), or a one-word name written
     like a company's ("NovaTek", "Orbiter7")."""
-    last = _bare(doc[j - 1].text)
+    last = bare_word(doc[j - 1].text)
     if is_given_name(doc[i].text) and j - i >= 2 and last not in ORG_NAME_WORDS:
         return None
     if last in FACILITY_WORDS:
@@ -252,17 +252,17 @@ def _not_a_person(doc: Doc, i: int, j: int) -> str | None:
 def _extend_possessor(doc: Doc, i: int, j: int) -> int:
     """"General’s Office" inside "the Colorado Attorney General’s Office": an ORG span that starts
     with a possessor takes in the capitalized compound words of that possessor on its left."""
-    if j - i < 3 or not _is_possessive(doc[i + 1]) or doc[i].dep_ != "poss":
+    if j - i < 3 or not is_possessive(doc[i + 1]) or doc[i].dep_ != "poss":
         return i
-    a = _left_modifiers(doc, i, i)
+    a = left_modifiers(doc, i, i)
     while a < i and not doc[a].text[:1].isupper():
         a += 1
     return a
 
 
-def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
-    cands: list[_Cand] = []
-    extended: list[_Cand] = []
+def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
+    cands: list[Candidate] = []
+    extended: list[Candidate] = []
     covered: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
@@ -292,10 +292,10 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
         if not _valid_name(doc, i, j):
             continue
         start, end, text = _span_text(doc, i, j)
-        c = _Cand(i, j, start, end, text, label, person_evidence=evidence)
+        c = Candidate(i, j, start, end, text, label, person_evidence=evidence)
         if (label == "PERSON" or evidence or j - i == 1) and \
-                not any(_is_possessive(t) for t in doc[i:j]):
-            c.roles.extend(_roles_before(doc, c, title_start, casing))
+                not any(is_possessive(t) for t in doc[i:j]):
+            c.roles.extend(roles_before(doc, c, title_start, casing))
         cands.append(c)
         if grown:
             extended.append(c)
@@ -306,30 +306,30 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
                                              o.j - o.i > c.j - c.i for o in extended)]
     # Honorific + proper noun(s) that NER missed: "Ms. Peters", "Sen. Warnock".
     for tok in doc:
-        if tok.i in covered or _bare(tok.text) not in HONORIFICS or not tok.text[:1].isupper():
+        if tok.i in covered or bare_word(tok.text) not in HONORIFICS or not tok.text[:1].isupper():
             continue
         k = tok.i + 1
         while k < len(doc) and doc[k].pos_ == "PROPN" and k not in covered and doc[k].text[:1].isupper():
             k += 1
         if k > tok.i + 1:
             i, j = tok.i + 1, k
-            while j > i and (_is_possessive(doc[j - 1]) or doc[j - 1].is_punct):
+            while j > i and (is_possessive(doc[j - 1]) or doc[j - 1].is_punct):
                 j -= 1
             if j > i and _valid_name(doc, i, j):
                 start, end, text = _span_text(doc, i, j)
-                cands.append(_Cand(i, j, start, end, text, "PERSON", person_evidence=True))
+                cands.append(Candidate(i, j, start, end, text, "PERSON", person_evidence=True))
                 covered.update(range(i, j))
     # A "name" that only modifies another person's name is part of that name's title
     # ("former Mesa County Clerk Tina Peters" with "Mesa County" tagged PERSON).
     by_tok = {t: c for c in cands for t in range(c.i, c.j)}
     lowered = {t.text for t in doc if t.is_lower and t.is_alpha}
-    kept: list[_Cand] = []
+    kept: list[Candidate] = []
     for c in cands:
         root = doc[c.j - 1]
         host = by_tok.get(root.head.i) if root.dep_ == "compound" else None
         if host is not None and host is not c and c.label == "PERSON" and host.label == "PERSON":
             continue
-        if c.label == "PERSON" and any(_is_possessive(t) for t in doc[c.i:c.j]):
+        if c.label == "PERSON" and any(is_possessive(t) for t in doc[c.i:c.j]):
             continue  # "Attorney General's Office" is not a person
         if c.label == "PERSON" and not c.person_evidence:
             if c.j - c.i == 1 and doc[c.i].lower_ in lowered and not is_given_name(doc[c.i].text):
@@ -341,7 +341,7 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[_Cand]:
     return kept
 
 
-def _coordination_labels(doc: Doc, cands: list[_Cand], by_tok: dict[int, _Cand]) -> None:
+def _coordination_labels(doc: Doc, cands: list[Candidate], by_tok: dict[int, Candidate]) -> None:
     """A singular proper noun typed NORP but coordinated with an organization is an organization
     too ("Dominion Voting Systems and Smartmatic"): nationalities and parties are adjectives or
     plurals ("American", "Democrats"), a company name is not."""
@@ -358,7 +358,7 @@ def _coordination_labels(doc: Doc, cands: list[_Cand], by_tok: dict[int, _Cand])
 # ----------------------------------------------------------------------------- grouping
 
 
-def _exact_key(c: _Cand) -> str:
+def _exact_key(c: Candidate) -> str:
     toks = name_tokens(c.text)
     if c.label == "PERSON" or c.person_evidence:
         toks = person_core(toks)
@@ -373,7 +373,7 @@ def _groups(uf: UnionFind[int], n: int) -> dict[int, list[int]]:
     return out
 
 
-def _vote(cands: list[_Cand], members: list[int]) -> str:
+def _vote(cands: list[Candidate], members: list[int]) -> str:
     """The group's type: PERSON when any mention has a title/honorific in front of it or a
     person-role apposition (titles imply a person), else the majority NER label."""
     votes: Counter[str] = Counter()
@@ -385,7 +385,7 @@ def _vote(cands: list[_Cand], members: list[int]) -> str:
     return sorted(votes, key=lambda lab: (-votes[lab], _LABEL_PRIORITY.get(lab, 9)))[0]
 
 
-def _group_names(doc: Doc, cands: list[_Cand]) -> tuple[UnionFind[int], dict[int, str]]:
+def _group_names(doc: Doc, cands: list[Candidate]) -> tuple[UnionFind[int], dict[int, str]]:
     n = len(cands)
     uf = UnionFind(range(n))
     first_by_key: dict[str, int] = {}
@@ -467,32 +467,32 @@ def _honorific_gender(doc: Doc, i: int) -> str | None:
     """"m"/"f" from an honorific right before token ``i`` ("Mr. Lee", "Ms Lee")."""
     if i == 0:
         return None
-    b = _bare(doc[i - 1].text)
+    b = bare_word(doc[i - 1].text)
     return "m" if b == "mr" else "f" if b in ("ms", "mrs", "miss") else None
 
 
-def _descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
+def _descriptions(doc: Doc, taken: set[int]) -> list[Candidate]:
     """Definite role-noun phrases ("the former Mesa County clerk") as description candidates."""
     out = []
     for tok in doc:
         if tok.i in taken or tok.pos_ != "NOUN" or tok.tag_ not in ("NN",) or not tok.is_lower:
             continue
-        if _bare(tok.lemma_) not in ROLE_NOUNS:
+        if bare_word(tok.lemma_) not in ROLE_NOUNS:
             continue
         dets = [c for c in tok.children if c.dep_ == "det"]
         if not dets or dets[0].lower_ != "the" or any(c.dep_ == "poss" for c in tok.children):
             continue
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "the director of X" names a post, not necessarily a person already seen
-        a = _left_modifiers(doc, tok.i, tok.i)
+        a = left_modifiers(doc, tok.i, tok.i)
         if any(t in taken for t in range(a, tok.i)):
             continue
-        a2, qual = _split_qualifier(doc, a, tok.i + 1)
+        a2, qual = split_qualifier(doc, a, tok.i + 1)
         mods = tuple(t.lower_ for t in doc[a2:tok.i] if not t.is_punct)
         start, end = doc[a].idx, tok.idx + len(tok.text)
-        out.append(_Cand(a, tok.i + 1, start, end, _text(doc)[start:end], "PERSON",
-                         description=True, head_lemma=_bare(tok.lemma_), modifiers=mods,
-                         roles=[(" ".join(_text(doc)[doc[a2].idx:end].split()), qual, start, end)]))
+        out.append(Candidate(a, tok.i + 1, start, end, doc_text(doc)[start:end], "PERSON",
+                         description=True, head_lemma=bare_word(tok.lemma_), modifiers=mods,
+                         roles=[(" ".join(doc_text(doc)[doc[a2].idx:end].split()), qual, start, end)]))
     return out
 
 
@@ -508,7 +508,7 @@ def _org_head(name: str) -> str | None:
     return toks[-1]
 
 
-def _org_descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
+def _org_descriptions(doc: Doc, taken: set[int]) -> list[Candidate]:
     """Definite phrases headed by an organization noun ("the department", "the federal agency",
     and the capitalized "the Council" / "this Court" that legal and institutional prose uses)."""
     out = []
@@ -516,7 +516,7 @@ def _org_descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
         if tok.i in taken:
             continue
         if tok.is_lower and tok.pos_ == "NOUN" and tok.tag_ == "NN":
-            lemma = _bare(tok.lemma_)
+            lemma = bare_word(tok.lemma_)
         elif tok.is_title and tok.tag_ == "NNP" and not (tok.i + 1 < len(doc) and
                                                          doc[tok.i + 1].pos_ == "PROPN"):
             lemma = tok.lower_
@@ -528,18 +528,18 @@ def _org_descriptions(doc: Doc, taken: set[int]) -> list[_Cand]:
         if not dets or dets[0].lower_ not in ("the", "this") or \
                 any(c.dep_ in ("poss", "prep") for c in tok.children):
             continue
-        a = _left_modifiers(doc, tok.i, tok.i)
+        a = left_modifiers(doc, tok.i, tok.i)
         if any(t in taken for t in range(a, tok.i)):
             continue
         mods = tuple(t.lower_ for t in doc[a:tok.i] if not t.is_punct)
         start, end = doc[a].idx, tok.idx + len(tok.text)
-        out.append(_Cand(a, tok.i + 1, start, end, _text(doc)[start:end], "ORG", description=True,
+        out.append(Candidate(a, tok.i + 1, start, end, doc_text(doc)[start:end], "ORG", description=True,
                          head_lemma=lemma, modifiers=mods))
     return out
 
 
-def _link_org_descriptions(descs: list[_Cand], cands: list[_Cand], uf: UnionFind[int],
-                           types: dict[int, str]) -> list[tuple[_Cand, int]]:
+def _link_org_descriptions(descs: list[Candidate], cands: list[Candidate], uf: UnionFind[int],
+                           types: dict[int, str]) -> list[tuple[Candidate, int]]:
     """Attach "the department" to the one organization of the article with that head noun whose
     name holds every modifier ("the justice department" fits "Department of Justice")."""
     orgs: dict[int, tuple[str | None, set[str]]] = {}
@@ -564,8 +564,8 @@ def _link_org_descriptions(descs: list[_Cand], cands: list[_Cand], uf: UnionFind
     return linked
 
 
-def _link_descriptions(descs: list[_Cand], cands: list[_Cand], uf: UnionFind[int],
-                       types: dict[int, str]) -> list[tuple[_Cand, int]]:
+def _link_descriptions(descs: list[Candidate], cands: list[Candidate], uf: UnionFind[int],
+                       types: dict[int, str]) -> list[tuple[Candidate, int]]:
     """Attach each description to the single person whose stated role has the same head noun."""
     role_heads: dict[int, list[set[str]]] = {}
     for x, c in enumerate(cands):
@@ -590,7 +590,7 @@ def _link_descriptions(descs: list[_Cand], cands: list[_Cand], uf: UnionFind[int
     return linked
 
 
-def _add_missed_surnames(doc: Doc, cands: list[_Cand], uf: UnionFind[int], types: dict[int, str],
+def _add_missed_surnames(doc: Doc, cands: list[Candidate], uf: UnionFind[int], types: dict[int, str],
                          taken: set[int]) -> None:
     """The small NER model often misses a bare surname once the full name was given ("Doe
     declined", "Gorsuch was joined"): a capitalized token equal to the surname of a person of the
@@ -620,7 +620,7 @@ def _add_missed_surnames(doc: Doc, cands: list[_Cand], uf: UnionFind[int], types
         if not before:
             continue
         root = max(before)[1]
-        cands.append(_Cand(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PERSON"))
+        cands.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PERSON"))
         uf.add(len(cands) - 1)
         uf.union(root, len(cands) - 1)
 
@@ -634,19 +634,19 @@ def _as_of(article: Article) -> str | None:
 
 def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[LocalEntity]]:
     """Entity mentions of one article and the local entities they form (see module docstring)."""
-    cands = _name_candidates(doc, Casing(doc, _text(doc)))
+    cands = _name_candidates(doc, Casing(doc, doc_text(doc)))
     name_toks: set[int] = set()
     for c in cands:
         if c.label in ("PERSON", "ORG", "FAC"):
             name_toks.update(range(c.i, c.j))
     for c in cands:
         if c.label in ("PERSON", "ORG") or c.person_evidence:
-            extra = _predicate_roles(doc, c, name_toks)
+            extra = predicate_roles(doc, c, name_toks)
             if extra and c.label == "ORG" and not c.person_evidence and len(c.text.split()) > 1:
                 extra = []  # an organization with an apposition is still an organization
             c.roles.extend(extra)
             # a person-role noun in apposition ("Martin, the pardon attorney") says PERSON
-            if any(_title_head(t) in ROLE_NOUNS or _title_head(t) in OFFICE_WORDS for t, *_ in extra):
+            if any(title_head(t) in ROLE_NOUNS or title_head(t) in OFFICE_WORDS for t, *_ in extra):
                 c.person_evidence = True
     uf, types = _group_names(doc, cands)
     role_toks: set[int] = set(name_toks)
@@ -658,7 +658,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Lo
     links += _link_org_descriptions(_org_descriptions(doc, role_toks), cands, uf, types)
 
     # Members of each group (names, then descriptions), ordered by first mention.
-    members: dict[int, list[_Cand]] = {}
+    members: dict[int, list[Candidate]] = {}
     for x, c in enumerate(cands):
         members.setdefault(uf.find(x), []).append(c)
     for d, r in links:
@@ -682,7 +682,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Lo
     return mentions, entities
 
 
-def _collect_roles(article: Article, group: list[_Cand], as_of: str | None) -> list[Role]:
+def _collect_roles(article: Article, group: list[Candidate], as_of: str | None) -> list[Role]:
     quoted = [(r.start, r.end) for r in quote_regions(article.text)]
     by_key: dict[tuple[str, str | None, str], Role] = {}
     for c in sorted(group, key=lambda c: c.start):

@@ -57,26 +57,28 @@ def name_tokens(name: str) -> list[str]:
     return out
 
 
-def _bare(tok: str) -> str:
-    return tok.replace(".", "")
+def bare_word(word: str) -> str:
+    """A word as the title and name lists write it: lower case, no dots, a straight apostrophe
+    ("Sen." → "sen", "Jr." → "jr"). Shared by name comparison here and title reading in roles.py."""
+    return word.lower().replace(".", "").replace("\u2019", "'")
 
 
 def person_core(tokens: list[str]) -> list[str]:
     """Person name tokens without leading honorifics/office words (kept: suffixes like Jr.)."""
     i = 0
-    while i < len(tokens) - 1 and (_bare(tokens[i]) in HONORIFICS or _bare(tokens[i]) in OFFICE_WORDS):
+    while i < len(tokens) - 1 and (bare_word(tokens[i]) in HONORIFICS or bare_word(tokens[i]) in OFFICE_WORDS):
         i += 1
     return tokens[i:]
 
 
 def surname(tokens: list[str]) -> str | None:
     """The last name token (skipping suffixes such as Jr./III), or None for an empty name."""
-    core = [t for t in tokens if _bare(t) not in NAME_SUFFIXES]
+    core = [t for t in tokens if bare_word(t) not in NAME_SUFFIXES]
     return core[-1] if core else (tokens[-1] if tokens else None)
 
 
 def _given_compatible(a: str, b: str) -> bool:
-    a, b = _bare(a), _bare(b)
+    a, b = bare_word(a), bare_word(b)
     if a == b:
         return True
     # an initial ("J.") is compatible with a full given name starting with that letter
@@ -87,7 +89,7 @@ def given_variants(a: str, b: str) -> bool:
     """Two spellings or forms of one given name: a short form ("Joe"/"Joseph", "Katrin"/"Katrina"),
     or one letter added, dropped or changed ("Jon"/"John", "Eric"/"Erik"; the first letter must
     agree, and never a man's and a woman's name)."""
-    a, b = _bare(a).lower(), _bare(b).lower()
+    a, b = bare_word(a).lower(), bare_word(b).lower()
     if _given_compatible(a, b):
         return True
     if len(a) < 3 or len(b) < 3:
@@ -128,14 +130,14 @@ def person_compatible(a: list[str], b: list[str], *, allow_first_name: bool = Fa
     if len(a) > len(b):
         a, b = b, a
     sa, sb = surname(a), surname(b)
-    suf_a = {_bare(t) for t in a} & NAME_SUFFIXES
-    suf_b = {_bare(t) for t in b} & NAME_SUFFIXES
+    suf_a = {bare_word(t) for t in a} & NAME_SUFFIXES
+    suf_b = {bare_word(t) for t in b} & NAME_SUFFIXES
     if len(a) == 1:
         return a[0] == sb or (allow_first_name and a[0] == b[0] and len(b) > 1)
     if sa != sb or suf_a != suf_b:
         return False
-    core_a = [t for t in a if _bare(t) not in NAME_SUFFIXES]
-    core_b = [t for t in b if _bare(t) not in NAME_SUFFIXES]
+    core_a = [t for t in a if bare_word(t) not in NAME_SUFFIXES]
+    core_b = [t for t in b if bare_word(t) not in NAME_SUFFIXES]
     if len(core_a) == 1 or len(core_b) == 1:
         return True
     if not _given_compatible(core_a[0], core_b[0]):
@@ -167,10 +169,10 @@ def org_variants(name: str) -> set[str]:
     keys = {" ".join(f) for f in forms}
     for f in forms:
         if len(f) >= 2:
-            keys.add("acr:" + "".join(_bare(t)[0] for t in f if _bare(t)))
+            keys.add("acr:" + "".join(bare_word(t)[0] for t in f if bare_word(t)))
             content = [t for t in f if t not in FUNCTION_WORDS]
             if len(content) >= 2:
-                keys.add("acr:" + "".join(_bare(t)[0] for t in content if _bare(t)))
+                keys.add("acr:" + "".join(bare_word(t)[0] for t in content if bare_word(t)))
     return keys
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.analyze.entities.names import bare_word
 from storyline.lexicon.en.names import AFFILIATION_NOUNS, HONORIFICS, OFFICE_WORDS, QUALIFIERS, ROLE_NOUNS
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ _TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "PUNCT"})
 
 
 @dataclass
-class _Cand:
+class Candidate:
     """One mention candidate (a name or a description) before grouping."""
 
     i: int  # first token of the mention (doc index)
@@ -46,25 +47,21 @@ class _Cand:
     roles: list[tuple[str, str | None, int, int]] = field(default_factory=list)  # title, qual, s, e
 
 
-def _bare(tok_text: str) -> str:
-    return tok_text.lower().replace(".", "").replace("\u2019", "'")
-
-
-def _is_title_word(tok: Token) -> bool:
-    b = _bare(tok.text)
+def is_title_word(tok: Token) -> bool:
+    b = bare_word(tok.text)
     return b in HONORIFICS or b in OFFICE_WORDS
 
 
-def _title_head(title: str) -> str:
+def title_head(title: str) -> str:
     """Lower-cased head word of a title: the word before "of"/"for", else the last word."""
     words = title.replace("-", " ").split()
     for k, w in enumerate(words):
         if k and w.lower() in ("of", "for", "at", "and"):
-            return _bare(words[k - 1])
-    return _bare(words[-1]) if words else ""
+            return bare_word(words[k - 1])
+    return bare_word(words[-1]) if words else ""
 
 
-def _is_possessive(tok: Token) -> bool:
+def is_possessive(tok: Token) -> bool:
     return tok.tag_ == "POS" or tok.text in ("'s", "\u2019s", "'", "\u2019", "'S", "\u2019S")
 
 
@@ -72,15 +69,15 @@ def _role_head_ok(tok: Token) -> bool:
     """Can this noun head a role/description ("clerk", "Attorney", "loyalist", "Democrat")?"""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    b = _bare(tok.lemma_ if tok.pos_ == "NOUN" else tok.text)
-    if b in ROLE_NOUNS or b in OFFICE_WORDS or _bare(tok.text) in ROLE_NOUNS:
+    b = bare_word(tok.lemma_ if tok.pos_ == "NOUN" else tok.text)
+    if b in ROLE_NOUNS or b in OFFICE_WORDS or bare_word(tok.text) in ROLE_NOUNS:
         return True
     if tok.ent_type_ == "NORP":
         return True
     return tok.pos_ == "NOUN" and tok.is_lower and b.endswith(("ist", "er", "or", "ian", "ant", "ent"))
 
 
-def _text(doc: Doc) -> str:
+def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc (spaCy rebuilds it from every token on each access)."""
     text = doc.user_data.get("storyline.text")
     if text is None:
@@ -91,7 +88,7 @@ def _text(doc: Doc) -> str:
 # ----------------------------------------------------------------------------- roles
 
 
-def _left_modifiers(doc: Doc, first: int, last: int, stop_before: int = 0) -> int:
+def left_modifiers(doc: Doc, first: int, last: int, stop_before: int = 0) -> int:
     """Walk left from token ``first`` over modifiers that attach inside [k+1, last]; returns the
     index of the leftmost modifier (== first when none)."""
     k = first - 1
@@ -104,16 +101,16 @@ def _left_modifiers(doc: Doc, first: int, last: int, stop_before: int = 0) -> in
             break  # "to spring activist X": a verb mis-attached as a modifier is not a title
         if tok.dep_ == "punct" and tok.tag_ != "HYPH":
             break
-        if tok.dep_ == "nmod" and any(_is_possessive(c) for c in tok.children):
+        if tok.dep_ == "nmod" and any(is_possessive(c) for c in tok.children):
             break  # "Trump's pardon attorney": the possessor is not part of the title
-        if _is_possessive(tok) or tok.dep_ in ("det", "poss", "case"):
+        if is_possessive(tok) or tok.dep_ in ("det", "poss", "case"):
             break
         leftmost = k
         k -= 1
     return leftmost
 
 
-def _split_qualifier(doc: Doc, a: int, b: int) -> tuple[int, str | None]:
+def split_qualifier(doc: Doc, a: int, b: int) -> tuple[int, str | None]:
     """Skip leading qualifier words ("former", "then-", "ex-", "now") of tokens [a, b)."""
     qual = None
     while a < b:
@@ -137,20 +134,20 @@ def _make_role(doc: Doc, a: int, b: int, qual: str | None = None,
     ``head_i`` is the head noun (default: the last token)."""
     if b <= a:
         return None
-    ta, q2 = _split_qualifier(doc, a, b)
+    ta, q2 = split_qualifier(doc, a, b)
     qual = qual or q2
     if ta >= b or all(t.lower_.strip("-") in QUALIFIERS or t.is_punct for t in doc[ta:b]):
         return None
     head = doc[b - 1 if head_i is None else head_i]
-    if _bare(head.text) in HONORIFICS and b - ta == 1:
+    if bare_word(head.text) in HONORIFICS and b - ta == 1:
         return None  # "Ms." alone is not a role
-    if not (_role_head_ok(head) or _is_title_word(head) or (head.pos_ == "NOUN" and head.is_lower)):
+    if not (_role_head_ok(head) or is_title_word(head) or (head.pos_ == "NOUN" and head.is_lower)):
         return None
-    if head.ent_type_ == "NORP" or _bare(head.text) in AFFILIATION_NOUNS:
+    if head.ent_type_ == "NORP" or bare_word(head.text) in AFFILIATION_NOUNS:
         qual = AFFILIATION  # "X, a Democrat": kept for descriptions, not emitted as a title
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     title_start = doc[ta].idx
-    title = " ".join(_text(doc)[title_start:end].split())
+    title = " ".join(doc_text(doc)[title_start:end].split())
     if not title:
         return None
     return title, qual, start, end
@@ -165,18 +162,18 @@ def _glued_qualifier(doc: Doc, a: int) -> tuple[int, str | None]:
     return a, None
 
 
-def _roles_before(doc: Doc, c: _Cand, title_start: int,
+def roles_before(doc: Doc, c: Candidate, title_start: int,
                   casing: Casing) -> list[tuple[str, str | None, int, int]]:
     """Title in front of the name: trimmed tokens inside the NER span plus parse modifiers left of it."""
     root_last = c.j - 1
-    a = _left_modifiers(doc, title_start, root_last)
+    a = left_modifiers(doc, title_start, root_last)
     a = _trim_title_start(doc, a, c.i, casing)
     if a == c.i:
         return []
     a, glued = _glued_qualifier(doc, a)
     role = _make_role(doc, a, c.i, glued)
     if role:
-        c.person_evidence = c.person_evidence or any(_is_title_word(t) for t in doc[a:c.i])
+        c.person_evidence = c.person_evidence or any(is_title_word(t) for t in doc[a:c.i])
         return [role]
     return []
 
@@ -203,11 +200,11 @@ def _trim_title_start(doc: Doc, a: int, b: int, casing: Casing) -> int:
       Attorney General"), which are the speaker's epithets, not the office.
     """
     if a < b and a > 0 and doc[a - 1].lower_ == "to" and _infinitival(doc[a - 1]) and \
-            doc[a].is_lower and doc[a].lower_ in casing.verbs and not _is_title_word(doc[a]) and \
-            _bare(doc[a].text) not in ROLE_NOUNS and doc[a].lower_ not in QUALIFIERS:
+            doc[a].is_lower and doc[a].lower_ in casing.verbs and not is_title_word(doc[a]) and \
+            bare_word(doc[a].text) not in ROLE_NOUNS and doc[a].lower_ not in QUALIFIERS:
         a += 1
     while a < b and casing.unreliable(a, b) and doc[a].text[:1].isupper() and \
-            not _is_title_word(doc[a]) and _bare(doc[a].text) not in ROLE_NOUNS and \
+            not is_title_word(doc[a]) and bare_word(doc[a].text) not in ROLE_NOUNS and \
             doc[a].ent_type_ not in ("GPE", "ORG", "NORP") and casing.common(doc[a]):
         a += 1
     return a
@@ -216,7 +213,7 @@ def _trim_title_start(doc: Doc, a: int, b: int, casing: Casing) -> int:
 def _phrase(doc: Doc, head: Token, skip: set[int]) -> tuple[int, int, str | None]:
     """Token range of a role noun phrase: left modifiers (no determiner/possessor), the head, and
     right-hand ``of``/``for`` prepositional phrases and coordinated nouns ("clerk and recorder")."""
-    a = _left_modifiers(doc, head.i, head.i)
+    a = left_modifiers(doc, head.i, head.i)
     qual = None
     for ch in head.children:
         if ch.i < a and ch.dep_ in ("advmod", "amod") and ch.lower_ in QUALIFIERS:
@@ -226,8 +223,8 @@ def _phrase(doc: Doc, head: Token, skip: set[int]) -> tuple[int, int, str | None
     # "Michigan's attorney general": a place or organization as possessor belongs to the title
     for ch in head.children:
         if ch.i == a - 2 and ch.dep_ == "poss" and ch.ent_type_ in ("GPE", "ORG", "NORP") and \
-                _is_possessive(doc[a - 1]) and ch.i not in skip:
-            a = _left_modifiers(doc, ch.i, ch.i)
+                is_possessive(doc[a - 1]) and ch.i not in skip:
+            a = left_modifiers(doc, ch.i, ch.i)
     b = head.i + 1
     took_prep = False
     for ch in head.rights:
@@ -253,7 +250,7 @@ def _phrase(doc: Doc, head: Token, skip: set[int]) -> tuple[int, int, str | None
     return a, b, qual
 
 
-def _predicate_roles(doc: Doc, c: _Cand, name_tokens_: set[int]) -> list[tuple[str, str | None, int, int]]:
+def predicate_roles(doc: Doc, c: Candidate, name_tokens_: set[int]) -> list[tuple[str, str | None, int, int]]:
     """Roles from appositions, copular relative clauses and predicates around a name."""
     out: list[tuple[str, str | None, int, int]] = []
     root = doc[c.j - 1]
