@@ -155,3 +155,46 @@ def test_html_page_without_site_name_takes_the_domain(tmp_path):
 def test_odd_pages_give_nothing_rather_than_fail(html):
     m = page_metadata(html, today=TODAY)
     assert m.authors == [] and m.published is None
+
+
+def test_h1_with_a_kicker_gives_way_to_the_declared_headline():
+    html = page('<meta property="og:title" content="Glacier lake drains overnight">',
+                '<article><h1><span class="kicker">Exclusive</span> Glacier lake drains overnight</h1></article>')
+    assert page_metadata(html, today=TODAY).title == "Glacier lake drains overnight"
+
+
+def test_declared_title_with_an_undeclared_site_suffix_gives_way_to_the_h1():
+    html = page("<title>Glacier lake drains overnight – Ridgeback Weekly Online</title>",
+                "<h1>Glacier lake drains overnight</h1>")
+    assert page_metadata(html, today=TODAY).title == "Glacier lake drains overnight"
+
+
+def test_h1_that_shortens_the_declared_headline_gives_way_to_it():
+    html = page('<meta property="og:title" content="Mayor Ilsa Brandt resigns after audit finds missing funds">',
+                "<h1>Mayor Ilsa Brandt resigns</h1><h1>Latest news</h1>")
+    assert page_metadata(html, today=TODAY).title == "Mayor Ilsa Brandt resigns after audit finds missing funds"
+
+
+def test_single_marked_h1_beats_a_social_media_title():
+    html = page('<meta property="og:title" content="You will not believe what the orchard found">',
+                '<main><h1 class="entry-title">Orchard owners find rare pear variety thought extinct</h1></main>')
+    m = page_metadata(html, today=TODAY)
+    assert (m.title, m.title_source) == ("Orchard owners find rare pear variety thought extinct", "h1")
+
+
+def test_logo_h1_outside_the_article_does_not_beat_the_declared_title():
+    html = page('<meta property="og:title" content="Tidal power plant opens in the north">',
+                '<header><h1>The Coastal Observer Daily</h1></header><h1>Menu</h1>')
+    assert page_metadata(html, today=TODAY).title == "Tidal power plant opens in the north"
+
+
+def test_without_h1_an_h2_tells_where_the_headline_ends_in_the_title():
+    html = page("<title>Seed bank doubles its vault | Science | Greenleaf Courier</title>",
+                "<h2>Seed bank doubles its vault</h2>")
+    assert page_metadata(html, today=TODAY).title == "Seed bank doubles its vault"
+
+
+def test_microdata_headline_is_a_declared_title():
+    html = page("", '<div itemscope><span itemprop="headline">Ferry line adds night crossings</span></div>'
+                    "<h1>Ferry line adds night crossings</h1>")
+    assert page_metadata(html, today=TODAY).title == "Ferry line adds night crossings"

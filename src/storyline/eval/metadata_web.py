@@ -56,6 +56,44 @@ def same_authors(gold: str, found: list[str]) -> bool:
     return bool(want) and want == {fold(a) for a in found if fold(a)}
 
 
+def author_error(gold: str, found: list[str]) -> str:
+    """The kind of an author mismatch, for an aggregate summary (never the names themselves)."""
+    want = {fold(a) for a in gold.split(";") if fold(a)}
+    got = {fold(a) for a in found if fold(a)}
+    if want == got:
+        return "right"
+    if not got:
+        return "found none"
+    if got < want:
+        return "some names missing"
+    if got > want:
+        return "extra names"
+    if want & got:
+        return "some right, some wrong"
+    joined_w = "".join(sorted(want))
+    if any(w in g for w in want for g in got):
+        return "name with extra words"
+    if any(g in w for w in want for g in got):
+        return "name cut short"
+    if len(got) != len(want) and (joined_w in "".join(got) or all(g in joined_w for g in got)):
+        return "names split differently"
+    return "other names"
+
+
+def title_error(gold: str, found: str | None) -> str:
+    """The kind of a title mismatch, for an aggregate summary."""
+    want, got = fold(gold), fold(found)
+    if want == got:
+        return "right"
+    if not got:
+        return "found none"
+    if want in got:
+        return "extra text (site name, section, date)"
+    if got in want:
+        return "cut short"
+    return "other title"
+
+
 def _clean(value: str | None) -> str | None:
     from storyline.ingest.textio import normalize
 
@@ -96,6 +134,7 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
     """Score the HTML reader and htmldate side by side (``split`` is accepted for the CLI; the set
     has none)."""
     from storyline.ingest.html import decode_html, read_page
+    from storyline.ingest.pagemeta import PageMeta, page_metadata
 
     root = _root(path)
     gold = load_gold(root, limit)
@@ -107,6 +146,8 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
     stats = {name: {"right": 0, "found": 0, "time": 0.0} for name in systems}
     title_ok = title_n = author_ok = author_n = 0
     base_title_ok = base_author_ok = 0
+    author_kinds: dict[str, int] = {}
+    title_kinds: dict[str, int] = {}
     by_kind: dict[str, list[int]] = {}
     sources: dict[str, list[int]] = {}
     wrong: list[dict[str, Any]] = []
@@ -119,11 +160,12 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
         t0 = time.perf_counter()
         try:
             fields, _ = read_page(html, path=str(file))
+            declared = page_metadata(html)
             # cleaned as build_article cleans them for the Article (NFC, mojibake repaired, spacing)
             ours, title = fields.published, _clean(fields.title)
             authors = [a for a in (_clean(b) for b in fields.byline) if a]
         except IngestError:
-            ours, title, authors = None, None, []
+            ours, title, authors, declared = None, None, [], PageMeta()
         stats["storyline"]["time"] += time.perf_counter() - t0
         got = {"storyline": ours}
         t0 = time.perf_counter()
@@ -147,10 +189,14 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
         if "title" in row:
             title_n += 1
             title_ok += fold(title) == fold(row["title"])
+            kind_t = f"{title_error(row['title'], title)} ({declared.title_source or 'trafilatura'})"
+            title_kinds[kind_t] = title_kinds.get(kind_t, 0) + 1
             base_title_ok += fold(base_title) == fold(row["title"])
         if "author" in row:
             author_n += 1
             author_ok += same_authors(row["author"], authors)
+            kind_a = f"{author_error(row['author'], authors)} ({declared.author_source or 'trafilatura'})"
+            author_kinds[kind_a] = author_kinds.get(kind_a, 0) + 1
             base_author_ok += same_authors(row["author"], base_authors)
     n = len(gold)
     rows: list[list[Any]] = []
@@ -166,6 +212,10 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
              f"({author_ok / author_n if author_n else 0:.3f})",
              f"trafilatura metadata (the reader before issue 15): titles {base_title_ok}/{title_n}, "
              f"authors {base_author_ok}/{author_n}",
+             "title results by kind (source): " + ", ".join(
+                 f"{k} {v}" for k, v in sorted(title_kinds.items(), key=lambda kv: -kv[1])),
+             "author results by kind (source): " + ", ".join(
+                 f"{k} {v}" for k, v in sorted(author_kinds.items(), key=lambda kv: -kv[1])),
              "storyline date accuracy by kind: " + ", ".join(
                  f"{k} {v[0]}/{v[1]}" for k, v in sorted(by_kind.items())),
              f"storyline date accuracy {ours_acc:.3f} vs htmldate-extensive {ref_acc:.3f}"]

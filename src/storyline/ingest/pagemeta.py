@@ -89,7 +89,9 @@ def page_metadata(html: str, *, url: str | None = None, today: date | None = Non
     import lxml.html
 
     try:
-        tree = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"))
+        # bytes with the encoding named: lxml would read undeclared bytes as Latin-1
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"),
+                                             parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (ValueError, TypeError, lxml.etree.ParserError):
         return PageMeta()
     today = today or date.today()
@@ -164,15 +166,16 @@ def page_metadata(html: str, *, url: str | None = None, today: date | None = Non
     for o in articles:
         if isinstance(o.get("headline"), str):
             candidates.append((o["headline"], "jsonld"))
+    for el in tree.xpath("//*[@itemprop='headline']")[:1]:  # microdata headline
+        candidates.append((el.get("content") or el.text_content(), "microdata"))
     for name in TITLE_META:
         if value := _first(meta, (name,)):
             candidates.append((value, f"meta:{name}"))
     titles = tree.xpath("//title")
-    h1s = [" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:3]]
-    h1s = [h for h in h1s if h]
     if titles:
         candidates.append((titles[0].text_content(), "title"))
-    out.title, out.title_source = _choose_title(candidates, h1s, _site_names(out.site_name, meta, out.url))
+    out.title, out.title_source = _choose_title(candidates, _headings(tree),
+                                                _site_names(out.site_name, meta, out.url))
     return out
 
 
@@ -359,42 +362,96 @@ def _site_names(site: str | None, meta: dict[str, list[str]], url: str | None) -
     return {n for n in names if n}
 
 
-def _choose_title(candidates: list[tuple[str, str]], h1s: list[str],
-                  sites: set[str]) -> tuple[str | None, str | None]:
-    """The headline most of the page's own titles agree on.
+@dataclass(slots=True)
+class Heading:
+    """A visible heading that may be the article's headline."""
 
-    Every candidate (JSON-LD ``headline``, ``og:title`` and the other meta titles, ``<title>``, the
-    first ``<h1>`` elements), with a site name before or after it removed, gets one vote from each
-    other candidate that reads the same; the most supported wins, ties going to the more trusted
-    source (in the order given). Declared titles are often written for search engines and social
-    cards and ``<title>`` carries the site's name, while an ``<h1>`` may be a logo or a section
-    name, so agreement is what tells the headline.
+    text: str
+    level: int  # 1 for <h1>, 2 for <h2>
+    marked: bool  # marked as the headline: itemprop=headline, hAtom ``entry-title``, a "headline"/"title"
+    # class, or inside <article>/<main>
+
+
+_HEADLINE_CLASS = re.compile(r"entry-title|headline|(?:^|[\s_-])(?:post|article|story|page)?[_-]?title\b", re.I)
+
+
+def _headings(tree: Any) -> list[Heading]:
+    out = []
+    for level in (1, 2):
+        for el in tree.xpath(f"//h{level}")[:6]:
+            text = " ".join(el.text_content().split())
+            if not text:
+                continue
+            marked = el.get("itemprop") == "headline" or bool(_HEADLINE_CLASS.search(el.get("class") or "")) \
+                or bool(el.xpath("ancestor::article or ancestor::main or ancestor::*[@role='main']"))
+            out.append(Heading(text, level, marked))
+    return out
+
+
+def _choose_title(candidates: list[tuple[str, str]], headings: list[Heading],
+                  sites: set[str]) -> tuple[str | None, str | None]:
+    """The headline, from the page's declared titles and its visible headings.
+
+    Declared titles (JSON-LD ``headline``, microdata, ``og:title`` and the other meta titles,
+    ``<title>``) lose a site name, section or date before or after a separator. The visible
+    ``<h1>`` is the headline readers see (one ``<h1>`` per page is the HTML and SEO convention), but
+    an ``<h1>`` may also be a logo or a section name, so it is taken when a declared title confirms
+    it, or when it is the only ``<h1>`` and marked as the headline (itemprop, hAtom ``entry-title``,
+    a headline class, or inside ``<article>``/``<main>``). Where the two differ only by text around
+    the same words, the cleaner one wins: an ``<h1>`` that adds a kicker, a label or a date around
+    the declared title gives way to it; a declared title that adds text after a separator (an
+    unknown site name) gives way to the ``<h1>``. Without a usable ``<h1>`` the declared titles vote:
+    each gets one vote from every other that reads the same, ties going to the more trusted source.
     """
+    h1s = [h.text for h in headings if h.level == 1]
+    anchors = h1s or [h.text for h in headings if h.level == 2][:3]
     pool: list[tuple[str, str]] = []
-    for raw, source in candidates + [(h, "h1") for h in h1s[:3]]:
+    for raw, source in candidates:
         title = " ".join(raw.split())
         if not _usable_title(title, sites):
             continue
-        title = strip_site_name(title, sites, h1s)
+        title = strip_site_name(title, sites, anchors)
         if title and _usable_title(title, sites):
             pool.append((title, source))
+    visible = [h for h in headings if h.level == 1 and _usable_title(h.text, sites)
+               and not _is_site(h.text, sites)][:3]
+    for h1 in visible:
+        for title, source in pool:
+            pick = _pick_between(title, source, h1.text)
+            if pick is not None:
+                return pick
+    if len(visible) == 1 and len(h1s) == 1 and visible[0].marked and len(visible[0].text.split()) >= 3:
+        return visible[0].text, "h1"
     if not pool:
-        return None, None
-    h1 = next(((t, src) for t, src in pool if src == "h1"), None)
-    if h1 is not None and any(src != "h1" and _confirms(t, h1[0]) for t, src in pool):
-        return h1
+        return (visible[0].text, "h1") if visible else (None, None)
     keys = [_squash(t) for t, _ in pool]
     votes = [sum(1 for j, k in enumerate(keys) if k == key and j != i) for i, key in enumerate(keys)]
     best = max(range(len(pool)), key=lambda i: (votes[i], -i))
     return pool[best]
 
 
-def _confirms(declared: str, h1: str) -> bool:
+def _pick_between(declared: str, source: str, h1: str) -> tuple[str, str] | None:
+    """The headline when a declared title and an ``<h1>`` confirm each other, else None."""
     a, b = _squash(declared), _squash(h1)
     if not a or not b:
-        return False
+        return None
     if a == b:
-        return True
+        return h1, "h1"
+    if a in b and len(a) >= 0.5 * len(b):  # the <h1> adds a kicker, label or date
+        return declared, source
+    if b in a and len(b) >= 0.4 * len(a):
+        # the declared title adds text: after a separator that is a name the page did not declare
+        # (keep the <h1>); run on without one, the <h1> is a shortened form (keep the declared)
+        rest = declared.casefold().replace(h1.casefold(), "\x00", 1)
+        if "\x00" in rest and _SEPARATORS.search(rest.replace("\x00", " x ")):
+            return h1, "h1"
+        return declared, source
+    if _confirms(declared, h1):
+        return h1, "h1"
+    return None
+
+
+def _confirms(declared: str, h1: str) -> bool:
     wa, wb = set(re.findall(r"\w+", declared.casefold())), set(re.findall(r"\w+", h1.casefold()))
     return len(wa & wb) / max(1, len(wa | wb)) >= 0.6
 
@@ -407,12 +464,12 @@ def _usable_title(title: str, sites: set[str]) -> bool:
     return not (len(words) == 1 and (title.islower() or len(title) < 4))
 
 
-def strip_site_name(title: str, sites: set[str], h1s: list[str] = ()) -> str:  # type: ignore[assignment]
+def strip_site_name(title: str, sites: set[str], h1s: list[str] | None = None) -> str:
     """"Headline | Site", "Site - Headline", "Headline | Section | Site | 19.01.2020" → "Headline"."""
     parts = _SEPARATORS.split(title)
     if len(parts) == 1:
         return title
-    squashed_h1 = {_squash(h) for h in h1s}
+    squashed_h1 = {_squash(h) for h in h1s or []}
     # an <h1> that is the title's first (or last) parts: the headline itself
     for k in range(len(parts) - 1, 0, -1):
         head = _join_parts(title, parts[:k])
