@@ -111,6 +111,15 @@ def test_site_names_from_domains(name, expected):
     ("https://example.org/staff/jane", []),
     ("Editorial Staff", []),
     ("jane@example.org", []),
+    ("Posted by Omar Haddad - Staff Writer", ["Omar Haddad"]),
+    ("Written by: Greta Lind | May 2, 2024", ["Greta Lind"]),
+    ("Tomas Weller (@tweller)", ["Tomas Weller"]),
+    ("Nadia Perez Senior Reporter", ["Nadia Perez"]),
+    ("Senior Correspondent Ayo Bello", ["Ayo Bello"]),
+    ("Ruth Guest", ["Ruth Guest"]),  # a surname that is also a role word stays
+    ("Hana Ito is a science reporter based in Osaka", ["Hana Ito"]),
+    ("Newsroom", []),
+    ("Lena Ortiz, Updated March 3, 2023", ["Lena Ortiz"]),
 ])
 def test_author_values(value, names):
     assert split_author_names(value) == names
@@ -198,3 +207,37 @@ def test_microdata_headline_is_a_declared_title():
     html = page("", '<div itemscope><span itemprop="headline">Ferry line adds night crossings</span></div>'
                     "<h1>Ferry line adds night crossings</h1>")
     assert page_metadata(html, today=TODAY).title == "Ferry line adds night crossings"
+
+
+def test_organisation_author_is_skipped_for_the_person_in_meta():
+    html = page(ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Valley Wire"}})
+                + '<meta name="author" content="Marek Dvorak">')
+    m = page_metadata(html, today=TODAY)
+    assert (m.authors, m.author_source) == (["Marek Dvorak"], "meta:author")
+
+
+def test_opengraph_author_url_is_not_a_name():
+    html = page('<meta property="article:author" content="https://www.example.org/people/marek">'
+                '<meta name="parsely-author" content="Marek Dvorak">')
+    assert page_metadata(html, today=TODAY).authors == ["Marek Dvorak"]
+
+
+def test_several_jsonld_articles_the_pages_own_one_gives_the_byline():
+    html = page('<link rel="canonical" href="https://news.example.org/2024/05/02/dam-opens/">'
+                + ld({"@graph": [
+                    {"@type": "NewsArticle", "url": "https://news.example.org/related/other",
+                     "author": {"@type": "Person", "name": "Ken Roe"}},
+                    {"@type": "NewsArticle", "mainEntityOfPage": {"@id": "https://news.example.org/2024/05/02/dam-opens"},
+                     "author": {"@type": "Person", "name": "Ida Sorensen"}}]}))
+    assert page_metadata(html, today=TODAY).authors == ["Ida Sorensen"]
+
+
+@pytest.mark.parametrize("body, names", [
+    ('<p class="byline author vcard">By <span class="fn">Lucia Marin</span></p>', ["Lucia Marin"]),
+    ('<div class="article-byline">By <a href="/author/pat-ng">Pat Ng</a> and '
+     '<a href="/author/ravi-rao">Ravi Rao</a></div>', ["Pat Ng", "Ravi Rao"]),
+    ('<div class="byline">Story by Quinn Abara, Staff Writer</div>', ["Quinn Abara"]),
+    ('<div class="sidebar"><a href="/about">Anna Berg</a></div>', []),
+])
+def test_byline_markup_as_the_last_resort(body, names):
+    assert page_metadata(page("", body), today=TODAY).byline_authors == names

@@ -23,10 +23,17 @@ _NAME_PARTICLE = r"(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|ibn|
 _NAME_RE = re.compile(
     rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_NAME_PARTICLE}))*?[ \t]+{_NAME_WORD}"
     r"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?")
-_ROLE_WORDS = {"writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist",
-               "producer", "chief", "analyst", "intern", "fellow", "journalist", "photographer",
-               "anchor", "host", "senior", "deputy", "managing", "political", "investigative",
-               "report", "reports", "team", "desk"}
+# Masthead job titles (the words newsrooms print after a byline name: "Jane Doe, Senior Reporter").
+ROLE_WORDS = frozenset({
+    "writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist", "producer",
+    "chief", "analyst", "intern", "fellow", "journalist", "photographer", "anchor", "host", "senior",
+    "deputy", "managing", "political", "investigative", "report", "reports", "team", "desk", "associate",
+    "assistant", "contributing", "freelance", "freelancer", "special", "bureau", "blogger", "author",
+    "editors", "writers", "reporters", "contributors", "correspondents", "newsroom", "administrator",
+    "admin", "moderator", "guest", "lead", "executive", "video", "digital", "photo", "photojournalist",
+    "critic", "reviewer", "researcher", "press", "office", "officer",
+})
+_ROLE_WORDS = ROLE_WORDS
 
 
 @dataclass(slots=True)

@@ -88,8 +88,9 @@ def read_page(html: str, *, path: str, url: str | None = None) -> tuple[Fields, 
         raise IngestError(path, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from None
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    if doc is None or isinstance(doc, dict):  # no main text (a dict only with as_dict=True): metadata still counts
-        return Fields(title=declared.title, outlet=declared.site_name, byline=declared.authors,
+    if doc is None or isinstance(doc, dict):  # no main text (a dict comes only with as_dict=True)
+        return Fields(title=declared.title, outlet=declared.site_name,
+                      byline=declared.authors or declared.byline_authors,
                       url=declared.url or url,
                       published=declared.published or _htmldate(html, url)), paragraphs
     published = declared.published
@@ -101,7 +102,8 @@ def read_page(html: str, *, path: str, url: str | None = None) -> tuple[Fields, 
             if printed else 0
         if gap == 1:
             published = printed
-    authors = declared.authors or [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    authors = declared.authors or [a.strip() for a in (doc.author or "").split(";") if a.strip()] \
+        or declared.byline_authors
     fields = Fields(
         title=declared.title or doc.title or None,
         outlet=declared.site_name or (normalize_site_name(doc.sitename) if doc.sitename else None),

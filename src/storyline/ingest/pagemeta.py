@@ -82,6 +82,9 @@ class PageMeta:
     published_raw: str | None = None  # the value as declared (to tell a UTC instant from a local day)
     title_source: str | None = None
     author_source: str | None = None
+    # names from byline markup (hCard ``vcard``/``fn``, hAtom ``author``, a "byline" class, links to
+    # an author page): a last resort, after trafilatura's own byline search
+    byline_authors: list[str] = field(default_factory=list)
 
 
 def page_metadata(html: str, *, url: str | None = None, today: date | None = None) -> PageMeta:
@@ -104,6 +107,8 @@ def page_metadata(html: str, *, url: str | None = None, today: date | None = Non
 
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     out.url = _first_str(canonical) or _first(meta, ("og:url",)) or url
+    if len(articles) > 1:  # a page listing related articles: its own comes first
+        articles.sort(key=lambda o: not _is_own(o, out.url, by_id))
 
     # ---- site name
     site = _first(meta, SITE_META)
@@ -160,6 +165,7 @@ def page_metadata(html: str, *, url: str | None = None, today: date | None = Non
                 break
     site_key = _squash(out.site_name or "")
     out.authors = [a for a in out.authors if _squash(a) != site_key] if site_key else out.authors
+    out.byline_authors = [a for a in _byline_markup(tree) if _squash(a) != site_key]
 
     # ---- headline
     candidates: list[tuple[str, str]] = []
@@ -274,14 +280,59 @@ def normalize_site_name(name: str) -> str | None:
     return name
 
 
-_BY = re.compile(r"^(?:(?:written|posted|story|words|reporting|photos?)\s+)?by\s*:?\s+", re.I)
-_NOT_A_NAME = re.compile(r"https?://|www\.|@|\d{3}|(?i:\b(?:staff|editor(?:ial)?|admin|newsroom|team|desk"
-                         r"|contributors?|correspondents?|reporters?)\b)")
+_BY = re.compile(r"^(?:(?:written|posted|published|story|words|reporting|photos?|text|article)\s+)?by\s*:?\s+",
+                 re.I)
+_NOT_A_NAME = re.compile(r"https?://|www\.|\S@\S|\d|(?i:\b(?:admin|newsroom|team|desk|staff|editorial)\b)")
+_PIECE_CUT = re.compile(r"\s+(?:[|/•·]|[-–—]|\bis\s+an?\b|\bwas\s+an?\b|\bwrites\b|\bfor\s+(?=[A-Z]))\s*|\s*\(")
+_NOISE = re.compile(
+    r"\S+@\S+|https?://\S+|(?<!\w)@\w+|"  # e-mail addresses, links, social handles
+    r"(?i:\b(?:updated|published|posted|last\s+modified)\b.*$)|"  # a date stamp run on after the name
+    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$)|"
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*$|\b\d{4}-\d{2}-\d{2}\b.*$")
+
+
+def clean_author(value: str) -> str | None:
+    """One author as printed, cleaned to the name: "By Jane Doe" → "Jane Doe", "Jane Doe - Staff
+    Writer", "Jane Doe (@janedoe)", "Jane Doe | May 2, 2024", "Jane Doe Senior Reporter",
+    "jane@example.org Jane Doe" → "Jane Doe"; a desk or role without a name ("Staff Writer",
+    "Newsroom") → None."""
+    value = " ".join(str(value).split())
+    value = _BY.sub("", value)
+    value = _NOISE.sub(" ", value)
+    value = _PIECE_CUT.split(value, maxsplit=1)[0]
+    words = [w for w in value.strip(" .,:;-–—").split() if w]
+    # job title words after the name ("Jane Doe Staff Writer") or before it ("Senior Reporter Jane Doe")
+    from storyline.ingest.byline import ROLE_WORDS
+
+    words = _drop_role(words, ROLE_WORDS)
+    words = _drop_role(words[::-1], ROLE_WORDS)[::-1]
+    piece = " ".join(words).strip(" .,:;-–—")
+    if not piece or _NOT_A_NAME.search(piece):
+        return None
+    words = piece.split()
+    if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words) \
+            or len(piece) > MAX_NAME_CHARS or max(len(w) for w in words) > 30:
+        return None
+    return piece
+
+
+_ROLE_NOUNS = {"writer", "reporter", "correspondent", "editor", "contributor", "columnist", "journalist",
+               "photographer", "staff", "producer", "blogger", "freelancer", "photojournalist", "critic"}
+
+
+def _drop_role(words: list[str], roles: frozenset[str]) -> list[str]:
+    """``words`` without the job title at their end, when it holds a role noun ("Staff Writer",
+    "Senior Reporter") and two name words stay (a surname such as "Guest" or "Lead" stays)."""
+    k = len(words)
+    while k and words[k - 1].lower().strip(".,") in roles:
+        k -= 1
+    tail = {w.lower().strip(".,") for w in words[k:]}
+    return words[:k] if tail & _ROLE_NOUNS and k >= 2 else words
 
 
 def split_author_names(value: str | None, *, commas: bool = True) -> list[str]:
     """Author names from a meta value or a byline element: "By Jane Doe and Li Wei" → both names;
-    URLs, e-mail addresses, handles and desk names are dropped."""
+    URLs, e-mail addresses, handles, dates, job titles and desk names are dropped."""
     if not value:
         return []
     value = " ".join(str(value).split())
@@ -289,15 +340,34 @@ def split_author_names(value: str | None, *, commas: bool = True) -> list[str]:
     value = re.sub(r"\s*[|]\s*.*$", "", value)  # "Jane Doe | Staff Writer"
     out = []
     for piece in re.split(r"\s*(?:;|,|\band\b|&)\s*" if commas else r"\s*(?:;|\band\b|&)\s*", value):
-        piece = piece.strip(" .-–—:")
-        if not piece or _NOT_A_NAME.search(piece):
-            continue
-        words = piece.split()
-        if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words) \
-                or len(piece) > MAX_NAME_CHARS or max(len(w) for w in words) > 30:
-            continue
-        out.append(piece)
+        name = clean_author(piece)
+        if name:
+            out.append(name)
     return out
+
+
+# Byline markup conventions: hCard (microformats.org/wiki/hcard: ``vcard`` with ``fn``), hAtom
+# (microformats.org/wiki/hatom: ``author`` holding an hCard), the "byline" class news CMSs use, and
+# links to an author's page (``/author/jane-doe``), most specific first.
+_BYLINE_XPATHS = (
+    "//*[contains(concat(' ',normalize-space(@class),' '),' author ')]"
+    "//*[contains(concat(' ',normalize-space(@class),' '),' fn ')]",
+    "//*[contains(concat(' ',normalize-space(@class),' '),' vcard ')]"
+    "//*[contains(concat(' ',normalize-space(@class),' '),' fn ')]",
+    "//*[contains(@class,'byline')]//a[contains(@href,'/author') or contains(@href,'/people/')"
+    " or contains(@href,'/staff/') or contains(@href,'/profile')]",
+    "//*[contains(@class,'byline')][not(*[contains(@class,'byline')])]",
+    "//article//a[contains(@href,'/author/')]",
+)
+
+
+def _byline_markup(tree: Any) -> list[str]:
+    for xp in _BYLINE_XPATHS:
+        names = [n for el in tree.xpath(xp)[:4] if len(el.text_content()) <= 200
+                 for n in split_author_names(el.text_content())]
+        if names:
+            return _dedupe(names)
+    return []
 
 
 def _person_names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
@@ -330,6 +400,25 @@ def _name_of(obj: Any) -> str | None:
     if isinstance(obj, str) and obj.strip() and not obj.startswith(("http", "/")):
         return obj.strip()
     return None
+
+
+def _is_own(obj: dict[str, Any], url: str | None, by_id: dict[str, dict[str, Any]]) -> bool:
+    """The JSON-LD article is the page's own: its ``url``/``mainEntityOfPage``/``@id`` is the page's
+    address (fragments and trailing slashes aside)."""
+    if not url:
+        return False
+    want = _url_key(url)
+    for key in ("url", "mainEntityOfPage", "@id"):
+        value = obj.get(key)
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str) and _url_key(value) == want:
+            return True
+    return False
+
+
+def _url_key(url: str) -> str:
+    return re.sub(r"^https?://(?:www\.)?|[#?].*$|/+$", "", url.strip()).lower()
 
 
 def _resolve(obj: Any, by_id: dict[str, dict[str, Any]]) -> Any:
