@@ -43,13 +43,16 @@ class PubDate:
     """When an article was published, or the range it must have been published in.
 
     ``date`` is an ISO date (``YYYY-MM-DD``) when it is known to the day; ``earliest``/``latest``
-    bound it (equal to ``date`` when known). ``basis`` says where the knowledge comes from.
+    bound it (equal to ``date`` when known). ``basis`` says where the knowledge comes from;
+    ``note`` says why, when a date the article states was set aside (a copying site's date that is
+    later than the date in the article's own URL).
     """
 
     date: str | None = None
     earliest: str | None = None
     latest: str | None = None
     basis: DateBasis = "unknown"
+    note: str | None = None
 
 
 @dataclass(slots=True)
@@ -65,6 +68,9 @@ class Article:
     dateline: str | None = None
     url: str | None = None
     published: PubDate = field(default_factory=PubDate)
+    # ISO date of the latest update the article or its page declares ("Updated May 2, 2024 ...",
+    # ``dateModified``); never its publication date.
+    updated: str | None = None
     language: str = "en"
     duplicate_of: str | None = None
     # Lines removed from the body (copyright, wire credits, "READ MORE:" ...), kept for the record.

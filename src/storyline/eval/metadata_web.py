@@ -133,6 +133,7 @@ def _trafilatura_meta(html: str) -> tuple[str | None, str | None, list[str]]:
 def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> EvalReport:
     """Score the HTML reader and htmldate side by side (``split`` is accepted for the CLI; the set
     has none)."""
+    from storyline.ingest.build import check_against_url, metadata_date
     from storyline.ingest.html import decode_html, read_page
     from storyline.ingest.pagemeta import PageMeta, page_metadata
 
@@ -162,7 +163,10 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
             fields, _ = read_page(html, path=str(file))
             declared = page_metadata(html)
             # cleaned as build_article cleans them for the Article (NFC, mojibake repaired, spacing)
-            ours, title = fields.published, _clean(fields.title)
+            # dated as the Article is: a page date later than the date in its own URL gives way to it
+            ours = check_against_url(metadata_date(fields.published), fields.url).date \
+                if fields.published else None
+            title = _clean(fields.title)
             authors = [a for a in (_clean(b) for b in fields.byline) if a]
         except IngestError:
             ours, title, authors, declared = None, None, [], PageMeta()

@@ -11,6 +11,7 @@ import calendar
 from dataclasses import dataclass, field
 
 from storyline.errors import IngestError
+from storyline.ingest.dates import later_than_url
 from storyline.ingest.meta import extract_text_meta
 from storyline.ingest.outlets import outlet_from_domain, outlet_from_url, outlet_name
 from storyline.ingest.textio import content_id, normalize, too_short
@@ -27,6 +28,7 @@ class Fields:
     dateline: str | None = None
     url: str | None = None
     published: str | None = None
+    updated: str | None = None  # ISO date the page declares as modified (never the publication date)
     language: str | None = None
 
 
@@ -62,6 +64,8 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
                             basis="text")
     else:
         published = PubDate()  # the time stage infers a range from the content
+    url = _clean(fields.url)
+    published = check_against_url(published, url)
     return Article(
         id=content_id(body),
         text=body,
@@ -71,8 +75,9 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
                 or outlet_from_domain(fields.url)),
         byline=[b for b in (_clean(x) for x in fields.byline) if b] or found.byline,
         dateline=_clean(fields.dateline) or found.dateline,
-        url=_clean(fields.url),
+        url=url,
         published=published,
+        updated=fields.updated or found.updated,
         language=fields.language or "en",
         boilerplate=found.boilerplate,
         source_format=source_format,
@@ -82,6 +87,22 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
 
 def metadata_date(iso: str) -> PubDate:
     return PubDate(date=iso, earliest=iso, latest=iso, basis="metadata")
+
+
+def check_against_url(published: PubDate, url: str | None) -> PubDate:
+    """``published`` unless its date is later than the date in the article's own URL
+    (:func:`storyline.ingest.dates.later_than_url`); then the URL's day (or month) with a ``note``
+    saying why: a page that copies or re-posts an article prints its own, later date, while the
+    address keeps the day the article first appeared."""
+    bounds = later_than_url(published.date or published.earliest, url)
+    if bounds is None:
+        return published
+    lo, hi = bounds
+    stated = published.date or published.earliest
+    where = "the page's metadata" if published.basis == "metadata" else "the text"
+    note = (f"{where} gives {stated}, later than the date in the article's own URL "
+            f"({lo if lo == hi else lo[:7]}): a copy's or re-post's date, not trusted")
+    return PubDate(date=lo if lo == hi else None, earliest=lo, latest=hi, basis="metadata", note=note)
 
 
 def _clean(value: str | None) -> str | None:

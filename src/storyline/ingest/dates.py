@@ -121,3 +121,48 @@ def date_problem(value: object) -> str | None:
     if not lo <= int(iso[:4]) <= hi:
         return f"implausible published date {iso} (years {lo}-{hi} are accepted)"
     return None
+
+
+# A date in an article's address, as CMSs write it: /2023/08/10/, /2023-08-10-, /20230810/, and
+# /2023/08/ (the month only).
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)"
+                      r"|/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?=/)")
+URL_DATE_SLACK_DAYS = 1  # a page's stamp may be the next calendar day in another time zone
+
+
+def url_date(url: str | None) -> tuple[str, str] | None:
+    """The earliest and latest day an article's own URL dates it to (the same day for
+    ``/2023/08/10/``, the month's bounds for ``/2023/08/``), or None."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.I).split("?")[0]
+    m = _URL_DAY.search(path)
+    if m:
+        y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+        try:
+            day = date(int(y), int(mo), int(d)).isoformat()
+        except ValueError:
+            return None
+        return day, day
+    m = _URL_MONTH.search(path)
+    if m and 1 <= int(m[2]) <= 12:
+        first = date(int(m[1]), int(m[2]), 1)
+        nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first.isoformat(), date.fromordinal(nxt.toordinal() - 1).isoformat()
+    return None
+
+
+def later_than_url(iso: str | None, url: str | None) -> tuple[str, str] | None:
+    """The URL's date bounds when the stated publication date ``iso`` is later than the date in
+    the article's own URL (beyond a day of time-zone slack), else None. A CMS writes the day it
+    first published into the address and keeps it; a later stamp on the page is a copy's, a
+    re-post's or an update's date, not the article's publication date."""
+    bounds = url_date(url)
+    if not iso or not bounds:
+        return None
+    try:
+        late = date.fromisoformat(iso).toordinal() - date.fromisoformat(bounds[1]).toordinal()
+    except ValueError:
+        return None
+    return bounds if late > URL_DATE_SLACK_DAYS else None

@@ -91,7 +91,7 @@ def read_page(html: str, *, path: str, url: str | None = None) -> tuple[Fields, 
     if doc is None or isinstance(doc, dict):  # no main text (a dict comes only with as_dict=True)
         return Fields(title=declared.title, outlet=declared.site_name,
                       byline=declared.authors or declared.byline_authors,
-                      url=declared.url or url,
+                      url=declared.url or url, updated=declared.modified,
                       published=declared.published or _htmldate(html, url)), paragraphs
     published = declared.published
     if published and is_utc_timestamp(declared.published_raw):
@@ -110,6 +110,7 @@ def read_page(html: str, *, path: str, url: str | None = None) -> tuple[Fields, 
         byline=authors,
         url=declared.url or doc.url or url or None,
         published=published or (as_iso_date(doc.date) if doc.date else None),
+        updated=declared.modified,
         language=doc.language or None,
     )
     return fields, paragraphs

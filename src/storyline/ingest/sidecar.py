@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import MetaError
-from storyline.ingest.build import metadata_date
+from storyline.ingest.build import check_against_url, metadata_date
 from storyline.ingest.dates import as_iso_date, date_problem
 from storyline.ingest.textio import not_regular
 from storyline.model import Article
@@ -179,4 +179,6 @@ def apply_meta(article: Article, values: dict[str, Any]) -> Article:
         article.byline = list(values["byline"])
     if values.get("published"):
         article.published = metadata_date(values["published"])
+    elif values.get("url"):  # the text's own date, checked against the address the sidecar gives
+        article.published = check_against_url(article.published, article.url)
     return article

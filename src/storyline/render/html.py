@@ -233,6 +233,7 @@ def _context(d: Dossier) -> dict[str, Any]:
             "byline": art.byline, "dateline": art.dateline, "url": art.url, "path": art.path,
             "href": web_url(art.url),
             "published": format_pubdate(art.published), "basis": art.published.basis,
+            "updated": art.updated, "date_note": art.published.note,
             "duplicate_of": view.label(art.duplicate_of) if art.duplicate_of else None,
             "republished_by": [view.label(c.article.id) for c in d.articles
                                if c.article.duplicate_of == art.id],

@@ -99,6 +99,10 @@ def render_markdown(d: Dossier) -> str:
         if art.dateline:
             details.append(f"dateline {md_escape(art.dateline)}")
         details.append(f"published {md_escape(format_pubdate(art.published))}")
+        if art.updated:
+            details.append(f"updated {art.updated}")
+        if art.published.note:
+            details.append(md_escape(art.published.note))
         if art.duplicate_of:
             details.append(f"republished copy of {md_escape(v.label(art.duplicate_of))}"
                            + (f" (A{numbers[art.duplicate_of]})" if art.duplicate_of in numbers else ""))
