@@ -42,7 +42,7 @@ def test_contract_names_and_order(dossier):
                 "timexes", "duplicate_of"):
         assert key in art
     assert art["published"] == {"date": None, "earliest": "2024-03-12", "latest": "2024-03-20",
-                                "basis": "inferred", "note": None,
+                                "basis": "inferred",
                                 "label": "between 12 Mar 2024 and 20 Mar 2024 (inferred, not stated)"}
     assert set(art["timexes"][0]) >= {"start", "end", "text", "type", "value", "resolved",
                                       "earliest", "latest", "anchor"}
