@@ -153,3 +153,44 @@ def test_resigned_against_removed_from_the_same_body(nlp):
     assert "left the board" in cmp.explanation
     company = _measure(comparisons, "mode:departure|company")  # another post: its own block
     assert company.status == "single_source"
+
+
+# ----------------------------------------------------------------------------- parts and wholes
+
+
+def test_a_measure_of_several_things_is_their_total(nlp):
+    from claims_snippets import build_analysis as build
+
+    def got(text):
+        a = build(nlp, text, article_id="p1")
+        return [(c.attribute, c.value) for c in a.claims if c.attribute.startswith("measure:")]
+
+    assert got("The total mass of the orbiter and the probe is 2,310 kg.") == \
+        [("measure:mass|orbiter+probe", 2310)]
+    assert got("The barge and the tug together weigh 900 tonnes.") == [("measure:mass|barge+tug", 900_000)]
+    assert got("The length of the new pier is 420 metres.") == [("measure:length|pier", 420)]
+    assert got("The 12 kg four-legged robot climbed the stairs.") == [("measure:mass|robot", 12)]
+
+
+def test_parts_that_cannot_make_the_total_conflict(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Space Desk", "2026-08-01", "The total mass of the orbiter and the probe is 2,310 kg."),
+        ("Science Post", "2026-08-01", "The orbiter weighs 2,310 kg and the probe weighs 85 kg."),
+    )
+    cmp = next(c for c in comparisons if c.attribute == "measure:mass|orbiter+probe" and len(c.sides) > 1)
+    assert cmp.status == "conflict" and cmp.confidence == "real"
+    assert "do not add up" in cmp.explanation and "Space Desk" in cmp.explanation
+    assert len(cmp.sides) == 3  # the total, and each part
+
+
+def test_parts_that_make_the_total_are_compatible(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Space Desk", "2026-08-01", "The total mass of the orbiter and the probe is 2,310 kg."),
+        ("Science Post", "2026-08-01", "The orbiter weighs 2,225 kg and the probe weighs 85 kg."),
+    )
+    cmp = next(c for c in comparisons if c.attribute == "measure:mass|orbiter+probe" and len(c.sides) > 1)
+    assert cmp.status == "compatible" and "add up" in cmp.explanation
+    # the total is never set against one of its parts as if both measured one thing
+    assert not any(c.status == "conflict" for c in comparisons)

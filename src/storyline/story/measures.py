@@ -74,6 +74,8 @@ def _same_thing(a: Claim, b: Claim) -> bool:
         return True
     if ta == tb and ta not in ("it", ""):
         return True
+    if "+" in ta or "+" in tb:
+        return False  # a sum of parts is checked against its parts, not merged with one (part_whole)
     if "it" in (ta, tb) or "" in (ta, tb):
         # a pronoun or an unnamed object: only when the values are of one order of magnitude, so
         # the length of "it" is never set against the length of something ten times bigger
@@ -159,7 +161,67 @@ def compare_measures(claims: Sequence[Claim], *, outlet: Callable[[str], str],
             clusters[uf.find(i)].append(c)
         for members in clusters.values():
             out.append(_judge(members, outlet=outlet, published=published, name=name, source=source))
+    out.extend(part_whole(claims, outlet=outlet))
     return out
+
+
+def part_whole(claims: Sequence[Claim], *, outlet: Callable[[str], str]) -> list[Comparison]:
+    """A total of named parts ("the total mass of the lander and the rover") against the parts as
+    reported on their own, across the story: when the parts' values add up to the total (within
+    the precision written) the reports are ``compatible``; when they cannot, ``conflict`` — e.g.
+    one report gives the lander alone the mass another gives the lander and rover together."""
+    out: list[Comparison] = []
+    for whole in claims:
+        dim, _, thing = whole.attribute[len("measure:"):].partition("|")
+        if "+" not in thing or dim in _KEYED:
+            continue
+        parts: list[list[Claim]] = []
+        for name in thing.split("+"):
+            found = [c for c in claims if c.attribute == f"measure:{dim}|{name}" and c.unit == whole.unit]
+            if not found:
+                break
+            parts.append(found)
+        if len(parts) != len(thing.split("+")) or all(c.article == whole.article for p in parts for c in p):
+            continue  # a part nobody reports, or only the total's own report: nothing to check
+        lo = sum(min(_interval(c)[0] for c in p) for p in parts)
+        hi = sum(max(_interval(c)[1] for c in p) for p in parts)
+        wlo, whi = _interval(whole)
+        members = [whole, *[c for p in parts for c in p]]
+        sides = [ComparisonSide(value=whole.text.strip(), claims=[whole.id], articles=[whole.article])]
+        for p in parts:
+            side = ComparisonSide(value=p[0].text.strip())
+            for c in p:
+                side.claims.append(c.id)
+                if c.article not in side.articles:
+                    side.articles.append(c.article)
+            sides.append(side)
+        digest = hashlib.sha1("|".join(c.id for c in members).encode()).hexdigest()[:10]
+        cmp = Comparison(id=f"cmp:{digest}", subject="", attribute=whole.attribute, status="compatible",
+                         sides=sides)
+        listed = "; ".join(f"{p[0].measure or p[0].attribute} {p[0].text.strip()!r} "
+                           f"({', '.join(dict.fromkeys(outlet(c.article) for c in p))})" for p in parts)
+        said = f"{whole.text.strip()!r} ({outlet(whole.article)}) for the {whole.measure or thing}"
+        if _meet(lo, hi, wlo, whi):
+            cmp.explanation = f"The parts add up to the total: {said}; {listed}."
+        else:
+            exact = all(c.voice == "reporter" and not c.qualifier and not c.hedged for c in members)
+            cmp.status = "conflict"
+            cmp.confidence = "real" if exact else "possible"
+            cmp.scope = "within_article" if len({c.article for c in members}) == 1 else "between_articles"
+            cmp.explanation = (f"The parts do not add up to the total: {said}, but {listed}; "
+                               f"the parts come to {_amount(lo, hi, whole.unit)}, which the total "
+                               f"cannot be at the precision written" +
+                               ("" if exact else " (possible conflict: an approximate, hedged or "
+                                                 "attributed figure)") + ".")
+        out.append(cmp)
+    return out
+
+
+def _amount(lo: float, hi: float, unit: str | None) -> str:
+    u = {"kilogram": "kg", "meter": "m", "meter ** 2": "m²", "meter / second": "m/s"}.get(unit or "", unit or "")
+    if hi - lo < 1e-9 or math.isinf(hi):
+        return f"{lo:,.6g} {u}".strip()
+    return f"{lo:,.6g}–{hi:,.6g} {u}".strip()
 
 
 def _fmt_value(c: Claim) -> str:

@@ -261,6 +261,29 @@ def _object_of_dimension(num: Token, unit: Token) -> Token | None:
     return None
 
 
+def _members(obj: Token) -> list[Token]:
+    """The things a measure is of, when it names them as nouns: "the mass of the lander" → the
+    lander; "the total mass of the lander and rover", "the probe and the lander together weigh"
+    → both (a whole made of parts). Empty when the object is no common noun."""
+    def common(t: Token) -> bool:
+        return t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower
+
+    conj = [c for c in obj.children if c.dep_ == "conj" and common(c)]
+    if _lemma(obj) in DIMENSION_WORDS:
+        of = next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"), None)
+        if of is None or not common(of):
+            return []
+        # the parser hangs the second part on the dimension noun, on the first part, or makes
+        # it a second subject of the verb ("the mass of A and B is …")
+        also = [c for c in obj.head.children if c.dep_ == obj.dep_ == "nsubj" and c.i > obj.i
+                and common(c)] if obj.head.i != obj.i else []
+        return [of, *[c for c in of.conjuncts if common(c)], *conj, *also]
+    if not common(obj):
+        return []
+    return [obj, *[c for c in obj.conjuncts if common(c)]]
+
+
 def _dimension_name(tokens: list[Token], unit_dim: str) -> str:
     """length / width / height / depth … from the adjective or noun written with the number."""
     for t in tokens:
@@ -647,13 +670,27 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
             return
         q, start, end = got
         dim_unit, factor, si = phys
-        tail = [t for t in doc[unit.i + 1:unit.i + 3] if t.text in ("-", "–") or
-                _lemma(t) in DIMENSION_WORDS]
+        tail: list[Token] = []
+        for t in doc[unit.i + 1:unit.i + 3]:  # "-long", "long": only right after the unit
+            if t.text not in ("-", "–") and _lemma(t) not in DIMENSION_WORDS:
+                break
+            tail.append(t)
+        if tail and tail[-1].text in ("-", "–"):
+            tail.pop()  # "26 kg six-wheeled": the hyphen belongs to the next word
         tokens = [*doc[start:end], *between, unit, *tail]
         dim = _dimension_name([*tail, *unit.children, unit.head], dim_unit)
         obj = _object_of_dimension(num, tail[-1] if tail and tail[-1].dep_ != "punct" else unit)
         if obj is None:
             return  # a length of nothing we can name is no comparable claim
+        members = _members(obj)
+        if len(members) > 1:  # "the total mass of the lander and the rover": one sum of parts
+            names = sorted({_noun_key(m) for m in members})
+            said = " and the ".join(m.lower_ for m in members)
+            out.add(key=f"{dim}|{'+'.join(names)}", measure=f"total {dim} of the {said}", q=q,
+                    factor=factor, unit=si, tokens=tokens, anchor=num, subject="")
+            return
+        if members:
+            obj = members[0]  # "the mass of the lander is …": the lander's mass
         subject = out.ctx.who(obj) if obj.pos_ == "PROPN" else ""
         thing = _noun_key(obj) if obj.pos_ == "NOUN" else ("it" if obj.pos_ == "PRON" else "")
         out.add(key=f"{dim}|{thing}", measure=f"{dim} of the {obj.text.lower()}" if thing else dim,
