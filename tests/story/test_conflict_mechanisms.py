@@ -194,3 +194,43 @@ def test_parts_that_make_the_total_are_compatible(nlp):
     assert cmp.status == "compatible" and "add up" in cmp.explanation
     # the total is never set against one of its parts as if both measured one thing
     assert not any(c.status == "conflict" for c in comparisons)
+
+
+# ----------------------------------------------------------------------------- dates through another event
+
+
+def _dates_of(nlp, text, years):
+    a = build_analysis(nlp, text, article_id="r1", timexes=[(y, y) for y in years])
+    return [(c.attribute, c.value) for c in a.claims if c.attribute.startswith("date_of:")]
+
+
+def test_a_year_offset_dates_the_other_event(nlp):
+    assert _dates_of(nlp, "The flood surpassed a storm that killed 40 people in the valley in 1932, "
+                          "a year after Norland became a republic.", ["1932"]) == \
+        [("date_of:became a republic", "1931")]
+    assert _dates_of(nlp, "The flood surpassed a storm that killed 40 people in 1932, in the same "
+                          "year Norland became a republic.", ["1932"]) == [("date_of:became a republic", "1932")]
+    assert _dates_of(nlp, "The dam was finished in 1948, two years before Norland joined the "
+                          "federation.", ["1948"]) == [("date_of:joined the federation", "1950")]
+    assert _dates_of(nlp, "The club won the cup in 1995, three years after Delmar Kovic took over "
+                          "as coach.", ["1995"]) == [("date_of:took over as coach", "1992")]
+
+
+def test_no_year_or_no_named_subject_no_claim(nlp):
+    assert _dates_of(nlp, "He left the firm a year after the merger was announced.", []) == []
+    assert _dates_of(nlp, "He left in 2001, a year after the war ended.", ["2001"]) == []
+
+
+def test_two_offsets_for_one_event_conflict(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("River Times", "2026-03-10", "The flood surpassed a storm that killed 40 people in the valley "
+                                      "in 1932, a year after Norland became a republic.",
+         {"timexes": [("1932", "1932")]}),
+        ("Valley Post", "2026-03-10", "The flood surpassed a storm that killed 40 people in 1932, in "
+                                      "the same year Norland became a republic.",
+         {"timexes": [("1932", "1932")]}),
+    )
+    cmp = next(c for c in comparisons if c.attribute == "date_of:became a republic")
+    assert cmp.status == "conflict"
+    assert "1931" in cmp.explanation and "1932" in cmp.explanation and "River Times" in cmp.explanation

@@ -430,7 +430,7 @@ def _judge(attribute: str, group: list[Claim], sides: list[ComparisonSide],
            articles: list[str], ctx: _Ctx, subject: str, extra: str) -> tuple[str, str]:
     what = _attr_phrase(attribute, extra, group)
     who = ctx.name(subject)
-    topic = _topic(attribute, what, who)
+    topic = _topic(_as_written(attribute, group), what, who)
     Topic = topic[0].upper() + topic[1:]  # noqa: N806 (sentence-initial form)
     # A republished copy is not a second source: copies count once with their original.
     sources = sorted({ctx.source.get(a, a) for a in articles})
@@ -643,6 +643,19 @@ def _topic(attribute: str, what: str, who: str) -> str:
         done_to = event in _DONE_TO
         return f"the date {who} {'was ' if done_to else ''}{event}"
     return f"the {what} of {who}"
+
+
+def _as_written(attribute: str, group: list[Claim]) -> str:
+    """An attribute whose key is words of the text ("date_of:joined the united states") with the
+    words as a report writes them ("joined the United States")."""
+    if not attribute.startswith("date_of:"):
+        return attribute
+    key = attribute[len("date_of:"):]
+    for c in group:
+        i = c.text.lower().find(key)
+        if i >= 0:
+            return "date_of:" + c.text[i:i + len(key)]
+    return attribute
 
 
 # Events whose date claims are about the one the act happens to ("Peters was convicted").

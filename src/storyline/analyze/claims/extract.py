@@ -41,6 +41,7 @@ from storyline.analyze.claims.numbers import (
     qualifier_before,
     tidy,
 )
+from storyline.analyze.claims.relative import relative_date_claims
 from storyline.analyze.claims.titles import normalize_title, title_claims
 from storyline.analyze.labels import extract_labels
 from storyline.lexicon.en.claims import (
@@ -106,6 +107,7 @@ def extract_claims(doc: Doc, article: Article, mentions: list[Mention],
     _place_claims(b, doc)
     title_claims(b, doc)
     mode_claims(b, doc)
+    relative_date_claims(b, doc)
     b.claims.extend(extract_measures(doc, ctx))
     _subjects_from_titles(ctx, b.claims)
     return _finalize(article, b.claims)
