@@ -114,6 +114,12 @@ def analyze(
              "'<db name>-archive/').")] = None,
     allow_private: Annotated[bool, typer.Option(
         "--allow-private", help="Allow URLs on loopback, private and link-local addresses.")] = False,
+    runner: Annotated[str, typer.Option(
+        metavar="local|dask", help="Where the per-article analysis and the per-story reduce run: "
+                                   "local processes, or a Dask cluster (docs/scaling.md).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(
+        metavar="ADDRESS", help="Dask scheduler to use with --runner dask (e.g. tcp://host:8786); "
+                                "default: a local cluster of --workers processes.")] = None,
 ) -> None:
     """Find the stories in the articles (files, folders or http(s) URLs) and build one dossier per
     story; store them and write JSON/HTML/Markdown. Fetched pages are archived as WARC so the
@@ -121,7 +127,7 @@ def analyze(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-    from storyline.run import run_stories, run_story
+    from storyline.run import corpus_run, run_story
     from storyline.store import Store
 
     console = Console(stderr=True, quiet=quiet)
@@ -129,6 +135,10 @@ def analyze(
     fetch_problems: list[str] = []
     if out is not None and out.exists() and not out.is_dir():
         raise _fail(f"{out}: --out must be a folder, and this is a file")
+    if runner not in ("local", "dask"):
+        raise _fail(f"--runner {runner}: expected local or dask")
+    if scheduler and runner != "dask":
+        raise _fail("--scheduler needs --runner dask")
     try:
         store = Store(_db_url(db))
         paths, fetch_problems = _fetch_urls(paths, archive, _db_url(db), allow_private)
@@ -142,30 +152,41 @@ def analyze(
                 bar.update(tasks[stage], completed=done, total=total)
 
             if one_story:
+                if runner != "local":
+                    raise _fail("--one-story runs locally; leave out --runner", 2)
                 result = run_story(paths, meta_file=meta, store=store, workers=workers, model=model,
                                    title=title, progress=progress)
+                dossiers = result.dossiers
+                problems, stored_new = result.problems, result.stored_new
             else:
-                result = run_stories(paths, meta_file=meta, store=store, workers=workers,
-                                     model=model, progress=progress)
-        result.problems[:0] = fetch_problems
-        for line in result.problems:
+                with corpus_run(paths, meta_file=meta, store=store, workers=workers, model=model,
+                                progress=progress, runner=runner, scheduler=scheduler) as run:
+                    problems, stored_new = run.problems, run.stored_new
+                    problems[:0] = fetch_problems
+                    fetch_problems = []
+                    if not run.stories:
+                        dossiers = []
+                    elif len(run.stories) > 1 and (json_out or html_out or md_out) and out is None:
+                        for line in problems:
+                            typer.echo(line, err=True)
+                        flags = "/".join(f for f, v in (("--json", json_out), ("--html", html_out),
+                                                        ("--md", md_out)) if v)
+                        raise _fail(f"{len(run.stories)} stories found and {flags} writes one dossier: "
+                                    f"use --out DIR to write them all (or --one-story for one dossier)", 2)
+                    else:
+                        dossiers = _write_stories_streamed(run, store, out, title, json_out, html_out,
+                                                           md_out, progress)
+        problems[:0] = fetch_problems
+        for line in problems:
             typer.echo(line, err=True)
-        dossiers = result.dossiers
         if not dossiers:
             raise _fail("no article could be analysed", 2)
-        if len(dossiers) > 1 and (json_out or html_out or md_out) and out is None:
-            flags = "/".join(f for f, v in (("--json", json_out), ("--html", html_out),
-                                            ("--md", md_out)) if v)
-            raise _fail(f"{len(dossiers)} stories found and {flags} writes one dossier: "
-                        f"use --out DIR to write them all (or --one-story for one dossier)", 2)
-        if len(dossiers) == 1 and title:
-            dossiers[0].story_title = title
-        if len(dossiers) == 1:
+        if one_story:
+            if title:
+                dossiers[0].story_title = title
             _write_outputs(dossiers[0], store, json_out, html_out, md_out)
-        elif out is None:
-            _save_dossiers(dossiers, store)
-        if out is not None:
-            _write_stories(dossiers, store, out)
+            if out is not None:
+                _write_stories(dossiers, store, out)
     except StorylineError as exc:
         raise _fail(str(exc)) from None
     if not quiet:
@@ -179,9 +200,9 @@ def analyze(
                             ("stories", out and out / "index.html")):
             if path and (label == "stories" or len(dossiers) == 1):
                 console.print(f"{label}: {path}")
-        console.print(f"store: {_db_url(db)} ({result.stored_new} new article(s))")
+        console.print(f"store: {_db_url(db)} ({stored_new} new article(s))")
         console.print(next_step(html_out, db, out), highlight=False, soft_wrap=True)
-    if result.problems:
+    if problems:
         raise typer.Exit(1)
 
 
@@ -193,7 +214,7 @@ def _print_story_list(dossiers, console) -> None:
 
     console.print(f"[bold]{len(dossiers)} stories[/bold]")
     for d in dossiers:
-        e = story_entry(d)
+        e = d.entry if isinstance(d, _Listed) else story_entry(d)
         when = e["first_published"] or "undated"
         if e["last_published"] and e["last_published"] != e["first_published"]:
             when += f" – {e['last_published']}"
@@ -209,6 +230,44 @@ def _save_dossiers(dossiers, store) -> None:
     for d in dossiers:
         store.save_dossier(d.story_id, d.story_title, [a.article.id for a in d.articles],
                            dossier_to_dict(d))
+
+
+class _Listed:
+    """What the story list and the index keep of a written dossier (not its analyses)."""
+
+    def __init__(self, entry: dict) -> None:
+        self.entry = entry
+
+
+def _write_stories_streamed(run, store, out: Path | None, title: str | None, json_out: Path | None,
+                            html_out: Path | None, md_out: Path | None, progress) -> list:
+    """Each story as it is reduced: stored, its folder written (--out), then dropped; the index
+    last. One story: its dossier is returned whole (for --json/--html/--md and the summary)."""
+    from storyline.render.html import render_html
+    from storyline.render.index import render_index_html, story_entry, story_index_of, write_story_folder
+    from storyline.render.json import dossier_to_dict, json_text, write_text_atomic
+
+    one = len(run.stories) == 1
+    entries: dict[int, dict] = {}
+    kept = []
+    for i, d in run.dossiers(progress):
+        if one and title:
+            d.story_title = title
+        if one:
+            _write_outputs(d, store, json_out, html_out, md_out)
+            kept.append(d)
+        data = dossier_to_dict(d)
+        html = render_html(d) if out is not None else None
+        if not one or out is not None:
+            store.save_dossier(d.story_id, d.story_title, [a.article.id for a in d.articles], data, html=html)
+        if out is not None:
+            write_story_folder(out, d, data, html)
+        entries[i] = story_entry(d)
+    if out is not None:
+        index = story_index_of([entries[i] for i in sorted(entries)])
+        write_text_atomic(out / "index.json", json_text(index))
+        write_text_atomic(out / "index.html", render_index_html(index))
+    return kept or [_Listed(entries[i]) for i in sorted(entries)]
 
 
 def _write_stories(dossiers, store, out: Path) -> None:

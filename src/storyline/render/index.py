@@ -28,7 +28,8 @@ from jinja2 import Environment, StrictUndefined
 
 from storyline.model import Dossier
 
-__all__ = ["render_index_html", "story_entry", "story_folder", "story_index", "write_story_folder"]
+__all__ = ["render_index_html", "story_entry", "story_folder", "story_index", "story_index_of",
+           "write_story_folder"]
 
 DOSSIER_FILES = {"dossier": "dossier.json", "html": "dossier.html", "markdown": "dossier.md"}
 
@@ -67,10 +68,14 @@ def _pub(p: Any) -> str | None:
 
 
 def story_index(dossiers: Sequence[Dossier]) -> dict[str, Any]:
+    return story_index_of([story_entry(d) for d in dossiers])
+
+
+def story_index_of(entries: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The index from the stories' entries (:func:`story_entry`), kept as each story was written."""
     from storyline.model import SCHEMA_VERSION
 
-    return {"generator": "storyline", "schema_version": SCHEMA_VERSION,
-            "stories": [story_entry(d) for d in dossiers]}
+    return {"generator": "storyline", "schema_version": SCHEMA_VERSION, "stories": list(entries)}
 
 
 _INDEX_TEMPLATE = """<!DOCTYPE html>

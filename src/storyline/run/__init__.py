@@ -9,9 +9,10 @@ never raises for a bad input file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storyline.errors import IngestError
 from storyline.model import Article, ArticleAnalysis, Dossier
@@ -67,8 +68,10 @@ def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Stor
     """Everything under ``paths`` as one story (``analyze --one-story``, the web upload)."""
     from storyline.story import build_dossier
 
-    result = _map(paths, meta_file=meta_file, store=store, workers=workers, model=model,
+    mapped = _map(paths, meta_file=meta_file, store=store, workers=workers, model=model,
                   progress=progress, max_articles=max_articles)
+    result = RunResult(dossier=None, analyses=mapped.analyses, problems=mapped.problems,
+                       stored_new=mapped.stored_new)
     if result.analyses:
         progress("reduce", 0, 1)
         result.dossier = build_dossier(result.analyses, title=title)
@@ -82,64 +85,142 @@ def analyze_files(paths: Sequence[str], *, store: Store | None = None, workers: 
                   max_articles: int | None = None) -> RunResult:
     """ingest → per-article analysis (stored as each arrives), no reduce: the caller reduces the new
     analyses together with others (the web app adding articles to a stored story)."""
-    return _map(paths, meta_file=None, store=store, workers=workers, model=model,
-                progress=progress, max_articles=max_articles)
+    mapped = _map(paths, meta_file=None, store=store, workers=workers, model=model,
+                  progress=progress, max_articles=max_articles)
+    return RunResult(dossier=None, analyses=mapped.analyses, problems=mapped.problems,
+                     stored_new=mapped.stored_new)
+
+
+RUNNERS = ("local", "dask")
+
+
+@dataclass(slots=True)
+class StoryPlan:
+    """One story found in a corpus run: its article ids (sorted) and the stored story it continues."""
+
+    article_ids: list[str]
+    previous: str | None = None
+
+
+@dataclass(slots=True)
+class CorpusRun:
+    """A corpus analysed into the store and split into stories, not yet reduced (:func:`corpus_run`).
+
+    Nothing here holds the analyses: they are in the store, and :meth:`dossiers` reads each
+    story's analyses from it when it reduces that story.
+    """
+
+    store: Store
+    problems: list[str]
+    stored_new: int
+    stories: list[StoryPlan]
+    client: Any = None  # a dask.distributed Client when the runner is Dask
+
+    def dossiers(self, progress: Progress = _noop) -> Iterator[tuple[int, Dossier]]:
+        """Each story reduced, as ``(position in stories, dossier)``: in order with the local
+        runner, as the tasks complete with Dask."""
+        total = len(self.stories)
+        progress("reduce", 0, total)
+        if self.client is None:
+            from storyline.story import build_dossier
+
+            reduced: Iterator[tuple[int, Dossier]] = (
+                (i, build_dossier(self.store.load_analyses(plan.article_ids)))
+                for i, plan in enumerate(self.stories))
+        else:
+            from storyline.run.dask import reduce_dask
+
+            reduced = reduce_dask([p.article_ids for p in self.stories], self.store, self.client)
+        for done, (i, dossier) in enumerate(reduced, 1):
+            previous = self.stories[i].previous
+            if previous is not None:
+                _continue_story(dossier, previous, self.store)
+            progress("reduce", done, total)
+            yield i, dossier
+
+
+@contextmanager
+def corpus_run(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,
+               workers: int | None = None, model: str | None = None,
+               cluster_options: ClusterOptions | None = None, progress: Progress = _noop,
+               max_articles: int | None = None, runner: str = "local", scheduler: str | None = None,
+               processes: bool | None = None) -> Iterator[CorpusRun]:
+    """ingest → map (each analysis stored as it arrives, then dropped) → stories (clustered from
+    the profiles kept in the store) → a :class:`CorpusRun` whose ``dossiers()`` reduces them.
+
+    With a store that already holds stories, the articles of those stories are clustered with the
+    new ones, so a new report joins the story it belongs to. A story found continues the stored
+    story it shares most articles with (its id; version + 1 and the changes when its articles
+    changed: ``story/versions.py``). Only the stories with an article of this run are listed; the
+    others stay as stored. Without a store, an in-memory one holds the analyses for the run.
+    ``runner="dask"`` runs the map and the reduce on a Dask cluster (:mod:`storyline.run.dask`).
+    """
+    from contextlib import ExitStack
+
+    from storyline.store import Store
+    from storyline.story.cluster import cluster_profiles
+
+    if runner not in RUNNERS:
+        raise ValueError(f"unknown runner {runner!r} (expected one of {', '.join(RUNNERS)})")
+    with ExitStack() as stack:
+        client = None
+        if runner == "dask":
+            from storyline.run.dask import dask_client
+
+            client = stack.enter_context(dask_client(scheduler, workers=workers, processes=processes))
+        if store is None:
+            store = stack.enter_context(Store("sqlite://"))
+        mapped = _map(paths, meta_file=meta_file, store=store, workers=workers, model=model,
+                      progress=progress, max_articles=max_articles, client=client, keep=False)
+        run_ids = mapped.run_ids
+        plans: list[StoryPlan] = []
+        if run_ids:
+            members = store.story_memberships()
+            wanted = run_ids | members.keys()
+            progress("stories", 0, 1)
+            groups = cluster_profiles(lambda: store.iter_profiles(wanted), cluster_options)
+            taken: set[str] = set()
+            for ids in groups:
+                if not any(i in run_ids for i in ids):
+                    continue
+                previous = _previous_story(ids, members, taken)
+                if previous is not None:
+                    taken.add(previous)
+                plans.append(StoryPlan(ids, previous))
+            progress("stories", 1, 1)
+        yield CorpusRun(store, mapped.problems, mapped.stored_new, plans, client)
 
 
 def run_stories(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,
                 workers: int | None = None, model: str | None = None,
                 cluster_options: ClusterOptions | None = None,
-                progress: Progress = _noop, max_articles: int | None = None) -> RunResult:
-    """A corpus: its stories found (``story/cluster.py``), each reduced on its own.
-
-    With a store that already holds stories, the articles of those stories are clustered with the
-    new ones, so a new report joins the story it belongs to. A story found keeps the id of the
-    stored story it shares most articles with; its version goes up by one when its articles changed,
-    with the changes listed (``story/versions.py``). Only the stories that contain an article of
-    this run are reduced and returned; the others stay as stored.
-    """
-    from storyline.story import build_dossier
-    from storyline.story.cluster import cluster_stories
-
-    result = _map(paths, meta_file=meta_file, store=store, workers=workers, model=model,
-                  progress=progress, max_articles=max_articles)
-    if not result.analyses:
+                progress: Progress = _noop, max_articles: int | None = None,
+                runner: str = "local", scheduler: str | None = None,
+                processes: bool | None = None) -> RunResult:
+    """A corpus: its stories found (``story/cluster.py``), each reduced on its own; every dossier
+    returned, earliest story first (:func:`corpus_run` streams them instead)."""
+    with corpus_run(paths, meta_file=meta_file, store=store, workers=workers, model=model,
+                    cluster_options=cluster_options, progress=progress, max_articles=max_articles,
+                    runner=runner, scheduler=scheduler, processes=processes) as run:
+        result = RunResult(dossier=None, problems=run.problems, stored_new=run.stored_new)
+        found = dict(run.dossiers(progress))
+        result.dossiers = [found[i] for i in sorted(found)]
+        result.dossier = result.dossiers[0] if result.dossiers else None
         return result
-    members = store.story_memberships() if store is not None else {}
-    run_ids = {a.article.id for a in result.analyses}
-    earlier = store.load_analyses([i for i in members if i not in run_ids]) if store is not None and members else []
-    progress("stories", 0, 1)
-    stories = [s for s in cluster_stories(result.analyses + earlier, cluster_options)
-               if any(a.article.id in run_ids for a in s)]
-    progress("stories", 1, 1)
-    total = len(stories)
-    progress("reduce", 0, total)
-    taken: set[str] = set()
-    for done, story in enumerate(stories, 1):
-        dossier = build_dossier(story)
-        previous = _previous_story(story, members, taken)
-        if previous is not None:
-            taken.add(previous)
-            _continue_story(dossier, previous, store, members)
-        result.dossiers.append(dossier)
-        progress("reduce", done, total)
-    result.dossier = result.dossiers[0]
-    return result
 
 
-def _previous_story(story: Sequence[ArticleAnalysis], members: dict[str, str],
+def _previous_story(article_ids: Sequence[str], members: dict[str, str],
                     taken: set[str]) -> str | None:
     """The stored story this one continues: the one it shares most articles with (then the
     smallest id), not already continued by another story of this run."""
     from collections import Counter
 
-    shared = Counter(members[a.article.id] for a in story if a.article.id in members)
+    shared = Counter(members[i] for i in article_ids if i in members)
     ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
     return next((sid for sid, _ in ranked if sid not in taken), None)
 
 
-def _continue_story(dossier: Dossier, previous: str, store: Store | None,
-                    members: dict[str, str]) -> None:
+def _continue_story(dossier: Dossier, previous: str, store: Store | None) -> None:
     """Give the new dossier the stored story's id, and its version and changes."""
     from storyline.render.json import dossier_to_dict
     from storyline.story.versions import dossier_changes
@@ -157,10 +238,19 @@ def _continue_story(dossier: Dossier, previous: str, store: Store | None,
     dossier.changes = dossier_changes(old, dossier_to_dict(dossier))
 
 
+@dataclass(slots=True)
+class _Mapped:
+    problems: list[str]
+    stored_new: int = 0
+    run_ids: set[str] = field(default_factory=set)
+    analyses: list[ArticleAnalysis] = field(default_factory=list)  # only when asked to keep them
+
+
 def _map(paths: Sequence[str], *, meta_file: str | None, store: Store | None,
          workers: int | None, model: str | None, progress: Progress,
-         max_articles: int | None = None) -> RunResult:
-    """ingest → dedupe → per-article analysis (stored as each arrives); no reduce."""
+         max_articles: int | None = None, client: Any = None, keep: bool = True) -> _Mapped:
+    """ingest → dedupe → per-article analysis, each stored as it arrives (and kept in memory only
+    with ``keep``); on a Dask cluster when ``client`` is given. No reduce."""
     from storyline.analyze.nlp import load_nlp, model_version
     from storyline.run.local import Failure, analyze_parallel
 
@@ -170,16 +260,27 @@ def _map(paths: Sequence[str], *, meta_file: str | None, store: Store | None,
         problems.append(f"{len(articles) - max_articles} more article(s) not analysed "
                         f"(at most {max_articles} per run); the first {max_articles} were")
         articles = articles[:max_articles]
-    result = RunResult(dossier=None, problems=problems)
+    result = _Mapped(problems=problems)
     version = model_version(load_nlp(model)) if articles else None
     total = len(articles)
     progress("analyze", 0, total)
-    for done, item in enumerate(analyze_parallel(articles, workers=workers, model=model), 1):
+    if client is not None:
+        from storyline.run.dask import analyze_dask
+
+        results: Iterator[ArticleAnalysis | Failure] = analyze_dask(articles, client, model=model)
+    else:
+        results = analyze_parallel(articles, workers=workers, model=model)
+    failures: dict[str, str] = {}
+    for done, item in enumerate(results, 1):
         if isinstance(item, Failure):
-            result.problems.append(f"{item.article.path}: {item.error}")
+            failures[item.article.id] = f"{item.article.path}: {item.error}"
         else:
-            result.analyses.append(item)
+            result.run_ids.add(item.article.id)
+            if keep:
+                result.analyses.append(item)
             if store is not None:
                 result.stored_new += int(store.save_analysis(item, model=version))
         progress("analyze", done, total)
+    # in input order, whatever order the results came in
+    result.problems.extend(failures[a.id] for a in articles if a.id in failures)
     return result

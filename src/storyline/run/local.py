@@ -11,6 +11,7 @@ processes costs more than it saves) everything runs in this process.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -37,13 +38,26 @@ class Failure:
 
 
 _worker_nlp: Language | None = None  # set in each worker process by _init_worker
+_worker_model: tuple[str | None] | None = None  # the model _worker_nlp was loaded for
+_worker_lock = threading.Lock()
 
 
 def _init_worker(model: str | None) -> None:
-    global _worker_nlp
+    global _worker_nlp, _worker_model
     from storyline.analyze.nlp import load_nlp
 
     _worker_nlp = load_nlp(model)
+    _worker_model = (model,)
+
+
+def analyze_batch(chunk: Sequence[Article], model: str | None) -> list[ArticleAnalysis | Failure]:
+    """A batch of articles in a long-lived worker of another runner (a Dask worker): the model is
+    loaded on the first batch and kept; one batch at a time per process (spaCy's pipeline is not
+    shared between threads)."""
+    with _worker_lock:
+        if _worker_nlp is None or _worker_model != (model,):
+            _init_worker(model)
+        return _analyze_chunk(chunk)
 
 
 def _analyze_chunk(chunk: Sequence[Article]) -> list[ArticleAnalysis | Failure]:

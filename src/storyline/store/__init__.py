@@ -20,7 +20,7 @@ import os
 import re
 import time
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,6 +60,7 @@ from storyline.errors import StoreError
 from storyline.model import ArticleAnalysis
 from storyline.store import tables as t
 from storyline.store.codec import CodecError, analysis_from_dict, analysis_to_dict
+from storyline.story.cluster import ArticleProfile, article_profile
 
 __all__ = ["Store", "StoreError", "safe_url", "search_terms", "SCHEMA_VERSION"]
 
@@ -216,6 +217,11 @@ class Store:
             elif found < SCHEMA_VERSION:
                 conn.execute(update(t.schema_version).values(version=SCHEMA_VERSION, updated_at=_now()))
 
+    @property
+    def shareable(self) -> bool:
+        """Other processes can open this store by its URL (anything but an in-memory SQLite)."""
+        return self.engine.dialect.name != "sqlite" or self._sqlite_file()
+
     def files(self) -> list[str]:
         """The files of a SQLite store (database, journal, WAL, shared memory): never input."""
         if self.engine.dialect.name != "sqlite":
@@ -265,7 +271,8 @@ class Store:
     # ------------------------------------------------------------------ articles and analyses
 
     def save_analysis(self, a: ArticleAnalysis, *, model: str | None = None) -> bool:
-        """Store one article and its analysis in one transaction; True if the article is new.
+        """Store one article, its analysis and its story-detection profile in one transaction; True
+        if the article is new.
 
         Saving the same article (same content-hash id) again replaces its metadata and analysis:
         re-running on the same files never duplicates anything.
@@ -282,10 +289,13 @@ class Store:
             "source_format": art.source_format,
         }
         analysis_row = {"data": data, "generator": GENERATOR, "model": model, "analyzed_at": _now()}
+        keys = article_profile(a).keys
         for attempt in (1, 2):
             try:
                 with self._writing(f"save article {art.id}") as conn:
-                    return self._upsert_analysis(conn, art.id, row, analysis_row)
+                    new = self._upsert_analysis(conn, art.id, row, analysis_row)
+                    self._put_profile(conn, art.id, keys, new)
+                    return new
             except StoreError as exc:
                 # Two writers inserting the same new id at once: the loser retries as an update.
                 if attempt == 2 or not isinstance(exc.__context__, IntegrityError):
@@ -309,6 +319,38 @@ class Store:
         else:
             conn.execute(insert(t.analyses).values(article_id=article_id, **analysis_row))
         return exists is None
+
+    @staticmethod
+    def _put_profile(conn: Connection, article_id: str, keys: dict[str, int], new: bool) -> None:
+        if not new and conn.execute(select(t.profiles.c.article_id)
+                                    .where(t.profiles.c.article_id == article_id)).first():
+            conn.execute(update(t.profiles).where(t.profiles.c.article_id == article_id).values(keys=keys))
+        else:
+            conn.execute(insert(t.profiles).values(article_id=article_id, keys=keys))
+
+    def iter_profiles(self, article_ids: Collection[str], *, batch: int = 500) -> Iterator[ArticleProfile]:
+        """The story-detection profiles of these articles (any order), streamed ``batch`` rows at a
+        time. An article stored without one (by a storyline before profiles were kept) gets it made
+        from its analysis and stored, once."""
+        wanted = article_ids if isinstance(article_ids, (set, frozenset, dict)) else set(article_ids)
+        a, p = t.articles, t.profiles
+        query = (select(a.c.id, a.c.published_date, a.c.published_earliest, a.c.duplicate_of,
+                        p.c["keys"].label("profile_keys")).join(p, p.c.article_id == a.c.id))
+        seen: set[str] = set()
+        with self._reading("read story profiles") as conn:
+            for row in conn.execution_options(yield_per=batch).execute(query):
+                if row.id in wanted:
+                    seen.add(row.id)
+                    yield ArticleProfile(row.id, row.published_date or row.published_earliest or "9999-99-99",
+                                         row.duplicate_of, dict(row.profile_keys))
+        missing = [i for i in wanted if i not in seen]
+        for start in range(0, len(missing), batch):
+            chunk = self.load_analyses(missing[start:start + batch])
+            profiles = [article_profile(x) for x in chunk]
+            with self._writing("save story profiles") as conn:
+                for prof in profiles:
+                    self._put_profile(conn, prof.id, prof.keys, False)
+            yield from profiles
 
     def load_analyses(self, article_ids: Sequence[str]) -> list[ArticleAnalysis]:
         """The stored analyses of these articles, in the order given (ids not stored are skipped)."""

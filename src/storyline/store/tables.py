@@ -3,7 +3,8 @@
 Only generic types are used (String, Text, Integer, DateTime, JSON); JSON becomes JSONB on
 PostgreSQL. Ids are the pipeline's content hashes (short hex strings), so they are primary keys as
 they are. ``schema_version`` holds one row; bump :data:`SCHEMA_VERSION` and add a migration step in
-:mod:`storyline.store` when a table changes.
+:mod:`storyline.store` when a table changes. A new table needs neither: opening a store creates the
+tables it lacks (``profiles`` came that way), and an older storyline ignores a table it does not know.
 """
 
 from __future__ import annotations
@@ -65,6 +66,14 @@ analyses = Table(
     Column("generator", String(64), nullable=False),  # storyline version that produced it
     Column("model", String(128)),  # spaCy model name/version, when known
     Column("analyzed_at", DateTime(timezone=True), nullable=False),
+)
+
+profiles = Table(
+    "profiles", metadata,
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    # story/cluster.py's evidence keys of the article (key -> count): what story detection reads,
+    # so that clustering a big store never decodes the analyses themselves
+    Column("keys", JsonType, nullable=False),
 )
 
 stories = Table(

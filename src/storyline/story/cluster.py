@@ -37,8 +37,9 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -149,6 +150,23 @@ def _date_keys(a: ArticleAnalysis) -> Counter[str]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleProfile:
+    """What story detection needs of one article: small enough to keep for every article of a big
+    corpus (the store keeps one per analysis), so clustering never holds the analyses themselves."""
+
+    id: str
+    order: str  # publication date (or the earliest possible one); unknown: "9999-99-99"
+    duplicate_of: str | None
+    keys: dict[str, int]  # profile(): evidence key -> count
+
+
+def article_profile(a: ArticleAnalysis) -> ArticleProfile:
+    pub = a.article.published
+    return ArticleProfile(a.article.id, pub.date or pub.earliest or "9999-99-99", a.article.duplicate_of,
+                          dict(profile(a)))
+
+
 def profile(a: ArticleAnalysis) -> Counter[str]:
     """The article's evidence keys with their counts (``n:``, ``p:``, ``d:``, ``w:`` prefixes)."""
     keys = _name_keys(a)
@@ -165,25 +183,41 @@ def _group_weight(key: str, opts: ClusterOptions) -> float:
     return {"n": opts.names, "p": opts.predicates, "d": opts.dates, "w": opts.words}[key[0]]
 
 
-def _vector(keys: Counter[str], df: Counter[str], n_docs: int,
-            opts: ClusterOptions) -> dict[str, float]:
-    vec: dict[str, float] = {}
+# A vector is two parallel arrays: key numbers (the rank of the key in the sorted vocabulary, so
+# number order is key order) and weights. About 12 bytes a key, where a dict of strings takes ~120:
+# the vectors of every article of a 100k corpus fit in memory.
+Vector = tuple["array[int]", "array[float]"]
+
+
+def _vector(keys: dict[str, int], df: dict[str, int], vocab: dict[str, int], n_docs: int,
+            opts: ClusterOptions) -> Vector:
+    weights: list[tuple[int, float]] = []
     for k, c in keys.items():
         idf = math.log((n_docs + 1) / (df[k] + 1)) + opts.idf_floor
-        vec[k] = (1 + math.log(c)) * idf * _group_weight(k, opts)
+        w = (1 + math.log(c)) * idf * _group_weight(k, opts)
         if df[k] < 2:
-            vec[k] *= opts.unique
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {k: v / norm for k, v in vec.items()} if norm else {}
+            w *= opts.unique
+        weights.append((vocab[k], w))
+    norm = math.sqrt(sum(w * w for _, w in weights))
+    if not norm:
+        return array("l"), array("d")
+    weights.sort()
+    return array("l", (k for k, _ in weights)), array("d", (w / norm for _, w in weights))
 
 
-def _cosine(vec: dict[str, float], centroid: dict[str, float], norm: float) -> float:
+def _dot(vec: Vector, centroid: dict[int, float]) -> float:
+    get = centroid.get
+    return sum(v * get(k, 0.0) for k, v in zip(vec[0], vec[1], strict=True))
+
+
+def _cosine(a: dict[int, float], b: dict[int, float], norm: float) -> float:
     """The dot product of two sparse vectors divided by ``norm``."""
     if not norm:
         return 0.0
-    if len(vec) > len(centroid):
-        vec, centroid = centroid, vec
-    return sum(v * centroid.get(k, 0.0) for k, v in vec.items()) / norm
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(v * get(k, 0.0) for k, v in a.items()) / norm
 
 
 # ----------------------------------------------------------------------------- clustering
@@ -194,13 +228,14 @@ class _Story:
 
     def __init__(self) -> None:
         self.members: list[str] = []
-        self.sums: dict[str, float] = {}
-        self.centroid: dict[str, float] = {}  # the sum of the members' vectors, heaviest keys
+        self.sums: dict[int, float] = {}
+        self.centroid: dict[int, float] = {}  # the sum of the members' vectors, heaviest keys
 
-    def add(self, article: str, vec: dict[str, float], keep: int) -> None:
+    def add(self, article: str, vec: Vector, keep: int) -> None:
         self.members.append(article)
-        for k, v in vec.items():
-            self.sums[k] = self.sums.get(k, 0.0) + v
+        sums = self.sums
+        for k, v in zip(vec[0], vec[1], strict=True):
+            sums[k] = sums.get(k, 0.0) + v
         self._refresh(keep)
 
     def absorb(self, other: _Story, keep: int) -> None:
@@ -210,52 +245,76 @@ class _Story:
         self._refresh(keep)
 
     def _refresh(self, keep: int) -> None:
-        items = list(self.sums.items())
+        items: Iterable[tuple[int, float]] = self.sums.items()
         if len(self.sums) > keep:
             items = sorted(items, key=lambda kv: (-kv[1], kv[0]))[:keep]
         self.centroid = dict(items)
 
 
-def _score(vec: dict[str, float], story: _Story) -> float:
-    """Average link: the mean cosine between the article and the story's articles."""
-    return _cosine(vec, story.centroid, float(len(story.members)))
-
-
-def _order(a: ArticleAnalysis) -> tuple[str, str]:
-    pub = a.article.published
-    return (pub.date or pub.earliest or "9999-99-99", a.article.id)
+Profiles = Iterable[ArticleProfile] | Callable[[], Iterable[ArticleProfile]]
 
 
 def cluster_stories(analyses: Sequence[ArticleAnalysis],
                     options: ClusterOptions | None = None) -> list[list[ArticleAnalysis]]:
     """The stories of a corpus: lists of analyses, each sorted by article id; stories ordered by
     their earliest article (publication date, then id). Every analysis is in exactly one story."""
-    opts = options or ClusterOptions()
     by_id = {a.article.id: a for a in analyses}
-    ordered = sorted(by_id.values(), key=_order)
-    originals = [a for a in ordered if not _copy_of(a, by_id)]
-    profiles = {a.article.id: profile(a) for a in originals}
-    df: Counter[str] = Counter()
-    for keys in profiles.values():
-        df.update(keys.keys())
-    n_docs = len(profiles)
-    vectors = {i: _vector(keys, df, n_docs, opts) for i, keys in profiles.items()}
+    profiles = [article_profile(a) for a in by_id.values()]
+    return [[by_id[i] for i in story] for story in cluster_profiles(profiles, options)]
+
+
+def cluster_profiles(profiles: Profiles, options: ClusterOptions | None = None) -> list[list[str]]:
+    """:func:`cluster_stories` over article profiles: the stories as lists of article ids.
+
+    ``profiles`` is read twice (document frequencies first, then the vectors): a sequence, or a
+    function that returns a fresh iterable each time it is called (profiles streamed from a store,
+    so that only the compact vectors are ever held, never all the profiles at once)."""
+    opts = options or ClusterOptions()
+
+    def read() -> Iterable[ArticleProfile]:
+        return profiles() if callable(profiles) else profiles
+
+    order: dict[str, str] = {}
+    copy_of: dict[str, str] = {}
+    for p in read():  # pass 1: ids, order, copies
+        if p.id not in order:
+            order[p.id] = p.order
+            if p.duplicate_of and p.duplicate_of != p.id:
+                copy_of[p.id] = p.duplicate_of
+    copy_of = {i: o for i, o in copy_of.items() if o in order}  # a copy of nothing here is an original
+    ordered = sorted(order, key=lambda i: (order[i], i))
+    originals = [i for i in ordered if i not in copy_of]
+
+    df: Counter[str] = Counter()  # pass 2: document frequencies over the originals (copies are not compared)
+    seen: set[str] = set()
+    for p in read():
+        if p.id not in copy_of and p.id not in seen:
+            seen.add(p.id)
+            df.update(p.keys.keys())
+    del seen
+    vocab = {k: n for n, k in enumerate(sorted(df))}
+    vectors: dict[str, Vector] = {}
+    for p in read():  # pass 3: the compact vectors
+        if p.id not in copy_of and p.id not in vectors:
+            vectors[p.id] = _vector(p.keys, df, vocab, len(originals), opts)
+    del vocab, df
 
     stories: list[_Story] = []
-    index: dict[str, list[int]] = {}
-    for a in originals:
-        vec = vectors[a.article.id]
+    index: dict[int, list[int]] = {}
+    for i in originals:
+        vec = vectors.pop(i)
+        query = _query_keys(vec, opts)
         best, best_sim = -1, opts.threshold
-        for s in _candidates(vec, index, opts):
+        for s in _candidates(query, index):
             story = stories[s]
-            sim = _score(vec, story)
+            sim = _dot(vec, story.centroid) / len(story.members)  # average link
             if sim >= best_sim and (sim > best_sim or best < 0):
                 best, best_sim = s, sim
         if best < 0:
             best = len(stories)
             stories.append(_Story())
-        stories[best].add(a.article.id, vec, opts.centroid_keys)
-        for k in _query_keys(vec, opts):
+        stories[best].add(i, vec, opts.centroid_keys)
+        for k in query:
             postings = index.setdefault(k, [])
             if not postings or postings[-1] != best:
                 if best not in postings:
@@ -264,17 +323,22 @@ def cluster_stories(analyses: Sequence[ArticleAnalysis],
                         del postings[0]
 
     groups = _merge(stories, index, opts) if opts.merge else [s.members for s in stories]
-    return _with_copies(groups, ordered, by_id)
+    return _with_copies(groups, ordered, copy_of)
 
 
-def _query_keys(vec: dict[str, float], opts: ClusterOptions) -> list[str]:
-    return [k for k, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: opts.query_keys]]
+def _query_keys(vec: Vector, opts: ClusterOptions) -> list[int]:
+    """The article's heaviest keys (ties: key order)."""
+    pairs = sorted(zip(vec[0], vec[1], strict=True), key=lambda kv: (-kv[1], kv[0]))
+    return [k for k, _ in pairs[: opts.query_keys]]
 
 
-def _candidates(vec: dict[str, float], index: dict[str, list[int]],
-                opts: ClusterOptions) -> list[int]:
+def _centroid_keys(centroid: dict[int, float], opts: ClusterOptions) -> list[int]:
+    return [k for k, _ in sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[: opts.query_keys]]
+
+
+def _candidates(query: Iterable[int], index: dict[int, list[int]]) -> list[int]:
     found: set[int] = set()
-    for k in _query_keys(vec, opts):
+    for k in query:
         found.update(index.get(k, ()))
     return sorted(found)
 
@@ -284,7 +348,7 @@ def _pair_score(a: _Story, b: _Story) -> float:
     return _cosine(a.centroid, b.centroid, float(len(a.members) * len(b.members)))
 
 
-def _merge(stories: list[_Story], index: dict[str, list[int]], opts: ClusterOptions) -> list[list[str]]:
+def _merge(stories: list[_Story], index: dict[int, list[int]], opts: ClusterOptions) -> list[list[str]]:
     """Agglomerative rounds over the stories found: in each round the most similar pairs at or
     above ``merge_threshold`` are merged (each story once per round), until none is left. Candidate
     pairs come from the same inverted index (blocking)."""
@@ -295,7 +359,7 @@ def _merge(stories: list[_Story], index: dict[str, list[int]], opts: ClusterOpti
         pairs: list[tuple[float, int, int]] = []
         for s in alive:
             story = stories[s]
-            keys = _query_keys(story.centroid, opts)
+            keys = _centroid_keys(story.centroid, opts)
             near = {uf.find(o) for k in keys for o in index.get(k, ())}
             for o in sorted(near):
                 if o <= s:
@@ -319,13 +383,8 @@ def _merge(stories: list[_Story], index: dict[str, list[int]], opts: ClusterOpti
     return [stories[s].members for s in alive if stories[s].members]
 
 
-def _copy_of(a: ArticleAnalysis, by_id: dict[str, ArticleAnalysis]) -> str | None:
-    orig = a.article.duplicate_of
-    return orig if orig and orig in by_id and orig != a.article.id else None
-
-
-def _with_copies(groups: Iterable[list[str]], ordered: Sequence[ArticleAnalysis],
-                 by_id: dict[str, ArticleAnalysis]) -> list[list[ArticleAnalysis]]:
+def _with_copies(groups: Iterable[list[str]], ordered: Sequence[str],
+                 copy_of: dict[str, str]) -> list[list[str]]:
     """Each copy joins its original's story (following a chain of copies; a cycle of copies,
     which dedupe never makes, becomes a story of its own)."""
     story_of: dict[str, int] = {}
@@ -334,22 +393,22 @@ def _with_copies(groups: Iterable[list[str]], ordered: Sequence[ArticleAnalysis]
         for i in g:
             story_of[i] = len(out)
         out.append(list(g))
-    for a in ordered:
-        if a.article.id in story_of:
+    for aid in ordered:
+        if aid in story_of:
             continue
-        root, seen = a.article.id, {a.article.id}
-        while (nxt := _copy_of(by_id[root], by_id)) and nxt not in seen:
+        root, seen = aid, {aid}
+        while (nxt := copy_of.get(root)) and nxt not in seen:
             seen.add(nxt)
             root = nxt
         s = story_of.get(root)
         if s is None:
             s = len(out)
             out.append([])
-        for i in (a.article.id, root):
+        for i in (aid, root):
             if i not in story_of:
                 story_of[i] = s
                 out[s].append(i)
-    rank = {a.article.id: r for r, a in enumerate(ordered)}
-    stories = [sorted((by_id[i] for i in g), key=lambda x: x.article.id) for g in out if g]
-    stories.sort(key=lambda s: min(rank[a.article.id] for a in s))
+    rank = {aid: r for r, aid in enumerate(ordered)}
+    stories = [sorted(g) for g in out if g]
+    stories.sort(key=lambda s: min(rank[i] for i in s))
     return stories
