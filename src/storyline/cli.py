@@ -467,19 +467,39 @@ def bench(
     paths: Annotated[Optional[list[str]], typer.Argument(
         help="Articles (files/folders) or an ECB+ folder. Default: the example corpus.")] = None,
     repeat: Annotated[int, typer.Option(help="Repeat each measurement N times; best time kept.")] = 1,
-    scale: Annotated[int, typer.Option(help="Replicate the corpus K times with fresh ids.")] = 1,
-    workers: Annotated[int, typer.Option(help="Processes for the per-article map.")] = 1,
+    scale: Annotated[int, typer.Option(
+        help="Replicate the corpus K times with fresh ids (with --corpus: stories + reduce at ×1, ×10 "
+             "and ×K).")] = 1,
+    workers: Annotated[Optional[int], typer.Option(
+        help="Processes for the per-article map (default: 1; with --corpus: all cores).")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Use only the first N articles.")] = None,
     baseline: Annotated[bool, typer.Option(help="Also time the spaCy+textacy+dateparser baseline.")] = True,
+    corpus: Annotated[Optional[Path], typer.Option(
+        metavar="DIR", help="End to end instead (ingest → map → store → stories → reduce → render) with "
+                            "the local and the Dask runner side by side, then stories + reduce at "
+                            "scale; prints Markdown tables (docs/benchmarks.md).")] = None,
+    runners: Annotated[str, typer.Option(
+        metavar="LIST", help="With --corpus: the runners to compare, comma-separated.")] = "local,dask",
 ) -> None:
     """Time the bare spaCy parse, the full analysis, the reduce and a baseline; print a table."""
     from rich.console import Console
 
-    from storyline.eval.bench import print_table, run_bench
+    from storyline.eval.bench import corpus_bench_markdown, print_table, run_bench, run_corpus_bench
 
     try:
+        if corpus is not None:
+            if not corpus.is_dir():
+                raise _fail(f"{corpus}: --corpus must be a folder")
+            chosen = [r.strip() for r in runners.split(",") if r.strip()]
+            if not chosen or any(r not in ("local", "dask") for r in chosen):
+                raise _fail(f"--runners {runners}: expected local and/or dask")
+            scales = sorted({1, scale} | ({10} if scale > 10 else set()))
+            result = run_corpus_bench(str(corpus), scales=scales, workers=workers, runners=chosen,
+                                      limit=limit, progress=lambda line: typer.echo(line, err=True))
+            typer.echo(corpus_bench_markdown(result))
+            return
         rows = run_bench(paths or [str(EXAMPLE_CORPUS)], repeat=repeat, scale=scale,
-                         workers=workers, limit=limit, baseline=baseline)
+                         workers=workers or 1, limit=limit, baseline=baseline)
     except StorylineError as exc:
         raise _fail(str(exc)) from None
     print_table(rows, Console(width=max(110, Console().width)))

@@ -214,3 +214,206 @@ def print_table(rows: Sequence[BenchRow], console: Any) -> None:
     console.print(table)
     for name, value in ratios(rows).items():
         console.print(f"{name} = {value:.2f}")
+
+
+# ----------------------------------------------------------------------------- bench --corpus
+#
+# End to end (ingest → map → store → stories → reduce → render), each runner in a fresh child
+# process so that its peak memory is its own; then the stories + reduce stage alone on the corpus's
+# analyses replicated ×K with fresh ids, loaded into a store and read back from it as a run does.
+
+
+@dataclass(slots=True)
+class EndToEndRow:
+    runner: str
+    articles: int
+    stories: int
+    seconds: float
+    cores: int
+    peak_mb_main: float  # the process that runs storyline analyze (the client with Dask)
+    peak_mb_workers: list[float]  # each map worker process (local pool or Dask workers)
+    problems: int = 0
+
+    @property
+    def per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else float("inf")
+
+    @property
+    def per_core(self) -> float:
+        return self.per_second / max(1, self.cores)
+
+
+@dataclass(slots=True)
+class ScaleRow:
+    scale: int
+    articles: int
+    stories: int
+    load_seconds: float  # writing the replicated analyses into the store (not part of a run)
+    cluster_seconds: float
+    reduce_seconds: float
+    peak_mb: float
+
+    @property
+    def ms_per_article(self) -> float:
+        return (self.cluster_seconds + self.reduce_seconds) / self.articles * 1000 if self.articles else 0.0
+
+
+@dataclass(slots=True)
+class CorpusBench:
+    corpus: str
+    end_to_end: list[EndToEndRow]
+    scale: list[ScaleRow]
+
+
+def _materialise(corpus: Path, folder: Path, limit: int | None) -> tuple[list[str], int]:
+    """The paths a run reads: the corpus folder itself, or (ECB+, whose documents are token XML) its
+    documents written out as text files first, outside the timing."""
+    if not _is_ecbplus(corpus):
+        return [str(corpus)], 0
+    articles = load_bench_corpus([str(corpus)], limit)
+    folder.mkdir(parents=True, exist_ok=True)
+    for a in articles:
+        (folder / f"{Path(a.path).stem}.txt").write_text(a.text + "\n", encoding="utf-8")
+    return [str(folder)], len(articles)
+
+
+def _child(fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` in a fresh forked process (its own peak memory); its result or its error."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    queue = ctx.Queue()
+
+    def target() -> None:
+        try:
+            queue.put(("ok", fn(*args)))
+        except BaseException as exc:  # noqa: BLE001 - reported to the parent as one line
+            queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+    proc = ctx.Process(target=target)
+    proc.start()
+    status, value = queue.get()
+    proc.join()
+    if status != "ok":
+        raise DatasetError(f"bench child failed: {value}")
+    return value
+
+
+def _worker_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _end_to_end(paths: list[str], runner: str, workers: int, work: str) -> EndToEndRow:
+    from storyline.render.html import render_html
+    from storyline.render.index import write_story_folder
+    from storyline.render.json import dossier_to_dict
+    from storyline.run import corpus_run
+    from storyline.store import Store
+
+    out = Path(work) / f"out-{runner}"
+    t0 = time.perf_counter()
+    stories = 0
+    workers_mb: list[float] = []
+    with Store(f"sqlite:///{Path(work) / f'{runner}.db'}") as store, \
+            corpus_run(paths, store=store, workers=workers, runner=runner) as run:
+        articles = sum(len(p.article_ids) for p in run.stories)
+        for _i, d in run.dossiers():
+            data = dossier_to_dict(d)
+            html = render_html(d)
+            store.save_dossier(d.story_id, d.story_title, [a.article.id for a in d.articles], data, html=html)
+            write_story_folder(out, d, data, html)
+            stories += 1
+        if run.client is not None:
+            workers_mb = sorted(run.client.run(_worker_peak_mb).values())
+        problems = len(run.problems)
+    seconds = time.perf_counter() - t0
+    cores = workers
+    if runner == "local":  # the pool's processes have ended: the largest one's peak
+        from storyline.run.local import effective_workers
+
+        cores = effective_workers(articles, workers)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        workers_mb = [children] if children and cores > 1 else []
+    return EndToEndRow(runner, articles, stories, seconds, cores, _peak_mb(), workers_mb, problems)
+
+
+def _scaled(db: str, k: int, batch: int = 500) -> ScaleRow:
+    from storyline.run import CorpusRun, plan_stories
+    from storyline.store import Store
+
+    with Store(db) as source:
+        ids = [a["id"] for a in source.list_articles()]
+    t0 = time.perf_counter()
+    work = db.rsplit("/", 1)[0]
+    with Store(f"sqlite:///{work}/scaled-{k}.db") as store:
+        with Store(db) as source:
+            for start in range(0, len(ids), batch):
+                chunk = source.load_analyses(ids[start:start + batch])
+                for copy in range(k):
+                    store.save_analyses(_replica(chunk, copy))
+        load = time.perf_counter() - t0
+        all_ids = {_replica_id(i, copy) for i in ids for copy in range(k)}
+        t0 = time.perf_counter()
+        plans = plan_stories(store, all_ids)
+        cluster = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for _ in CorpusRun(store, [], 0, plans).dossiers():
+            pass
+        reduce = time.perf_counter() - t0
+    return ScaleRow(k, len(all_ids), len(plans), load, cluster, reduce, _peak_mb())
+
+
+def _replica_id(old: str, copy: int) -> str:
+    return old if copy == 0 else hashlib.sha256(f"{old}/{copy}".encode()).hexdigest()[: len(old)]
+
+
+def _replica(analyses: Sequence[ArticleAnalysis], copy: int) -> list[ArticleAnalysis]:
+    """Copy number ``copy`` of the analyses, with fresh ids (``replicate``'s ids)."""
+    if copy == 0:
+        return list(analyses)
+    from storyline.store.codec import analysis_from_dict, analysis_to_dict
+
+    out = []
+    for a in analyses:
+        old = a.article.id
+        data = json.loads(json.dumps(analysis_to_dict(a)).replace(old, _replica_id(old, copy)))
+        out.append(analysis_from_dict(data))
+    return out
+
+
+def run_corpus_bench(corpus: str, *, scales: Sequence[int] = (10, 100), workers: int | None = None,
+                     runners: Sequence[str] = ("local", "dask"), limit: int | None = None,
+                     progress: Callable[[str], None] = lambda line: None) -> CorpusBench:
+    """``storyline bench --corpus DIR``: end to end per runner, then stories + reduce at scale."""
+    import os
+    import tempfile
+
+    n_workers = workers or os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(prefix="storyline-bench-") as work:
+        paths, _ = _materialise(Path(corpus), Path(work) / "corpus", limit)
+        e2e: list[EndToEndRow] = []
+        for runner in runners:
+            progress(f"end to end, {runner} runner …")
+            e2e.append(_child(_end_to_end, paths, runner, n_workers, work))
+        rows: list[ScaleRow] = []
+        db = f"sqlite:///{Path(work) / f'{runners[0]}.db'}"
+        for k in scales:
+            progress(f"stories + reduce ×{k} …")
+            rows.append(_child(_scaled, db, k))
+    return CorpusBench(corpus, e2e, rows)
+
+
+def corpus_bench_markdown(b: CorpusBench) -> str:
+    lines = ["| runner | articles | stories | seconds | articles/s | articles/s per core | peak MB main "
+             "| peak MB per worker |", "|---|---:|---:|---:|---:|---:|---:|---|"]
+    for r in b.end_to_end:
+        lines.append(f"| {r.runner} ({r.cores} worker{'s' if r.cores != 1 else ''}) | {r.articles:,} | "
+                     f"{r.stories:,} | {r.seconds:.1f} | {r.per_second:.1f} | {r.per_core:.1f} | "
+                     f"{r.peak_mb_main:,.0f} | {', '.join(f'{m:,.0f}' for m in r.peak_mb_workers) or '—'} |")
+    if b.scale:
+        lines += ["", "| scale | articles | stories | cluster s | reduce s | (cluster + reduce) ms/article "
+                  "| peak MB |", "|---|---:|---:|---:|---:|---:|---:|"]
+        for s in b.scale:
+            lines.append(f"| ×{s.scale} | {s.articles:,} | {s.stories:,} | {s.cluster_seconds:.1f} | "
+                         f"{s.reduce_seconds:.1f} | {s.ms_per_article:.2f} | {s.peak_mb:,.0f} |")
+    return "\n".join(lines)

@@ -158,7 +158,6 @@ def corpus_run(paths: Sequence[str], *, meta_file: str | None = None, store: Sto
     from contextlib import ExitStack
 
     from storyline.store import Store
-    from storyline.story.cluster import cluster_profiles
 
     if runner not in RUNNERS:
         raise ValueError(f"unknown runner {runner!r} (expected one of {', '.join(RUNNERS)})")
@@ -172,23 +171,34 @@ def corpus_run(paths: Sequence[str], *, meta_file: str | None = None, store: Sto
             store = stack.enter_context(Store("sqlite://"))
         mapped = _map(paths, meta_file=meta_file, store=store, workers=workers, model=model,
                       progress=progress, max_articles=max_articles, client=client, keep=False)
-        run_ids = mapped.run_ids
         plans: list[StoryPlan] = []
-        if run_ids:
-            members = store.story_memberships()
-            wanted = run_ids | members.keys()
+        if mapped.run_ids:
             progress("stories", 0, 1)
-            groups = cluster_profiles(lambda: store.iter_profiles(wanted), cluster_options)
-            taken: set[str] = set()
-            for ids in groups:
-                if not any(i in run_ids for i in ids):
-                    continue
-                previous = _previous_story(ids, members, taken)
-                if previous is not None:
-                    taken.add(previous)
-                plans.append(StoryPlan(ids, previous))
+            plans = plan_stories(store, mapped.run_ids, cluster_options)
             progress("stories", 1, 1)
         yield CorpusRun(store, mapped.problems, mapped.stored_new, plans, client)
+
+
+def plan_stories(store: Store, run_ids: set[str],
+                 cluster_options: ClusterOptions | None = None) -> list[StoryPlan]:
+    """The stories that contain an article of ``run_ids``, found among those articles and every
+    article of a stored story (their profiles streamed from the store), each with the stored story
+    it continues."""
+    from storyline.story.cluster import cluster_profiles
+
+    members = store.story_memberships()
+    wanted = run_ids | members.keys()
+    groups = cluster_profiles(lambda: store.iter_profiles(wanted), cluster_options)
+    plans: list[StoryPlan] = []
+    taken: set[str] = set()
+    for ids in groups:
+        if not any(i in run_ids for i in ids):
+            continue
+        previous = _previous_story(ids, members, taken)
+        if previous is not None:
+            taken.add(previous)
+        plans.append(StoryPlan(ids, previous))
+    return plans
 
 
 def run_stories(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,

@@ -277,18 +277,8 @@ class Store:
         Saving the same article (same content-hash id) again replaces its metadata and analysis:
         re-running on the same files never duplicates anything.
         """
-        data = analysis_to_dict(a)
-        data["article"].pop("text", None)  # stored once, in articles.text
+        row, analysis_row = self._rows(a, model)
         art = a.article
-        row = {
-            "path": art.path, "title": art.title, "outlet": art.outlet, "byline": list(art.byline),
-            "dateline": art.dateline, "url": art.url, "published_date": art.published.date,
-            "published_earliest": art.published.earliest, "published_latest": art.published.latest,
-            "published_basis": art.published.basis, "language": art.language, "text": art.text,
-            "duplicate_of": art.duplicate_of, "boilerplate": list(art.boilerplate),
-            "source_format": art.source_format,
-        }
-        analysis_row = {"data": data, "generator": GENERATOR, "model": model, "analyzed_at": _now()}
         keys = article_profile(a).keys
         for attempt in (1, 2):
             try:
@@ -301,6 +291,34 @@ class Store:
                 if attempt == 2 or not isinstance(exc.__context__, IntegrityError):
                     raise
         raise AssertionError("unreachable")
+
+    def save_analyses(self, analyses: Sequence[ArticleAnalysis], *, model: str | None = None) -> int:
+        """Many analyses in one transaction (bulk loads: the bench's replicated corpora); how many
+        articles were new. A run stores each analysis on its own (:meth:`save_analysis`)."""
+        new = 0
+        with self._writing(f"save {len(analyses)} articles") as conn:
+            for a in analyses:
+                row, analysis_row = self._rows(a, model)
+                fresh = self._upsert_analysis(conn, a.article.id, row, analysis_row)
+                self._put_profile(conn, a.article.id, article_profile(a).keys, fresh)
+                new += int(fresh)
+        return new
+
+    @staticmethod
+    def _rows(a: ArticleAnalysis, model: str | None) -> tuple[dict[str, Any], dict[str, Any]]:
+        data = analysis_to_dict(a)
+        data["article"].pop("text", None)  # stored once, in articles.text
+        art = a.article
+        row = {
+            "path": art.path, "title": art.title, "outlet": art.outlet, "byline": list(art.byline),
+            "dateline": art.dateline, "url": art.url, "published_date": art.published.date,
+            "published_earliest": art.published.earliest, "published_latest": art.published.latest,
+            "published_basis": art.published.basis, "language": art.language, "text": art.text,
+            "duplicate_of": art.duplicate_of, "boilerplate": list(art.boilerplate),
+            "source_format": art.source_format,
+        }
+        analysis_row = {"data": data, "generator": GENERATOR, "model": model, "analyzed_at": _now()}
+        return row, analysis_row
 
     @staticmethod
     def _upsert_analysis(conn: Connection, article_id: str, row: dict[str, Any],
