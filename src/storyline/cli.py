@@ -260,7 +260,7 @@ def _write_stories_streamed(run, store, out: Path | None, title: str | None, jso
         html = render_html(d) if out is not None else None
         if not one or out is not None:
             store.save_dossier(d.story_id, d.story_title, [a.article.id for a in d.articles], data, html=html)
-        if out is not None:
+        if out is not None and html is not None:
             write_story_folder(out, d, data, html)
         entries[i] = story_entry(d)
     if out is not None:
