@@ -199,8 +199,8 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
     month_years: dict[int, int] = {}  # month -> year of the last absolute date in that month
     for i, (c, tense) in enumerate(zip(cands, tenses, strict=False)):
         span_text = text[c.start:c.end]
-        if c.context and c.type == "TIME" and (day := _day_after(text, cands, tenses, i, pub)):
-            last_day = last_any = day  # "at 6.04 pm, on May 12": the clock time is on the day after it
+        if c.context and c.type == "TIME" and (after := _day_after(text, cands, tenses, i, pub)):
+            last_day = last_any = after  # "at 6.04 pm, on May 12": the clock time is on the day after it
         if c.rel is None:  # absolute dates, durations, sets
             value = c.value or "XXXX"
             lo, hi = value_bounds(value) if c.type in ("DATE", "TIME") else (None, None)
