@@ -88,3 +88,26 @@ def test_sidecar_url_checks_the_text_date(tmp_path):
     assert art.published.date == "2024-08-12"
     apply_meta(art, {"url": "https://www.ellerygazette.example/2023/08/10/water-rates/"})
     assert art.published.date == "2023-08-10" and art.published.note
+
+
+EVENTS = ("Crews contained the Pinecrest fire on Tuesday, Aug. 8, after it burned 900 acres, and "
+          "evacuation orders were lifted on Thursday, Aug. 10, officials said. Fire chief Dana Holt "
+          "said the cause was a downed power line.")
+
+
+def test_weekdays_of_the_articles_own_days_unmask_a_copys_later_year():
+    from storyline.ingest.dates import weekday_year_conflict
+
+    # Aug. 8 was a Tuesday and Aug. 10 a Thursday in 2023, not in 2024
+    assert weekday_year_conflict("2024-08-12", EVENTS) == (2024, 2023)
+    assert weekday_year_conflict("2023-08-11", EVENTS) is None
+    assert weekday_year_conflict("2024-08-12", "It burned on Tuesday, Aug. 8, crews said.") is None  # one only
+
+
+def test_copy_with_a_later_posted_date_is_left_to_the_time_stage():
+    text = f"Pinecrest fire contained\n\nPosted on 08/12/2024\n\n{EVENTS} {BODY}"
+    art = build_article(text, path="copy.txt", source_format="txt")
+    assert art.published.date is None and art.published.basis == "unknown"
+    assert "2023" in (art.published.note or "")
+    own = build_article(text.replace("08/12/2024", "08/11/2023"), path="own.txt", source_format="txt")
+    assert own.published.date == "2023-08-11" and own.published.note is None

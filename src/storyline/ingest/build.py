@@ -11,7 +11,7 @@ import calendar
 from dataclasses import dataclass, field
 
 from storyline.errors import IngestError
-from storyline.ingest.dates import later_than_url
+from storyline.ingest.dates import later_than_url, weekday_year_conflict
 from storyline.ingest.meta import extract_text_meta
 from storyline.ingest.outlets import outlet_from_domain, outlet_from_url, outlet_name
 from storyline.ingest.textio import content_id, normalize, too_short
@@ -66,6 +66,8 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
         published = PubDate()  # the time stage infers a range from the content
     url = _clean(fields.url)
     published = check_against_url(published, url)
+    if published.basis == "text":
+        published = check_against_weekdays(published, body)
     return Article(
         id=content_id(body),
         text=body,
@@ -110,3 +112,16 @@ def _clean(value: str | None) -> str | None:
         return None
     value = " ".join(normalize(str(value)).split())
     return value or None
+
+
+def check_against_weekdays(published: PubDate, body: str) -> PubDate:
+    """``published`` unless the article's own days ("on Tuesday, Aug. 8") fall on those weekdays
+    only in an earlier year (:func:`storyline.ingest.dates.weekday_year_conflict`): then the stated
+    date is a later copy's, and the date is left to the time stage (basis ``unknown``, with a
+    ``note``)."""
+    conflict = weekday_year_conflict(published.date, body)
+    if conflict is None:
+        return published
+    stated_year, fits = conflict
+    return PubDate(note=f"the text gives {published.date}, but the weekdays it names with its own dates "
+                        f"fit {fits}, not {stated_year}: a copy's date, not trusted")

@@ -166,3 +166,53 @@ def later_than_url(iso: str | None, url: str | None) -> tuple[str, str] | None:
     except ValueError:
         return None
     return bounds if late > URL_DATE_SLACK_DAYS else None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "Tuesday, Aug. 8" / "on Tuesday, August 8" with no year: the AP style for a day near the article's
+# own date, whose weekday pins the year.
+_WEEKDAY_DAY = re.compile(
+    r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})")
+MIN_WEEKDAY_CONFLICTS = 2  # one mismatch may be a typo in the article
+
+
+def weekday_year_conflict(iso: str | None, text: str) -> tuple[int, int] | None:
+    """(the stated date's year, the year the text's own days fit) when the weekdays the article
+    gives with month-days ("Tuesday, Aug. 8", no year) fit none of them in the year of the stated
+    publication date ``iso`` (nor the year before for a day later in the year, nor the year after
+    for an earlier one), at
+    least :data:`MIN_WEEKDAY_CONFLICTS` times, and all fit one earlier year: the date is a later
+    copy's. None otherwise."""
+    if not iso:
+        return None
+    try:
+        stated = date.fromisoformat(iso)
+    except ValueError:
+        return None
+    fits_stated = misfits = 0
+    years: set[int] | None = None
+    for m in _WEEKDAY_DAY.finditer(text):
+        weekday = next(i for i, w in enumerate(_WEEKDAYS) if w.startswith(m[1].lower()))
+        month, day = _MONTHS.index(m[2].lower()[:3]) + 1, int(m[3])
+        fitting = set()
+        for year in range(stated.year - 6, stated.year + 2):
+            try:
+                if date(year, month, day).weekday() == weekday:
+                    fitting.add(year)
+            except ValueError:
+                continue
+        # a day later in the year than the stated date: this year's (ahead) or last year's; an
+        # earlier one: this year's or next year's (an event announced ahead)
+        later = (month, day) > (stated.month, stated.day)
+        near = {stated.year, stated.year - 1} if later else {stated.year, stated.year + 1}
+        if fitting & near:
+            fits_stated += 1
+        else:
+            misfits += 1
+            years = fitting if years is None else years & fitting
+    years = {y for y in years or set() if y < stated.year}
+    if fits_stated or misfits < MIN_WEEKDAY_CONFLICTS or not years:
+        return None
+    return stated.year, max(years)
