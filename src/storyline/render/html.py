@@ -27,11 +27,13 @@ from markupsafe import Markup, escape
 
 from storyline.model import Dossier, Entity, Event
 from storyline.render.changes import whats_new
+from storyline.render.charts import charts
 from storyline.render.dates import MONTHS_SHORT, day_label, timex_label
 from storyline.render.phrases import status_label
 from storyline.render.view import (
     DossierView,
     bounds_text,
+    date_bounds,
     entity_type,
     event_bounds,
     format_event_date,
@@ -290,6 +292,7 @@ def _context(d: Dossier) -> dict[str, Any]:
         "matrix": matrix, "coverage": coverage, "glance": glance, "status_counts": view.status_counts(),
         "f": _filters(d, view), "by_outlet": _by_outlet(d, view, items), "by_item": _by_item(d, view, items),
         "collapse": len(d.articles) > MATRIX_MAX_COLUMNS, "whats_new": whats_new(d, view),
+        "charts": charts(d, view),
         "notes_json": json.dumps(list(notes), ensure_ascii=False, separators=(",", ":")) if notes else "",
     }
 
@@ -328,6 +331,15 @@ class _Filters:
             if c.status == "conflict":
                 self.conflict.update({c.id, c.subject})
         self.statuses = [(s, status_label(s), n) for s, n in view.status_counts().items()]
+        self.article_dates: list[list[str] | None] = []
+        for a in d.articles:
+            pub = a.article.published
+            lo = date_bounds(pub.date or pub.earliest)
+            hi = date_bounds(pub.date or pub.latest)
+            self.article_dates.append([lo[0].isoformat() if lo else "", hi[1].isoformat() if hi else ""]
+                                      if lo or hi else None)
+        known = sorted(x for r in self.article_dates if r for x in r if x)
+        self.first_day, self.last_day = (known[0], known[-1]) if known else ("", "")
 
     def a(self, article_ids: Any) -> str:
         """``data-a``: the positions of these articles."""
@@ -336,6 +348,18 @@ class _Filters:
     def p(self, entity_ids: Any) -> str:
         """``data-p``: the positions of these entities."""
         return " ".join(dict.fromkeys(self.pidx[x] for x in entity_ids if x and x in self.pidx))
+
+    def d(self, event: Event) -> str:
+        """``data-d``: the first and last day an event can lie on (``-`` for an open side)."""
+        b = event_bounds(event.date)
+        if b is None:
+            return "- -"
+        return f"{'-' if b.open_start else b.start.isoformat()} {'-' if b.open_end else b.end.isoformat()}"
+
+    def dates_json(self) -> str:
+        """Each article's publication range by position, ``[first, last]`` ISO days (``""`` for an open
+        side), or null when nothing is known: the date-range filter of everything cited from it."""
+        return json.dumps(self.article_dates, separators=(",", ":"))
 
     def person_map_json(self) -> str:
         """Which articles mention each person (for filtering articles and source texts by person);

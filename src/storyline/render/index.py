@@ -115,12 +115,12 @@ story's dossier.</p>
 {% for s in stories %}
 <tr>
 <td><a href="{{ s.html }}">{{ s.title or "Untitled story" }}</a>
-<div class="muted">story {{ s.id }}
-{%- if s.version > 1 %} · version {{ s.version }}, {{ s.new_articles }} new article(s){% endif %}
-· <a href="{{ s.dossier }}">JSON</a> · <a href="{{ s.markdown }}">Markdown</a></div></td>
+<div class="muted">
+{%- if s.version > 1 %}version {{ s.version }}, {{ s.new_articles }} new article(s) · {% endif -%}
+<a href="{{ s.dossier }}">JSON</a> · <a href="{{ s.markdown }}">Markdown</a></div></td>
 <td>{{ s.outlets|join(", ") if s.outlets else "—" }}</td>
-<td>{{ s.first_published or "unknown" }}</td>
-<td>{{ s.last_published or "unknown" }}</td>
+<td>{{ s.first_published|day }}</td>
+<td>{{ s.last_published|day }}</td>
 <td class="num">{{ s.article_count }}</td>
 <td class="num{% if s.conflicts %} conflict{% endif %}">{{ s.conflicts }}</td>
 </tr>
@@ -133,9 +133,24 @@ story's dossier.</p>
 """
 
 
+def _day_text(iso: str | None) -> str:
+    """An ISO day as the dossier writes it ("5 May 2025"); "unknown" when there is none."""
+    import datetime as dt
+
+    from storyline.render.dates import day_label
+
+    if not iso:
+        return "unknown"
+    try:
+        return day_label(dt.date.fromisoformat(iso[:10]))
+    except ValueError:
+        return iso
+
+
 def render_index_html(index: dict[str, Any]) -> str:
     """The list of stories as one self-contained HTML page (autoescaped)."""
     env = Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env.filters["day"] = _day_text
     stories = index["stories"]
     return env.from_string(_INDEX_TEMPLATE).render(
         stories=stories, articles=sum(s["article_count"] for s in stories))

@@ -29,7 +29,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from pathlib import PurePath
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -238,10 +237,10 @@ class _Ctx:
         self.page_dates: dict[str, str | None] = {}  # as the page states it (before any correction)
         self.pub: dict[str, tuple[date | None, date | None, bool]] = {}
         self.source: dict[str, str] = {}  # article id -> the original it republishes (itself if none)
-        for a in analyses:
+        for n, a in enumerate(analyses, 1):
             art = a.article
             self.source[art.id] = art.duplicate_of or art.id
-            self.outlets[art.id] = _outlet_name(art.outlet, art.url, art.path)
+            self.outlets[art.id] = _outlet_name(art.outlet, art.url, n)
             pub = art.published
             self.dates[art.id] = self.page_dates[art.id] = pub.date or pub.earliest
             filed = _url_date(art.url)
@@ -318,9 +317,10 @@ def _url_date(url: str | None) -> date | None:
         return None
 
 
-def _outlet_name(outlet: str | None, url: str | None, path: str) -> str:
-    """How an explanation names an article: its outlet, else its web site, else its file name —
-    never its headline (a headline read as the name of an outlet misleads) nor an internal id."""
+def _outlet_name(outlet: str | None, url: str | None, number: int) -> str:
+    """How an explanation names an article: its outlet, else its web site, else its place in the
+    dossier's list of articles ("article 3, no outlet named") — never its headline (a headline read
+    as the name of an outlet misleads), its file name or an internal id."""
     if outlet:
         return outlet
     if url:
@@ -329,8 +329,7 @@ def _outlet_name(outlet: str | None, url: str | None, path: str) -> str:
         host = urlsplit(url).hostname or ""
         if host:
             return host.removeprefix("www.")
-    name = PurePath(path).name if path else ""
-    return f"the article in {name}" if name else "an article without outlet"
+    return f"article {number} (no outlet named)"
 
 
 def _period_end(value: str) -> date | None:
