@@ -115,3 +115,32 @@ def test_a_generated_300_article_story_has_no_code_either():
     assert _problems(terminal_text(d, 120), "terminal", allowed) == []
     out = terminal_text(d, 100)
     assert len(out.splitlines()) <= 60  # one screen, not one row per article
+
+
+def test_example_web_pages_have_no_code(example_dossier, tmp_path):
+    """The web app's pages about the example story: list, story page, dossier with the app's bar,
+    search, API reference (docs describe the API: its own field names are allowed there only)."""
+    from fastapi.testclient import TestClient
+
+    from storyline.render.json import dossier_to_dict
+    from storyline.store import Store
+    from storyline.web import create_app
+
+    url = f"sqlite:///{tmp_path / 'web.db'}"
+    store = Store(url)
+    for a in example_dossier.articles:
+        store.save_analysis(a)
+    ids = [a.article.id for a in example_dossier.articles]
+    store.save_dossier(example_dossier.story_id, example_dossier.story_title, ids,
+                       dossier_to_dict(example_dossier), html=render_html(example_dossier))
+    store.close()
+    app = create_app(url, pipeline=lambda *a, **k: None, token="t")
+    allowed = _source_free(example_dossier)
+    sid = example_dossier.story_id
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        for path in ("/", f"/stories/{sid}/about", f"/stories/{sid}", "/search?q=judge"):
+            page = client.get(path)
+            assert page.status_code == 200, path
+            text = visible_text(page.text)
+            assert _problems(text, path, allowed) == [], path
+            assert sid not in text, path  # the story's id is in links, not in what is read
