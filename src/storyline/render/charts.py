@@ -20,7 +20,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -98,8 +99,8 @@ def _buckets(lo: dt.date, hi: dt.date) -> tuple[str, list[tuple[dt.date, dt.date
     step = max(1, (hi.year - lo.year + 1 + MAX_COLUMNS - 1) // MAX_COLUMNS)
     out = []
     for y in range(lo.year, hi.year + 1, step):
-        last = min(y + step - 1, hi.year)
-        out.append((dt.date(y, 1, 1), dt.date(last, 12, 31), str(y) if step == 1 else f"{y}–{last}"))
+        end_year = min(y + step - 1, hi.year)
+        out.append((dt.date(y, 1, 1), dt.date(end_year, 12, 31), str(y) if step == 1 else f"{y}–{end_year}"))
     return "year", out
 
 
@@ -126,7 +127,7 @@ def _radius(n: int, top: int, cell: float) -> float:
     return round(max(2.0, min(cell, ROW_H) * 0.45 * min(1.0, n / top) ** 0.5), 1) if top else 0.0
 
 
-def _peak(counts: dict[tuple[str, str | int], int]) -> int:
+def _peak(counts: Mapping[tuple[str, Any], int]) -> int:
     """The count that gets the largest dot: the largest outside the summed "other" rows and columns."""
     own = [n for (r, c), n in counts.items() if OTHER not in (r, c) and r != "other speakers"]
     return max(own or list(counts.values()) or [1])
@@ -167,7 +168,8 @@ def outlet_time_chart(d: Dossier, view: DossierView) -> Markup | None:
     height = top + len(rows) * ROW_H + 34
     row_counts = {r: sum(counts[k] for k in counts if row_of(k) == r) for r in rows}
     body = _row_labels(rows, top, row_counts)
-    peak = _peak({**dict(cells), **{(r, -1): n for r, n in undated.items()}})
+    both: dict[tuple[str, Any], int] = {**cells, **{(r, -1): n for r, n in undated.items()}}
+    peak = _peak(both)
     rindex = {r: i for i, r in enumerate(rows)}
     for (row, col), n in sorted(cells.items(), key=lambda kv: (rindex[kv[0][0]], kv[0][1])):
         cx, cy = LABEL_W + col * cw + cw / 2, top + rindex[row] * ROW_H + ROW_H / 2
@@ -267,7 +269,7 @@ def quoted_by_chart(d: Dossier, view: DossierView) -> Markup | None:
         x = LABEL_W + j * cw + cw / 2
         body.append(f'<text x="{x:.1f}" y="{top - 6}" transform="rotate(-40 {x:.1f} {top - 6})" '
                     f'class="ch-axis"><title>{escape(c)}</title>{escape(_short(c, 18))}</text>')
-    peak = _peak(dict(grid))
+    peak = _peak(grid)
     cindex = {c: j for j, c in enumerate(cols)}
     for i, r in enumerate(rows):
         for c in cols:
