@@ -141,8 +141,8 @@ def test_downloads_add_rename_delete(app_page: tuple[Any, list[str]], server: st
     assert "3 article(s)" in page.inner_text("main") and "version 2" in page.inner_text("main")
 
     page.fill("form[action*='/rename'] input[name=title]", "Dock strike")
-    page.click("form[action*='/rename'] button")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.click("form[action*='/rename'] button")
     assert page.inner_text("h1") == "Dock strike"
     page.check("form[action*='/delete'] input[name=confirm]")
     page.click("form[action*='/delete'] button")
