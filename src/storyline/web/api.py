@@ -147,14 +147,17 @@ def story_infos(request: Request) -> list[dict[str, Any]]:
     from storyline.web.filters import story_summary
 
     store = _store(request)
-    cache: dict[tuple[str, str | None], dict[str, Any]] = request.app.state.summaries
+    # keyed by what a change of the story changes (updated times are to the second only)
+    cache: dict[tuple[str, str | None, str, int], dict[str, Any]] = request.app.state.summaries
     out = []
     for row in store.list_stories():
-        key = (row["id"], row["updated"])
+        key = (row["id"], row["updated"], row["title"], row["articles"])
         info = cache.get(key)
         if info is None:
             info = story_summary(store.get_dossier(row["id"]), row)
             info["links"] = story_links(row["id"])
+            for old in [k for k in cache if k[0] == row["id"]]:  # the story's earlier lines
+                del cache[old]
             cache[key] = info
         out.append(info)
     return out

@@ -99,7 +99,7 @@ def create_app(db_url: str, *, pipeline: Pipeline | None = None, token: str | No
     app.state.fetch = fetch or FetchOptions()
     app.state.archive = archive or archive_dir_for(db_url)
     app.state.fetch_hooks = {"resolver": resolver, "transport": transport}
-    app.state.summaries = {}  # (story id, updated) → its line of the story list
+    app.state.summaries = {}  # (story id, updated, title, articles) → its line of the story list
     install_error_handler(app)
     add_api_routes(app)
     _add_routes(app)
