@@ -103,7 +103,8 @@ JOB_JS = """
       window.location.reload(); return;
     }
     status.textContent = job.status === "queued" ? "waiting for the analyser…"
-      : (stages[p.stage] || "working") + (p.total ? " " + p.done + " of " + p.total : "");
+      : !p.stage ? "starting the analyser (loading the language model)…"
+      : (stages[p.stage] || p.stage) + (p.total ? " " + p.done + " of " + p.total : "");
     if (p.total) { bar.max = p.total; bar.value = p.done; }
   }
 })();
