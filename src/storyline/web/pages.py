@@ -247,7 +247,7 @@ _SEARCH = """{% extends "base.html" %}
 {%- if total > hits|length %} (the first {{ hits|length }} shown){% endif %}.</p>
 {% for h in hits %}
 <div><h3>{{ h.title or "Untitled article" }}</h3>
-<p class="muted">{{ h.outlet or "outlet unknown" }}{% if h.published %} · {{ h.published }}{% endif %}
+<p class="muted">{{ h.outlet or "outlet unknown" }}{% if h.published %} · {{ h.published|day }}{% endif %}
 {% for s in h.stories %} · <a href="/stories/{{ s }}">in {{ titles.get(s) or "a story" }}</a>{% endfor %}</p>
 <p>{{ h.snippet }}</p></div>
 {% endfor %}
@@ -267,6 +267,19 @@ def _split_problem(line: str) -> tuple[str, str]:
 
 
 _env.globals["split"] = _split_problem
+
+
+def _day(iso: str | None) -> str:
+    """An ISO day in words ("5 May 2025"), as the dossier writes it."""
+    from storyline.render.dates import day_label
+
+    try:
+        return day_label(dt.date.fromisoformat((iso or "")[:10]))
+    except ValueError:
+        return iso or ""
+
+
+_env.filters["day"] = _day
 
 
 def render_page(name: str, **context: Any) -> str:
