@@ -159,7 +159,7 @@ def test_copies_are_matched_once_and_group_like_the_original(monkeypatch):
 
     calls: list[int] = []
     matches = sq._matches
-    monkeypatch.setattr(sq, "_matches", lambda a, b: calls.append(1) or matches(a, b))
+    monkeypatch.setattr(sq, "_matches", lambda a, b, opts: calls.append(1) or matches(a, b, opts))
     counts, sizes = [], []
     for copies in (2, 8):
         calls.clear()

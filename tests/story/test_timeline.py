@@ -163,7 +163,7 @@ def test_copies_are_scored_once_and_merge_like_the_original(nlp, monkeypatch):
     emap |= {"ccc:0": "E1", "ddd:0": "E1"}
     calls = []
     scored = tl._pair_score
-    monkeypatch.setattr(tl, "_pair_score", lambda a, b: calls.append(1) or scored(a, b))
+    monkeypatch.setattr(tl, "_pair_score", lambda a, b, opts: calls.append(1) or scored(a, b, opts))
     base, base_cmp = build_timeline(analyses, emap)
     counts = {}
     for k in (2, 8):

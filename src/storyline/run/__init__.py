@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.errors import IngestError
 from storyline.model import Article, ArticleAnalysis, Dossier
+from storyline.options import ClusterOptions, Options
 
 if TYPE_CHECKING:
     from storyline.store import Store
-    from storyline.story.cluster import ClusterOptions
 
 
 @dataclass(slots=True)
@@ -64,8 +64,10 @@ def load_corpus(paths: Sequence[str], meta_file: str | None = None, *,
 
 def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,
               workers: int | None = None, model: str | None = None, title: str | None = None,
-              progress: Progress = _noop, max_articles: int | None = None) -> RunResult:
-    """Everything under ``paths`` as one story (``analyze --one-story``, the web upload)."""
+              progress: Progress = _noop, max_articles: int | None = None,
+              options: Options | None = None) -> RunResult:
+    """Everything under ``paths`` as one story (``analyze --one-story``, the web upload).
+    ``options``: the story level's tuning (``Options()`` when not given)."""
     from storyline.story import build_dossier
 
     mapped = _map(paths, meta_file=meta_file, store=store, workers=workers, model=model,
@@ -74,7 +76,7 @@ def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Stor
                        stored_new=mapped.stored_new)
     if result.analyses:
         progress("reduce", 0, 1)
-        result.dossier = build_dossier(result.analyses, title=title)
+        result.dossier = build_dossier(result.analyses, title=title, options=options)
         result.dossiers = [result.dossier]
         progress("reduce", 1, 1)
     return result
@@ -115,6 +117,7 @@ class CorpusRun:
     stored_new: int
     stories: list[StoryPlan]
     client: Any = None  # a dask.distributed Client when the runner is Dask
+    options: Options = field(default_factory=Options)  # the story level's tuning
 
     def dossiers(self, progress: Progress = _noop) -> Iterator[tuple[int, Dossier]]:
         """Each story reduced, as ``(position in stories, dossier)``: in order with the local
@@ -125,12 +128,13 @@ class CorpusRun:
             from storyline.story import build_dossier
 
             reduced: Iterator[tuple[int, Dossier]] = (
-                (i, build_dossier(self.store.load_analyses(plan.article_ids)))
+                (i, build_dossier(self.store.load_analyses(plan.article_ids), options=self.options))
                 for i, plan in enumerate(self.stories))
         else:
             from storyline.run.dask import reduce_dask
 
-            reduced = reduce_dask([p.article_ids for p in self.stories], self.store, self.client)
+            reduced = reduce_dask([p.article_ids for p in self.stories], self.store, self.client,
+                                  self.options)
         for done, (i, dossier) in enumerate(reduced, 1):
             previous = self.stories[i].previous
             if previous is not None:
@@ -142,7 +146,7 @@ class CorpusRun:
 @contextmanager
 def corpus_run(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,
                workers: int | None = None, model: str | None = None,
-               cluster_options: ClusterOptions | None = None, progress: Progress = _noop,
+               options: Options | None = None, progress: Progress = _noop,
                max_articles: int | None = None, runner: str = "local", scheduler: str | None = None,
                processes: bool | None = None) -> Iterator[CorpusRun]:
     """ingest → map (each analysis stored as it arrives, then dropped) → stories (clustered from
@@ -154,11 +158,13 @@ def corpus_run(paths: Sequence[str], *, meta_file: str | None = None, store: Sto
     changed: ``story/versions.py``). Only the stories with an article of this run are listed; the
     others stay as stored. Without a store, an in-memory one holds the analyses for the run.
     ``runner="dask"`` runs the map and the reduce on a Dask cluster (:mod:`storyline.run.dask`).
+    ``options``: the tuning of story detection and of the story level (``Options()`` when not given).
     """
     from contextlib import ExitStack
 
     from storyline.store import Store
 
+    opts = options or Options()
     if runner not in RUNNERS:
         raise ValueError(f"unknown runner {runner!r} (expected one of {', '.join(RUNNERS)})")
     with ExitStack() as stack:
@@ -174,9 +180,9 @@ def corpus_run(paths: Sequence[str], *, meta_file: str | None = None, store: Sto
         plans: list[StoryPlan] = []
         if mapped.run_ids:
             progress("stories", 0, 1)
-            plans = plan_stories(store, mapped.run_ids, cluster_options)
+            plans = plan_stories(store, mapped.run_ids, opts.cluster)
             progress("stories", 1, 1)
-        yield CorpusRun(store, mapped.problems, mapped.stored_new, plans, client)
+        yield CorpusRun(store, mapped.problems, mapped.stored_new, plans, client, opts)
 
 
 def plan_stories(store: Store, run_ids: set[str],
@@ -203,14 +209,15 @@ def plan_stories(store: Store, run_ids: set[str],
 
 def run_stories(paths: Sequence[str], *, meta_file: str | None = None, store: Store | None = None,
                 workers: int | None = None, model: str | None = None,
-                cluster_options: ClusterOptions | None = None,
+                options: Options | None = None,
                 progress: Progress = _noop, max_articles: int | None = None,
                 runner: str = "local", scheduler: str | None = None,
                 processes: bool | None = None) -> RunResult:
     """A corpus: its stories found (``story/cluster.py``), each reduced on its own; every dossier
-    returned, earliest story first (:func:`corpus_run` streams them instead)."""
+    returned, earliest story first (:func:`corpus_run` streams them instead). ``options``: the tuning
+    of story detection and of the story level (``Options()`` when not given)."""
     with corpus_run(paths, meta_file=meta_file, store=store, workers=workers, model=model,
-                    cluster_options=cluster_options, progress=progress, max_articles=max_articles,
+                    options=options, progress=progress, max_articles=max_articles,
                     runner=runner, scheduler=scheduler, processes=processes) as run:
         result = RunResult(dossier=None, problems=run.problems, stored_new=run.stored_new)
         found = dict(run.dossiers(progress))

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.errors import StorylineError
 from storyline.model import Article, ArticleAnalysis, Dossier
+from storyline.options import Options
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -122,22 +123,22 @@ def _worker_store(url: str) -> Store:
         return _stores[url]
 
 
-def reduce_from_store(url: str, article_ids: Sequence[str]) -> Dossier:
+def reduce_from_store(url: str, article_ids: Sequence[str], options: Options | None = None) -> Dossier:
     """One reduce task (runs on a worker): the story's analyses read from the store, reduced."""
     from storyline.story import build_dossier
 
-    return build_dossier(_worker_store(url).load_analyses(article_ids))
+    return build_dossier(_worker_store(url).load_analyses(article_ids), options=options)
 
 
-def reduce_analyses(analyses: Sequence[ArticleAnalysis]) -> Dossier:
+def reduce_analyses(analyses: Sequence[ArticleAnalysis], options: Options | None = None) -> Dossier:
     """One reduce task with the analyses shipped by the client (an in-memory store)."""
     from storyline.story import build_dossier
 
-    return build_dossier(analyses)
+    return build_dossier(analyses, options=options)
 
 
-def reduce_dask(stories: Sequence[Sequence[str]], store: Store,
-                client: Client) -> Iterator[tuple[int, Dossier]]:
+def reduce_dask(stories: Sequence[Sequence[str]], store: Store, client: Client,
+                options: Options | None = None) -> Iterator[tuple[int, Dossier]]:
     """Reduce each story (a list of article ids) on the cluster; yields ``(position, dossier)`` as
     the tasks complete (any order), with at most :data:`IN_FLIGHT` stories per worker out."""
     distributed = _distributed()
@@ -152,9 +153,9 @@ def reduce_dask(stories: Sequence[Sequence[str]], store: Store,
             return None
         i, ids = item
         if shared is not None:
-            future = client.submit(reduce_from_store, shared, list(ids), pure=False)
+            future = client.submit(reduce_from_store, shared, list(ids), options, pure=False)
         else:
-            future = client.submit(reduce_analyses, store.load_analyses(ids), pure=False)
+            future = client.submit(reduce_analyses, store.load_analyses(ids), options, pure=False)
         index[future] = i
         return future
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storyline.model import ArticleAnalysis, Dossier
+from storyline.options import Options, TimelineOptions
 
 
 def story_id(analyses: Sequence[ArticleAnalysis]) -> str:
@@ -37,7 +38,10 @@ def story_title(analyses: Sequence[ArticleAnalysis]) -> str:
     return titled[0].title or ""
 
 
-def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = None) -> Dossier:
+def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = None,
+                  options: Options | None = None) -> Dossier:
+    """The reduce: one story's analyses → its dossier. ``options``: the story level's tuning
+    (``Options()`` when not given), each part handed to its stage."""
     from storyline.story.compare import compare_claims
     from storyline.story.coverage import build_coverage
     from storyline.story.dating import date_from_timeline
@@ -45,21 +49,23 @@ def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = No
     from storyline.story.resolve import resolve_entities
     from storyline.story.timeline import build_timeline
 
+    opts = options or Options()
     analyses = sorted(analyses, key=lambda a: a.article.id)
-    entities, entity_map = resolve_entities(analyses)
-    analyses = refine_dates(analyses, entity_map)
-    timeline, date_comparisons = build_timeline(analyses, entity_map)
+    entities, entity_map = resolve_entities(analyses, opts.resolve)
+    analyses = refine_dates(analyses, entity_map, opts.timeline)
+    timeline, date_comparisons = build_timeline(analyses, entity_map, opts.timeline)
     analyses = date_from_timeline(analyses, timeline)
-    quote_groups, quote_comparisons = group_quotes(analyses, entity_map, entities)
-    claims, claim_comparisons = compare_claims(analyses, entity_map, entities)
+    quote_groups, quote_comparisons = group_quotes(analyses, entity_map, entities, opts.quotes)
+    claims, claim_comparisons = compare_claims(analyses, entity_map, entities, opts.compare)
     comparisons = claim_comparisons + date_comparisons + quote_comparisons
-    coverage = build_coverage(analyses, entity_map, timeline, quote_groups, claims, comparisons)
+    coverage = build_coverage(analyses, entity_map, timeline, quote_groups, claims, comparisons, opts.compare)
     return Dossier(story_id=story_id(analyses), story_title=title or story_title(analyses),
                    articles=list(analyses), entities=entities, timeline=timeline,
                    quotes=quote_groups, claims=claims, comparisons=comparisons, coverage=coverage)
 
 
-def refine_dates(analyses: list[ArticleAnalysis], entity_map: dict[str, str]) -> list[ArticleAnalysis]:
+def refine_dates(analyses: list[ArticleAnalysis], entity_map: dict[str, str],
+                 opts: TimelineOptions | None = None) -> list[ArticleAnalysis]:
     """Narrow undated articles' publication ranges with the story's other reports (new objects).
 
     The map step could only bound an undated article by its own dated events; across outlets the
@@ -70,7 +76,7 @@ def refine_dates(analyses: list[ArticleAnalysis], entity_map: dict[str, str]) ->
     from storyline.analyze.time import reresolve
     from storyline.story.timeline import refine_publication
 
-    refined = refine_publication(analyses, entity_map)
+    refined = refine_publication(analyses, entity_map, opts)
     if not refined:
         return analyses
     out: list[ArticleAnalysis] = []

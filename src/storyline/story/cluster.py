@@ -44,37 +44,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storyline.model import ArticleAnalysis
+from storyline.options import ClusterOptions
 from storyline.unionfind import UnionFind
 
-MAX_MERGE_ROUNDS = 20
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                         "WORK_OF_ART", "LAW"})
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterOptions:
-    """Weights and cut-offs of story detection.
-
-    Tuned on dev data only: the six stories of stories-dev mixed in one folder and the ECB+ dev and
-    train topics (``storyline eval cluster``, docs/benchmarks.md); never on the ECB+ test topics.
-    """
-
-    threshold: float = 0.35  # mean cosine to a story's articles to join it (step 3)
-    merge_threshold: float = 0.2  # mean cosine between two stories' articles to merge them (step 4)
-    names: float = 1.0  # weight of the name keys
-    predicates: float = 0.5  # weight of event predicate keys
-    dates: float = 1.0  # weight of date keys
-    words: float = 1.0  # weight of content-word keys
-    query_keys: int = 30  # the article's heaviest keys used to find candidate stories (blocking)
-    max_postings: int = 200  # stories kept per key in the index (the most recent ones)
-    centroid_keys: int = 400  # a story's summed vector keeps its heaviest keys only
-    merge: bool = True  # the merge rounds (step 4)
-    # Added to every idf: in a small corpus that is all one story, the story's own names are in
-    # every article (idf 0 without it), and they are what makes the articles one story.
-    idf_floor: float = 0.5
-    # A key only one article has cannot make two articles alike; at full weight such keys swamp a
-    # report rich in names of its own, at zero two unrelated articles sharing one word look alike.
-    unique: float = 0.3
 
 
 # ----------------------------------------------------------------------------- profiles
@@ -355,7 +329,7 @@ def _merge(stories: list[_Story], index: dict[int, list[int]], opts: ClusterOpti
     limit = opts.merge_threshold
     uf = UnionFind(range(len(stories)))
     alive = list(range(len(stories)))
-    for _round in range(MAX_MERGE_ROUNDS):
+    for _round in range(opts.max_merge_rounds):
         pairs: list[tuple[float, int, int]] = []
         for s in alive:
             story = stories[s]

@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 
 from storyline.lexicon.en.claims import EXCLUSIVE_KINDS, JURISDICTION_WORDS, PARTY_WORDS
 from storyline.model import ArticleAnalysis, Claim, Comparison, ComparisonSide, Entity
+from storyline.options import CompareOptions
 from storyline.story.measures import compare_measures, day_text
 
 # Synonymous head nouns for agents ("a prosecutor" and "a district attorney" are the same kind).
@@ -48,18 +49,16 @@ COMPLEMENTARY: dict[str, set[frozenset[str]]] = {
     "indicted_by": {frozenset(("jury", "prosecutor"))},
     "charged_by": {frozenset(("jury", "prosecutor"))},
 }
-SAME_TIME_DAYS = 31
-# a page whose stated date lies this far from the date in its own address was republished
-REPUBLISHED_DAYS = 31
-LABEL_MERGE_RATIO = 85
 
 
 def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
-                   entities: list[Entity]) -> tuple[list[Claim], list[Comparison]]:
+                   entities: list[Entity], opts: CompareOptions | None = None
+                   ) -> tuple[list[Claim], list[Comparison]]:
     """All claims with story-level subjects/voices, and one comparison per (subject, attribute)."""
+    opts = opts or CompareOptions()
     kinds = {e.id: e.type for e in entities}
     claims = [c for c in _rewrite(analyses, entity_map) if _plausible(c, kinds)]
-    ctx = _Ctx(analyses, entities)
+    ctx = _Ctx(analyses, entities, opts)
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     measures: list[Claim] = []
     for c in claims:
@@ -67,7 +66,7 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
             measures.append(c)
         else:
             groups[_group_key(c)].append(c)
-    groups = _merge_count_labels(groups)
+    groups = _merge_count_labels(groups, opts.label_merge_ratio)
     comparisons: list[Comparison] = []
     used: set[str] = set()
     for key in sorted(groups):
@@ -93,7 +92,7 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     for cmp in compare_measures(measures, outlet=lambda a: ctx.outlets[a],
                                 published=lambda a: ctx.pub.get(a, (None, None, False))[0]
                                 if ctx.pub.get(a, (None, None, False))[2] else None,
-                                name=ctx.name, source=lambda a: ctx.source.get(a, a)):
+                                name=ctx.name, source=lambda a: ctx.source.get(a, a), opts=opts):
         while cmp.id in used:
             cmp.id += "+"
         used.add(cmp.id)
@@ -209,7 +208,7 @@ def _group_key(c: Claim) -> tuple[str, str, str]:
     return (c.subject, c.attribute, "")
 
 
-def _merge_count_labels(groups: dict[tuple[str, str, str], list[Claim]]
+def _merge_count_labels(groups: dict[tuple[str, str, str], list[Claim]], ratio: int
                         ) -> dict[tuple[str, str, str], list[Claim]]:
     """Merge ``count:<charge>`` blocks of one subject that name the same charge differently."""
     by_subject: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
@@ -221,7 +220,7 @@ def _merge_count_labels(groups: dict[tuple[str, str, str], list[Claim]]
         for key in keys:
             label = key[1][len("count:"):]
             target = next((k for k in canon if fuzz.token_set_ratio(
-                label, k[1][len("count:"):]) >= LABEL_MERGE_RATIO), None)
+                label, k[1][len("count:"):]) >= ratio), None)
             if target is None:
                 canon.append(key)
             else:
@@ -230,7 +229,8 @@ def _merge_count_labels(groups: dict[tuple[str, str, str], list[Claim]]
 
 
 class _Ctx:
-    def __init__(self, analyses: Sequence[ArticleAnalysis], entities: list[Entity]) -> None:
+    def __init__(self, analyses: Sequence[ArticleAnalysis], entities: list[Entity], opts: CompareOptions) -> None:
+        self.opts = opts
         self.names = {e.id: e.name for e in entities}
         self.outlets: dict[str, str] = {}
         self.dates: dict[str, str | None] = {}
@@ -245,7 +245,7 @@ class _Ctx:
             self.dates[art.id] = self.page_dates[art.id] = pub.date or pub.earliest
             filed = _url_date(art.url)
             stated = _parse_date(pub.date)
-            if filed and stated and abs((stated - filed).days) > REPUBLISHED_DAYS:
+            if filed and stated and abs((stated - filed).days) > opts.republished_days:
                 # a page dated long after the date in its own address is a republication (or
                 # an update): its figures are as of the day the story was filed
                 self.dates[art.id] = filed.isoformat()
@@ -580,7 +580,7 @@ def _judge_title(group: list[Claim], ctx: _Ctx, what: str, who: str) -> tuple[st
     for cur in current:
         for old in former:
             low, high = _delta_range(ctx.interval(cur), ctx.interval(old))
-            apart = low * 365.25 > SAME_TIME_DAYS or high * 365.25 < -SAME_TIME_DAYS
+            apart = low * 365.25 > ctx.opts.same_time_days or high * 365.25 < -ctx.opts.same_time_days
             # both reports dated to the day and "former" said later: the title may have changed
             # in between (a resignation, a firing) — that is a change over time, not a clash
             ic, io = ctx.interval(cur), ctx.interval(old)

@@ -29,14 +29,14 @@ from storyline.model import (
     QuoteGroup,
     Span,
 )
-
-MIN_CARRIERS_FOR_OMIT = 2
+from storyline.options import CompareOptions
 
 
 def build_coverage(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
                    timeline: list[Event], quote_groups: list[QuoteGroup], claims: list[Claim],
-                   comparisons: list[Comparison]) -> list[Coverage]:
+                   comparisons: list[Comparison], opts: CompareOptions | None = None) -> list[Coverage]:
     """One Coverage per article, in the order of ``analyses``."""
+    opts = opts or CompareOptions()
     article_ids = [a.article.id for a in analyses]
     carriers: dict[str, set[str]] = {}  # item id -> articles carrying it
     for ev in timeline:
@@ -79,8 +79,8 @@ def build_coverage(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
         if len(fam) == 1 and item not in comparison_items:
             for carrier in sorted(arts & story):
                 unique[carrier].append(item)
-        share = len(fam) if len(fam) >= MIN_CARRIERS_FOR_OMIT else 0
-        if share >= MIN_CARRIERS_FOR_OMIT and share * 2 > fewest_others:
+        share = len(fam) if len(fam) >= opts.min_carriers_for_omit else 0
+        if share >= opts.min_carriers_for_omit and share * 2 > fewest_others:
             majority.append((item, fam, share))
     voices = _voices_by_article(quote_groups, entity_map)
 

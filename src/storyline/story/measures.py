@@ -32,10 +32,8 @@ from datetime import date
 
 from storyline.lexicon.en.measures import ZONE_OFFSETS
 from storyline.model import Claim, Comparison, ComparisonSide
+from storyline.options import CompareOptions
 from storyline.unionfind import UnionFind
-
-# Counts reported on different days may differ because the count moved on (a toll, a tally).
-MIN_DAYS_APART = 1
 
 
 def family_of(c: Claim) -> str:
@@ -142,9 +140,11 @@ def _meet(la: float, ha: float, lb: float, hb: float) -> bool:
 
 def compare_measures(claims: Sequence[Claim], *, outlet: Callable[[str], str],
                      published: Callable[[str], date | None], name: Callable[[str], str],
-                     source: Callable[[str], str] = lambda a: a) -> list[Comparison]:
+                     source: Callable[[str], str] = lambda a: a,
+                     opts: CompareOptions | None = None) -> list[Comparison]:
     """One comparison per group of claims about the same measured thing. ``source`` maps a
     republished copy to its original (copies count once)."""
+    opts = opts or CompareOptions()
     families: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         families[family_of(c)].append(c)
@@ -160,7 +160,8 @@ def compare_measures(claims: Sequence[Claim], *, outlet: Callable[[str], str],
         for i, c in enumerate(group):
             clusters[uf.find(i)].append(c)
         for members in clusters.values():
-            out.append(_judge(members, outlet=outlet, published=published, name=name, source=source))
+            out.append(_judge(members, outlet=outlet, published=published, name=name, source=source,
+                              opts=opts))
     out.extend(part_whole(claims, outlet=outlet))
     return out
 
@@ -231,7 +232,7 @@ def _fmt_value(c: Claim) -> str:
 
 def _judge(group: list[Claim], *, outlet: Callable[[str], str],
            published: Callable[[str], date | None], name: Callable[[str], str],
-           source: Callable[[str], str] = lambda a: a) -> Comparison:
+           source: Callable[[str], str] = lambda a: a, opts: CompareOptions) -> Comparison:
     group = sorted(group, key=lambda c: (published(c.article) or date.max, c.article, c.start))
     sides: dict[str, ComparisonSide] = {}
     for c in group:
@@ -276,7 +277,7 @@ def _judge(group: list[Claim], *, outlet: Callable[[str], str],
             if a.article == b.article and a.discrete:
                 continue  # one report giving two counts: an update or two sub-events, not a clash
             da, db = published(a.article), published(b.article)
-            if a.discrete and da and db and abs((db - da).days) >= MIN_DAYS_APART:
+            if a.discrete and da and db and abs((db - da).days) >= opts.min_days_apart:
                 early, late = (a, b) if da < db else (b, a)
                 if float(late.value) > float(early.value):
                     grown.append((early, late))

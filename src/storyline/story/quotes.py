@@ -38,15 +38,11 @@ from storyline.model import (
     QuoteInstance,
     QuoteVariant,
 )
+from storyline.options import QuoteOptions
 from storyline.unionfind import UnionFind
 
 __all__ = ["description_name", "group_quotes", "normalize_words", "same_utterance", "word_diff"]
 
-SHINGLE = 3
-SHORT = 3  # quotes with fewer words than this need the same words and the same speaker
-CONTAINMENT_MIN = 6  # a shorter quote found inside a longer one: this many words, or same speaker
-FUZZY_RATIO = 88  # whole-quote similarity for small wording changes
-PARTIAL_RATIO = 92  # the shorter quote (or each part of it) found inside the longer one
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 ELLIPSIS_RE = re.compile(r"…|\.\s?\.\s?\.|\[\s*\.\.\.\s*\]")
 SPOKEN_CUES = frozenset({"say", "tell", "shout", "yell", "testify", "speak", "chant", "sing",
@@ -64,8 +60,9 @@ def _parts(text: str) -> list[list[str]]:
     return [w for w in (normalize_words(p) for p in ELLIPSIS_RE.split(text)) if w]
 
 
-def same_utterance(a: str, b: str) -> bool:
+def same_utterance(a: str, b: str, opts: QuoteOptions | None = None) -> bool:
     """Whether two quoted wordings are the same utterance (possibly truncated, elided, re-punctuated)."""
+    opts = opts or QuoteOptions()
     wa, wb = normalize_words(a), normalize_words(b)
     if not wa or not wb:
         return False
@@ -74,9 +71,9 @@ def same_utterance(a: str, b: str) -> bool:
         return True
     short, long_, short_text = (ja, jb, a) if len(wa) <= len(wb) else (jb, ja, b)
     n_short = min(len(wa), len(wb))
-    if n_short < SHORT:
+    if n_short < opts.short:
         return f" {short} " in f" {long_} " and n_short == max(len(wa), len(wb))
-    if fuzz.ratio(ja, jb) >= FUZZY_RATIO:
+    if fuzz.ratio(ja, jb) >= opts.fuzzy_ratio:
         return True
     # truncation / ellipsis: every part of the shorter wording appears in the longer, in order
     pos = 0
@@ -85,7 +82,7 @@ def same_utterance(a: str, b: str) -> bool:
         needle = f" {' '.join(part)} "
         found = padded.find(needle, pos)
         if found < 0:
-            if len(part) >= SHORT and fuzz.partial_ratio(" ".join(part), long_) >= PARTIAL_RATIO:
+            if len(part) >= opts.short and fuzz.partial_ratio(" ".join(part), long_) >= opts.partial_ratio:
                 continue
             return False
         pos = found + len(needle) - 1
@@ -191,23 +188,23 @@ def _instances(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
     return items
 
 
-def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
+def _candidate_pairs(items: list[_Item], opts: QuoteOptions) -> set[tuple[int, int]]:
     """Pairs that share a word shingle (or, for short quotes, the same words and speaker)."""
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, it in enumerate(items):
-        if len(it.words) < SHORT:
+        if len(it.words) < opts.short:
             index[("#short", it.inst.speaker or "", *it.words)].append(i)
             continue
-        for k in range(len(it.words) - SHINGLE + 1):
-            index[tuple(it.words[k:k + SHINGLE])].append(i)
+        for k in range(len(it.words) - opts.shingle + 1):
+            index[tuple(it.words[k:k + opts.shingle])].append(i)
     pairs: set[tuple[int, int]] = set()
     # a word or two quoted by one outlet out of a longer quotation another carries, same speaker
     longer: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(items):
-        if len(it.words) >= SHORT and it.inst.speaker:
+        if len(it.words) >= opts.short and it.inst.speaker:
             longer[it.inst.speaker].append(i)
     for i, it in enumerate(items):
-        if len(it.words) >= SHORT or not it.inst.speaker:
+        if len(it.words) >= opts.short or not it.inst.speaker:
             continue
         needle = f" {' '.join(it.words)} "
         for j in longer.get(it.inst.speaker, []):
@@ -223,28 +220,29 @@ def _candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
     return pairs
 
 
-def _speakers_compatible(a: _Item, b: _Item) -> bool:
+def _speakers_compatible(a: _Item, b: _Item, opts: QuoteOptions) -> bool:
     """Short quotes (a word or two) only group with the same known speaker."""
-    if min(len(a.words), len(b.words)) >= SHORT:
+    if min(len(a.words), len(b.words)) >= opts.short:
         return True
     return a.inst.speaker is not None and a.inst.speaker == b.inst.speaker
 
 
-def _matches(a: _Item, b: _Item) -> bool:
+def _matches(a: _Item, b: _Item, opts: QuoteOptions) -> bool:
     n_short = min(len(a.words), len(b.words))
     short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
-    if n_short < SHORT:  # speakers already checked equal
+    if n_short < opts.short:  # speakers already checked equal
         return f" {' '.join(short.words)} " in f" {' '.join(long_.words)} "
-    if n_short < CONTAINMENT_MIN and (a.inst.speaker is None or a.inst.speaker != b.inst.speaker):
+    if n_short < opts.containment_min and (a.inst.speaker is None or a.inst.speaker != b.inst.speaker):
         # a stock phrase ("the American people") inside somebody else's quotation is no evidence
         # that it is the same utterance: only near-identical wordings match
-        return fuzz.ratio(" ".join(a.words), " ".join(b.words)) >= FUZZY_RATIO
-    return same_utterance(a.inst.text, b.inst.text)
+        return fuzz.ratio(" ".join(a.words), " ".join(b.words)) >= opts.fuzzy_ratio
+    return same_utterance(a.inst.text, b.inst.text, opts)
 
 
-def group_quotes(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
-                 entities: list[Entity]) -> tuple[list[QuoteGroup], list[Comparison]]:
+def group_quotes(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str], entities: list[Entity],
+                 opts: QuoteOptions | None = None) -> tuple[list[QuoteGroup], list[Comparison]]:
     """Quote groups (one per utterance, with variants) and the said_by / medium conflicts."""
+    opts = opts or QuoteOptions()
     names = {e.id: e.name for e in entities}
     items = _instances(analyses, entity_map, names, _role_holders(entities))
     uf = UnionFind(range(len(items)))
@@ -254,13 +252,13 @@ def group_quotes(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str]
     # nothing (see _speakers_compatible) and takes no part at all.
     first: dict[tuple[str, str | None], int] = {}
     for i, it in enumerate(items):
-        if len(it.words) < SHORT and it.inst.speaker is None:
+        if len(it.words) < opts.short and it.inst.speaker is None:
             continue
         uf.union(first.setdefault((it.inst.text, it.inst.speaker), i), i)
     distinct = sorted(first.values())
     reps = [items[i] for i in distinct]
-    for a, b in sorted(_candidate_pairs(reps)):
-        if _speakers_compatible(reps[a], reps[b]) and _matches(reps[a], reps[b]):
+    for a, b in sorted(_candidate_pairs(reps, opts)):
+        if _speakers_compatible(reps[a], reps[b], opts) and _matches(reps[a], reps[b], opts):
             uf.union(distinct[a], distinct[b])
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):

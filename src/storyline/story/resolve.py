@@ -36,10 +36,10 @@ from storyline.analyze.entities import (
 )
 from storyline.lexicon.en.names import GENERIC_ROLE_WORDS, HONORIFICS, OFFICE_WORDS, ROLE_NOUNS
 from storyline.model import ArticleAnalysis, Entity, LocalEntity, Role, Span
+from storyline.options import ResolveOptions
 from storyline.unionfind import UnionFind
 
 _TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
-SURNAME_RATIO = 80  # rapidfuzz ratio of two spellings of one surname (tuned on stories-dev)
 
 
 def _one_casing(forms: set[str]) -> set[str]:
@@ -68,7 +68,7 @@ def _person_tokens(le: LocalEntity) -> list[str]:
 
 
 def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int],
-                     orgs_single: list[int]) -> None:
+                     orgs_single: list[int], opts: ResolveOptions) -> None:
     """Merge persons inside their surname blocks (see the module docstring).
 
     Work per block grows with its *distinct* names, not with its entities: entities with the same
@@ -137,7 +137,7 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
             else:
                 uf.union(target, x)
                 rest_words[target] |= words
-    _merge_spelling_variants(items, [x for x in idx if items[x].type == "PERSON"], uf, tokens)
+    _merge_spelling_variants(items, [x for x in idx if items[x].type == "PERSON"], uf, tokens, opts)
 
 
 def _join_hyphenated(toks: tuple[str, ...], hyphenated: set[str]) -> tuple[str, ...]:
@@ -186,10 +186,10 @@ def _merge_given_variants(distinct: list[tuple[str, ...]], forms: dict[tuple[str
 
 
 def _merge_spelling_variants(items: list[LocalEntity], persons: list[int], uf: UnionFind[int],
-                             tokens: dict[int, tuple[str, ...]]) -> None:
+                             tokens: dict[int, tuple[str, ...]], opts: ResolveOptions) -> None:
     """Full names spelled two ways by two outlets ("Ann Kowalsky" / "Ann Kowalski"): the same given
     name (or a form of it), surnames of five letters or more that differ by little (similarity
-    ratio SURNAME_RATIO, same first letter), never both in one article. Blocked by the initials of
+    ratio ``opts.surname_ratio``, same first letter), never both in one article. Blocked by the initials of
     given name and surname, so only names that could match are compared."""
     blocks: dict[tuple[str, str], list[int]] = {}
     for x in persons:
@@ -208,7 +208,7 @@ def _merge_spelling_variants(items: list[LocalEntity], persons: list[int], uf: U
                 ta, tb = tokens[ra], tokens[rb]
                 if ta[-1] == tb[-1] or not given_variants(ta[0], tb[0]):
                     continue
-                if fuzz.ratio(ta[-1], tb[-1]) < SURNAME_RATIO:
+                if fuzz.ratio(ta[-1], tb[-1]) < opts.surname_ratio:
                     continue
                 if _articles_of(items, roots[ra]) & _articles_of(items, roots[rb]):
                     continue
@@ -231,7 +231,8 @@ def _entity_id(etype: str, name: str, taken: set[str], salt: str) -> str:
     return "ent-" + hashlib.sha1(f"{etype}|{name}|{salt}".encode()).hexdigest()[:10]
 
 
-def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Entity], dict[str, str]]:
+def resolve_entities(analyses: Sequence[ArticleAnalysis],
+                     opts: ResolveOptions | None = None) -> tuple[list[Entity], dict[str, str]]:
     """Merge the local entities of all articles into story entities.
 
     Returns the entities (most widely reported first, then by name) and the map
@@ -248,7 +249,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Entity],
     persons = [x for x, le in enumerate(items) if le.type == "PERSON"]
     orgs = [x for x, le in enumerate(items) if le.type == "ORG"]
     orgs_single = [x for x in orgs if len(name_tokens(items[x].name)) == 1]
-    _resolve_persons(items, persons, uf, orgs_single)
+    _resolve_persons(items, persons, uf, orgs_single, opts or ResolveOptions())
     person_roots = {uf.find(p) for p in persons}
     org_rest = [x for x in orgs if uf.find(x) not in person_roots]
     for a, b in link_orgs([items[x].name for x in org_rest]):

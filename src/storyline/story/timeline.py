@@ -3,7 +3,7 @@
 Two mentions are the same event when their dates are compatible and their content is similar
 (shared story entities, the same predicate lemma, similar words by rapidfuzz). Candidate pairs come
 from a sweep over mentions sorted by date (blocking: only mentions whose date ranges lie within
-:data:`WINDOW_DAYS` of each other are compared, never all pairs). Pairs are merged best-first, and
+``TimelineOptions.window_days`` of each other are compared, never all pairs). Pairs are merged best-first, and
 never two mentions of the same article into one entry.
 
 A pair whose dates do not overlap is still merged when the content match is strong (same
@@ -43,25 +43,10 @@ from storyline.model import (
     PubDate,
     TimeExpr,
 )
+from storyline.options import TimelineOptions
 from storyline.safedate import DATE_ERRORS, shift
 from storyline.unionfind import UnionFind
 
-WINDOW_DAYS = 31  # dates further apart than this are never the same event
-MERGE_SCORE = 0.5  # compatible dates: similarity needed to merge
-# Undated mentions (no time expression of their own): shared content lemmas needed to join a
-# report of the same event, with the same predicate class / without it. Tuned on stories-dev.
-ATTACH_SHARED_SAME_CLASS = 2
-ATTACH_OVERLAP_SAME = 0.15  # shared lemma weight over the smaller mention's
-ATTACH_OVERLAP_PLAIN = 0.3  # the same, for a predicate outside the lexicon ("say", "tell")
-ATTACH_SHARED_OTHER = 3
-ATTACH_OVERLAP_OTHER = 0.4
-NARRATIVE_LEAD_DAYS = 7
-SINGLE_HAPPENINGS = True
-# an article with no day-level date near its publication: its undated reports are taken to tell
-# of the days up to publication (to join a dated report, never to date an entry on their own)
-NARRATIVE_PUB_DAYS: int | None = 2
-NARRATIVE_SLACK_DAYS = 2  # an undated report's narrative time may miss the entry's date by this
-STRONG_MATCH = 0.8  # ... when its content matches at least this well
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "decade": 6,
               "unknown": 7}
 _PRED_CLASS = {p: name for name, c in PREDICATE_CLASSES.items() for p in c}
@@ -269,7 +254,7 @@ def _overlap(a: _Item, b: _Item) -> bool:
     return alo <= bhi and blo <= ahi
 
 
-def _pair_score(a: _Item, b: _Item) -> tuple[float, bool] | None:
+def _pair_score(a: _Item, b: _Item, opts: TimelineOptions) -> tuple[float, bool] | None:
     """(score, dated differently) when two mentions may be merged, else None. ``a`` comes first
     in date order. The cheap tests (predicate, entities) run before the word similarity."""
     same_pred = same_predicate(a.mention.predicate, b.mention.predicate)
@@ -281,20 +266,20 @@ def _pair_score(a: _Item, b: _Item) -> tuple[float, bool] | None:
     if overlap and not _masks_agree(a, b):
         return None  # "in October" (year unknown) is not a day in May, whatever the range says
     if overlap:
-        content = _content_match(a, b) if a.keys and b.keys else None
+        content = _content_match(a, b, opts) if a.keys and b.keys else None
         if content is not None:
             return content, False  # the same participants and happening, on compatible dates
         if _same_day_happening(a, b):
             return 0.5, False
         # the word similarity is at most 1: skip rapidfuzz when even that cannot reach the bar
-        if not shared or 0.3 * same_pred + 0.35 * jacc + 0.35 < MERGE_SCORE:
+        if not shared or 0.3 * same_pred + 0.35 * jacc + 0.35 < opts.merge_score:
             return None
     elif not (same_pred and jacc >= 0.5):
         return None
     words = fuzz.token_set_ratio(a.words, b.words) / 100.0 if a.words and b.words else 0.0
     score = 0.3 * same_pred + 0.35 * jacc + 0.35 * words
     if overlap:
-        if score >= MERGE_SCORE and (same_pred or words >= 0.6):
+        if score >= opts.merge_score and (same_pred or words >= 0.6):
             return score, False
     elif words >= 0.6:
         return score, True  # same event, dated differently
@@ -328,7 +313,7 @@ def _signature(it: _Item) -> tuple:
     return (it.lo, it.hi, it.mention.predicate, it.entities, it.words, it.keys)
 
 
-def _cluster(items: list[_Item]) -> list[list[int]]:
+def _cluster(items: list[_Item], opts: TimelineOptions) -> list[list[int]]:
     """Merge date-sorted mentions into entries (lists of item indices, by first index).
 
     Mentions with the same signature (syndicated or copied sentences: same date range, predicate,
@@ -350,7 +335,7 @@ def _cluster(items: list[_Item]) -> list[list[int]]:
     units_of: list[list[int]] = []  # class -> its units
     for members in cls:
         rep = items[members[0]]
-        if len(members) > 1 and _pair_score(rep, rep) is not None:
+        if len(members) > 1 and _pair_score(rep, rep, opts) is not None:
             layers: list[list[int]] = []
             seen: Counter[str] = Counter()
             for i in members:
@@ -365,7 +350,7 @@ def _cluster(items: list[_Item]) -> list[list[int]]:
         units.extend(layers)
 
     pairs: list[tuple[float, int, int, int, int]] = []  # (-score, first i, first j, unit, unit)
-    window = timedelta(days=WINDOW_DAYS)
+    window = timedelta(days=opts.window_days)
     for ci, members in enumerate(cls):
         a = items[members[0]]
         # an open-ended date (undated article: "last October", after 2019-10-01) can be any later day
@@ -375,7 +360,7 @@ def _cluster(items: list[_Item]) -> list[list[int]]:
             b = items[cls[cj][0]]
             if b.key > reach:
                 break
-            scored = _pair_score(a, b)
+            scored = _pair_score(a, b, opts)
             if scored is None:
                 continue
             for u in units_of[ci]:
@@ -506,7 +491,7 @@ def _event(members: list[_Item],
 
 
 def _undated_items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
-                   idf: dict[str, float] | None = None) -> list[_Item]:
+                   idf: dict[str, float] | None, opts: TimelineOptions) -> list[_Item]:
     """Mentions without a time expression of their own, each with its article's *narrative time*:
     the date anchored last before it in the same paragraph, else the article's lead date (its
     first day-level anchored date, when that lies in the week before publication or the article
@@ -527,7 +512,7 @@ def _undated_items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
             day = parse_iso(tx.earliest)
             if granularity(tx.value) != "day" or tx.earliest != tx.latest or day is None:
                 continue
-            if pub is None or timedelta(0) <= pub - day <= timedelta(days=NARRATIVE_LEAD_DAYS):
+            if pub is None or timedelta(0) <= pub - day <= timedelta(days=opts.narrative_lead_days):
                 lead = tx
                 break
         for ev in a.events:
@@ -539,10 +524,10 @@ def _undated_items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
                     ref = tx
             lo = parse_iso(ref.earliest) if ref else None
             hi = parse_iso(ref.latest) if ref else None
-            if ref is None and pub is not None and NARRATIVE_PUB_DAYS is not None and \
-                    pub > date.min + timedelta(days=NARRATIVE_PUB_DAYS):
+            if ref is None and pub is not None and opts.narrative_pub_days is not None and \
+                    pub > date.min + timedelta(days=opts.narrative_pub_days):
                 # no date in the article to go by: a news report tells of the last days
-                lo, hi = pub - timedelta(days=NARRATIVE_PUB_DAYS), pub
+                lo, hi = pub - timedelta(days=opts.narrative_pub_days), pub
             ents = frozenset(entity_map.get(k, k) for k in ev.entities)
             out.append(_Item(a.article.id, ev, ref, lo, hi, ents, "",  # type: ignore[arg-type]
                              _mention_keys(ev, entity_map), undated=True, idf=idf))
@@ -565,14 +550,14 @@ def _related_predicates(u: _Item, m: _Item) -> bool:
                 (cm and (cm in u.keys or cm in _key_classes(u.keys))))
 
 
-def _content_match(u: _Item, m: _Item) -> float | None:
+def _content_match(u: _Item, m: _Item, opts: TimelineOptions) -> float | None:
     """How well ``u`` matches mention ``m`` as a report of the same event (None: not).
 
     Lemmas count by their weight in the story (:func:`_key_weights`). With the same predicate
-    class (or lemma): :data:`ATTACH_SHARED_SAME_CLASS` shared lemmas besides the verbs, holding
-    :data:`ATTACH_OVERLAP_SAME` of the smaller mention's weight. With another predicate:
-    :data:`ATTACH_SHARED_OTHER` shared lemmas that are not in most of the story's sentences,
-    holding :data:`ATTACH_OVERLAP_OTHER` of the weight. Names count as their lemmas: entities are
+    class (or lemma): ``opts.attach_shared_same_class`` shared lemmas besides the verbs, holding
+    ``opts.attach_overlap_same`` of the smaller mention's weight. With another predicate:
+    ``opts.attach_shared_other`` shared lemmas that are not in most of the story's sentences,
+    holding ``opts.attach_overlap_other`` of the weight. Names count as their lemmas: entities are
     not required to agree (one outlet names the judge, another the court)."""
     idf = u.idf or {}
     common = u.keys & m.keys
@@ -584,13 +569,13 @@ def _content_match(u: _Item, m: _Item) -> float | None:
     if _related_predicates(u, m):
         verbs = {p.split(" ")[0] for p in (u.mention.predicate, m.mention.predicate) if p}
         # a known kind of happening (lexicon class) needs less than a plain verb ("say", "tell")
-        need = ATTACH_OVERLAP_SAME if predicate_class(u.mention.predicate) in PREDICATE_CLASSES \
-            or predicate_class(m.mention.predicate) in PREDICATE_CLASSES else ATTACH_OVERLAP_PLAIN
-        if len(common - verbs) >= ATTACH_SHARED_SAME_CLASS and ov >= need:
+        need = opts.attach_overlap_same if predicate_class(u.mention.predicate) in PREDICATE_CLASSES \
+            or predicate_class(m.mention.predicate) in PREDICATE_CLASSES else opts.attach_overlap_plain
+        if len(common - verbs) >= opts.attach_shared_same_class and ov >= need:
             return 0.5 + ov
         return None
     informative = [k for k in common if idf.get(k, 1.0) > 1.0]
-    if len(informative) >= ATTACH_SHARED_OTHER and ov >= ATTACH_OVERLAP_OTHER:
+    if len(informative) >= opts.attach_shared_other and ov >= opts.attach_overlap_other:
         return ov
     return None
 
@@ -612,7 +597,7 @@ def _near(u: _Item, m: _Item, days: int) -> bool:
     return gap <= days
 
 
-def _merge_undated(groups: list[list[_Item]], undated: list[_Item]) -> list[list[_Item]]:
+def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: TimelineOptions) -> list[list[_Item]]:
     """Undated mentions join the entry with the best-matching report of the same event
     (:func:`_content_match`, compatible narrative time, one mention per article and entry);
     the rest are grouped among themselves, and a group reported by two or more articles with a
@@ -658,13 +643,13 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item]) -> list[list
                     continue
                 elif vi < n_groups and not _dates_compatible(ui, m):
                     # the narrative time is an estimate: a near miss is forgiven on a strong match
-                    if not _near(ui, m, NARRATIVE_SLACK_DAYS):
+                    if not _near(ui, m, opts.narrative_slack_days):
                         continue
-                    sc = _content_match(ui, m)
-                    if sc is not None and sc >= STRONG_MATCH and (best is None or sc > best):
+                    sc = _content_match(ui, m, opts)
+                    if sc is not None and sc >= opts.strong_match and (best is None or sc > best):
                         best = sc
                     continue
-                sc = _content_match(ui, m)
+                sc = _content_match(ui, m, opts)
                 if sc is not None and (best is None or sc > best):
                     best = sc
             if best is not None:
@@ -689,7 +674,7 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item]) -> list[list
             out.append(group)
         elif len({it.article for it in group}) >= 2 and _narrative_date(group) is not None:
             out.append(group)  # undated only: kept when two outlets report it at one time
-        elif SINGLE_HAPPENINGS and len(group) == 1 and _happening(group[0]):
+        elif opts.single_happenings and len(group) == 1 and _happening(group[0]):
             out.append(group)
     return out
 
@@ -719,15 +704,16 @@ def _narrative_date(group: list[_Item]) -> tuple[date, date, str] | None:
     return lo, hi, min(named)[1]
 
 
-def build_timeline(analyses: Sequence[ArticleAnalysis],
-                   entity_map: dict[str, str]) -> tuple[list[Event], list[Comparison]]:
+def build_timeline(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
+                   opts: TimelineOptions | None = None) -> tuple[list[Event], list[Comparison]]:
     """Merge event mentions across articles into sorted timeline entries (+ date conflicts)."""
+    opts = opts or TimelineOptions()
     idf = _key_weights(analyses, entity_map)
     items, floating = _items(analyses, entity_map, idf)
-    groups = [[items[i] for i in group] for group in _cluster(items)]
+    groups = [[items[i] for i in group] for group in _cluster(items, opts)]
     groups = _attach_floating(groups, floating)
     groups = _merge_undated(groups, _unattached(groups, floating) +
-                            _undated_items(analyses, entity_map, idf))
+                            _undated_items(analyses, entity_map, idf, opts), opts)
     events: list[Event] = []
     comparisons: list[Comparison] = []
     outlets = {a.article.id: a.article.outlet or a.article.path.rsplit("/", 1)[-1] or "an article"
@@ -756,8 +742,8 @@ def _firm(it: _Item, known: set[str]) -> bool:
     return it.timex.anchor == "absolute" or (it.article in known and it.timex.resolved)
 
 
-def refine_publication(analyses: Sequence[ArticleAnalysis],
-                       entity_map: dict[str, str]) -> dict[str, PubDate]:
+def refine_publication(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
+                       opts: TimelineOptions | None = None) -> dict[str, PubDate]:
     """Publication ranges of undated articles narrowed by other outlets' dates for the same event.
 
     An undated report says "Last year, a jury convicted her"; two dated reports put the conviction
@@ -772,9 +758,10 @@ def refine_publication(analyses: Sequence[ArticleAnalysis],
     known = {aid for aid, art in by_id.items() if art.published.basis in ("metadata", "text")}
     idf = _key_weights(analyses, entity_map)
     items, floating = _items(analyses, entity_map, idf)
-    groups = _attach_floating([[items[i] for i in g] for g in _cluster(items)], floating)
+    opts = opts or TimelineOptions()
+    groups = _attach_floating([[items[i] for i in g] for g in _cluster(items, opts)], floating)
     groups = _merge_undated(groups, _unattached(groups, floating) +
-                            _undated_items(analyses, entity_map, idf))
+                            _undated_items(analyses, entity_map, idf, opts), opts)
     bounds: dict[str, tuple[date | None, date | None]] = {
         aid: (parse_iso(art.published.earliest), parse_iso(art.published.latest))
         for aid, art in by_id.items() if aid not in known}

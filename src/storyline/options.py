@@ -1,0 +1,105 @@
+"""The tuning constants of the story level, in one typed object passed down from the run.
+
+``run_story`` / ``run_stories`` take an :class:`Options` (``Options()`` when not given) and hand its
+parts to the stages: ``build_dossier`` (entities, timeline, quotes, comparisons, coverage) and
+``cluster_stories``. Nothing reads a module-level threshold: a test or an evaluation that wants
+other values builds ``Options(timeline=TimelineOptions(window_days=14))`` and passes it.
+
+Every value was tuned on dev data only, named beside it (stories-dev: the six dev stories of
+``../shared/datasets/stories-dev``, ``storyline eval stories --meta``; ECB+ dev/train topics for
+story detection, ``storyline eval cluster``); never on a test split. docs/benchmarks.md has the runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveOptions:
+    """Entities across articles (story/resolve.py)."""
+
+    surname_ratio: int = 80  # rapidfuzz ratio of two spellings of one surname (stories-dev)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineOptions:
+    """Events into timeline entries (story/timeline.py). All tuned on stories-dev (event_r, merge)."""
+
+    window_days: int = 31  # dates further apart than this are never the same event
+    merge_score: float = 0.5  # compatible dates: similarity needed to merge
+    # Undated mentions (no time expression of their own): shared content lemmas needed to join a
+    # report of the same event, with the same predicate class / without it.
+    attach_shared_same_class: int = 2
+    attach_overlap_same: float = 0.15  # shared lemma weight over the smaller mention's
+    attach_overlap_plain: float = 0.3  # the same, for a predicate outside the lexicon ("say", "tell")
+    attach_shared_other: int = 3
+    attach_overlap_other: float = 0.4
+    narrative_lead_days: int = 7  # a report's own date this close before publication is its narrative time
+    single_happenings: bool = True  # a lexicon happening one outlet reports with a firm day is an entry
+    # an article with no day-level date near its publication: its undated reports are taken to tell
+    # of the days up to publication (to join a dated report, never to date an entry on their own)
+    narrative_pub_days: int | None = 2
+    narrative_slack_days: int = 2  # an undated report's narrative time may miss the entry's date by this
+    strong_match: float = 0.8  # ... when its content matches at least this well
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteOptions:
+    """Quotations into groups of one utterance (story/quotes.py); stories-dev (speaker, quotes)."""
+
+    shingle: int = 3  # word n-gram length of the candidate index
+    short: int = 3  # quotes with fewer words than this need the same words and the same speaker
+    containment_min: int = 6  # a shorter quote found inside a longer one: this many words, or same speaker
+    fuzzy_ratio: int = 88  # whole-quote similarity for small wording changes
+    partial_ratio: int = 92  # the shorter quote (or each part of it) found inside the longer one
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """Claims compared across articles (story/compare.py, story/measures.py, story/coverage.py);
+    stories-dev (conflicts, core, apparent, unexplained)."""
+
+    same_time_days: int = 31  # two titles held this close in time are held at the same time
+    republished_days: int = 31  # a page whose stated date lies this far from its address's date was republished
+    label_merge_ratio: int = 85  # rapidfuzz ratio of two count labels that name one thing
+    min_days_apart: int = 1  # counts reported this many days apart may differ: the count moved on
+    min_carriers_for_omit: int = 2  # an item at least this many outlets carry can be "omitted" by another
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterOptions:
+    """Weights and cut-offs of story detection (story/cluster.py).
+
+    Tuned on dev data only: the six stories of stories-dev mixed in one folder and the ECB+ dev and
+    train topics (``storyline eval cluster``, docs/benchmarks.md); never on the ECB+ test topics.
+    """
+
+    threshold: float = 0.35  # mean cosine to a story's articles to join it (step 3)
+    merge_threshold: float = 0.2  # mean cosine between two stories' articles to merge them (step 4)
+    names: float = 1.0  # weight of the name keys
+    predicates: float = 0.5  # weight of event predicate keys
+    dates: float = 1.0  # weight of date keys
+    words: float = 1.0  # weight of content-word keys
+    query_keys: int = 30  # the article's heaviest keys used to find candidate stories (blocking)
+    max_postings: int = 200  # stories kept per key in the index (the most recent ones)
+    centroid_keys: int = 400  # a story's summed vector keeps its heaviest keys only
+    merge: bool = True  # the merge rounds (step 4)
+    max_merge_rounds: int = 20  # merge rounds at most (they stop earlier when nothing merges)
+    # Added to every idf: in a small corpus that is all one story, the story's own names are in
+    # every article (idf 0 without it), and they are what makes the articles one story.
+    idf_floor: float = 0.5
+    # A key only one article has cannot make two articles alike; at full weight such keys swamp a
+    # report rich in names of its own, at zero two unrelated articles sharing one word look alike.
+    unique: float = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything a run can tune, by stage."""
+
+    resolve: ResolveOptions = field(default_factory=ResolveOptions)
+    timeline: TimelineOptions = field(default_factory=TimelineOptions)
+    quotes: QuoteOptions = field(default_factory=QuoteOptions)
+    compare: CompareOptions = field(default_factory=CompareOptions)
+    cluster: ClusterOptions = field(default_factory=ClusterOptions)
