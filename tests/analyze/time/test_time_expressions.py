@@ -489,3 +489,8 @@ def test_a_participle_clause_takes_the_tense_of_its_main_verb(nlp):
 def test_a_scheduled_month_looked_forward_to_is_the_nearest_ties_to_the_coming_one(nlp, pub, value):
     _, tx = run(nlp, "Volunteers knocked on doors for weeks ahead of the November runoff.", pub)
     assert find(tx, "November").value == value
+
+
+def test_a_century_earlier_counts_from_the_date_before_it(nlp):
+    _, tx = run(nlp, "The levee failed in 2019. A century earlier, floods had drowned the valley.", "2025-02-03")
+    assert find(tx, "A century earlier").value == "1919"

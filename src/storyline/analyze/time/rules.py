@@ -276,6 +276,8 @@ def rel_ago(n: float | None, unit: str, sign: int):
             return Resolved(f"{anchor.year + k:04d}")
         if unit == "decade":
             return Resolved(f"{anchor.year + 10 * k:04d}")
+        if unit == "century":  # "a century earlier": the year a hundred years from the anchor's
+            return Resolved(f"{anchor.year + 100 * k:04d}")
         if unit == "month":
             y, m = add_months(anchor.year, anchor.month, k)
             return Resolved(f"{y:04d}-{m:02d}")
