@@ -494,3 +494,34 @@ def test_a_scheduled_month_looked_forward_to_is_the_nearest_ties_to_the_coming_o
 def test_a_century_earlier_counts_from_the_date_before_it(nlp):
     _, tx = run(nlp, "The levee failed in 2019. A century earlier, floods had drowned the valley.", "2025-02-03")
     assert find(tx, "A century earlier").value == "1919"
+
+
+def test_a_weekday_with_a_month_day_picks_the_year_it_falls_on(nlp):
+    # published Wed 2024-05-15; Jan. 9 was a Tuesday in 2024 and is a Thursday in 2025
+    _, tx = run(nlp, "The insurer reported its results on Thursday, Jan. 9.", "2024-05-15")
+    assert find(tx, "Thursday, Jan. 9").value == "2025-01-09"
+    _, tx = run(nlp, "The insurer reported its results on Tuesday, Jan. 9.", "2024-05-15")
+    assert find(tx, "Tuesday, Jan. 9").value == "2024-01-09"
+    _, tx = run(nlp, "The insurer reported its results on Friday, Jan. 9.", "2024-05-15")  # neither
+    assert find(tx, "Friday, Jan. 9").value == "2024-01-09"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The blockade lasted 3 days, 4 hours and 10 minutes before talks resumed.", "3 days, 4 hours and 10 minutes",
+     "P3DT4H10M"),
+    ("The climbers spent one hour, 45 minutes on the summit ridge.", "one hour, 45 minutes", "PT1H45M"),
+])
+def test_compound_durations_of_three_parts_or_with_commas(nlp, text, span, value):
+    _, tx = run(nlp, text, "2025-04-01")
+    assert find(tx, span).value == value
+
+
+def test_twice_a_week_is_a_set_not_a_duration(nlp):
+    _, tx = run(nlp, "The food bank now opens twice a week.", "2025-04-01")
+    t = find(tx, "a week")
+    assert (t.type, t.value) == ("SET", "P1W")
+
+
+def test_ages_of_people_named_in_full_in_a_list(nlp):
+    _, tx = run(nlp, "Prosecutors charged Maria Rivera, 31, and Tom Okafor, 29, with fraud.", "2025-04-01")
+    assert [(t.text, t.value, t.kind) for t in tx] == [("31", "P31Y", "age"), ("29", "P29Y", "age")]

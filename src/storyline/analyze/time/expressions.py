@@ -156,9 +156,13 @@ def _keep(doc: Doc | None, c: Cand) -> bool:
         # (not a list of places or numbers: "Riverton, 12, and Oakdale")
         before = doc[span.start - 2] if span.start >= 2 else None
         after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        # (a list goes on after "and": of people named in full it is still ages, "Maria Rivera, 31,
+        # and Tom Okafor, 29"; a lone name could be a town the model took for a person)
+        full_name = before is not None and span.start >= 3 and before.ent_type_ == "PERSON" and \
+            doc[span.start - 3].ent_type_ == "PERSON"
         return before is not None and before.pos_ in ("PROPN", "NOUN") and \
             before.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "MONEY", "CARDINAL", "NORP") and \
-            (after is None or after.lower_ not in ("and", "or"))
+            (after is None or after.lower_ not in ("and", "or") or full_name)
     if c.check == "adverb":
         return span.root.pos_ != "ADJ" or span.root.dep_ not in ("amod",)
     return True

@@ -187,7 +187,7 @@ def rel_month(mo: int, which: str | None):
     return f
 
 
-def rel_month_day(mo: int, day: int):
+def rel_month_day(mo: int, day: int, weekday: int | None = None):
     def f(anchor: date, tense: Tense) -> Resolved:
         def mk(y: int) -> date:
             try:
@@ -199,6 +199,10 @@ def rel_month_day(mo: int, day: int):
         d = fwd if tense == "future" else back  # the most recent such date unless future tense
         if tense == "present":
             d = _pick(back, fwd, anchor, tense)
+        if weekday is not None and d.isoweekday() != weekday:
+            # "Thursday, Jan. 9": of the nearest occurrences before and after the anchor, the one
+            # that falls on that weekday (else the tense's choice stands)
+            d = next((x for x in (fwd, back) if x.isoweekday() == weekday), d)
         return Resolved(d.isoformat(), d, d)
     return f
 
@@ -481,7 +485,8 @@ def _month_day(m):
     day, mo = int(m["day"]), _mon(m["mon"])
     if not 1 <= day <= 31:
         return None
-    return _cand(m, "DATE", rel=rel_month_day(mo, day), priority=2)
+    wd = WEEKDAYS.get(m["wd"].lower()) if m["wd"] else None
+    return _cand(m, "DATE", rel=rel_month_day(mo, day, wd), priority=2)
 
 
 @rule(rf"{B}(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_FULL})(?![\w]|,?\s+\d)")
@@ -872,18 +877,25 @@ _COMPOUND_CODE = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H
                   "second": "S"}
 
 
-@rule(rf"(?i)(?<![\w$£€.,-])(?P<a>{NUM_OR_A})[\s-]+(?P<ua>year|month|week|day|hour|minute|second)s?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<b>{NUM_OR_A})[\s-]+(?P<ub>month|week|day|hour|minute|second)s?\b(?![\w'’-])")
+_COMPOUND_PART = rf"(?P<n>{NUM_OR_A})[\s-]+(?P<u>year|month|week|day|hour|minute|second)s?"
+_COMPOUND_PART_RE = re.compile(rf"(?i){_COMPOUND_PART}")
+_COMPOUND_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_COMPOUND_ANY = _COMPOUND_PART.replace("?P<n>", "?:").replace("?P<u>", "?:")
+
+
+# "3 hours and 20 minutes", "2 years, 4 months and 9 days" → one value (PT3H20M, P2Y4M9D)
+@rule(rf"(?i)(?<![\w$£€.,-]){_COMPOUND_ANY}(?:{_COMPOUND_SEP}{_COMPOUND_ANY}){{1,3}}\b(?![\w'’-])")
 def _compound_duration(m):
-    a, b = parse_num(m["a"]), parse_num(m["b"])
-    ua, ub = m["ua"].lower(), m["ub"].lower()
-    if a is None or b is None or _COMPOUND_ORDER.index(ua) >= _COMPOUND_ORDER.index(ub):
-        return None
+    parts = [(parse_num(p["n"]), p["u"].lower()) for p in _COMPOUND_PART_RE.finditer(m.group(0))]
+    order = [_COMPOUND_ORDER.index(u) for _, u in parts]
+    if any(n is None for n, _ in parts) or any(a >= b for a, b in zip(order, order[1:], strict=False)):
+        return None  # units must run from larger to smaller ("10 days and 3 weeks" is two things)
     date_part = time_part = ""
-    for n, u in ((a, ua), (b, ub)):
+    for n, u in parts:
         if u in ("hour", "minute", "second"):
-            time_part += f"{fmt_num(n)}{_COMPOUND_CODE[u]}"
+            time_part += f"{fmt_num(n)}{_COMPOUND_CODE[u]}"  # type: ignore[arg-type]
         else:
-            date_part += f"{fmt_num(n)}{_COMPOUND_CODE[u]}"
+            date_part += f"{fmt_num(n)}{_COMPOUND_CODE[u]}"  # type: ignore[arg-type]
     value = "P" + date_part + ("T" + time_part if time_part else "")
     return _cand(m, "DURATION", value=value, priority=3)
 
@@ -987,7 +999,8 @@ def _set_adverb(m):
 
 @rule(rf"(?i)\b(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?P<x>(?:a|an|per|each)\s+(?P<unit>{UNIT}))\b")
 def _set_freq(m):
-    return Cand(m.start("x"), m.end("x"), "SET", value=duration_value(1, m["unit"].lower()), priority=2)
+    # "twice a week": a set (TimeML freq="2X"), not the duration "a week"
+    return Cand(m.start("x"), m.end("x"), "SET", value=duration_value(1, m["unit"].lower()), priority=4)
 
 
 # times of day: "3 p.m.", "10:30 a.m. ET", "15:00 GMT", "noon", "midnight", "15:00 GMT Saturday"
