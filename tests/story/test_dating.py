@@ -14,9 +14,9 @@ from storyline.story.dating import date_from_timeline, day_fits
     ("XXXX-WXX-4", date(2025, 6, 12), "2025-06-12"),  # a Thursday
     ("XXXX-WXX-4", date(2025, 6, 13), None),
     ("XXXX-WXX-2TMO", date(2025, 6, 10), "2025-06-10TMO"),
-    ("XXXX-08-12", date(2023, 8, 12), "2023-08-12"),
-    ("XXXX-08-12", date(2023, 8, 13), None),
-    ("XXXX-XX-XXT01:28", date(2024, 3, 26), "2024-03-26T01:28"),
+    ("XXXX-06-09", date(2022, 6, 9), "2022-06-09"),
+    ("XXXX-06-09", date(2022, 6, 10), None),
+    ("XXXX-XX-XXT02:40", date(2022, 11, 8), "2022-11-08T02:40"),
     ("2025-06-XX", date(2025, 6, 3), "2025-06-03"),
     ("2025-06-12", date(2025, 6, 12), None),  # already a day: nothing to fill
     ("XXXX-10", date(2024, 10, 3), None),  # a month stays a month

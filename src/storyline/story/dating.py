@@ -1,8 +1,8 @@
 """Story-level dating of time expressions: an undated report's "Thursday" is the day the others give.
 
 An article without a publication date can only leave its relative expressions open ("Thursday" →
-``XXXX-WXX-4``, "Tuesday morning" → ``XXXX-WXX-2TMO``, "1:28 a.m." → ``XXXX-XX-XXT01:28``,
-"August 12" → ``XXXX-08-12``). Once the timeline has put its sentence in one entry with other
+``XXXX-WXX-4``, "Tuesday morning" → ``XXXX-WXX-2TMO``, "2:40 a.m." → ``XXXX-XX-XXT02:40``,
+"June 9" → ``XXXX-06-09``). Once the timeline has put its sentence in one entry with other
 outlets' reports of the same event, and that entry has a firm day (not a narrative-time estimate),
 the expression that dates the sentence takes that day when its own shape allows it: every digit it
 does know agrees, an unresolved weekday is that weekday (also when the value was masked to a
@@ -26,7 +26,7 @@ from storyline.model import ArticleAnalysis, Event, TimeExpr
 
 __all__ = ["date_from_timeline", "day_fits"]
 
-# the day part of a value: a masked calendar day or an unresolved weekday, then the rest ("TMO", "T01:28")
+# the day part of a value: a masked calendar day or an unresolved weekday, then the rest ("TMO", "T02:40")
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_PART = re.compile(r"^(?P<day>[\dX]{4}-[\dX]{2}-[\dX]{2}|XXXX-WXX-(?P<wd>[1-7]))(?P<rest>(?:T[\w:.]+)?)$")
 

@@ -369,7 +369,7 @@ def test_election_month_looked_forward_to_is_the_coming_one(nlp):
 
 
 def test_parts_of_days_and_clock_formats(nlp):
-    _, tx = run(nlp, "Crews arrived early on the morning of March 19. The fire spread overnight "
+    _, tx = run(nlp, "Crews arrived at dawn; by the morning of March 19 they had left. The fire spread overnight "
                      "Tuesday and the balloon landed at 4.15 pm on Wednesday.", "2025-03-28")
     got = values(tx)
     assert got["the morning of March 19"] == "2025-03-19TMO"
@@ -378,7 +378,7 @@ def test_parts_of_days_and_clock_formats(nlp):
 
 
 def test_dates_with_clock_times(nlp):
-    _, tx = run(nlp, "Posted Tue, 4 Mar 2025 14:23:46 GMT. Updated March 5, 2025 at 9:15 AM ET.",
+    _, tx = run(nlp, "Posted Tue, 4 Mar 2025 14:23:46 GMT. Revised March 5, 2025 at 9:15 AM ET.",
                 "2025-03-05")
     got = values(tx)
     assert got["Tue, 4 Mar 2025 14:23:46"] == "2025-03-04T14:23:46"
@@ -422,14 +422,14 @@ def test_furniture_timexes_tag_headline_stamps_and_boilerplate():
     pub = PubDate(date="2025-03-04", earliest="2025-03-04", latest="2025-03-04", basis="text")
     art = Article(id="a1", text="The reservoir reopened to boats.", published=pub,
                   title="Lakeside marina closed for 6 months after 2000 boaters protest",
-                  stamps=["date 2025-03-04", "Updated March 5, 2025 at 11:55 AM ET"],
+                  stamps=["date 2025-03-04", "Updated Oct. 5, 2025 at 4:20 PM ET"],
                   boilerplate=["Copyright © 2025, Northfield Courier. All rights reserved."])
     tx = furniture_timexes(art, pub)
     got = {(t.part, t.text): (t.type, t.value, t.function) for t in tx}
     assert got == {
         ("title", "6 months"): ("DURATION", "P6M", None),
         ("stamps/0", "2025-03-04"): ("DATE", "2025-03-04", "CREATION_TIME"),
-        ("stamps/1", "March 5, 2025 at 11:55 AM"): ("TIME", "2025-03-05T11:55", "MODIFICATION_TIME"),
+        ("stamps/1", "Oct. 5, 2025 at 4:20 PM"): ("TIME", "2025-10-05T16:20", "MODIFICATION_TIME"),
         ("boilerplate/0", "2025"): ("DATE", "2025", None),
     }  # "2000 boaters" is a count, not a year
     parts = {"title": art.title, "stamps/0": art.stamps[0], "stamps/1": art.stamps[1],
@@ -465,7 +465,7 @@ def test_month_long_publication_range_is_narrowed_by_the_content(nlp):
 
 
 @pytest.mark.parametrize("text, clock, value", [
-    ("The probe touched down at 6.04 pm, on August 23, after a long descent.", "6.04 pm", "2025-08-23T18:04"),
+    ("The ferry docked at 7.15 pm, on June 4, after a rough crossing.", "7.15 pm", "2025-06-04T19:15"),
     ("The jury returned at 9:40 a.m. on March 3, 2025, and the judge read the verdict.", "9:40 a.m.",
      "2025-03-03T09:40"),
     ("Polls closed at 8 p.m. Counting went on through the night.", "8 p.m.", "2025-09-10T20:00"),

@@ -204,7 +204,7 @@ def resolve_candidates(doc: Doc | None, text: str, cands: list[Cand], pub: PubDa
     for i, (c, tense) in enumerate(zip(cands, tenses, strict=False)):
         span_text = text[c.start:c.end]
         if c.context and c.type == "TIME" and (after := _day_after(text, cands, tenses, i, pub)):
-            last_day = last_any = after  # "at 6.04 pm, on May 12": the clock time is on the day after it
+            last_day = last_any = after  # "at 7.15 pm, on June 4": the clock time is on the day after it
         if c.rel is None:  # absolute dates, durations, sets
             value = c.value or "XXXX"
             lo, hi = value_bounds(value) if c.type in ("DATE", "TIME") else (None, None)
@@ -283,7 +283,7 @@ _CLOCK_THEN_DAY = re.compile(r",?\s+(?:on\s+)?$")
 
 def _day_after(text: str, cands: list[Cand], tenses: list[str], i: int,
                pub: PubDate) -> tuple[date, bool] | None:
-    """The day given right after the clock time ``cands[i]`` ("6.04 pm, on May 12"), if any."""
+    """The day given right after the clock time ``cands[i]`` ("7.15 pm, on June 4"), if any."""
     if i + 1 >= len(cands) or cands[i + 1].type != "DATE":
         return None
     nxt = cands[i + 1]
