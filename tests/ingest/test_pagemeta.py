@@ -241,3 +241,10 @@ def test_several_jsonld_articles_the_pages_own_one_gives_the_byline():
 ])
 def test_byline_markup_as_the_last_resort(body, names):
     assert page_metadata(page("", body), today=TODAY).byline_authors == names
+
+
+def test_author_of_another_creative_work_when_no_article_names_one():
+    html = page(ld({"@graph": [{"@type": "WebPage", "author": {"@type": "Person", "name": "Colm Byrne"}},
+                               {"@type": "Organization", "name": "Valley Wire"}]}))
+    m = page_metadata(html, today=TODAY)
+    assert (m.authors, m.author_source) == (["Colm Byrne"], "jsonld:other")

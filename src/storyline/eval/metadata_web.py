@@ -1,13 +1,16 @@
 """Publication date, headline and author of real web pages (``webpages-meta``), beside htmldate.
 
-For every page in ``gold.jsonl`` the HTML reader's metadata (:func:`storyline.ingest.html.read_page`,
-what ``storyline analyze page.html`` records) is compared with the gold, and htmldate's own
+For every page in ``gold.jsonl`` the Article's metadata as ``storyline analyze page.html`` records
+it at ingest (:func:`storyline.ingest.html.read_page`, then :func:`storyline.ingest.build.build_article`
+over its text: a "By ..." line or date stamp the text prints fills what the page leaves out) is
+compared with the gold, and htmldate's own
 ``find_date`` runs on the same HTML in the same process, in extensive mode both with its default
 settings and with ``original_date=True``. Neither system is given the page's URL (a saved page
 carries only what its markup says). Scoring as htmldate's ``tests/comparison.py``: a date is right
 only when it is the gold day; no date is a miss. Titles and authors are compared after folding case,
 spacing and punctuation; authors as a set of names. The dataset's README declares it a report-only
-set: nothing in the reader is fitted to single pages.
+set: nothing in the reader is fitted to single pages, and the report summarises errors only by kind
+and source (counts), never page by page.
 
     from storyline.eval.metadata_web import evaluate
     print(evaluate(Path("../shared/datasets/webpages-meta")).to_markdown())
@@ -133,7 +136,7 @@ def _trafilatura_meta(html: str) -> tuple[str | None, str | None, list[str]]:
 def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> EvalReport:
     """Score the HTML reader and htmldate side by side (``split`` is accepted for the CLI; the set
     has none)."""
-    from storyline.ingest.build import check_against_url, metadata_date
+    from storyline.ingest.build import build_article, check_against_url, metadata_date
     from storyline.ingest.html import decode_html, read_page
     from storyline.ingest.pagemeta import PageMeta, page_metadata
 
@@ -160,14 +163,20 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
             raise DatasetError(f"{file}: cannot be read ({exc})") from None
         t0 = time.perf_counter()
         try:
-            fields, _ = read_page(html, path=str(file))
+            fields, paragraphs = read_page(html, path=str(file))
             declared = page_metadata(html)
-            # cleaned as build_article cleans them for the Article (NFC, mojibake repaired, spacing)
-            # dated as the Article is: a page date later than the date in its own URL gives way to it
-            ours = check_against_url(metadata_date(fields.published), fields.url).date \
-                if fields.published else None
-            title = _clean(fields.title)
-            authors = [a for a in (_clean(b) for b in fields.byline) if a]
+            # what the Article records: the page's fields, then what its text prints (a "By ..."
+            # line, a date stamp), cleaned (NFC, mojibake repaired, spacing) and dated as
+            # build_article does (a page date later than the date in its own URL gives way to it)
+            try:
+                art = build_article("\n\n".join(paragraphs), path=str(file), source_format="html",
+                                    fields=fields)
+                ours, title, authors = art.published.date, art.title, list(art.byline)
+            except IngestError:  # too little text for an Article: the page's fields alone
+                ours = check_against_url(metadata_date(fields.published), fields.url).date \
+                    if fields.published else None
+                title = _clean(fields.title)
+                authors = [a for a in (_clean(b) for b in fields.byline) if a]
         except IngestError:
             ours, title, authors, declared = None, None, [], PageMeta()
         stats["storyline"]["time"] += time.perf_counter() - t0
@@ -193,13 +202,13 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
         if "title" in row:
             title_n += 1
             title_ok += fold(title) == fold(row["title"])
-            kind_t = f"{title_error(row['title'], title)} ({declared.title_source or 'trafilatura'})"
+            kind_t = f"{title_error(row['title'], title)} ({declared.title_source or 'trafilatura or text'})"
             title_kinds[kind_t] = title_kinds.get(kind_t, 0) + 1
             base_title_ok += fold(base_title) == fold(row["title"])
         if "author" in row:
             author_n += 1
             author_ok += same_authors(row["author"], authors)
-            kind_a = f"{author_error(row['author'], authors)} ({declared.author_source or 'trafilatura'})"
+            kind_a = f"{author_error(row['author'], authors)} ({declared.author_source or 'trafilatura or text'})"
             author_kinds[kind_a] = author_kinds.get(kind_a, 0) + 1
             base_author_ok += same_authors(row["author"], base_authors)
     n = len(gold)

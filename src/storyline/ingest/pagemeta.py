@@ -155,6 +155,13 @@ def page_metadata(html: str, *, url: str | None = None, today: date | None = Non
                 out.authors, out.author_source = _dedupe(names), f"meta:{name}"
                 break
     if not out.authors:
+        # any other schema.org CreativeWork the page describes (WebPage, BlogPosting's Blog, Recipe,
+        # VideoObject, HowTo ...) whose author is a person: one author for the page
+        names = _dedupe([n for o in ld if o not in articles and not _types(o) & (PERSON_TYPES | ORG_TYPES)
+                         for n in _person_names(o.get("author"), by_id)])
+        if names and len(names) <= 4:
+            out.authors, out.author_source = names, "jsonld:other"
+    if not out.authors:
         for xp, src in (("//*[@itemprop='author']//*[@itemprop='name']", "microdata"),
                         ("//*[@itemprop='author' and not(*)]", "microdata"),
                         ("//a[@rel='author']", "rel-author")):
