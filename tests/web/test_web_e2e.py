@@ -78,3 +78,39 @@ def test_real_upload_end_to_end(nlp, examples_dir: Path, tmp_path: Path) -> None
         again = client.post("/api/analyze?wait=120", files=payload[:1]).json()["data"]
         assert again["stored_new"] == 0 and again["story"]["id"] == sid
         assert client.get("/api/health").json()["data"]["counts"]["articles"] == 1
+
+
+def test_adding_articles_to_a_story_keeps_its_id_and_bumps_its_version(nlp, tmp_path: Path) -> None:
+    """Two invented reports make a story; a third added through the story's endpoint joins it:
+    same id, version 2, the new article and its events listed as changes, dates refined again."""
+    from storyline.web import create_app
+
+    one = ("Harbor Times\n\nDock workers in Port Avel walked out on Monday, March 3, 2025, the union said.\n"
+           "\"We will not load a single ship,\" said union leader Mara Quint.\n")
+    two = ("Valley Post\n\nThe dock strike in Port Avel entered its second day on Tuesday, March 4, 2025.\n"
+           "About 400 workers joined the strike, Mara Quint said.\n")
+    three = ("Coast Ledger\n\nThe Port Avel dock strike ended on Friday, March 7, 2025, after talks.\n"
+             "\"The ships will sail tomorrow,\" Mara Quint told reporters.\n")
+    app = create_app(f"sqlite:///{tmp_path / 'grow.db'}", job_processes=0)  # in this process: model loaded
+    with TestClient(app, base_url="http://127.0.0.1",
+                    headers={"Authorization": f"Bearer {app.state.token}"}) as client:
+        first = client.post("/api/analyze?wait=120", files=[("files", ("one.txt", one.encode())),
+                                                            ("files", ("two.txt", two.encode()))])
+        assert first.status_code == 200, first.text
+        sid = first.json()["data"]["story"]["id"]
+        added = client.post(f"/api/stories/{sid}/articles?wait=120", files=[("files", ("three.txt", three.encode()))])
+        assert added.status_code == 200, added.text
+        body = added.json()["data"]
+        assert body["story"]["id"] == sid
+        dossier = body["dossier"]
+        assert dossier["story"]["version"] == 2 and len(dossier["articles"]) == 3
+        (new,) = dossier["changes"]["new_articles"]
+        assert {a["id"]: a["path"] for a in dossier["articles"]}[new] == "three.txt"
+        (info,) = client.get("/api/stories").json()["data"]
+        assert info["articles"] == 3 and info["version"] == 2
+        listed = client.get(f"/api/stories/{sid}/articles").json()["data"]
+        assert [a["published"] for a in listed] == [a["published"] for a in dossier["articles"]]
+        page = client.get(f"/stories/{sid}")
+        assert page.status_code == 200 and 'id="whats-new"' in page.text  # the grown story says so
+        md = client.get(f"/stories/{sid}/dossier.md")
+        assert md.status_code == 200 and "Coast Ledger" in md.text

@@ -70,6 +70,7 @@ class SearchHit(BaseModel):
     title: str | None
     outlet: str | None
     published: str | None
+    published_label: str | None = None
     snippet: str
     match: str | None
     start: int | None
@@ -113,6 +114,17 @@ def dossier_filter(outlet: list[str] | None, person: str | None, status: str | N
     return DossierFilter(outlet=tuple(o for o in (outlet or []) if o.strip()), person=person or None,
                          status=status or None, since=since or None, until=until or None,
                          conflicts=conflicts)
+
+
+def _day_label(iso: str | None) -> str | None:
+    import datetime as dt
+
+    from storyline.render.dates import day_label
+
+    try:
+        return day_label(dt.date.fromisoformat(iso[:10])) if iso else None
+    except ValueError:
+        return None
 
 
 def _iso_day(value: str) -> bool:
@@ -286,6 +298,8 @@ def add_api_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of route
         store = _store(request)
         total = store.search_count(q)
         hits = store.search(q, limit=limit, offset=offset) if offset < total else []
+        for hit in hits:  # the day in words too, as the pages write it
+            hit["published_label"] = _day_label(hit.get("published"))
         meta = page_meta(request.url, offset, limit, total, len(hits))
         meta["q"] = q
         return envelope(hits, meta)
