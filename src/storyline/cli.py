@@ -224,14 +224,6 @@ def _print_story_list(dossiers, console) -> None:
                       no_wrap=True, overflow="ellipsis")
 
 
-def _save_dossiers(dossiers, store) -> None:
-    from storyline.render.json import dossier_to_dict
-
-    for d in dossiers:
-        store.save_dossier(d.story_id, d.story_title, [a.article.id for a in d.articles],
-                           dossier_to_dict(d))
-
-
 class _Listed:
     """What the story list and the index keep of a written dossier (not its analyses)."""
 

@@ -240,14 +240,6 @@ def test_story_page_rebuilds_html_when_none_was_stored(client: TestClient, monke
     assert client.get(f"/stories/{sid}").text.endswith("rebuilt 1</html>")
     assert calls == [sid]  # the second request was served from the store
 
-    store.save_dossier(sid, story["title"], story["article_ids"], {"v": 1})
-
-    def missing_renderer(*args):
-        raise ImportError("No module named 'storyline.render.html'")
-
-    monkeypatch.setattr(app_module, "rebuild_html", missing_renderer)
-    assert_error(client.get(f"/stories/{sid}"), 503, f"/api/stories/{sid}")
-
 
 def test_openapi_describes_the_api(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()

@@ -14,7 +14,6 @@ Every function here is pure: no files, no database, no network.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from storyline.model import Article, ArticleAnalysis, Sentence
@@ -50,14 +49,3 @@ def analyze_article(article: Article, nlp: Language | None = None) -> ArticleAna
     from storyline.analyze.nlp import parse_one
 
     return analyze_doc(article, parse_one(article.text, nlp))
-
-
-def analyze_articles(articles: Iterable[Article], nlp: Language | None = None, *,
-                     batch_size: int = 16) -> Iterator[ArticleAnalysis]:
-    """Parse with ``nlp.pipe`` in batches (one parse per article) and analyse each, in order."""
-    from storyline.analyze.nlp import load_nlp
-
-    nlp = nlp or load_nlp()
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
-                                 batch_size=batch_size):
-        yield analyze_doc(article, doc)

@@ -42,7 +42,6 @@ ARTICLE_TYPES = {
     "pressrelease", "newsmediaorganization-article",
 }
 PAGE_TYPES = {"webpage", "itempage", "aboutpage", "collectionpage", "profilepage", "qapage", "faqpage"}
-PERSON_TYPES = {"person"}
 ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "localbusiness", "ngo",
              "educationalorganization", "governmentorganization", "website"}
 
@@ -195,7 +194,6 @@ def page_metadata(html: str, *, url: str | None = None, today: date | None = Non
 # ----------------------------------------------------------------------------- dates
 
 _UTC = re.compile(r"(?:Z|[+-]00:?00|\s*(?:UTC|GMT))$", re.I)
-_OFFSET = re.compile(r"[+-]\d{2}:?\d{2}$")
 
 
 def _published_candidates(tree: Any, meta: dict[str, list[str]],

@@ -1,4 +1,6 @@
-"""Runners: the one place that goes from paths on disk to a stored, rendered dossier.
+"""Runners: the one place that goes from paths on disk to dossiers, each article's analysis stored
+as it arrives. The callers store the dossiers they get back (``storyline analyze`` in cli.py, the
+web upload in web/pipeline.py: ``Store.save_dossier`` with the rendered HTML).
 
 ``run_stories`` is what the CLI's ``analyze`` calls: ingest → dedupe → map (per-article analysis, on
 all cores) → store each analysis as it arrives (one transaction per article) → stories (the corpus

@@ -619,13 +619,6 @@ def _title_sides(group: list[Claim], ctx: _Ctx) -> str:
     return " versus ".join(chunks)
 
 
-def _one_per_side(group: list[Claim]) -> list[Claim]:
-    seen: dict[str, Claim] = {}
-    for c in group:
-        seen.setdefault(repr(_side_value(c)), c)
-    return list(seen.values())
-
-
 # ----------------------------------------------------------------------------- wording
 
 
@@ -745,11 +738,6 @@ def _sides_text(sides: list[ComparisonSide], group: list[Claim], ctx: _Ctx) -> s
         said = f", {' and '.join(voices)}" if voices else ""
         chunks.append(f"{_fmt(cs[0])} ({_outlets(ctx, s.articles)}{said})")
     return " versus ".join(chunks)
-
-
-def _sides_text_claims(group: list[Claim], ctx: _Ctx) -> str:
-    return " versus ".join(f"{_fmt(c)!r} in {ctx.outlets[c.article]} ({_date_text(ctx, c)})"
-                           for c in group)
 
 
 __all__ = ["compare_claims"]

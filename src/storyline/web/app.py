@@ -235,11 +235,7 @@ def _dossier_html(request: Request, story_id: str) -> str:
         raise NotFound(f"no story {story_id!r} in the store")
     html = store.get_dossier_html(story_id)
     if html is None:
-        try:
-            html = rebuild_html(store, story_id, story["article_ids"], story["title"])
-        except ImportError as exc:
-            raise ApiError(f"the HTML dossier cannot be rendered yet ({exc}); "
-                           f"the JSON is at /api/stories/{story_id}", status=503) from None
+        html = rebuild_html(store, story_id, story["article_ids"], story["title"])
         if html is None:
             raise ApiError(f"story {story_id!r}: its analyses are not all in the store; "
                            f"the JSON is at /api/stories/{story_id}", status=503)

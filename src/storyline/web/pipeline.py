@@ -75,15 +75,6 @@ class _RenamingStore:
         return self.store.save_analysis(a, model=model)
 
 
-def render_html_or_none(dossier: Dossier) -> str | None:
-    """The HTML dossier, or None while the HTML renderer is not available."""
-    try:
-        from storyline.render.html import render_html
-    except ImportError:
-        return None
-    return render_html(dossier)
-
-
 def run_pipeline(uploads: Sequence[Upload], store: Store, title: str | None, *,
                  progress: Callable[[str, int, int], None] | None = None,
                  max_articles: int | None = None, into: str | None = None) -> UploadResult:
@@ -93,6 +84,7 @@ def run_pipeline(uploads: Sequence[Upload], store: Store, title: str | None, *,
     ones are reduced together, the story keeps its id and title and gets a new version listing the
     changes (``story/versions.py``).
     """
+    from storyline.render.html import render_html
     from storyline.render.json import dossier_to_dict
 
     display = _DisplayPaths(uploads)
@@ -126,7 +118,7 @@ def run_pipeline(uploads: Sequence[Upload], store: Store, title: str | None, *,
     data = dossier_to_dict(dossier)
     ids = [a.article.id for a in dossier.articles]
     store.save_dossier(dossier.story_id, dossier.story_title, ids, data,
-                       html=render_html_or_none(dossier))
+                       html=render_html(dossier))
     return UploadResult(story_id=dossier.story_id, title=dossier.story_title, article_ids=ids,
                         dossier=data, problems=problems, stored_new=result.stored_new)
 
@@ -177,7 +169,7 @@ def rebuild_html(store: Store, story_id: str, article_ids: Sequence[str], title:
     """Rebuild a stored story's dossier from its stored analyses and render it as HTML.
 
     For stories stored without HTML (e.g. by ``storyline analyze``). None if the story's analyses
-    are not all in the store. Raises ImportError while the reduce or render modules are missing.
+    are not all in the store.
     """
     from storyline.render.html import render_html
 

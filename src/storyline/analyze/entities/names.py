@@ -20,7 +20,6 @@ from storyline.lexicon.en.names import (
     NAME_SUFFIXES,
     NICKNAMES,
     OFFICE_WORDS,
-    QUALIFIERS,
     TITLE_EXPANSIONS,
 )
 from storyline.unionfind import UnionFind
@@ -233,14 +232,6 @@ def expand_title_words(words: Iterable[str]) -> set[str]:
         out.add(b)
         out |= TITLE_EXPANSIONS.get(b, set())
     return out
-
-
-def qualifier_of(words: Iterable[str]) -> str | None:
-    for w in words:
-        q = QUALIFIERS.get(w.lower().strip("-"))
-        if q:
-            return q
-    return None
 
 
 def fullest_name(names: Iterable[str]) -> str:

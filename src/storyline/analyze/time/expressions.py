@@ -76,14 +76,15 @@ def verb_tense(v: Token, depth: int = 0) -> str:
         return "future"
     if "going" in aux_words or (v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children)):
         return "future"
+    if v.tag_ == "VBN" and v.lemma_.lower() in _SCHEDULING and "had" not in aux_words \
+            and any(a.dep_ == "auxpass" for a in auxes):
+        return "future"  # "a hearing has been scheduled for June 3", "the vote is set for Monday"
     if any(a.tag_ == "VBD" for a in auxes) or {"has", "have", "'ve", "had", "did"} & aux_words:
         return "past"
     if v.tag_ == "VBD":
         return "past"
-    if v.tag_ == "VBN":
+    if v.tag_ == "VBN" and "to" not in aux_words:  # ("to be held": the infinitive rules below)
         return "present" if {"is", "are", "am", "'s", "'re", "being"} & aux_words else "past"
-    if v.tag_ == "VBN" and v.lemma_.lower() in _SCHEDULING:
-        return "future"  # "a hearing has been scheduled for June 3", "the vote is set for Monday"
     if v.tag_ in ("VB", "VBN") and "to" in aux_words and depth < 3 and v.head is not v:
         head = v.head
         if v.dep_ == "acl":  # "an event to be held on October 12"

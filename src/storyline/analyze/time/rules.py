@@ -349,16 +349,6 @@ def election_day(anchor: date, tense: Tense) -> Resolved:
     return Resolved(d.isoformat(), d, d)
 
 
-def fixed_day(d: date, part: str | None = None) -> Callable[[date, Tense], Resolved]:
-    return lambda anchor, tense: Resolved(d.isoformat() + (f"T{part}" if part else ""), d, d)
-
-
-def rel_time_of_day(hh: int, mm: int, tz: str | None):
-    def f(anchor: date, tense: Tense) -> Resolved:
-        return Resolved(f"{anchor.isoformat()}T{hh:02d}:{mm:02d}", anchor, anchor)
-    return f
-
-
 def ref(value: str):
     def f(anchor: date, tense: Tense) -> Resolved:
         if value == "PAST_REF":

@@ -1,0 +1,104 @@
+"""Parse-dependent rules on hand-built parses (tests/analyze/conftest.py): the parse is part of
+the test, so what each test means does not move with the spaCy model. End-to-end tests on the
+pinned model stay beside them, in the per-package test modules."""
+
+from __future__ import annotations
+
+from storyline.analyze.claims.context import claim_subject
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.quotes import extract_quotes
+from storyline.analyze.time import analyze_time, verb_tense
+from storyline.model import Article, PubDate
+
+WEDNESDAY = "2025-06-04"
+
+
+def _article(doc) -> Article:
+    return Article(id="a1", text=doc.text,
+                   published=PubDate(date=WEDNESDAY, earliest=WEDNESDAY, latest=WEDNESDAY, basis="metadata"))
+
+
+def _monday(doc) -> str:
+    _, timexes = analyze_time(doc, _article(doc))
+    return next(t.value for t in timexes if t.text == "Monday")
+
+
+# ----------------------------------------------------------------------------- time: tense of a date
+
+
+def test_a_date_something_is_scheduled_for_lies_ahead(parse):
+    doc = parse([("The", "DT", "DET", "det", 1, "the"), ("vote", "NN", "NOUN", "nsubjpass", 3, "vote"),
+                 ("is", "VBZ", "AUX", "auxpass", 3, "be"), ("set", "VBN", "VERB", "ROOT", 3, "set"),
+                 ("for", "IN", "ADP", "prep", 3, "for"), ("Monday", "NNP", "PROPN", "pobj", 4, "Monday"),
+                 (".", ".", "PUNCT", "punct", 3, ".")])
+    assert doc.text == "The vote is set for Monday."
+    assert verb_tense(doc[3]) == "future"
+    assert _monday(doc) == "2025-06-09"  # the coming Monday, not the one before publication
+
+
+def test_a_passive_past_stays_past(parse):
+    doc = parse([("The", "DT", "DET", "det", 1, "the"), ("vote", "NN", "NOUN", "nsubjpass", 3, "vote"),
+                 ("was", "VBD", "AUX", "auxpass", 3, "be"), ("held", "VBN", "VERB", "ROOT", 3, "hold"),
+                 ("on", "IN", "ADP", "prep", 3, "on"), ("Monday", "NNP", "PROPN", "pobj", 4, "Monday"),
+                 (".", ".", "PUNCT", "punct", 3, ".")])
+    assert verb_tense(doc[3]) == "past"
+    assert _monday(doc) == "2025-06-02"
+
+
+def test_an_event_to_be_held_lies_ahead(parse):
+    # "to be held" modifying a noun (acl): the infinitive rule, not the participle's own tense
+    doc = parse([("The", "DT", "DET", "det", 1, "the"), ("board", "NN", "NOUN", "nsubj", 2, "board"),
+                 ("plans", "VBZ", "VERB", "ROOT", 2, "plan"), ("a", "DT", "DET", "det", 4, "a"),
+                 ("vote", "NN", "NOUN", "dobj", 2, "vote"), ("to", "TO", "PART", "aux", 7, "to"),
+                 ("be", "VB", "AUX", "auxpass", 7, "be"), ("held", "VBN", "VERB", "acl", 4, "hold"),
+                 ("on", "IN", "ADP", "prep", 7, "on"), ("Monday", "NNP", "PROPN", "pobj", 8, "Monday"),
+                 (".", ".", "PUNCT", "punct", 2, ".")])
+    assert verb_tense(doc[7]) == "future"
+    assert _monday(doc) == "2025-06-09"
+
+
+# ----------------------------------------------------------------------------- quotes: the speaker
+
+
+def test_said_after_the_quotation_names_its_speaker(parse):
+    doc = parse([("“", "``", "PUNCT", "punct", 6, "“"), ("We", "PRP", "PRON", "nsubj", 3, "we"),
+                 ("will", "MD", "AUX", "aux", 3, "will"), ("rebuild", "VB", "VERB", "ccomp", 6, "rebuild"),
+                 (",", ",", "PUNCT", "punct", 3, ","), ("”", "''", "PUNCT", "punct", 6, "”"),
+                 ("said", "VBD", "VERB", "ROOT", 6, "say"), ("Ann", "NNP", "PROPN", "compound", 8, "Ann"),
+                 ("Okafor", "NNP", "PROPN", "nsubj", 6, "Okafor"), (",", ",", "PUNCT", "punct", 8, ","),
+                 ("the", "DT", "DET", "det", 11, "the"), ("mayor", "NN", "NOUN", "appos", 8, "mayor"),
+                 (".", ".", "PUNCT", "punct", 6, ".")],
+                ents=["O"] * 7 + ["B-PERSON", "I-PERSON"] + ["O"] * 4)
+    assert doc.text == "“We will rebuild,” said Ann Okafor, the mayor."
+    article = _article(doc)
+    mentions, entities = extract_entities(doc, article)
+    (quote,) = extract_quotes(doc, article, mentions, entities)
+    assert (quote.text, quote.speaker_text, quote.cue, quote.kind) == ("We will rebuild,", "Ann Okafor", "say", "full")
+    okafor = next(e for e in entities if e.name == "Ann Okafor")
+    assert quote.speaker == okafor.key
+    assert [r.title for r in okafor.roles] == ["mayor"]  # the apposition is her role
+
+
+# ----------------------------------------------------------------------------- claims: whom a claim is about
+
+
+def test_a_passive_conviction_is_about_the_convicted_not_the_jury(parse):
+    doc = parse([("Okafor", "NNP", "PROPN", "nsubjpass", 2, "Okafor"), ("was", "VBD", "AUX", "auxpass", 2, "be"),
+                 ("convicted", "VBN", "VERB", "ROOT", 2, "convict"), ("by", "IN", "ADP", "agent", 2, "by"),
+                 ("a", "DT", "DET", "det", 5, "a"), ("jury", "NN", "NOUN", "pobj", 3, "jury"),
+                 (".", ".", "PUNCT", "punct", 2, ".")])
+    subject = claim_subject(doc[5])
+    assert subject is not None and subject.text == "Okafor"
+
+
+def test_a_count_is_about_the_subject_of_its_verb_and_a_possession_about_its_owner(parse):
+    doc = parse([("The", "DT", "DET", "det", 1, "the"), ("fire", "NN", "NOUN", "nsubj", 2, "fire"),
+                 ("destroyed", "VBD", "VERB", "ROOT", 2, "destroy"), ("200", "CD", "NUM", "nummod", 4, "200"),
+                 ("homes", "NNS", "NOUN", "dobj", 2, "home"), (".", ".", "PUNCT", "punct", 2, ".")])
+    subject = claim_subject(doc[3])
+    assert subject is not None and subject.text == "fire"
+    doc = parse([("The", "DT", "DET", "det", 1, "the"), ("company", "NN", "NOUN", "poss", 3, "company"),
+                 ("'s", "POS", "PART", "case", 1, "'s"), ("profit", "NN", "NOUN", "nsubj", 4, "profit"),
+                 ("rose", "VBD", "VERB", "ROOT", 4, "rise"), (".", ".", "PUNCT", "punct", 4, ".")])
+    subject = claim_subject(doc[3])
+    assert subject is not None and subject.text == "company"
