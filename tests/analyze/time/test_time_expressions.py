@@ -525,3 +525,15 @@ def test_twice_a_week_is_a_set_not_a_duration(nlp):
 def test_ages_of_people_named_in_full_in_a_list(nlp):
     _, tx = run(nlp, "Prosecutors charged Maria Rivera, 31, and Tom Okafor, 29, with fraud.", "2025-04-01")
     assert [(t.text, t.value, t.kind) for t in tx] == [("31", "P31Y", "age"), ("29", "P29Y", "age")]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The retrial begins Monday in the county court.", "Monday", "2024-05-20"),  # scheduled: coming
+    ("The aquarium reopens Friday after two years of repairs.", "Friday", "2024-05-17"),
+    ("The cup final starts Sunday in the capital.", "Sunday", "2024-05-19"),
+    ("The coach says the squad trained on Monday.", "Monday", "2024-05-13"),  # reported: past
+])
+def test_the_present_of_a_scheduled_event_points_ahead(nlp, text, span, value):
+    # published Wednesday 2024-05-15
+    _, tx = run(nlp, text, "2024-05-15")
+    assert find(tx, span).value == value

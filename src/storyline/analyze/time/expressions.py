@@ -43,6 +43,7 @@ from storyline.analyze.time.calendar import (
     value_bounds,
 )
 from storyline.analyze.time.rules import Cand, Resolved, find_candidates, select
+from storyline.lexicon.en.time import FUTURATE_VERBS
 from storyline.model import Article, PubDate, TimeExpr, TimexAnchor
 from storyline.safedate import DATE_ERRORS
 
@@ -96,6 +97,8 @@ def verb_tense(v: Token, depth: int = 0) -> str:
     if v.tag_ == "VBG" and not auxes and v.dep_ in ("advcl", "acl", "xcomp", "conj") and depth < 3 \
             and v.head is not v and v.head.pos_ in ("VERB", "AUX"):
         return verb_tense(v.head, depth + 1)  # a participle clause ("…, calling it …") has no tense of its own
+    if v.tag_ in ("VBZ", "VBP") and not auxes and v.lemma_.lower() in FUTURATE_VERBS:
+        return "future"  # "the trial begins Monday": a planned event (lexicon/en/time.py)
     if v.tag_ in ("VBZ", "VBP", "VBG", "VB"):
         if v.tag_ == "VBG" and {"was", "were"} & aux_words:
             return "past"

@@ -2,5 +2,5 @@
 
 Modules: :mod:`.labels` (evaluative labels), :mod:`.measures` (units, bounds, event classes of
 quantity claims), :mod:`.names` (name and title words), :mod:`.speakers` (speech verbs, media,
-speaker words).
+speaker words), :mod:`.time` (verbs whose present tells a scheduled future).
 """
