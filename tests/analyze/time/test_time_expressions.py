@@ -537,3 +537,14 @@ def test_the_present_of_a_scheduled_event_points_ahead(nlp, text, span, value):
     # published Wednesday 2024-05-15
     _, tx = run(nlp, text, "2024-05-15")
     assert find(tx, span).value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Live: the verdict was read at 16:18 Greenwich Mean Time 28 March.", "16:18 Greenwich Mean Time 28 March",
+     "2025-03-28T16:18Z"),
+    ("The exchange halted trading at 2:05 p.m. on June 3 after the outage.", "2:05 p.m. on June 3",
+     "2024-06-03T14:05"),
+])
+def test_a_clock_time_with_its_day_and_month_is_one_expression(nlp, text, span, value):
+    _, tx = run(nlp, text, "2025-04-10")
+    assert find(tx, span).value == value

@@ -994,27 +994,44 @@ def _set_freq(m):
 
 
 # times of day: "3 p.m.", "10:30 a.m. ET", "15:00 GMT", "noon", "midnight", "15:00 GMT Saturday"
-_TZ = r"(?:\s*\(?(?:UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST)(?:\s*[+-]\s*\d{1,2})?\)?)?"
-@rule(rf"{B}(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>[aApP])\.?\s?[mM]\.?(?![\w])(?P<tz>{_TZ})(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?")
+_TZ = (r"(?:\s*\(?(?:UTC|GMT|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|BST|CET|CEST"
+       r"|Greenwich\s+Mean\s+Time|Coordinated\s+Universal\s+Time)(?:\s*[+-]\s*\d{1,2})?\)?)?")
+# the day after a clock time: a weekday or deictic, or a day and month ("16:18 GMT 28 March")
+_CLOCK_DAY = (rf"(?:\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY}|today|yesterday|tomorrow)"
+              rf"|(?P<dd>\d{{1,2}})\s+(?P<dmon>{MONTH_FULL})(?![\w]|,?\s+\d)"
+              rf"|(?P<dmon2>{MONTH_FULL})\s+(?P<dd2>\d{{1,2}})(?![\w]|,?\s+\d|:)))?")
+@rule(rf"{B}(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>[aApP])\.?\s?[mM]\.?(?![\w])(?P<tz>{_TZ}){_CLOCK_DAY}")
 def _clock_ampm(m):
     h, mi = int(m["h"]), int(m["mi"] or 0)
     if not (1 <= h <= 12 and mi < 60):
         return None
     h = h % 12 + (12 if m["ap"].lower() == "p" else 0)
     # a bare clock time belongs to the day last mentioned (context), else the publication day
-    return Cand(m.start(), m.end(), "TIME", rel=_time_with_day(h, mi, m["wd"], m["tz"]),
-                context=not m["wd"], priority=2)
+    return Cand(m.start(), m.end(), "TIME", rel=_time_with_day(h, mi, m["wd"], m["tz"], _clock_date(m)),
+                context=not _has_day(m), priority=2)
 
 
-@rule(rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:\d|\d)(?P<tz>{_TZ})(?:\s+(?:on\s+)?(?P<wd>{WEEKDAY}|today|yesterday|tomorrow))?(?!\s*[aApP]\.?[mM]\b)")
+def _clock_date(m: re.Match[str]) -> Callable[[date, Tense], Resolved] | None:
+    """The day and month written after a clock time ("16:18 GMT 28 March"), as a relative date."""
+    day, mon = (m["dd"], m["dmon"]) if m["dd"] else (m["dd2"], m["dmon2"])
+    if not day or not 1 <= int(day) <= 31:
+        return None
+    return rel_month_day(_mon(mon), int(day))
+
+
+def _has_day(m: re.Match[str]) -> bool:
+    return bool(m["wd"] or m["dd"] or m["dd2"])
+
+
+@rule(rf"{B}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!:\d|\d)(?P<tz>{_TZ}){_CLOCK_DAY}(?!\s*[aApP]\.?[mM]\b)")
 def _clock_24(m):
-    if not m["tz"] and not m["wd"]:
+    if not m["tz"] and not _has_day(m):
         # "3:07" could be a score or a ratio; accept bare h:mm only with a time context
         pre = m.string[max(0, m.start() - 6):m.start()].lower()
         if not re.search(r"\b(at|by|until|from|since|before|after)\s+$", pre):
             return None
-    return _cand(m, "TIME", rel=_time_with_day(int(m["h"]), int(m["mi"]), m["wd"], m["tz"]),
-                 context=not m["wd"], priority=2)
+    return _cand(m, "TIME", rel=_time_with_day(int(m["h"]), int(m["mi"]), m["wd"], m["tz"], _clock_date(m)),
+                 context=not _has_day(m), priority=2)
 
 
 @rule(r"(?i)\b(?P<h>\d{2})(?P<mi>\d{2})\s*(?P<tz>UTC|GMT|hours|hrs|Z)\b")
@@ -1035,10 +1052,12 @@ def _noon(m):
                 context=not m["wd"], priority=1)
 
 
-def _time_with_day(h: int, mi: int, wd: str | None, tz: str | None = None):
-    """A clock time on the anchor day (or the weekday/today/yesterday given); UTC/GMT/Z → ``Z``."""
-    zone = "Z" if tz and re.sub(r"[\s()]", "", tz).upper() in ("UTC", "GMT", "Z") else ""
-    day_rel = None
+def _time_with_day(h: int, mi: int, wd: str | None, tz: str | None = None,
+                   day_rel: Callable[[date, Tense], Resolved] | None = None):
+    """A clock time on the anchor day (or the weekday/today/yesterday or the relative day given);
+    UTC/GMT/Z (also spelled out) → ``Z``."""
+    zone = "Z" if tz and re.sub(r"[\s()]", "", tz).upper() in (
+        "UTC", "GMT", "Z", "GREENWICHMEANTIME", "COORDINATEDUNIVERSALTIME") else ""
     if wd:
         w = wd.lower()
         day_rel = (rel_weekday(WEEKDAYS[w], None) if w in WEEKDAYS
