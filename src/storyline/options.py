@@ -42,6 +42,11 @@ class TimelineOptions:
     narrative_pub_days: int | None = 2
     narrative_slack_days: int = 2  # an undated report's narrative time may miss the entry's date by this
     strong_match: float = 0.8  # ... when its content matches at least this well
+    # Blocking of the undated merge (speed, not accuracy: no stories-dev result depends on them): a
+    # lemma in more than 1/block_share of the story's units proposes no candidates; one in more
+    # than block_nearest units proposes only the block_nearest nearest in date.
+    block_share: int = 4
+    block_nearest: int = 32
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,10 +32,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from storyline.analyze.quotes.marks import quote_regions
-from storyline.analyze.time.calendar import REF_VALUES
-from storyline.analyze.time.expressions import governing_verb, verb_tense
-from storyline.analyze.time.rules import fmt_num, parse_num
+from storyline.analyze.quotes import quote_regions
+from storyline.analyze.time import REF_VALUES, fmt_num, governing_verb, parse_num, verb_tense
 from storyline.lexicon.en.events import STATIVE_PREDICATES
 from storyline.lexicon.en.quotes import SPEECH_VERBS
 from storyline.model import Article, EventMention, Mention, TimeExpr

@@ -19,9 +19,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from storyline.model import ArticleAnalysis, Dossier
 from storyline.options import Options, TimelineOptions
+
+if TYPE_CHECKING:
+    from storyline.story.timeline import TimelineDraft
 
 
 def story_id(analyses: Sequence[ArticleAnalysis]) -> str:
@@ -47,13 +51,15 @@ def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = No
     from storyline.story.dating import date_from_timeline
     from storyline.story.quotes import group_quotes
     from storyline.story.resolve import resolve_entities
-    from storyline.story.timeline import build_timeline
+    from storyline.story.timeline import build_timeline, draft_timeline
 
     opts = options or Options()
     analyses = sorted(analyses, key=lambda a: a.article.id)
     entities, entity_map = resolve_entities(analyses, opts.resolve)
-    analyses = refine_dates(analyses, entity_map, opts.timeline)
-    timeline, date_comparisons = build_timeline(analyses, entity_map, opts.timeline)
+    # the event merge is made once; again only when the refinement changed an article's dates
+    draft = draft_timeline(analyses, entity_map, opts.timeline)
+    analyses = refine_dates(analyses, entity_map, opts.timeline, draft=draft)
+    timeline, date_comparisons = build_timeline(analyses, entity_map, opts.timeline, draft=draft)
     analyses = date_from_timeline(analyses, timeline)
     quote_groups, quote_comparisons = group_quotes(analyses, entity_map, entities, opts.quotes)
     claims, claim_comparisons = compare_claims(analyses, entity_map, entities, opts.compare)
@@ -65,18 +71,20 @@ def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = No
 
 
 def refine_dates(analyses: list[ArticleAnalysis], entity_map: dict[str, str],
-                 opts: TimelineOptions | None = None) -> list[ArticleAnalysis]:
+                 opts: TimelineOptions | None = None, *,
+                 draft: TimelineDraft | None = None) -> list[ArticleAnalysis]:
     """Narrow undated articles' publication ranges with the story's other reports (new objects).
 
     The map step could only bound an undated article by its own dated events; across outlets the
     same event's firm date pins much more ("last year" in one report, "October 2024" in another).
     The article's relative time expressions are then resolved again against the narrower range, and
     its claims follow: the default ``as_of`` (publication) and dates taken from those expressions.
+    Returns ``analyses`` itself when no article changed (so a ``draft`` of it stays valid).
     """
     from storyline.analyze.time import reresolve
     from storyline.story.timeline import refine_publication
 
-    refined = refine_publication(analyses, entity_map, opts)
+    refined = refine_publication(analyses, entity_map, opts, draft=draft)
     if not refined:
         return analyses
     out: list[ArticleAnalysis] = []

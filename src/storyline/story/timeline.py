@@ -19,11 +19,12 @@ Everything is deterministic: ids are content hashes, order is by date, granulari
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -91,6 +92,14 @@ class _Item:
     keys: frozenset[str] = frozenset()  # content lemmas (EventMention.keys)
     undated: bool = False  # no time expression of its own: timex/lo/hi are the narrative time
     idf: dict[str, float] | None = None  # the story's lemma weights (shared by all items)
+    _weight: float | None = None  # sum of the weights of ``keys`` (computed once, on first use)
+
+    @property
+    def weight(self) -> float:
+        if self._weight is None:
+            idf = self.idf or {}
+            self._weight = sum(idf.get(k, 1.0) for k in self.keys)
+        return self._weight
 
     @property
     def key(self) -> date:
@@ -313,6 +322,46 @@ def _signature(it: _Item) -> tuple:
     return (it.lo, it.hi, it.mention.predicate, it.entities, it.words, it.keys)
 
 
+class _PairIndex:
+    """Which later mentions a mention can merge with at all (:func:`_pair_score` is None for the
+    rest): those of the same predicate class, those sharing a story entity, and those sharing
+    two content lemmas (:func:`_min_shared`). Posting lists are in date order, so a date window
+    is a slice of each; the sweep scores only these candidates instead of every mention in the
+    window. Exact: the same pairs are merged as by scoring every pair in the window."""
+
+    def __init__(self, reps: list[_Item], min_shared: int) -> None:
+        self.min_shared = min_shared
+        self.by_pred: dict[str, list[int]] = {}
+        self.by_entity: dict[str, list[int]] = {}
+        self.by_key: dict[str, list[int]] = {}
+        for ci, it in enumerate(reps):
+            pk = _pred_key(it.mention.predicate)
+            if pk is not None:
+                self.by_pred.setdefault(pk, []).append(ci)
+            for e in it.entities:
+                self.by_entity.setdefault(e, []).append(ci)
+            for k in it.keys:
+                self.by_key.setdefault(k, []).append(ci)
+
+    @staticmethod
+    def _window(bucket: list[int], lo: int, hi: int) -> list[int]:
+        return bucket[bisect.bisect_left(bucket, lo):bisect.bisect_left(bucket, hi)]
+
+    def candidates(self, a: _Item, lo: int, hi: int) -> list[int]:
+        """Mentions ``lo <= j < hi`` that may merge with ``a``, ascending."""
+        found: set[int] = set()
+        pk = _pred_key(a.mention.predicate)
+        if pk is not None:
+            found.update(self._window(self.by_pred[pk], lo, hi))
+        for e in a.entities:
+            found.update(self._window(self.by_entity[e], lo, hi))
+        shared: Counter[int] = Counter()
+        for k in a.keys:
+            shared.update(self._window(self.by_key[k], lo, hi))
+        found.update(j for j, n in shared.items() if n >= self.min_shared)
+        return sorted(found)
+
+
 def _cluster(items: list[_Item], opts: TimelineOptions) -> list[list[int]]:
     """Merge date-sorted mentions into entries (lists of item indices, by first index).
 
@@ -351,15 +400,15 @@ def _cluster(items: list[_Item], opts: TimelineOptions) -> list[list[int]]:
 
     pairs: list[tuple[float, int, int, int, int]] = []  # (-score, first i, first j, unit, unit)
     window = timedelta(days=opts.window_days)
+    starts = [items[members[0]].key for members in cls]  # ascending
+    index = _PairIndex([items[members[0]] for members in cls], _min_shared(opts))
     for ci, members in enumerate(cls):
         a = items[members[0]]
         # an open-ended date (undated article: "last October", after 2019-10-01) can be any later day
         reach = a.hi if a.hi is not None else date.max
         reach = reach + window if reach < date.max - window else date.max
-        for cj in range(ci + 1, len(cls)):
+        for cj in index.candidates(a, ci + 1, bisect.bisect_right(starts, reach)):
             b = items[cls[cj][0]]
-            if b.key > reach:
-                break
             scored = _pair_score(a, b, opts)
             if scored is None:
                 continue
@@ -550,6 +599,24 @@ def _related_predicates(u: _Item, m: _Item) -> bool:
                 (cm and (cm in u.keys or cm in _key_classes(u.keys))))
 
 
+def _min_shared(opts: TimelineOptions) -> int:
+    """No :func:`_content_match` with fewer shared lemmas than this."""
+    return min(opts.attach_shared_same_class, opts.attach_shared_other)
+
+
+def _enough_shared(shared: frozenset[str], verbs: set[str], opts: TimelineOptions) -> bool:
+    """Whether lemmas ``shared`` by two mentions can make a :func:`_content_match` at all:
+    ``opts.attach_shared_same_class`` besides the verbs, or ``opts.attach_shared_other`` in all.
+    With only one side's verb known, a necessary condition (used to block candidates)."""
+    return len(shared) >= opts.attach_shared_other or \
+        len(shared - verbs) >= opts.attach_shared_same_class
+
+
+def _verbs(*items: _Item) -> set[str]:
+    """The verbs of the mentions' predicates ("slam into" → "slam")."""
+    return {it.mention.predicate.split(" ")[0] for it in items if it.mention.predicate}
+
+
 def _content_match(u: _Item, m: _Item, opts: TimelineOptions) -> float | None:
     """How well ``u`` matches mention ``m`` as a report of the same event (None: not).
 
@@ -559,13 +626,11 @@ def _content_match(u: _Item, m: _Item, opts: TimelineOptions) -> float | None:
     ``opts.attach_shared_other`` shared lemmas that are not in most of the story's sentences,
     holding ``opts.attach_overlap_other`` of the weight. Names count as their lemmas: entities are
     not required to agree (one outlet names the judge, another the court)."""
-    idf = u.idf or {}
     common = u.keys & m.keys
-    if not common:
+    if len(common) < _min_shared(opts):
         return None
-    wu = sum(idf.get(k, 1.0) for k in u.keys)
-    wm = sum(idf.get(k, 1.0) for k in m.keys)
-    ov = sum(idf.get(k, 1.0) for k in common) / min(wu, wm)
+    idf = u.idf or {}
+    ov = sum(idf.get(k, 1.0) for k in common) / min(u.weight, m.weight)
     if _related_predicates(u, m):
         verbs = {p.split(" ")[0] for p in (u.mention.predicate, m.mention.predicate) if p}
         # a known kind of happening (lexicon class) needs less than a plain verb ("say", "tell")
@@ -597,61 +662,146 @@ def _near(u: _Item, m: _Item, days: int) -> bool:
     return gap <= days
 
 
+class _Blocks:
+    """Candidate units for the undated merge (blocking): an inverted index from content lemma and
+    predicate class to the units (entries and undated mentions) that carry it. A key in more than
+    ``1/opts.block_share`` of the units ("say", the story's main name) proposes nothing; one in
+    more than ``opts.block_nearest`` units proposes the nearest in date only (the same event is
+    reported near one date). A proposed unit must share enough lemmas with the mention
+    (:func:`_enough_shared`), else no member of it can match (:func:`_content_match`). The work
+    per mention is bounded by its number of keys, not by the size of the story."""
+
+    def __init__(self, units: list[list[_Item]], opts: TimelineOptions) -> None:
+        self.units = units
+        self.opts = opts
+        self.by_key: dict[str, list[int]] = {}
+        self.keys: list[frozenset[str]] = []
+        self.anchor: list[int | None] = []  # the unit's earliest date (ordinal), for nearness
+        for unit_no, unit in enumerate(units):
+            keys: set[str] = set()
+            for it in unit:
+                keys.update(it.keys)
+                pc = predicate_class(it.mention.predicate)
+                if pc:
+                    keys.add("\x00" + pc)
+            for key in keys:
+                self.by_key.setdefault(key, []).append(unit_no)
+            self.keys.append(frozenset(k for k in keys if not k.startswith("\x00")))
+            days = [it.lo.toordinal() for it in unit if it.lo is not None]
+            self.anchor.append(min(days) if days else None)
+        self.cap = max(8, len(units) // opts.block_share)
+        self._by_date: dict[str, tuple[list[int], list[int]]] = {}
+        self._members: dict[int, dict[str, list[int]]] = {}
+
+    def _nearest(self, key: str, day: int | None) -> list[int]:
+        """The ``opts.block_nearest`` units of a large bucket nearest to ``day`` (none without)."""
+        if day is None:
+            return []
+        if key not in self._by_date:
+            dated = sorted((a, n) for n in self.by_key[key] if (a := self.anchor[n]) is not None)
+            self._by_date[key] = ([a for a, _ in dated], [n for _, n in dated])
+        days, ids = self._by_date[key]
+        i = j = bisect.bisect_left(days, day)
+        out: list[int] = []
+        while len(out) < self.opts.block_nearest and (i > 0 or j < len(days)):
+            if j < len(days) and (i == 0 or days[j] - day <= day - days[i - 1]):
+                out.append(ids[j])
+                j += 1
+            else:
+                i -= 1
+                out.append(ids[i])
+        return out
+
+    def candidates(self, u: _Item, u_unit: int, n_groups: int) -> list[int]:
+        """Units ``u`` may join, each once, ascending."""
+        found: set[int] = set()
+        day = u.lo.toordinal() if u.lo is not None else None
+        small = min(self.cap, self.opts.block_nearest)
+        for key in list(u.keys) + ["\x00" + (predicate_class(u.mention.predicate) or "")]:
+            bucket = self.by_key.get(key, ())
+            if len(bucket) <= small:
+                found.update(bucket)
+            elif len(bucket) <= self.cap:
+                found.update(self._nearest(key, day))
+        out = []
+        verbs = _verbs(u)
+        min_shared = _min_shared(self.opts)
+        for vi in sorted(found):
+            if vi == u_unit or (n_groups <= vi < u_unit):
+                continue  # each undated pair once
+            if vi >= n_groups and (not u.undated or not self.units[vi][0].undated):
+                continue  # a floating date ("Tuesday", year unknown) only joins a dated entry
+            shared = u.keys & self.keys[vi]
+            if len(shared) < min_shared or not _enough_shared(shared, verbs, self.opts):
+                continue  # no member can match
+            out.append(vi)
+        return out
+
+    def members(self, vi: int, u: _Item) -> list[_Item]:
+        """The members of unit ``vi`` sharing two lemmas with ``u`` (a large entry gets a lemma
+        index of its own on first use), in unit order."""
+        unit = self.units[vi]
+        if len(unit) <= 8:
+            return unit
+        index = self._members.get(vi)
+        if index is None:
+            index = self._members[vi] = {}
+            for i, it in enumerate(unit):
+                for k in it.keys:
+                    index.setdefault(k, []).append(i)
+        hits: Counter[int] = Counter()
+        for k in u.keys:
+            hits.update(index.get(k, ()))
+        min_shared = _min_shared(self.opts)
+        return [unit[i] for i in sorted(i for i, n in hits.items() if n >= min_shared)]
+
+
+def _best_match(u: _Item, unit: list[_Item], entry: bool, opts: TimelineOptions) -> float | None:
+    """The best :func:`_content_match` of ``u`` with a member of ``unit`` (an entry, or another
+    undated mention) whose date allows it, None when no member may take it."""
+    best: float | None = None
+    min_shared = _min_shared(opts)
+    for m in unit:
+        if m.article == u.article:
+            continue
+        shared = u.keys & m.keys
+        if len(shared) < min_shared or not _enough_shared(shared, _verbs(u, m), opts):
+            continue  # (too few shared lemmas: no content match, whatever the dates)
+        if not u.undated:
+            if m.undated or not _value_fits(u.timex.value, m.timex.value):
+                continue  # the floating value must fit the report's date
+        elif not entry and (u.lo is None or m.lo is None or not _overlap(u, m)):
+            continue  # two undated reports need a common narrative time
+        elif entry and not m.undated and u.timex is not None and not _masks_agree(u, m):
+            continue
+        elif entry and not _dates_compatible(u, m):
+            # the narrative time is an estimate: a near miss is forgiven on a strong match
+            if not _near(u, m, opts.narrative_slack_days):
+                continue
+            sc = _content_match(u, m, opts)
+            if sc is not None and sc >= opts.strong_match and (best is None or sc > best):
+                best = sc
+            continue
+        sc = _content_match(u, m, opts)
+        if sc is not None and (best is None or sc > best):
+            best = sc
+    return best
+
+
 def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: TimelineOptions) -> list[list[_Item]]:
     """Undated mentions join the entry with the best-matching report of the same event
     (:func:`_content_match`, compatible narrative time, one mention per article and entry);
     the rest are grouped among themselves, and a group reported by two or more articles with a
     common narrative time becomes an entry of its own. Candidates come from an index on predicate
-    class and content lemma (blocking), never all pairs."""
-    # index: predicate class / content lemma -> entry numbers and undated numbers
-    by_key: dict[str, set[int]] = {}
-    n_groups = len(groups)
+    class and content lemma (blocking, :class:`_Blocks`), never all pairs."""
     units: list[list[_Item]] = [list(g) for g in groups] + [[u] for u in undated]
-    for unit_no, unit in enumerate(units):
-        for it in unit:
-            for lemma in it.keys:
-                by_key.setdefault(lemma, set()).add(unit_no)
-            pc = predicate_class(it.mention.predicate)
-            if pc:
-                by_key.setdefault("\x00" + pc, set()).add(unit_no)
-    # very common lemmas ("say", the story's main name) block nothing: leave them out of the index
-    cap = max(8, len(units) // 4)
+    n_groups = len(groups)
+    block = _Blocks(units, opts)
     pairs: list[tuple[float, int, int]] = []
     for k, ui in enumerate(undated):
         u_unit = n_groups + k
-        cands: set[int] = set()
-        for key in list(ui.keys) + ["\x00" + (predicate_class(ui.mention.predicate) or "")]:
-            bucket = by_key.get(key, ())
-            if len(bucket) <= cap:
-                cands.update(bucket)
-        for vi in cands:
-            if vi == u_unit or (vi >= n_groups and vi < u_unit):
-                continue  # each undated pair once
-            if vi >= n_groups and (not ui.undated or not units[vi][0].undated):
-                continue  # a floating date ("Tuesday", year unknown) only joins a dated entry
-            best: float | None = None
-            for m in units[vi]:
-                if m.article == ui.article:
-                    continue
-                if not ui.undated:
-                    if m.undated or not _value_fits(ui.timex.value, m.timex.value):
-                        continue  # the floating value must fit the report's date
-                elif vi >= n_groups and (ui.lo is None or m.lo is None or not _overlap(ui, m)):
-                    continue  # two undated reports need a common narrative time
-                elif vi < n_groups and not m.undated and ui.timex is not None and \
-                        not _masks_agree(ui, m):
-                    continue
-                elif vi < n_groups and not _dates_compatible(ui, m):
-                    # the narrative time is an estimate: a near miss is forgiven on a strong match
-                    if not _near(ui, m, opts.narrative_slack_days):
-                        continue
-                    sc = _content_match(ui, m, opts)
-                    if sc is not None and sc >= opts.strong_match and (best is None or sc > best):
-                        best = sc
-                    continue
-                sc = _content_match(ui, m, opts)
-                if sc is not None and (best is None or sc > best):
-                    best = sc
+        for vi in block.candidates(ui, u_unit, n_groups):
+            best = _best_match(ui, block.members(vi, ui), vi < n_groups, opts)
             if best is not None:
                 pairs.append((-best, min(u_unit, vi), max(u_unit, vi)))
     pairs.sort()
@@ -704,9 +854,23 @@ def _narrative_date(group: list[_Item]) -> tuple[date, date, str] | None:
     return lo, hi, min(named)[1]
 
 
-def build_timeline(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
-                   opts: TimelineOptions | None = None) -> tuple[list[Event], list[Comparison]]:
-    """Merge event mentions across articles into sorted timeline entries (+ date conflicts)."""
+@dataclass(slots=True)
+class TimelineDraft:
+    """The story's event mentions merged into entries, before dating and ordering: the work that
+    :func:`refine_publication` and :func:`build_timeline` share. It belongs to one list of
+    analyses, one entity map and one options record (by identity): given other ones, the merge
+    is made again."""
+
+    analyses: Sequence[ArticleAnalysis]
+    entity_map: dict[str, str]
+    opts: TimelineOptions
+    groups: list[list[_Item]]
+
+
+def draft_timeline(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
+                   opts: TimelineOptions | None = None) -> TimelineDraft:
+    """Merge the event mentions of ``analyses``: dated ones by date and content, floating ones
+    into dated entries, undated ones by content and narrative time."""
     opts = opts or TimelineOptions()
     idf = _key_weights(analyses, entity_map)
     items, floating = _items(analyses, entity_map, idf)
@@ -714,6 +878,24 @@ def build_timeline(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     groups = _attach_floating(groups, floating)
     groups = _merge_undated(groups, _unattached(groups, floating) +
                             _undated_items(analyses, entity_map, idf, opts), opts)
+    return TimelineDraft(analyses, entity_map, opts, groups)
+
+
+def _draft_groups(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
+                  opts: TimelineOptions, draft: TimelineDraft | None) -> list[list[_Item]]:
+    if draft is not None and draft.analyses is analyses and draft.entity_map is entity_map \
+            and draft.opts is opts:
+        return draft.groups
+    return draft_timeline(analyses, entity_map, opts).groups
+
+
+def build_timeline(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
+                   opts: TimelineOptions | None = None, *,
+                   draft: TimelineDraft | None = None) -> tuple[list[Event], list[Comparison]]:
+    """Merge event mentions across articles into sorted timeline entries (+ date conflicts).
+    A ``draft`` of the same analyses (:func:`draft_timeline`) saves the merge."""
+    opts = opts or TimelineOptions()
+    groups = _draft_groups(analyses, entity_map, opts, draft)
     events: list[Event] = []
     comparisons: list[Comparison] = []
     outlets = {a.article.id: a.article.outlet or a.article.path.rsplit("/", 1)[-1] or "an article"
@@ -743,7 +925,8 @@ def _firm(it: _Item, known: set[str]) -> bool:
 
 
 def refine_publication(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
-                       opts: TimelineOptions | None = None) -> dict[str, PubDate]:
+                       opts: TimelineOptions | None = None, *,
+                       draft: TimelineDraft | None = None) -> dict[str, PubDate]:
     """Publication ranges of undated articles narrowed by other outlets' dates for the same event.
 
     An undated report says "Last year, a jury convicted her"; two dated reports put the conviction
@@ -752,16 +935,15 @@ def refine_publication(analyses: Sequence[ArticleAnalysis], entity_map: dict[str
     relative to publication ("last year", "on Monday", "in May") is resolved against every
     candidate publication day; the days on which it lands on the entry's date bound the article's
     publication range. Returns only the articles whose range got narrower (``basis="inferred"``);
-    re-resolve their expressions with :func:`storyline.analyze.time.expressions.reresolve`.
+    re-resolve their expressions with :func:`storyline.analyze.time.expressions.reresolve`. A
+    ``draft`` of the same analyses (:func:`draft_timeline`) saves the merge.
     """
     by_id = {a.article.id: a.article for a in analyses}
     known = {aid for aid, art in by_id.items() if art.published.basis in ("metadata", "text")}
-    idf = _key_weights(analyses, entity_map)
-    items, floating = _items(analyses, entity_map, idf)
+    if len(known) == len(by_id):
+        return {}  # every article dated: nothing to narrow
     opts = opts or TimelineOptions()
-    groups = _attach_floating([[items[i] for i in g] for g in _cluster(items, opts)], floating)
-    groups = _merge_undated(groups, _unattached(groups, floating) +
-                            _undated_items(analyses, entity_map, idf, opts), opts)
+    groups = _draft_groups(analyses, entity_map, opts, draft)
     bounds: dict[str, tuple[date | None, date | None]] = {
         aid: (parse_iso(art.published.earliest), parse_iso(art.published.latest))
         for aid, art in by_id.items() if aid not in known}
@@ -805,16 +987,42 @@ def refine_publication(analyses: Sequence[ArticleAnalysis], entity_map: dict[str
 def _feasible_days(text: str, t_start: int, t_end: int, tense: str, start: date, end: date,
                    lo: date, hi: date) -> tuple[date, date] | None:
     """First and last publication day in ``start..end`` on which the relative expression at
-    ``text[t_start:t_end]`` lands inside ``lo..hi``; None when it is not relative or never does."""
+    ``text[t_start:t_end]`` lands inside ``lo..hi``; None when it is not relative or never does.
+
+    A relative expression lands on a later (or the same) date when the article is published
+    later ("last year", "on Monday", "in May", "two days ago"), so the days whose resolution ends
+    on or after ``lo`` are a suffix of the range and those whose resolution starts on or before
+    ``hi`` a prefix: two binary searches instead of resolving against every day."""
     cand = candidate_at(text, t_start, t_end)
     if cand is None or cand.rel is None:
         return None
-    first = last = None
-    day = start
-    while day <= end:
-        a, b = resolve_at(cand, day, tense)
-        if a is not None and b is not None and a <= hi and lo <= b:
-            first = first or day
-            last = day
-        day += timedelta(days=1)
-    return (first, last) if first is not None and last is not None else None
+    n = (end - start).days + 1
+    if n <= 0:
+        return None
+
+    def first_true(test: Callable[[date], bool]) -> int:
+        a, b = 0, n  # the first offset in [0, n) where test holds (n: none)
+        while a < b:
+            mid = (a + b) // 2
+            if test(start + timedelta(days=mid)):
+                b = mid
+            else:
+                a = mid + 1
+        return a
+
+    def ends_after_lo(day: date) -> bool:
+        last_day = resolve_at(cand, day, tense)[1]
+        return last_day is not None and lo <= last_day
+
+    def starts_after_hi(day: date) -> bool:
+        first_day = resolve_at(cand, day, tense)[0]
+        return first_day is not None and first_day > hi
+
+    first = first_true(ends_after_lo)
+    last = first_true(starts_after_hi) - 1
+    if first > last:
+        return None
+    d0, d1 = start + timedelta(days=first), start + timedelta(days=last)
+    if None in resolve_at(cand, d0, tense) or None in resolve_at(cand, d1, tense):
+        return None
+    return d0, d1
