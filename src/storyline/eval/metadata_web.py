@@ -22,6 +22,7 @@ import json
 import re
 import time
 import unicodedata
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,20 @@ def author_error(gold: str, found: list[str]) -> str:
     if len(got) != len(want) and (joined_w in "".join(got) or all(g in joined_w for g in got)):
         return "names split differently"
     return "other names"
+
+
+def date_error(gold: str, found: str | None) -> str:
+    """The kind of a date mismatch, for an aggregate summary."""
+    if found == gold:
+        return "right"
+    if not found:
+        return "found none"
+    gap = (date.fromisoformat(found) - date.fromisoformat(gold)).days
+    if abs(gap) == 1:
+        return "a day off"
+    if gap > 0:
+        return "later (an update or a copy?)" if gap <= 366 else "over a year later"
+    return "earlier" if gap >= -366 else "over a year earlier"
 
 
 def title_error(gold: str, found: str | None) -> str:
@@ -152,6 +167,7 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
     base_title_ok = base_author_ok = 0
     author_kinds: dict[str, int] = {}
     title_kinds: dict[str, int] = {}
+    date_kinds: dict[str, int] = {}
     by_kind: dict[str, list[int]] = {}
     sources: dict[str, list[int]] = {}
     wrong: list[dict[str, Any]] = []
@@ -193,6 +209,8 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
         for name, value in got.items():
             stats[name]["found"] += value is not None
             stats[name]["right"] += value == row["date"]
+        kind_d = f"{date_error(row['date'], ours)} ({declared.date_source or 'trafilatura/htmldate or text'})"
+        date_kinds[kind_d] = date_kinds.get(kind_d, 0) + 1
         kind = by_kind.setdefault(row.get("kind", "?"), [0, 0])
         kind[0] += ours == row["date"]
         kind[1] += 1
@@ -225,6 +243,8 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
              f"({author_ok / author_n if author_n else 0:.3f})",
              f"trafilatura metadata (the reader before issue 15): titles {base_title_ok}/{title_n}, "
              f"authors {base_author_ok}/{author_n}",
+             "date results by kind (source): " + ", ".join(
+                 f"{k} {v}" for k, v in sorted(date_kinds.items(), key=lambda kv: -kv[1])),
              "title results by kind (source): " + ", ".join(
                  f"{k} {v}" for k, v in sorted(title_kinds.items(), key=lambda kv: -kv[1])),
              "author results by kind (source): " + ", ".join(
