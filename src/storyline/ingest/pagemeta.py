@@ -42,6 +42,7 @@ ARTICLE_TYPES = {
     "pressrelease", "newsmediaorganization-article",
 }
 PAGE_TYPES = {"webpage", "itempage", "aboutpage", "collectionpage", "profilepage", "qapage", "faqpage"}
+PERSON_TYPES = {"person"}  # the credited people themselves, not works that credit them
 ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "localbusiness", "ngo",
              "educationalorganization", "governmentorganization", "website"}
 
