@@ -111,3 +111,9 @@ def test_copy_with_a_later_posted_date_is_left_to_the_time_stage():
     assert "2023" in (art.published.note or "")
     own = build_article(text.replace("08/12/2024", "08/11/2023"), path="own.txt", source_format="txt")
     assert own.published.date == "2023-08-11" and own.published.note is None
+
+
+def test_updated_day_in_words_for_readers():
+    from storyline.render.dates import iso_day_label
+
+    assert iso_day_label("2024-05-02") == "2 May 2024" and iso_day_label(None) is None

@@ -61,6 +61,12 @@ def day_label(d: dt.date) -> str:
     return f"{d.day} {MONTHS_SHORT[d.month]} {d.year}"
 
 
+def iso_day_label(iso: str | None) -> str | None:
+    """``2025-11-13`` → ``13 Nov 2025``; None (or what is not an ISO day) passes through."""
+    day = _parse_day(iso)
+    return day_label(day) if day else iso
+
+
 def _plural(n: str, unit: str) -> str:
     if n == "X":
         return f"some {'centuries' if unit == 'century' else unit + 's'}"

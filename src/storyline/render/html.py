@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 from storyline.model import Dossier, Entity, Event
 from storyline.render.changes import whats_new
 from storyline.render.charts import charts
-from storyline.render.dates import MONTHS_SHORT, day_label, timex_label
+from storyline.render.dates import MONTHS_SHORT, day_label, iso_day_label, timex_label
 from storyline.render.phrases import status_label
 from storyline.render.view import (
     DossierView,
@@ -235,7 +235,7 @@ def _context(d: Dossier) -> dict[str, Any]:
             "byline": art.byline, "dateline": art.dateline, "url": art.url, "path": art.path,
             "href": web_url(art.url),
             "published": format_pubdate(art.published), "basis": art.published.basis,
-            "updated": art.updated, "date_note": art.published.note,
+            "updated": iso_day_label(art.updated), "date_note": art.published.note,
             "duplicate_of": view.label(art.duplicate_of) if art.duplicate_of else None,
             "republished_by": [view.label(c.article.id) for c in d.articles
                                if c.article.duplicate_of == art.id],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from storyline.model import Dossier
+from storyline.render.dates import iso_day_label
 from storyline.render.phrases import status_label
 from storyline.render.view import (
     DossierView,
@@ -100,7 +101,7 @@ def render_markdown(d: Dossier) -> str:
             details.append(f"dateline {md_escape(art.dateline)}")
         details.append(f"published {md_escape(format_pubdate(art.published))}")
         if art.updated:
-            details.append(f"updated {art.updated}")
+            details.append(f"updated {iso_day_label(art.updated)}")
         if art.published.note:
             details.append(md_escape(art.published.note))
         if art.duplicate_of:
