@@ -207,7 +207,10 @@ def test_search_counts_every_hit_and_takes_phrases(client: TestClient) -> None:
     assert {h["id"] for h in body["data"]} | {h["id"] for h in rest["data"]} == {f"p{i:02d}" for i in range(60)}
     assert client.get("/api/search", params={"q": '"pilots union"'}).json()["meta"]["total"] == 60
     assert client.get("/api/search", params={"q": '"union pilots"'}).json()["meta"]["total"] == 0
-    assert "60 article(s)" in client.get("/search", params={"q": "pilots"}).text
+    page = client.get("/search", params={"q": "pilots"}).text
+    assert "60 article(s)" in page and "1 to 50 shown" in page and "offset=50" in page
+    rest_page = client.get("/search", params={"q": "pilots", "offset": 50}).text
+    assert "51 to 60 shown" in rest_page and rest_page.count("<h3>") == 10
     assert search_terms('a "b  c" "d') == ["a", "b c", "d"]
 
 

@@ -49,6 +49,7 @@ from storyline.web.security import (
 )
 
 STORY_LIST_PAGE = 200  # stories on the front page
+SEARCH_PAGE = 50  # hits per page of /search
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "Bad input"},
@@ -169,11 +170,14 @@ def _add_routes(app: FastAPI) -> None:  # noqa: C901 - one flat list of routes r
         return _page(request, "job.html", job=info, final=info["status"] in ("done", "failed"))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: Annotated[str, Query(min_length=1)]) -> str:
+    def search_page(request: Request, q: Annotated[str, Query(min_length=1)],
+                    offset: Annotated[int, Query(ge=0)] = 0) -> str:
         store = _store(request)
         titles = {s["id"]: s["title"] for s in store.list_stories()}
-        return _page(request, "search.html", hits=store.search(q, limit=100), total=store.search_count(q),
-                     q=q, titles=titles)
+        total = store.search_count(q)
+        hits = store.search(q, limit=SEARCH_PAGE, offset=offset) if offset < total else []
+        return _page(request, "search.html", hits=hits, total=total, q=q, titles=titles, offset=offset,
+                     page=SEARCH_PAGE)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> str:

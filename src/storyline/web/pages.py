@@ -244,13 +244,17 @@ _SEARCH = """{% extends "base.html" %}
   <button type="submit">Search</button>
 </form>
 <p>{{ total }} article(s) contain {{ q }}
-{%- if total > hits|length %} (the first {{ hits|length }} shown){% endif %}.</p>
+{%- if total > hits|length and hits %} ({{ offset + 1 }} to {{ offset + hits|length }} shown){% endif %}.</p>
 {% for h in hits %}
 <div><h3>{{ h.title or "Untitled article" }}</h3>
 <p class="muted">{{ h.outlet or "outlet unknown" }}{% if h.published %} · {{ h.published|day }}{% endif %}
 {% for s in h.stories %} · <a href="/stories/{{ s }}">in {{ titles.get(s) or "a story" }}</a>{% endfor %}</p>
 <p>{{ h.snippet }}</p></div>
 {% endfor %}
+<p>{% if offset > 0 %}<a href="/search?q={{ q|urlencode }}&amp;offset={{ [offset - page, 0]|max }}">← previous
+{{ page }}</a> {% endif %}{% if offset + page < total %}<a
+href="/search?q={{ q|urlencode }}&amp;offset={{ offset + page }}">next {{ [page, total - offset - page]|min }} →</a>
+{%- endif %}</p>
 {% endblock %}"""
 
 _env = Environment(loader=DictLoader({"base.html": _BASE, "index.html": _INDEX, "search.html": _SEARCH,
