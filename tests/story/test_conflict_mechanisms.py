@@ -234,3 +234,35 @@ def test_two_offsets_for_one_event_conflict(nlp):
     cmp = next(c for c in comparisons if c.attribute == "date_of:became a republic")
     assert cmp.status == "conflict"
     assert "1931" in cmp.explanation and "1932" in cmp.explanation and "River Times" in cmp.explanation
+
+
+# ----------------------------------------------------------------------------- who beat whom
+
+
+def _opponents(nlp, text):
+    a = build_analysis(nlp, text, article_id="o1")
+    names = {e.key: e.name for e in a.entities}
+    return [(c.attribute, names.get(c.subject, c.subject), c.value) for c in a.claims
+            if c.attribute.startswith("opponent:")]
+
+
+def test_who_beat_whom_at_a_named_stage(nlp):
+    assert _opponents(nlp, "The crowd for Norland's semi-final win over Estavia set a record.") == \
+        [("opponent:semifinal", "Norland", "Estavia")]
+    assert _opponents(nlp, "Vidal scored in Norland's 2-1 semifinal victory over Marvania.") == \
+        [("opponent:semifinal", "Norland", "Marvania")]
+    assert _opponents(nlp, "Ada Quist defeated Paul Brenner in the Democratic primary.") == \
+        [("opponent:democratic primary", "Ada Quist", "Paul Brenner")]
+    # a win without its stage names no one contest
+    assert _opponents(nlp, "Norland's win over Estavia was deserved.") == []
+
+
+def test_two_opponents_for_one_stage_conflict(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Sports Wire", "2026-07-20", "Vidal also scored in Norland's 2-1 semifinal victory over Marvania."),
+        ("Match Daily", "2026-07-20", "The crowd for Norland's semi-final win over Estavia set a record."),
+    )
+    cmp = next(c for c in comparisons if c.attribute == "opponent:semifinal")
+    assert cmp.status == "conflict"
+    assert cmp.explanation.startswith("Whom Norland beat in the semifinal differs")

@@ -626,6 +626,8 @@ def _topic(attribute: str, what: str, who: str) -> str:
     """The noun phrase an explanation is about: "the sentence length of X", "who convicted X"."""
     if attribute.endswith("_by"):
         return f"who {attribute[:-3].replace('_', ' ')} {who}"
+    if attribute.startswith("opponent:"):
+        return f"whom {who} beat in the {attribute.split(':', 1)[1]}"
     if attribute == "mode:conviction":
         return f"how {who} came to be convicted"
     if attribute.startswith("mode:departure|"):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from storyline.analyze.claims.contests import opponent_claims
 from storyline.analyze.claims.context import (
     Context,
     char_span,
@@ -108,6 +109,7 @@ def extract_claims(doc: Doc, article: Article, mentions: list[Mention],
     title_claims(b, doc)
     mode_claims(b, doc)
     relative_date_claims(b, doc)
+    opponent_claims(b, doc)
     b.claims.extend(extract_measures(doc, ctx))
     _subjects_from_titles(ctx, b.claims)
     return _finalize(article, b.claims)

@@ -135,3 +135,13 @@ TRIAL_DECIDERS = frozenset({"jury", "juror", "jurors", "trial"})
 UNREAL_GOVERNORS = frozenset({"threaten", "refuse", "plan", "consider", "decline", "want", "ask",
                               "urge", "call", "demand", "vow", "offer", "expect", "seek", "hope",
                               "intend", "deny", "weigh"})
+
+# --- contests: who beat whom at which stage -------------------------------------------------------
+# Nouns and verbs of winning a contest ("a win over", "beat"), and the stages of a tournament or an
+# election that name one contest of a team or candidate (general sports and election vocabulary;
+# "semi-final" and "semi final" are read as "semifinal"). A win named without its stage is not
+# compared: a team wins many matches.
+WIN_NOUNS = frozenset({"win", "victory", "triumph", "upset", "rout"})
+WIN_VERBS = frozenset({"beat", "defeat", "overcome", "edge", "thrash", "rout", "oust", "eliminate"})
+CONTEST_STAGES = frozenset({"final", "semifinal", "quarterfinal", "playoff", "runoff", "primary",
+                            "opener", "decider", "replay", "eliminator"})
