@@ -266,3 +266,21 @@ def test_two_opponents_for_one_stage_conflict(nlp):
     cmp = next(c for c in comparisons if c.attribute == "opponent:semifinal")
     assert cmp.status == "conflict"
     assert cmp.explanation.startswith("Whom Norland beat in the semifinal differs")
+
+
+# ----------------------------------------------------------------------------- the timeline's date disagreements
+
+
+def test_an_ongoing_activity_on_two_days_is_no_conflict():
+    from storyline.model import Comparison, ComparisonSide
+    from storyline.story.compare import review_event_dates
+
+    ongoing = Comparison("d1", "", "date_of:continue", "conflict",
+                         [ComparisonSide("2026-02-05", [], ["a1"]), ComparisonSide("2026-02-06", [], ["a2"])],
+                         "Sources date this differently: Shore Post (“Thursday”); Coast Daily (“Friday”).")
+    act = Comparison("d2", "", "date_of:sign", "conflict",
+                     [ComparisonSide("2026-02-05", [], ["a1"]), ComparisonSide("2026-02-09", [], ["a2"])],
+                     "Sources date this differently: Shore Post (“Thursday”); Coast Daily (“Monday”).")
+    review_event_dates([ongoing, act])
+    assert ongoing.status == "consistent_over_time" and "goes on over days" in ongoing.explanation
+    assert act.status == "conflict" and act.confidence == "possible"

@@ -46,7 +46,7 @@ def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = No
                   options: Options | None = None) -> Dossier:
     """The reduce: one story's analyses → its dossier. ``options``: the story level's tuning
     (``Options()`` when not given), each part handed to its stage."""
-    from storyline.story.compare import compare_claims
+    from storyline.story.compare import compare_claims, review_event_dates
     from storyline.story.coverage import build_coverage
     from storyline.story.dating import date_from_timeline
     from storyline.story.quotes import group_quotes
@@ -63,6 +63,7 @@ def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = No
     analyses = date_from_timeline(analyses, timeline)
     quote_groups, quote_comparisons = group_quotes(analyses, entity_map, entities, opts.quotes)
     claims, claim_comparisons = compare_claims(analyses, entity_map, entities, opts.compare)
+    review_event_dates(date_comparisons)
     comparisons = claim_comparisons + date_comparisons + quote_comparisons
     coverage = build_coverage(analyses, entity_map, timeline, quote_groups, claims, comparisons, opts.compare)
     return Dossier(story_id=story_id(analyses), story_title=title or story_title(analyses),

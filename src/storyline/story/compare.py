@@ -33,7 +33,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyline.lexicon.en.claims import EXCLUSIVE_KINDS, JURISDICTION_WORDS, PARTY_WORDS
+from storyline.lexicon.en.claims import EXCLUSIVE_KINDS, JURISDICTION_WORDS, ONGOING_PREDICATES, PARTY_WORDS
 from storyline.model import ArticleAnalysis, Claim, Comparison, ComparisonSide, Entity
 from storyline.options import CompareOptions
 from storyline.story.measures import compare_measures, day_text
@@ -131,6 +131,26 @@ def _surname_people(entities: list[Entity]) -> dict[str, str]:
         if e.type != "PERSON" and len(words) == 1 and len(by_surname.get(words[0].lower(), ())) == 1:
             out[e.id] = by_surname[words[0].lower()][0]
     return out
+
+
+def review_event_dates(comparisons: Sequence[Comparison]) -> None:
+    """Judge the timeline's date disagreements (one merged event dated differently by its reports)
+    the way claim conflicts are judged: an activity that goes on over days ("search efforts
+    continued") reported on different days is ``consistent_over_time``; any other stays a conflict
+    of ``possible`` confidence — the reports were merged as one event by their wording, and two
+    reports of similar acts on two days may be two acts."""
+    for cmp in comparisons:
+        if cmp.status != "conflict" or not cmp.attribute.startswith("date_of:"):
+            continue
+        if cmp.attribute[len("date_of:"):] in ONGOING_PREDICATES:
+            cmp.status = "consistent_over_time"
+            cmp.confidence = None
+            cmp.explanation = ("An activity that goes on over days, reported on different days: "
+                               + cmp.explanation.removeprefix("Sources date this differently: "))
+        elif cmp.confidence is None:
+            cmp.confidence = "possible"
+            if len({a for s in cmp.sides for a in s.articles}) == 1:
+                cmp.scope = "within_article"
 
 
 # attributes of a person (a sentence, an age, charges, who convicted them, where they are held)
@@ -742,4 +762,4 @@ def _sides_text(sides: list[ComparisonSide], group: list[Claim], ctx: _Ctx) -> s
     return " versus ".join(chunks)
 
 
-__all__ = ["compare_claims"]
+__all__ = ["compare_claims", "review_event_dates"]

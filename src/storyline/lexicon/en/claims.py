@@ -145,3 +145,10 @@ WIN_NOUNS = frozenset({"win", "victory", "triumph", "upset", "rout"})
 WIN_VERBS = frozenset({"beat", "defeat", "overcome", "edge", "thrash", "rout", "oust", "eliminate"})
 CONTEST_STAGES = frozenset({"final", "semifinal", "quarterfinal", "playoff", "runoff", "primary",
                             "opener", "decider", "replay", "eliminator"})
+
+# --- activities that go on over days ------------------------------------------------------------
+# Verbs of continuing (aspectual and durative verbs of general English grammar): reports dated to
+# different days of such an activity ("efforts continued Thursday" / "… Friday") describe one
+# ongoing activity, not one event given two dates.
+ONGOING_PREDICATES = frozenset({"continue", "remain", "stay", "persist", "rage", "burn", "last",
+                                "linger", "search", "keep", "wait", "smoulder", "smolder"})
