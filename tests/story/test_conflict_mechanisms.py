@@ -58,9 +58,9 @@ def test_an_address_date_close_to_the_page_date_changes_nothing(nlp):
 
 def test_a_with_clause_times_the_event_at_an_end(nlp):
     a = build_analysis(nlp, "The final approach began at 4.10 pm and ended at 4.31 pm with the "
-                            "probe touching down on the asteroid.", article_id="a1")
+                            "rover rolling onto the surface.", article_id="a1")
     got = {c.attribute: c.value for c in a.claims if c.attribute.startswith("measure:clock")}
-    assert got.get("measure:clock|land") == 16 * 60 + 31
+    assert got.get("measure:clock|roll") == 16 * 60 + 31
     # an end with its own object keeps it: the session ended, whatever happened with it
     c = build_analysis(nlp, "The council session ended at 9.40 pm with members leaving early.",
                        article_id="a3")
@@ -107,21 +107,21 @@ def test_ways_a_conviction_or_a_departure_came_about(nlp):
     assert _modes(nlp, "Coach Ivo Raskin was sacked as manager after the defeat.") == \
         [("mode:departure|manager", "removed")]
     # a role is left from the body it sits on
-    assert _modes(nlp, "The shipping firm said Pedro Amar would step down as chairman.") == \
+    assert _modes(nlp, "The shipping firm said Ines Amar will step aside as chairwoman.") == \
         [("mode:departure|board", "left of own accord")]
 
 
 def test_unreal_acts_and_unnamed_posts_are_no_claims(nlp):
     for text in ("Maria Ostrova pleaded not guilty to all charges.",
-                 "Lena Vosk refused to resign from the board.",
-                 "Lena Vosk could be removed from the board next week.",
+                 "Lena Vosk refused to resign from the council.",
+                 "Lena Vosk could be expelled from the council next week.",
                  "Nurses at the clinic threatened to quit the union.",
                  "Senator Ada Quist resigned on Tuesday."):  # no post named: not compared
         assert _modes(nlp, text) == [], text
 
 
 def test_a_relative_clause_is_about_its_own_antecedent(nlp):
-    a = build_analysis(nlp, "Tomas Reyvik and Lena Vosk, who stepped down from the board, met "
+    a = build_analysis(nlp, "Tomas Reyvik and Lena Vosk, who resigned from the council, met "
                             "investors on Sunday.", article_id="m2")
     people = {e.key: e.name for e in a.entities}
     got = [people.get(c.subject) for c in a.claims if c.attribute.startswith("mode:")]
@@ -144,13 +144,13 @@ def test_plea_against_verdict_is_a_conflict(nlp):
 def test_resigned_against_removed_from_the_same_body(nlp):
     _, comparisons, _ = compare_reports(
         nlp,
-        ("Tech Daily", "2026-09-05", "Lena Vosk stepped down from the board of the chip maker."),
-        ("Market Post", "2026-09-05", "Lena Vosk was removed from the board on Friday."),
+        ("Tech Daily", "2026-09-05", "Lena Vosk resigned from the council of the chip maker."),
+        ("Market Post", "2026-09-05", "Lena Vosk was expelled from the council on Friday."),
         ("Evening Star", "2026-09-05", "Lena Vosk quit the company on Saturday."),
     )
-    cmp = _measure(comparisons, "mode:departure|board")
+    cmp = _measure(comparisons, "mode:departure|council")
     assert cmp.status == "conflict"
-    assert "left the board" in cmp.explanation
+    assert "left the council" in cmp.explanation
     company = _measure(comparisons, "mode:departure|company")  # another post: its own block
     assert company.status == "single_source"
 
@@ -165,7 +165,7 @@ def test_a_measure_of_several_things_is_their_total(nlp):
         a = build(nlp, text, article_id="p1")
         return [(c.attribute, c.value) for c in a.claims if c.attribute.startswith("measure:")]
 
-    assert got("The total mass of the orbiter and the probe is 2,310 kg.") == \
+    assert got("The combined weight of the orbiter and the probe is 2,310 kg.") == \
         [("measure:mass|orbiter+probe", 2310)]
     assert got("The barge and the tug together weigh 900 tonnes.") == [("measure:mass|barge+tug", 900_000)]
     assert got("The length of the new pier is 420 metres.") == [("measure:length|pier", 420)]
@@ -175,7 +175,7 @@ def test_a_measure_of_several_things_is_their_total(nlp):
 def test_parts_that_cannot_make_the_total_conflict(nlp):
     _, comparisons, _ = compare_reports(
         nlp,
-        ("Space Desk", "2026-08-01", "The total mass of the orbiter and the probe is 2,310 kg."),
+        ("Space Desk", "2026-08-01", "The combined weight of the orbiter and the probe is 2,310 kg."),
         ("Science Post", "2026-08-01", "The orbiter weighs 2,310 kg and the probe weighs 85 kg."),
     )
     cmp = next(c for c in comparisons if c.attribute == "measure:mass|orbiter+probe" and len(c.sides) > 1)
@@ -187,7 +187,7 @@ def test_parts_that_cannot_make_the_total_conflict(nlp):
 def test_parts_that_make_the_total_are_compatible(nlp):
     _, comparisons, _ = compare_reports(
         nlp,
-        ("Space Desk", "2026-08-01", "The total mass of the orbiter and the probe is 2,310 kg."),
+        ("Space Desk", "2026-08-01", "The combined weight of the orbiter and the probe is 2,310 kg."),
         ("Science Post", "2026-08-01", "The orbiter weighs 2,225 kg and the probe weighs 85 kg."),
     )
     cmp = next(c for c in comparisons if c.attribute == "measure:mass|orbiter+probe" and len(c.sides) > 1)
@@ -247,10 +247,10 @@ def _opponents(nlp, text):
 
 
 def test_who_beat_whom_at_a_named_stage(nlp):
-    assert _opponents(nlp, "The crowd for Norland's semi-final win over Estavia set a record.") == \
-        [("opponent:semifinal", "Norland", "Estavia")]
-    assert _opponents(nlp, "Vidal scored in Norland's 2-1 semifinal victory over Marvania.") == \
-        [("opponent:semifinal", "Norland", "Marvania")]
+    assert _opponents(nlp, "Tickets for Norland's quarter-final win over Estavia sold out.") == \
+        [("opponent:quarterfinal", "Norland", "Estavia")]
+    assert _opponents(nlp, "Vidal scored twice in Norland's 3-0 final victory over Marvania.") == \
+        [("opponent:final", "Norland", "Marvania")]
     assert _opponents(nlp, "Ada Quist defeated Paul Brenner in the Democratic primary.") == \
         [("opponent:democratic primary", "Ada Quist", "Paul Brenner")]
     # a win without its stage names no one contest
@@ -260,12 +260,12 @@ def test_who_beat_whom_at_a_named_stage(nlp):
 def test_two_opponents_for_one_stage_conflict(nlp):
     _, comparisons, _ = compare_reports(
         nlp,
-        ("Sports Wire", "2026-07-20", "Vidal also scored in Norland's 2-1 semifinal victory over Marvania."),
-        ("Match Daily", "2026-07-20", "The crowd for Norland's semi-final win over Estavia set a record."),
+        ("Sports Wire", "2026-07-20", "Vidal scored twice in Norland's 3-0 quarterfinal victory over Marvania."),
+        ("Match Daily", "2026-07-20", "Tickets for Norland's quarter-final win over Estavia sold out."),
     )
-    cmp = next(c for c in comparisons if c.attribute == "opponent:semifinal")
+    cmp = next(c for c in comparisons if c.attribute == "opponent:quarterfinal")
     assert cmp.status == "conflict"
-    assert cmp.explanation.startswith("Whom Norland beat in the semifinal differs")
+    assert cmp.explanation.startswith("Whom Norland beat in the quarterfinal differs")
 
 
 # ----------------------------------------------------------------------------- the timeline's date disagreements

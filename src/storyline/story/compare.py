@@ -103,7 +103,7 @@ def compare_claims(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
 
 def _add_evidence(comparisons: list[Comparison], claims: list[Claim],
                   analyses: Sequence[ArticleAnalysis]) -> None:
-    """Give every side the sentence its first claim is read from: a value like "father of three"
+    """Give every side the sentence its first claim is read from: a value like "a mother of two"
     is checked by a reader in its sentence, with who said it and about whom."""
     texts = {a.article.id: a for a in analyses}
     by_id = {c.id: c for c in claims}
@@ -135,7 +135,7 @@ def _surname_people(entities: list[Entity]) -> dict[str, str]:
 
 def review_event_dates(comparisons: Sequence[Comparison]) -> None:
     """Judge the timeline's date disagreements (one merged event dated differently by its reports)
-    the way claim conflicts are judged: an activity that goes on over days ("search efforts
+    the way claim conflicts are judged: an activity that goes on over days ("rescue work
     continued") reported on different days is ``consistent_over_time``; any other stays a conflict
     of ``possible`` confidence — the reports were merged as one event by their wording, and two
     reports of similar acts on two days may be two acts."""

@@ -167,10 +167,10 @@ def compare_measures(claims: Sequence[Claim], *, outlet: Callable[[str], str],
 
 
 def part_whole(claims: Sequence[Claim], *, outlet: Callable[[str], str]) -> list[Comparison]:
-    """A total of named parts ("the total mass of the lander and the rover") against the parts as
+    """A total of named parts ("the combined weight of the barge and the tug") against the parts as
     reported on their own, across the story: when the parts' values add up to the total (within
     the precision written) the reports are ``compatible``; when they cannot, ``conflict`` — e.g.
-    one report gives the lander alone the mass another gives the lander and rover together."""
+    one report gives the barge alone the weight another gives the barge and tug together."""
     out: list[Comparison] = []
     for whole in claims:
         dim, _, thing = whole.attribute[len("measure:"):].partition("|")

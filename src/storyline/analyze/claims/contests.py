@@ -1,6 +1,6 @@
 """Who beat whom at a named stage of a contest (``opponent:<stage>`` claims).
 
-"Norland's semi-final win over Estavia", "Norland beat Estavia in the semifinal": the team (or
+"Norland's quarter-final win over Estavia", "Norland beat Estavia in the semifinal": the team (or
 candidate) that won, the stage that names the one contest ("semifinal", "final", "runoff"), and
 the opponent as written. Two reports naming different opponents for the same winner at the same
 stage contradict each other. A win without a named stage is not a claim (a team wins many
@@ -63,7 +63,8 @@ def _noun_win(win: Token) -> tuple[Token, Token, str, list[Token]] | None:
     winner = next((c for c in win.children if c.dep_ == "poss"), None)
     loser = next((p for c in win.children if c.dep_ == "prep" and c.lower_ in ("over", "against")
                   for p in c.children if p.dep_ == "pobj"), None)
-    mods = [c for c in win.children if c.dep_ in ("amod", "compound") and c.i < win.i]
+    mods = [t for c in win.children if c.dep_ in ("amod", "compound") and c.i < win.i
+            for t in c.subtree]  # "quarter - final": the parts of a hyphenated stage
     stage = _stage(mods)
     if winner is None or loser is None or not stage:
         return None

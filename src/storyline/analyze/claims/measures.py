@@ -262,8 +262,8 @@ def _object_of_dimension(num: Token, unit: Token) -> Token | None:
 
 
 def _members(obj: Token) -> list[Token]:
-    """The things a measure is of, when it names them as nouns: "the mass of the lander" → the
-    lander; "the total mass of the lander and rover", "the probe and the lander together weigh"
+    """The things a measure is of, when it names them as nouns: "the mass of the barge" → the
+    barge; "the combined weight of the barge and tug", "the barge and the tug together weigh"
     → both (a whole made of parts). Empty when the object is no common noun."""
     def common(t: Token) -> bool:
         return t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.is_lower
@@ -683,14 +683,14 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
         if obj is None:
             return  # a length of nothing we can name is no comparable claim
         members = _members(obj)
-        if len(members) > 1:  # "the total mass of the lander and the rover": one sum of parts
+        if len(members) > 1:  # "the combined weight of the barge and the tug": one sum
             names = sorted({_noun_key(m) for m in members})
             said = " and the ".join(m.lower_ for m in members)
             out.add(key=f"{dim}|{'+'.join(names)}", measure=f"total {dim} of the {said}", q=q,
                     factor=factor, unit=si, tokens=tokens, anchor=num, subject="")
             return
         if members:
-            obj = members[0]  # "the mass of the lander is …": the lander's mass
+            obj = members[0]  # "the weight of the barge is …": the barge's mass
         subject = out.ctx.who(obj) if obj.pos_ == "PROPN" else ""
         thing = _noun_key(obj) if obj.pos_ == "NOUN" else ("it" if obj.pos_ == "PRON" else "")
         out.add(key=f"{dim}|{thing}", measure=f"{dim} of the {obj.text.lower()}" if thing else dim,
@@ -1023,8 +1023,8 @@ def _clock_predicate(root: Token) -> Token | None:
 
 
 def _attendant_event(pred: Token) -> Token | None:
-    """The event a "with" clause puts at the moment something begins or ends: "ended at 6:05 pm
-    with the lander touching down" dates the touchdown, not an unnamed ending."""
+    """The event a "with" clause puts at the moment something begins or ends: "ended at 4:31 pm
+    with the rover rolling out" dates the roll-out, not an unnamed ending."""
     if EVENT_CLASSES.get(_lemma(pred)) not in ("begin", "end") or _aspect_object(pred):
         return None
     for prep in pred.children:

@@ -5,8 +5,8 @@ for the same person contradict each other even without a number:
 
 * ``mode:conviction`` — a ``guilty plea`` ("she pleaded guilty") or a ``verdict at trial`` ("was
   convicted by a jury", "a jury found him guilty", "was found guilty at trial");
-* ``mode:departure|<post>`` — ``left of own accord`` ("resigned", "stepped down as chair") or
-  ``removed`` ("was fired from the board", "was ousted as chief executive"), for the post left:
+* ``mode:departure|<post>`` — ``left of own accord`` ("resigned", "stepped aside as treasurer") or
+  ``removed`` ("was expelled from the council", "was ousted as chief executive"), for the post left:
   the noun after "from"/"as" or the object of "quit", a role folded into the body it sits on
   ("chairman" → board). A departure without a named post is not compared.
 
@@ -99,7 +99,9 @@ def _with_conjuncts(tok: Token | None, verb: Token) -> list[Token]:
     if tok is None:
         return []
     if verb.dep_ == "relcl" and verb.head.i == tok.i:
-        return [tok]
+        # the parser may hang ", who …" on the first of "A and B": the nearest name is meant
+        before = [c for c in tok.conjuncts if c.i < verb.i]
+        return [max(before, key=lambda c: c.i)] if before and max(c.i for c in before) > tok.i else [tok]
     return [tok, *[c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON")]]
 
 

@@ -127,7 +127,7 @@ DEPARTURE_REMOVED = frozenset({"fire", "remove", "oust", "dismiss", "sack", "dep
                                "unseat", "axe"})
 DEPARTURE_REMOVED_PHRASAL = frozenset({("force", "out"), ("push", "out"), ("kick", "out"),
                                        ("vote", "out"), ("throw", "out")})
-# a post named by its role belongs to the body it sits on ("stepped down as chairman" = left the board)
+# a post named by its role belongs to the body it sits on ("resigned as chair" = left the board)
 ROLE_BODY = {"chairman": "board", "chair": "board", "chairwoman": "board", "chairperson": "board",
              "director": "board", "trustee": "board", "member": "board"}
 TRIAL_DECIDERS = frozenset({"jury", "juror", "jurors", "trial"})
@@ -148,7 +148,7 @@ CONTEST_STAGES = frozenset({"final", "semifinal", "quarterfinal", "playoff", "ru
 
 # --- activities that go on over days ------------------------------------------------------------
 # Verbs of continuing (aspectual and durative verbs of general English grammar): reports dated to
-# different days of such an activity ("efforts continued Thursday" / "… Friday") describe one
+# different days of such an activity ("rescue work continued Monday" / "… Tuesday") describe one
 # ongoing activity, not one event given two dates.
 ONGOING_PREDICATES = frozenset({"continue", "remain", "stay", "persist", "rage", "burn", "last",
                                 "linger", "search", "keep", "wait", "smoulder", "smolder"})
