@@ -284,3 +284,34 @@ def test_an_ongoing_activity_on_two_days_is_no_conflict():
     review_event_dates([ongoing, act])
     assert ongoing.status == "consistent_over_time" and "goes on over days" in ongoing.explanation
     assert act.status == "conflict" and act.confidence == "possible"
+
+
+# ----------------------------------------------------------------------------- one group within another
+
+
+def _groups(nlp, text):
+    a = build_analysis(nlp, text, article_id="g1")
+    return [(c.attribute, c.value) for c in a.claims if c.attribute.startswith("member_of:")]
+
+
+def test_a_group_counted_within_or_beside_another(nlp):
+    assert _groups(nlp, "The Norwegian crew members, including the two engineers aboard the tanker, "
+                        "are said to be safe.") == [("member_of:crew|engineer", "counted among them")]
+    assert _groups(nlp, "Investigators interviewed the 18-member crew and the two engineers who were "
+                        "on the tanker.") == [("member_of:crew|engineer", "listed in addition")]
+    # uncounted coordination and a singular "whole" say nothing about membership
+    assert _groups(nlp, "Police and firefighters arrived at the scene.") == []
+    assert _groups(nlp, "The trial, including two hearings, lasted a month.") == []
+
+
+def test_within_against_beside_is_a_possible_conflict(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Port News", "2026-01-12", "The Norwegian crew members, including the two engineers aboard the "
+                                    "tanker, are said to be safe."),
+        ("Harbor Daily", "2026-01-12", "Investigators interviewed the 18-member crew and the two engineers "
+                                       "who were on the tanker."),
+    )
+    cmp = next(c for c in comparisons if c.attribute == "member_of:crew|engineer")
+    assert cmp.status == "conflict" and cmp.confidence == "possible"
+    assert cmp.explanation.startswith("Whether the engineers are counted among the crew differs")

@@ -188,6 +188,8 @@ def _confidence(cmp: Comparison, claims: dict[str, Claim]) -> None:
     members = [claims[i] for s in cmp.sides for i in s.claims if i in claims]
     if len({c.article for c in members}) == 1:
         cmp.scope = "within_article"
+    if cmp.attribute.startswith("member_of:") and cmp.confidence is None:
+        cmp.confidence = "possible"  # a listing may be loose about who belongs to which group
     if cmp.confidence is None:
         loose = any(c.voice != "reporter" or c.hedged or c.qualifier in ("about", "at_least", "at_most")
                     for c in members)
@@ -646,6 +648,9 @@ def _topic(attribute: str, what: str, who: str) -> str:
     """The noun phrase an explanation is about: "the sentence length of X", "who convicted X"."""
     if attribute.endswith("_by"):
         return f"who {attribute[:-3].replace('_', ' ')} {who}"
+    if attribute.startswith("member_of:"):
+        whole, _, part = attribute[len("member_of:"):].partition("|")
+        return f"whether the {part}s are counted among the {whole}"
     if attribute.startswith("opponent:"):
         return f"whom {who} beat in the {attribute.split(':', 1)[1]}"
     if attribute == "mode:conviction":

@@ -4,7 +4,7 @@ around them.
 Modules: :mod:`.extract` (claims of one parsed article), :mod:`.measures` (quantity claims),
 :mod:`.modes` (how an act came about: plea or verdict, resigned or removed), :mod:`.relative`
 (years read through another event: "a year after X"), :mod:`.contests` (who beat whom at a
-named stage), :mod:`.numbers`
+named stage), :mod:`.groups` (one group counted within or beside another), :mod:`.numbers`
 (number words and runs), :mod:`.titles` (office titles), :mod:`.context` (what a sentence says
 about its claims: hedges, speakers, negation).
 """

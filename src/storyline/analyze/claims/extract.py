@@ -33,6 +33,7 @@ from storyline.analyze.claims.context import (
     plain_label,
     span_of,
 )
+from storyline.analyze.claims.groups import membership_claims
 from storyline.analyze.claims.measures import extract_measures
 from storyline.analyze.claims.modes import mode_claims
 from storyline.analyze.claims.numbers import (
@@ -110,6 +111,7 @@ def extract_claims(doc: Doc, article: Article, mentions: list[Mention],
     mode_claims(b, doc)
     relative_date_claims(b, doc)
     opponent_claims(b, doc)
+    membership_claims(b, doc)
     b.claims.extend(extract_measures(doc, ctx))
     _subjects_from_titles(ctx, b.claims)
     return _finalize(article, b.claims)
