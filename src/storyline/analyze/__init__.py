@@ -29,7 +29,7 @@ def analyze_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     from storyline.analyze.entities.extract import extract_entities
     from storyline.analyze.events import extract_events
     from storyline.analyze.quotes.extract import extract_quotes
-    from storyline.analyze.time import analyze_time, furniture_timexes
+    from storyline.analyze.time import analyze_time, furniture_timexes, speech_times
 
     sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     mentions, entities = extract_entities(doc, article)
@@ -37,6 +37,7 @@ def analyze_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     article.published = published
     furniture = furniture_timexes(article, published)
     quotes = extract_quotes(doc, article, mentions, entities)
+    timexes = speech_times(doc, article, timexes, quotes)  # "tomorrow," she said on Friday
     claims = extract_claims(doc, article, mentions, entities, timexes, quotes)
     labels = extract_labels(doc, article, quotes)
     events = extract_events(doc, article, timexes, mentions)

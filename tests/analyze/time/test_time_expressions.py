@@ -548,3 +548,19 @@ def test_the_present_of_a_scheduled_event_points_ahead(nlp, text, span, value):
 def test_a_clock_time_with_its_day_and_month_is_one_expression(nlp, text, span, value):
     _, tx = run(nlp, text, "2025-04-10")
     assert find(tx, span).value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # published Sunday 2024-05-19; the words were said on Friday the 17th
+    ('"We reopen the bridge tomorrow," Mayor Lena Ortiz said on Friday.', "tomorrow", "2024-05-18"),
+    ('Coach Ivo Brandt said on Friday: "We trained hard yesterday morning."', "yesterday morning",
+     "2024-05-16TMO"),
+    # no day of speech: counted from publication
+    ('"We reopen the bridge tomorrow," Mayor Lena Ortiz said.', "tomorrow", "2024-05-20"),
+])
+def test_relative_expressions_in_a_quotation_count_from_the_day_it_was_said(nlp, text, span, value):
+    from storyline.analyze import analyze_article
+
+    pub = PubDate(date="2024-05-19", earliest="2024-05-19", latest="2024-05-19", basis="text")
+    a = analyze_article(Article(id="a1", text=text, published=pub), nlp)
+    assert find(a.timexes, span).value == value

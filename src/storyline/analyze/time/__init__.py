@@ -15,6 +15,7 @@ from storyline.analyze.time.expressions import (
     governing_verb,
     reresolve,
     resolve_at,
+    speech_times,
     verb_tense,
 )
 from storyline.analyze.time.rules import fmt_num, parse_num
@@ -33,6 +34,7 @@ __all__ = [
     "parse_num",
     "reresolve",
     "resolve_at",
+    "speech_times",
     "value_bounds",
     "verb_tense",
 ]

@@ -31,6 +31,7 @@ only stands when no word follows it).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -44,7 +45,7 @@ from storyline.analyze.time.calendar import (
 )
 from storyline.analyze.time.rules import Cand, Resolved, find_candidates, select
 from storyline.lexicon.en.time import FUTURATE_VERBS
-from storyline.model import Article, PubDate, TimeExpr, TimexAnchor
+from storyline.model import Article, PubDate, Quote, TimeExpr, TimexAnchor
 from storyline.safedate import DATE_ERRORS
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 
 __all__ = ["analyze_time", "candidate_at", "clause_tense", "furniture_parts", "furniture_timexes",
            "governing_verb", "infer_publication", "reresolve", "resolve_at", "resolve_candidates",
-           "verb_tense"]
+           "speech_times", "verb_tense"]
 
 _MONTH_DAY_UNKNOWN_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)")
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
@@ -493,3 +494,59 @@ def resolve_guarded(doc: Doc | None, text: str, cands: list[Cand], pub: PubDate,
         return resolve_candidates(doc, text, [c for c, _ in keep], pub, [t for _, t in keep])
     except DATE_ERRORS:  # context chains that only overflow together: resolve each on its own
         return [te for c, tense in keep for te in resolve_candidates(doc, text, [c], pub, [tense])]
+
+
+def speech_times(doc: Doc, article: Article, timexes: list[TimeExpr],
+                 quotes: Sequence[Quote]) -> list[TimeExpr]:
+    """Relative expressions inside a quotation resolved against the day the words were said.
+
+    "'We reopen tomorrow,' the mayor said on Friday" in a Sunday article: "tomorrow" is the
+    Saturday after that Friday, not Monday. The day of speech is a resolved day-level expression
+    outside the quotation, in its sentence, that the quotation's cue verb governs ("said on
+    Friday", "told reporters Tuesday"). Expressions counted from publication inside the quotation
+    are resolved again against that day (``anchor = "context"``); the others stay.
+    """
+    out = list(timexes)
+    text = article.text
+    for q in quotes:
+        if not q.cue:
+            continue
+        inside = [i for i, t in enumerate(out) if q.start <= t.start and t.end <= q.end
+                  and t.anchor == "publication"]
+        if not inside:
+            continue
+        day = _speech_day(doc, out, q)
+        if day is None or day == (article.published.date or ""):
+            continue
+        pub = PubDate(date=day, earliest=day, latest=day, basis="text")
+        for i in inside:
+            t = out[i]
+            c = candidate_at(text, t.start, t.end)
+            if c is None or c.rel is None or c.context:
+                continue
+            try:
+                new = resolve_candidates(None, text, [c], pub, [t.tense or "past"])[0]
+            except DATE_ERRORS:
+                continue
+            new.anchor = "context"
+            out[i] = new
+    return out
+
+
+def _speech_day(doc: Doc, timexes: list[TimeExpr], q: Quote) -> str | None:
+    """The resolved day of the cue verb of quotation ``q`` (see :func:`speech_times`)."""
+    span = _span_of(doc, q.start, q.end)
+    if span is None or not q.cue:
+        return None
+    cue = q.cue.lower()
+    sent = span.sent
+    for t in timexes:
+        if not (sent.start_char <= t.start and t.end <= sent.end_char) or q.start <= t.start < q.end + 1:
+            continue
+        if not (t.resolved and t.type in ("DATE", "TIME") and t.earliest and t.earliest == t.latest):
+            continue
+        verb = governing_verb(doc, t.start, t.end)
+        if verb is not None and cue in (verb.lower_, verb.lemma_.lower()) and \
+                not (q.start <= verb.idx < q.end):
+            return t.earliest
+    return None
