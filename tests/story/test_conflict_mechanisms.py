@@ -315,3 +315,14 @@ def test_within_against_beside_is_a_possible_conflict(nlp):
     cmp = next(c for c in comparisons if c.attribute == "member_of:crew|engineer")
     assert cmp.status == "conflict" and cmp.confidence == "possible"
     assert cmp.explanation.startswith("Whether the engineers are counted among the crew differs")
+
+
+def test_a_report_giving_both_ways_makes_them_compatible(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Court Wire", "2026-04-02", "Karl Benning pleaded guilty to tax evasion in May. A jury later "
+                                     "found Karl Benning guilty of bribery."),
+        ("Daily Ledger", "2026-04-02", "Karl Benning pleaded guilty to tax evasion."),
+    )
+    cmp = next(c for c in comparisons if c.attribute == "mode:conviction")
+    assert cmp.status == "compatible" and "both ways within Court Wire" in cmp.explanation

@@ -34,6 +34,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from storyline.lexicon.en.claims import EXCLUSIVE_KINDS, JURISDICTION_WORDS, ONGOING_PREDICATES, PARTY_WORDS
+from storyline.lexicon.en.names import ORG_HEAD_NOUNS
 from storyline.model import ArticleAnalysis, Claim, Comparison, ComparisonSide, Entity
 from storyline.options import CompareOptions
 from storyline.story.measures import compare_measures, day_text
@@ -475,6 +476,12 @@ def _judge(attribute: str, group: list[Claim], sides: list[ComparisonSide],
     if attribute == "title":
         return _judge_title(group, ctx, what, who)
     reps = [next(c for c in group if c.id in s.claims) for s in sides]
+    if attribute.startswith("mode:"):
+        both = next((a for a in articles if len({str(c.value) for c in group if c.article == a}) > 1), None)
+        if both is not None:  # one report gives both ways: a plea to some charges, a verdict on others
+            return "compatible", (f"{Topic} is given both ways within {ctx.outlets[both]}, so the "
+                                  f"ways need not exclude each other here (different charges or posts): "
+                                  f"{_sides_text(sides, group, ctx)}.")
     if attribute.startswith("date_of:"):
         ok = all(_dates_compatible(str(a.value), str(b.value)) for a in reps for b in reps)
         if ok:
@@ -650,18 +657,34 @@ def _topic(attribute: str, what: str, who: str) -> str:
         return f"who {attribute[:-3].replace('_', ' ')} {who}"
     if attribute.startswith("member_of:"):
         whole, _, part = attribute[len("member_of:"):].partition("|")
-        return f"whether the {part}s are counted among the {whole}"
+        return f"whether the {_plural(part)} are counted among the {_plural(whole)}"
     if attribute.startswith("opponent:"):
         return f"whom {who} beat in the {attribute.split(':', 1)[1]}"
     if attribute == "mode:conviction":
         return f"how {who} came to be convicted"
     if attribute.startswith("mode:departure|"):
-        return f"how {who} left the {attribute.split('|', 1)[1]}"
+        post = attribute.split("|", 1)[1]
+        return f"how {who} left the {post}" if post in ORG_HEAD_NOUNS else f"how {who} left the post of {post}"
     if attribute.startswith("date_of:"):
         event = attribute[len("date_of:"):].replace("_", " ")
         done_to = event in _DONE_TO
         return f"the date {who} {'was ' if done_to else ''}{event}"
     return f"the {what} of {who}"
+
+
+_IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "women"}
+_COLLECTIVE = frozenset({"crew", "staff", "team", "police", "family", "board", "committee", "public"})
+
+
+def _plural(noun: str) -> str:
+    """A group noun in the plural for a sentence ("child" → "children", "crew" stays "crew")."""
+    if noun in _IRREGULAR or noun in _COLLECTIVE:
+        return _IRREGULAR.get(noun, noun)
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _as_written(attribute: str, group: list[Claim]) -> str:

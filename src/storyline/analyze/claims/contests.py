@@ -43,9 +43,12 @@ def opponent_claims(b: _Adder, doc: Doc) -> None:
         winner, loser, stage, extra = found
         if winner.pos_ != "PROPN" or loser.pos_ != "PROPN":
             continue
+        subject = b.ctx.who(winner)
+        if subject not in b.ctx.entity_type:
+            continue  # the winner must be a named entity of the article, not a stray word
         name = " ".join(t.text for t in sorted(loser.subtree, key=lambda t: t.i)
                         if t.pos_ == "PROPN" or t.dep_ in ("compound", "flat"))
-        b.add(subject=b.ctx.who(winner), attribute=f"opponent:{stage}", value=name,
+        b.add(subject=subject, attribute=f"opponent:{stage}", value=name,
               tokens=[winner, tok, loser, *extra], anchor=tok)
 
 
