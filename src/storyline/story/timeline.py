@@ -362,6 +362,31 @@ class _PairIndex:
         return sorted(found)
 
 
+_Span = tuple[date, date]
+
+
+def _common_span(members: list[_Item]) -> _Span | None:
+    """The days all members' dates allow (open ends unbounded); None when they do not meet."""
+    lo = max((it.lo for it in members if it.lo is not None), default=date.min)
+    hi = min((it.hi for it in members if it.hi is not None), default=date.max)
+    return (lo, hi) if lo <= hi else None
+
+
+def _meet(a: _Span | None, b: _Span | None) -> _Span | None:
+    if a is None or b is None:
+        return None
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    return (lo, hi) if lo <= hi else None
+
+
+def _hull(a: _Span | None, b: _Span | None) -> _Span:
+    """Both spans (an entry whose outlets date it differently keeps the whole range)."""
+    spans = [x for x in (a, b) if x is not None]
+    if not spans:
+        return (date.min, date.max)
+    return (min(x[0] for x in spans), max(x[1] for x in spans))
+
+
 def _cluster(items: list[_Item], opts: TimelineOptions) -> list[list[int]]:
     """Merge date-sorted mentions into entries (lists of item indices, by first index).
 
@@ -415,16 +440,24 @@ def _cluster(items: list[_Item], opts: TimelineOptions) -> list[list[int]]:
             for u in units_of[ci]:
                 for v in units_of[cj]:
                     fu, fv = units[u][0], units[v][0]
-                    pairs.append((-scored[0], min(fu, fv), max(fu, fv), u, v))
+                    pairs.append((-scored[0], min(fu, fv), max(fu, fv), u, v, scored[1]))
     pairs.sort()
 
     uf = UnionFind(range(len(units)))
     arts = [{items[i].article for i in unit} for unit in units]  # by set representative
-    for _score, _fi, _fj, u, v in pairs:
+    # the days every member's date allows (by set representative): a coarse date ("this past
+    # week") must not chain reports of different days (Thursday's count, Friday's) into one entry
+    spans = [_common_span([items[i] for i in unit]) for unit in units]
+    for _score, _fi, _fj, u, v, differently in pairs:
         ru, rv = uf.find(u), uf.find(v)
         if ru == rv or arts[ru] & arts[rv]:
             continue  # one entry never holds two mentions from the same article
-        arts[uf.union(ru, rv)] = arts[ru] | arts[rv]
+        joint = _meet(spans[ru], spans[rv])
+        if joint is None and not differently:
+            continue  # compatible as a pair, but not with the dates the entries already hold
+        root = uf.union(ru, rv)
+        arts[root] = arts[ru] | arts[rv]
+        spans[root] = joint if joint is not None else _hull(spans[ru], spans[rv])
     groups: dict[int, list[int]] = {}
     for u in range(len(units)):
         groups.setdefault(uf.find(u), []).extend(units[u])
