@@ -93,6 +93,8 @@ class _Item:
     undated: bool = False  # no time expression of its own: timex/lo/hi are the narrative time
     idf: dict[str, float] | None = None  # the story's lemma weights (shared by all items)
     _weight: float | None = None  # sum of the weights of ``keys`` (computed once, on first use)
+    # an undated mention without a narrative time: its article's publication range, when known
+    published: tuple[date | None, date | None] | None = None
 
     @property
     def weight(self) -> float:
@@ -611,8 +613,14 @@ def _undated_items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
                 # no date in the article to go by: a news report tells of the last days
                 lo, hi = pub - timedelta(days=opts.narrative_pub_days), pub
             ents = frozenset(entity_map.get(k, k) for k in ev.entities)
-            out.append(_Item(a.article.id, ev, ref, lo, hi, ents, "",  # type: ignore[arg-type]
-                             _mention_keys(ev, entity_map), undated=True, idf=idf))
+            item = _Item(a.article.id, ev, ref, lo, hi, ents, "",  # type: ignore[arg-type]
+                         _mention_keys(ev, entity_map), undated=True, idf=idf)
+            if lo is None and hi is None:
+                # no time to go by: the article's publication range (inferred), if it has one
+                p_lo, p_hi = parse_iso(a.article.published.earliest), parse_iso(a.article.published.latest)
+                if p_lo is not None or p_hi is not None:
+                    item.published = (p_lo, p_hi)
+            out.append(item)
     return out
 
 
@@ -789,6 +797,19 @@ class _Blocks:
         return [unit[i] for i in sorted(i for i, n in hits.items() if n >= min_shared)]
 
 
+def _narratives_meet(u: _Item, m: _Item) -> bool:
+    """Two undated reports may be of one event: their narrative times overlap, or one has none
+    but its article's publication range (inferred: "after the 2022 collapse it mentions") allows
+    the other's time, which then dates both."""
+    if u.lo is not None and m.lo is not None:
+        return _overlap(u, m)
+    timeless, timed = (u, m) if u.lo is None else (m, u)
+    if timed.lo is None or timed.hi is None or timeless.published is None:
+        return False
+    p_lo, p_hi = timeless.published
+    return (p_lo is None or p_lo <= timed.hi) and (p_hi is None or timed.lo <= p_hi)
+
+
 def _best_match(u: _Item, unit: list[_Item], entry: bool, opts: TimelineOptions) -> float | None:
     """The best :func:`_content_match` of ``u`` with a member of ``unit`` (an entry, or another
     undated mention) whose date allows it, None when no member may take it."""
@@ -803,8 +824,14 @@ def _best_match(u: _Item, unit: list[_Item], entry: bool, opts: TimelineOptions)
         if not u.undated:
             if m.undated or not _value_fits(u.timex.value, m.timex.value):
                 continue  # the floating value must fit the report's date
-        elif not entry and (u.lo is None or m.lo is None or not _overlap(u, m)):
+        elif not entry and not _narratives_meet(u, m):
             continue  # two undated reports need a common narrative time
+        elif not entry and (u.lo is None or m.lo is None):
+            # one has no time of its own: only a strong content match dates it by the other
+            sc = _content_match(u, m, opts)
+            if sc is not None and sc >= opts.strong_match and (best is None or sc > best):
+                best = sc
+            continue
         elif entry and not m.undated and u.timex is not None and not _masks_agree(u, m):
             continue
         elif entry and not _dates_compatible(u, m):
