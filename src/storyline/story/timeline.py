@@ -425,7 +425,8 @@ def _cluster(items: list[_Item], opts: TimelineOptions) -> list[list[int]]:
         units_of.append(list(range(len(units), len(units) + len(layers))))
         units.extend(layers)
 
-    pairs: list[tuple[float, int, int, int, int]] = []  # (-score, first i, first j, unit, unit)
+    # (-score, first i, first j, unit, unit, dated differently)
+    pairs: list[tuple[float, int, int, int, int, bool]] = []
     window = timedelta(days=opts.window_days)
     starts = [items[members[0]].key for members in cls]  # ascending
     index = _PairIndex([items[members[0]] for members in cls], _min_shared(opts))
