@@ -201,8 +201,8 @@ def test_copies_of_names_are_compared_once(monkeypatch):
         return out
 
     calls = []
-    compatible = resolve.person_compatible
-    monkeypatch.setattr(resolve, "person_compatible",
+    compatible = resolve.names.person_compatible
+    monkeypatch.setattr(resolve.names, "person_compatible",
                         lambda a, b, **kw: calls.append(1) or compatible(a, b, **kw))
     counts, shapes = {}, {}
     for n in (2, 10):

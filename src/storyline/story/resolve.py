@@ -23,17 +23,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from storyline.analyze.entities import (
-    fullest_name,
-    given_variants,
-    gpe_key,
-    link_orgs,
-    name_tokens,
-    norp_key,
-    person_compatible,
-    person_core,
-    surname,
-)
+from storyline.analyze.entities import names
 from storyline.lexicon.en.names import GENERIC_ROLE_WORDS, HONORIFICS, OFFICE_WORDS, ROLE_NOUNS
 from storyline.model import ArticleAnalysis, Entity, LocalEntity, Role, Span
 from storyline.options import ResolveOptions
@@ -64,7 +54,7 @@ def role_words(roles: Sequence[Role]) -> set[str]:
 
 
 def _person_tokens(le: LocalEntity) -> list[str]:
-    return person_core(name_tokens(le.name))
+    return names.person_core(names.name_tokens(le.name))
 
 
 def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int],
@@ -83,11 +73,11 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
         tokens = {x: _join_hyphenated(t, hyphenated) for x, t in tokens.items()}
     blocks: dict[str, list[int]] = {}
     for x in idx:
-        s = surname(list(tokens[x]))
+        s = names.surname(list(tokens[x]))
         if s:
             blocks.setdefault(s, []).append(x)
     for x in orgs_single:  # ORG-typed one-word names that are a person's surname elsewhere
-        s = surname(list(tokens[x]))
+        s = names.surname(list(tokens[x]))
         if s in blocks:
             blocks[s].append(x)
     for block in blocks.values():
@@ -98,11 +88,11 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
         for x in full:
             first = forms.setdefault(tokens[x], x)
             if first != x:
-                uf.union(first, x)  # the same full name: person_compatible(t, t) always holds
+                uf.union(first, x)  # the same full name: names.person_compatible(t, t) always holds
         distinct = list(forms)
         for a_i, ta in enumerate(distinct):  # distinct full names in a block are few
             for tb in distinct[a_i + 1:]:
-                if person_compatible(list(ta), list(tb)):
+                if names.person_compatible(list(ta), list(tb)):
                     uf.union(forms[ta], forms[tb])
         _merge_given_variants(distinct, forms, uf, items)
         clusters: dict[int, set[str]] = {}
@@ -113,7 +103,7 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
             words = role_words(items[x].roles)
             if tokens[x] not in fitting:
                 fitting[tokens[x]] = [forms[t] for t in distinct
-                                      if person_compatible(list(tokens[x]), list(t))]
+                                      if names.person_compatible(list(tokens[x]), list(t))]
             fits = list(dict.fromkeys(uf.find(m) for m in fitting[tokens[x]]))
             if len(fits) > 1:
                 fits = [r for r in fits if words & clusters[r]]
@@ -170,11 +160,11 @@ def _merge_given_variants(distinct: list[tuple[str, ...]], forms: dict[tuple[str
     firsts = [t for t in distinct if len(t) >= 2]
     for a_i, ta in enumerate(firsts):
         for tb in firsts[a_i + 1:]:
-            if uf.find(forms[ta]) == uf.find(forms[tb]) or not given_variants(ta[0], tb[0]):
+            if uf.find(forms[ta]) == uf.find(forms[tb]) or not names.given_variants(ta[0], tb[0]):
                 continue
             others = [t for t in firsts if t not in (ta, tb) and uf.find(forms[t]) not in
                       (uf.find(forms[ta]), uf.find(forms[tb]))
-                      and (given_variants(t[0], ta[0]) or given_variants(t[0], tb[0]))]
+                      and (names.given_variants(t[0], ta[0]) or names.given_variants(t[0], tb[0]))]
             if others:
                 continue
             xa = [x for x in forms.values() if uf.find(x) == uf.find(forms[ta])]
@@ -206,7 +196,7 @@ def _merge_spelling_variants(items: list[LocalEntity], persons: list[int], uf: U
                 if uf.find(ra) == uf.find(rb):
                     continue
                 ta, tb = tokens[ra], tokens[rb]
-                if ta[-1] == tb[-1] or not given_variants(ta[0], tb[0]):
+                if ta[-1] == tb[-1] or not names.given_variants(ta[0], tb[0]):
                     continue
                 if fuzz.ratio(ta[-1], tb[-1]) < opts.surname_ratio:
                     continue
@@ -248,20 +238,20 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis],
 
     persons = [x for x, le in enumerate(items) if le.type == "PERSON"]
     orgs = [x for x, le in enumerate(items) if le.type == "ORG"]
-    orgs_single = [x for x in orgs if len(name_tokens(items[x].name)) == 1]
+    orgs_single = [x for x in orgs if len(names.name_tokens(items[x].name)) == 1]
     _resolve_persons(items, persons, uf, orgs_single, opts or ResolveOptions())
     person_roots = {uf.find(p) for p in persons}
     org_rest = [x for x in orgs if uf.find(x) not in person_roots]
-    for a, b in link_orgs([items[x].name for x in org_rest]):
+    for a, b in names.link_orgs([items[x].name for x in org_rest]):
         uf.union(org_rest[a], org_rest[b])
     by_key: dict[tuple[str, str], int] = {}
     for x, le in enumerate(items):
         if le.type == "GPE":
-            k = ("GPE", gpe_key(le.name))
+            k = ("GPE", names.gpe_key(le.name))
         elif le.type == "NORP":
-            k = ("NORP", norp_key(le.name))
+            k = ("NORP", names.norp_key(le.name))
         elif le.type not in ("PERSON", "ORG"):
-            k = (le.type, " ".join(name_tokens(le.name)))
+            k = (le.type, " ".join(names.name_tokens(le.name)))
         else:
             continue
         if k in by_key:
@@ -272,7 +262,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis],
     # The same name under two NER types in two articles ("Truth Social" ORG / GPE) is one entity.
     by_name: dict[str, int] = {}
     for x, le in enumerate(items):
-        name = " ".join(name_tokens(le.name))
+        name = " ".join(names.name_tokens(le.name))
         if len(name.split()) < 2 and le.type == "PERSON":
             continue  # one-word person names were handled in their surname block
         if name in by_name:
@@ -291,8 +281,8 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis],
     for _, xs in sorted(groups.items(), key=lambda kv: min(items[x].key for x in kv[1])):
         members = [items[x] for x in xs]
         etype = _vote_type(members)
-        names = [le.name for le in members for _ in range(max(1, len(le.mentions)))]
-        name = fullest_name(names)
+        written = [le.name for le in members for _ in range(max(1, len(le.mentions)))]
+        name = names.fullest_name(written)
         eid = _entity_id(etype, name, taken, min(le.key for le in members))
         taken.add(eid)
         forms = {le.name for le in members}
