@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.lexicon.en.claims import (
+    CASE_NOUNS,
     HEDGE_ADJS,
     HEDGE_ADVS,
     HEDGE_NOUNS,
     HEDGE_VERBS,
+    PATIENT_VERBS,
+    RELATIVE_PRONOUNS,
+    REPORT_NOUNS,
     SAY_VERBS,
 )
 from storyline.lexicon.en.quotes import PERSONAL_PRONOUNS
@@ -27,16 +31,6 @@ from storyline.model import Article, LocalEntity, Mention, Quote, TimeExpr
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CASE_NOUNS = {"case", "prosecution", "trial", "conviction", "sentence", "appeal", "lawsuit",
-              "petition", "indictment", "sentencing"}
-# Nouns of communication whose "that"-clause is someone else's statement.
-REPORT_NOUNS = {"report", "statement", "claim", "allegation", "filing", "testimony", "letter",
-                "post", "tweet", "announcement", "complaint", "lawsuit", "memo", "assertion",
-                "argument", "finding", "ruling", "accusation"}
-RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
-# Verbs whose grammatical object is the one the legal act happens to (the claim is about them).
-PATIENT_VERBS = {"convict", "sentence", "find", "charge", "indict", "jail", "imprison",
-                 "prosecute", "acquit", "fine", "arrest", "try", "release", "pardon", "hold"}
 
 
 def plain_label(tokens: list[Token]) -> str:

@@ -50,6 +50,7 @@ from storyline.lexicon.en.claims import (
     AGENT_EVENTS,
     CHARGE_NOUNS,
     EVENT_LEMMAS,
+    MODAL_VERBS,
     PRISON_WORDS,
     SAY_VERBS,
     SENTENCE_NOUNS,
@@ -524,7 +525,7 @@ def _date_claims(b: ClaimBuilder, doc: Doc) -> None:
 
 # ----------------------------------------------------------------------------- agents
 
-_MODALS = {"can", "could", "may", "might", "would", "should", "must", "ca"}
+_MODALS = MODAL_VERBS | {"would"}
 
 
 def _irrealis(verb: Token) -> bool:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.analyze.claims.context import Context, char_span, is_hedged, span_of
 from storyline.analyze.claims.numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
-from storyline.lexicon.en.claims import CHARGE_NOUNS
+from storyline.lexicon.en.claims import CHARGE_NOUNS, MODAL_VERBS
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
     CHANGE_VERBS,
@@ -353,13 +353,12 @@ class _Out:
 
 
 # "would" stays out: in news it mostly reports a future ("officials said repairs would cost …")
-_MODALS = {"can", "could", "may", "might", "should", "must", "ca"}
 
 
 def _irrealis(tok: Token) -> bool:
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     for _ in range(2):
-        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODAL_VERBS for c in verb.children):
             return True
         if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
             break

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from storyline.analyze.claims.context import Context
-    from storyline.model import Claim
+from storyline.lexicon.en.claims import MODAL_VERBS
+from storyline.model import Claim
 
 __all__ = ["PLEA", "REMOVED", "TRIAL", "VOLUNTARY", "mode_claims"]
 
@@ -42,7 +43,6 @@ TRIAL = "verdict at trial"
 VOLUNTARY = "left of own accord"
 REMOVED = "removed"
 _NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "CARDINAL"})
-_MODALS = frozenset({"may", "might", "could", "should", "can", "must"})
 
 
 class _Adder(Protocol):
@@ -73,7 +73,7 @@ def mode_claims(b: _Adder, doc: Doc) -> None:
 
 def _unreal(verb: Token) -> bool:
     """Negated, modal or only intended ("refused to resign")."""
-    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODAL_VERBS for c in verb.children):
         return True
     cur = verb
     while cur.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:

@@ -36,6 +36,7 @@ from storyline.analyze.quotes.speakers import (
 from storyline.lexicon.en.names import ROLE_NOUNS
 from storyline.lexicon.en.quotes import (
     MEDIA,
+    MEDIUM_PREPS,
     NAMING_VERBS,
     ORG_DESCRIPTION_NOUNS,
     PLATFORMS,
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 SENT_END = frozenset({".", "!", "?"})
-MEDIUM_PREPS = frozenset({"in", "on", "during", "at", "via", "through", "from"})
 NON_SPEAKER_ENTS = frozenset({"DATE", "TIME"})  # "5:45 p.m." parsed as a subject
 
 __all__ = ["extract_quotes"]

@@ -44,7 +44,7 @@ from storyline.analyze.time.calendar import (
     value_bounds,
 )
 from storyline.analyze.time.rules import Cand, Resolved, find_candidates, select
-from storyline.lexicon.en.time import FUTURATE_VERBS
+from storyline.lexicon.en.time import FUTURATE_VERBS, FUTURE_AUXILIARIES, FUTURE_HEADS, SCHEDULING_VERBS
 from storyline.model import Article, PubDate, Quote, TimeExpr, TimexAnchor
 from storyline.safedate import DATE_ERRORS
 
@@ -57,10 +57,6 @@ __all__ = ["analyze_time", "candidate_at", "clause_tense", "furniture_parts", "f
 
 _MONTH_DAY_UNKNOWN_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)")
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "may", "might", "must", "should", "can", "ca"}
-_SCHEDULING = {"schedule", "set", "slate", "plan", "expect", "due"}
-_FUTURE_HEADS = {"plan", "expect", "schedule", "set", "hope", "intend", "aim", "want", "seek",
-                 "prepare", "due", "go", "promise", "vow", "threaten", "likely", "poise", "slate"}
 
 
 # ----------------------------------------------------------------------------- tense
@@ -74,11 +70,11 @@ def verb_tense(v: Token, depth: int = 0) -> str:
     """past / present / future of one verb, from its tag and its auxiliaries."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
-    if aux_words & _FUTURE_AUX:
+    if aux_words & FUTURE_AUXILIARIES:
         return "future"
     if "going" in aux_words or (v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children)):
         return "future"
-    if v.tag_ == "VBN" and v.lemma_.lower() in _SCHEDULING and "had" not in aux_words \
+    if v.tag_ == "VBN" and v.lemma_.lower() in SCHEDULING_VERBS and "had" not in aux_words \
             and any(a.dep_ == "auxpass" for a in auxes):
         return "future"  # "a hearing has been scheduled for June 3", "the vote is set for Monday"
     if any(a.tag_ == "VBD" for a in auxes) or {"has", "have", "'ve", "had", "did"} & aux_words:
@@ -91,7 +87,7 @@ def verb_tense(v: Token, depth: int = 0) -> str:
         head = v.head
         if v.dep_ == "acl":  # "an event to be held on October 12"
             return "future"
-        if head.lemma_.lower() in _FUTURE_HEADS:
+        if head.lemma_.lower() in FUTURE_HEADS:
             return "future"
         if head.pos_ in ("VERB", "AUX"):
             return verb_tense(head, depth + 1)
@@ -320,7 +316,7 @@ def _firm_future(doc: Doc | None, c: Cand) -> bool:
         return False
     aux = {a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
     return bool(aux & {"will", "'ll", "shall", "wo"}) or \
-        (verb.tag_ == "VBN" and verb.lemma_.lower() in _SCHEDULING and
+        (verb.tag_ == "VBN" and verb.lemma_.lower() in SCHEDULING_VERBS and
          bool(aux & {"is", "are", "'s", "'re", "has", "have"}))
 
 

@@ -152,3 +152,19 @@ CONTEST_STAGES = frozenset({"final", "semifinal", "quarterfinal", "playoff", "ru
 # ongoing activity, not one event given two dates.
 ONGOING_PREDICATES = frozenset({"continue", "remain", "stay", "persist", "rage", "burn", "last",
                                 "linger", "search", "keep", "wait", "smoulder", "smolder"})
+
+# --- who a claim is about (analyze/claims/context.py) ---------------------------------------------
+# Nouns of a legal case: "her case was prosecuted" is about her.
+CASE_NOUNS = {"case", "prosecution", "trial", "conviction", "sentence", "appeal", "lawsuit",
+              "petition", "indictment", "sentencing"}
+# Nouns of communication whose "that"-clause is someone else's statement.
+REPORT_NOUNS = {"report", "statement", "claim", "allegation", "filing", "testimony", "letter",
+                "post", "tweet", "announcement", "complaint", "lawsuit", "memo", "assertion",
+                "argument", "finding", "ruling", "accusation"}
+RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
+# Verbs whose grammatical object is the one the legal act happens to (the claim is about them).
+PATIENT_VERBS = {"convict", "sentence", "find", "charge", "indict", "jail", "imprison",
+                 "prosecute", "acquit", "fine", "arrest", "try", "release", "pardon", "hold"}
+# Modal verbs (and "ca", spaCy's token for the "ca" of "can't"): a claim under one is possible,
+# not stated. The conditional "would" is added where a module means it too.
+MODAL_VERBS = frozenset({"can", "could", "may", "might", "should", "must", "ca"})

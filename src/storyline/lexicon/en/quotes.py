@@ -89,3 +89,6 @@ TITLE_NOUNS = frozenset({"book", "film", "movie", "song", "album", "show", "seri
 
 # Organization descriptions: the generic words and the head words of organization names.
 ORG_DESCRIPTION_NOUNS = GENERIC_ORG_NOUNS | frozenset(ORG_HEAD_NOUNS)
+
+# Prepositions that put words in a medium ("in an interview", "on a podcast", "during a hearing").
+MEDIUM_PREPS = frozenset({"in", "on", "during", "at", "via", "through", "from"})

@@ -9,6 +9,11 @@ present in news is a headline's past.
 The list keeps the lemmas of such events that news copy uses with a day or a date ("polls open
 Tuesday", "the team plays Sunday", "the law takes effect in July"); reporting verbs ("says") and
 states ("stands", "remains") are not in it: their present is about now or about what was said.
+
+Also the tense of a time expression's clause (:mod:`storyline.analyze.time.expressions`). Sources:
+English grammar (the modal and future auxiliaries, with spaCy's tokens "wo" and "ca" for "won't" and
+"can't") and general news usage written down by hand (the verbs and adjectives that look forward:
+"is scheduled for", "plans to", "is likely to"); none of it from an evaluation set.
 """
 
 from __future__ import annotations
@@ -19,3 +24,12 @@ FUTURATE_VERBS: frozenset[str] = frozenset((
     "meet", "convene", "vote", "decide", "rule", "sentence", "testify", "appear", "play",
     "host", "kick", "race", "compete", "expire", "take", "go", "move", "celebrate", "mark",
 ))
+
+# Auxiliaries that make the clause future (or hypothetical, which is read the same way for dates).
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo", "would", "may", "might", "must", "should",
+                                "can", "ca"})
+# Participles of scheduling: "the vote is set for Monday" looks forward.
+SCHEDULING_VERBS = frozenset({"schedule", "set", "slate", "plan", "expect", "due"})
+# Heads of an infinitive that look forward: "plans to vote on Monday".
+FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "set", "hope", "intend", "aim", "want", "seek",
+                          "prepare", "due", "go", "promise", "vow", "threaten", "likely", "poise", "slate"})
