@@ -471,7 +471,11 @@ def bench(
                             "the local and the Dask runner side by side, then stories + reduce at "
                             "scale; prints Markdown tables (docs/benchmarks.md).")] = None,
     runners: Annotated[str, typer.Option(
-        metavar="LIST", help="With --corpus: the runners to compare, comma-separated.")] = "local,dask",
+        metavar="LIST", help="With --corpus: the runners to compare, comma-separated ('' for none: "
+                             "the scale rows only, from an earlier run's --work).")] = "local,dask",
+    work: Annotated[Optional[Path], typer.Option(
+        metavar="DIR", help="With --corpus: keep the stores and outputs here (default: a temporary "
+                            "folder).")] = None,
 ) -> None:
     """Time the bare spaCy parse, the full analysis, the reduce and a baseline; print a table."""
     from rich.console import Console
@@ -483,11 +487,12 @@ def bench(
             if not corpus.is_dir():
                 raise _fail(f"{corpus}: --corpus must be a folder")
             chosen = [r.strip() for r in runners.split(",") if r.strip()]
-            if not chosen or any(r not in ("local", "dask") for r in chosen):
+            if any(r not in ("local", "dask") for r in chosen):
                 raise _fail(f"--runners {runners}: expected local and/or dask")
             scales = sorted({1, scale} | ({10} if scale > 10 else set()))
             result = run_corpus_bench(str(corpus), scales=scales, workers=workers, runners=chosen,
-                                      limit=limit, progress=lambda line: typer.echo(line, err=True))
+                                      limit=limit, work=str(work) if work else None,
+                                      progress=lambda line: typer.echo(line, err=True))
             typer.echo(corpus_bench_markdown(result))
             return
         rows = run_bench(paths or [str(EXAMPLE_CORPUS)], repeat=repeat, scale=scale,

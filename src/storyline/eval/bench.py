@@ -337,15 +337,17 @@ def _end_to_end(paths: list[str], runner: str, workers: int, work: str) -> EndTo
     return EndToEndRow(runner, articles, stories, seconds, cores, _peak_mb(), workers_mb, problems)
 
 
-def _scaled(db: str, k: int, batch: int = 500) -> ScaleRow:
+def _scaled(db: str, work: str, k: int, batch: int = 500) -> ScaleRow:
     from storyline.run import CorpusRun, plan_stories
     from storyline.store import Store
 
     with Store(db) as source:
         ids = [a["id"] for a in source.list_articles()]
     t0 = time.perf_counter()
-    work = db.rsplit("/", 1)[0]
-    with Store(f"sqlite:///{work}/scaled-{k}.db") as store:
+    scaled = Path(work) / f"scaled-{k}.db"
+    for old in Path(work).glob(f"scaled-{k}.db*"):
+        old.unlink()
+    with Store(f"sqlite:///{scaled}") as store:
         with Store(db) as source:
             for start in range(0, len(ids), batch):
                 chunk = source.load_analyses(ids[start:start + batch])
@@ -383,23 +385,36 @@ def _replica(analyses: Sequence[ArticleAnalysis], copy: int) -> list[ArticleAnal
 
 def run_corpus_bench(corpus: str, *, scales: Sequence[int] = (10, 100), workers: int | None = None,
                      runners: Sequence[str] = ("local", "dask"), limit: int | None = None,
+                     work: str | None = None,
                      progress: Callable[[str], None] = lambda line: None) -> CorpusBench:
-    """``storyline bench --corpus DIR``: end to end per runner, then stories + reduce at scale."""
+    """``storyline bench --corpus DIR``: end to end per runner, then stories + reduce at scale.
+
+    ``work`` keeps the stores and outputs (default: a temporary folder, removed). With no runner,
+    the scale rows use the analyses of an earlier run kept in ``work`` (``local.db``)."""
     import os
     import tempfile
+    from contextlib import ExitStack
 
     n_workers = workers or os.cpu_count() or 1
-    with tempfile.TemporaryDirectory(prefix="storyline-bench-") as work:
-        paths, _ = _materialise(Path(corpus), Path(work) / "corpus", limit)
+    with ExitStack() as stack:
+        if work is None:
+            work = stack.enter_context(tempfile.TemporaryDirectory(prefix="storyline-bench-"))
+        Path(work).mkdir(parents=True, exist_ok=True)
         e2e: list[EndToEndRow] = []
-        for runner in runners:
-            progress(f"end to end, {runner} runner …")
-            e2e.append(_child(_end_to_end, paths, runner, n_workers, work))
+        if runners:
+            paths, _ = _materialise(Path(corpus), Path(work) / "corpus", limit)
+            for runner in runners:
+                progress(f"end to end, {runner} runner …")
+                for old in Path(work).glob(f"{runner}.db*"):  # a fresh store for each run
+                    old.unlink()
+                e2e.append(_child(_end_to_end, paths, runner, n_workers, work))
+        db = Path(work) / f"{runners[0] if runners else 'local'}.db"
+        if not db.exists():
+            raise DatasetError(f"{db}: no analyses to scale (run the end to end first with the same --work)")
         rows: list[ScaleRow] = []
-        db = f"sqlite:///{Path(work) / f'{runners[0]}.db'}"
         for k in scales:
             progress(f"stories + reduce ×{k} …")
-            rows.append(_child(_scaled, db, k))
+            rows.append(_child(_scaled, f"sqlite:///{db}", work, k))
     return CorpusBench(corpus, e2e, rows)
 
 
