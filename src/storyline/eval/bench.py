@@ -232,7 +232,13 @@ class EndToEndRow:
     cores: int
     peak_mb_main: float  # the process that runs storyline analyze (the client with Dask)
     peak_mb_workers: list[float]  # each map worker process (local pool or Dask workers)
+    cpu_seconds: float = 0.0  # user + system time of every process of the run
     problems: int = 0
+
+    @property
+    def per_cpu_second(self) -> float:
+        """Articles per second of one core's time: the throughput per core on an idle machine."""
+        return self.articles / self.cpu_seconds if self.cpu_seconds else float("inf")
 
     @property
     def per_second(self) -> float:
@@ -311,6 +317,8 @@ def _end_to_end(paths: list[str], runner: str, workers: int, work: str) -> EndTo
     from storyline.store import Store
 
     out = Path(work) / f"out-{runner}"
+    before = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu_before = sum(r.ru_utime + r.ru_stime for r in before)
     t0 = time.perf_counter()
     stories = 0
     workers_mb: list[float] = []
@@ -327,6 +335,9 @@ def _end_to_end(paths: list[str], runner: str, workers: int, work: str) -> EndTo
             workers_mb = sorted(run.client.run(_worker_peak_mb).values())
         problems = len(run.problems)
     seconds = time.perf_counter() - t0
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    waited = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's or the cluster's processes
+    cpu = own.ru_utime + own.ru_stime + waited.ru_utime + waited.ru_stime - cpu_before
     cores = workers
     if runner == "local":  # the pool's processes have ended: the largest one's peak
         from storyline.run.local import effective_workers
@@ -334,7 +345,7 @@ def _end_to_end(paths: list[str], runner: str, workers: int, work: str) -> EndTo
         cores = effective_workers(articles, workers)
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         workers_mb = [children] if children and cores > 1 else []
-    return EndToEndRow(runner, articles, stories, seconds, cores, _peak_mb(), workers_mb, problems)
+    return EndToEndRow(runner, articles, stories, seconds, cores, _peak_mb(), workers_mb, cpu, problems)
 
 
 def _scaled(db: str, work: str, k: int, batch: int = 500) -> ScaleRow:
@@ -419,12 +430,14 @@ def run_corpus_bench(corpus: str, *, scales: Sequence[int] = (10, 100), workers:
 
 
 def corpus_bench_markdown(b: CorpusBench) -> str:
-    lines = ["| runner | articles | stories | seconds | articles/s | articles/s per core | peak MB main "
-             "| peak MB per worker |", "|---|---:|---:|---:|---:|---:|---:|---|"]
+    lines = ["| runner | articles | stories | seconds | articles/s | articles/s per core | CPU s "
+             "| articles per CPU s | peak MB main | peak MB per worker |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in b.end_to_end:
         lines.append(f"| {r.runner} ({r.cores} worker{'s' if r.cores != 1 else ''}) | {r.articles:,} | "
                      f"{r.stories:,} | {r.seconds:.1f} | {r.per_second:.1f} | {r.per_core:.1f} | "
-                     f"{r.peak_mb_main:,.0f} | {', '.join(f'{m:,.0f}' for m in r.peak_mb_workers) or '—'} |")
+                     f"{r.cpu_seconds:.1f} | {r.per_cpu_second:.1f} | {r.peak_mb_main:,.0f} | "
+                     f"{', '.join(f'{m:,.0f}' for m in r.peak_mb_workers) or '—'} |")
     if b.scale:
         lines += ["", "| scale | articles | stories | cluster s | reduce s | (cluster + reduce) ms/article "
                   "| peak MB |", "|---|---:|---:|---:|---:|---:|---:|"]

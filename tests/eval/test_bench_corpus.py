@@ -1,0 +1,41 @@
+"""``storyline bench --corpus``: the end-to-end and scale tables on a tiny invented corpus (a smoke
+test of the machinery; the real numbers come from ECB+, docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+ARTICLES = {
+    "quake-1.txt": "Quake shakes Vellmar coast\n\nA magnitude 6.1 earthquake struck off the Vellmar "
+                   "coast on Tuesday, damaging harbour walls, the regional seismology office said.\n",
+    "quake-2.txt": "Vellmar harbour damaged by earthquake\n\nHarbour walls in Vellmar cracked when a "
+                   "6.1 magnitude earthquake hit the coast on Tuesday, the seismology office said.\n",
+    "vote-1.txt": "Dorrin council approves new tram line\n\nThe Dorrin city council voted 9-4 on "
+                  "Monday to build a tram line to the airport, at a cost of 310 million euros.\n",
+}
+
+
+def test_bench_corpus_tables(tmp_path: Path, nlp) -> None:  # nlp: loaded here, the forked runs inherit it
+    from storyline.cli import app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    work = tmp_path / "work"
+    result = CliRunner().invoke(app, ["bench", "--corpus", str(corpus), "--runners", "local",
+                                      "--scale", "2", "--workers", "1", "--work", str(work)])
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if line.startswith("| ")]
+    assert rows[1].startswith("| local (1 worker) | 3 | 2 |")  # 3 articles, 2 stories
+    assert float(rows[1].split(" | ")[6]) > 0  # CPU seconds counted
+    assert [r.split(" | ")[0] for r in rows[3:]] == ["| ×1", "| ×2"]
+    assert rows[4].startswith("| ×2 | 6 |")  # the corpus twice, fresh ids
+    assert (work / "local.db").exists() and (work / "out-local" ).is_dir()
+
+    again = CliRunner().invoke(app, ["bench", "--corpus", str(corpus), "--runners", "", "--scale", "2",
+                                     "--work", str(work)])  # the scale rows alone, from the kept store
+    assert again.exit_code == 0, again.output
+    assert "| ×2 | 6 |" in again.output and "| local" not in again.output
