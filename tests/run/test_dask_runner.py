@@ -110,3 +110,27 @@ def test_dask_on_a_postgresql_store(corpus_dir, pg_url):
         again = run_stories([str(corpus_dir)], store=store, workers=1, runner="dask", processes=False)
         assert [d.story_id for d in again.dossiers] == [d.story_id for d in dask.dossiers]
         assert all(d.version == 1 for d in again.dossiers)  # nothing new: same version
+
+
+def test_a_running_scheduler_by_address(corpus_dir, tmp_path):
+    """--scheduler ADDRESS: the client joins a cluster it did not start; with a SQLite file (which
+    workers on other machines could not open) the client ships each story's analyses."""
+    from distributed import LocalCluster
+
+    from storyline.run import run_stories
+    from storyline.store import Store
+
+    local = run_stories([str(corpus_dir)], workers=1)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Store(f"sqlite:///{tmp_path / 's.db'}") as store:
+        dask = run_stories([str(corpus_dir)], store=store, runner="dask", scheduler=cluster.scheduler_address)
+    assert _dossiers(dask) == _dossiers(local)
+
+
+def test_which_stores_the_workers_open_themselves(tmp_path, pg_url):
+    from storyline.run.dask import workers_can_open
+    from storyline.store import Store
+
+    with Store("sqlite://") as memory, Store(f"sqlite:///{tmp_path / 'f.db'}") as file, Store(pg_url) as pg:
+        assert [workers_can_open(s, remote=False) for s in (memory, file, pg)] == [False, True, True]
+        assert [workers_can_open(s, remote=True) for s in (memory, file, pg)] == [False, False, True]

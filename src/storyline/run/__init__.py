@@ -120,6 +120,7 @@ class CorpusRun:
     stories: list[StoryPlan]
     client: Any = None  # a dask.distributed Client when the runner is Dask
     options: Options = field(default_factory=Options)  # the story level's tuning
+    remote: bool = False  # the Dask workers may be on other machines (a scheduler was given)
 
     def dossiers(self, progress: Progress = _noop) -> Iterator[tuple[int, Dossier]]:
         """Each story reduced, as ``(position in stories, dossier)``: in order with the local
@@ -136,7 +137,7 @@ class CorpusRun:
             from storyline.run.dask import reduce_dask
 
             reduced = reduce_dask([p.article_ids for p in self.stories], self.store, self.client,
-                                  self.options)
+                                  self.options, remote=self.remote)
         for done, (i, dossier) in enumerate(reduced, 1):
             previous = self.stories[i].previous
             if previous is not None:
@@ -184,7 +185,7 @@ def corpus_run(paths: Sequence[str], *, meta_file: str | None = None, store: Sto
             progress("stories", 0, 1)
             plans = plan_stories(store, mapped.run_ids, opts.cluster)
             progress("stories", 1, 1)
-        yield CorpusRun(store, mapped.problems, mapped.stored_new, plans, client, opts)
+        yield CorpusRun(store, mapped.problems, mapped.stored_new, plans, client, opts, remote=bool(scheduler))
 
 
 def plan_stories(store: Store, run_ids: set[str],

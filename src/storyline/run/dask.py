@@ -137,12 +137,19 @@ def reduce_analyses(analyses: Sequence[ArticleAnalysis], options: Options | None
     return build_dossier(analyses, options=options)
 
 
+def workers_can_open(store: Store, remote: bool) -> bool:
+    """Whether the workers can read the store themselves: a database server always; a SQLite file
+    only on this machine (a ``LocalCluster``); an in-memory SQLite never."""
+    return store.shareable and (not remote or store.engine.dialect.name != "sqlite")
+
+
 def reduce_dask(stories: Sequence[Sequence[str]], store: Store, client: Client,
-                options: Options | None = None) -> Iterator[tuple[int, Dossier]]:
+                options: Options | None = None, *, remote: bool = False) -> Iterator[tuple[int, Dossier]]:
     """Reduce each story (a list of article ids) on the cluster; yields ``(position, dossier)`` as
-    the tasks complete (any order), with at most :data:`IN_FLIGHT` stories per worker out."""
+    the tasks complete (any order), with at most :data:`IN_FLIGHT` stories per worker out.
+    ``remote``: the workers may be on other machines (a scheduler address was given)."""
     distributed = _distributed()
-    shared = store.url if store.shareable else None
+    shared = store.url if workers_can_open(store, remote) else None
     limit = IN_FLIGHT * worker_count(client)
     pending = iter(enumerate(stories))
     index: dict[Any, int] = {}
