@@ -476,6 +476,9 @@ def bench(
     work: Annotated[Optional[Path], typer.Option(
         metavar="DIR", help="With --corpus: keep the stores and outputs here (default: a temporary "
                             "folder).")] = None,
+    cluster_scale: Annotated[Optional[list[int]], typer.Option(
+        metavar="K", help="With --corpus: also story detection alone on the profiles ×K (streamed, "
+                          "no reduce); repeatable.")] = None,
 ) -> None:
     """Time the bare spaCy parse, the full analysis, the reduce and a baseline; print a table."""
     from rich.console import Console
@@ -492,6 +495,7 @@ def bench(
             scales = sorted({1, scale} | ({10} if scale > 10 else set()))
             result = run_corpus_bench(str(corpus), scales=scales, workers=workers, runners=chosen,
                                       limit=limit, work=str(work) if work else None,
+                                      cluster_scales=cluster_scale or [],
                                       progress=lambda line: typer.echo(line, err=True))
             typer.echo(corpus_bench_markdown(result))
             return

@@ -36,6 +36,7 @@ def test_bench_corpus_tables(tmp_path: Path, nlp) -> None:  # nlp: loaded here, 
     assert (work / "local.db").exists() and (work / "out-local" ).is_dir()
 
     again = CliRunner().invoke(app, ["bench", "--corpus", str(corpus), "--runners", "", "--scale", "2",
-                                     "--work", str(work)])  # the scale rows alone, from the kept store
+                                     "--cluster-scale", "3", "--work", str(work)])  # from the kept store
     assert again.exit_code == 0, again.output
     assert "| ×2 | 6 |" in again.output and "| local" not in again.output
+    assert "| ×3 | 9 | 2 |" in again.output  # story detection alone: 9 profiles, still 2 stories

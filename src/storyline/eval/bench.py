@@ -19,8 +19,8 @@ import hashlib
 import json
 import resource
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -265,10 +265,24 @@ class ScaleRow:
 
 
 @dataclass(slots=True)
+class ClusterRow:
+    scale: int
+    articles: int
+    stories: int
+    seconds: float
+    peak_mb: float
+
+    @property
+    def ms_per_article(self) -> float:
+        return self.seconds / self.articles * 1000 if self.articles else 0.0
+
+
+@dataclass(slots=True)
 class CorpusBench:
     corpus: str
     end_to_end: list[EndToEndRow]
     scale: list[ScaleRow]
+    cluster: list[ClusterRow] = field(default_factory=list)
 
 
 def _materialise(corpus: Path, folder: Path, limit: int | None) -> tuple[list[str], int]:
@@ -376,6 +390,27 @@ def _scaled(db: str, work: str, k: int, batch: int = 500) -> ScaleRow:
     return ScaleRow(k, len(all_ids), len(plans), load, cluster, reduce, _peak_mb())
 
 
+def _cluster_scaled(db: str, k: int) -> ClusterRow:
+    """Story detection alone on the stored profiles replicated ×k with fresh ids, streamed: the
+    replicas are made afresh on each pass, as profiles streamed from a store would be."""
+    from storyline.store import Store
+    from storyline.story.cluster import ArticleProfile, cluster_profiles
+
+    with Store(db) as source:
+        ids = {a["id"] for a in source.list_articles()}
+        base = list(source.iter_profiles(ids))
+
+    def replicas() -> Iterator[ArticleProfile]:
+        for copy in range(k):
+            for p in base:
+                dup = _replica_id(p.duplicate_of, copy) if p.duplicate_of else None
+                yield ArticleProfile(_replica_id(p.id, copy), p.order, dup, p.keys)
+
+    t0 = time.perf_counter()
+    stories = cluster_profiles(replicas)
+    return ClusterRow(k, len(base) * k, len(stories), time.perf_counter() - t0, _peak_mb())
+
+
 def _replica_id(old: str, copy: int) -> str:
     return old if copy == 0 else hashlib.sha256(f"{old}/{copy}".encode()).hexdigest()[: len(old)]
 
@@ -396,7 +431,7 @@ def _replica(analyses: Sequence[ArticleAnalysis], copy: int) -> list[ArticleAnal
 
 def run_corpus_bench(corpus: str, *, scales: Sequence[int] = (10, 100), workers: int | None = None,
                      runners: Sequence[str] = ("local", "dask"), limit: int | None = None,
-                     work: str | None = None,
+                     work: str | None = None, cluster_scales: Sequence[int] = (),
                      progress: Callable[[str], None] = lambda line: None) -> CorpusBench:
     """``storyline bench --corpus DIR``: end to end per runner, then stories + reduce at scale.
 
@@ -426,7 +461,11 @@ def run_corpus_bench(corpus: str, *, scales: Sequence[int] = (10, 100), workers:
         for k in scales:
             progress(f"stories + reduce ×{k} …")
             rows.append(_child(_scaled, f"sqlite:///{db}", work, k))
-    return CorpusBench(corpus, e2e, rows)
+        clustered: list[ClusterRow] = []
+        for k in cluster_scales:
+            progress(f"stories alone ×{k} …")
+            clustered.append(_child(_cluster_scaled, f"sqlite:///{db}", k))
+    return CorpusBench(corpus, e2e, rows, clustered)
 
 
 def corpus_bench_markdown(b: CorpusBench) -> str:
@@ -444,4 +483,10 @@ def corpus_bench_markdown(b: CorpusBench) -> str:
         for s in b.scale:
             lines.append(f"| ×{s.scale} | {s.articles:,} | {s.stories:,} | {s.cluster_seconds:.1f} | "
                          f"{s.reduce_seconds:.1f} | {s.ms_per_article:.2f} | {s.peak_mb:,.0f} |")
+    if b.cluster:
+        lines += ["", "| stories alone | articles | stories | seconds | ms/article | peak MB |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for c in b.cluster:
+            lines.append(f"| ×{c.scale} | {c.articles:,} | {c.stories:,} | {c.seconds:.1f} | "
+                         f"{c.ms_per_article:.2f} | {c.peak_mb:,.0f} |")
     return "\n".join(lines)
