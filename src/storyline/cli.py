@@ -461,7 +461,7 @@ def bench(
     repeat: Annotated[int, typer.Option(help="Repeat each measurement N times; best time kept.")] = 1,
     scale: Annotated[int, typer.Option(
         help="Replicate the corpus K times with fresh ids (with --corpus: stories + reduce at ×1, ×10 "
-             "and ×K).")] = 1,
+             "and ×K; 0: none).")] = 1,
     workers: Annotated[Optional[int], typer.Option(
         help="Processes for the per-article map (default: 1; with --corpus: all cores).")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Use only the first N articles.")] = None,
@@ -492,7 +492,7 @@ def bench(
             chosen = [r.strip() for r in runners.split(",") if r.strip()]
             if any(r not in ("local", "dask") for r in chosen):
                 raise _fail(f"--runners {runners}: expected local and/or dask")
-            scales = sorted({1, scale} | ({10} if scale > 10 else set()))
+            scales = sorted({1, scale} | ({10} if scale > 10 else set())) if scale > 0 else []
             result = run_corpus_bench(str(corpus), scales=scales, workers=workers, runners=chosen,
                                       limit=limit, work=str(work) if work else None,
                                       cluster_scales=cluster_scale or [],
