@@ -469,22 +469,26 @@ def run_corpus_bench(corpus: str, *, scales: Sequence[int] = (10, 100), workers:
 
 
 def corpus_bench_markdown(b: CorpusBench) -> str:
-    lines = ["| runner | articles | stories | seconds | articles/s | articles/s per core | CPU s "
-             "| articles per CPU s | peak MB main | peak MB per worker |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines: list[str] = []
+    if b.end_to_end:
+        lines += ["| runner | articles | stories | seconds | articles/s | articles/s per core | CPU s "
+                  "| articles per CPU s | peak MB main | peak MB per worker |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in b.end_to_end:
         lines.append(f"| {r.runner} ({r.cores} worker{'s' if r.cores != 1 else ''}) | {r.articles:,} | "
                      f"{r.stories:,} | {r.seconds:.1f} | {r.per_second:.1f} | {r.per_core:.1f} | "
                      f"{r.cpu_seconds:.1f} | {r.per_cpu_second:.1f} | {r.peak_mb_main:,.0f} | "
                      f"{', '.join(f'{m:,.0f}' for m in r.peak_mb_workers) or '—'} |")
     if b.scale:
-        lines += ["", "| scale | articles | stories | cluster s | reduce s | (cluster + reduce) ms/article "
+        lines += [""] if lines else []
+        lines += ["| scale | articles | stories | cluster s | reduce s | (cluster + reduce) ms/article "
                   "| peak MB |", "|---|---:|---:|---:|---:|---:|---:|"]
         for s in b.scale:
             lines.append(f"| ×{s.scale} | {s.articles:,} | {s.stories:,} | {s.cluster_seconds:.1f} | "
                          f"{s.reduce_seconds:.1f} | {s.ms_per_article:.2f} | {s.peak_mb:,.0f} |")
     if b.cluster:
-        lines += ["", "| stories alone | articles | stories | seconds | ms/article | peak MB |",
+        lines += [""] if lines else []
+        lines += ["| stories alone | articles | stories | seconds | ms/article | peak MB |",
                   "|---|---:|---:|---:|---:|---:|"]
         for c in b.cluster:
             lines.append(f"| ×{c.scale} | {c.articles:,} | {c.stories:,} | {c.seconds:.1f} | "
