@@ -326,3 +326,13 @@ def test_a_report_giving_both_ways_makes_them_compatible(nlp):
     )
     cmp = next(c for c in comparisons if c.attribute == "mode:conviction")
     assert cmp.status == "compatible" and "both ways within Court Wire" in cmp.explanation
+
+
+def test_a_year_on_the_described_event_makes_another_count(nlp):
+    a = build_analysis(nlp, "The 1987 flood, which killed 40 people, was the worst in memory.",
+                       article_id="y1", published="2026-04-04", timexes=[("1987", "1987")])
+    assert [(c.attribute, c.value) for c in a.claims if c.attribute.startswith("measure:")] == \
+        [("measure:count|person|kill|in 1987", 40)]
+    b = build_analysis(nlp, "The storm, which killed 12 people, hit the coast on Monday.",
+                       article_id="y2", published="2026-04-04")
+    assert [c.attribute for c in b.claims if c.attribute.startswith("measure:")] == ["measure:count|person|kill"]

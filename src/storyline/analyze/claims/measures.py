@@ -732,15 +732,27 @@ def _other_year(out: _Out, doc: Doc, pred: Token) -> str:
     """The year an act is dated to when it is not the report's own ("a flood that killed 40 people
     in 1987"): a count of another year's event is another measure."""
     own = (out.ctx.as_of or "")[:4]
+    # the event a relative clause describes: "the 1987 flood, which killed 40 people"
+    antecedent: Token | None = None
+    cur = pred
+    for _ in range(3):
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            antecedent = cur.head
+            break
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
     for tx in out.ctx.timexes:
         if tx.type != "DATE" or not re.match(r"^\d{4}", tx.value or ""):
             continue
         span = char_span(doc, tx.start, tx.end)
-        if span is None or span.root.sent.start != pred.sent.start:
+        if span is None or span.root.sent.start != pred.sent.start or tx.value[:4] == own:
             continue
         verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and verb.i == pred.i and tx.value[:4] != own:
+        if verb is not None and verb.i == pred.i:
             return tx.value[:4]  # ("founded in 1994, employs 30,000": the year is founding's)
+        if antecedent is not None and span.root.head.i == antecedent.i and span.root.i < antecedent.i:
+            return tx.value[:4]  # the year written on the noun the clause describes
     return ""
 
 
