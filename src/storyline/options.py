@@ -16,6 +16,19 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
+class EntityOptions:
+    """Casing evidence of one article (analyze/entities/casing.py). Set by hand with the casing
+    rules; no tuning run is recorded for them (docs/benchmarks.md, entities)."""
+
+    # An emphatic quotation has at least this many runs of capitalized common words besides the
+    # candidate, making up at least this share of its words; strongly emphatic from this many.
+    emphasis_min: int = 2
+    emphasis_share: float = 0.05
+    emphasis_strong: int = 3
+    headline_min_words: int = 3  # a headline line: at least this many content words, all capitalized
+
+
+@dataclass(frozen=True, slots=True)
 class ResolveOptions:
     """Entities across articles (story/resolve.py)."""
 
@@ -103,6 +116,7 @@ class ClusterOptions:
 class Options:
     """Everything a run can tune, by stage."""
 
+    entities: EntityOptions = field(default_factory=EntityOptions)  # the map step (analyze_doc)
     resolve: ResolveOptions = field(default_factory=ResolveOptions)
     timeline: TimelineOptions = field(default_factory=TimelineOptions)
     quotes: QuoteOptions = field(default_factory=QuoteOptions)

@@ -113,13 +113,13 @@ def test_one_slow_or_broken_article_does_not_sink_the_chunk(nlp, monkeypatch):
 
     real = analyze.analyze_doc
 
-    def fake(article, doc):
+    def fake(article, doc, options=None):
         if "SLOW" in article.text:
             while True:
                 pass
         if "BROKEN" in article.text:
             raise KeyError("boom")
-        return real(article, doc)
+        return real(article, doc, options)
 
     monkeypatch.setattr(analyze, "analyze_doc", fake)
     monkeypatch.setattr(local, "article_budget", lambda chars: 0.5)

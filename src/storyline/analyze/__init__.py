@@ -17,14 +17,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.model import Article, ArticleAnalysis, Sentence
+from storyline.options import Options
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 
-def analyze_doc(article: Article, doc: Doc) -> ArticleAnalysis:
-    """Run every extractor on one parsed article."""
+def analyze_doc(article: Article, doc: Doc, options: Options | None = None) -> ArticleAnalysis:
+    """Run every extractor on one parsed article (``options.entities``: the casing evidence's
+    thresholds; ``Options()`` when not given)."""
     from storyline.analyze.claims.extract import extract_claims, extract_labels
     from storyline.analyze.entities.extract import extract_entities
     from storyline.analyze.events import extract_events
@@ -32,7 +34,7 @@ def analyze_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     from storyline.analyze.time import analyze_time, furniture_timexes, speech_times
 
     sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
-    mentions, entities = extract_entities(doc, article)
+    mentions, entities = extract_entities(doc, article, (options or Options()).entities)
     published, timexes = analyze_time(doc, article)
     article.published = published
     furniture = furniture_timexes(article, published)

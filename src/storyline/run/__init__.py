@@ -73,7 +73,7 @@ def run_story(paths: Sequence[str], *, meta_file: str | None = None, store: Stor
     from storyline.story import build_dossier
 
     mapped = _map(paths, meta_file=meta_file, store=store, workers=workers, model=model,
-                  progress=progress, max_articles=max_articles)
+                  progress=progress, max_articles=max_articles, options=options)
     result = RunResult(dossier=None, analyses=mapped.analyses, problems=mapped.problems,
                        stored_new=mapped.stored_new)
     if result.analyses:
@@ -179,7 +179,8 @@ def corpus_run(paths: Sequence[str], *, meta_file: str | None = None, store: Sto
         if store is None:
             store = stack.enter_context(Store("sqlite://"))
         mapped = _map(paths, meta_file=meta_file, store=store, workers=workers, model=model,
-                      progress=progress, max_articles=max_articles, client=client, keep=False)
+                      progress=progress, max_articles=max_articles, client=client, keep=False,
+                      options=opts)
         plans: list[StoryPlan] = []
         if mapped.run_ids:
             progress("stories", 0, 1)
@@ -268,7 +269,8 @@ class _Mapped:
 
 def _map(paths: Sequence[str], *, meta_file: str | None, store: Store | None,
          workers: int | None, model: str | None, progress: Progress,
-         max_articles: int | None = None, client: Any = None, keep: bool = True) -> _Mapped:
+         max_articles: int | None = None, client: Any = None, keep: bool = True,
+         options: Options | None = None) -> _Mapped:
     """ingest → dedupe → per-article analysis, each stored as it arrives (and kept in memory only
     with ``keep``); on a Dask cluster when ``client`` is given. No reduce."""
     from storyline.analyze.nlp import load_nlp, model_version
@@ -287,9 +289,10 @@ def _map(paths: Sequence[str], *, meta_file: str | None, store: Store | None,
     if client is not None:
         from storyline.run.dask import analyze_dask
 
-        results: Iterator[ArticleAnalysis | Failure] = analyze_dask(articles, client, model=model)
+        results: Iterator[ArticleAnalysis | Failure] = analyze_dask(articles, client, model=model,
+                                                                    options=options)
     else:
-        results = analyze_parallel(articles, workers=workers, model=model)
+        results = analyze_parallel(articles, workers=workers, model=model, options=options)
     failures: dict[str, str] = {}
     for done, item in enumerate(results, 1):
         if isinstance(item, Failure):

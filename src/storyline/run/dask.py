@@ -87,19 +87,20 @@ def worker_count(client: Client) -> int:
 # ----------------------------------------------------------------------------- map
 
 
-def analyze_batch(articles: Sequence[Article], model: str | None) -> list[ArticleAnalysis | Failure]:
+def analyze_batch(articles: Sequence[Article], model: str | None,
+                  options: Options | None = None) -> list[ArticleAnalysis | Failure]:
     """One map task (runs on a worker)."""
     from storyline.run.local import analyze_batch as local_batch
 
-    return local_batch(articles, model)
+    return local_batch(articles, model, options)
 
 
 def analyze_dask(articles: Sequence[Article], client: Client, *, model: str | None = None,
-                 batch: int = BATCH) -> Iterator[ArticleAnalysis | Failure]:
+                 batch: int = BATCH, options: Options | None = None) -> Iterator[ArticleAnalysis | Failure]:
     """Analyse every article on the cluster; yields each result as its task completes (the order
     of completion, not the input order)."""
     distributed = _distributed()
-    futures = [client.submit(analyze_batch, list(articles[i:i + batch]), model, pure=False)
+    futures = [client.submit(analyze_batch, list(articles[i:i + batch]), model, options, pure=False)
                for i in range(0, len(articles), batch)]
     for future in distributed.as_completed(futures):
         results = future.result()

@@ -14,10 +14,12 @@ import os
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from storyline.errors import StorylineError
 from storyline.model import Article, ArticleAnalysis
+from storyline.options import Options
 from storyline.run.budget import OverBudget, article_budget, time_budget
 
 if TYPE_CHECKING:
@@ -50,21 +52,22 @@ def _init_worker(model: str | None) -> None:
     _worker_model = (model,)
 
 
-def analyze_batch(chunk: Sequence[Article], model: str | None) -> list[ArticleAnalysis | Failure]:
+def analyze_batch(chunk: Sequence[Article], model: str | None,
+                  options: Options | None = None) -> list[ArticleAnalysis | Failure]:
     """A batch of articles in a long-lived worker of another runner (a Dask worker): the model is
     loaded on the first batch and kept; one batch at a time per process (spaCy's pipeline is not
     shared between threads)."""
     with _worker_lock:
         if _worker_nlp is None or _worker_model != (model,):
             _init_worker(model)
-        return _analyze_chunk(chunk)
+        return _analyze_chunk(chunk, options)
 
 
-def _analyze_chunk(chunk: Sequence[Article]) -> list[ArticleAnalysis | Failure]:
+def _analyze_chunk(chunk: Sequence[Article], options: Options | None = None) -> list[ArticleAnalysis | Failure]:
     """Parse and analyse each article inside its own guard: an exception, a text too long or a
     time budget run out becomes a :class:`Failure` for that article only."""
     docs = _parse_chunk(chunk)
-    return [doc if isinstance(doc, Failure) else _analyze_one(article, doc)
+    return [doc if isinstance(doc, Failure) else _analyze_one(article, doc, options)
             for article, doc in zip(chunk, docs, strict=True)]
 
 
@@ -102,13 +105,13 @@ def _parse_chunk(chunk: Sequence[Article]) -> list[Doc | Failure]:
     return out
 
 
-def _analyze_one(article: Article, doc: Doc) -> ArticleAnalysis | Failure:
+def _analyze_one(article: Article, doc: Doc, options: Options | None) -> ArticleAnalysis | Failure:
     from storyline.analyze import analyze_doc
 
     mine = None
     try:
         with time_budget(article_budget(len(article.text))) as mine:
-            return analyze_doc(article, doc)
+            return analyze_doc(article, doc, options)
     except OverBudget as exc:
         if exc.budget is not mine:
             raise
@@ -126,20 +129,20 @@ def effective_workers(n_articles: int, workers: int | None) -> int:
     return max(1, min(wanted, n_articles // MIN_ARTICLES_PER_WORKER))
 
 
-def analyze_parallel(articles: Sequence[Article], *, workers: int | None = None,
-                     model: str | None = None) -> Iterator[ArticleAnalysis | Failure]:
+def analyze_parallel(articles: Sequence[Article], *, workers: int | None = None, model: str | None = None,
+                     options: Options | None = None) -> Iterator[ArticleAnalysis | Failure]:
     """Analyse every article (one spaCy parse each); yields results in input order."""
     chunks = [articles[i:i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
     n = effective_workers(len(articles), workers)
     if n == 1:
         _init_worker(model)
         for chunk in chunks:
-            yield from _analyze_chunk(chunk)
+            yield from _analyze_chunk(chunk, options)
         return
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(n, initializer=_init_worker, initargs=(model,)) as pool:
-        for results in pool.imap(_analyze_chunk, chunks):
+        for results in pool.imap(partial(_analyze_chunk, options=options), chunks):
             yield from results
 

@@ -10,6 +10,7 @@ from storyline.analyze.entities import extract as ents_mod
 from storyline.analyze.entities import extract_entities, gpe_key
 from storyline.analyze.entities.casing import Casing, _headline_lines
 from storyline.model import Article, PubDate
+from storyline.options import EntityOptions
 
 DATE = "2025-06-01"
 
@@ -66,7 +67,7 @@ def test_headline_line_words_are_not_names(nlp):
 def test_headline_detection():
     text = ("Clerk Blasts County Plan After Vote\nThe county clerk said the plan was flawed.\n"
             "Modest Gains for Rural Clinics: The report found few changes.\nA B")
-    lines = [text[s:e] for s, e in _headline_lines(text)]
+    lines = [text[s:e] for s, e in _headline_lines(text, EntityOptions().headline_min_words)]
     assert lines == ["Clerk Blasts County Plan After Vote", "Modest Gains for Rural Clinics"]
 
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze.quotes.marks import quote_regions
 from storyline.lexicon.en.names import HONORIFICS, OFFICE_WORDS
+from storyline.options import EntityOptions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -39,15 +40,6 @@ _FUNCTION = frozenset("of the for and & in on at to a an de la le del von van".s
 _OPENERS = frozenset("“ \" ‘ ' « ( [ : — – - ; •".split())
 _ENDERS = frozenset(". ! ? … .\" .”".split())
 _CLOSERS = frozenset("” \" ’ ' » )".split())
-# An emphatic quotation has at least this many runs of capitalized common words besides the
-# candidate ...
-EMPHASIS_MIN = 2
-# ... making up at least this share of its words ...
-EMPHASIS_SHARE = 0.05
-# ... and is strongly emphatic (the lexicon counts more, see Casing.all_common) from this many.
-EMPHASIS_STRONG = 3
-# A headline line: at least this many content words, all capitalized.
-HEADLINE_MIN_WORDS = 3
 
 
 _Lex = tuple[frozenset[str], frozenset[str], frozenset[str]]
@@ -177,13 +169,14 @@ def _intervals_contain(starts: list[int], ends: list[int], pos: int) -> int | No
 class Casing:
     """Per-article casing evidence, built once per article (see the module docstring)."""
 
-    def __init__(self, doc: Doc, text: str) -> None:
+    def __init__(self, doc: Doc, text: str, opts: EntityOptions | None = None) -> None:
         self.doc = doc
+        self.opts = opts or EntityOptions()
         self.nouns, self.others, self.verbs = lexicon(doc)
         quotes = sorted((r.start, r.end) for r in quote_regions(text))
         self._q_starts = [s for s, _ in quotes]
         self._q_ends = [e for _, e in quotes]
-        lines = _headline_lines(text)
+        lines = _headline_lines(text, self.opts.headline_min_words)
         self._h_starts = [s for s, _ in lines]
         self._h_ends = [e for _, e in lines]
         self.lower_words: set[str] = set()
@@ -214,10 +207,10 @@ class Casing:
 
     def unreliable(self, i: int, j: int) -> int:
         """How little a capital on tokens [i, j) says: 0 (normal text), 1 (an emphatic quotation:
-        one with at least ``EMPHASIS_MIN`` other runs of capitalized common words mid-sentence,
+        one with at least ``EntityOptions.emphasis_min`` other runs of capitalized common words mid-sentence,
         outside the candidate itself — so a quote naming "the Supreme Court" and "the White House"
         is not emphatic because of those two names), 2 (a headline line, or a quotation with
-        ``EMPHASIS_STRONG`` such runs; :meth:`all_common` treats headlines apart)."""
+        ``EntityOptions.emphasis_strong`` such runs; :meth:`all_common` treats headlines apart)."""
         pos = self.doc[i].idx
         if self.in_headline(pos):
             return 2
@@ -228,9 +221,9 @@ class Casing:
             self._q_info[k] = self._caps_units(*self._quotes[k])
         units, n_words = self._q_info[k]
         others = sum(1 for a, b in units if b <= i or a >= j)
-        if others < EMPHASIS_MIN or others < EMPHASIS_SHARE * n_words:
+        if others < self.opts.emphasis_min or others < self.opts.emphasis_share * n_words:
             return 0
-        return 2 if others >= EMPHASIS_STRONG else 1
+        return 2 if others >= self.opts.emphasis_strong else 1
 
     def sentence_initial(self, tok: Token) -> bool:
         """First word of a sentence, a quotation, a line or after a colon/dash: capitalized anyway."""
@@ -332,27 +325,27 @@ class Casing:
         return best
 
 
-def _title_cased(segment: str) -> bool:
+def _title_cased(segment: str, min_words: int) -> bool:
     """Every content word capitalized (one lower-case word tolerated in a long segment)."""
     words = [w.strip("“”\"‘’'()[],.:;!?—–-") for w in segment.split()]
     content = [w for w in words if w and w[0].isalpha() and w.lower() not in _FUNCTION]
-    if len(content) < HEADLINE_MIN_WORDS:
+    if len(content) < min_words:
         return False
     lower = sum(1 for w in content if not w[0].isupper())
     return lower <= (1 if len(content) >= 8 else 0)
 
 
-def _headline_lines(text: str) -> list[tuple[int, int]]:
+def _headline_lines(text: str, min_words: int) -> list[tuple[int, int]]:
     """(start, end) of lines written in Title Case (headlines, section heads, captions), and of a
     Title Case run-in head before a colon ("Rail Strike Ends Early: Talks resume on ...")."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        if _title_cased(line):
+        if _title_cased(line, min_words):
             out.append((pos, pos + len(line)))
         else:
             colon = line.find(": ")
-            if colon > 0 and _title_cased(line[:colon]):
+            if colon > 0 and _title_cased(line[:colon], min_words):
                 out.append((pos, pos + colon))
         pos += len(line) + 1
     return out

@@ -76,6 +76,7 @@ from storyline.lexicon.en.names import (
     TITLE_PREFIX_WORDS,
 )
 from storyline.model import Article, LocalEntity, Mention, Role, Span
+from storyline.options import EntityOptions
 from storyline.unionfind import UnionFind
 
 if TYPE_CHECKING:
@@ -632,9 +633,10 @@ def _as_of(article: Article) -> str | None:
     return article.published.date or article.published.earliest
 
 
-def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[LocalEntity]]:
+def extract_entities(doc: Doc, article: Article,
+                     opts: EntityOptions | None = None) -> tuple[list[Mention], list[LocalEntity]]:
     """Entity mentions of one article and the local entities they form (see module docstring)."""
-    cands = _name_candidates(doc, Casing(doc, doc_text(doc)))
+    cands = _name_candidates(doc, Casing(doc, doc_text(doc), opts))
     name_toks: set[int] = set()
     for c in cands:
         if c.label in ("PERSON", "ORG", "FAC"):
