@@ -336,3 +336,17 @@ def test_a_year_on_the_described_event_makes_another_count(nlp):
     b = build_analysis(nlp, "The storm, which killed 12 people, hit the coast on Monday.",
                        article_id="y2", published="2026-04-04")
     assert [c.attribute for c in b.claims if c.attribute.startswith("measure:")] == ["measure:count|person|kill"]
+
+
+def test_spectators_counted_in_other_words_are_one_measure(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Sports Wire", "2026-08-21", "According to official figures, a total of 1,512,330 fans attended "
+                                      "48 games."),
+        ("Match Daily", "2026-08-21", "There were no problems, with over 1.6 million people entering "
+                                      "stadiums across the tournament."),
+    )
+    cmp = next(c for c in comparisons if c.attribute == "measure:count|person|attend")
+    assert cmp.status == "conflict"  # "over 1.6 million" is more than the official total
+    a = build_analysis(nlp, "Some 300 migrants entered the country last week.", article_id="v1")
+    assert not any("attend" in c.attribute for c in a.claims)  # entering a country is no attendance

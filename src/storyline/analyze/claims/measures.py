@@ -54,6 +54,7 @@ from storyline.lexicon.en.measures import (
     RISK_VERBS,
     TIME_UNITS_SECONDS,
     UPPER_BOUND_WORDS,
+    VENUE_NOUNS,
     ZONE_OFFSETS,
 )
 from storyline.model import Claim
@@ -187,9 +188,14 @@ def _event_class(tok: Token) -> str | None:
     lemma = _lemma(tok)
     if tok.pos_ not in ("VERB", "NOUN", "ADJ"):
         return None
+    if lemma == "enter" and any(c.dep_ == "dobj" and _lemma(c) in VENUE_NOUNS for c in tok.children):
+        return "attend"  # "people entering stadiums": spectators, not arrivals
     if lemma in GENERIC_PREDICATES:
         return None
     return EVENT_CLASSES.get(lemma, lemma)
+
+
+_TOTAL_NOUNS = frozenset({"total", "tally", "sum"})
 
 
 def _predicate_of(noun: Token) -> Token | None:
@@ -202,6 +208,9 @@ def _predicate_of(noun: Token) -> Token | None:
             head = tok.head
             if head.pos_ == "ADP":  # "rescued 40 of the people", "among the 22 crew"
                 head = head.head
+                if head.pos_ == "NOUN" and _lemma(head) in _TOTAL_NOUNS:
+                    tok = head  # "a total of 1,500 fans attended": the total's verb
+                    continue
             if head.pos_ in ("VERB", "ADJ") and _event_class(head):
                 return head
             if head.pos_ == "AUX" or _lemma(head) == "be":

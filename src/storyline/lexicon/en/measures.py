@@ -110,6 +110,7 @@ GENERIC_PREDICATES = frozenset({
 NOUN_CLASSES: dict[str, str] = {
     "people": "person", "person": "person", "persons": "person", "individual": "person",
     "resident": "person", "civilian": "person", "man": "person", "woman": "person",
+    "fan": "person", "spectator": "person", "attendee": "person", "supporter": "person",
     "child": "child", "kid": "child", "son": "child", "daughter": "child",
     "house": "home", "home": "home", "dwelling": "home", "residence": "home",
     "building": "building", "structure": "building",
@@ -144,3 +145,7 @@ CHANGE_VERBS = frozenset({
 ZONE_OFFSETS = {"UTC": 0, "GMT": 0, "BST": 60, "CET": 60, "CEST": 120, "IST": 330, "JST": 540,
                 "AEST": 600, "AEDT": 660, "HST": -600, "EST": -300, "EDT": -240, "CST": -360,
                 "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420}
+
+# places people go to watch or attend ("entering stadiums" counts spectators): general vocabulary
+VENUE_NOUNS = frozenset({"stadium", "arena", "venue", "ground", "theatre", "theater", "hall",
+                         "auditorium", "ballpark", "cinema"})
