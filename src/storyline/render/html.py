@@ -108,7 +108,7 @@ def mark_text(article_id: str, text: str, marks: Iterable[_Mark]) -> Markup:
     every span boundary and each piece lists the ids of the spans covering it.
     """
     valid = sorted({m for m in marks if 0 <= m.start < m.end <= len(text)},
-                   key=lambda m: (m.start, -m.end, m.kind))
+                   key=lambda m: (m.start, -m.end, m.kind, m.note))
     cuts = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
     starts: dict[int, list[str]] = defaultdict(list)
     for m in valid:
@@ -141,7 +141,7 @@ def marks_json(text: str, marks: Iterable[_Mark], notes: dict[str, int]) -> str:
     collects), in the order :func:`mark_text` uses. The page's script builds the same anchors and
     segments from it when the article is opened: a long story's source texts are built on demand."""
     valid = sorted({m for m in marks if 0 <= m.start < m.end <= len(text)},
-                   key=lambda m: (m.start, -m.end, m.kind))
+                   key=lambda m: (m.start, -m.end, m.kind, m.note))
     rows = [[m.start, m.end, MARK_KINDS.index(m.kind) if m.kind in MARK_KINDS else 0,
              notes.setdefault(m.note, len(notes))] for m in valid]
     return json.dumps(rows, separators=(",", ":"))
@@ -343,11 +343,12 @@ class _Filters:
 
     def a(self, article_ids: Any) -> str:
         """``data-a``: the positions of these articles."""
-        return " ".join(dict.fromkeys(self.aidx[x] for x in article_ids if x in self.aidx))
+        # sorted: callers pass sets too, whose order changes from one process to the next
+        return " ".join(dict.fromkeys(sorted((self.aidx[x] for x in article_ids if x in self.aidx), key=int)))
 
     def p(self, entity_ids: Any) -> str:
         """``data-p``: the positions of these entities."""
-        return " ".join(dict.fromkeys(self.pidx[x] for x in entity_ids if x and x in self.pidx))
+        return " ".join(dict.fromkeys(sorted((self.pidx[x] for x in entity_ids if x and x in self.pidx), key=int)))
 
     def d(self, event: Event) -> str:
         """``data-d``: the first and last day an event can lie on (``-`` for an open side)."""
