@@ -49,6 +49,9 @@ class TimelineOptions:
     attach_shared_other: int = 3
     attach_overlap_other: float = 0.4
     narrative_lead_days: int = 7  # a report's own date this close before publication is its narrative time
+    # two outlets' references to one participant's happening in a month written with its year
+    # ("in March 2021") are one entry, whatever the verbs (story/timeline.py: _same_month_reference)
+    month_references: bool = True
     single_happenings: bool = True  # a lexicon happening one outlet reports with a firm day is an entry
     # an article with no day-level date near its publication: its undated reports are taken to tell
     # of the days up to publication (to join a dated report, never to date an entry on their own)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import storyline.story.timeline as tl
 from storyline.model import EventMention, TimeExpr
@@ -61,3 +61,63 @@ def test_an_undated_report_without_a_time_joins_only_on_a_strong_match() -> None
     # with no publication range at all, nothing to go by
     bare = item("c5", "interrupt", shared, None, None, undated=True)
     assert tl._best_match(bare, [dated], False, opts) is None
+
+
+def month_item(article: str, predicate: str, keys: list[str], written: str, month: str,
+               entities: set[str]) -> tl._Item:
+    """A mention dated by a month (``2021-03``) written as ``written`` in the text."""
+    year, mon = (int(x) for x in month.split("-"))
+    lo, hi = date(year, mon, 1), date(year + mon // 12, mon % 12 + 1, 1) - timedelta(days=1)
+    it = item(article, predicate, keys, lo, hi, month)
+    it.timex = TimeExpr(0, len(written), written, "DATE", month, lo.isoformat(), hi.isoformat())
+    it.entities = frozenset(entities)
+    return it
+
+
+def test_background_references_to_one_named_month_merge_whatever_the_verb() -> None:
+    opts = TimelineOptions()
+    # business: a retailer's collapse, told by three outlets with three verbs
+    a = month_item("d1", "collapse", ["chain", "store", "debt"], "March 2021", "2021-03", {"ent-orbis"})
+    b = month_item("d2", "face", ["founder", "charge", "fraud", "implosion"], "March 2021", "2021-03",
+                   {"ent-orbis", "ent-kell"})
+    c = month_item("d3", "see", ["fortune", "vanish", "bankruptcy"], "March 2021", "2021-03", {"ent-orbis"})
+    assert tl._cluster([a, b, c], opts) == [[0, 1, 2]]
+    # science: a probe's launch referred to as background in two reports of its arrival
+    p = month_item("e1", "leave", ["probe", "earth", "orbit"], "October 2019", "2019-10", {"ent-tern"})
+    q = month_item("e2", "travel", ["probe", "mission", "kilometres"], "Oct. 2019", "2019-10", {"ent-tern"})
+    assert tl._cluster([p, q], opts) == [[0, 1]]
+    # switched off, they stay apart (the verbs and words differ)
+    off = TimelineOptions(month_references=False)
+    assert tl._cluster([a, b, c], off) == [[0], [1], [2]]
+
+
+def test_month_references_need_the_year_written_a_shared_participant_and_two_outlets() -> None:
+    # health: "last March" is relative — the story's own recent past, not a named background month
+    a = month_item("f1", "recall", ["batch", "clinic", "vaccine"], "last March", "2025-03", {"ent-mavro"})
+    b = month_item("f2", "open", ["ward", "hospital", "wing"], "March 2025", "2025-03", {"ent-mavro"})
+    assert tl._same_month_reference(a, b) is False
+    # elections: two parties' congresses in one named month share no participant
+    c = month_item("g1", "elect", ["party", "leader", "congress"], "June 2024", "2024-06", {"ent-greens"})
+    d = month_item("g2", "expel", ["party", "member", "vote"], "June 2024", "2024-06", {"ent-unity"})
+    assert tl._same_month_reference(c, d) is False
+    # one outlet's two sentences about the month are not merged by this rule
+    e = month_item("h1", "sign", ["striker", "club", "contract"], "July 2023", "2023-07", {"ent-brack"})
+    f = month_item("h1", "injure", ["striker", "knee", "training"], "July 2023", "2023-07", {"ent-brack"})
+    assert tl._same_month_reference(e, f) is False
+    # a day or a year is not a named month
+    g = month_item("k1", "rule", ["court", "appeal"], "2022", "2022-05", {"ent-ferra"})
+    g.timex = TimeExpr(0, 4, "2022", "DATE", "2022", "2022-01-01", "2022-12-31")
+    h = month_item("k2", "file", ["court", "appeal"], "2022", "2022-05", {"ent-ferra"})
+    h.timex = g.timex
+    assert tl._same_month_reference(g, h) is False
+    # different months never merge by it
+    i = month_item("m1", "merge", ["bank", "lender"], "May 2020", "2020-05", {"ent-cova"})
+    j = month_item("m2", "fail", ["bank", "deposit"], "June 2020", "2020-06", {"ent-cova"})
+    assert tl._same_month_reference(i, j) is False
+    # courts: a conviction and a sentencing in one named month are two happenings of the lexicon
+    k = month_item("n1", "convict", ["jury", "clerk", "count"], "October 2024", "2024-10", {"ent-vale"})
+    m = month_item("n2", "sentence", ["judge", "clerk", "prison"], "October 2024", "2024-10", {"ent-vale"})
+    assert tl._same_month_reference(k, m) is False
+    # ... while a lexicon happening and a plain verb about it ("faced", "saw") may be one
+    n = month_item("n3", "face", ["clerk", "count", "fraud"], "October 2024", "2024-10", {"ent-vale"})
+    assert tl._same_month_reference(k, n) is True

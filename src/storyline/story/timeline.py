@@ -282,6 +282,8 @@ def _pair_score(a: _Item, b: _Item, opts: TimelineOptions) -> tuple[float, bool]
             return content, False  # the same participants and happening, on compatible dates
         if _same_day_happening(a, b):
             return 0.5, False
+        if opts.month_references and _same_month_reference(a, b):
+            return 0.5, False
         # the word similarity is at most 1: skip rapidfuzz when even that cannot reach the bar
         if not shared or 0.3 * same_pred + 0.35 * jacc + 0.35 < opts.merge_score:
             return None
@@ -317,6 +319,27 @@ def _same_day_happening(a: _Item, b: _Item) -> bool:
         return False
     verbs = {p.split(" ")[0] for p in (a.mention.predicate, b.mention.predicate) if p}
     return bool(a.entities & b.entities) or bool((a.keys & b.keys) - verbs)
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _same_month_reference(a: _Item, b: _Item) -> bool:
+    """Two outlets' references to one past happening by the month they write out with its year
+    ("before his exchange collapsed in March 2021" / "since the exchange's bankruptcy in March
+    2021"), sharing a story entity. Reports of the story's own days rarely write the year; a
+    month written with it names background, and one participant's happening in one named month
+    is taken to be one happening whatever the verb ("collapsed", "faced charges over the
+    implosion", "has seen his fortune evaporate since the bankruptcy") — unless the verbs name two
+    different kinds of happening of the lexicon (convicted and sentenced in one month are two)."""
+    if a.article == b.article or a.timex.value != b.timex.value or "X" in a.timex.value:
+        return False
+    if a.gran != "month" or not (a.entities & b.entities):
+        return False
+    ca, cb = predicate_class(a.mention.predicate), predicate_class(b.mention.predicate)
+    if ca != cb and ca in PREDICATE_CLASSES and cb in PREDICATE_CLASSES:
+        return False
+    return all(_YEAR_WRITTEN.search(it.timex.text) for it in (a, b))
 
 
 def _signature(it: _Item) -> tuple:
