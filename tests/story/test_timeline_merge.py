@@ -78,9 +78,9 @@ def test_background_references_to_one_named_month_merge_whatever_the_verb() -> N
     opts = TimelineOptions()
     # business: a retailer's collapse, told by three outlets with three verbs
     a = month_item("d1", "collapse", ["chain", "store", "debt"], "March 2021", "2021-03", {"ent-orbis"})
-    b = month_item("d2", "face", ["founder", "charge", "fraud", "implosion"], "March 2021", "2021-03",
+    b = month_item("d2", "face", ["founder", "charge", "fraud", "failure"], "March 2021", "2021-03",
                    {"ent-orbis", "ent-kell"})
-    c = month_item("d3", "see", ["fortune", "vanish", "bankruptcy"], "March 2021", "2021-03", {"ent-orbis"})
+    c = month_item("d3", "see", ["saving", "lose", "failure"], "March 2021", "2021-03", {"ent-orbis"})
     assert tl._cluster([a, b, c], opts) == [[0, 1, 2]]
     # science: a probe's launch referred to as background in two reports of its arrival
     p = month_item("e1", "leave", ["probe", "earth", "orbit"], "October 2019", "2019-10", {"ent-tern"})

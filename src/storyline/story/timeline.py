@@ -326,12 +326,12 @@ _YEAR_WRITTEN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 def _same_month_reference(a: _Item, b: _Item) -> bool:
     """Two outlets' references to one past happening by the month they write out with its year
-    ("before his exchange collapsed in March 2021" / "since the exchange's bankruptcy in March
-    2021"), sharing a story entity. Reports of the story's own days rarely write the year; a
-    month written with it names background, and one participant's happening in one named month
-    is taken to be one happening whatever the verb ("collapsed", "faced charges over the
-    implosion", "has seen his fortune evaporate since the bankruptcy") — unless the verbs name two
-    different kinds of happening of the lexicon (convicted and sentenced in one month are two)."""
+    ("when the grocery chain folded in March 2021" / "the chain's failure in March 2021"),
+    sharing a story entity. Reports of the story's own days rarely write the year; a month
+    written with it names background, and one participant's happening in one named month is
+    taken to be one happening whatever the verb ("folded", "was charged after the failure",
+    "lost her savings in the chain's failure") — unless the verbs name two different kinds of
+    happening of the lexicon (convicted and sentenced in one month are two)."""
     if a.article == b.article or a.timex.value != b.timex.value or "X" in a.timex.value:
         return False
     if a.gran != "month" or not (a.entities & b.entities):
