@@ -16,6 +16,39 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
+class IngestOptions:
+    """Plain-text furniture (ingest/meta.py: headline, byline, dateline found in the text) and
+    near-duplicate copies (ingest/dedupe.py)."""
+
+    # ingest/meta.py. Set by hand with the header rules unless named: headlines run 6-15 words and
+    # decks up to ~25, ledes are longer; measured with ``storyline eval metadata`` on PolNeAR dev.
+    headline_words: int = 25  # a headline line has at most this many words ...
+    headline_chars: int = 200  # ... and characters
+    header_lines: int = 8  # non-empty lines at the top inspected for headline/byline/date furniture
+    kicker_words: int = 3  # a section label above the headline ("National News", "Technology")
+    lede_search: int = 3  # body paragraphs searched for a dateline/outlet tag
+    # Pages pasted whole put section labels, teasers and share rows above the lede; a full
+    # "PLACE (Agency) —" opening is distinctive enough to be looked for a little further down.
+    strong_lede_search: int = 6
+    # A sentence-case line with a final period, standing alone, counts as a headline only up to
+    # this many words (PolNeAR dev, ``storyline eval metadata``).
+    short_headline_words: int = 12
+    # Points of self-reference ("told OUTLET" 1, "OUTLET has not confirmed" 2) that name the
+    # outlet from its own text (stories-dev: one "told OUTLET" named another outlet in 3 of 4).
+    min_self_reference: int = 2
+    # ingest/dedupe.py. Shingle size and MinHash permutations are the usual MinHash LSH setting.
+    shingle_words: int = 5
+    num_perm: int = 128
+    copy_jaccard: float = 0.8  # Jaccard similarity of the shingle sets that makes a copy
+    # Share of the shorter text's shingles found in the longer one that makes it a copy: on
+    # stories-dev (48 articles, no copies) the highest between two reports was 0.29.
+    containment: float = 0.6
+    min_shared: int = 20  # shingles in common before containment counts (a few sentences, not one quote)
+    max_length_ratio: int = 4  # containment is looked for between texts at most this many times as long
+    lsh_slack: float = 0.85  # the LSH index is queried this far below the threshold (banding noise)
+
+
+@dataclass(frozen=True, slots=True)
 class EntityOptions:
     """Casing evidence of one article (analyze/entities/casing.py). Set by hand with the casing
     rules; no tuning run is recorded for them (docs/benchmarks.md, entities)."""
@@ -119,6 +152,7 @@ class ClusterOptions:
 class Options:
     """Everything a run can tune, by stage."""
 
+    ingest: IngestOptions = field(default_factory=IngestOptions)  # reading and deduplicating articles
     entities: EntityOptions = field(default_factory=EntityOptions)  # the map step (analyze_doc)
     resolve: ResolveOptions = field(default_factory=ResolveOptions)
     timeline: TimelineOptions = field(default_factory=TimelineOptions)

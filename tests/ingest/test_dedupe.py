@@ -10,6 +10,7 @@ from storyline.ingest import dedupe
 from storyline.ingest.dedupe import mark_duplicates
 from storyline.ingest.textio import content_id
 from storyline.model import Article, PubDate
+from storyline.options import IngestOptions
 
 WIRE = (
     "A federal judge on Thursday blocked the state from enforcing a law that would have required "
@@ -89,16 +90,16 @@ def test_thresholds_control_what_counts():
     a, b = art(WIRE, "2025-06-01"), art(half, "2025-06-02")
     shared = dedupe.containment(dedupe.shingles(a.text), dedupe.shingles(b.text))
     assert 0.6 < shared < 0.95
-    mark_duplicates([a, b], threshold=0.9, contained=0.95)
+    mark_duplicates([a, b], IngestOptions(copy_jaccard=0.9, containment=0.95))
     assert b.duplicate_of is None
-    mark_duplicates([a, b], threshold=0.9)  # a copy cut short: contained in the original
+    mark_duplicates([a, b], IngestOptions(copy_jaccard=0.9))  # a copy cut short: contained in the original
     assert b.duplicate_of == a.id
-    mark_duplicates([a, b], threshold=0.3, contained=1.0)  # Jaccard alone, lowered
+    mark_duplicates([a, b], IngestOptions(copy_jaccard=0.3, containment=1.0))  # Jaccard alone, lowered
     assert b.duplicate_of == a.id
     with pytest.raises(ValueError):
-        mark_duplicates([a, b], threshold=0)
+        mark_duplicates([a, b], IngestOptions(copy_jaccard=0))
     with pytest.raises(ValueError):
-        mark_duplicates([a, b], contained=0)
+        mark_duplicates([a, b], IngestOptions(containment=0))
 
 
 def test_same_id_objects_are_not_self_references():

@@ -33,22 +33,23 @@ from storyline.errors import IngestError
 from storyline.ingest.sidecar import Meta, apply_meta, load_meta, meta_for
 from storyline.ingest.textio import not_regular, word_count
 from storyline.model import Article
+from storyline.options import IngestOptions
 
 if TYPE_CHECKING:
     from storyline.ingest.dedupe import mark_duplicates as mark_duplicates
 
 __all__ = ["iter_articles", "load_meta", "mark_duplicates", "reader_for", "word_count", "SUPPORTED"]
 
-Reader = Callable[[str, Path], Iterator[Article | IngestError]]
+Reader = Callable[[str, Path, IngestOptions], Iterator[Article | IngestError]]
 
 
 def _lazy(module: str, func: str) -> Reader:
     """A reader whose module is imported on first use: trafilatura, warcio and feedparser are slow
     to import, and a run over plain-text files should not pay for them."""
 
-    def read(path: str, file: Path) -> Iterator[Article | IngestError]:
+    def read(path: str, file: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
         reader: Reader = getattr(importlib.import_module(f"storyline.ingest.{module}"), func)
-        return reader(path, file)
+        return reader(path, file, options)
 
     read.__name__ = func
     return read
@@ -62,7 +63,7 @@ _warc = _lazy("warc", "read_warc")
 _feed = _lazy("feed", "read_feed")
 
 
-def _xml(path: str, file: Path) -> Iterator[Article | IngestError]:
+def _xml(path: str, file: Path, options: IngestOptions) -> Iterator[Article | IngestError]:
     from storyline.ingest.feed import is_feed, read_feed
 
     data = file.read_bytes()
@@ -70,7 +71,7 @@ def _xml(path: str, file: Path) -> Iterator[Article | IngestError]:
         return iter([IngestError(path, "empty file")])
     if not is_feed(data):
         return iter([IngestError(path, "XML file that is not an RSS or Atom feed (unsupported)")])
-    return read_feed(path, file)
+    return read_feed(path, file, options)
 
 
 # Longest suffix first: ".warc.gz" before ".gz".
@@ -94,7 +95,8 @@ def reader_for(name: str) -> Reader | None:
 
 
 def iter_articles(paths: Sequence[str], meta_file: str | None = None, *,
-                  exclude: Sequence[str] = ()) -> Iterator[Article | IngestError]:
+                  exclude: Sequence[str] = (),
+                  options: IngestOptions | None = None) -> Iterator[Article | IngestError]:
     """Every article under ``paths`` (files, or folders read recursively in sorted order).
 
     ``Article.path`` is the path as given (for a file found in a folder: the folder as given joined
@@ -105,16 +107,19 @@ def iter_articles(paths: Sequence[str], meta_file: str | None = None, *,
     ``exclude``: files never read as input even when found in a folder given (the ``--db`` store
     file and its journals). Only regular files are read: a FIFO, socket or device is refused at once
     (opening a FIFO would block the run). A sidecar entry that matches no file read is reported.
+    ``options``: the thresholds of the metadata found in the text (``IngestOptions()`` when not given).
     """
     if isinstance(paths, (str, os.PathLike)):  # one path given bare, not a list of characters
         paths = [paths]
     meta = load_meta(os.fspath(meta_file)) if meta_file else {}
     skip = {os.path.abspath(meta_file)} if meta_file else set()
     skip |= {os.path.abspath(x) for x in exclude}
-    return _iterate([os.fspath(p) for p in paths], meta, skip, os.fspath(meta_file or ""))
+    return _iterate([os.fspath(p) for p in paths], meta, skip, os.fspath(meta_file or ""),
+                    options or IngestOptions())
 
 
-def _iterate(paths: list[str], meta: Meta, skip: set[str], meta_file: str) -> Iterator[Article | IngestError]:
+def _iterate(paths: list[str], meta: Meta, skip: set[str], meta_file: str,
+             options: IngestOptions) -> Iterator[Article | IngestError]:
     used: set[int] = set()
     for given in paths:
         p = Path(given)
@@ -127,11 +132,11 @@ def _iterate(paths: list[str], meta: Meta, skip: set[str], meta_file: str) -> It
             for rel in files:
                 if os.path.abspath(p / rel) in skip:  # the --meta sidecar or the store file
                     continue
-                yield from _read_file(os.path.join(given, rel), p / rel, meta, given, used)
+                yield from _read_file(os.path.join(given, rel), p / rel, meta, given, used, options)
         elif os.path.abspath(given) in skip:
             yield IngestError(given, "is the --meta or --db file, not an article; skipped")
         else:
-            yield from _read_file(given, p, meta, None, used)
+            yield from _read_file(given, p, meta, None, used, options)
     for key, values in meta.items():
         if id(values) not in used:
             yield IngestError(meta_file, f"entry {key!r} matches no input file")
@@ -148,7 +153,7 @@ def _walk(folder: Path) -> list[str]:
 
 
 def _read_file(path: str, file: Path, meta: Meta, root: str | None,
-               used: set[int]) -> Iterator[Article | IngestError]:
+               used: set[int], options: IngestOptions) -> Iterator[Article | IngestError]:
     overrides = meta_for(meta, path, root)
     if overrides is not None:
         used.add(id(overrides))
@@ -168,7 +173,7 @@ def _read_file(path: str, file: Path, meta: Meta, root: str | None,
                                 "for this format)")
         return
     try:
-        for item in reader(path, file):
+        for item in reader(path, file, options):
             if isinstance(item, Article) and overrides:
                 apply_meta(item, overrides)
             yield item

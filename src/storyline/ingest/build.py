@@ -16,6 +16,7 @@ from storyline.ingest.meta import extract_text_meta
 from storyline.ingest.outlets import outlet_from_domain, outlet_from_url, outlet_name
 from storyline.ingest.textio import content_id, normalize, too_short
 from storyline.model import Article, PubDate
+from storyline.options import IngestOptions
 
 
 @dataclass(slots=True)
@@ -33,14 +34,14 @@ class Fields:
 
 
 def build_article(text: str, *, path: str, source_format: str, fields: Fields | None = None,
-                  markdown: bool = False) -> Article:
+                  markdown: bool = False, options: IngestOptions | None = None) -> Article:
     """Clean ``text``, find the metadata it prints, merge with ``fields``; raise IngestError if no
     body text is left."""
     fields = fields or Fields()
     cleaned = normalize(text)
     if not cleaned:
         raise IngestError(path, "no text (only whitespace)")
-    found = extract_text_meta(cleaned, known_title=_clean(fields.title), markdown=markdown)
+    found = extract_text_meta(cleaned, known_title=_clean(fields.title), markdown=markdown, options=options)
     body = found.body
     if not body:
         raise IngestError(path, "no article text left after removing headline, byline and boilerplate")

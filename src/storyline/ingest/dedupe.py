@@ -11,7 +11,7 @@ Two passes, neither compares all pairs:
    occur in the longer one (containment ``>= containment``): a copy cut short, or one with a new
    first paragraph or an editor's note, has a low Jaccard similarity but is still a copy. The index
    is queried at the Jaccard similarity such a containment implies for texts up to
-   :data:`MAX_LENGTH_RATIO` times as long as each other.
+   ``IngestOptions.max_length_ratio`` times as long as each other.
 
 Groups are closed transitively (union-find). In each group the earliest article — by published date
 (``date``, else ``earliest``; unknown dates last), then id — is the original; every other member gets
@@ -24,20 +24,8 @@ import hashlib
 import re
 
 from storyline.model import Article
+from storyline.options import IngestOptions
 from storyline.unionfind import UnionFind
-
-SHINGLE_WORDS = 5
-NUM_PERM = 128
-# Share of the shorter text's 5-grams found in the longer one that makes it a copy. Independent
-# reports of one story share quotes and wire phrases: on stories-dev (48 articles, no copies) the
-# highest containment between two different reports was 0.29 (two outlets quoting one interview);
-# 0.6 leaves a wide margin and still catches a copy that keeps 60% of the original's text.
-CONTAINMENT = 0.6
-MIN_SHARED = 20  # shingles in common before containment counts (a few sentences, not one quote)
-MAX_LENGTH_RATIO = 4  # containment is looked for between texts at most this many times as long
-# The LSH index is queried a little below the threshold, so that candidates near it are not lost to
-# MinHash banding; the exact Jaccard check then applies the threshold itself.
-LSH_SLACK = 0.85
 
 _WORD = re.compile(r"\w+")
 
@@ -46,7 +34,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+def shingles(text: str, size: int = IngestOptions().shingle_words) -> set[str]:
     """Word ``size``-grams of the text (the words themselves for texts shorter than ``size``)."""
     words = _words(text)
     if len(words) < size:
@@ -71,16 +59,19 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(a & b) / small if small else 0.0
 
 
-def is_copy(a: set[str], b: set[str], threshold: float = 0.8, contained: float = CONTAINMENT) -> bool:
-    """Jaccard similarity at least ``threshold``, or containment at least ``contained`` with enough
-    text in common."""
+def is_copy(a: set[str], b: set[str], threshold: float, contained: float, min_shared: int) -> bool:
+    """Jaccard similarity at least ``threshold``, or containment at least ``contained`` with at least
+    ``min_shared`` shingles in common."""
     if jaccard(a, b) >= threshold:
         return True
-    return len(a & b) >= MIN_SHARED and containment(a, b) >= contained
+    return len(a & b) >= min_shared and containment(a, b) >= contained
 
 
-def mark_duplicates(articles: list[Article], threshold: float = 0.8, contained: float = CONTAINMENT) -> None:
-    """Set ``duplicate_of`` on every later copy to the id of the earliest copy (in place)."""
+def mark_duplicates(articles: list[Article], options: IngestOptions | None = None) -> None:
+    """Set ``duplicate_of`` on every later copy to the id of the earliest copy (in place); the
+    thresholds are ``options`` (``IngestOptions()`` when not given)."""
+    opts = options or IngestOptions()
+    threshold, contained = opts.copy_jaccard, opts.containment
     from datasketch import MinHash, MinHashLSH
 
     if not 0.0 < threshold <= 1.0:
@@ -103,17 +94,17 @@ def mark_duplicates(articles: list[Article], threshold: float = 0.8, contained: 
             representatives.append(i)
 
     # 2. near: MinHash LSH candidates, confirmed by exact Jaccard
-    sets = {i: shingles(articles[i].text) for i in representatives}
-    # Jaccard of a text contained (to ``contained``) in one MAX_LENGTH_RATIO times as long
-    implied = contained / (MAX_LENGTH_RATIO + 1 - contained)
-    lsh = MinHashLSH(threshold=max(0.05, min(threshold, implied) * LSH_SLACK), num_perm=NUM_PERM)
+    sets = {i: shingles(articles[i].text, opts.shingle_words) for i in representatives}
+    # Jaccard of a text contained (to ``contained``) in one max_length_ratio times as long
+    implied = contained / (opts.max_length_ratio + 1 - contained)
+    lsh = MinHashLSH(threshold=max(0.05, min(threshold, implied) * opts.lsh_slack), num_perm=opts.num_perm)
     hashes: dict[int, MinHash] = {}
     for i in representatives:
-        m = MinHash(num_perm=NUM_PERM, seed=1)
+        m = MinHash(num_perm=opts.num_perm, seed=1)
         m.update_batch([s.encode("utf-8") for s in sorted(sets[i])])
         hashes[i] = m
         for j in lsh.query(m):
-            if is_copy(sets[i], sets[int(j)], threshold, contained):
+            if is_copy(sets[i], sets[int(j)], threshold, contained, opts.min_shared):
                 union(int(j), i)
         lsh.insert(str(i), m)
 

@@ -19,6 +19,7 @@ from storyline.ingest.build import Fields, build_article
 from storyline.ingest.dates import parse_date
 from storyline.ingest.outlets import outlet_from_url
 from storyline.model import Article
+from storyline.options import IngestOptions
 
 
 def is_feed(data: bytes) -> bool:
@@ -28,7 +29,7 @@ def is_feed(data: bytes) -> bool:
     return bool(feedparser.parse(data).get("version"))
 
 
-def read_feed(path: str, file: Path) -> Iterator[Article | IngestError]:
+def read_feed(path: str, file: Path, options: IngestOptions | None = None) -> Iterator[Article | IngestError]:
     """Read every item of a feed."""
     import feedparser
 
@@ -47,10 +48,11 @@ def read_feed(path: str, file: Path) -> Iterator[Article | IngestError]:
         return
     feed_title = _site_name((parsed.get("feed") or {}).get("title"))
     for k, entry in enumerate(entries, 1):
-        yield _entry(entry, feed_title, path, k)
+        yield _entry(entry, feed_title, path, k, options)
 
 
-def _entry(entry: Any, feed_title: str | None, path: str, k: int) -> Article | IngestError:
+def _entry(entry: Any, feed_title: str | None, path: str, k: int,
+           options: IngestOptions | None) -> Article | IngestError:
     where = f"item {k}" + (f" ({entry.get('title')})" if entry.get("title") else "")
     html = ""
     for content in entry.get("content") or []:
@@ -73,7 +75,7 @@ def _entry(entry: Any, feed_title: str | None, path: str, k: int) -> Article | I
     fields = Fields(title=entry.get("title"), url=link, byline=authors, published=published,
                     outlet=outlet_from_url(link) or feed_title)
     try:
-        return build_article(text, path=path, source_format="feed", fields=fields)
+        return build_article(text, path=path, source_format="feed", fields=fields, options=options)
     except IngestError as exc:
         return IngestError(path, f"{where}: {exc.problem}")
 

@@ -24,6 +24,7 @@ from storyline.ingest.build import Fields, build_article
 from storyline.ingest.dates import as_iso_date
 from storyline.ingest.textio import decode
 from storyline.model import Article
+from storyline.options import IngestOptions
 
 MIN_WORDS = 10  # below this, what trafilatura returns is page furniture, not an article
 
@@ -31,10 +32,10 @@ MIN_WORDS = 10  # below this, what trafilatura returns is page furniture, not an
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
-def read_html(path: str, file: Path) -> Iterator[Article | IngestError]:
+def read_html(path: str, file: Path, options: IngestOptions | None = None) -> Iterator[Article | IngestError]:
     """Read one HTML page as one article."""
     try:
-        yield html_article(decode_html(file.read_bytes(), path), path=path)
+        yield html_article(decode_html(file.read_bytes(), path), path=path, options=options)
     except IngestError as exc:
         yield exc
 
@@ -58,7 +59,7 @@ def decode_html(data: bytes, path: str, declared: str | None = None) -> str:
 
 
 def html_article(html: str, *, path: str, url: str | None = None,
-                 source_format: str = "html") -> Article:
+                 source_format: str = "html", options: IngestOptions | None = None) -> Article:
     """The main text and metadata of one HTML document (raises IngestError when it has none)."""
     fields, paragraphs = read_page(html, path=path, url=url)
     if not paragraphs:
@@ -66,7 +67,8 @@ def html_article(html: str, *, path: str, url: str | None = None,
     words = sum(len(p.split()) for p in paragraphs)
     if words < MIN_WORDS:  # navigation or a caption that trafilatura kept for want of anything else
         raise IngestError(path, f"no main text found in the HTML page (only {words} words)")
-    return build_article("\n\n".join(paragraphs), path=path, source_format=source_format, fields=fields)
+    return build_article("\n\n".join(paragraphs), path=path, source_format=source_format, fields=fields,
+                         options=options)
 
 
 def read_page(html: str, *, path: str, url: str | None = None) -> tuple[Fields, list[str]]:

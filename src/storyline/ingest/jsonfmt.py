@@ -20,6 +20,7 @@ from storyline.ingest.build import Fields, build_article
 from storyline.ingest.dates import as_iso_date, date_problem
 from storyline.ingest.textio import decode
 from storyline.model import Article
+from storyline.options import IngestOptions
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content"),
@@ -32,7 +33,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def read_jsonl(path: str, file: Path) -> Iterator[Article | IngestError]:
+def read_jsonl(path: str, file: Path, options: IngestOptions | None = None) -> Iterator[Article | IngestError]:
     """One article per line; a malformed line is reported with its number."""
     try:
         text = decode(file.read_bytes(), path)
@@ -49,12 +50,12 @@ def read_jsonl(path: str, file: Path) -> Iterator[Article | IngestError]:
         except json.JSONDecodeError as exc:
             yield IngestError(path, f"line {lineno}: malformed JSON ({exc.msg}, column {exc.colno})")
             continue
-        yield _item(obj, path, f"line {lineno}")
+        yield _item(obj, path, f"line {lineno}", options)
     if not seen:
         yield IngestError(path, "empty file (no JSON lines)")
 
 
-def read_json(path: str, file: Path) -> Iterator[Article | IngestError]:
+def read_json(path: str, file: Path, options: IngestOptions | None = None) -> Iterator[Article | IngestError]:
     """One object or a list of objects."""
     try:
         text = decode(file.read_bytes(), path)
@@ -67,17 +68,17 @@ def read_json(path: str, file: Path) -> Iterator[Article | IngestError]:
         yield IngestError(path, f"malformed JSON ({exc.msg}, line {exc.lineno} column {exc.colno})")
         return
     if isinstance(data, dict):
-        yield _item(data, path, "object")
+        yield _item(data, path, "object", options)
     elif isinstance(data, list):
         if not data:
             yield IngestError(path, "empty JSON list (no articles)")
         for k, obj in enumerate(data):
-            yield _item(obj, path, f"item {k}")
+            yield _item(obj, path, f"item {k}", options)
     else:
         yield IngestError(path, f"expected a JSON object or list of objects, found {type(data).__name__}")
 
 
-def _item(obj: Any, path: str, where: str) -> Article | IngestError:
+def _item(obj: Any, path: str, where: str, options: IngestOptions | None) -> Article | IngestError:
     if not isinstance(obj, dict):
         return IngestError(path, f"{where}: expected a JSON object, found {type(obj).__name__}")
     values = {key: _first(obj, names) for key, names in _SYNONYMS.items()}
@@ -105,7 +106,7 @@ def _item(obj: Any, path: str, where: str) -> Article | IngestError:
         byline=_names(values["byline"]), dateline=_str(values["dateline"]), published=published,
     )
     try:
-        return build_article(text, path=path, source_format="json", fields=fields)
+        return build_article(text, path=path, source_format="json", fields=fields, options=options)
     except IngestError as exc:
         return IngestError(path, f"{where}: {exc.problem}")
 

@@ -8,7 +8,7 @@ What stays in the body and what leaves it (the body is ``Article.text``; every o
 emit is into it):
 
 * **Headline** — the first line, when it reads as a headline: short (at most
-  :data:`MAX_HEADLINE_WORDS` words) with no final period; or a single sentence that ends with a period
+  ``IngestOptions.headline_words`` words) with no final period; or a single sentence that ends with a period
   but is followed directly by the article's furniture (a byline, a date line, or a lede that opens
   with a dateline/outlet tag), which marks it as a headline/dek rather than the lede. A Markdown
   ``# heading`` always counts. It goes to ``title`` and **out of the body**. When the format already
@@ -20,7 +20,7 @@ emit is into it):
   title or an outlet, so a sentence that happens to start with "By" ("By the time police arrived, ...")
   is never taken. Signatures without "By" count too (``OUTLET Staff Report``, ``By Online Desk``,
   ``NAME - Author``, ``Author: NAME``, ``OUTLET's NAME``), under the same rule.
-* **Section label** — a line of at most :data:`MAX_KICKER_WORDS` words over a longer headline
+* **Section label** — a line of at most ``IngestOptions.kicker_words`` words over a longer headline
   ("Local News") is a kicker: the headline below it is the title, the label goes to ``boilerplate``.
 * **Date lines and markers** — ``date 2025-05-05``, ``Published May 5, 2025``,
   ``Updated 3:04 PM EDT, Tue May 6, 2025``, or a header line that is only a date: these are metadata,
@@ -69,19 +69,8 @@ from storyline.ingest.outlets import (
     outlet_key,
     outlet_name,
 )
+from storyline.options import IngestOptions
 
-MAX_HEADLINE_WORDS = 25  # headlines run 6-15 words; decks up to ~25; ledes are longer
-MAX_HEADLINE_CHARS = 200
-MAX_HEADER_LINES = 8  # non-empty lines at the top inspected for headline/byline/date furniture
-MAX_KICKER_WORDS = 3  # a section label above the headline ("National News", "Technology")
-MAX_LEDE_SEARCH = 3  # body paragraphs searched for a dateline/outlet tag
-# Pages pasted whole put section labels, teasers and share rows above the lede; a full
-# "PLACE (Agency) —" opening is distinctive enough to be looked for a little further down.
-MAX_STRONG_LEDE_SEARCH = 6
-# A sentence-case line with a final period, standing alone, counts as a headline only up to this
-# length: headlines run 5-12 words; a one-sentence lede this short is rare (and must also lack the
-# marks of a lede, see _reads_as_headline). Tuned on PolNeAR dev (see storyline.eval.ingest_meta).
-MAX_SHORT_HEADLINE_WORDS = 12
 _LEDE_OPENING = re.compile(
     r"(?:The|A|An|In|On|At|By|For|From|With|Without|During|Despite|Amid|Under|Until|Through|When|While"
     r"|After|Before|If|As|Since|It|Its|This|That|These|Those"
@@ -211,8 +200,11 @@ class TextMeta:
         return max(same, key=len)
 
 
-def extract_text_meta(text: str, *, known_title: str | None = None, markdown: bool = False) -> TextMeta:
-    """Split a normalized article text into body and metadata (see the module docstring)."""
+def extract_text_meta(text: str, *, known_title: str | None = None, markdown: bool = False,
+                      options: IngestOptions | None = None) -> TextMeta:
+    """Split a normalized article text into body and metadata (see the module docstring); the
+    thresholds are ``options`` (``IngestOptions()`` when not given)."""
+    opts = options or IngestOptions()
     lines: list[str | None] = list(text.split("\n"))
     meta = TextMeta(body="")
     boiler: dict[int, str] = {}
@@ -223,15 +215,15 @@ def extract_text_meta(text: str, *, known_title: str | None = None, markdown: bo
             lines[i] = None
     _strip_trailer(lines, boiler, meta)
     wrapped = is_hard_wrapped(lines)
-    _strip_header(lines, meta, boiler, known_title=known_title, markdown=markdown, wrapped=wrapped)
+    _strip_header(lines, meta, boiler, known_title=known_title, markdown=markdown, wrapped=wrapped, opts=opts)
     meta.boilerplate = [boiler[i] for i in sorted(boiler)]
     if wrapped:
         _unwrap(lines)
 
     body, starts = _join(lines)
     meta.body = body
-    _find_lede(body, starts, lines, meta)
-    meta.self_outlet = self_reference(body)
+    _find_lede(body, starts, lines, meta, opts)
+    meta.self_outlet = self_reference(body, opts.min_self_reference)
     return meta
 
 
@@ -239,7 +231,7 @@ def extract_text_meta(text: str, *, known_title: str | None = None, markdown: bo
 
 
 def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str], *,
-                  known_title: str | None, markdown: bool, wrapped: bool = False) -> None:
+                  known_title: str | None, markdown: bool, wrapped: bool, opts: IngestOptions) -> None:
     """Remove headline, byline and date furniture from the top; stop at the first line of prose."""
     seen = 0
     title_at: int | None = None
@@ -247,7 +239,7 @@ def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str
         if raw is None or not raw.strip():
             continue
         seen += 1
-        if seen > MAX_HEADER_LINES:
+        if seen > opts.header_lines:
             return
         line = _unmarkdown(raw.strip()) if markdown else raw.strip()
         if _take_segments(line, meta):
@@ -277,9 +269,9 @@ def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str
         if lede_match(line) is not None:
             return
         nxt = _next_nonempty(lines, i)
-        if meta.title is None and nxt is not None and _page_title_of(line, nxt.strip()):
+        if meta.title is None and nxt is not None and _page_title_of(line, nxt.strip(), opts.headline_chars):
             # "Headline – Site" over "Headline": the page's <title> pasted with the page
-            head, site = _page_title_of(line, nxt.strip())  # type: ignore[misc]
+            head, site = _page_title_of(line, nxt.strip(), opts.headline_chars)  # type: ignore[misc]
             meta.page_outlet = meta.page_outlet or outlet_name(site)
             boiler[i] = line
             lines[i] = None
@@ -287,19 +279,19 @@ def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str
         if (meta.title is None and title_at is None and seen == 1 and len(line.split()) == 1
                 and nxt is not None and not _ends_sentence(line)
                 and _is_headline(nxt.strip(), nxt.strip(), lines, lines.index(nxt, i + 1), known_title,
-                                 markdown, wrapped)):
+                                 markdown, wrapped, opts)):
             boiler[i] = line  # a lone word over the headline: a widget or section label
             lines[i] = None
             continue
-        if meta.title is None and _is_headline(raw.strip(), line, lines, i, known_title, markdown, wrapped):
+        if meta.title is None and _is_headline(raw.strip(), line, lines, i, known_title, markdown, wrapped, opts):
             if known_title is None:
                 meta.title = _clean_title(line)
                 title_at = i
             lines[i] = None
             continue
-        if (title_at is not None and meta.title and len(meta.title.split()) <= MAX_KICKER_WORDS
+        if (title_at is not None and meta.title and len(meta.title.split()) <= opts.kicker_words
                 and len(line.split()) > len(meta.title.split())
-                and _is_headline(raw.strip(), line, lines, i, None, markdown, wrapped)):
+                and _is_headline(raw.strip(), line, lines, i, None, markdown, wrapped, opts)):
             # "National News" over the real headline: the first line was a section label (kicker)
             boiler[title_at] = meta.title
             meta.title = _clean_title(line)
@@ -313,11 +305,11 @@ _GLUED_LABEL = re.compile(r"[a-z]{2,12}(?=[A-Z])")
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 
 
-def _page_title_of(line: str, nxt: str) -> tuple[str, str] | None:
+def _page_title_of(line: str, nxt: str, headline_chars: int) -> tuple[str, str] | None:
     """("Headline", "Site") when ``line`` is ``nxt`` followed (or preceded) by a site name after a
     bar or dash, as a page's <title> reads."""
     parts = _TITLE_SEPARATOR.split(line)
-    if len(parts) < 2 or len(line) > MAX_HEADLINE_CHARS + 60:
+    if len(parts) < 2 or len(line) > headline_chars + 60:
         return None
     for head, site in ((" ".join(parts[:-1]), parts[-1]), (" ".join(parts[1:]), parts[0])):
         if _squash(head) == _squash(nxt) and 0 < len(site.split()) <= 5 and _titled_words(site):
@@ -404,7 +396,7 @@ def _is_bare_date(line: str) -> bool:
 
 
 def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_title: str | None,
-                 markdown: bool, wrapped: bool = False) -> bool:
+                 markdown: bool, wrapped: bool, opts: IngestOptions) -> bool:
     nxt = _next_nonempty(lines, i)
     if nxt is None:  # a lone line is the article, not its headline
         return False
@@ -425,7 +417,7 @@ def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_tit
     if markdown and raw.startswith("#"):
         return True
     words = line.split()
-    if len(words) > MAX_HEADLINE_WORDS or len(line) > MAX_HEADLINE_CHARS or len(words) < 2:
+    if len(words) > opts.headline_words or len(line) > opts.headline_chars or len(words) < 2:
         return False
     if line.rstrip("”\"’')]")[-1:] in (",", ":", ";") or line[0].islower() or line[0] in "([":
         return False
@@ -439,7 +431,7 @@ def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_tit
     # are), or if it stands alone as a short paragraph that reads as headlinese rather than as a lede.
     if furniture_next or title_case:
         return True
-    return not directly_followed and _reads_as_headline(line)
+    return not directly_followed and _reads_as_headline(line, opts.short_headline_words)
 
 
 def _is_title_case(line: str) -> bool:
@@ -450,12 +442,12 @@ def _is_title_case(line: str) -> bool:
     return len(long) >= 2 and lower <= (1 if len(long) >= 6 else 0)
 
 
-def _reads_as_headline(line: str) -> bool:
+def _reads_as_headline(line: str, max_words: int) -> bool:
     """A short sentence-case line that lacks the marks of a lede: ledes open with an article,
     preposition or pronoun, say when ("on Tuesday") and who said so ("said", "told"), or address the
     reader ("I", "you"); headlines drop articles and use the present tense."""
     words = line.split()
-    if len(words) > MAX_SHORT_HEADLINE_WORDS:
+    if len(words) > max_words:
         return False
     return not (_LEDE_OPENING.match(line) or _LEDE_WORDS.search(line) or _PERSONAL.search(line))
 
@@ -562,15 +554,13 @@ _SELF_AFTER = re.compile(
     r"|review(?:ed)?|reached|requested)\b")
 
 
-_TOLD = re.compile(r"^\s*(?:told|tells|telling|said\s+to)\b")
 # "told OUTLET" alone is as often a citation of another outlet's interview as the outlet's own
-# reporting, so it weighs 1; contact and verification phrases ("contacted by", "shared with",
-# "has not confirmed") weigh 2. Two points are needed (tuned on stories-dev, where a single "told
-# OUTLET" named another outlet in three of four articles).
-MIN_SELF_REFERENCE = 2
+# reporting, so it weighs 1; contact and verification phrases ("contacted by", "shared with", "has
+# not confirmed") weigh 2; IngestOptions.min_self_reference points are needed.
+_TOLD = re.compile(r"^\s*(?:told|tells|telling|said\s+to)\b")
 
 
-def self_reference(body: str) -> str | None:
+def self_reference(body: str, min_points: int = IngestOptions().min_self_reference) -> str | None:
     """The outlet a text refers to as itself, as a reporter does ("told Example News", "Example
     News has not independently verified"), or None.
 
@@ -586,7 +576,7 @@ def self_reference(body: str) -> str | None:
                 weight = 1 if _TOLD.match(m[0]) else 2
                 counts[name] = counts.get(name, 0) + weight
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < MIN_SELF_REFERENCE or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+    if not ranked or ranked[0][1] < min_points or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return outlet_name(ranked[0][0])
 
@@ -688,19 +678,20 @@ def _is_tag(tag: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECTORS for w in words)
 
 
-def _find_lede(body: str, starts: dict[int, int], lines: list[str | None], meta: TextMeta) -> None:
+def _find_lede(body: str, starts: dict[int, int], lines: list[str | None], meta: TextMeta,
+               opts: IngestOptions) -> None:
     """Record the dateline/outlet tag of the first paragraphs of the body (they stay in the body)."""
     searched = 0
     for i, line in enumerate(lines):
         if line is None or not line.strip() or i not in starts:
             continue
         searched += 1
-        if searched > MAX_STRONG_LEDE_SEARCH:
+        if searched > opts.strong_lede_search:
             return
         lead = len(line) - len(line.lstrip())
         line = line[lead:]
         lede = lede_match(line)
-        if lede is None or searched > MAX_LEDE_SEARCH and not (lede.dateline and lede.tag):
+        if lede is None or searched > opts.lede_search and not (lede.dateline and lede.tag):
             continue  # below the first paragraphs only a full "PLACE (Agency) —" opening counts
         offset = starts[i] + lead
         if lede.dateline:

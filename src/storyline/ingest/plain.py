@@ -18,6 +18,7 @@ from storyline.ingest.build import Fields, build_article
 from storyline.ingest.dates import as_iso_date, date_problem
 from storyline.ingest.textio import decode
 from storyline.model import Article
+from storyline.options import IngestOptions
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<block>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _KEYS = {
@@ -30,7 +31,7 @@ _KEYS = {
 }
 
 
-def read_plain(path: str, file: Path) -> Iterator[Article | IngestError]:
+def read_plain(path: str, file: Path, options: IngestOptions | None = None) -> Iterator[Article | IngestError]:
     """Read one plain-text (or Markdown) article."""
     try:
         text = decode(file.read_bytes(), path)
@@ -39,7 +40,7 @@ def read_plain(path: str, file: Path) -> Iterator[Article | IngestError]:
         if markdown:
             text, fields = split_front_matter(text, path)
         yield build_article(text, path=path, source_format="md" if markdown else "txt",
-                            fields=fields, markdown=markdown)
+                            fields=fields, markdown=markdown, options=options)
     except IngestError as exc:
         yield exc
 

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from storyline.errors import IngestError
 from storyline.ingest.html import decode_html, html_article
 from storyline.model import Article
+from storyline.options import IngestOptions
 
 # One HTML page larger than this (decompressed) is not an article page: reported and skipped.
 MAX_RECORD_BYTES = 32 * 2**20
@@ -34,7 +35,7 @@ MIN_BUDGET_BYTES = 64 * 2**20
 MAX_LINE_BYTES = 8 * 2**20
 
 
-def read_warc(path: str, file: Path) -> Iterator[Article | IngestError]:
+def read_warc(path: str, file: Path, options: IngestOptions | None = None) -> Iterator[Article | IngestError]:
     """Read the HTML responses of a WARC file (plain or gzip-compressed)."""
     from warcio.archiveiterator import ArchiveIterator
 
@@ -86,7 +87,7 @@ def read_warc(path: str, file: Path) -> Iterator[Article | IngestError]:
                     continue
                 try:
                     html = _decode_body(body, ctype, path)
-                    yield html_article(html, path=path, url=url, source_format="warc")
+                    yield html_article(html, path=path, url=url, source_format="warc", options=options)
                 except IngestError as exc:
                     yield IngestError(path, f"{where}: {exc.problem}")
     except DecompressionBudget as exc:

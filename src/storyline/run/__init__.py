@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.errors import IngestError
 from storyline.model import Article, ArticleAnalysis, Dossier
-from storyline.options import ClusterOptions, Options
+from storyline.options import ClusterOptions, IngestOptions, Options
 
 if TYPE_CHECKING:
     from storyline.store import Store
@@ -40,10 +40,11 @@ def _noop(stage: str, done: int, total: int) -> None:
     pass
 
 
-def load_corpus(paths: Sequence[str], meta_file: str | None = None, *,
-                exclude: Sequence[str] = ()) -> tuple[list[Article], list[str]]:
+def load_corpus(paths: Sequence[str], meta_file: str | None = None, *, exclude: Sequence[str] = (),
+                options: IngestOptions | None = None) -> tuple[list[Article], list[str]]:
     """Read every article under ``paths`` (never the files in ``exclude``: the store's own);
-    problems come back as one-line messages."""
+    problems come back as one-line messages. ``options``: the ingest thresholds (``IngestOptions()``
+    when not given)."""
     from storyline.ingest import iter_articles
     from storyline.ingest.dedupe import mark_duplicates
 
@@ -52,7 +53,7 @@ def load_corpus(paths: Sequence[str], meta_file: str | None = None, *,
     articles: list[Article] = []
     problems: list[str] = []
     seen: set[str] = set()
-    for item in iter_articles(paths, meta_file, exclude=exclude):
+    for item in iter_articles(paths, meta_file, exclude=exclude, options=options):
         if isinstance(item, IngestError):
             problems.append(str(item))
         elif item.id in seen:  # the same text given twice (e.g. a file and its copy): analyse once
@@ -60,7 +61,7 @@ def load_corpus(paths: Sequence[str], meta_file: str | None = None, *,
         else:
             seen.add(item.id)
             articles.append(item)
-    mark_duplicates(articles)
+    mark_duplicates(articles, options)
     return articles, problems
 
 
@@ -277,7 +278,8 @@ def _map(paths: Sequence[str], *, meta_file: str | None, store: Store | None,
     from storyline.run.local import Failure, analyze_parallel
 
     files = getattr(store, "files", None)
-    articles, problems = load_corpus(paths, meta_file, exclude=files() if files else ())
+    articles, problems = load_corpus(paths, meta_file, exclude=files() if files else (),
+                                     options=(options or Options()).ingest)
     if max_articles is not None and len(articles) > max_articles:
         problems.append(f"{len(articles) - max_articles} more article(s) not analysed "
                         f"(at most {max_articles} per run); the first {max_articles} were")
