@@ -341,10 +341,10 @@ def test_a_year_on_the_described_event_makes_another_count(nlp):
 def test_spectators_counted_in_other_words_are_one_measure(nlp):
     _, comparisons, _ = compare_reports(
         nlp,
-        ("Sports Wire", "2026-08-21", "According to official figures, a total of 1,512,330 fans attended "
-                                      "48 games."),
-        ("Match Daily", "2026-08-21", "There were no problems, with over 1.6 million people entering "
-                                      "stadiums across the tournament."),
+        ("Sports Wire", "2026-08-21", "Organisers said a total of 1,512,330 spectators attended the "
+                                      "cup's 48 matches."),
+        ("Match Daily", "2026-08-21", "Over 1.6 million people entered arenas across the tournament, "
+                                      "organisers said."),
     )
     cmp = next(c for c in comparisons if c.attribute == "measure:count|person|attend")
     assert cmp.status == "conflict"  # "over 1.6 million" is more than the official total
