@@ -388,7 +388,7 @@ def test_posted_published_updated_stamps(stamp, published, updated):
     ("Harbor Daily Staff Report", [], "Harbor Daily"),
     ("Tom Reyes - Author", ["Tom Reyes"], None),
     ("Author: Mei Lin", ["Mei Lin"], None),
-    ("By Online Desk", [], None),
+    ("By Digital Desk", [], None),
 ])
 def test_signatures_without_by(line, names, outlet):
     m = meta(f"Ferry service resumes\n{line}\n\nThe ferry carried 300 passengers on its first day back.")

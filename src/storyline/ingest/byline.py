@@ -174,7 +174,7 @@ def parse_signature(line: str) -> Byline | None:
     if not line or len(line.split()) > 12:
         return None
     if re.fullmatch(r"(?:By[ \t]+)?(?:the[ \t]+)?" + _STAFF_SUFFIX + r"\.?", line, re.I):
-        return Byline(names=[], title=line)  # "By Online Desk", "Staff Report": signed, nobody named
+        return Byline(names=[], title=line)  # "By Digital Desk", "Staff Report": signed, nobody named
     line = re.sub(r"^(?:By|BY)[ \t]+", "", line)
     m = _STAFF_RE.fullmatch(line)
     if m and (looks_like_outlet(m["outlet"]) or " " in m["suffix"]

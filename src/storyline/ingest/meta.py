@@ -18,7 +18,7 @@ emit is into it):
   ``By NAME, Staff Writer``, ``By the Associated Press``: names go to ``byline``, a named outlet to
   ``outlet``; the line leaves the body. Every comma/pipe-separated part must read as a name, a job
   title or an outlet, so a sentence that happens to start with "By" ("By the time police arrived, ...")
-  is never taken. Signatures without "By" count too (``OUTLET Staff Report``, ``By Online Desk``,
+  is never taken. Signatures without "By" count too (``OUTLET Staff Report``, ``By Digital Desk``,
   ``NAME - Author``, ``Author: NAME``, ``OUTLET's NAME``), under the same rule.
 * **Section label** — a line of at most ``IngestOptions.kicker_words`` words over a longer headline
   ("Local News") is a kicker: the headline below it is the title, the label goes to ``boilerplate``.

@@ -540,8 +540,8 @@ def test_the_present_of_a_scheduled_event_points_ahead(nlp, text, span, value):
 
 
 @pytest.mark.parametrize("text, span, value", [
-    ("Live: the verdict was read at 16:18 Greenwich Mean Time 28 March.", "16:18 Greenwich Mean Time 28 March",
-     "2025-03-28T16:18Z"),
+    ("Live: the ballot count closed at 09:42 Greenwich Mean Time 2 April.", "09:42 Greenwich Mean Time 2 April",
+     "2025-04-02T09:42Z"),
     ("The exchange halted trading at 2:05 p.m. on June 3 after the outage.", "2:05 p.m. on June 3",
      "2024-06-03T14:05"),
 ])
