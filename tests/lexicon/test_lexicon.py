@@ -26,8 +26,8 @@ def _modules():
 
 
 def _word_lists(module) -> dict[str, list[tuple[str, ...]]]:
-    """Public word lists of a module: a tuple/frozenset of strings, or a mapping of category ->
-    such a collection (notes mapping a category to one string are not word lists)."""
+    """Public word lists of a module: a tuple/frozenset of strings, a mapping of category -> such a
+    collection, or a mapping of words to values (its keys); notes (``*_SOURCES``) are not word lists."""
     out = {}
     source = Path(module.__file__).read_text(encoding="utf-8")
     for name, value in vars(module).items():
@@ -38,9 +38,16 @@ def _word_lists(module) -> dict[str, list[tuple[str, ...]]]:
         if isinstance(value, (tuple, frozenset, set, list)) and all(isinstance(v, str) for v in value):
             out[name] = [tuple(value)]
         elif isinstance(value, dict) and value and \
-                all(isinstance(v, (tuple, frozenset)) for v in value.values()):
+                all(isinstance(v, (tuple, frozenset)) and all(isinstance(x, str) for x in v) for v in value.values()):
             out[name] = [tuple(v) for v in value.values()]
+        elif isinstance(value, dict) and value and all(isinstance(k, str) for k in value) \
+                and not name.endswith("_SOURCES") and name not in CASED_MAPS:
+            out[name] = [tuple(value)]  # a map from words to values (a number, a code, a date): its words
     return out
+
+
+# Maps whose keys are written as they are printed, not lower-cased: time-zone abbreviations.
+CASED_MAPS = {"ZONE_OFFSETS"}
 
 
 MODULES = _modules()

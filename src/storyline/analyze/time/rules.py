@@ -26,6 +26,7 @@ from storyline.analyze.time.calendar import (
     value_bounds,
     week_value,
 )
+from storyline.lexicon.en.time import HOLIDAYS, NUM_WORDS, UNITS
 from storyline.model import TimexType
 
 Tense = str  # "past" | "present" | "future"
@@ -66,12 +67,6 @@ PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 PART = r"(?:morning|afternoon|evening|night)"
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
-NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-             "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-             "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-             "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-             "single": 1, "half": 0.5, "a half": 0.5, "dozen": 12, "a dozen": 12}
 VAGUE = r"(?:a\s+few|few|several|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|numerous|recent|the\s+past|the\s+last|the\s+next|the\s+coming)"
 _NUMW = ("(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
          "six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -80,15 +75,8 @@ _NUMW = ("(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:
 _HALF = r"(?:[\s-]+and[\s-]+a[\s-]+half)"
 NUM = rf"(?:\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|{_NUMW}{_HALF}?|\d+{_HALF})"
 NUM_OR_A = rf"(?:{NUM}|an?(?:\s+and\s+a\s+half)?|a\s+half)"
-UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
-         "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
-         "century": "CE", "weekend": "WE"}
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"
 UNITS_PL = r"(?:seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)"
-HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
-            "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-            "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
-            "juneteenth": (6, 19)}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 

@@ -14,6 +14,9 @@ Also the tense of a time expression's clause (:mod:`storyline.analyze.time.expre
 English grammar (the modal and future auxiliaries, with spaCy's tokens "wo" and "ca" for "won't" and
 "can't") and general news usage written down by hand (the verbs and adjectives that look forward:
 "is scheduled for", "plans to", "is likely to"); none of it from an evaluation set.
+
+And the words time expressions are built of (:mod:`storyline.analyze.time.rules`), each with its
+source beside it: number words, duration units, fixed-date holidays.
 """
 
 from __future__ import annotations
@@ -33,3 +36,29 @@ SCHEDULING_VERBS = frozenset({"schedule", "set", "slate", "plan", "expect", "due
 # Heads of an infinitive that look forward: "plans to vote on Monday".
 FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "set", "hope", "intend", "aim", "want", "seek",
                           "prepare", "due", "go", "promise", "vow", "threaten", "likely", "poise", "slate"})
+
+
+# Number words of a count of time units ("three weeks", "a dozen years", "a half hour"): the English
+# cardinal names up to twenty and the tens (standard English grammar, Quirk et al. 1985 §6.63), with
+# the article and "single", "half", "dozen" that stand for a number in such phrases.
+NUM_WORDS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "single": 1, "half": 0.5, "a half": 0.5, "dozen": 12, "a dozen": 12}
+# Units of a duration and their TIMEX3 value codes (TimeML annotation guidelines 1.2.1, the value
+# attribute: ISO 8601 units, "T" before clock units, DE/CE for decades and centuries, WE weekend).
+UNITS: dict[str, str] = {
+    "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
+    "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
+    "century": "CE", "weekend": "WE"}
+# Holidays on a fixed (month, day): the fixed-date US federal holidays (5 U.S.C. § 6103) and the
+# widely observed fixed-date days of the calendar (Christmas and New Year's Eve, Halloween,
+# Valentine's Day). Movable feasts are rules of their own (Thanksgiving, Election Day).
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
+    "juneteenth": (6, 19)}
