@@ -13,14 +13,15 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+# A month name, full or abbreviated (with or without the period); ingest/meta.py uses it too.
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = (r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?"
             r"|Sat(?:urday)?|Sun(?:day)?)\.?,?")
 _TIME = (r"\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?|[AP]\.?M\.?)?(?:\s*(?:[A-Z]{2,4}|UTC[+-]\d{1,2}))?"
          r"|\d{1,2}\s*(?:[ap]\.m\.|[AP]M)(?:\s*[A-Z]{2,4})?")
-_DAY_FIRST = rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
-_MONTH_FIRST = rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+_DAY_FIRST = rf"\d{{1,2}}\s+{MONTH},?\s+\d{{4}}"
+_MONTH_FIRST = rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _NUMERIC = r"\d{1,2}/\d{1,2}/\d{4}"
 _CALENDAR = rf"(?:{_WEEKDAY}\s+)?(?:{_MONTH_FIRST}|{_DAY_FIRST}|{_NUMERIC})"
@@ -39,7 +40,7 @@ _MARKER_WORD = (r"(?:(?:first\s+|originally\s+)?published(?:\s+on)?|posted(?:\s+
 MARKER_RE = re.compile(rf"(?i:(?P<kind>{_MARKER_WORD}))\s*:?\s*(?P<date>{DATE_EXPR})\s*(?:[|•·/,;]\s*)?")
 
 #: A month-only date marker: ``date 2023-08``, ``Published: August 2023`` (group ``month``).
-MONTH_MARKER_RE = re.compile(rf"(?i:(?P<kind>{_MARKER_WORD}))\s*:?\s*(?P<month>\d{{4}}-\d{{2}}|{_MONTH}\s+\d{{4}})"
+MONTH_MARKER_RE = re.compile(rf"(?i:(?P<kind>{_MARKER_WORD}))\s*:?\s*(?P<month>\d{{4}}-\d{{2}}|{MONTH}\s+\d{{4}})"
                              rf"(?![\w-])\s*(?:[|•·/,;]\s*)?")
 _MONTH_NUMBERS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}

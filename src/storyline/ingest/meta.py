@@ -60,7 +60,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.ingest.byline import MAX_BYLINE_WORDS, parse_byline, parse_signature, split_names
-from storyline.ingest.dates import DATE_EXPR, DATE_RE, MARKER_RE, MONTH_MARKER_RE, parse_date, parse_month
+from storyline.ingest.dates import DATE_EXPR, DATE_RE, MARKER_RE, MONTH, MONTH_MARKER_RE, parse_date, parse_month
 from storyline.ingest.outlets import (
     CONNECTORS,
     OUTLET_WORDS,
@@ -82,16 +82,14 @@ _PERSONAL = re.compile(r"\b(?:I|we|We|you|You|my|My|our|Our|your|Your|us|me)\b")
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _DASH = r"(?:—|–|‒|―|--|-)"
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 
 # ---------------------------------------------------------------------------- lede: dateline, tag
 _PLACE_WORD = rf"[{_UP}][{_UP}'’.&-]+"
 _PLACE = rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}}"
 _REGION = r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,2}"
 _LEDE_RE = re.compile(
-    rf"(?P<dateline>{_PLACE}(?:,[ \t]*(?!{_MONTH}[ \t]+\d){_REGION})?)?"
-    rf"(?:,[ \t]*(?P<ddate>{_MONTH}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?))?"
+    rf"(?P<dateline>{_PLACE}(?:,[ \t]*(?!{MONTH}[ \t]+\d){_REGION})?)?"
+    rf"(?:,[ \t]*(?P<ddate>{MONTH}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?))?"
     rf"[ \t]*(?:\((?P<tag>[^()\n]{{2,40}})\))?"
     rf"(?P<dash>[ \t]*{_DASH})?[ \t]+")
 _TAG_WORD = r"[A-Z0-9][\w&'’.-]*"
