@@ -79,3 +79,16 @@ def test_big_story_charts_are_small_and_bounded() -> None:
         labels = re.findall(r'class="ch-label"><title>', str(svg))
         assert len(labels) <= 15  # rows beyond that are summed in one
     assert "http" not in "".join(str(s) for _, _, s in made)
+
+
+def test_articles_without_an_outlet_share_one_row_not_their_headlines() -> None:
+    d = build_dossier()
+    for a in d.articles:  # no article names its outlet; one has a web address
+        a.article.outlet = None
+    d.articles[0].article.url = "https://www.harbor-gazette.example/2024/03/14/ferry"
+    view = DossierView(d)
+    svg = str(outlet_time_chart(d, view))
+    rows = {t.split(":")[0] for t in _titles(svg)}
+    assert "harbor-gazette.example" in rows and "no outlet named" in rows
+    headlines = {a.article.title for a in d.articles if a.article.title}
+    assert headlines and not any(h.split(":")[0] in rows for h in headlines)

@@ -145,7 +145,7 @@ def outlet_time_chart(d: Dossier, view: DossierView) -> Markup | None:
         b = date_bounds(a.article.published.date)
         days[a.article.id] = b[0] if b else None
     known = [x for x in days.values() if x is not None]
-    counts = Counter(view.outlet_name(a.article.id) for a in d.articles)
+    counts = Counter(view.source_name(a.article.id) for a in d.articles)
     rows, row_of = _rows(counts)
     undated: Counter[str] = Counter()
     cells: Counter[tuple[str, int]] = Counter()
@@ -154,7 +154,7 @@ def outlet_time_chart(d: Dossier, view: DossierView) -> Markup | None:
     if known:
         unit, cols = _buckets(min(known), max(known))
     for aid, day in days.items():
-        row = row_of(view.outlet_name(aid))
+        row = row_of(view.source_name(aid))
         if day is None:
             undated[row] += 1
             continue
@@ -202,7 +202,7 @@ def timeline_sources_chart(d: Dossier, view: DossierView) -> Markup | None:
         return None
     placed.sort(key=lambda x: (-len({s.article for s in x[1].sources}), x[0], x[1].id))
     placed = sorted(placed[:MAX_EVENTS], key=lambda x: (x[0], x[1].id))
-    counts = Counter(view.outlet_name(s.article) for _, e in placed for s in e.sources)
+    counts = Counter(view.source_name(s.article) for _, e in placed for s in e.sources)
     rows, row_of = _rows(counts)
     rindex = {r: i for i, r in enumerate(rows)}
     lo, hi = placed[0][0], placed[-1][0]
@@ -215,7 +215,7 @@ def timeline_sources_chart(d: Dossier, view: DossierView) -> Markup | None:
         return LABEL_W + 8 + (PLOT_W - 16) * (day - lo).days / span
 
     for day, e in placed:
-        ys = sorted({rindex[row_of(view.outlet_name(s.article))] for s in e.sources})
+        ys = sorted({rindex[row_of(view.source_name(s.article))] for s in e.sources})
         x = x_of(day)
         when = timex_label(e.date.value, earliest=e.date.earliest, latest=e.date.latest,
                            approximate=e.date.approximate) or day_label(day)
@@ -246,7 +246,7 @@ def quoted_by_chart(d: Dossier, view: DossierView) -> Markup | None:
         if not speaker:
             continue
         for q in g.quotes:
-            pairs[(speaker, view.outlet_name(q.article))] += 1
+            pairs[(speaker, view.source_name(q.article))] += 1
     if not pairs:
         return None
     speakers: Counter[str] = Counter()

@@ -13,6 +13,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from storyline.model import Article, Claim, Comparison, Dossier, EventDate, PubDate
 from storyline.render.dates import day_label, pubdate_label, range_label, timex_label
@@ -33,6 +34,7 @@ __all__ = [
     "word_diff",
 ]
 
+NO_OUTLET = "no outlet named"  # the one chart row of articles whose outlet is unknown
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -276,6 +278,15 @@ class DossierView:
         """The outlet of an article, or its short label when no outlet is known."""
         a = self.articles.get(article_id)
         return (a.outlet if a and a.outlet else None) or self.label(article_id)
+
+    def source_name(self, article_id: str) -> str:
+        """What a chart groups an article under: its outlet, else its web site, else one shared
+        "no outlet named" — never its headline, which a row of outlets would pass off as a name."""
+        a = self.articles.get(article_id)
+        if a and a.outlet:
+            return a.outlet
+        host = (urlsplit(a.url).hostname or "") if a and a.url else ""
+        return host.removeprefix("www.") or NO_OUTLET
 
     def label(self, article_id: str) -> str:
         return self.labels.get(article_id, article_id)
