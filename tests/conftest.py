@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +56,27 @@ def browser() -> Iterator[Any]:
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture(scope="session")
+def page_guard() -> Callable[[Any, Callable[[str], bool]], list[str]]:
+    """``guard(page, allowed)``: every request of a Playwright page whose URL ``allowed`` refuses is
+    aborted; those requests, page errors and console errors go into the returned list, which a
+    browser test asserts empty (one guard for the dossier's and the web app's browser tests)."""
+
+    def guard(page: Any, allowed: Callable[[str], bool]) -> list[str]:
+        problems: list[str] = []
+
+        def route(r: Any) -> None:
+            if allowed(r.request.url):
+                r.continue_()
+            else:
+                problems.append(f"request: {r.request.url}")
+                r.abort()
+
+        page.route("**/*", route)
+        page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
+        page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+        return problems
+
+    return guard

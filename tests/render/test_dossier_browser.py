@@ -21,23 +21,12 @@ from .conftest import build_dossier
 from .synthetic import synthetic_dossier
 
 
-def _page(browser: Any, width: int = 1200, height: int = 800) -> tuple[Any, Any, list[str]]:
+def _page(browser: Any, guard: Any, width: int = 1200, height: int = 800) -> tuple[Any, Any, list[str]]:
     """A page that may load only file: URLs; returns (context, page, problems)."""
     context = browser.new_context(viewport={"width": width, "height": height})
     context.set_default_timeout(20_000)
     page = context.new_page()
-    problems: list[str] = []
-
-    def route(r: Any) -> None:
-        if urlsplit(r.request.url).scheme in ("file", "data", "about"):
-            r.continue_()
-        else:
-            problems.append(f"request: {r.request.url}")
-            r.abort()
-
-    page.route("**/*", route)
-    page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
-    page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+    problems = guard(page, lambda url: urlsplit(url).scheme in ("file", "data", "about"))
     return context, page, problems
 
 
@@ -60,8 +49,8 @@ def _visible(page: Any, selector: str) -> list[str]:
         .filter(e => e.offsetParent !== null).map(e => e.id)""", selector)
 
 
-def test_search_and_filters_narrow_every_section(browser: Any, small_file: Path) -> None:
-    context, page, problems = _page(browser)
+def test_search_and_filters_narrow_every_section(browser: Any, page_guard: Any, small_file: Path) -> None:
+    context, page, problems = _page(browser, page_guard)
     try:
         page.goto(small_file.as_uri(), wait_until="load")
         assert _visible(page, "#quotes .card") == ["q-Q1", "q-Q2", "q-Q3"]
@@ -94,8 +83,8 @@ def test_search_and_filters_narrow_every_section(browser: Any, small_file: Path)
         context.close()
 
 
-def test_date_range_narrows_articles_and_events(browser: Any, small_file: Path) -> None:
-    context, page, problems = _page(browser)
+def test_date_range_narrows_articles_and_events(browser: Any, page_guard: Any, small_file: Path) -> None:
+    context, page, problems = _page(browser, page_guard)
     try:
         page.goto(small_file.as_uri(), wait_until="load")
         page.fill("#f-since", "2024-03-13")
@@ -116,10 +105,10 @@ def test_date_range_narrows_articles_and_events(browser: Any, small_file: Path) 
 
 
 @pytest.mark.parametrize("which", ["small", "big"])
-def test_no_horizontal_scroll_on_a_phone(browser: Any, small_file: Path, big_file: Path, which: str,
+def test_no_horizontal_scroll_on_a_phone(browser: Any, page_guard: Any, small_file: Path, big_file: Path, which: str,
                                          tmp_path: Path) -> None:
     path = small_file if which == "small" else big_file
-    context, page, problems = _page(browser, width=390, height=844)
+    context, page, problems = _page(browser, page_guard, width=390, height=844)
     try:
         page.goto(path.as_uri(), wait_until="load")
         page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
@@ -137,10 +126,10 @@ def test_no_horizontal_scroll_on_a_phone(browser: Any, small_file: Path, big_fil
         context.close()
 
 
-def test_a_300_article_dossier_is_small_and_quick(browser: Any, big_file: Path) -> None:
+def test_a_300_article_dossier_is_small_and_quick(browser: Any, page_guard: Any, big_file: Path) -> None:
     size = big_file.stat().st_size
     assert size < 3_000_000, f"{size / 1e6:.2f} MB"
-    context, page, problems = _page(browser)
+    context, page, problems = _page(browser, page_guard)
     try:
         start = time.perf_counter()
         page.goto(big_file.as_uri(), wait_until="load")

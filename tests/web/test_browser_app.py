@@ -59,23 +59,12 @@ def server(tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture()
-def app_page(browser: Any, server: str) -> Iterator[tuple[Any, list[str]]]:
+def app_page(browser: Any, server: str, page_guard: Any) -> Iterator[tuple[Any, list[str]]]:
     """A logged-in page that may reach the test server only; ``problems`` collects the rest."""
     context = browser.new_context(viewport={"width": 1200, "height": 800}, accept_downloads=True)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    problems: list[str] = []
-
-    def route(r: Any) -> None:
-        if r.request.url.startswith(server + "/"):
-            r.continue_()
-        else:
-            problems.append(f"request: {r.request.url}")
-            r.abort()
-
-    page.route("**/*", route)
-    page.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
-    page.on("console", lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None)
+    problems = page_guard(page, lambda url: url.startswith(server + "/"))
     page.goto(server + "/login", wait_until="load")
     page.fill("input[name=token]", TOKEN)
     page.click("button[type=submit]")
