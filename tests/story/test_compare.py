@@ -173,3 +173,14 @@ def test_then_title_is_a_past_title(nlp):
     )
     cmp = _cmp(comparisons, "title", entity_id(entities, "Brooks"))
     assert cmp.status == "consistent_over_time"
+
+
+def test_agent_synonyms_fold_only_agents_of_the_same_kind() -> None:
+    from storyline.story.compare import _np_words
+
+    assert _np_words("the district attorney")[0] == "prosecutor"
+    assert _np_words("a panel")[0] == "jury"
+    assert _np_words("the state penitentiary")[0] == "prison"
+    # a bare attorney may be the defence's; a facility may be a warehouse or a clinic
+    assert _np_words("a defense attorney") == ("attorney", {"a", "defense"})
+    assert _np_words("a storage facility")[0] == "facility"

@@ -33,17 +33,18 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from storyline.lexicon.en.claims import EXCLUSIVE_KINDS, JURISDICTION_WORDS, ONGOING_PREDICATES, PARTY_WORDS
+from storyline.lexicon.en.claims import (
+    AGENT_SYNONYMS,
+    EXCLUSIVE_KINDS,
+    JURISDICTION_WORDS,
+    ONGOING_PREDICATES,
+    PARTY_WORDS,
+)
 from storyline.lexicon.en.names import ORG_HEAD_NOUNS
 from storyline.model import ArticleAnalysis, Claim, Comparison, ComparisonSide, Entity
 from storyline.options import CompareOptions
 from storyline.story.measures import compare_measures, day_text
 
-# Synonymous head nouns for agents ("a prosecutor" and "a district attorney" are the same kind).
-AGENT_SYNONYMS = {"district attorney": "prosecutor", "da": "prosecutor", "attorney": "prosecutor",
-                  "prosecutors": "prosecutor", "jurors": "jury", "juror": "jury",
-                  "panel": "jury", "correctional facility": "prison", "penitentiary": "prison",
-                  "facility": "prison"}
 # Agents that take part in the same act in different roles: an indictment is returned by a grand
 # jury at a prosecutor's request, so "indicted by a prosecutor" and "by a grand jury" both hold.
 COMPLEMENTARY: dict[str, set[frozenset[str]]] = {

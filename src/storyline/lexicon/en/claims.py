@@ -168,3 +168,12 @@ PATIENT_VERBS = {"convict", "sentence", "find", "charge", "indict", "jail", "imp
 # Modal verbs (and "ca", spaCy's token for the "ca" of "can't"): a claim under one is possible,
 # not stated. The conditional "would" is added where a module means it too.
 MODAL_VERBS = frozenset({"can", "could", "may", "might", "should", "must", "ca"})
+
+# --- agents of legal acts -------------------------------------------------------------------------
+# Head nouns naming the same kind of agent (general legal usage, U.S. and U.K.): a district
+# attorney ("DA") is a prosecutor; jurors and a jury panel are the jury; a correctional facility or
+# penitentiary is a prison. A bare "attorney" (defence or prosecution) and a bare "facility" are
+# not mapped: either may be the other side or another kind of place.
+AGENT_SYNONYMS = {"district attorney": "prosecutor", "da": "prosecutor", "prosecutors": "prosecutor",
+                  "jurors": "jury", "juror": "jury", "panel": "jury",
+                  "correctional facility": "prison", "penitentiary": "prison"}
