@@ -10,27 +10,19 @@ matches); the word lists are in :mod:`storyline.lexicon.en.claims`.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from storyline.lexicon.en.claims import CONTEST_STAGES, WIN_NOUNS, WIN_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from storyline.analyze.claims.context import Context
-    from storyline.model import Claim
+    from storyline.analyze.claims.context import ClaimAdder
 
 __all__ = ["opponent_claims"]
 
 
-class _Adder(Protocol):
-    ctx: Context
-
-    def add(self, *, subject: str, attribute: str, value: object, tokens: list[Token],
-            anchor: Token) -> Claim | None: ...
-
-
-def opponent_claims(b: _Adder, doc: Doc) -> None:
+def opponent_claims(b: ClaimAdder, doc: Doc) -> None:
     for tok in doc:
         lemma = tok.lemma_.lower()
         found: tuple[Token, Token, str, list[Token]] | None = None

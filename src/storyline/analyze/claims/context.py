@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from storyline.lexicon.en.claims import (
     CASE_NOUNS,
@@ -26,7 +26,7 @@ from storyline.lexicon.en.claims import (
     SAY_VERBS,
 )
 from storyline.lexicon.en.quotes import PERSONAL_PRONOUNS
-from storyline.model import Article, LocalEntity, Mention, Quote, TimeExpr
+from storyline.model import Article, Claim, LocalEntity, Mention, Quote, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -53,6 +53,16 @@ def noun_phrase(head: Token) -> list[Token]:
         if t.dep_ == "prep" and t.lower_ == "of" and head.pos_ == "PROPN":
             toks.extend(t.subtree)
     return sorted(set(toks), key=lambda t: t.i)
+
+
+class ClaimAdder(Protocol):
+    """What the claim readers of this package (modes, contests, groups, relative) need of the
+    article's claim builder (``extract.ClaimBuilder``): its context and its ``add``."""
+
+    ctx: Context
+
+    def add(self, *, subject: str, attribute: str, value: object, tokens: list[Token],
+            anchor: Token, timeless: bool = False) -> Claim | None: ...
 
 
 @dataclass

@@ -9,25 +9,17 @@ what sets them apart; with "including", the part is a counted plural ("including
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from storyline.analyze.claims.context import Context
-    from storyline.model import Claim
+    from storyline.analyze.claims.context import ClaimAdder
 
 __all__ = ["AMONG", "IN_ADDITION", "membership_claims"]
 
 AMONG = "counted among them"
 IN_ADDITION = "listed in addition"
-
-
-class _Adder(Protocol):
-    ctx: Context
-
-    def add(self, *, subject: str, attribute: str, value: object, tokens: list[Token],
-            anchor: Token) -> Claim | None: ...
 
 
 def _group(noun: Token) -> str:
@@ -56,7 +48,7 @@ def _counted(noun: Token) -> bool:
     return False
 
 
-def membership_claims(b: _Adder, doc: Doc) -> None:
+def membership_claims(b: ClaimAdder, doc: Doc) -> None:
     for noun in doc:
         if noun.pos_ != "NOUN":
             continue

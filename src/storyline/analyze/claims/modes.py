@@ -17,13 +17,14 @@ dependency parse; the verb lists are in :mod:`storyline.lexicon.en.claims`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from storyline.lexicon.en.claims import (
     DEPARTURE_REMOVED,
     DEPARTURE_REMOVED_PHRASAL,
     DEPARTURE_VOLUNTARY,
     DEPARTURE_VOLUNTARY_PHRASAL,
+    MODAL_VERBS,
     ROLE_BODY,
     TRIAL_DECIDERS,
     UNREAL_GOVERNORS,
@@ -32,9 +33,7 @@ from storyline.lexicon.en.claims import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from storyline.analyze.claims.context import Context
-from storyline.lexicon.en.claims import MODAL_VERBS
-from storyline.model import Claim
+    from storyline.analyze.claims.context import ClaimAdder
 
 __all__ = ["PLEA", "REMOVED", "TRIAL", "VOLUNTARY", "mode_claims"]
 
@@ -45,14 +44,7 @@ REMOVED = "removed"
 _NOT_PEOPLE = frozenset({"GPE", "NORP", "LOC", "DATE", "TIME", "MONEY", "CARDINAL"})
 
 
-class _Adder(Protocol):
-    ctx: Context
-
-    def add(self, *, subject: str, attribute: str, value: object, tokens: list[Token],
-            anchor: Token) -> Claim | None: ...
-
-
-def mode_claims(b: _Adder, doc: Doc) -> None:
+def mode_claims(b: ClaimAdder, doc: Doc) -> None:
     """Add one ``mode:`` claim per person and act the article states the way of."""
     for tok in doc:
         if tok.pos_ != "VERB" or _unreal(tok):

@@ -12,29 +12,21 @@ the main event right. Only years: a month or a day offset is too loose for a wri
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from storyline.analyze.claims.numbers import number_value
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from storyline.analyze.claims.context import Context
-    from storyline.model import Claim
+    from storyline.analyze.claims.context import ClaimAdder
 
 __all__ = ["relative_date_claims"]
 
 _YEAR = re.compile(r"^\d{4}$")
 
 
-class _Adder(Protocol):
-    ctx: Context
-
-    def add(self, *, subject: str, attribute: str, value: object, tokens: list[Token],
-            anchor: Token, timeless: bool = False) -> Claim | None: ...
-
-
-def relative_date_claims(b: _Adder, doc: Doc) -> None:
+def relative_date_claims(b: ClaimAdder, doc: Doc) -> None:
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("advcl", "relcl", "acl"):
             continue
@@ -83,7 +75,7 @@ def _offset(verb: Token) -> tuple[int, Token] | None:
     return None
 
 
-def _year_before(b: _Adder, doc: Doc, marker: Token) -> int | None:
+def _year_before(b: ClaimAdder, doc: Doc, marker: Token) -> int | None:
     """The bare year written last before the phrase in its sentence ("in 1932, a year after")."""
     sent = marker.sent
     best: int | None = None
