@@ -13,6 +13,8 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+from storyline.lexicon.en.time import WEEKDAYS
+
 # A month name, full or abbreviated (with or without the period); ingest/meta.py uses it too.
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -169,7 +171,6 @@ def later_than_url(iso: str | None, url: str | None) -> tuple[str, str] | None:
     return bounds if late > URL_DATE_SLACK_DAYS else None
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "Tuesday, Aug. 8" / "on Tuesday, August 8" with no year: the AP style for a day near the article's
 # own date, whose weekday pins the year.
@@ -195,7 +196,7 @@ def weekday_year_conflict(iso: str | None, text: str) -> tuple[int, int] | None:
     fits_stated = misfits = 0
     years: set[int] | None = None
     for m in _WEEKDAY_DAY.finditer(text):
-        weekday = next(i for i, w in enumerate(_WEEKDAYS) if w.startswith(m[1].lower()))
+        weekday = next(n - 1 for w, n in WEEKDAYS.items() if w.startswith(m[1].lower()))
         month, day = _MONTHS.index(m[2].lower()[:3]) + 1, int(m[3])
         fitting = set()
         for year in range(stated.year - 6, stated.year + 2):

@@ -22,12 +22,12 @@ from dataclasses import replace
 from datetime import date
 
 from storyline.analyze.time import parse_iso
+from storyline.lexicon.en.time import WEEKDAYS
 from storyline.model import ArticleAnalysis, Event, TimeExpr
 
 __all__ = ["date_from_timeline", "day_fits"]
 
 # the day part of a value: a masked calendar day or an unresolved weekday, then the rest ("TMO", "T02:40")
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_PART = re.compile(r"^(?P<day>[\dX]{4}-[\dX]{2}-[\dX]{2}|XXXX-WXX-(?P<wd>[1-7]))(?P<rest>(?:T[\w:.]+)?)$")
 
 
@@ -78,7 +78,7 @@ def _dated(t: TimeExpr, day: date) -> TimeExpr | None:
     value = day_fits(t.value, day)
     if value is None:
         return None
-    named = [i for i, w in enumerate(_WEEKDAY_NAMES, 1) if w in t.text.lower()]
+    named = [n for w, n in WEEKDAYS.items() if w in t.text.lower()]
     if named and day.isoweekday() not in named:
         return None  # "Wednesday" masked to "2024-03-XX" still says which day of the week
     lo, hi = parse_iso(t.earliest), parse_iso(t.latest)

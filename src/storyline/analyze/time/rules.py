@@ -26,7 +26,7 @@ from storyline.analyze.time.calendar import (
     value_bounds,
     week_value,
 )
-from storyline.lexicon.en.time import HOLIDAYS, NUM_WORDS, UNITS
+from storyline.lexicon.en.time import HOLIDAYS, NUM_WORDS, UNITS, WEEKDAYS
 from storyline.model import TimexType
 
 Tense = str  # "past" | "present" | "future"
@@ -60,8 +60,6 @@ MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, 
 MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
 MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=\s+\d))"
-WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-            "sunday": 7}
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 PART = r"(?:morning|afternoon|evening|night)"

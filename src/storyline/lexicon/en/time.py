@@ -38,6 +38,10 @@ FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "set", "hope", "intend",
                           "prepare", "due", "go", "promise", "vow", "threaten", "likely", "poise", "slate"})
 
 
+# The days of the week in ISO 8601 order, numbered as ISO weekdays (Monday 1 … Sunday 7).
+WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+            "sunday": 7}
+
 # Number words of a count of time units ("three weeks", "a dozen years", "a half hour"): the English
 # cardinal names up to twenty and the tens (standard English grammar, Quirk et al. 1985 §6.63), with
 # the article and "single", "half", "dozen" that stand for a number in such phrases.
