@@ -26,7 +26,7 @@ from storyline.analyze.time.calendar import (
     value_bounds,
     week_value,
 )
-from storyline.lexicon.en.time import HOLIDAYS, NUM_WORDS, UNITS, WEEKDAYS
+from storyline.lexicon.en.time import HOLIDAYS, MONTH_PREFIXES, NUM_WORDS, UNITS, WEEKDAYS
 from storyline.model import TimexType
 
 Tense = str  # "past" | "present" | "future"
@@ -55,8 +55,6 @@ class Cand:
 
 # ----------------------------------------------------------------------------- vocabulary
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
 MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=\s+\d))"
@@ -372,7 +370,7 @@ def rule(pattern: str, flags: int = 0):
 
 
 def _mon(s: str) -> int:
-    return MONTHS[s.strip(".").lower()[:3]]
+    return MONTH_PREFIXES[s.strip(".").lower()[:3]]
 
 
 def _cand(m: re.Match[str], type_: TimexType, group: int | str = 0, **kw) -> Cand:

@@ -15,8 +15,9 @@ English grammar (the modal and future auxiliaries, with spaCy's tokens "wo" and 
 "can't") and general news usage written down by hand (the verbs and adjectives that look forward:
 "is scheduled for", "plans to", "is likely to"); none of it from an evaluation set.
 
-And the words time expressions are built of (:mod:`storyline.analyze.time.rules`), each with its
-source beside it: number words, duration units, fixed-date holidays.
+And the words time expressions are built of (:mod:`storyline.analyze.time.rules`, and ingest's
+printed dates, :mod:`storyline.ingest.dates`), each with its source beside it: month names, number
+words, duration units, fixed-date holidays.
 """
 
 from __future__ import annotations
@@ -41,6 +42,13 @@ FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "set", "hope", "intend",
 # The days of the week in ISO 8601 order, numbered as ISO weekdays (Monday 1 … Sunday 7).
 WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
             "sunday": 7}
+
+# The months of the Gregorian calendar, numbered 1-12 (ISO 8601), and the same keyed by their first
+# three letters: every English spelling of a month, whole or abbreviated ("Sept.", "Aug"), starts
+# with these, so a printed month is looked up by ``word[:3].lower()``.
+_MONTH_NAMES = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+                "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
+MONTH_PREFIXES = {name[:3]: number for name, number in _MONTH_NAMES.items()}
 
 # Number words of a count of time units ("three weeks", "a dozen years", "a half hour"): the English
 # cardinal names up to twenty and the tens (standard English grammar, Quirk et al. 1985 §6.63), with
