@@ -36,6 +36,14 @@ class IngestOptions:
     # Points of self-reference ("told OUTLET" 1, "OUTLET has not confirmed" 2) that name the
     # outlet from its own text (stories-dev: one "told OUTLET" named another outlet in 3 of 4).
     min_self_reference: int = 2
+    # Format thresholds of the readers, set by hand with the rules that use them (no tuning run is
+    # recorded for them; stories-dev and ``storyline eval metadata`` on PolNeAR dev are unchanged by them).
+    max_byline_words: int = 24  # ingest/byline.py, meta.py: a longer line is prose, not a byline or a stamp row
+    url_date_slack_days: int = 1  # ingest/dates.py: a page's stamp may be the next day in another time zone
+    # ingest/dates.py: weekdays that fit only an earlier year before a stated date is a copy's (one may be a typo)
+    min_weekday_conflicts: int = 2
+    min_page_words: int = 10  # ingest/html.py: fewer main-text words is page furniture, not an article
+    min_article_words: int = 3  # ingest/textio.py: a floor against debris (a stray word), not an editorial judgement
     # ingest/dedupe.py. Shingle size and MinHash permutations are the usual MinHash LSH setting.
     shingle_words: int = 5
     num_perm: int = 128
@@ -59,6 +67,11 @@ class EntityOptions:
     emphasis_share: float = 0.05
     emphasis_strong: int = 3
     headline_min_words: int = 3  # a headline line: at least this many content words, all capitalized
+    # analyze/entities/given_names.py: the share of women among the people with a given name at or
+    # above which it marks a woman, and at or below which a man (the usual 0.9/0.1 cut-offs of the
+    # name data's authors, nomquamgender; set by hand, not tuned).
+    female_share: float = 0.9
+    male_share: float = 0.1
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
     """Clean ``text``, find the metadata it prints, merge with ``fields``; raise IngestError if no
     body text is left."""
     fields = fields or Fields()
+    opts = options or IngestOptions()
     cleaned = normalize(text)
     if not cleaned:
         raise IngestError(path, "no text (only whitespace)")
@@ -45,7 +46,7 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
     body = found.body
     if not body:
         raise IngestError(path, "no article text left after removing headline, byline and boilerplate")
-    short = too_short(body)
+    short = too_short(body, opts.min_article_words)
     if short:
         raise IngestError(path, short)
     stated = found.original_date or found.published
@@ -66,9 +67,9 @@ def build_article(text: str, *, path: str, source_format: str, fields: Fields | 
     else:
         published = PubDate()  # the time stage infers a range from the content
     url = _clean(fields.url)
-    published = check_against_url(published, url)
+    published = check_against_url(published, url, opts)
     if published.basis == "text":
-        published = check_against_weekdays(published, body)
+        published = check_against_weekdays(published, body, opts)
     return Article(
         id=content_id(body),
         text=body,
@@ -92,12 +93,13 @@ def metadata_date(iso: str) -> PubDate:
     return PubDate(date=iso, earliest=iso, latest=iso, basis="metadata")
 
 
-def check_against_url(published: PubDate, url: str | None) -> PubDate:
+def check_against_url(published: PubDate, url: str | None, options: IngestOptions | None = None) -> PubDate:
     """``published`` unless its date is later than the date in the article's own URL
     (:func:`storyline.ingest.dates.later_than_url`); then the URL's day (or month) with a ``note``
     saying why: a page that copies or re-posts an article prints its own, later date, while the
     address keeps the day the article first appeared."""
-    bounds = later_than_url(published.date or published.earliest, url)
+    bounds = later_than_url(published.date or published.earliest, url,
+                            (options or IngestOptions()).url_date_slack_days)
     if bounds is None:
         return published
     lo, hi = bounds
@@ -115,12 +117,12 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def check_against_weekdays(published: PubDate, body: str) -> PubDate:
+def check_against_weekdays(published: PubDate, body: str, options: IngestOptions | None = None) -> PubDate:
     """``published`` unless the article's own days ("on Tuesday, Aug. 8") fall on those weekdays
     only in an earlier year (:func:`storyline.ingest.dates.weekday_year_conflict`): then the stated
     date is a later copy's, and the date is left to the time stage (basis ``unknown``, with a
     ``note``)."""
-    conflict = weekday_year_conflict(published.date, body)
+    conflict = weekday_year_conflict(published.date, body, (options or IngestOptions()).min_weekday_conflicts)
     if conflict is None:
         return published
     stated_year, fits = conflict

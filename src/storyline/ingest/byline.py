@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from storyline.ingest.dates import DATE_RE, MARKER_RE, parse_date
 from storyline.ingest.outlets import CONNECTORS, is_known_or_call_sign, is_known_outlet, looks_like_outlet
+from storyline.options import IngestOptions
 
-MAX_BYLINE_WORDS = 24
 _UP = "A-ZÀ-ÖØ-Þ"  # upper-case letters, Latin-1 accented ones included
 _BYLINE_RE = re.compile(r"(?:By|BY|Written by|Story by|Words by|Reporting by)[ \t]+(?P<rest>\S.*)")
 _NAME_WORD = rf"(?:[{_UP}][\w'’.-]*|[{_UP}]\.)"
@@ -46,10 +46,11 @@ class Byline:
     date: str | None = None
 
 
-def parse_byline(line: str) -> Byline | None:
-    """Read a byline line, or None when any part of it reads as prose rather than names/titles/outlets."""
+def parse_byline(line: str, max_words: int = IngestOptions().max_byline_words) -> Byline | None:
+    """Read a byline line, or None when any part of it reads as prose rather than names/titles/outlets
+    (or it has more than ``max_words`` words)."""
     m = _BYLINE_RE.fullmatch(line.strip())
-    if not m or len(line.split()) > MAX_BYLINE_WORDS:
+    if not m or len(line.split()) > max_words:
         return None
     segments = [s.strip() for s in re.split(r"\s+[|•·]\s+|\s+[—–]\s+", m["rest"]) if s.strip()]
     result = Byline(names=[])

@@ -13,7 +13,8 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-from storyline.lexicon.en.time import WEEKDAYS
+from storyline.lexicon.en.time import MONTH_PREFIXES, WEEKDAYS
+from storyline.options import IngestOptions
 
 # A month name, full or abbreviated (with or without the period); ingest/meta.py uses it too.
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -44,8 +45,6 @@ MARKER_RE = re.compile(rf"(?i:(?P<kind>{_MARKER_WORD}))\s*:?\s*(?P<date>{DATE_EX
 #: A month-only date marker: ``date 2023-08``, ``Published: August 2023`` (group ``month``).
 MONTH_MARKER_RE = re.compile(rf"(?i:(?P<kind>{_MARKER_WORD}))\s*:?\s*(?P<month>\d{{4}}-\d{{2}}|{MONTH}\s+\d{{4}})"
                              rf"(?![\w-])\s*(?:[|•·/,;]\s*)?")
-_MONTH_NUMBERS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
 def parse_month(value: str) -> str | None:
@@ -57,7 +56,7 @@ def parse_month(value: str) -> str | None:
         words = value.strip().split()
         if len(words) != 2 or not words[1].isdigit():
             return None
-        year, month = int(words[1]), _MONTH_NUMBERS.get(words[0][:3].lower(), 0)
+        year, month = int(words[1]), MONTH_PREFIXES.get(words[0][:3].lower(), 0)
     return f"{year:04d}-{month:02d}" if 1 <= month <= 12 and 1000 <= year <= 2999 else None
 
 
@@ -131,7 +130,6 @@ def date_problem(value: object) -> str | None:
 _URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)"
                       r"|/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?=/)")
-URL_DATE_SLACK_DAYS = 1  # a page's stamp may be the next calendar day in another time zone
 
 
 def url_date(url: str | None) -> tuple[str, str] | None:
@@ -156,9 +154,10 @@ def url_date(url: str | None) -> tuple[str, str] | None:
     return None
 
 
-def later_than_url(iso: str | None, url: str | None) -> tuple[str, str] | None:
+def later_than_url(iso: str | None, url: str | None,
+                   slack_days: int = IngestOptions().url_date_slack_days) -> tuple[str, str] | None:
     """The URL's date bounds when the stated publication date ``iso`` is later than the date in
-    the article's own URL (beyond a day of time-zone slack), else None. A CMS writes the day it
+    the article's own URL (beyond ``slack_days`` of time-zone slack), else None. A CMS writes the day it
     first published into the address and keeps it; a later stamp on the page is a copy's, a
     re-post's or an update's date, not the article's publication date."""
     bounds = url_date(url)
@@ -168,24 +167,23 @@ def later_than_url(iso: str | None, url: str | None) -> tuple[str, str] | None:
         late = date.fromisoformat(iso).toordinal() - date.fromisoformat(bounds[1]).toordinal()
     except ValueError:
         return None
-    return bounds if late > URL_DATE_SLACK_DAYS else None
+    return bounds if late > slack_days else None
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "Tuesday, Aug. 8" / "on Tuesday, August 8" with no year: the AP style for a day near the article's
 # own date, whose weekday pins the year.
 _WEEKDAY_DAY = re.compile(
     r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
     r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})")
-MIN_WEEKDAY_CONFLICTS = 2  # one mismatch may be a typo in the article
 
 
-def weekday_year_conflict(iso: str | None, text: str) -> tuple[int, int] | None:
+def weekday_year_conflict(iso: str | None, text: str,
+                          min_conflicts: int = IngestOptions().min_weekday_conflicts) -> tuple[int, int] | None:
     """(the stated date's year, the year the text's own days fit) when the weekdays the article
     gives with month-days ("Tuesday, Aug. 8", no year) fit none of them in the year of the stated
     publication date ``iso`` (nor the year before for a day later in the year, nor the year after
     for an earlier one), at
-    least :data:`MIN_WEEKDAY_CONFLICTS` times, and all fit one earlier year: the date is a later
+    least ``min_conflicts`` times (one mismatch may be a typo), and all fit one earlier year: the date is a later
     copy's. None otherwise."""
     if not iso:
         return None
@@ -197,7 +195,7 @@ def weekday_year_conflict(iso: str | None, text: str) -> tuple[int, int] | None:
     years: set[int] | None = None
     for m in _WEEKDAY_DAY.finditer(text):
         weekday = next(n - 1 for w, n in WEEKDAYS.items() if w.startswith(m[1].lower()))
-        month, day = _MONTHS.index(m[2].lower()[:3]) + 1, int(m[3])
+        month, day = MONTH_PREFIXES[m[2].lower()[:3]], int(m[3])
         fitting = set()
         for year in range(stated.year - 6, stated.year + 2):
             try:
@@ -215,6 +213,6 @@ def weekday_year_conflict(iso: str | None, text: str) -> tuple[int, int] | None:
             misfits += 1
             years = fitting if years is None else years & fitting
     years = {y for y in years or set() if y < stated.year}
-    if fits_stated or misfits < MIN_WEEKDAY_CONFLICTS or not years:
+    if fits_stated or misfits < min_conflicts or not years:
         return None
     return stated.year, max(years)

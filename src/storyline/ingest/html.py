@@ -26,9 +26,6 @@ from storyline.ingest.textio import decode
 from storyline.model import Article
 from storyline.options import IngestOptions
 
-MIN_WORDS = 10  # below this, what trafilatura returns is page furniture, not an article
-
-
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
@@ -65,7 +62,8 @@ def html_article(html: str, *, path: str, url: str | None = None,
     if not paragraphs:
         raise IngestError(path, "no main text found in the HTML page")
     words = sum(len(p.split()) for p in paragraphs)
-    if words < MIN_WORDS:  # navigation or a caption that trafilatura kept for want of anything else
+    # navigation or a caption that trafilatura kept for want of anything else
+    if words < (options or IngestOptions()).min_page_words:
         raise IngestError(path, f"no main text found in the HTML page (only {words} words)")
     return build_article("\n\n".join(paragraphs), path=path, source_format=source_format, fields=fields,
                          options=options)

@@ -59,7 +59,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.ingest.byline import MAX_BYLINE_WORDS, parse_byline, parse_signature, split_names
+from storyline.ingest.byline import parse_byline, parse_signature, split_names
 from storyline.ingest.dates import DATE_EXPR, DATE_RE, MARKER_RE, MONTH, MONTH_MARKER_RE, parse_date, parse_month
 from storyline.ingest.outlets import (
     CONNECTORS,
@@ -240,7 +240,7 @@ def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str
         if seen > opts.header_lines:
             return
         line = _unmarkdown(raw.strip()) if markdown else raw.strip()
-        if _take_segments(line, meta):
+        if _take_segments(line, meta, opts.max_byline_words):
             meta.stamps.append(line)
             lines[i] = None
             continue
@@ -251,7 +251,7 @@ def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str
                 continue
             lines[i] = rest  # markers printed before the lede: remove them, the rest is prose
             line = rest
-            if _take_byline(line, meta):
+            if _take_byline(line, meta, opts.max_byline_words):
                 lines[i] = None
                 continue
             return
@@ -261,7 +261,7 @@ def _strip_header(lines: list[str | None], meta: TextMeta, boiler: dict[int, str
             meta.stamps.append(line[glued.end():] if glued else line)
             lines[i] = None
             continue
-        if _take_byline(line, meta):
+        if _take_byline(line, meta, opts.max_byline_words):
             lines[i] = None
             continue
         if lede_match(line) is not None:
@@ -359,10 +359,10 @@ _CLOCK = re.compile(r"(?:(?i:updated|published|posted|modified)\s*:?\s*(?:at\s+)
                     r"|\d{1,2}:\d{2}(?:\s+[A-Z]{2,4})?)")
 
 
-def _take_segments(line: str, meta: TextMeta) -> bool:
+def _take_segments(line: str, meta: TextMeta, max_words: int) -> bool:
     """A header line of date, time and outlet segments ("May 6, 2025 / 3:04 PM / CBS News")."""
     segments = _SEGMENT_SPLIT.split(line.strip())
-    if len(segments) < 2 or len(line.split()) > MAX_BYLINE_WORDS:
+    if len(segments) < 2 or len(line.split()) > max_words:
         return False
     date = updated = outlet = None
     for seg in segments:
@@ -402,7 +402,7 @@ def _is_headline(raw: str, line: str, lines: list[str | None], i: int, known_tit
     glued = _GLUED_LABEL.match(nxt_line)
     if nxt_line[:1].islower() and not (glued and _is_bare_date(nxt_line[glued.end():])):
         return False  # the sentence goes on: a wrapped line, not a headline
-    furniture_next = (parse_byline(nxt_line) is not None or parse_signature(nxt_line) is not None
+    furniture_next = (parse_byline(nxt_line, opts.max_byline_words) is not None or parse_signature(nxt_line) is not None
                       or _take_date_markers(nxt_line, TextMeta(body="")) is not None
                       or _is_bare_date(nxt_line)
                       or (glued is not None and _is_bare_date(nxt_line[glued.end():]))
@@ -486,8 +486,8 @@ def _squash(s: str) -> str:
 # ----------------------------------------------------------------------------- bylines
 
 
-def _take_byline(line: str, meta: TextMeta) -> bool:
-    parsed = parse_byline(line) or parse_signature(line)
+def _take_byline(line: str, meta: TextMeta, max_words: int) -> bool:
+    parsed = parse_byline(line, max_words) or parse_signature(line)
     if parsed is None:
         return False
     meta.byline.extend(n for n in parsed.names if n not in meta.byline)

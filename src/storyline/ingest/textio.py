@@ -173,9 +173,6 @@ def not_regular(file: Path) -> str | None:
     return f"is {kind}, not a regular file"
 
 
-# A text shorter than this is not an article (a one-byte file, a stray word): a floor against
-# debris, not an editorial judgement (a three-word brief still passes).
-MIN_WORDS = 3
 # Scripts written without spaces between words: one word counted per two characters.
 _NO_SPACE_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
                                r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
@@ -189,8 +186,10 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(_NO_SPACE_SCRIPTS.sub(" ", text))) + dense // 2
 
 
-def too_short(text: str) -> str | None:
+def too_short(text: str, min_words: int) -> str | None:
+    """Why ``text`` is not an article when it has fewer than ``min_words`` words
+    (``IngestOptions.min_article_words``: a floor against debris, a three-word brief still passes)."""
     n = word_count(text)
-    if n < MIN_WORDS:
-        return f"too short to be an article ({n} word{'s' if n != 1 else ''}; at least {MIN_WORDS})"
+    if n < min_words:
+        return f"too short to be an article ({n} word{'s' if n != 1 else ''}; at least {min_words})"
     return None

@@ -386,7 +386,8 @@ def _vote(cands: list[Candidate], members: list[int]) -> str:
     return sorted(votes, key=lambda lab: (-votes[lab], _LABEL_PRIORITY.get(lab, 9)))[0]
 
 
-def _group_names(doc: Doc, cands: list[Candidate]) -> tuple[UnionFind[int], dict[int, str]]:
+def _group_names(doc: Doc, cands: list[Candidate],
+                 opts: EntityOptions | None = None) -> tuple[UnionFind[int], dict[int, str]]:
     n = len(cands)
     uf = UnionFind(range(n))
     first_by_key: dict[str, int] = {}
@@ -426,11 +427,11 @@ def _group_names(doc: Doc, cands: list[Candidate]) -> tuple[UnionFind[int], dict
             # honorific decides ("Mrs. Lee"); else the one introduced first, the article's
             # principal (news style names the other one in full again)
             g = _honorific_gender(doc, cands[r].i)
-            same = [o for o in before if g and given_name_gender(persons[o][0].title()) == g]
+            same = [o for o in before if g and given_name_gender(persons[o][0].title(), opts) == g]
             before = same if len(same) == 1 else [min(before, key=lambda o: cands[o].start)]
         target = before[0] if before else min(fits)
         g = _honorific_gender(doc, cands[r].i)
-        if g and given_name_gender(persons[target][0].title()) not in (None, g):
+        if g and given_name_gender(persons[target][0].title(), opts) not in (None, g):
             continue  # "Mrs. Reyes" is not "Tom Reyes"
         uf.union(target, r)
 
@@ -650,7 +651,7 @@ def extract_entities(doc: Doc, article: Article,
             # a person-role noun in apposition ("Martin, the pardon attorney") says PERSON
             if any(title_head(t) in ROLE_NOUNS or title_head(t) in OFFICE_WORDS for t, *_ in extra):
                 c.person_evidence = True
-    uf, types = _group_names(doc, cands)
+    uf, types = _group_names(doc, cands, opts)
     role_toks: set[int] = set(name_toks)
     for c in cands:
         for _t, _q, s, e in c.roles:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-FEMALE = 0.9  # share of women at or above which a given name marks a woman
-MALE = 0.1  # at or below which it marks a man
+from storyline.options import EntityOptions
 
 __all__ = ["given_name_gender", "is_given_name"]
 
@@ -38,9 +37,14 @@ def is_given_name(word: str) -> bool:
     return word[:1].isupper() and _key(word) in _table()
 
 
-def given_name_gender(word: str) -> str | None:
-    """"f" or "m" when the given name is (nearly) always a woman's or a man's, else None."""
+def given_name_gender(word: str, options: EntityOptions | None = None) -> str | None:
+    """"f" or "m" when the given name is (nearly) always a woman's or a man's, else None: the share of
+    women with the name is at least ``options.female_share`` or at most ``options.male_share``."""
     share = _table().get(_key(word))
     if share is None:
         return None
-    return "f" if share >= FEMALE else "m" if share <= MALE else None
+    opts = options or _DEFAULTS
+    return "f" if share >= opts.female_share else "m" if share <= opts.male_share else None
+
+
+_DEFAULTS = EntityOptions()
