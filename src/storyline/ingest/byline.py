@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from storyline.ingest.dates import DATE_RE, MARKER_RE, parse_date
-from storyline.ingest.outlets import CONNECTORS, is_known_or_call_sign, is_known_outlet, looks_like_outlet
+from storyline.ingest.outlets import is_known_or_call_sign, is_known_outlet, looks_like_outlet
+from storyline.lexicon.en.press import BYLINE_ROLE_WORDS, NAME_CONNECTORS
 from storyline.options import IngestOptions
 
 _UP = "A-ZÀ-ÖØ-Þ"  # upper-case letters, Latin-1 accented ones included
@@ -23,17 +24,6 @@ _NAME_PARTICLE = r"(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|al|el|ibn|
 _NAME_RE = re.compile(
     rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_NAME_PARTICLE}))*?[ \t]+{_NAME_WORD}"
     r"(?:,?[ \t]+(?:Jr\.|Sr\.|II|III|IV))?")
-# Masthead job titles (the words newsrooms print after a byline name: "Jane Doe, Senior Reporter").
-ROLE_WORDS = frozenset({
-    "writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist", "producer",
-    "chief", "analyst", "intern", "fellow", "journalist", "photographer", "anchor", "host", "senior",
-    "deputy", "managing", "political", "investigative", "report", "reports", "team", "desk", "associate",
-    "assistant", "contributing", "freelance", "freelancer", "special", "bureau", "blogger", "author",
-    "editors", "writers", "reporters", "contributors", "correspondents", "newsroom", "administrator",
-    "admin", "moderator", "guest", "lead", "executive", "video", "digital", "photo", "photojournalist",
-    "critic", "reviewer", "researcher", "press", "office", "officer",
-})
-_ROLE_WORDS = ROLE_WORDS
 
 
 @dataclass(slots=True)
@@ -114,8 +104,8 @@ def _classify_byline_part(part: str, *, first: bool) -> str | None:
     if looks_like_outlet(part) and (not first or staff or is_known_or_call_sign(part)
                                   or re.match(r"(?i:the)\s", part)):
         return "outlet"
-    if lower and lower[-1] in _ROLE_WORDS | {"writer", "reporter"} or (lower and lower[0] in _ROLE_WORDS):
-        if all(w[:1].isupper() or w.lower() in CONNECTORS or w.lower() in _ROLE_WORDS for w in words):
+    if lower and lower[-1] in BYLINE_ROLE_WORDS or (lower and lower[0] in BYLINE_ROLE_WORDS):
+        if all(w[:1].isupper() or w.lower() in NAME_CONNECTORS or w.lower() in BYLINE_ROLE_WORDS for w in words):
             return "role"
     if split_names(part) is not None:
         return "names"
@@ -140,7 +130,7 @@ def split_names(part: str) -> list[str] | None:
     for p in pieces:
         if not _NAME_RE.fullmatch(p) or len(p.split()) > 5:
             return None
-        if any(w.lower().strip(".") in _ROLE_WORDS for w in p.split()) or p.split()[0] in ("The", "THE"):
+        if any(w.lower().strip(".") in BYLINE_ROLE_WORDS for w in p.split()) or p.split()[0] in ("The", "THE"):
             return None
     return pieces
 

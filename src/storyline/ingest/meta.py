@@ -61,14 +61,8 @@ from dataclasses import dataclass, field
 
 from storyline.ingest.byline import parse_byline, parse_signature, split_names
 from storyline.ingest.dates import DATE_EXPR, DATE_RE, MARKER_RE, MONTH, MONTH_MARKER_RE, parse_date, parse_month
-from storyline.ingest.outlets import (
-    CONNECTORS,
-    OUTLET_WORDS,
-    is_known_outlet,
-    looks_like_outlet,
-    outlet_key,
-    outlet_name,
-)
+from storyline.ingest.outlets import is_known_outlet, looks_like_outlet, outlet_key, outlet_name
+from storyline.lexicon.en.press import LEDE_LABELS, NAME_CONNECTORS, OUTLET_WORDS
 from storyline.options import IngestOptions
 
 _LEDE_OPENING = re.compile(
@@ -96,10 +90,6 @@ _TAG_WORD = r"[A-Z0-9][\w&'’.-]*"
 _LOST_TAG_RE = re.compile(
     rf"(?P<tag>{_TAG_WORD}(?:[ \t]+(?:{_TAG_WORD}|of|the|and|&|de|del|la)){{0,4}})\)"
     rf"(?:[ \t]*{_DASH})?[ \t]+(?=\S)")
-# All-caps words that open a lede without being a place.
-_NOT_PLACES = {"BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE",
-               "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "NOTE", "FACT CHECK", "DEVELOPING",
-               "URGENT", "FLASH", "ALERT", "COMMENTARY", "EDITORIAL", "REVIEW", "PHOTOS", "VIDEO"}
 
 # ---------------------------------------------------------------------------- boilerplate
 # Lines that are boilerplate wherever they appear.
@@ -317,7 +307,7 @@ def _page_title_of(line: str, nxt: str, headline_chars: int) -> tuple[str, str] 
 
 def _titled_words(text: str) -> bool:
     words = text.split()
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECTORS for w in words)
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in words)
 
 
 def _take_date_markers(line: str, meta: TextMeta) -> str | None:
@@ -516,7 +506,7 @@ def _take_credit(line: str, meta: TextMeta) -> bool:
 
 def _titled(name: str) -> bool:
     words = name.split()
-    return 0 < len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECTORS
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS
                                        for w in words)
 
 
@@ -618,7 +608,7 @@ def lede_match(line: str) -> Lede | None:
         return Lede(end=m.end(), dateline=m.span("tag"))  # "(BALTIMORE) —": a dateline in parentheses
     if m and (m["dateline"] or m["tag"]) and (m["dash"] or m["tag"]):
         dateline = m.span("dateline") if m["dateline"] else None
-        if dateline and m["dateline"].split(",")[0].strip().upper() in _NOT_PLACES:
+        if dateline and m["dateline"].split(",")[0].strip().lower() in LEDE_LABELS:
             dateline = None
         tag = m.span("tag") if m["tag"] and _is_tag(m["tag"]) else None
         if m["tag"] and tag is None:
@@ -673,7 +663,7 @@ def _is_tag(tag: str) -> bool:
         return False
     if DATE_RE.search(tag) or re.search(r"\d{4}", tag):
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECTORS for w in words)
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in words)
 
 
 def _find_lede(body: str, starts: dict[int, int], lines: list[str | None], meta: TextMeta,

@@ -10,16 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-# Last words of outlet names ("Valley Courier", "CBS News", "The Center Square").
-OUTLET_WORDS = {"press", "news", "times", "post", "journal", "tribune", "herald", "gazette", "network",
-                 "radio", "television", "tv", "media", "daily", "weekly", "wire", "sun", "star",
-                 "observer", "review", "chronicle", "courier", "register", "report", "magazine",
-                 "insider", "today", "examiner", "inquirer", "bulletin", "dispatch", "monitor",
-                 "standard", "telegraph", "guardian", "independent", "mirror", "express", "globe",
-                 "record", "leader", "beacon", "sentinel", "ledger", "citizen", "square", "public",
-                 "broadcasting", "agency", "service", "newsroom", "digest", "voice", "pioneer"}
-# Small words allowed inside a Title Case name.
-CONNECTORS = {"of", "the", "and", "&", "for", "on", "at", "de", "la", "el"}
+from storyline.lexicon.en.press import NAME_CONNECTORS, OUTLET_WORDS
 
 # Wire-service tags printed in capitals or with a corporate prefix, and the name the service itself
 # uses. A short form the service prints as its own brand ("AP", "AFP", "UPI") stays as printed.
@@ -160,7 +151,7 @@ def looks_like_outlet(part: str) -> bool:
     if re.fullmatch(r"[A-Z][A-Z0-9]{1,4}(?:\s+[A-Z][a-z]+){1,2}", part):
         return True  # a network and a region: CBS Colorado, NBC Bay Area
     words = part.split()
-    titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECTORS for w in words)
+    titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in words)
     if not titled:
         return False
     # "The Center Square", or a name ending in a newspaper/broadcast word ("Valley Courier", "CBS News")

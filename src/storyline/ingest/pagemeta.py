@@ -32,6 +32,7 @@ from typing import Any
 
 from storyline.ingest.dates import parse_date
 from storyline.ingest.outlets import domain_of
+from storyline.lexicon.en.press import BYLINE_ROLE_NOUNS, BYLINE_ROLE_WORDS
 
 # schema.org types whose ``headline``/``author``/``datePublished`` describe the page's own article.
 ARTICLE_TYPES = {
@@ -308,10 +309,8 @@ def clean_author(value: str) -> str | None:
     value = _PIECE_CUT.split(value, maxsplit=1)[0]
     words = [w for w in value.strip(" .,:;-–—").split() if w]
     # job title words after the name ("Jane Doe Staff Writer") or before it ("Senior Reporter Jane Doe")
-    from storyline.ingest.byline import ROLE_WORDS
-
-    words = _drop_role(words, ROLE_WORDS)
-    words = _drop_role(words[::-1], ROLE_WORDS)[::-1]
+    words = _drop_role(words, BYLINE_ROLE_WORDS)
+    words = _drop_role(words[::-1], BYLINE_ROLE_WORDS)[::-1]
     piece = " ".join(words).strip(" .,:;-–—")
     if not piece or _NOT_A_NAME.search(piece):
         return None
@@ -322,8 +321,6 @@ def clean_author(value: str) -> str | None:
     return piece
 
 
-_ROLE_NOUNS = {"writer", "reporter", "correspondent", "editor", "contributor", "columnist", "journalist",
-               "photographer", "staff", "producer", "blogger", "freelancer", "photojournalist", "critic"}
 
 
 def _drop_role(words: list[str], roles: frozenset[str]) -> list[str]:
@@ -333,7 +330,7 @@ def _drop_role(words: list[str], roles: frozenset[str]) -> list[str]:
     while k and words[k - 1].lower().strip(".,") in roles:
         k -= 1
     tail = {w.lower().strip(".,") for w in words[k:]}
-    return words[:k] if tail & _ROLE_NOUNS and k >= 2 else words
+    return words[:k] if tail & BYLINE_ROLE_NOUNS and k >= 2 else words
 
 
 def split_author_names(value: str | None, *, commas: bool = True) -> list[str]:
