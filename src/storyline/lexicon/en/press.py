@@ -18,7 +18,7 @@ OUTLET_WORDS = frozenset("""
 press news times post journal tribune herald gazette network radio television tv media daily weekly
 wire sun star observer review chronicle courier register report magazine insider today examiner
 inquirer bulletin dispatch monitor standard telegraph guardian independent mirror express globe
-record leader beacon sentinel ledger citizen square public broadcasting agency service newsroom
+record leader beacon sentinel ledger citizen public broadcasting agency service newsroom
 digest voice pioneer
 """.split())
 
