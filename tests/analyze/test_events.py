@@ -118,3 +118,22 @@ def test_predicate_lexicon_is_clean():
     assert [w for w, n in words.items() if n > 1] == []  # one class per lemma
     assert all(w == w.lower().strip() and w for w in words)
     assert not set(words) & STATIVE_PREDICATES
+
+
+def test_dates_named_by_their_calendar_unit_anchor_the_clause(nlp):
+    # science / organisations: "in the year 1871" is the year of the happening
+    text = "The guild was founded in the year 1871 and later merged into the national union in the year 1902."
+    events = run(nlp, text, "2025-03-04")
+    assert sorted(e.predicate for e in events) == ["found", "merge"]
+
+
+def test_present_reports_of_happenings_and_what_was_able_to_be_done(nlp):
+    # health, crime: a present-tense report of a past happening is the happening
+    assert undated(nlp, "Health officials say the outbreak spread through the ward.") == ["spread"]
+    assert undated(nlp, "Police say the suspect fled on foot after the robbery.") == ["flee"]
+    # "were able to" did it
+    assert undated(nlp, "Voters were able to cast ballots until late evening.") == ["cast"]
+    # still no event: a present report of a present state, a plan, a reported state
+    assert undated(nlp, "The coach said her side had not been at their best in the second half.") == []
+    assert undated(nlp, "Officials say the plant is safe for the workers.") == []
+    assert undated(nlp, "The council will vote on the budget.") == []

@@ -36,6 +36,7 @@ from storyline.analyze.quotes import quote_regions
 from storyline.analyze.time import REF_VALUES, fmt_num, governing_verb, parse_num, verb_tense
 from storyline.lexicon.en.events import STATIVE_PREDICATES
 from storyline.lexicon.en.quotes import SPEECH_VERBS
+from storyline.lexicon.en.time import UNITS
 from storyline.model import Article, EventMention, Mention, TimeExpr
 
 if TYPE_CHECKING:
@@ -104,6 +105,8 @@ def _modifies_noun(doc: Doc, tx: TimeExpr) -> bool:
     if span is None:
         return False
     root = span.root
+    if root.head.lemma_.lower() in UNITS or root.head.lower_ in UNITS:
+        return False  # the noun is the calendar unit itself: "in the year 1962", "the day 12"
     # (prepositional phrases are not excluded: the parser often hangs "on Nov. 10" on a nearby
     # noun when it belongs to the verb)
     return root.dep_ in ("compound", "nummod", "amod", "poss", "nmod") and \
@@ -141,20 +144,46 @@ def content_keys(doc: Doc, start: int, end: int, skip: Sequence[tuple[int, int]]
     return sorted(keys)
 
 
+def _reported(verb: Token, span: Span) -> Token | None:
+    """The verb of the clause a speech verb reports ("said *the talks ended*"), if any."""
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")
+                 and c.pos_ in ("VERB", "AUX") and span.start <= c.i < span.end), None)
+
+
 def _main_predicate(span: Span) -> tuple[Token, Token] | None:
     """(content verb, verb whose tense counts) of one sentence: the root, or for a report
     ("Three were found, officials said"; "She said the talks ended") the reported verb, timed by
-    the saying."""
+    the saying. A present-tense saying of a past happening ("Police say the man fled") is timed
+    by the happening. A sentence the parser hangs on its subject noun ("The mayor, a former
+    judge, posted that she regretted ...": the speech verb parsed as a participle modifying the
+    noun, with a reported clause of its own) counts as that saying."""
     roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
     root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)
     if root is None:
-        return None
+        noun = next((t for t in roots if t.pos_ in ("NOUN", "PROPN")), None)
+        root = None if noun is None else next(
+            (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")
+             and c.lemma_.lower() in SPEECH_VERBS and _reported(c, span) is not None), None)
+        if root is None:
+            return None
     if root.lemma_.lower() in SPEECH_VERBS:
-        content = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")
-                        and c.pos_ in ("VERB", "AUX")), None)
+        content = _reported(root, span)
         if content is not None:
+            if verb_tense(root) == "present" and verb_tense(content) == "past":
+                return content, content
             return content, root
     return root, root
+
+
+def _able(verb: Token) -> Token:
+    """The verb of "were able to *pull* two people out": what the ability was used for (the
+    past tense of "be able to" reports that it happened)."""
+    if verb.lemma_.lower() != "be":
+        return verb
+    able = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "able"), None)
+    if able is None:
+        return verb
+    return next((c for c in able.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
 
 
 def _undated(doc: Doc, text: str, start: int, end: int,
@@ -172,6 +201,7 @@ def _undated(doc: Doc, text: str, start: int, end: int,
         if any(a <= timed.idx < b for a, b in quotes):
             return None  # somebody's words, not the report
         verb = timed  # "“We are on the Moon,” the agency chief said": the statement is the event
+    verb = _able(verb)
     lemma = verb.lemma_.lower()
     if lemma in STATIVE_PREDICATES and not any(c.dep_ == "auxpass" for c in verb.children):
         return None
