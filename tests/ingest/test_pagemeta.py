@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from storyline.ingest.pagemeta import normalize_site_name, page_metadata, split_author_names, strip_site_name
+from storyline.ingest.byline import split_author_names
+from storyline.ingest.pagemeta import normalize_site_name, page_metadata, strip_site_name
 
 TODAY = date(2025, 6, 1)
 
@@ -239,8 +240,9 @@ def test_several_jsonld_articles_the_pages_own_one_gives_the_byline():
     ('<div class="byline">Story by Quinn Abara, Staff Writer</div>', ["Quinn Abara"]),
     ('<div class="sidebar"><a href="/about">Anna Berg</a></div>', []),
 ])
-def test_byline_markup_as_the_last_resort(body, names):
-    assert page_metadata(page("", body), today=TODAY).byline_authors == names
+def test_byline_markup_after_structured_data_and_meta(body, names):
+    m = page_metadata(page("", body), today=TODAY)
+    assert m.authors == names and m.author_source == ("byline" if names else None)
 
 
 def test_author_of_another_creative_work_when_no_article_names_one():

@@ -188,13 +188,15 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
                 art = build_article("\n\n".join(paragraphs), path=str(file), source_format="html",
                                     fields=fields)
                 ours, title, authors = art.published.date, art.title, list(art.byline)
+                author_source = fields.byline_source if fields.byline else ("text" if authors else None)
             except IngestError:  # too little text for an Article: the page's fields alone
                 ours = check_against_url(metadata_date(fields.published), fields.url).date \
                     if fields.published else None
                 title = _clean(fields.title)
                 authors = [a for a in (_clean(b) for b in fields.byline) if a]
+                author_source = fields.byline_source
         except IngestError:
-            ours, title, authors, declared = None, None, [], PageMeta()
+            ours, title, authors, declared, author_source = None, None, [], PageMeta(), None
         stats["storyline"]["time"] += time.perf_counter() - t0
         got = {"storyline": ours}
         t0 = time.perf_counter()
@@ -226,7 +228,7 @@ def evaluate(path: Path, *, split: str = "all", limit: int | None = None) -> Eva
         if "author" in row:
             author_n += 1
             author_ok += same_authors(row["author"], authors)
-            kind_a = f"{author_error(row['author'], authors)} ({declared.author_source or 'trafilatura or text'})"
+            kind_a = f"{author_error(row['author'], authors)} ({author_source or 'none'})"
             author_kinds[kind_a] = author_kinds.get(kind_a, 0) + 1
             base_author_ok += same_authors(row["author"], base_authors)
     n = len(gold)

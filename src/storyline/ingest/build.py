@@ -26,6 +26,7 @@ class Fields:
     title: str | None = None
     outlet: str | None = None
     byline: list[str] = field(default_factory=list)
+    byline_source: str | None = None  # where the format found ``byline`` (an HTML page: jsonld, meta:NAME ...)
     dateline: str | None = None
     url: str | None = None
     published: str | None = None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from storyline.ingest.dates import DATE_RE, MARKER_RE, parse_date
 from storyline.ingest.outlets import is_known_or_call_sign, is_known_outlet, looks_like_outlet
-from storyline.lexicon.en.press import BYLINE_ROLE_WORDS, NAME_CONNECTORS
+from storyline.lexicon.en.press import BYLINE_ROLE_NOUNS, BYLINE_ROLE_WORDS, NAME_CONNECTORS
 from storyline.options import IngestOptions
 
 _UP = "A-ZÀ-ÖØ-Þ"  # upper-case letters, Latin-1 accented ones included
@@ -187,3 +187,190 @@ def parse_signature(line: str) -> Byline | None:
         if names:
             return Byline(names=names, outlet=m["outlet"])
     return None
+
+
+# ----------------------------------------------------------------------------- names in page markup
+#
+# An author value from a page's markup (a JSON-LD ``author`` name, a ``<meta name="author">``, the
+# text of a byline element) is cleaned to the names it credits. The conventions handled, all of
+# them general: a "By"/"Written by"/"Von"/"Por"/"Par" prefix or an "Author:" label; several names
+# joined by "and", "&", ";" or commas; a job title, outlet or date after a bar, a dash, a slash or
+# a comma ("Jane Doe | Staff Writer", "Jane Doe, Reuters", "Jane Doe - May 2, 2024"); e-mail
+# addresses, links and social handles glued to the name; the library form "Doe, Jane"; credentials
+# and generational suffixes. What is not a person is dropped: a desk or CMS account ("Web Desk",
+# "admin"), an organization ("Example Media Group"), a lone word (a user name, a surname without its
+# given name), anything with digits.
+
+MAX_NAME_CHARS = 80  # a person's name as printed; longer values are page text, not a name
+MAX_NAME_WORDS = 5
+
+_PREFIX = re.compile(
+    r"^(?:(?:written|posted|published|submitted|story|words|reporting|report|photos?|text|article|compiled)"
+    r"\s+)?(?:by|von|por|par)\b\s*:?\s*"
+    r"|^(?:authors?|byline|writers?|reporters?|reporting|words|text|autor(?:in)?|auteur|autore)\s*:\s*", re.I)
+# Page text run on after the name: an e-mail address, a link, a handle, a date stamp.
+_NOISE = re.compile(
+    r"\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+|"
+    r"(?i:\b(?:updated|published|posted|last\s+(?:modified|updated)|on)\b\s*:?\s*(?=[\w,]*\s*\d).*$)|"
+    r"(?i:\b(?:updated|published|posted|last\s+modified)\b.*$)|"
+    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$)|"
+    r"\b\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b.*$|"
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*$|\b\d{4}-\d{2}-\d{2}\b.*$|\b\d{1,2}:\d{2}\b.*$")
+# Where a name ends: a bar, slash, bullet or spaced dash (a title, outlet or date follows), a
+# parenthesis, or a phrase that starts describing the person ("is a", "writes", "for Example News").
+_PIECE_CUT = re.compile(r"\s+(?:[|/•·]|[-–—]|\b(?:is|was)\s+an?\b|\bwrites\b|\bcontributed\b|\breports?\s+for\b"
+                        r"|\bfor\s+(?=[A-Z]))\s*|\s*[(\[]")
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|co|uk|de|io|info|news|gov|edu)\b", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:;|\band\b|&|\bund\b|\+)\s*", re.I)
+_INITIAL = re.compile(rf"[{_UP}]\.(?:-?[{_UP}]\.)*")
+
+
+def _key(word: str) -> str:
+    return word.lower().strip(".,:;")
+
+
+def clean_author(value: str, *, min_words: int = 2) -> str | None:
+    """One author as printed, cleaned to the name: "By Jane Doe" → "Jane Doe", "Jane Doe - Staff
+    Writer", "Jane Doe (@janedoe)", "Jane Doe | May 2, 2024", "Jane Doe Senior Reporter",
+    "jane@example.org Jane Doe", "Jane Doe, PhD" → "Jane Doe"; a desk, a role or an organization
+    without a person's name ("Staff Writer", "Newsroom", "Example Media Group") → None. A single
+    word passes only with ``min_words=1`` (where the markup says it is a person's name: a user name,
+    a pen name, a name in a script without spaces)."""
+    from storyline.lexicon.en.bylines import CREDENTIALS, NAME_PARTICLES, NAME_SUFFIXES, NOT_A_PERSON_WORDS
+
+    value = " ".join(str(value).split())
+    value = _strip_prefix(value)
+    value = _NOISE.sub(" ", value)
+    value = _PIECE_CUT.split(value, maxsplit=1)[0]
+    value = re.sub(r"\s*,\s*(?=(?:Jr|Sr|II|III|IV)\b)", " ", value)  # "Jane Doe, Jr."
+    credential = re.search(r",?\s+([A-Z][A-Za-z.]{1,5})$", value.strip())
+    if credential and _key(credential[1]) in CREDENTIALS:  # "Jane Doe, PhD": kept as printed, after the checks
+        value, credential_text = value.strip()[:credential.start()], credential[0]
+    else:
+        credential_text = ""
+    words = [w for w in value.strip(" .,:;-–—'\"“”‘’").split() if w.strip(".,")]
+    words = [w.rstrip(";:") for w in words]
+    # a job title after the name ("Jane Doe Staff Writer") or before it ("Senior Reporter Jane Doe")
+    words = _drop_role(words)
+    words = _drop_role(words[::-1])[::-1]
+    if words and words[-1].lower().strip(".") in BYLINE_ROLE_NOUNS:
+        return None  # a job title without a name ("Health Reporter")
+    # the name ends before the first lower-case word that is no name particle ("Jane Doe writes about")
+    if any(w[:1].isupper() for w in words):
+        for k, w in enumerate(words):
+            if w[:1].islower() and _key(w) not in NAME_PARTICLES and k >= 1:
+                words = words[:k]
+                break
+    if words and len(words) <= 3 and all(w.replace("-", "").isalpha() for w in words):
+        # a name typed in lower case into a CMS ("jane doe", "Jane doe")
+        words = [w[:1].upper() + w[1:] if _key(w) not in NAME_PARTICLES or k == 0 else w
+                 for k, w in enumerate(words)]
+    piece = " ".join(words).strip(" .,:;-–—")
+    words = piece.split()
+    if not piece or len(words) < min_words or len(words) > MAX_NAME_WORDS or len(piece) > MAX_NAME_CHARS \
+            or max(len(w) for w in words) > 30 or re.search(r"\d|@|https?:|www\.", piece) or _DOMAIN.search(piece):
+        return None
+    keys = [_key(w) for w in words]
+    if set(keys) & NOT_A_PERSON_WORDS or not _is_org_free(words) or is_known_outlet(piece) \
+            or keys[0] == "the" or (len(words) == 1 and (piece.isupper() or len(piece) < 3)):
+        return None  # (a lone all-caps word is a CMS account or an acronym: "WEB", "ADMIN", "PTI")
+    for w, key in zip(words, keys, strict=True):
+        if not (w[:1].isupper() or (w[:1].isalpha() and not w[:1].islower()) or key in NAME_PARTICLES
+                or key in NAME_SUFFIXES or _INITIAL.fullmatch(w)
+                or w[:2] in ("d'", "d’", "O'", "O’") or re.match(r"(?:al|el|ben|bin|ibn)-", w)):
+            return None
+    return piece + credential_text
+
+
+def _strip_prefix(value: str) -> str:
+    """``value`` without a "By"/"Von"/"Por" prefix or an "Author:" label, when a name is left
+    ("Von Miller" is a name, "Von Jane Doe" a German byline)."""
+    m = _PREFIX.match(value)
+    if m and len(value[m.end():].split()) >= (1 if m[0].lower().startswith(("by", "written")) or ":" in m[0]
+                                                else 2):
+        return value[m.end():]
+    return value
+
+
+def _is_org_free(words: list[str]) -> bool:
+    from storyline.lexicon.en.bylines import ORGANIZATION_HEADS
+
+    return _key(words[-1]) not in ORGANIZATION_HEADS
+
+
+def _drop_role(words: list[str]) -> list[str]:
+    """``words`` without the job title at their end, when it holds a role noun ("Staff Writer",
+    "Senior Reporter") and two name words stay (a surname such as "Guest" or "Lead" stays)."""
+    k = len(words)
+    while k and _key(words[k - 1]) in BYLINE_ROLE_WORDS:
+        k -= 1
+    tail = {_key(w) for w in words[k:]}
+    return words[:k] if tail & BYLINE_ROLE_NOUNS and k >= 2 else words
+
+
+def split_author_names(value: str | None, *, min_words: int = 2) -> list[str]:
+    """Author names from a meta value or a byline element: "By Jane Doe and Li Wei" → both names,
+    "Doe, Jane" → "Jane Doe", "Jane Doe, Reuters" → "Jane Doe"; URLs, e-mail addresses, handles,
+    dates, job titles, outlets and desk names are dropped (see above). ``min_words`` as for
+    :func:`clean_author` (a name after a comma always needs two words: "Jane Doe, Reuters")."""
+    if not value:
+        return []
+    import html
+
+    from storyline.lexicon.en.bylines import CREDENTIALS, NAME_SUFFIXES
+
+    value = " ".join(html.unescape(str(value)).split())
+    value = _strip_prefix(value)
+    value = re.sub(r"\s+[|/•·]\s+.*$", "", value)  # "Jane Doe | Staff Writer", "Jane Doe / Reuters"
+    value = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", value)  # "(@janedoe)", "(Reuters)"
+    value = re.sub(r"\s+,", ",", value)
+    inverted = _library_form(value)
+    if inverted:
+        return [inverted]
+    out: list[str] = []
+    for chunk in _NAME_SPLIT.split(value):
+        pieces = [p.strip() for p in chunk.split(",")]
+        for j, piece in enumerate(p for p in pieces if p):
+            if j and out and _key(piece) in CREDENTIALS | NAME_SUFFIXES:  # "Jane Doe, PhD", "Jane Doe, Jr."
+                out[-1] += (", " if _key(piece) in CREDENTIALS else " ") + piece.strip(" .") \
+                    + ("." if piece.endswith(".") and _key(piece) in NAME_SUFFIXES else "")
+                continue
+            # after a name, a comma piece may be the outlet or a title, not another author
+            if j and (looks_like_outlet(piece) or any(_key(w) in BYLINE_ROLE_WORDS for w in piece.split())):
+                continue
+            name = clean_author(piece, min_words=2 if j else min_words)
+            if name:
+                out.append(name)
+    return dedupe_names(out)
+
+
+def _library_form(value: str) -> str | None:
+    """"Doe, Jane" / "Doe, Jane Q." → the name in reading order (the catalogue form Highwire's
+    ``citation_author`` and library records use); None for anything else."""
+    from storyline.lexicon.en.bylines import CREDENTIALS, NAME_SUFFIXES
+
+    m = re.fullmatch(rf"([{_UP}][\w'’-]+),\s*((?:[{_UP}][\w'’-]*\.?)(?:\s+[{_UP}][\w'’-]*\.?){{0,2}})", value)
+    if not m or _NAME_SPLIT.search(value):
+        return None
+    given = m[2].split()
+    if any(_key(w) in CREDENTIALS | NAME_SUFFIXES or _key(w) in BYLINE_ROLE_WORDS for w in given) \
+            or is_known_or_call_sign(m[2]) or looks_like_outlet(m[2]):
+        return None
+    return clean_author(f"{m[2]} {m[1]}")
+
+
+def dedupe_names(names: list[str]) -> list[str]:
+    """Names in their first order, each once (case, spacing and punctuation aside); a name that is
+    part of a longer one in the list ("Jane Doe" beside "Jane Q. Doe") gives way to it."""
+    def squash(s: str) -> str:
+        return re.sub(r"\W+", "", s.casefold())
+
+    seen: set[str] = set()
+    uniq = []
+    for n in names:
+        if squash(n) not in seen:
+            seen.add(squash(n))
+            uniq.append(n)
+    words = [set(n.casefold().split()) for n in uniq]
+    return [n for i, n in enumerate(uniq)
+            if not any(i != j and words[i] < words[j] for j in range(len(uniq)))]

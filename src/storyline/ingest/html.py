@@ -22,6 +22,7 @@ from pathlib import Path
 from storyline.errors import IngestError
 from storyline.ingest.build import Fields, build_article
 from storyline.ingest.dates import as_iso_date
+from storyline.ingest.pagemeta import PageMeta
 from storyline.ingest.textio import decode
 from storyline.model import Article
 from storyline.options import IngestOptions
@@ -89,8 +90,8 @@ def read_page(html: str, *, path: str, url: str | None = None) -> tuple[Fields, 
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     if doc is None or isinstance(doc, dict):  # no main text (a dict comes only with as_dict=True)
-        return Fields(title=declared.title, outlet=declared.site_name,
-                      byline=declared.authors or declared.byline_authors,
+        byline, source = _byline(declared, None)
+        return Fields(title=declared.title, outlet=declared.site_name, byline=byline, byline_source=source,
                       url=declared.url or url, updated=declared.modified,
                       published=declared.published or _htmldate(html, url)), paragraphs
     published = declared.published
@@ -102,18 +103,36 @@ def read_page(html: str, *, path: str, url: str | None = None) -> tuple[Fields, 
             if printed else 0
         if gap == 1:
             published = printed
-    authors = declared.authors or [a.strip() for a in (doc.author or "").split(";") if a.strip()] \
-        or declared.byline_authors
+    authors, source = _byline(declared, doc.author)
     fields = Fields(
         title=declared.title or doc.title or None,
         outlet=declared.site_name or (normalize_site_name(doc.sitename) if doc.sitename else None),
         byline=authors,
+        byline_source=source,
         url=declared.url or doc.url or url or None,
         published=published or (as_iso_date(doc.date) if doc.date else None),
         updated=declared.modified,
         language=doc.language or None,
     )
     return fields, paragraphs
+
+
+def _byline(declared: PageMeta, found: str | None) -> tuple[list[str], str | None]:
+    """The page's authors and their source: what the page declares or prints (see
+    :func:`storyline.ingest.pagemeta.page_authors`), else trafilatura's author search (its names
+    cleaned the same way), else an organization a JSON-LD ``author`` credits."""
+    from storyline.ingest.byline import dedupe_names, split_author_names
+
+    if declared.authors:
+        return declared.authors, declared.author_source
+    site = {"".join(ch for ch in (declared.site_name or "").casefold() if ch.isalnum())}
+    names = dedupe_names([n for a in (found or "").split(";") for n in split_author_names(a, min_words=1)
+                          if "".join(ch for ch in n.casefold() if ch.isalnum()) not in site])
+    if names:
+        return names, "trafilatura"
+    if declared.organization_authors:
+        return declared.organization_authors[:1], "jsonld:organization"
+    return [], None
 
 
 def _htmldate(html: str, url: str | None) -> str | None:

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from storyline.ingest.byline import dedupe_names, parse_byline, split_author_names
 from storyline.ingest.dates import parse_date
 from storyline.ingest.outlets import domain_of
-from storyline.lexicon.en.press import BYLINE_ROLE_NOUNS, BYLINE_ROLE_WORDS
 
 # schema.org types whose ``headline``/``author``/``datePublished`` describe the page's own article.
 ARTICLE_TYPES = {
@@ -57,8 +57,11 @@ PUBLISHED_META = (
 )
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "article.updated",
                  "dcterms.modified", "last-modified", "lastmod")
-AUTHOR_META = ("article:author", "author", "parsely-author", "sailthru.author", "byl", "dc.creator",
-               "dcterms.creator", "citation_author", "twitter:creator:name")
+# (``twitter:creator`` is a handle, not a name; ``article:author`` is meant to be a profile URL,
+# which is skipped: a URL's slug is no documented form of a name)
+AUTHOR_META = ("article:author", "og:article:author", "author", "parsely-author", "sailthru.author", "byl",
+               "dc.creator", "dc:creator", "dcterms.creator", "dcterms:creator", "citation_author",
+               "twitter:creator:name", "authors")
 TITLE_META = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "headline",
               "citation_title")
 SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site:name")
@@ -66,7 +69,6 @@ SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "t
 # Separators between a headline and the site name in <title> and og:title.
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|/|:)\s+")
 _EARLIEST_YEAR = 1990
-MAX_NAME_CHARS = 80  # a person's name as printed; longer values are page text, not a name
 
 
 @dataclass(slots=True)
@@ -83,9 +85,9 @@ class PageMeta:
     published_raw: str | None = None  # the value as declared (to tell a UTC instant from a local day)
     title_source: str | None = None
     author_source: str | None = None
-    # names from byline markup (hCard ``vcard``/``fn``, hAtom ``author``, a "byline" class, links to
-    # an author page): a last resort, after trafilatura's own byline search
-    byline_authors: list[str] = field(default_factory=list)
+    # organizations a JSON-LD ``author`` credits (not the site's own): the byline when no person is
+    # found anywhere (a wire service's article on a partner site)
+    organization_authors: list[str] = field(default_factory=list)
 
 
 def page_metadata(html: str, *, url: str | None = None, today: date | None = None) -> PageMeta:
@@ -144,36 +146,11 @@ def page_metadata(html: str, *, url: str | None = None, today: date | None = Non
                              if (iso := _iso(_first(meta, (name,)), today))), None)
 
     # ---- authors
-    for o in articles:
-        names = _person_names(o.get("author"), by_id) or _person_names(o.get("creator"), by_id)
-        if names:
-            out.authors, out.author_source = names, "jsonld"
-            break
-    if not out.authors:
-        for name in AUTHOR_META:
-            names = [n for v in meta.get(name, []) for n in split_author_names(v)]
-            if names:
-                out.authors, out.author_source = _dedupe(names), f"meta:{name}"
-                break
-    if not out.authors:
-        # any other schema.org CreativeWork the page describes (WebPage, BlogPosting's Blog, Recipe,
-        # VideoObject, HowTo ...) whose author is a person: one author for the page
-        names = _dedupe([n for o in ld if o not in articles and not _types(o) & (PERSON_TYPES | ORG_TYPES)
-                         for n in _person_names(o.get("author"), by_id)])
-        if names and len(names) <= 4:
-            out.authors, out.author_source = names, "jsonld:other"
-    if not out.authors:
-        for xp, src in (("//*[@itemprop='author']//*[@itemprop='name']", "microdata"),
-                        ("//*[@itemprop='author' and not(*)]", "microdata"),
-                        ("//a[@rel='author']", "rel-author")):
-            names = [n for el in tree.xpath(xp)[:4]
-                     for n in split_author_names(el.get("content") or el.text_content())]
-            if names:
-                out.authors, out.author_source = _dedupe(names), src
-                break
-    site_key = _squash(out.site_name or "")
-    out.authors = [a for a in out.authors if _squash(a) != site_key] if site_key else out.authors
-    out.byline_authors = [a for a in _byline_markup(tree) if _squash(a) != site_key]
+    publishers = [n for o in articles + pages if (n := _name_of(_resolve(o.get("publisher"), by_id)))]
+    not_names = {_squash(n) for n in [out.site_name or "", *meta.get("og:site_name", []), *publishers]} - {""}
+    out.authors, out.author_source = page_authors(tree, meta, ld, articles, by_id, not_names)
+    out.organization_authors = [n for o in articles for n in _organization_names(o.get("author"), by_id)
+                                if _squash(n) not in not_names]
 
     # ---- headline
     candidates: list[tuple[str, str]] = []
@@ -287,105 +264,215 @@ def normalize_site_name(name: str) -> str | None:
     return name
 
 
-_BY = re.compile(r"^(?:(?:written|posted|published|story|words|reporting|photos?|text|article)\s+)?by\s*:?\s+",
-                 re.I)
-_NOT_A_NAME = re.compile(r"https?://|www\.|\S@\S|\d|(?i:\b(?:admin|newsroom|team|desk|staff|editorial)\b)")
-_PIECE_CUT = re.compile(r"\s+(?:[|/•·]|[-–—]|\bis\s+an?\b|\bwas\s+an?\b|\bwrites\b|\bfor\s+(?=[A-Z]))\s*|\s*\(")
-_NOISE = re.compile(
-    r"\S+@\S+|https?://\S+|(?<!\w)@\w+|"  # e-mail addresses, links, social handles
-    r"(?i:\b(?:updated|published|posted|last\s+modified)\b.*$)|"  # a date stamp run on after the name
-    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$)|"
-    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*$|\b\d{4}-\d{2}-\d{2}\b.*$")
+# ----------------------------------------------------------------------------- authors
+#
+# The page's own structured data first (JSON-LD, microdata, RDFa), then its meta tags, then the
+# byline readers see; trafilatura's author search is the fallback after all of these
+# (:mod:`storyline.ingest.html`). Each value is cleaned by :func:`storyline.ingest.byline.split_author_names`;
+# a name that is the site's or the publisher's own name is the outlet, not an author, unless a
+# JSON-LD ``Person`` says otherwise.
+
+# Tokens of class/id/itemprop/rel/data-* attributes that mark a byline or an author's name
+# (hCard/hAtom ``author``, WordPress ``byline``/``posted-by``, ``author-name``, ``contributor``).
+_AUTHOR_ATTR = re.compile(r"by-?line|author(?!ity|iz)|contributor|writer|posted-?by|submitted-?by|journalist",
+                          re.I)
+# Page parts whose bylines credit other texts: comments, teasers of related stories, sidebars.
+# (a class token that starts with one of these words or has it after a dash: "comments", "related-posts",
+# "post-comments"; not "has-sidebar", "no-comments", which <body> carries on article pages)
+_OTHER_TEXTS = re.compile(r"(?:^|\s|(?<!has)(?<!no)(?<!with)(?<!show)[-_])(?:comment|related|recommend|sidebar"
+                          r"|widget|newsletter|popular|trending|read-?next|more-?(?:from|stories|news)|teaser|promo"
+                          r"|most-?read|you-?may|also-?like)", re.I)
+_OTHER_TEXT_TAGS = {"aside", "nav"}
+# A visible line that credits the article: "By Jane Doe", "Posted by ...", "Posted on May 2, 2024 by
+# ...", "Von ...", "Por ..." (not "Photo by": a credit for a picture).
+_BY_LINE = re.compile(r"^(?:(?:written|posted|published|submitted|story|words|reporting|text)\b[^.!?|]{0,60}?\s)?"
+                      r"(?:by|von|por)\s*:?\s+(?P<rest>\S.*)", re.I)
+# Links to an author's page, a common CMS convention (``/author/jane-doe``, ``/people/...``).
+_AUTHOR_HREF = ("/author", "/people/", "/staff/", "/profile", "/journalist", "/writers/", "/contributors/",
+                "/autor")
+MAX_BYLINE_CHARS = 250  # the text of a byline element; longer is an author's bio or page text
 
 
-def clean_author(value: str) -> str | None:
-    """One author as printed, cleaned to the name: "By Jane Doe" → "Jane Doe", "Jane Doe - Staff
-    Writer", "Jane Doe (@janedoe)", "Jane Doe | May 2, 2024", "Jane Doe Senior Reporter",
-    "jane@example.org Jane Doe" → "Jane Doe"; a desk or role without a name ("Staff Writer",
-    "Newsroom") → None."""
-    value = " ".join(str(value).split())
-    value = _BY.sub("", value)
-    value = _NOISE.sub(" ", value)
-    value = _PIECE_CUT.split(value, maxsplit=1)[0]
-    words = [w for w in value.strip(" .,:;-–—").split() if w]
-    # job title words after the name ("Jane Doe Staff Writer") or before it ("Senior Reporter Jane Doe")
-    words = _drop_role(words, BYLINE_ROLE_WORDS)
-    words = _drop_role(words[::-1], BYLINE_ROLE_WORDS)[::-1]
-    piece = " ".join(words).strip(" .,:;-–—")
-    if not piece or _NOT_A_NAME.search(piece):
-        return None
-    words = piece.split()
-    if not 1 <= len(words) <= 5 or not any(w[:1].isupper() for w in words) \
-            or len(piece) > MAX_NAME_CHARS or max(len(w) for w in words) > 30:
-        return None
-    return piece
+def page_authors(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]],
+                 articles: list[dict[str, Any]], by_id: dict[str, dict[str, Any]],
+                 not_names: set[str]) -> tuple[list[str], str | None]:
+    """The article's authors and where they were found (``jsonld``, ``microdata``, ``rdfa``,
+    ``jsonld:other``, ``meta:NAME``, ``byline``), or ([], None)."""
+    def keep(names: list[str], strict: bool) -> list[str]:
+        return dedupe_names([n for n in names if not strict or _squash(n) not in not_names])
 
-
-
-
-def _drop_role(words: list[str], roles: frozenset[str]) -> list[str]:
-    """``words`` without the job title at their end, when it holds a role noun ("Staff Writer",
-    "Senior Reporter") and two name words stay (a surname such as "Guest" or "Lead" stays)."""
-    k = len(words)
-    while k and words[k - 1].lower().strip(".,") in roles:
-        k -= 1
-    tail = {w.lower().strip(".,") for w in words[k:]}
-    return words[:k] if tail & BYLINE_ROLE_NOUNS and k >= 2 else words
-
-
-def split_author_names(value: str | None, *, commas: bool = True) -> list[str]:
-    """Author names from a meta value or a byline element: "By Jane Doe and Li Wei" → both names;
-    URLs, e-mail addresses, handles, dates, job titles and desk names are dropped."""
-    if not value:
-        return []
-    value = " ".join(str(value).split())
-    value = _BY.sub("", value)
-    value = re.sub(r"\s*[|]\s*.*$", "", value)  # "Jane Doe | Staff Writer"
-    out = []
-    for piece in re.split(r"\s*(?:;|,|\band\b|&)\s*" if commas else r"\s*(?:;|\band\b|&)\s*", value):
-        name = clean_author(piece)
-        if name:
-            out.append(name)
-    return out
-
-
-# Byline markup conventions: hCard (microformats.org/wiki/hcard: ``vcard`` with ``fn``), hAtom
-# (microformats.org/wiki/hatom: ``author`` holding an hCard), the "byline" class news CMSs use, and
-# links to an author's page (``/author/jane-doe``), most specific first.
-_BYLINE_XPATHS = (
-    "//*[contains(concat(' ',normalize-space(@class),' '),' author ')]"
-    "//*[contains(concat(' ',normalize-space(@class),' '),' fn ')]",
-    "//*[contains(concat(' ',normalize-space(@class),' '),' vcard ')]"
-    "//*[contains(concat(' ',normalize-space(@class),' '),' fn ')]",
-    "//*[contains(@class,'byline')]//a[contains(@href,'/author') or contains(@href,'/people/')"
-    " or contains(@href,'/staff/') or contains(@href,'/profile')]",
-    "//*[contains(@class,'byline')][not(*[contains(@class,'byline')])]",
-    "//article//a[contains(@href,'/author/')]",
-)
-
-
-def _byline_markup(tree: Any) -> list[str]:
-    for xp in _BYLINE_XPATHS:
-        names = [n for el in tree.xpath(xp)[:4] if len(el.text_content()) <= 200
-                 for n in split_author_names(el.text_content())]
+    for o in articles:
+        names = keep(_person_names(o.get("author"), by_id) or _person_names(o.get("creator"), by_id), False)
         if names:
-            return _dedupe(names)
-    return []
+            return names, "jsonld"
+    for names, src in ((_microdata_authors(tree), "microdata"), (_rdfa_authors(tree), "rdfa")):
+        if names := keep(names, True):
+            return names, src
+    # any other schema.org CreativeWork the page describes (WebPage, BlogPosting's Blog, Recipe,
+    # VideoObject, HowTo ...) whose author is a person: one author for the page
+    names = keep([n for o in ld if o not in articles and not _types(o) & (PERSON_TYPES | ORG_TYPES)
+                  for n in _person_names(o.get("author"), by_id)], False)
+    if names and len(names) <= 4:
+        return names, "jsonld:other"
+    for name in AUTHOR_META:
+        if names := keep([n for v in meta.get(name, []) for n in split_author_names(v, min_words=1)], True):
+            return names, f"meta:{name}"
+    names, source = visible_byline(tree, not_names)
+    return names, source
 
 
 def _person_names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    """The people a JSON-LD ``author``/``creator`` value names: strings, Person objects (by value
+    or by ``@id``), lists of either; organizations are left out (the publisher credited as author)."""
     names: list[str] = []
     for item in value if isinstance(value, list) else [value]:
         item = _resolve(item, by_id)
         if isinstance(item, str):
-            names += split_author_names(item)
+            if not item.startswith(("http", "/", "#")):
+                names += split_author_names(item, min_words=1)
         elif isinstance(item, dict):
             if _types(item) & ORG_TYPES:
                 continue  # an organisation credited as author is not a byline
             name = _name_of(item)
-            if name:  # one Person: split only where it joins several ("A and B"), not at commas
-                names += split_author_names(name, commas=False)
-    return _dedupe(names)
+            if name:  # a Person: one name, or several a CMS joined into one ("A and B")
+                names += split_author_names(name, min_words=1)
+    return dedupe_names(names)
+
+
+def _organization_names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    """The organizations a JSON-LD ``author`` value credits (a wire service on a partner's page)."""
+    out = []
+    for item in value if isinstance(value, list) else [value]:
+        item = _resolve(item, by_id)
+        if isinstance(item, dict) and _types(item) & ORG_TYPES and (name := _name_of(item)):
+            out.append(name)
+    return out
+
+
+def _skipped(el: Any) -> bool:
+    """Inside a part of the page that credits other texts (comments, related stories, sidebars)."""
+    for anc in el.iterancestors():
+        if not isinstance(anc.tag, str) or anc.tag in ("body", "html"):
+            continue
+        if anc.tag in _OTHER_TEXT_TAGS or (anc.tag == "footer" and not any(
+                a.tag == "article" for a in anc.iterancestors())):
+            return True
+        attrs = " ".join(anc.get(k) or "" for k in ("class", "id", "itemtype"))
+        if attrs and _OTHER_TEXTS.search(attrs):
+            return True
+    return False
+
+
+def _microdata_authors(tree: Any) -> list[str]:
+    """schema.org microdata: ``itemprop="author"`` with an ``itemprop="name"`` inside, or its own
+    ``content``/text, outside comments and teasers."""
+    names: list[str] = []
+    for el in tree.xpath("//*[contains(concat(' ',normalize-space(@itemprop),' '),' author ') or "
+                         "contains(concat(' ',normalize-space(@itemprop),' '),' creator ')]")[:6]:
+        if _skipped(el) or el.get("itemtype", "").rstrip("/").lower().endswith("organization"):
+            continue
+        inner = el.xpath(".//*[@itemprop='name']")
+        values = [i.get("content") or _text(i) for i in inner[:1]] or [el.get("content") or _text(el)]
+        for v in values:
+            if len(v) <= MAX_BYLINE_CHARS:
+                names += split_author_names(v, min_words=1)
+    return dedupe_names(names)
+
+
+def _rdfa_authors(tree: Any) -> list[str]:
+    """RDFa on visible elements: ``property="author"``/``"schema:author"``/``"dc:creator"`` (with a
+    ``property="name"`` inside when it is a Person)."""
+    names: list[str] = []
+    for el in tree.xpath("//*[not(self::meta)][@property]")[:400]:
+        props = {p.rsplit(":", 1)[-1].rsplit("/", 1)[-1].lower() for p in (el.get("property") or "").split()}
+        if not props & {"author", "creator"} or _skipped(el):
+            continue
+        inner = el.xpath(".//*[@property='name' or @property='schema:name' or @property='foaf:name']")
+        value = (inner[0].get("content") or _text(inner[0])) if inner else (el.get("content") or _text(el))
+        if len(value) <= MAX_BYLINE_CHARS:
+            names += split_author_names(value, min_words=1)
+    return dedupe_names(names)
+
+
+def visible_byline(tree: Any, not_names: set[str] | None = None) -> tuple[list[str], str | None]:
+    """The byline readers see, and its kind (``rel-author`` or ``byline``).
+
+    First ``rel="author"`` links (the HTML link type for the article's author), then the first
+    element after the ``<h1>`` that is marked as a byline or an author (``class``/``id``/
+    ``itemprop``/``data-*``: hCard and hAtom ``author``, ``byline``, ``author-name``,
+    ``contributor``; or a link to an author page) or whose text is a "By ..." line ("By Jane Doe",
+    "Posted on May 2, 2024 by Jane Doe"), with its neighbours that credit the same article ("By
+    <a>A</a> and <a>B</a>"). Comments, sidebars and related-story teasers are skipped, and so are
+    names in ``not_names`` (the site's own). Without an ``<h1>`` the search keeps to
+    ``<article>``/``<main>`` if the page has one."""
+    banned = not_names or set()
+
+    def allowed(names: list[str]) -> list[str]:
+        return [n for n in names if _squash(n) not in banned]
+
+    names = dedupe_names(allowed([n for el in tree.xpath("//a[@rel='author'] | //link[@rel='author'][@title]")[:4]
+                                  if not _skipped(el)
+                                  for n in split_author_names(el.get("title") if el.tag == "link" else _text(el),
+                                                              min_words=1)]))
+    if names:
+        return names, "rel-author"
+    elements = [el for el in tree.iter() if isinstance(el.tag, str)]
+    order = {el: i for i, el in enumerate(elements)}
+    h1s = [el for el in elements if el.tag == "h1" and not _skipped(el)]
+    start = order[h1s[0]] if h1s else None
+    scope = tree.xpath("//article | //main | //*[@role='main']")[:2]
+    for el in elements[start or 0:]:
+        if start is None and scope and not any(el is s or s in el.iterancestors() for s in scope):
+            continue
+        names = allowed(_credited(el))
+        if not names or _skipped(el):
+            continue
+        # the neighbours in the same short block ("By <a>A</a>, <a>B</a> and <a>C</a>")
+        block = el
+        for _ in range(3):
+            parent = block.getparent()
+            if parent is None or len(_text(parent)) > MAX_BYLINE_CHARS:
+                break
+            block = parent
+        for other in block.iter():
+            if isinstance(other.tag, str) and order.get(other, 0) > order[el] \
+                    and not any(a is el for a in other.iterancestors()):
+                names += allowed(_credited(other))
+        return dedupe_names(names), "byline"
+    return [], None
+
+
+def _credited(el: Any) -> list[str]:
+    """The names ``el`` credits as a byline element (see :func:`visible_byline`), else []."""
+    if el.tag in ("script", "style", "noscript", "template", "time", "img", "figure", "figcaption", "h1"):
+        return []
+    text = _text(el)
+    if not text or len(text) > MAX_BYLINE_CHARS:
+        return []
+    attrs = " ".join(v for k, v in el.attrib.items() if k in ("class", "id", "itemprop", "rel", "name")
+                     or k.startswith("data-"))
+    href = (el.get("href") or "").lower()
+    if _AUTHOR_ATTR.search(attrs) or (el.tag == "a" and any(h in href for h in _AUTHOR_HREF)):
+        # the names inside, when the element marks them (author links, itemprop/class "name")
+        inner = [i for i in el.iterdescendants() if isinstance(i.tag, str) and (
+            (i.tag == "a" and any(h in (i.get("href") or "").lower() for h in _AUTHOR_HREF))
+            or i.get("itemprop") == "name" or re.search(r"(?:^|[\s_-])(?:fn|name)(?:$|[\s_-])", i.get("class") or ""))]
+        if inner:
+            return dedupe_names([n for i in inner for n in split_author_names(_text(i), min_words=1)])
+        m = _BY_LINE.search(text)
+        return split_author_names(m["rest"] if m else text, min_words=1)
+    m = _BY_LINE.search(text)
+    if m and len(text.split()) <= 20 and not any(
+            isinstance(c.tag, str) and len(_text(c)) == len(text) for c in el):  # the innermost element
+        parsed = parse_byline("By " + m["rest"])
+        return parsed.names if parsed and parsed.names else split_author_names(m["rest"], min_words=1)
+    return []
+
+
+def _text(el: Any) -> str:
+    """An element's text, with a space where child elements meet ("<b>Jane Doe</b><time>May 2</time>")."""
+    parts = el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+    return re.sub(r"\s+([,;.])", r"\1", " ".join(" ".join(str(p) for p in parts).split()))
 
 
 def _name_of(obj: Any) -> str | None:
@@ -397,9 +484,9 @@ def _name_of(obj: Any) -> str | None:
             name = name[0] if name else None
         if isinstance(name, str) and name.strip():
             return " ".join(name.split())
-        given, family = obj.get("givenName"), obj.get("familyName")
-        if isinstance(given, str) and isinstance(family, str):
-            return f"{given} {family}".strip()
+        parts = [obj.get(k) for k in ("givenName", "additionalName", "familyName")]
+        if isinstance(parts[0], str) and isinstance(parts[2], str):
+            return " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
     if isinstance(obj, str) and obj.strip() and not obj.startswith(("http", "/")):
         return obj.strip()
     return None
@@ -428,16 +515,6 @@ def _resolve(obj: Any, by_id: dict[str, dict[str, Any]]) -> Any:
     if isinstance(obj, dict) and set(obj) <= {"@id", "@type"} and obj.get("@id") in by_id:
         return by_id[obj["@id"]]
     return obj
-
-
-def _dedupe(names: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for n in names:
-        if _squash(n) not in seen:
-            seen.add(_squash(n))
-            out.append(n)
-    return out
 
 
 # ----------------------------------------------------------------------------- titles

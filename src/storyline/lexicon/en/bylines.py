@@ -1,0 +1,37 @@
+"""Words that tell an author credit from a person's name (:mod:`storyline.ingest.byline`).
+
+Sources: general knowledge of how web pages credit authors, written down by hand, none of it from an
+evaluation set: the placeholder accounts content management systems create (WordPress ``admin``,
+Drupal ``webmaster``), the desk and staff credits of news style (AP Stylebook "staff", "wire
+reports"), the legal-form suffixes of company names (Inc., LLC, Ltd., GmbH, plc ...), the generic
+heads of organization names a byline can carry, academic and professional post-nominal letters
+(PhD, MD, RN ...) and the generational suffixes of personal names (Jr., Sr., II ...).
+"""
+
+from __future__ import annotations
+
+# A credit holding one of these words names a desk, a CMS account or a crowd, not a person
+# ("Web Desk", "Site Admin", "Wire Reports", "The Editors").
+NOT_A_PERSON_WORDS = frozenset("""
+admin administrator webmaster newsroom staff team desk editorial editors contributors
+correspondents agencies wires anonymous unknown sponsored
+""".split())
+# The last word of an organization's name, never of a person's ("Example Media Group", "Lakeside
+# University", "Northwind Ltd"). Surnames that are also such words (Post, Press, Hall, Park ...)
+# are deliberately left out.
+ORGANIZATION_HEADS = frozenset("""
+inc llc ltd gmbh corp corporation company plc ag sa group media network networks news magazine
+university institute foundation association society agency department ministry communications
+publishing publications productions studios online
+""".split())
+# Letters after a name that are credentials ("Jane Doe, PhD", "Jane Doe MD"): kept with the name as
+# printed, never taken for another person; the ones that are also names (Ma, Ba, Pa ...) are left out.
+CREDENTIALS = frozenset("""
+phd ph.d md m.d rn mba cfa cpa esq dds dmd dvm mph msc bsc frcp facp lcsw
+""".split())
+# Generational suffixes that belong to the name they follow ("Jane Doe, Jr.").
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# Lower-case words inside a person's name (name particles: "Ana de la Cruz", "Jan van der Berg").
+NAME_PARTICLES = frozenset("""
+de da del della der den di du la le van von bin binti al el ibn dos das ter ten y e zu
+""".split())
