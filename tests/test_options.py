@@ -18,9 +18,11 @@ INGEST = Path(storyline.__file__).parent / "ingest"
 # Limits of what a file or a page can be, not thresholds of a rule anyone tunes: how many bytes are
 # sniffed for NUL bytes, the share of control characters that makes a file binary, how far a
 # compressed WARC record may expand, the earliest year a page's metadata date can be, the longest
-# author name a page can declare. A threshold of a reading rule goes into IngestOptions instead.
+# author name (characters, words) a page can declare and the longest text of a byline element. A
+# threshold of a reading rule goes into IngestOptions instead.
 INGEST_LIMITS = {"textio.py: SNIFF_BYTES", "textio.py: MAX_CONTROL_SHARE", "warc.py: MAX_EXPANSION",
-                 "pagemeta.py: EARLIEST_YEAR", "pagemeta.py: MAX_NAME_CHARS"}
+                 "pagemeta.py: EARLIEST_YEAR", "byline.py: MAX_NAME_CHARS", "byline.py: MAX_NAME_WORDS",
+                 "pagemeta.py: MAX_BYLINE_CHARS"}
 ENTITIES = Path(storyline.__file__).parent / "analyze" / "entities"
 
 
