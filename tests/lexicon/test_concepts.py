@@ -5,7 +5,7 @@ lists share words, the test here says how they relate, so a merge or a drift is 
 
 from __future__ import annotations
 
-from storyline.lexicon.en import press, speakers
+from storyline.lexicon.en import press, pronouns, speakers
 
 
 def test_news_title_words_are_the_strict_part_of_the_outlet_words():
@@ -21,3 +21,14 @@ def test_byline_role_nouns_are_the_titles_among_the_role_words():
     # surnames too ("Guest", "Lead"): only the nouns that are never a name cut an author's tail.
     assert press.BYLINE_ROLE_NOUNS < press.BYLINE_ROLE_WORDS
     assert not {"senior", "managing", "guest", "lead"} & press.BYLINE_ROLE_NOUNS
+
+
+def test_a_persons_pronouns_are_part_of_all_pronouns():
+    # PRONOUNS: any word that stands for a name (never a name, a claim subject or a speaker's name);
+    # PERSON_PRONOUNS: the ones that stand for a person a report is about ("his case" is about him,
+    # "its case" is not about a person, "my case" is the speaker's).
+    assert pronouns.PERSON_PRONOUNS < pronouns.PRONOUNS
+    assert not {"it", "its", "i", "my", "we", "this", "who"} & pronouns.PERSON_PRONOUNS
+    for part in (pronouns.MALE_PRONOUNS, pronouns.FEMALE_PRONOUNS, pronouns.NEUTER_PRONOUNS,
+                 pronouns.PLURAL_PRONOUNS):
+        assert part < pronouns.PRONOUNS

@@ -36,6 +36,7 @@ from storyline.eval import EvalReport
 from storyline.eval.coref_scores import clusters_from_labels, conll_scores, require_scorch
 from storyline.eval.ecbplus import PERSON_ORG_TAGS, EcbDoc, EcbMention, load_split
 from storyline.lexicon.en.names import GPE_ALIASES, ROLE_NOUNS
+from storyline.lexicon.en.pronouns import FEMALE_PRONOUNS, MALE_PRONOUNS, NEUTER_PRONOUNS, PLURAL_PRONOUNS
 from storyline.unionfind import UnionFind
 
 if TYPE_CHECKING:
@@ -48,11 +49,9 @@ DOC_CLUSTER_THRESHOLD = 0.95
 # precision (tuned on dev).
 LEMMA_PAIR_MIN_COUNT = 3
 LEMMA_PAIR_MIN_PRECISION = 0.3
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
-_PERSONAL = _MALE | _FEMALE | {"who", "whom", "whose"}
-_NEUTER = frozenset({"it", "its", "itself", "which"})
-_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+_PERSONAL = MALE_PRONOUNS | FEMALE_PRONOUNS | {"who", "whom", "whose"}
+_NEUTER = NEUTER_PRONOUNS | {"which"}
+_PLURAL = PLURAL_PRONOUNS
 
 
 @dataclass(slots=True)

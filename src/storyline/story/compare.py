@@ -41,6 +41,7 @@ from storyline.lexicon.en.claims import (
     PARTY_WORDS,
 )
 from storyline.lexicon.en.names import ORG_HEAD_NOUNS
+from storyline.lexicon.en.pronouns import PRONOUNS
 from storyline.model import ArticleAnalysis, Claim, Comparison, ComparisonSide, Entity
 from storyline.options import CompareOptions
 from storyline.story.measures import compare_measures, day_text
@@ -158,7 +159,6 @@ def review_event_dates(comparisons: Sequence[Comparison]) -> None:
 # attributes of a person (a sentence, an age, charges, who convicted them, where they are held)
 _PERSON_ATTRIBUTES = ("age", "sentence_length", "charge_count", "convicted_by", "sentenced_by",
                       "indicted_by", "charged_by", "prosecuted_by", "held_at", "court")
-_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "who", "which"})
 
 
 def _plausible(c: Claim, kinds: dict[str, str]) -> bool:
@@ -168,7 +168,7 @@ def _plausible(c: Claim, kinds: dict[str, str]) -> bool:
     if c.attribute.startswith("measure:"):
         return True
     subject = c.subject.strip().lower()
-    if subject in _PRONOUNS or not subject:
+    if subject in PRONOUNS or not subject:
         return False
     kind = kinds.get(c.subject)
     base = c.attribute.split(":", 1)[0]
@@ -298,7 +298,7 @@ class _Ctx:
         if c.voice == "quoted":
             return "in a quote"
         name = self.name(c.voice)
-        if name.lower() in _PRONOUNS:
+        if name.lower() in PRONOUNS:
             return "in reported speech"  # "it said that …": a source the sentence does not name
         return f"attributed to {name}"
 

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 
 from storyline.analyze.entities import expand_title_words
 from storyline.lexicon.en.names import ROLE_NOUNS
+from storyline.lexicon.en.pronouns import PRONOUNS
 from storyline.lexicon.en.quotes import MEDIA, SPOKEN_MEDIA, WRITTEN_CUES, WRITTEN_MEDIA
 from storyline.lexicon.en.speakers import DESCRIPTION_SKIP, SHARED_ROLES
 from storyline.model import (
@@ -126,7 +127,6 @@ class _Item:
 
 # Words that name where words were said, not who said them ("the letter reads").
 _MEDIA_WORDS = frozenset(MEDIA)
-_PRONOUNS = frozenset("he she it they we i you him her them us his its their our".split())
 
 
 def description_name(speaker_text: str | None) -> str | None:
@@ -138,7 +138,7 @@ def description_name(speaker_text: str | None) -> str | None:
     while words and (words[0].lower() in DESCRIPTION_SKIP or
                      words[0].replace(",", "").replace(".", "").isdigit()):
         words = words[1:]
-    if not words or words[0].lower() in _PRONOUNS or words[-1].lower().strip(".,") in _MEDIA_WORDS:
+    if not words or words[0].lower() in PRONOUNS or words[-1].lower().strip(".,") in _MEDIA_WORDS:
         return None
     return " ".join(words)
 

@@ -25,7 +25,7 @@ from storyline.lexicon.en.claims import (
     REPORT_NOUNS,
     SAY_VERBS,
 )
-from storyline.lexicon.en.quotes import PERSONAL_PRONOUNS
+from storyline.lexicon.en.pronouns import PERSON_PRONOUNS
 from storyline.model import Article, Claim, LocalEntity, Mention, Quote, TimeExpr
 
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ class Context:
         if tok.lemma_.lower() in CASE_NOUNS:  # "Peters' case was prosecuted" is about Peters
             owner = next((c for c in tok.children if c.dep_ == "poss" or c.dep_ == "nmod"
                           and c.i < tok.i and c.pos_ == "PROPN"), None)
-            if owner is not None and (self.entity_of(owner) or owner.lower_ in PERSONAL_PRONOUNS):
+            if owner is not None and (self.entity_of(owner) or owner.lower_ in PERSON_PRONOUNS):
                 tok = owner
         key = self.entity_of(tok)
         if key:
@@ -165,7 +165,7 @@ class Context:
             key = self.surnames.get(tok.lower_)
             if key:
                 return key
-        if tok.lower_ in PERSONAL_PRONOUNS:
+        if tok.lower_ in PERSON_PRONOUNS:
             q = self.quote_at(tok.idx, tok.idx + len(tok.text))
             # inside a quote, a third-person pronoun is not its speaker
             key = self.previous_person(tok.idx, exclude={q.speaker} if q and q.speaker else

@@ -67,6 +67,7 @@ from storyline.lexicon.en.names import (
     FACILITY_WORDS,
     GENERIC_NOUNS,
     HONORIFICS,
+    NAME_SUFFIXES,
     OFFICE_WORDS,
     ORG_HEAD_NOUNS,
     ORG_NAME_WORDS,
@@ -75,6 +76,7 @@ from storyline.lexicon.en.names import (
     ROLE_NOUNS,
     TITLE_PREFIX_WORDS,
 )
+from storyline.lexicon.en.pronouns import PRONOUNS
 from storyline.model import Article, LocalEntity, Mention, Role, Span
 from storyline.options import EntityOptions
 from storyline.unionfind import UnionFind
@@ -85,8 +87,6 @@ if TYPE_CHECKING:
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 # Tie-break order when voting a group's type.
 _LABEL_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
-_PRONOUNS = frozenset("i me my he him his she her hers it its they them their we us our you your "
-                      "who whom whose this that these those".split())
 
 
 # ----------------------------------------------------------------------------- name candidates
@@ -132,7 +132,7 @@ def _valid_name(doc: Doc, i: int, j: int) -> bool:
         return False
     if not (text[0].isupper() or text[0].isdigit()):
         return False
-    if j - i == 1 and doc[i].lower_ in _PRONOUNS:
+    if j - i == 1 and doc[i].lower_ in PRONOUNS:
         return False
     return not all(t.is_stop for t in doc[i:j])
 
@@ -608,7 +608,7 @@ def _add_missed_surnames(doc: Doc, cands: list[Candidate], uf: UnionFind[int], t
             continue
         names = [c.text for x, c in enumerate(cands) if uf.find(x) == r]
         toks = fullest_name(names).split()
-        core = [t for t in toks if t.lower().replace(".", "") not in ("jr", "sr", "ii", "iii", "iv")]
+        core = [t for t in toks if t.lower().replace(".", "") not in NAME_SUFFIXES]
         if len(core) >= 2 and core[-1][:1].isupper() and len(core[-1]) > 1:
             by_surname.setdefault(core[-1], []).append((first, r))
     if not by_surname:

@@ -19,14 +19,8 @@ from storyline.analyze.entities.names import expand_title_words
 from storyline.analyze.quotes.marks import QuoteRegion
 from storyline.ingest.outlets import is_known_outlet
 from storyline.lexicon.en.names import ROLE_NOUNS
-from storyline.lexicon.en.quotes import (
-    FEMALE_HONORIFICS,
-    FEMALE_PRONOUNS,
-    MALE_HONORIFICS,
-    MALE_PRONOUNS,
-    ORG_DESCRIPTION_NOUNS,
-    SPEECH_VERBS,
-)
+from storyline.lexicon.en.pronouns import FEMALE_PRONOUNS, MALE_PRONOUNS
+from storyline.lexicon.en.quotes import FEMALE_HONORIFICS, MALE_HONORIFICS, ORG_DESCRIPTION_NOUNS, SPEECH_VERBS
 from storyline.lexicon.en.speakers import (
     GENERIC_ORG_NOUNS,
     GENERIC_PERSON_NOUNS,

@@ -1,9 +1,10 @@
 """Word lists for quote attribution (:mod:`storyline.analyze.quotes`, :mod:`storyline.story.quotes`):
-speech verbs, media, spoken/written modes, personal pronouns and their genders.
+speech verbs, media, spoken/written modes, honorifics and their genders (the pronouns are in
+:mod:`.pronouns`).
 
 Sources: general English news conventions written down by hand (AP-style attribution: the verbs
-and nouns that introduce reported speech, the places words are said or written), the closed class
-of English personal pronouns (any English grammar), none of it from an evaluation set.
+and nouns that introduce reported speech, the places words are said or written), the English
+honorifics (any English grammar), none of it from an evaluation set.
 """
 
 from __future__ import annotations
@@ -68,10 +69,6 @@ SPOKEN_MEDIA = frozenset({"interview", "show", "podcast", "speech", "press confe
 WRITTEN_MEDIA = frozenset({"post", "tweet", "filing", "statement", "message", "ruling", "letter",
                            "email", "memo", "op-ed", "book", "report", "written"})
 
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-# With "they" as the pronoun of a person (or of the people a claim is about).
-PERSONAL_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | frozenset({"they", "them", "their"})
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"})
 FEMALE_HONORIFICS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "madam", "lady", "queen",
                                "princess", "sister", "mother", "dame"})
