@@ -5,7 +5,7 @@ lists share words, the test here says how they relate, so a merge or a drift is 
 
 from __future__ import annotations
 
-from storyline.lexicon.en import press, pronouns, speakers
+from storyline.lexicon.en import claims, measures, names, press, pronouns, quotes, speakers, time
 
 
 def test_news_title_words_are_the_strict_part_of_the_outlet_words():
@@ -32,3 +32,39 @@ def test_a_persons_pronouns_are_part_of_all_pronouns():
     for part in (pronouns.MALE_PRONOUNS, pronouns.FEMALE_PRONOUNS, pronouns.NEUTER_PRONOUNS,
                  pronouns.PLURAL_PRONOUNS):
         assert part < pronouns.PRONOUNS
+
+
+def test_attribution_verbs_and_speech_verbs_are_two_concepts():
+    # ATTRIBUTION_VERBS: a claim in their clause is someone's assertion, evidential verbs included
+    # ("the study found that"); SPEECH_VERBS: cues of a quotation, naming and manner-of-speaking
+    # verbs included ("called it", "shouted").
+    assert {"find", "show", "estimate", "believe"} <= claims.ATTRIBUTION_VERBS - quotes.SPEECH_VERBS
+    assert {"call", "describe", "shout", "whisper"} <= quotes.SPEECH_VERBS - claims.ATTRIBUTION_VERBS
+    assert quotes.SPOKEN_CUES < quotes.SPEECH_VERBS  # the speech verbs that say the words were spoken
+
+
+def test_title_qualifiers_and_role_qualifiers_are_two_concepts():
+    # A title claim compares one office held two ways; an entity's role keeps "acting" in its title.
+    assert {"acting", "interim", "elect"} <= set(claims.TITLE_QUALIFIERS) - set(names.QUALIFIERS)
+    assert set(names.QUALIFIERS.values()) == {"former", "then", "now"}
+    shared = set(claims.TITLE_QUALIFIERS) & set(names.QUALIFIERS)
+    assert all(claims.TITLE_QUALIFIERS[w] == names.QUALIFIERS[w] or
+               (claims.TITLE_QUALIFIERS[w], names.QUALIFIERS[w]) == ("current", "now") for w in shared)
+
+
+def test_number_words_of_time_counts_extend_the_cardinals():
+    assert all(time.NUM_WORDS[w] == n for w, n in claims.NUMBER_WORDS.items())
+
+
+def test_detention_places_are_not_the_words_of_imprisonment():
+    # "Harbor County Jail" is a place; "custody", "behind bars" say someone is held, naming no place.
+    assert {"custody", "bar", "incarceration"} <= claims.PRISON_WORDS - claims.DETENTION_PLACE_WORDS
+    assert {"facility", "correctional", "detention"} <= claims.DETENTION_PLACE_WORDS - claims.PRISON_WORDS
+
+
+def test_patient_events_are_event_names():
+    assert claims.PATIENT_EVENTS <= set(claims.EVENT_LEMMAS.values())
+
+
+def test_rate_adverbs_name_time_units():
+    assert set(measures.RATE_ADVERBS.values()) <= set(claims.TIME_UNITS)

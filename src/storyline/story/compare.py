@@ -39,7 +39,9 @@ from storyline.lexicon.en.claims import (
     JURISDICTION_WORDS,
     ONGOING_PREDICATES,
     PARTY_WORDS,
+    PATIENT_EVENTS,
 )
+from storyline.lexicon.en.measures import COLLECTIVE_NOUNS, IRREGULAR_PLURALS
 from storyline.lexicon.en.names import ORG_HEAD_NOUNS
 from storyline.lexicon.en.pronouns import PRONOUNS
 from storyline.model import ArticleAnalysis, Claim, Comparison, ComparisonSide, Entity
@@ -668,19 +670,17 @@ def _topic(attribute: str, what: str, who: str) -> str:
         return f"how {who} left the {post}" if post in ORG_HEAD_NOUNS else f"how {who} left the post of {post}"
     if attribute.startswith("date_of:"):
         event = attribute[len("date_of:"):].replace("_", " ")
-        done_to = event in _DONE_TO
+        done_to = event in PATIENT_EVENTS
         return f"the date {who} {'was ' if done_to else ''}{event}"
     return f"the {what} of {who}"
 
 
-_IRREGULAR = {"child": "children", "person": "people", "man": "men", "woman": "women"}
-_COLLECTIVE = frozenset({"crew", "staff", "team", "police", "family", "board", "committee", "public"})
 
 
 def _plural(noun: str) -> str:
     """A group noun in the plural for a sentence ("child" → "children", "crew" stays "crew")."""
-    if noun in _IRREGULAR or noun in _COLLECTIVE:
-        return _IRREGULAR.get(noun, noun)
+    if noun in IRREGULAR_PLURALS or noun in COLLECTIVE_NOUNS:
+        return IRREGULAR_PLURALS.get(noun, noun)
     if noun.endswith(("s", "x", "ch", "sh")):
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
@@ -699,12 +699,6 @@ def _as_written(attribute: str, group: list[Claim]) -> str:
         if i >= 0:
             return "date_of:" + c.text[i:i + len(key)]
     return attribute
-
-
-# Events whose date claims are about the one the act happens to ("Peters was convicted").
-_DONE_TO = {"convicted", "sentenced", "indicted", "charged", "arrested", "arraigned", "acquitted",
-            "prosecuted", "tried", "pardoned", "commuted", "released", "jailed", "elected",
-            "appointed", "nominated", "fired", "confirmed", "born"}
 
 
 def _attr_phrase(attribute: str, extra: str, group: list[Claim]) -> str:

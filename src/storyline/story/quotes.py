@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from storyline.analyze.entities import expand_title_words
 from storyline.lexicon.en.names import ROLE_NOUNS
 from storyline.lexicon.en.pronouns import PRONOUNS
-from storyline.lexicon.en.quotes import MEDIA, SPOKEN_MEDIA, WRITTEN_CUES, WRITTEN_MEDIA
+from storyline.lexicon.en.quotes import MEDIA, SPOKEN_CUES, SPOKEN_MEDIA, WRITTEN_CUES, WRITTEN_MEDIA
 from storyline.lexicon.en.speakers import DESCRIPTION_SKIP, SHARED_ROLES
 from storyline.model import (
     ArticleAnalysis,
@@ -46,8 +46,6 @@ __all__ = ["description_name", "group_quotes", "normalize_words", "same_utteranc
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 ELLIPSIS_RE = re.compile(r"…|\.\s?\.\s?\.|\[\s*\.\.\.\s*\]")
-SPOKEN_CUES = frozenset({"say", "tell", "shout", "yell", "testify", "speak", "chant", "sing",
-                         "whisper", "mutter", "exclaim", "joke", "quip"})
 
 
 def normalize_words(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from storyline.lexicon.en.claims import (
+    ATTRIBUTION_VERBS,
     CASE_NOUNS,
     HEDGE_ADJS,
     HEDGE_ADVS,
@@ -23,7 +24,6 @@ from storyline.lexicon.en.claims import (
     PATIENT_VERBS,
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
-    SAY_VERBS,
 )
 from storyline.lexicon.en.pronouns import PERSON_PRONOUNS
 from storyline.model import Article, Claim, LocalEntity, Mention, Quote, TimeExpr
@@ -137,7 +137,7 @@ class Context:
         """Entities that are subjects of a reporting verb in the sentence (a quote's likely speaker)."""
         out: set[str] = set()
         for t in tok.sent:
-            if t.lemma_.lower() in SAY_VERBS:
+            if t.lemma_.lower() in ATTRIBUTION_VERBS:
                 subj = _subject_of_verb(t)
                 if subj is not None:
                     key = self.entity_of(subj)
@@ -202,7 +202,7 @@ class Context:
                             return self.who(p)
         prev = anchor
         for anc in anchor.ancestors:
-            if anc.lemma_.lower() in SAY_VERBS and prev.dep_ in ("ccomp", "xcomp", "advcl",
+            if anc.lemma_.lower() in ATTRIBUTION_VERBS and prev.dep_ in ("ccomp", "xcomp", "advcl",
                                                                  "parataxis"):
                 subj = _subject_of_verb(anc)
                 if subj is not None:
@@ -274,7 +274,7 @@ def claim_subject(anchor: Token) -> Token | None:
             if anc.pos_ in ("NOUN", "PROPN") and c.dep_ == "poss":
                 return c
         if anc.pos_ in ("VERB", "AUX"):
-            if anc.lemma_.lower() in SAY_VERBS and anc.lemma_.lower() not in PATIENT_VERBS:
+            if anc.lemma_.lower() in ATTRIBUTION_VERBS and anc.lemma_.lower() not in PATIENT_VERBS:
                 return None
             subj = patient_of(anc)
             if subj is not None and (subj.i == anchor.i or anchor in subj.subtree

@@ -48,11 +48,12 @@ from storyline.analyze.claims.titles import normalize_title, title_claims
 from storyline.analyze.labels import extract_labels
 from storyline.lexicon.en.claims import (
     AGENT_EVENTS,
+    ATTRIBUTION_VERBS,
     CHARGE_NOUNS,
+    DETENTION_PLACE_WORDS,
     EVENT_LEMMAS,
     MODAL_VERBS,
     PRISON_WORDS,
-    SAY_VERBS,
     SENTENCE_NOUNS,
     SENTENCE_VERBS,
     SERVE_VERBS,
@@ -68,7 +69,6 @@ __all__ = ["extract_claims", "extract_labels"]
 
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _RELATIVE_TIME = {"ago", "later", "earlier", "after", "before", "old", "into"}
-_CONTAINER_WORDS = {"prison", "jail", "penitentiary", "facility", "correctional", "detention"}
 
 
 class ClaimBuilder:
@@ -500,7 +500,7 @@ def _date_claims(b: ClaimBuilder, doc: Doc) -> None:
             if _event_of(anc):
                 event_tok = anc
                 break
-            if anc.lemma_.lower() in SAY_VERBS:
+            if anc.lemma_.lower() in ATTRIBUTION_VERBS:
                 break
             prev = anc
         if event_tok is None or _irrealis(event_tok):
@@ -571,7 +571,7 @@ def _agent_claims(b: ClaimBuilder, doc: Doc) -> None:
 
 def _named_place(ent_tokens: list[Token]) -> bool:
     words = {t.lower_ for t in ent_tokens}
-    return bool(words & _CONTAINER_WORDS) and any(t.pos_ == "PROPN" for t in ent_tokens)
+    return bool(words & DETENTION_PLACE_WORDS) and any(t.pos_ == "PROPN" for t in ent_tokens)
 
 
 def _place_claims(b: ClaimBuilder, doc: Doc) -> None:

@@ -51,6 +51,7 @@ from storyline.lexicon.en.measures import (
     NOUN_CLASSES,
     PHYSICAL_UNITS,
     PROPOSAL_VERBS,
+    RATE_ADVERBS,
     RISK_VERBS,
     TIME_UNITS_SECONDS,
     UPPER_BOUND_WORDS,
@@ -477,8 +478,6 @@ _ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
-_RATE_WORDS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
-               "daily": "day"}
 
 
 def _money_claims(out: _Out, doc: Doc) -> None:
@@ -537,8 +536,8 @@ def _money_claims(out: _Out, doc: Doc) -> None:
             continue
         nxt = [t.lower_ for t in doc[ent.end:ent.end + 2]]
         per = ""
-        if nxt[:1] and nxt[0] in _RATE_WORDS:
-            per = _RATE_WORDS[nxt[0]]
+        if nxt[:1] and nxt[0] in RATE_ADVERBS:
+            per = RATE_ADVERBS[nxt[0]]
         elif len(nxt) == 2 and nxt[0] in ("a", "an", "per", "each", "every") and \
                 nxt[1] in ("year", "month", "week", "day"):
             per = nxt[1]

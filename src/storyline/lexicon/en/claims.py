@@ -42,6 +42,10 @@ SENTENCE_NOUNS = {"sentence", "term", "stint", "prison term"}
 SENTENCE_VERBS = {"sentence"}
 SERVE_VERBS = {"serve", "spend", "get", "receive", "face"}
 PRISON_WORDS = {"prison", "jail", "bar", "custody", "incarceration", "penitentiary"}
+# Head words of the name of a place of detention ("Harbor County Jail", "Ridge Correctional
+# Facility"): a named place with one of these is where someone is held. Not PRISON_WORDS, which say
+# that someone is imprisoned ("in custody", "behind bars") and name no place.
+DETENTION_PLACE_WORDS = {"prison", "jail", "penitentiary", "facility", "correctional", "detention"}
 
 CHARGE_NOUNS = {"charge", "count", "felony", "misdemeanor", "offense", "offence", "crime"}
 
@@ -60,18 +64,28 @@ EVENT_LEMMAS: dict[str, str] = {
     "appoint": "appointed", "nominate": "nominated", "confirm": "confirmed", "testify": "testified",
     "die": "died", "death": "died", "bear": "born",
 }
+# Events whose date claims are about the one the act happens to ("she was convicted", "he was
+# born"): the patient, written in the passive.
+PATIENT_EVENTS = {"convicted", "sentenced", "indicted", "charged", "arrested", "arraigned", "acquitted",
+                  "prosecuted", "tried", "pardoned", "commuted", "released", "jailed", "elected",
+                  "appointed", "nominated", "fired", "confirmed", "born"}
 # Events whose agent ("by whom") is a checkable claim.
 AGENT_EVENTS = {"convicted", "indicted", "prosecuted", "sentenced", "charged", "arrested",
                 "acquitted", "tried", "pardoned", "appointed", "nominated", "fired"}
 
 # --- speech and stance ---------------------------------------------------------------------------
-SAY_VERBS = {"say", "tell", "claim", "allege", "argue", "assert", "maintain", "insist", "contend",
-             "state", "affirm", "write", "post", "announce", "report", "add", "note", "testify",
-             "acknowledge", "deny", "suggest", "declare", "confirm", "explain", "warn", "believe",
-             "accuse", "counter", "respond", "reply", "tweet", "dispute", "complain",
-             # evidential verbs: a source (poll, study, document) reports the content
-             "show", "estimate", "find", "reveal", "indicate", "predict", "conclude",
-             "calculate", "project", "demand", "admit", "concede", "promise"}
+# Verbs whose clause is someone else's assertion, not the reporter's: a claim under one is
+# attributed. Not ``lexicon.en.quotes.SPEECH_VERBS`` (the cues of a quotation): these include the
+# evidential verbs by which a poll, study or document reports content ("the study found that …")
+# and "believe", and leave out the naming and manner-of-speaking verbs that frame a quotation
+# ("called it …", "shouted"); tests/lexicon/test_concepts.py pins the difference.
+ATTRIBUTION_VERBS = {"say", "tell", "claim", "allege", "argue", "assert", "maintain", "insist", "contend",
+                     "state", "affirm", "write", "post", "announce", "report", "add", "note", "testify",
+                     "acknowledge", "deny", "suggest", "declare", "confirm", "explain", "warn", "believe",
+                     "accuse", "counter", "respond", "reply", "tweet", "dispute", "complain",
+                     # evidential verbs: a source (poll, study, document) reports the content
+                     "show", "estimate", "find", "reveal", "indicate", "predict", "conclude",
+                     "calculate", "project", "demand", "admit", "concede", "promise"}
 # Verbs and nouns that mark what they govern as asserted but not established by the reporter.
 HEDGE_VERBS = {"claim", "allege", "contend", "purport", "dispute", "deny", "insist"}
 HEDGE_NOUNS = {"claim", "allegation", "accusation", "assertion", "contention", "rumor", "theory"}
@@ -100,6 +114,11 @@ TITLE_HEADS = {
     "solicitor general", "general", "colonel", "officer", "deputy", "assistant",
     "executive director", "founder", "head", "manager", "strategist", "adviser", "advisor",
 }
+# Words before an office title that say how it is held, for title claims: when (former, then,
+# current) and in what capacity (acting, elect), so "acting director" and "director" are one office
+# held two ways. Not ``lexicon.en.names.QUALIFIERS``, the entity roles' qualifiers: there only the
+# time of holding (former, then, now) is a qualifier, and "acting", "interim", "elect" stay part of
+# the role's title (an acting director is named as such); tests/lexicon/test_concepts.py pins it.
 TITLE_QUALIFIERS = {"former": "former", "ex": "former", "then": "then", "then-": "then",
                     "onetime": "former", "one-time": "former", "erstwhile": "former",
                     "current": "current", "now": "current", "incumbent": "current",

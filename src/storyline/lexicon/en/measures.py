@@ -13,7 +13,12 @@ Sources, so that nothing here is fitted to one story:
 * ``GENERIC_PREDICATES``: light, copular, reporting and possession verbs (Levin 1993 classes 29,
   37, 54) that say nothing about what a number counts;
 * ``NOUN_CLASSES``: singular/plural and collective forms of person nouns that name the same count
-  ("people", "persons", "individuals").
+  ("people", "persons", "individuals");
+* ``IRREGULAR_PLURALS`` and ``COLLECTIVE_NOUNS``: the irregular plurals of the person nouns counts
+  name, and collective nouns that take no plural for a group (Quirk et al. 1985, §5.74-5.87
+  irregular plurals, §5.108 collective nouns);
+* ``RATE_ADVERBS``: the adverbs of frequency that make an amount a rate per unit of time ("$12
+  million annually"; Quirk et al. 1985, §8.64 frequency adjuncts).
 """
 
 from __future__ import annotations
@@ -149,3 +154,11 @@ ZONE_OFFSETS = {"UTC": 0, "GMT": 0, "BST": 60, "CET": 60, "CEST": 120, "IST": 33
 # places people go to watch or attend ("entering stadiums" counts spectators): general vocabulary
 VENUE_NOUNS = frozenset({"stadium", "arena", "venue", "ground", "theatre", "theater", "hall",
                          "auditorium", "ballpark", "cinema"})
+
+# how a count's noun is written in the plural when English does not add -s ("children"), and group
+# nouns that stay as they are ("crew", "police")
+IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women"}
+COLLECTIVE_NOUNS = frozenset({"crew", "staff", "team", "police", "family", "board", "committee", "public"})
+
+# an amount followed by one of these is a rate per that unit ("$12 million annually")
+RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}

@@ -128,6 +128,8 @@ TITLE_EXPANSIONS = {
     "capt": {"captain"}, "col": {"colonel"}, "adm": {"admiral"}, "dr": {"doctor"},
     "prof": {"professor"}, "justice": {"judge"}, "magistrate": {"judge"},
 }
+# Words before a role that say when it was held, relative to the report (former, then, now); see
+# ``lexicon.en.claims.TITLE_QUALIFIERS`` for the title claims' wider set.
 QUALIFIERS = {"former": "former", "ex": "former", "onetime": "former", "one-time": "former",
               "erstwhile": "former", "then": "then", "now": "now", "current": "now",
               "currently": "now", "sitting": "now", "incumbent": "now"}

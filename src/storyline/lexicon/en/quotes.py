@@ -39,6 +39,11 @@ complaint charge criticism attack testimony announcement declaration call demand
 NAMING_VERBS = frozenset(
     "call describe characterize label term dub brand hail liken compare attack rate laud".split())
 
+# Speech verbs that say the words were spoken aloud (not written, not merely "said", which news
+# uses for writing too): a quote with one of these and no medium was said in person.
+SPOKEN_CUES = frozenset({"say", "tell", "shout", "yell", "testify", "speak", "chant", "sing",
+                         "whisper", "mutter", "exclaim", "joke", "quip"})
+
 # Verbs whose use marks the quote as written rather than spoken.
 WRITTEN_CUES = {"write": "written", "post": "post", "tweet": "tweet", "text": "message",
                 "email": "email", "message": "message", "sign": "written", "read": "written"}

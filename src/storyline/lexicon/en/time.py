@@ -22,6 +22,8 @@ words, duration units, fixed-date holidays.
 
 from __future__ import annotations
 
+from storyline.lexicon.en.claims import NUMBER_WORDS
+
 FUTURATE_VERBS: frozenset[str] = frozenset((
     "begin", "start", "open", "reopen", "close", "end", "finish", "resume", "launch", "debut",
     "premiere", "air", "depart", "arrive", "land", "return", "travel", "head", "visit",
@@ -51,15 +53,10 @@ _MONTH_NAMES = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "
 MONTH_PREFIXES = {name[:3]: number for name, number in _MONTH_NAMES.items()}
 
 # Number words of a count of time units ("three weeks", "a dozen years", "a half hour"): the English
-# cardinal names up to twenty and the tens (standard English grammar, Quirk et al. 1985 §6.63), with
-# the article and "single", "half", "dozen" that stand for a number in such phrases.
+# cardinal names of ``lexicon.en.claims.NUMBER_WORDS`` (the same cardinals, the article and "dozen")
+# with "hundred", and "single" and "half" that stand for a number in such phrases.
 NUM_WORDS: dict[str, float] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "single": 1, "half": 0.5, "a half": 0.5, "dozen": 12, "a dozen": 12}
+    **NUMBER_WORDS, "hundred": 100, "single": 1, "half": 0.5, "a half": 0.5, "a dozen": 12}
 # Units of a duration and their TIMEX3 value codes (TimeML annotation guidelines 1.2.1, the value
 # attribute: ISO 8601 units, "T" before clock units, DE/CE for decades and centuries, WE weekend).
 UNITS: dict[str, str] = {
