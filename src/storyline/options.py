@@ -109,6 +109,10 @@ class TimelineOptions:
     # than block_nearest units proposes only the block_nearest nearest in date.
     block_share: int = 4
     block_nearest: int = 32
+    # ... and a mention is compared with at most block_members members of one entry (those sharing
+    # most lemmas with it): the work per mention stays bounded as a story grows to thousands of
+    # reports (bench --corpus at ×100); no stories-dev entry has that many members sharing lemmas.
+    block_members: int = 32
 
 
 @dataclass(frozen=True, slots=True)

@@ -818,7 +818,10 @@ class _Blocks:
         for k in u.keys:
             hits.update(index.get(k, ()))
         min_shared = _min_shared(self.opts)
-        return [unit[i] for i in sorted(i for i, n in hits.items() if n >= min_shared)]
+        sharing = [i for i, n in hits.items() if n >= min_shared]
+        if len(sharing) > self.opts.block_members:  # the members sharing most lemmas, first in unit order
+            sharing = sorted(sharing, key=lambda i: (-hits[i], i))[:self.opts.block_members]
+        return [unit[i] for i in sorted(sharing)]
 
 
 def _narratives_meet(u: _Item, m: _Item) -> bool:
