@@ -393,19 +393,27 @@ def load_scaled(db: str, work: str, k: int, batch: int = 500) -> tuple[Path, set
     return scaled, all_ids, time.perf_counter() - t0
 
 
-def _scaled(db: str, work: str, k: int, batch: int = 500) -> ScaleRow:
+def _scaled(db: str, work: str, k: int, batch: int = 500,
+            progress: Callable[[str], None] = lambda line: None) -> ScaleRow:
     from storyline.run import CorpusRun, plan_stories
     from storyline.store import Store
 
     scaled, all_ids, load = load_scaled(db, work, k, batch)
+    progress(f"×{k}: {len(all_ids):,} analyses stored ({load:.0f} s)")
     with Store(f"sqlite:///{scaled}") as store:
         cpu0 = _cpu_seconds()
         t0 = time.perf_counter()
         plans = plan_stories(store, all_ids)
         cluster = time.perf_counter() - t0
+        progress(f"×{k}: {len(plans)} stories found in {cluster:.1f} s (CPU {_cpu_seconds() - cpu0:.1f} s)")
         t0 = time.perf_counter()
-        for _ in CorpusRun(store, [], 0, plans).dossiers():
-            pass
+        done = 0
+        for i, _d in CorpusRun(store, [], 0, plans).dossiers():
+            done += len(plans[i].article_ids)
+            # a line per story: what a run cut short has measured
+            progress(f"×{k}: reduced story {i + 1}/{len(plans)} ({len(plans[i].article_ids):,} articles); "
+                     f"{done:,} articles in {time.perf_counter() - t0:.1f} s, CPU with the clustering "
+                     f"{_cpu_seconds() - cpu0:.1f} s, peak {_peak_mb():,.0f} MB")
         reduce = time.perf_counter() - t0
         cpu = _cpu_seconds() - cpu0
     return ScaleRow(k, len(all_ids), len(plans), load, cluster, reduce, _peak_mb(), cpu)
@@ -488,7 +496,7 @@ def run_corpus_bench(corpus: str, *, scales: Sequence[int] = (10, 100), workers:
         rows: list[ScaleRow] = []
         for k in scales:
             progress(f"stories + reduce ×{k} …")
-            rows.append(_child(_scaled, f"sqlite:///{db}", work, k))
+            rows.append(_child(_scaled, f"sqlite:///{db}", work, k, 500, progress))
         clustered: list[ClusterRow] = []
         for k in cluster_scales:
             progress(f"stories alone ×{k} …")
