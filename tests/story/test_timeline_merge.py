@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import storyline.story.timeline as tl
-from storyline.model import EventMention, TimeExpr
+from storyline.model import Article, ArticleAnalysis, EventMention, PubDate, TimeExpr
 from storyline.options import TimelineOptions
 
 
@@ -121,3 +121,91 @@ def test_month_references_need_the_year_written_a_shared_participant_and_two_out
     # ... while a lexicon happening and a plain verb about it ("faced", "saw") may be one
     n = month_item("n3", "face", ["clerk", "count", "fraud"], "October 2024", "2024-10", {"ent-vale"})
     assert tl._same_month_reference(k, n) is True
+
+
+def test_an_article_retelling_its_event_joins_the_entry_that_holds_its_lede() -> None:
+    # disasters: outlet a1 tells the dam failure in its lede (in the entry) and again in a detail
+    day = date(2026, 5, 2)
+    b1 = item("b1", "collapse", ["dam", "spillway", "valley", "collapse", "flood", "town", "river", "gate",
+                                 "concrete", "evening", "siren", "county"], day, day, "2026-05-02")
+    a1 = item("a1", "collapse", ["reservoir", "collapse", "burst", "engineer", "warning"], day, day, "2026-05-02")
+    detail = item("a1", "crumble", ["crumble", "spillway", "gate", "night", "rain", "wall", "water", "farm",
+                                    "road", "bridge"], day, day, undated=True)
+    assert tl._best_match(detail, [b1], True, TimelineOptions()) is not None  # it reports b1's event
+    [entry, *_] = tl._merge_undated([[a1, b1]], [detail], TimelineOptions())
+    assert detail in entry  # "crumbled" retells a1's "collapsed" (one lexicon class)
+    [entry, *_] = tl._merge_undated([[a1, b1]], [detail], TimelineOptions(retellings=False))
+    assert detail not in entry  # one mention per article and entry, as before
+    # a sentence of a1 on something else (the repair budget) does not join on a weak match ...
+    aside = item("a1", "say", ["say", "collapse", "spillway", "gate", "mayor", "cost", "repair", "budget",
+                               "council", "week", "tax", "vote"], day, day, undated=True)
+    [entry, *_] = tl._merge_undated([[a1, b1]], [aside], TimelineOptions())
+    assert aside not in entry
+    # ... while the same sentence from an outlet not yet in the entry does
+    other = item("c1", "say", list(aside.keys), day, day, undated=True)
+    [entry, *_] = tl._merge_undated([[a1, b1]], [other], TimelineOptions())
+    assert other in entry
+
+
+def test_event_nouns_name_the_class_of_their_verb() -> None:
+    assert tl.predicate_class("landing") == tl.predicate_class("land") == tl.predicate_class("touch down")
+    assert tl.predicate_class("ouster") == tl.predicate_class("fire") == tl.predicate_class("removal")
+    assert tl.predicate_class("victory") == tl.predicate_class("beat")
+    assert tl.predicate_class("conviction") == tl.predicate_class("convict")
+    # space: "the landing ignited celebrations" reports the landing that "touched down" reports
+    day = date(2026, 9, 1)
+    noun = item("p1", "ignite", ["ignite", "landing", "probe", "celebration", "nation"], day, day, "2026-09-01")
+    verb = item("p2", "touch down", ["touch", "probe", "crater", "surface"], day, day, "2026-09-01")
+    assert tl._related_predicates(noun, verb)
+    plain = item("p3", "ignite", ["ignite", "probe", "celebration", "nation"], day, day, "2026-09-01")
+    assert not tl._related_predicates(plain, verb)
+
+
+def test_outlets_dating_one_event_differently_share_the_units_they_agree_on() -> None:
+    assert tl._agreed_value(["2026-02-03", "2026-02-04"]) == "2026-02"
+    assert tl._agreed_value(["2026-02-03T23:10", "2026-02-04"]) == "2026-02"
+    assert tl._agreed_value(["2022", "2022-11"]) == "2022"
+    assert tl._agreed_value(["2024-10-03", "2025-10-03"]) == "XXXX-10-03"  # no common year: masked
+    # business: a merger signed on the 3rd by one outlet, on the 4th by another
+    words = ["merger", "bank", "lender", "board", "share"]
+    a = item("s1", "sign", words, date(2026, 2, 3), date(2026, 2, 3), "2026-02-03")
+    b = item("s2", "sign", words, date(2026, 2, 4), date(2026, 2, 4), "2026-02-04")
+    event, comparison = tl._event([a, b])
+    assert (event.date.value, event.date.earliest, event.date.latest) == ("2026-02", "2026-02-03", "2026-02-04")
+    assert comparison is not None and sorted(s.value for s in comparison.sides) == ["2026-02-03", "2026-02-04"]
+
+
+def test_a_narrative_time_does_not_pin_a_background_year() -> None:
+    # sports: "fifteen riders quit last year" in an undated article (year unknown, after 1990) and
+    # another outlet's undated sentence on it, whose narrative time is the day of the race
+    race = date(2026, 7, 12)
+    last_year = item("r1", "quit", ["rider", "team", "fifteen", "quit"], date(1990, 1, 1), None, "XXXX")
+    last_year.timex.resolved = False
+    told = item("r2", "quit", ["rider", "team", "fifteen", "quit"], race, race, undated=True)
+    told.timex = TimeExpr(0, 4, "Sunday", "DATE", "2026-07-12", "2026-07-12", "2026-07-12")
+    event, _ = tl._event([last_year, told])
+    assert event.date.value == "XXXX"  # not the race day
+    # a day of unknown year is pinned by it ("July 12" in the undated article)
+    july = item("r1", "quit", ["rider", "team", "fifteen", "quit"], date(1990, 1, 1), None, "XXXX-07-12")
+    july.timex.resolved = False
+    event, _ = tl._event([july, told])
+    assert event.date.value == "2026-07-12"
+
+
+def test_an_undated_article_is_not_dated_by_a_narrative_time_through_a_background_year() -> None:
+    # the only date of the entry is the other outlet's narrative time (the race day): "last year"
+    # tells of background, so it says nothing about when the undated article was published
+    race = date(2026, 7, 12)
+    text = "Fifteen riders quit last year."
+    known = Article(id="k1", text="Riders.", published=PubDate("2026-07-13", "2026-07-13", "2026-07-13", "metadata"))
+    unknown = Article(id="u1", text=text)
+    start = text.index("last year")
+    last_year = item("u1", "quit", ["rider", "fifteen", "quit"], date(1990, 1, 1), None, "XXXX")
+    last_year.timex = TimeExpr(start, start + 9, "last year", "DATE", "XXXX", "1990-01-01", None,
+                               anchor="publication", resolved=False)
+    told = item("k1", "quit", ["rider", "fifteen", "quit"], race, race, undated=True)
+    told.timex = TimeExpr(0, 6, "Sunday", "DATE", "2026-07-12", "2026-07-12", "2026-07-12", anchor="publication")
+    analyses = [ArticleAnalysis(article=known), ArticleAnalysis(article=unknown)]
+    opts, emap = TimelineOptions(), {}
+    draft = tl.TimelineDraft(analyses, emap, opts, [[last_year, told]])
+    assert tl.refine_publication(analyses, emap, opts, draft=draft) == {}

@@ -4,15 +4,20 @@ Two mentions are the same event when their dates are compatible and their conten
 (shared story entities, the same predicate lemma, similar words by rapidfuzz). Candidate pairs come
 from a sweep over mentions sorted by date (blocking: only mentions whose date ranges lie within
 ``TimelineOptions.window_days`` of each other are compared, never all pairs). Pairs are merged best-first, and
-never two mentions of the same article into one entry.
+never two mentions of the same article into one entry — except an undated sentence that retells
+what its article's sentence in the entry reports (a lede and its detail; ``TimelineOptions.retellings``).
+Event nouns count as their verbs ("the landing" as "landed": ``lexicon.en.events.NOMINALIZATIONS``).
 
 A pair whose dates do not overlap is still merged when the content match is strong (same
 predicate, mostly the same entities, similar words): the outlets disagree on the date. The entry's
-date then spans both and a ``date_of:<predicate>`` conflict :class:`Comparison` records the sides.
+date then spans both, its value keeps the calendar units they agree on ("2023-11" for the 19th and
+the 20th), and a ``date_of:<predicate>`` conflict :class:`Comparison` records the sides.
 
 A mention from an undated article ("She was sentenced last October", value ``XXXX-10`` with no
 bounds) cannot be placed alone; it joins the dated entry with a compatible month and the same
-predicate, so the other outlets date it. Otherwise it stays out of the timeline.
+predicate, so the other outlets date it. Otherwise it stays out of the timeline. A narrative time
+(an estimate of the days an article tells of) pins or dates only day-level expressions: "last year"
+or "in May" in the same entry are background, not the narrative's days.
 
 Everything is deterministic: ids are content hashes, order is by date, granularity, then id.
 """
@@ -32,7 +37,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from storyline.analyze.time import candidate_at, granularity, iso, mask_values, parse_iso, resolve_at
-from storyline.lexicon.en.events import PREDICATE_CLASSES
+from storyline.lexicon.en.events import NOMINALIZATIONS, PREDICATE_CLASSES
 from storyline.model import (
     ArticleAnalysis,
     Comparison,
@@ -51,6 +56,8 @@ from storyline.unionfind import UnionFind
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "decade": 6,
               "unknown": 7}
 _PRED_CLASS = {p: name for name, c in PREDICATE_CLASSES.items() for p in c}
+# an event noun names its verb's class ("the landing" → land, "his ouster" → fire)
+_PRED_CLASS.update({noun: _PRED_CLASS[verb] for noun, verb in NOMINALIZATIONS.items()})
 
 
 def predicate_class(predicate: str | None) -> str | None:
@@ -514,6 +521,29 @@ def _summary(members: list[_Item]) -> str:
     return text
 
 
+_VALUE_PARTS = re.compile(r"^(\d{4})(?:-(\d\d|W\d\d))?(?:-(\d\d))?")
+
+
+def _agreed_value(values: list[str]) -> str:
+    """The value the outlets agree on when they date one event differently: the calendar units
+    they share, coarser as TIMEX3 writes it ("2023-11-19" and "2023-11-20" → "2023-11"; "2022" and
+    "2022-11" → "2022"); the bounds keep both days. Values that share no year are masked as before
+    ("2024-10-03" and "2025-10-03" → "XXXX-10-03")."""
+    parsed = [_VALUE_PARTS.match(v) for v in values]
+    if not values or any(m is None for m in parsed):
+        return mask_values(values)
+    years = {m.group(1) for m in parsed if m is not None}
+    if len(years) != 1:
+        return mask_values(values)
+    out = years.pop()
+    for part in (2, 3):
+        comps = {m.group(part) for m in parsed if m is not None}
+        if len(comps) != 1 or None in comps:
+            break
+        out += "-" + comps.pop()
+    return out
+
+
 def _hash(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
 
@@ -558,8 +588,9 @@ def _event(members: list[_Item],
                           granularity=best.gran,  # type: ignore[arg-type]
                           approximate=not best.timex.resolved)
         narrative = _narrative_date([it for it in members if it.undated])
-        if not best.timex.resolved and narrative is not None:
+        if not best.timex.resolved and narrative is not None and best.gran == "day":
             # "March 28" in an undated report, year unknown: the other reports' time pins it
+            # (a day: "last year" or "in May" tell of background, not of the narrative's days)
             n_lo, n_hi, _value = narrative
             if n_lo == n_hi and (lo is None or lo <= n_lo) and (hi is None or n_hi <= hi) \
                     and _value_fits(best.timex.value, n_lo.isoformat()):
@@ -572,7 +603,7 @@ def _event(members: list[_Item],
         lo_all = min((it.lo for it in dated if it.lo), default=None)
         hi_all = max((it.hi for it in dated if it.hi), default=None)
         coarsest = max((it.gran for it in dated), key=lambda g: _GRAN_RANK.get(g, 7))
-        date_ = EventDate(value=mask_values(values), earliest=iso(lo_all), latest=iso(hi_all),
+        date_ = EventDate(value=_agreed_value(values), earliest=iso(lo_all), latest=iso(hi_all),
                           granularity=coarsest, approximate=True)  # type: ignore[arg-type]
         sides = []
         for v in values:
@@ -877,7 +908,8 @@ def _best_match(u: _Item, unit: list[_Item], entry: bool, opts: TimelineOptions)
 
 def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: TimelineOptions) -> list[list[_Item]]:
     """Undated mentions join the entry with the best-matching report of the same event
-    (:func:`_content_match`, compatible narrative time, one mention per article and entry);
+    (:func:`_content_match`, compatible narrative time, one mention per article and entry unless
+    the mention matches strongly or retells its article's sentence there: :func:`_retells`);
     the rest are grouped among themselves, and a group reported by two or more articles with a
     common narrative time becomes an entry of its own. Candidates come from an index on predicate
     class and content lemma (blocking, :class:`_Blocks`), never all pairs."""
@@ -894,13 +926,23 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: Timeli
     pairs.sort()
     uf = UnionFind(range(len(units)))
     arts = [{it.article for it in unit} for unit in units]  # by set representative
+    members = [list(unit) for unit in units]  # by set representative
     for _s, a, b in pairs:
         ra, rb = uf.find(a), uf.find(b)
-        if ra == rb or arts[ra] & arts[rb]:
+        if ra == rb:
             continue
         if ra < n_groups and rb < n_groups:
             continue  # two dated entries are never joined through an undated mention
-        arts[uf.union(ra, rb)] = arts[ra] | arts[rb]
+        common = arts[ra] & arts[rb]
+        if common and not (opts.retellings and min(ra, rb) < n_groups and
+                           (-_s >= opts.strong_match or
+                            _retells(members[max(ra, rb)], members[min(ra, rb)], common, opts))):
+            continue  # one mention per article and entry, unless the article tells the event again
+        root = uf.union(ra, rb)
+        arts[root] = arts[ra] | arts[rb]
+        small, large = sorted((members[ra], members[rb]), key=len)
+        large.extend(small)
+        members[root] = large
     merged: dict[int, list[_Item]] = {}
     for unit_no in range(len(units)):
         merged.setdefault(uf.find(unit_no), []).extend(units[unit_no])
@@ -914,6 +956,22 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: Timeli
         elif opts.single_happenings and len(group) == 1 and _happening(group[0]):
             out.append(group)
     return out
+
+
+def _retells(joining: list[_Item], entry: list[_Item], common: set[str], opts: TimelineOptions) -> bool:
+    """Whether the undated reports ``joining`` may join ``entry`` although articles ``common`` have
+    a sentence in both: each such report retells its own article's sentence in the entry (a
+    happening of the same lexicon class, or the same participants by :func:`_content_match`). An article tells its
+    main event in the lede and again in a detail; the one-mention rule would put those apart."""
+    for u in joining:
+        if u.article not in common:
+            continue
+        own = [m for m in entry if m.article == u.article]
+        kind = predicate_class(u.mention.predicate)
+        if not any((kind in PREDICATE_CLASSES and kind == predicate_class(m.mention.predicate)) or
+                   _content_match(u, m, opts) is not None for m in own):
+            return False
+    return True
 
 
 def _happening(it: _Item) -> bool:
@@ -1041,9 +1099,12 @@ def refine_publication(analyses: Sequence[ArticleAnalysis], entity_map: dict[str
         hi = min((it.hi for it in firm if it.hi), default=None)
         if lo is None or hi is None or lo > hi:
             continue  # no firm date, or the firm sources conflict: nothing to infer from
+        estimated = all(f.undated for f in firm)  # only narrative times: the story's days
         for it in group:
             if it.undated or it.article in known or it.timex.anchor != "publication":
                 continue
+            if estimated and it.gran != "day":
+                continue  # "last year", "in May": background, not what the narrative time tells of
             cur_lo, cur_hi = bounds[it.article]
             start = cur_lo or shift(lo, -_SEARCH_DAYS)
             end = cur_hi or shift(hi, _SEARCH_DAYS)
