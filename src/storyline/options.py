@@ -106,7 +106,7 @@ class TimelineOptions:
     strong_match: float = 0.8  # ... when its content matches at least this well
     # an undated report may join an entry holding another sentence of its article when it matches
     # the entry at least strong_match, or retells that sentence (same lexicon class or participants):
-    # a lede and its detail (timeline._merge_undated; stories-dev merge 0.51 -> 0.53)
+    # a lede and its detail (timeline._merge_undated; stories-dev merge 0.53 -> 0.58 with --meta)
     retellings: bool = True
     # Blocking of the undated merge (speed, not accuracy: no stories-dev result depends on them): a
     # lemma in more than 1/block_share of the story's units proposes no candidates; one in more
