@@ -10,6 +10,7 @@ Exit status: 0 all good; 1 some input was skipped (each named on stderr); 2 noth
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -349,53 +350,36 @@ JsonOpt = Annotated[Optional[Path], typer.Option("--json", help="Also write the 
 DataArg = Annotated[Path, typer.Argument(help="The shared datasets folder or the task's dataset folder.")]
 
 
-@eval_app.command("time")
-def eval_time(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
-              json_out: JsonOpt = None) -> None:
-    """Time expressions: extraction (strict/relaxed F1) and normalization (value F1), TempEval-3 style."""
-    _run_eval("time", path, split, limit, json_out)
+# The evaluations that read a dataset split and print one report: command name → (module of
+# storyline.eval, default split, help). One command each, registered below.
+SPLIT_EVALS: dict[str, tuple[str, str, str]] = {
+    "time": ("time", "test", "Time expressions: extraction (strict/relaxed F1) and normalization (value F1), "
+                             "TempEval-3 style."),
+    "quotes": ("quotes", "test", "Direct quotes and speakers on PolNeAR, beside textacy's direct_quotations."),
+    "entities": ("entities", "test", "Cross-document entity and event coreference on ECB+ (CoNLL F1), beside "
+                                     "the same-lemma baseline."),
+    "timelines": ("timelines", "test", "Dated events: SemEval-2015 Task 4 timeline events dated at the gold "
+                                       "granularity."),
+    "claims": ("claims", "test", "Claim voice (reporter vs attributed) and label voice against PolNeAR "
+                                 "attributions."),
+    "metadata": ("ingest_meta", "test", "Plain-text headline and dateline detection on PolNeAR and TempEval-3 "
+                                        "texts."),
+    "labels": ("labels", "dev", "Evaluative labels on dev data of several domains: counts, probe recall "
+                                "(--json lists them)."),
+}
 
 
-@eval_app.command("quotes")
-def eval_quotes(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
+def _split_eval(task: str, default_split: str, doc: str) -> Callable[..., None]:
+    def command(path: DataArg, split: SplitOpt = default_split, limit: LimitOpt = None,
                 json_out: JsonOpt = None) -> None:
-    """Direct quotes and speakers on PolNeAR, beside textacy's direct_quotations."""
-    _run_eval("quotes", path, split, limit, json_out)
+        _run_eval(task, path, split, limit, json_out)
+
+    command.__doc__ = doc
+    return command
 
 
-@eval_app.command("entities")
-def eval_entities(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
-                  json_out: JsonOpt = None) -> None:
-    """Cross-document entity and event coreference on ECB+ (CoNLL F1), beside the same-lemma baseline."""
-    _run_eval("entities", path, split, limit, json_out)
-
-
-@eval_app.command("timelines")
-def eval_timelines(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
-                   json_out: JsonOpt = None) -> None:
-    """Dated events: SemEval-2015 Task 4 timeline events dated at the gold granularity."""
-    _run_eval("timelines", path, split, limit, json_out)
-
-
-@eval_app.command("claims")
-def eval_claims(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
-                json_out: JsonOpt = None) -> None:
-    """Claim voice (reporter vs attributed) and label voice against PolNeAR attributions."""
-    _run_eval("claims", path, split, limit, json_out)
-
-
-@eval_app.command("metadata")
-def eval_metadata(path: DataArg, split: SplitOpt = "test", limit: LimitOpt = None,
-                  json_out: JsonOpt = None) -> None:
-    """Plain-text headline and dateline detection on PolNeAR and TempEval-3 texts."""
-    _run_eval("ingest_meta", path, split, limit, json_out)
-
-
-@eval_app.command("labels")
-def eval_labels(path: DataArg, split: SplitOpt = "dev", limit: LimitOpt = None,
-                json_out: JsonOpt = None) -> None:
-    """Evaluative labels on dev data of several domains: counts, probe recall (--json lists them)."""
-    _run_eval("labels", path, split, limit, json_out)
+for _name, (_task, _split, _doc) in SPLIT_EVALS.items():
+    eval_app.command(_name)(_split_eval(_task, _split, _doc))
 
 
 @eval_app.command("metadata-web")

@@ -68,3 +68,15 @@ def test_patient_events_are_event_names():
 
 def test_rate_adverbs_name_time_units():
     assert set(measures.RATE_ADVERBS.values()) <= set(claims.TIME_UNITS)
+
+
+def test_no_list_is_a_copy_of_another():
+    # one definition per concept: two lexicon lists with the same words are one concept written twice
+    # (a module that needs another's list imports it, and the discovery checks it where it is defined)
+    from itertools import combinations
+
+    from tests.lexicon.test_lexicon import LISTS
+
+    words = [(f"{m}.{n}", frozenset(e for lst in lists for e in lst)) for m, n, lists in LISTS]
+    same = [(a, b) for (a, wa), (b, wb) in combinations(words, 2) if wa == wb]
+    assert not same, same

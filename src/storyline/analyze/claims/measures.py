@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.analyze.claims.context import Context, char_span, is_hedged, span_of
 from storyline.analyze.claims.numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
-from storyline.lexicon.en.claims import CHARGE_NOUNS, MODAL_VERBS
+from storyline.lexicon.en.claims import CHARGE_NOUNS, MODAL_VERBS, SCALE_WORDS
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
     CHANGE_VERBS,
@@ -94,9 +94,8 @@ def written_precision(tokens: list[str], value: float, *, discrete: bool) -> flo
             continue
         if _DIGITS.match(w):
             digits = w
-        elif w in ("thousand", "million", "billion", "trillion", "bn", "m", "k"):
-            scale *= {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9,
-                      "bn": 1e9, "trillion": 1e12}[w]
+        elif SCALE_WORDS.get(w, 0) >= 1000:  # thousand, k, million, m, billion, bn, trillion
+            scale *= SCALE_WORDS[w]
     if digits and "." in digits:
         return 10 ** -len(digits.split(".")[1]) * scale
     if scale > 1:

@@ -10,6 +10,12 @@ heads of organization names a byline can carry, academic and professional post-n
 
 from __future__ import annotations
 
+# Generational suffixes that belong to the name they follow ("Jane Doe, Jr."): the one list of them
+# is lexicon.en.names.NAME_SUFFIXES, used here too.
+from storyline.lexicon.en.names import NAME_SUFFIXES
+
+__all__ = ["CREDENTIALS", "NAME_PARTICLES", "NAME_SUFFIXES", "NOT_A_PERSON_WORDS", "ORGANIZATION_HEADS"]
+
 # A credit holding one of these words names a desk, a CMS account or a crowd, not a person
 # ("Web Desk", "Site Admin", "Wire Reports", "The Editors").
 NOT_A_PERSON_WORDS = frozenset("""
@@ -29,8 +35,6 @@ publishing publications productions studios online
 CREDENTIALS = frozenset("""
 phd ph.d md m.d rn mba cfa cpa esq dds dmd dvm mph msc bsc frcp facp lcsw
 """.split())
-# Generational suffixes that belong to the name they follow ("Jane Doe, Jr.").
-NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 # Lower-case words inside a person's name (name particles: "Ana de la Cruz", "Jan van der Berg").
 NAME_PARTICLES = frozenset("""
 de da del della der den di du la le van von bin binti al el ibn dos das ter ten y e zu
