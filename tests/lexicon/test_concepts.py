@@ -80,3 +80,8 @@ def test_no_list_is_a_copy_of_another():
     words = [(f"{m}.{n}", frozenset(e for lst in lists for e in lst)) for m, n, lists in LISTS]
     same = [(a, b) for (a, wa), (b, wb) in combinations(words, 2) if wa == wb]
     assert not same, same
+
+
+def test_one_list_of_relative_time_words():
+    # the sentence rule and the measure reader once kept two lists (7 and 16 words) of this concept
+    assert {"ago", "later", "since", "past", "next"} <= claims.RELATIVE_TIME_WORDS

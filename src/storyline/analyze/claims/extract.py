@@ -54,6 +54,7 @@ from storyline.lexicon.en.claims import (
     EVENT_LEMMAS,
     MODAL_VERBS,
     PRISON_WORDS,
+    RELATIVE_TIME_WORDS,
     SENTENCE_NOUNS,
     SENTENCE_VERBS,
     SERVE_VERBS,
@@ -68,7 +69,6 @@ if TYPE_CHECKING:
 __all__ = ["extract_claims", "extract_labels"]
 
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_RELATIVE_TIME = {"ago", "later", "earlier", "after", "before", "old", "into"}
 
 
 class ClaimBuilder:
@@ -254,7 +254,7 @@ def _is_sentence_noun(tok: Token) -> bool:
 
 def _sentence_claim(b: ClaimBuilder, doc: Doc, run: list[Token], value: float, unit_tok: Token,
                     qualifier: str | None, q_start: int) -> None:
-    if any(c.lower_ in _RELATIVE_TIME for c in unit_tok.children):
+    if any(c.lower_ in RELATIVE_TIME_WORDS for c in unit_tok.children):
         return  # "two years ago", "a year later"
     ancestors = _ancestor_lemmas(unit_tok)
     in_prison = any(c.lower_ in ("in", "behind") and any(g.lemma_.lower() in PRISON_WORDS

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.analyze.claims.context import Context, char_span, is_hedged, span_of
 from storyline.analyze.claims.numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
-from storyline.lexicon.en.claims import CHARGE_NOUNS, MODAL_VERBS, SCALE_WORDS
+from storyline.lexicon.en.claims import CHARGE_NOUNS, MODAL_VERBS, RELATIVE_TIME_WORDS, SCALE_WORDS
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
     CHANGE_VERBS,
@@ -783,8 +783,8 @@ def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between:
     if any(c.dep_ in ("amod", "compound") and not c.like_num and c.text not in ("-", "–")
            for c in unit.children if c.i < unit.i):
         return  # "14 Earth days", "two lunar days", "five business days": another calendar
-    if any(c.lower_ in _RELATIVE for c in unit.children) or unit.head.lower_ in _RELATIVE or \
-            any(t.lower_ in _RELATIVE for t in doc[unit.i + 1:unit.i + 3]):
+    if any(c.lower_ in RELATIVE_TIME_WORDS for c in unit.children) or unit.head.lower_ in RELATIVE_TIME_WORDS or \
+            any(t.lower_ in RELATIVE_TIME_WORDS for t in doc[unit.i + 1:unit.i + 3]):
         return
     if unit.dep_ in ("nsubj", "nsubjpass", "attr") or unit.dep_ == "npadvmod" and not (
             unit.head.pos_ == "VERB" and _lemma(unit.head) in PROPOSAL_VERBS):
@@ -868,8 +868,6 @@ def _named_patient(out: _Out, anchor: Token) -> str:
     return ""
 
 
-_RELATIVE = {"ago", "later", "earlier", "old", "into", "after", "before", "since", "previously",
-             "prior", "from", "past", "last", "next", "early", "late"}
 
 
 def _common(tok: Token) -> bool:

@@ -37,6 +37,13 @@ QUANTITY_QUALIFIERS: tuple[tuple[str, str], ...] = (
 # Markers that a count is provisional ("so far"): it may grow later without contradiction.
 SO_FAR = ("so far", "thus far", "to date", "as of now", "yet")
 
+# Words beside a span of time that make it a point relative to another time, or an age, rather than
+# how long something lasts ("two years ago", "five years later", "ten years old", "three years
+# into", "in the past two years", "since"): English temporal adverbs and prepositions of anteriority
+# and posteriority (Quirk et al. 1985, §8.55-8.59, time-relationship adjuncts).
+RELATIVE_TIME_WORDS = {"ago", "later", "earlier", "old", "into", "after", "before", "since", "previously",
+                       "prior", "from", "past", "last", "next", "early", "late"}
+
 TIME_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "decade": "decade"}
 SENTENCE_NOUNS = {"sentence", "term", "stint", "prison term"}
 SENTENCE_VERBS = {"sentence"}
