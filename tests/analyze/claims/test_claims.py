@@ -179,3 +179,13 @@ def test_unnumbered_items_continue_a_count_list(nlp):
 def test_odd_text_never_raises(nlp, text):
     a = build_analysis(nlp, text, article_id="odd", published=None)
     _spans_exact(a)
+
+
+def test_currency_of_every_sign_and_name_the_lexicon_lists(nlp):
+    # the measure reader and the number reader share lexicon.en.claims.CURRENCY: a yen or rupee
+    # amount is no longer read as dollars
+    from storyline.analyze.claims.numbers import currency_of
+
+    doc = nlp("The museum paid ¥300 million and 40 million rupees for the two paintings.")
+    assert currency_of([t for t in doc if t.text == "¥"]) == "JPY"
+    assert currency_of([t for t in doc if t.lower_ == "rupees"]) == "INR"

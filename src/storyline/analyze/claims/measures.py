@@ -36,7 +36,14 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.analyze.claims.context import Context, char_span, is_hedged, span_of
 from storyline.analyze.claims.numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
-from storyline.lexicon.en.claims import CHARGE_NOUNS, MODAL_VERBS, RELATIVE_TIME_WORDS, SCALE_WORDS
+from storyline.lexicon.en.claims import (
+    CHARGE_NOUNS,
+    CURRENCY_NAMES,
+    CURRENCY_SIGNS,
+    MODAL_VERBS,
+    RELATIVE_TIME_WORDS,
+    SCALE_WORDS,
+)
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
     CHANGE_VERBS,
@@ -476,7 +483,6 @@ def _totals_of_parts(out: _Out) -> list[Claim]:
 _ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
-_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 
 
 def _money_claims(out: _Out, doc: Doc) -> None:
@@ -489,14 +495,14 @@ def _money_claims(out: _Out, doc: Doc) -> None:
         if ent.label_ != "MONEY":
             continue
         toks = list(ent)
-        first = next((t.i for t in toks if t.text in _CURRENCY_SIGNS or t.like_num), None)
+        first = next((t.i for t in toks if t.text in CURRENCY_SIGNS or t.like_num), None)
         if first is None:
             continue
         bound, start = _bound_before(doc, first)
-        if start > ent.start and doc[start - 1].text in _CURRENCY_SIGNS:
+        if start > ent.start and doc[start - 1].text in CURRENCY_SIGNS:
             bound, start = _bound_before(doc, first - 1)
-        run = [t for t in doc[first:ent.end] if t.text not in _CURRENCY_SIGNS and not t.is_punct
-               and t.lower_ not in ("us", "usd", "dollars", "dollar", "euros", "pounds", "rupees")]
+        run = [t for t in doc[first:ent.end] if t.text not in CURRENCY_SIGNS and not t.is_punct
+               and t.lower_ not in CURRENCY_NAMES and t.lower_ != "us"]
         cut = next((k for k, t in enumerate(run) if t.lower_ in ("to", "and", "-", "–")), None)
         if cut is not None:
             continue  # a range of amounts: left to the court lexicon's money claims

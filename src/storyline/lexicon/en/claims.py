@@ -22,9 +22,13 @@ SCALE_WORDS: dict[str, int] = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000,
 }
-CURRENCY: dict[str, str] = {"$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD",
-                            "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP",
-                            "pound": "GBP", "pounds": "GBP"}
+# Currency signs and names with their ISO 4217 codes: the signs of the most traded currencies (ISO
+# 4217 and the Unicode currency-symbol block) and their English names. "US$" is the sign a
+# non-US outlet writes for the dollar.
+CURRENCY_SIGNS: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+CURRENCY_NAMES: dict[str, str] = {"usd": "USD", "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
+                                  "pound": "GBP", "pounds": "GBP", "yen": "JPY", "rupee": "INR", "rupees": "INR"}
+CURRENCY: dict[str, str] = CURRENCY_SIGNS | CURRENCY_NAMES
 
 # Words before a number that bound it instead of stating it exactly (longest first).
 QUANTITY_QUALIFIERS: tuple[tuple[str, str], ...] = (
