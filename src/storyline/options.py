@@ -108,6 +108,9 @@ class TimelineOptions:
     # the entry at least strong_match, or retells that sentence (same lexicon class or participants):
     # a lede and its detail (timeline._merge_undated; stories-dev merge 0.53 -> 0.58 with --meta)
     retellings: bool = True
+    # an undated sentence that names a year ("the 2018 fire") may join a report dated in that year,
+    # whatever its narrative time (timeline._named_years)
+    named_years: bool = True
     # Blocking of the undated merge (speed, not accuracy: no stories-dev result depends on them): a
     # lemma in more than 1/block_share of the story's units proposes no candidates; one in more
     # than block_nearest units proposes only the block_nearest nearest in date.

@@ -209,3 +209,27 @@ def test_an_undated_article_is_not_dated_by_a_narrative_time_through_a_backgroun
     opts, emap = TimelineOptions(), {}
     draft = tl.TimelineDraft(analyses, emap, opts, [[last_year, told]])
     assert tl.refine_publication(analyses, emap, opts, draft=draft) == {}
+
+
+def test_an_undated_sentence_naming_a_year_joins_that_years_report() -> None:
+    # health: "the toll surpassed that of the 2019 outbreak, which sickened 340" in a report of this
+    # week, and another outlet's "the outbreak sickened 340 people in 2019"
+    opts = TimelineOptions()
+    now = date(2026, 3, 9)
+    past = item("v1", "sicken", ["outbreak", "340", "people", "sicken", "province"], date(2019, 1, 1),
+                date(2019, 12, 31), "2019")
+    toll = item("v2", "surpass", ["toll", "outbreak", "340", "province", "surpass", "clinic"], now, now, undated=True)
+    past.idf = toll.idf = {"outbreak": 2.0, "340": 3.0, "province": 2.0}  # rarer in the story than "toll"
+    assert tl._best_match(toll, [past], True, opts) is None  # its narrative time is this week
+    toll.years = frozenset({2019})
+    assert tl._best_match(toll, [past], True, opts) is not None
+    toll.years = frozenset({2018})
+    assert tl._best_match(toll, [past], True, opts) is None  # another year: no
+    # which years a sentence names: written-out years inside it, not relative ones nor others'
+    text = "The toll surpassed that of the 2019 outbreak last year. A clinic opened in 2021."
+    ev = EventMention(article="v2", start=0, end=text.index(".") + 1, text=text[: text.index(".") + 1], timex=-1)
+    timexes = [TimeExpr(text.index("2019"), text.index("2019") + 4, "2019", "DATE", "2019", "2019-01-01", "2019-12-31"),
+               TimeExpr(text.index("last year"), text.index("last year") + 9, "last year", "DATE", "2025",
+                        "2025-01-01", "2025-12-31", anchor="publication"),
+               TimeExpr(text.index("2021"), text.index("2021") + 4, "2021", "DATE", "2021", "2021-01-01", "2021-12-31")]
+    assert tl._named_years(timexes, ev) == frozenset({2019})

@@ -102,6 +102,8 @@ class _Item:
     _weight: float | None = None  # sum of the weights of ``keys`` (computed once, on first use)
     # an undated mention without a narrative time: its article's publication range, when known
     published: tuple[date | None, date | None] | None = None
+    # an undated mention: the years its sentence names outright ("the 2018 fire"), not its own date
+    years: frozenset[int] = frozenset()
 
     @property
     def weight(self) -> float:
@@ -669,7 +671,8 @@ def _undated_items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
                 lo, hi = pub - timedelta(days=opts.narrative_pub_days), pub
             ents = frozenset(entity_map.get(k, k) for k in ev.entities)
             item = _Item(a.article.id, ev, ref, lo, hi, ents, "",  # type: ignore[arg-type]
-                         _mention_keys(ev, entity_map), undated=True, idf=idf)
+                         _mention_keys(ev, entity_map), undated=True, idf=idf,
+                         years=_named_years(a.timexes, ev) if opts.named_years else frozenset())
             if lo is None and hi is None:
                 # no time to go by: the article's publication range (inferred), if it has one
                 p_lo, p_hi = parse_iso(a.article.published.earliest), parse_iso(a.article.published.latest)
@@ -739,6 +742,24 @@ def _content_match(u: _Item, m: _Item, opts: TimelineOptions) -> float | None:
     if len(informative) >= opts.attach_shared_other and ov >= opts.attach_overlap_other:
         return ov
     return None
+
+
+def _named_years(timexes: Sequence[TimeExpr], ev: EventMention) -> frozenset[int]:
+    """Years written out in the sentence of an undated mention ("the 2018 fire", "in 1960"): no
+    time expression anchors its predicate, but the sentence may be about that year's happening
+    rather than the days its paragraph tells of."""
+    out = set()
+    for t in timexes:
+        if ev.start <= t.start and t.end <= ev.end and t.anchor == "absolute" and t.part == "text" \
+                and re.fullmatch(r"\d{4}", t.value):
+            out.add(int(t.value))
+    return frozenset(out)
+
+
+def _in_named_year(u: _Item, m: _Item) -> bool:
+    """``m``'s date lies in a year ``u``'s sentence names: the two may report that year's event
+    whatever ``u``'s narrative time says."""
+    return m.lo is not None and m.hi is not None and m.lo.year == m.hi.year and m.lo.year in u.years
 
 
 def _dates_compatible(u: _Item, m: _Item) -> bool:
@@ -892,7 +913,7 @@ def _best_match(u: _Item, unit: list[_Item], entry: bool, opts: TimelineOptions)
             continue
         elif entry and not m.undated and u.timex is not None and not _masks_agree(u, m):
             continue
-        elif entry and not _dates_compatible(u, m):
+        elif entry and not _dates_compatible(u, m) and not _in_named_year(u, m):
             # the narrative time is an estimate: a near miss is forgiven on a strong match
             if not _near(u, m, opts.narrative_slack_days):
                 continue
