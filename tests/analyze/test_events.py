@@ -137,3 +137,19 @@ def test_present_reports_of_happenings_and_what_was_able_to_be_done(nlp):
     assert undated(nlp, "The manager said the squad had been tired after the long flight.") == []
     assert undated(nlp, "Officials say the plant is safe for the workers.") == []
     assert undated(nlp, "The council will vote on the budget.") == []
+
+
+def test_an_embedded_post_is_an_event_on_its_signature_date(nlp):
+    # sports, health: a post pasted with its signature "— Name (@handle) <date>"
+    text = ("The club celebrated late into the night.\n"
+            "What a season for this team. Thank you to every fan who travelled with us! "
+            "https://t.co/abc123 — Riverside Rovers (@RiversideRovers) May 14, 2025\n"
+            "Clinics across the region reopened on Monday after the outbreak. — Health Desk (@healthdesk) "
+            "May 19, 2025 via the regional bulletin")
+    events = run(nlp, text, "2025-05-20")
+    post = [e for e in events if e.predicate == "post"]
+    assert len(post) == 1 and post[0].text.startswith("What a season") and post[0].text.endswith("May 14, 2025")
+    # the words inside the post are not events of their own
+    assert not [e for e in run_all(nlp, text, "2025-05-20") if e.timex < 0 and "fan" in e.text]
+    # a signature not at the end of its line is not an embed's
+    assert not [e for e in events if e.predicate == "post" and "Clinics" in e.text]

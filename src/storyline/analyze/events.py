@@ -66,6 +66,9 @@ _PHOTO_CREDIT_PATTERNS: tuple[str, ...] = (
 )
 
 _METADATA = re.compile("|".join(f"(?:{p})" for p in _METADATA_LINE_PATTERNS), re.IGNORECASE)
+# The signature an embedded post ends with, before its date (the embed markup of X/Twitter,
+# Threads, Bluesky and Mastodon quotes pasted as text): "— Name (@handle)".
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^—–\n]{1,80}?\(@\w{1,30}(?:@[\w.-]+)?\)\s*$")
 _CREDIT = re.compile("|".join(f"(?:{p})" for p in _PHOTO_CREDIT_PATTERNS))
 _KEY_POS = ("NOUN", "PROPN", "VERB", "NUM")
 
@@ -86,6 +89,11 @@ def _sentence_bounds(text: str, sent: Span, at: int) -> tuple[int, int]:
     nl = text.find("\n", at, end)
     if nl != -1:
         end = nl
+    return _strip(text, start, end)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without surrounding whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -243,14 +251,25 @@ def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
             continue
         if is_metadata_line(_line_of(text, tx.start)):
             continue
+        line_start = text.rfind("\n", 0, tx.start) + 1
+        line_end = text.find("\n", tx.end)
+        line_end = len(text) if line_end == -1 else line_end
+        if _POST_SIGNATURE.search(text, line_start, tx.start) and not text[tx.end:line_end].strip(" .)"):
+            # an embedded social-media post: "<post text> — Name (@handle) March 3, 2025"; the
+            # post is the event, made on its signature's date
+            start, end = _strip(text, line_start, line_end)
+            if (start, end, i) not in seen:
+                seen.add((start, end, i))
+                dated_sentences.add((start, end))
+                events.append(EventMention(article=article.id, start=start, end=end, text=text[start:end],
+                                           timex=i, predicate="post", entities=entities_in(start, end),
+                                           keys=content_keys(doc, start, end, time_spans)))
+            continue
         if _modifies_noun(doc, tx):
             continue
         verb = governing_verb(doc, tx.start, tx.end)
         if verb is None:
             continue  # a headline fragment or a list item, not a statement
-        line_start = text.rfind("\n", 0, tx.start) + 1
-        line_end = text.find("\n", tx.end)
-        line_end = len(text) if line_end == -1 else line_end
         if not line_start <= verb.idx < line_end:
             continue  # a dateline on its own line, parsed into the next sentence
         if verb.dep_ in ("relcl", "acl") and verb_tense(verb) in ("present", "future"):
