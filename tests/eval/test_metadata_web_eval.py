@@ -43,3 +43,12 @@ def test_title_error_kinds(gold, found, kind):
 ])
 def test_date_error_kinds(found, kind):
     assert date_error("2023-08-10", found) == kind
+
+
+def test_joined_names_diagnostic_splits_both_sides_but_the_score_does_not():
+    from storyline.eval.metadata_web import same_names_joined_apart
+
+    assert not same_authors("Ana Lind and Tom Roe", ["Ana Lind", "Tom Roe"])
+    assert same_names_joined_apart("Ana Lind and Tom Roe", ["Ana Lind", "Tom Roe"])
+    assert same_names_joined_apart("Ana Lind; Tom Roe", ["Tom Roe, Ana Lind"])
+    assert not same_names_joined_apart("Ana Lind and Tom Roe", ["Ana Lind"])

@@ -195,3 +195,10 @@ def test_trafilatura_is_the_fallback_and_its_names_are_cleaned():
     html = page("", "<article>" + BODY + '<p><span class="writer-box">Ivo Marsh, Staff Writer</span></p></article>')
     fields, _ = read_page(html, path="p.html")
     assert fields.byline == ["Ivo Marsh"] and fields.byline_source in ("byline", "trafilatura")
+
+
+def test_a_personal_site_named_after_its_author_keeps_the_author():
+    head = '<meta property="og:site_name" content="Ivo Marsh">'
+    assert authors(page(head, '<h1>Ferry schedule</h1><p class="byline">By Ivo Marsh</p>')) == (["Ivo Marsh"], "byline")
+    head = '<meta property="og:site_name" content="Harbor Gazette">'
+    assert authors(page(head, '<h1>Ferry schedule</h1><p class="byline">By Harbor Gazette</p>')) == ([], None)

@@ -122,12 +122,13 @@ def _byline(declared: PageMeta, found: str | None) -> tuple[list[str], str | Non
     :func:`storyline.ingest.pagemeta.page_authors`), else trafilatura's author search (its names
     cleaned the same way), else an organization a JSON-LD ``author`` credits."""
     from storyline.ingest.byline import dedupe_names, split_author_names
+    from storyline.ingest.pagemeta import is_site_credit
 
     if declared.authors:
         return declared.authors, declared.author_source
     site = {"".join(ch for ch in (declared.site_name or "").casefold() if ch.isalnum())}
     names = dedupe_names([n for a in (found or "").split(";") for n in split_author_names(a, min_words=1)
-                          if "".join(ch for ch in n.casefold() if ch.isalnum()) not in site])
+                          if not is_site_credit(n, site)])
     if names:
         return names, "trafilatura"
     if declared.organization_authors:

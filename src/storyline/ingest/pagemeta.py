@@ -299,7 +299,7 @@ def page_authors(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]
     """The article's authors and where they were found (``jsonld``, ``microdata``, ``rdfa``,
     ``jsonld:other``, ``meta:NAME``, ``byline``), or ([], None)."""
     def keep(names: list[str], strict: bool) -> list[str]:
-        return dedupe_names([n for n in names if not strict or _squash(n) not in not_names])
+        return dedupe_names([n for n in names if not strict or not is_site_credit(n, not_names)])
 
     for o in articles:
         names = keep(_person_names(o.get("author"), by_id) or _person_names(o.get("creator"), by_id), False)
@@ -319,6 +319,16 @@ def page_authors(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]
             return names, f"meta:{name}"
     names, source = visible_byline(tree, not_names)
     return names, source
+
+
+def is_site_credit(name: str, site_keys: set[str]) -> bool:
+    """``name`` is the site's or the publisher's own name (``site_keys``: their squashed forms) and
+    reads as an outlet's, not a person's: one word ("Examplenews"), or an outlet-like name ("The
+    Harbor Gazette", "Coastline News"). A personal site named after its author ("Jane Doe") keeps
+    the author."""
+    from storyline.ingest.outlets import looks_like_outlet
+
+    return _squash(name) in site_keys and (len(name.split()) == 1 or looks_like_outlet(name))
 
 
 def _person_names(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
@@ -403,12 +413,12 @@ def visible_byline(tree: Any, not_names: set[str] | None = None) -> tuple[list[s
     ``contributor``; or a link to an author page) or whose text is a "By ..." line ("By Jane Doe",
     "Posted on May 2, 2024 by Jane Doe"), with its neighbours that credit the same article ("By
     <a>A</a> and <a>B</a>"). Comments, sidebars and related-story teasers are skipped, and so are
-    names in ``not_names`` (the site's own). Without an ``<h1>`` the search keeps to
+    the site's own name (see :func:`is_site_credit`). Without an ``<h1>`` the search keeps to
     ``<article>``/``<main>`` if the page has one."""
     banned = not_names or set()
 
     def allowed(names: list[str]) -> list[str]:
-        return [n for n in names if _squash(n) not in banned]
+        return [n for n in names if not is_site_credit(n, banned)]
 
     names = dedupe_names(allowed([n for el in tree.xpath("//a[@rel='author'] | //link[@rel='author'][@title]")[:4]
                                   if not _skipped(el)
