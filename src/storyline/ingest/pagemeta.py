@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 from typing import Any
 
 from storyline.ingest.byline import dedupe_names, parse_byline, split_author_names
@@ -287,6 +288,7 @@ _OTHER_TEXT_TAGS = {"aside", "nav"}
 # ...", "Von ...", "Por ..." (not "Photo by": a credit for a picture).
 _BY_LINE = re.compile(r"^(?:(?:written|posted|published|submitted|story|words|reporting|text)\b[^.!?|]{0,60}?\s)?"
                       r"(?:by|von|por)\s*:?\s+(?P<rest>\S.*)", re.I)
+_BY_START = re.compile(r"(?i)(?:written|posted|published|submitted|story|words|reporting|text|by|von|por)\b")
 # Links to an author's page, a common CMS convention (``/author/jane-doe``, ``/people/...``).
 _AUTHOR_HREF = ("/author", "/people/", "/staff/", "/profile", "/journalist", "/writers/", "/contributors/",
                 "/autor")
@@ -456,13 +458,16 @@ def _credited(el: Any) -> list[str]:
     """The names ``el`` credits as a byline element (see :func:`visible_byline`), else []."""
     if el.tag in ("script", "style", "noscript", "template", "time", "img", "figure", "figcaption", "h1"):
         return []
-    text = _text(el)
-    if not text or len(text) > MAX_BYLINE_CHARS:
-        return []
     attrs = " ".join(v for k, v in el.attrib.items() if k in ("class", "id", "itemprop", "rel", "name")
                      or k.startswith("data-"))
     href = (el.get("href") or "").lower()
-    if _AUTHOR_ATTR.search(attrs) or (el.tag == "a" and any(h in href for h in _AUTHOR_HREF)):
+    marked = bool(_AUTHOR_ATTR.search(attrs)) or (el.tag == "a" and any(h in href for h in _AUTHOR_HREF))
+    if not marked and not _BY_START.match(" ".join("".join(islice(el.itertext(), 3)).split())):
+        return []  # (a cheap look at the first words before the element's whole text)
+    text = _text(el)
+    if not text or len(text) > MAX_BYLINE_CHARS:
+        return []
+    if marked:
         # the names inside, when the element marks them (author links, itemprop/class "name")
         inner = [i for i in el.iterdescendants() if isinstance(i.tag, str) and (
             (i.tag == "a" and any(h in (i.get("href") or "").lower() for h in _AUTHOR_HREF))
