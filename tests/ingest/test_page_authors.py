@@ -41,7 +41,7 @@ def authors(html: str) -> tuple[list[str], str | None]:
     ("Mara Quist | Staff writer", ["Mara Quist"]),
     ("Mara Quist, Reuters", ["Mara Quist"]),
     ("Mara Quist, Associated Press", ["Mara Quist"]),
-    ("Mara Quist, Senior Editor, Coastline Weekly", ["Mara Quist"]),
+    ("Mara Quist, Night Editor, Coastline Weekly", ["Mara Quist"]),
     ("Mara Quist May 2, 2024", ["Mara Quist"]),
     ("Mara Quist mara.quist@example.org", ["Mara Quist"]),
     ("Mara Quist https://example.org/mq", ["Mara Quist"]),
@@ -61,7 +61,7 @@ def authors(html: str) -> tuple[list[str], str | None]:
     ("WEBDESK", []),
     ("Coastline Media Group", []),
     ("The Harbor Gazette", []),
-    ("Health Reporter", []),
+    ("Transit Reporter", []),
     ("By the time the ferry docked, the crowd had left", []),
 ])
 def test_markup_values_give_names(value, names):
@@ -192,7 +192,7 @@ def test_structured_data_then_meta_then_visible_byline():
 
 
 def test_trafilatura_is_the_fallback_and_its_names_are_cleaned():
-    html = page("", "<article>" + BODY + '<p><span class="writer-box">Ivo Marsh, Staff Writer</span></p></article>')
+    html = page("", "<article>" + BODY + '<p><span class="writer-box">Ivo Marsh, Metro Writer</span></p></article>')
     fields, _ = read_page(html, path="p.html")
     assert fields.byline == ["Ivo Marsh"] and fields.byline_source in ("byline", "trafilatura")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from storyline.ingest.dates import DATE_RE, MARKER_RE, parse_date
 from storyline.ingest.outlets import is_known_or_call_sign, is_known_outlet, looks_like_outlet
 from storyline.lexicon.en.press import BYLINE_ROLE_NOUNS, BYLINE_ROLE_WORDS, NAME_CONNECTORS
+from storyline.lexicon.en.time import MONTH_PREFIXES
 from storyline.options import IngestOptions
 
 _UP = "A-ZÀ-ÖØ-Þ"  # upper-case letters, Latin-1 accented ones included
@@ -195,8 +196,8 @@ def parse_signature(line: str) -> Byline | None:
 # text of a byline element) is cleaned to the names it credits. The conventions handled, all of
 # them general: a "By"/"Written by"/"Von"/"Por"/"Par" prefix or an "Author:" label; several names
 # joined by "and", "&", ";" or commas; a job title, outlet or date after a bar, a dash, a slash or
-# a comma ("Jane Doe | Staff Writer", "Jane Doe, Reuters", "Jane Doe - May 2, 2024"); e-mail
-# addresses, links and social handles glued to the name; the library form "Doe, Jane"; credentials
+# a comma ("Ines Vahl | Metro Writer", "Ines Vahl, Reuters", "Ines Vahl - May 2, 2024"); e-mail
+# addresses, links and social handles glued to the name; the library form "Vahl, Ines"; credentials
 # and generational suffixes. What is not a person is dropped: a desk or CMS account ("Web Desk",
 # "admin"), an organization ("Example Media Group"), a lone word (a user name, a surname without its
 # given name), anything with digits.
@@ -208,13 +209,14 @@ _PREFIX = re.compile(
     r"^(?:(?:written|posted|published|submitted|story|words|reporting|report|photos?|text|article|compiled)"
     r"\s+)?(?:by|von|por|par)\b\s*:?\s*"
     r"|^(?:authors?|byline|writers?|reporters?|reporting|words|text|autor(?:in)?|auteur|autore)\s*:\s*", re.I)
+_MONTHS = "|".join(MONTH_PREFIXES)
 # Page text run on after the name: an e-mail address, a link, a handle, a date stamp.
 _NOISE = re.compile(
     r"\S+@\S+\.\w+|https?://\S+|www\.\S+|(?<!\w)@\w+|"
     r"(?i:\b(?:updated|published|posted|last\s+(?:modified|updated)|on)\b\s*:?\s*(?=[\w,]*\s*\d).*$)|"
     r"(?i:\b(?:updated|published|posted|last\s+modified)\b.*$)|"
-    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$)|"
-    r"\b\d{1,2}\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}\b.*$|"
+    rf"(?i:\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}\b.*$)|"
+    rf"\b\d{{1,2}}\s+(?i:{_MONTHS})[a-z]*\.?\s+\d{{4}}\b.*$|"
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*$|\b\d{4}-\d{2}-\d{2}\b.*$|\b\d{1,2}:\d{2}\b.*$")
 # Where a name ends: a bar, slash, bullet or spaced dash (a title, outlet or date follows), a
 # parenthesis, or a phrase that starts describing the person ("is a", "writes", "for Example News").
@@ -230,10 +232,10 @@ def _key(word: str) -> str:
 
 
 def clean_author(value: str, *, min_words: int = 2) -> str | None:
-    """One author as printed, cleaned to the name: "By Jane Doe" → "Jane Doe", "Jane Doe - Staff
-    Writer", "Jane Doe (@janedoe)", "Jane Doe | May 2, 2024", "Jane Doe Senior Reporter",
-    "jane@example.org Jane Doe", "Jane Doe, PhD" → "Jane Doe"; a desk, a role or an organization
-    without a person's name ("Staff Writer", "Newsroom", "Example Media Group") → None. A single
+    """One author as printed, cleaned to the name: "By Ines Vahl" → "Ines Vahl", "Ines Vahl - Staff
+    Writer", "Ines Vahl (@ivahl)", "Ines Vahl | May 2, 2024", "Ines Vahl Senior Reporter",
+    "ines@example.org Ines Vahl", "Ines Vahl, PhD" → "Ines Vahl"; a desk, a role or an organization
+    without a person's name ("Metro Writer", "Newsroom", "Example Media Group") → None. A single
     word passes only with ``min_words=1`` (where the markup says it is a person's name: a user name,
     a pen name, a name in a script without spaces)."""
     from storyline.lexicon.en.bylines import CREDENTIALS, NAME_PARTICLES, NAME_SUFFIXES, NOT_A_PERSON_WORDS
@@ -242,27 +244,27 @@ def clean_author(value: str, *, min_words: int = 2) -> str | None:
     value = _strip_prefix(value)
     value = _NOISE.sub(" ", value)
     value = _PIECE_CUT.split(value, maxsplit=1)[0]
-    value = re.sub(r"\s*,\s*(?=(?:Jr|Sr|II|III|IV)\b)", " ", value)  # "Jane Doe, Jr."
+    value = re.sub(r"\s*,\s*(?=(?:Jr|Sr|II|III|IV)\b)", " ", value)  # "Ines Vahl, Jr."
     credential = re.search(r",?\s+([A-Z][A-Za-z.]{1,5})$", value.strip())
-    if credential and _key(credential[1]) in CREDENTIALS:  # "Jane Doe, PhD": kept as printed, after the checks
+    if credential and _key(credential[1]) in CREDENTIALS:  # "Ines Vahl, PhD": kept as printed, after the checks
         value, credential_text = value.strip()[:credential.start()], credential[0]
     else:
         credential_text = ""
     words = [w for w in value.strip(" .,:;-–—'\"“”‘’").split() if w.strip(".,")]
     words = [w.rstrip(";:") for w in words]
-    # a job title after the name ("Jane Doe Staff Writer") or before it ("Senior Reporter Jane Doe")
+    # a job title after the name ("Ines Vahl Metro Writer") or before it ("Senior Reporter Ines Vahl")
     words = _drop_role(words)
     words = _drop_role(words[::-1])[::-1]
     if words and words[-1].lower().strip(".") in BYLINE_ROLE_NOUNS:
-        return None  # a job title without a name ("Health Reporter")
-    # the name ends before the first lower-case word that is no name particle ("Jane Doe writes about")
+        return None  # a job title without a name ("Transit Reporter")
+    # the name ends before the first lower-case word that is no name particle ("Ines Vahl writes about")
     if any(w[:1].isupper() for w in words):
         for k, w in enumerate(words):
             if w[:1].islower() and _key(w) not in NAME_PARTICLES and k >= 1:
                 words = words[:k]
                 break
     if words and len(words) <= 3 and all(w.replace("-", "").isalpha() for w in words):
-        # a name typed in lower case into a CMS ("jane doe", "Jane doe")
+        # a name typed in lower case into a CMS ("ines vahl", "Ines vahl")
         words = [w[:1].upper() + w[1:] if _key(w) not in NAME_PARTICLES or k == 0 else w
                  for k, w in enumerate(words)]
     piece = " ".join(words).strip(" .,:;-–—")
@@ -284,7 +286,7 @@ def clean_author(value: str, *, min_words: int = 2) -> str | None:
 
 def _strip_prefix(value: str) -> str:
     """``value`` without a "By"/"Von"/"Por" prefix or an "Author:" label, when a name is left
-    ("Von Miller" is a name, "Von Jane Doe" a German byline)."""
+    ("Von Brandt" is a name, "Von Ines Vahl" a German byline)."""
     m = _PREFIX.match(value)
     if m and len(value[m.end():].split()) >= (1 if m[0].lower().startswith(("by", "written")) or ":" in m[0]
                                                 else 2):
@@ -299,7 +301,7 @@ def _is_org_free(words: list[str]) -> bool:
 
 
 def _drop_role(words: list[str]) -> list[str]:
-    """``words`` without the job title at their end, when it holds a role noun ("Staff Writer",
+    """``words`` without the job title at their end, when it holds a role noun ("Metro Writer",
     "Senior Reporter") and two name words stay (a surname such as "Guest" or "Lead" stays)."""
     k = len(words)
     while k and _key(words[k - 1]) in BYLINE_ROLE_WORDS:
@@ -309,10 +311,10 @@ def _drop_role(words: list[str]) -> list[str]:
 
 
 def split_author_names(value: str | None, *, min_words: int = 2) -> list[str]:
-    """Author names from a meta value or a byline element: "By Jane Doe and Li Wei" → both names,
-    "Doe, Jane" → "Jane Doe", "Jane Doe, Reuters" → "Jane Doe"; URLs, e-mail addresses, handles,
+    """Author names from a meta value or a byline element: "By Ines Vahl and Li Wei" → both names,
+    "Vahl, Ines" → "Ines Vahl", "Ines Vahl, Reuters" → "Ines Vahl"; URLs, e-mail addresses, handles,
     dates, job titles, outlets and desk names are dropped (see above). ``min_words`` as for
-    :func:`clean_author` (a name after a comma always needs two words: "Jane Doe, Reuters")."""
+    :func:`clean_author` (a name after a comma always needs two words: "Ines Vahl, Reuters")."""
     if not value:
         return []
     import html
@@ -321,8 +323,8 @@ def split_author_names(value: str | None, *, min_words: int = 2) -> list[str]:
 
     value = " ".join(html.unescape(str(value)).split())
     value = _strip_prefix(value)
-    value = re.sub(r"\s+[|/•·]\s+.*$", "", value)  # "Jane Doe | Staff Writer", "Jane Doe / Reuters"
-    value = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", value)  # "(@janedoe)", "(Reuters)"
+    value = re.sub(r"\s+[|/•·]\s+.*$", "", value)  # "Ines Vahl | Metro Writer", "Ines Vahl / Reuters"
+    value = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", value)  # "(@ivahl)", "(Reuters)"
     value = re.sub(r"\s+,", ",", value)
     inverted = _library_form(value)
     if inverted:
@@ -331,7 +333,7 @@ def split_author_names(value: str | None, *, min_words: int = 2) -> list[str]:
     for chunk in _NAME_SPLIT.split(value):
         pieces = [p.strip() for p in chunk.split(",")]
         for j, piece in enumerate(p for p in pieces if p):
-            if j and out and _key(piece) in CREDENTIALS | NAME_SUFFIXES:  # "Jane Doe, PhD", "Jane Doe, Jr."
+            if j and out and _key(piece) in CREDENTIALS | NAME_SUFFIXES:  # "Ines Vahl, PhD", "Ines Vahl, Jr."
                 out[-1] += (", " if _key(piece) in CREDENTIALS else " ") + piece.strip(" .") \
                     + ("." if piece.endswith(".") and _key(piece) in NAME_SUFFIXES else "")
                 continue
@@ -345,7 +347,7 @@ def split_author_names(value: str | None, *, min_words: int = 2) -> list[str]:
 
 
 def _library_form(value: str) -> str | None:
-    """"Doe, Jane" / "Doe, Jane Q." → the name in reading order (the catalogue form Highwire's
+    """"Vahl, Ines" / "Vahl, Ines Q." → the name in reading order (the catalogue form Highwire's
     ``citation_author`` and library records use); None for anything else."""
     from storyline.lexicon.en.bylines import CREDENTIALS, NAME_SUFFIXES
 
@@ -361,7 +363,7 @@ def _library_form(value: str) -> str | None:
 
 def dedupe_names(names: list[str]) -> list[str]:
     """Names in their first order, each once (case, spacing and punctuation aside); a name that is
-    part of a longer one in the list ("Jane Doe" beside "Jane Q. Doe") gives way to it."""
+    part of a longer one in the list ("Ines Vahl" beside "Ines K. Vahl") gives way to it."""
     def squash(s: str) -> str:
         return re.sub(r"\W+", "", s.casefold())
 

@@ -284,7 +284,7 @@ _OTHER_TEXTS = re.compile(r"(?:^|\s|(?<!has)(?<!no)(?<!with)(?<!show)[-_])(?:com
                           r"|widget|newsletter|popular|trending|read-?next|more-?(?:from|stories|news)|teaser|promo"
                           r"|most-?read|you-?may|also-?like)", re.I)
 _OTHER_TEXT_TAGS = {"aside", "nav"}
-# A visible line that credits the article: "By Jane Doe", "Posted by ...", "Posted on May 2, 2024 by
+# A visible line that credits the article: "By Ines Vahl", "Posted by ...", "Posted on May 2, 2024 by
 # ...", "Von ...", "Por ..." (not "Photo by": a credit for a picture).
 _BY_LINE = re.compile(r"^(?:(?:written|posted|published|submitted|story|words|reporting|text)\b[^.!?|]{0,60}?\s)?"
                       r"(?:by|von|por)\s*:?\s+(?P<rest>\S.*)", re.I)
@@ -326,7 +326,7 @@ def page_authors(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]
 def is_site_credit(name: str, site_keys: set[str]) -> bool:
     """``name`` is the site's or the publisher's own name (``site_keys``: their squashed forms) and
     reads as an outlet's, not a person's: one word ("Examplenews"), or an outlet-like name ("The
-    Harbor Gazette", "Coastline News"). A personal site named after its author ("Jane Doe") keeps
+    Harbor Gazette", "Coastline News"). A personal site named after its author ("Ines Vahl") keeps
     the author."""
     from storyline.ingest.outlets import looks_like_outlet
 
@@ -412,8 +412,8 @@ def visible_byline(tree: Any, not_names: set[str] | None = None) -> tuple[list[s
     First ``rel="author"`` links (the HTML link type for the article's author), then the first
     element after the ``<h1>`` that is marked as a byline or an author (``class``/``id``/
     ``itemprop``/``data-*``: hCard and hAtom ``author``, ``byline``, ``author-name``,
-    ``contributor``; or a link to an author page) or whose text is a "By ..." line ("By Jane Doe",
-    "Posted on May 2, 2024 by Jane Doe"), with its neighbours that credit the same article ("By
+    ``contributor``; or a link to an author page) or whose text is a "By ..." line ("By Ines Vahl",
+    "Posted on May 2, 2024 by Ines Vahl"), with its neighbours that credit the same article ("By
     <a>A</a> and <a>B</a>"). Comments, sidebars and related-story teasers are skipped, and so are
     the site's own name (see :func:`is_site_credit`). Without an ``<h1>`` the search keeps to
     ``<article>``/``<main>`` if the page has one."""
@@ -485,7 +485,7 @@ def _credited(el: Any) -> list[str]:
 
 
 def _text(el: Any) -> str:
-    """An element's text, with a space where child elements meet ("<b>Jane Doe</b><time>May 2</time>")."""
+    """An element's text, with a space where child elements meet ("<b>Ines Vahl</b><time>May 2</time>")."""
     parts = el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")
     return re.sub(r"\s+([,;.])", r"\1", " ".join(" ".join(str(p) for p in parts).split()))
 

@@ -10,14 +10,14 @@ heads of organization names a byline can carry, academic and professional post-n
 
 from __future__ import annotations
 
-# Generational suffixes that belong to the name they follow ("Jane Doe, Jr."): the one list of them
+# Generational suffixes that belong to the name they follow ("Ines Vahl, Jr."): the one list of them
 # is lexicon.en.names.NAME_SUFFIXES, used here too.
 from storyline.lexicon.en.names import NAME_SUFFIXES
 
 __all__ = ["CREDENTIALS", "NAME_PARTICLES", "NAME_SUFFIXES", "NOT_A_PERSON_WORDS", "ORGANIZATION_HEADS"]
 
 # A credit holding one of these words names a desk, a CMS account or a crowd, not a person
-# ("Web Desk", "Site Admin", "Wire Reports", "The Editors").
+# ("Web Desk", "Site Admin", "Wire Reports", "the editors' desk").
 NOT_A_PERSON_WORDS = frozenset("""
 admin administrator webmaster newsroom staff team desk editorial editors contributors
 correspondents agencies wires anonymous unknown sponsored
@@ -30,7 +30,7 @@ inc llc ltd gmbh corp corporation company plc ag sa group media network networks
 university institute foundation association society agency department ministry communications
 publishing publications productions studios online
 """.split())
-# Letters after a name that are credentials ("Jane Doe, PhD", "Jane Doe MD"): kept with the name as
+# Letters after a name that are credentials ("Ines Vahl, PhD", "Ines Vahl MD"): kept with the name as
 # printed, never taken for another person; the ones that are also names (Ma, Ba, Pa ...) are left out.
 CREDENTIALS = frozenset("""
 phd ph.d md m.d rn mba cfa cpa esq dds dmd dvm mph msc bsc frcp facp lcsw
