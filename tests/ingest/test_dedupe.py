@@ -149,3 +149,38 @@ def test_reports_sharing_a_quote_are_not_copies():
     two = art("Voting groups opened a hotline for residents turned away in recent months." + quote)
     mark_duplicates([one, two])
     assert one.duplicate_of is None and two.duplicate_of is None
+
+
+def test_the_incremental_deduper_keeps_no_text_and_reads_back_only_candidates():
+    """What a run holds while it deduplicates a corpus: ids, hashes and signatures, never the
+    texts; an earlier article's text is asked for only when the index proposes it."""
+    original, copy, other = art(WIRE, "2025-06-12"), art(syndicated(WIRE), "2025-06-13"), art(OTHER_TAKE)
+    texts = {a.id: a.text for a in (original, copy, other)}
+    asked: list[str] = []
+
+    def read_back(ids):
+        asked.extend(ids)
+        return {i: texts[i] for i in ids}
+
+    found = dedupe.Deduper(read_back)
+    for a in (copy, other, original):
+        found.add(a.id, a.text, dedupe.order_key(a))
+    assert found.originals() == {copy.id: original.id}
+    assert asked == [copy.id]  # the original's candidate; the unrelated report proposed nothing
+    held = [v for v in vars(found).values() if isinstance(v, (list, dict))]
+    assert not any(isinstance(x, str) and len(x) > 64 for v in held for x in (v if isinstance(v, list) else v.values()))
+
+
+def test_the_incremental_deduper_finds_the_same_groups_in_any_order():
+    first = art(WIRE, "2025-06-01")
+    second = art(syndicated(WIRE), "2025-06-02")
+    third = art(" ".join(WIRE.split()[:70]) + ".", "2025-06-03")
+    other = art(OTHER_TAKE, "2025-06-02")
+    texts = {a.id: a.text for a in (first, second, third, other)}
+    results = []
+    for order in ([first, second, third, other], [other, third, second, first], [second, other, first, third]):
+        found = dedupe.Deduper(lambda ids: {i: texts[i] for i in ids})
+        for a in order:
+            found.add(a.id, a.text, dedupe.order_key(a))
+        results.append(found.originals())
+    assert results[0] == results[1] == results[2] == {second.id: first.id, third.id: first.id}

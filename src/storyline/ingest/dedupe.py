@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Mapping, Sequence
 
 from storyline.model import Article
 from storyline.options import IngestOptions
@@ -67,53 +68,97 @@ def is_copy(a: set[str], b: set[str], threshold: float, contained: float, min_sh
     return len(a & b) >= min_shared and containment(a, b) >= contained
 
 
+class Deduper:
+    """Near-duplicate detection one article at a time, with compact state only.
+
+    Per article it keeps its id, its order key (:func:`order_key`), the hash of its word sequence
+    and its MinHash signature's bands in the LSH index (datasketch) — never its text nor its
+    shingles. A candidate the index proposes is confirmed on the two shingle sets: the earlier
+    article's text is read back through ``texts`` (ids → texts; a run reads them from the store).
+    Feeding the articles in the same order gives the same copies as :func:`mark_duplicates`,
+    which is this class over a list; in any order, the same groups.
+    """
+
+    def __init__(self, texts: Callable[[Sequence[str]], Mapping[str, str]],
+                 options: IngestOptions | None = None) -> None:
+        from datasketch import MinHash, MinHashLSH
+
+        opts = self.options = options or IngestOptions()
+        if not 0.0 < opts.copy_jaccard <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {opts.copy_jaccard}")
+        if not 0.0 < opts.containment <= 1.0:
+            raise ValueError(f"containment must be in (0, 1], got {opts.containment}")
+        self._texts = texts
+        self._ids: list[str] = []
+        self._order: list[tuple[str, str]] = []
+        self._first_with: dict[bytes, int] = {}  # word-sequence digest → first article with it
+        self._uf: UnionFind[int] = UnionFind()
+        # Jaccard of a text contained (to ``containment``) in one max_length_ratio times as long
+        implied = opts.containment / (opts.max_length_ratio + 1 - opts.containment)
+        self._lsh = MinHashLSH(threshold=max(0.05, min(opts.copy_jaccard, implied) * opts.lsh_slack),
+                               num_perm=opts.num_perm)
+        model = MinHash(num_perm=opts.num_perm, seed=1)  # its permutations are made once, then shared
+        self._permutations, self._scheme = model.permutations, model.scheme
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def add(self, article_id: str, text: str, order: tuple[str, str]) -> None:
+        """One more article (``order``: :func:`order_key` of it)."""
+        from datasketch import MinHash
+
+        opts = self.options
+        i = len(self._ids)
+        self._ids.append(article_id)
+        self._order.append(order)
+        self._uf.add(i)
+        # 1. exact: same word sequence
+        key = hashlib.sha256(" ".join(_words(text)).encode()).digest()[:16]
+        if key in self._first_with:
+            self._uf.union(self._first_with[key], i)
+            return
+        self._first_with[key] = i
+        # 2. near: MinHash LSH candidates, confirmed on the shingle sets
+        mine = shingles(text, opts.shingle_words)
+        m = MinHash(num_perm=opts.num_perm, seed=1, permutations=self._permutations, scheme=self._scheme)
+        m.update_batch([sh.encode("utf-8") for sh in sorted(mine)])
+        found = sorted(int(j) for j in self._lsh.query(m))
+        if found:
+            texts = self._texts([self._ids[j] for j in found])
+            for j in found:
+                other = texts.get(self._ids[j])
+                if other is not None and is_copy(mine, shingles(other, opts.shingle_words),
+                                                 opts.copy_jaccard, opts.containment, opts.min_shared):
+                    self._uf.union(j, i)
+        self._lsh.insert(str(i), m)
+
+    def originals(self) -> dict[str, str]:
+        """Each copy's id → the id of the earliest article of its group (the original): by
+        published date, then id. Articles that are no copy are not listed."""
+        out: dict[str, str] = {}
+        for members in self._uf.groups().values():
+            if len(members) < 2:
+                continue
+            original = min(members, key=lambda k: self._order[k])
+            for k in members:
+                if self._ids[k] != self._ids[original]:
+                    out[self._ids[k]] = self._ids[original]
+        return out
+
+
+def order_key(article: Article) -> tuple[str, str]:
+    """The order in which a group's original is chosen: published date (``date``, else
+    ``earliest``; unknown dates last), then id."""
+    return _order_key(article)
+
+
 def mark_duplicates(articles: list[Article], options: IngestOptions | None = None) -> None:
     """Set ``duplicate_of`` on every later copy to the id of the earliest copy (in place); the
     thresholds are ``options`` (``IngestOptions()`` when not given)."""
-    opts = options or IngestOptions()
-    threshold, contained = opts.copy_jaccard, opts.containment
-    from datasketch import MinHash, MinHashLSH
-
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
-    if not 0.0 < contained <= 1.0:
-        raise ValueError(f"containment must be in (0, 1], got {contained}")
-    n = len(articles)
-    uf = UnionFind(range(n))
-    find, union = uf.find, uf.union
-
-    # 1. exact: same word sequence
-    first_with: dict[str, int] = {}
-    representatives: list[int] = []
-    for i, article in enumerate(articles):
-        key = hashlib.sha256(" ".join(_words(article.text)).encode()).hexdigest()
-        if key in first_with:
-            union(first_with[key], i)
-        else:
-            first_with[key] = i
-            representatives.append(i)
-
-    # 2. near: MinHash LSH candidates, confirmed by exact Jaccard
-    sets = {i: shingles(articles[i].text, opts.shingle_words) for i in representatives}
-    # Jaccard of a text contained (to ``contained``) in one max_length_ratio times as long
-    implied = contained / (opts.max_length_ratio + 1 - contained)
-    lsh = MinHashLSH(threshold=max(0.05, min(threshold, implied) * opts.lsh_slack), num_perm=opts.num_perm)
-    hashes: dict[int, MinHash] = {}
-    for i in representatives:
-        m = MinHash(num_perm=opts.num_perm, seed=1)
-        m.update_batch([s.encode("utf-8") for s in sorted(sets[i])])
-        hashes[i] = m
-        for j in lsh.query(m):
-            if is_copy(sets[i], sets[int(j)], threshold, contained, opts.min_shared):
-                union(int(j), i)
-        lsh.insert(str(i), m)
-
-    # 3. the earliest article of each group is the original
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    for members in groups.values():
-        original = min(members, key=lambda k: _order_key(articles[k]))
-        for k in members:
-            same = articles[k].id == articles[original].id
-            articles[k].duplicate_of = None if k == original or same else articles[original].id
+    by_id = {a.id: a.text for a in articles}
+    dedupe = Deduper(lambda ids: {i: by_id[i] for i in ids}, options)
+    for a in articles:
+        dedupe.add(a.id, a.text, _order_key(a))
+    originals = dedupe.originals()
+    for a in articles:
+        a.duplicate_of = originals.get(a.id)

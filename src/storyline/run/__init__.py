@@ -11,7 +11,7 @@ never raises for a bad input file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -268,34 +268,78 @@ class _Mapped:
     analyses: list[ArticleAnalysis] = field(default_factory=list)  # only when asked to keep them
 
 
+# Up to this many articles are read before the map starts: an input this small (a web upload) gets
+# its exact count in the progress; a larger one streams, its total growing as it is read.
+READ_AHEAD = 256
+DEDUPE_BATCH = 200  # texts read back from the store at a time for the deduplication
+
+
+def _read_articles(paths: Sequence[str], meta_file: str | None, exclude: Sequence[str],
+                   options: IngestOptions, problems: list[str], order: list[str],
+                   max_articles: int | None) -> Iterator[Article]:
+    """The articles under ``paths``, one at a time, each text once (a second file with the same
+    text is reported and skipped); problems are appended to ``problems`` as they are met, each
+    article's id to ``order``. Past ``max_articles`` the input is only counted."""
+    from storyline.ingest import iter_articles
+
+    seen: set[str] = set()
+    extra = 0
+    for item in iter_articles(paths, meta_file, exclude=exclude, options=options):
+        if isinstance(item, IngestError):
+            problems.append(str(item))
+        elif item.id in seen:  # the same text given twice (e.g. a file and its copy): analyse once
+            problems.append(f"{item.path}: same text as an article already read; skipped")
+        elif max_articles is not None and len(order) >= max_articles:
+            seen.add(item.id)
+            extra += 1
+        else:
+            seen.add(item.id)
+            order.append(item.id)
+            yield item
+    if extra:
+        problems.append(f"{extra} more article(s) not analysed "
+                        f"(at most {max_articles} per run); the first {max_articles} were")
+
+
 def _map(paths: Sequence[str], *, meta_file: str | None, store: Store | None,
          workers: int | None, model: str | None, progress: Progress,
          max_articles: int | None = None, client: Any = None, keep: bool = True,
          options: Options | None = None) -> _Mapped:
-    """ingest → dedupe → per-article analysis, each stored as it arrives (and kept in memory only
-    with ``keep``); on a Dask cluster when ``client`` is given. No reduce."""
+    """ingest → per-article analysis, each stored as it arrives (and kept in memory only with
+    ``keep``) → copies marked (``ingest/dedupe.py``); on a Dask cluster when ``client`` is given.
+    No reduce.
+
+    Streamed: the input is read as the map consumes it (a few batches ahead), and nothing that
+    grows with the corpus is held but ids and the deduplication's compact state; the copies are
+    found after the map, each text read back from the store (``Store.set_duplicates``)."""
+    from itertools import chain, islice
+
     from storyline.analyze.nlp import load_nlp, model_version
     from storyline.run.local import Failure, analyze_parallel
 
+    opts = options or Options()
     files = getattr(store, "files", None)
-    articles, problems = load_corpus(paths, meta_file, exclude=files() if files else (),
-                                     options=(options or Options()).ingest)
-    if max_articles is not None and len(articles) > max_articles:
-        problems.append(f"{len(articles) - max_articles} more article(s) not analysed "
-                        f"(at most {max_articles} per run); the first {max_articles} were")
-        articles = articles[:max_articles]
-    result = _Mapped(problems=problems)
-    version = model_version(load_nlp(model)) if articles else None
-    total = len(articles)
-    progress("analyze", 0, total)
+    result = _Mapped(problems=[])
+    order: list[str] = []  # the run's article ids, in input order
+    stream = _read_articles(paths, meta_file, files() if files else (), opts.ingest, result.problems,
+                            order, max_articles)
+    ahead = list(islice(stream, READ_AHEAD))
+    if not ahead:
+        return result
+    articles: Iterator[Article] = chain(ahead, stream)
+    exact = len(ahead) < READ_AHEAD  # the whole input is read: its count is known
+    version = model_version(load_nlp(model))
+    progress("analyze", 0, len(order))
     if client is not None:
         from storyline.run.dask import analyze_dask
 
         results: Iterator[ArticleAnalysis | Failure] = analyze_dask(articles, client, model=model,
                                                                     options=options)
     else:
-        results = analyze_parallel(articles, workers=workers, model=model, options=options)
+        results = analyze_parallel(articles, workers=workers, model=model, options=options,
+                                   count=len(ahead) if exact else None)
     failures: dict[str, str] = {}
+    kept: dict[str, Article] = {}  # the articles of the analyses kept (deduplication without a store)
     for done, item in enumerate(results, 1):
         if isinstance(item, Failure):
             failures[item.article.id] = f"{item.article.path}: {item.error}"
@@ -303,9 +347,43 @@ def _map(paths: Sequence[str], *, meta_file: str | None, store: Store | None,
             result.run_ids.add(item.article.id)
             if keep:
                 result.analyses.append(item)
+                kept[item.article.id] = item.article
             if store is not None:
                 result.stored_new += int(store.save_analysis(item, model=version))
-        progress("analyze", done, total)
+        progress("analyze", done, max(done, len(order)))
     # in input order, whatever order the results came in
-    result.problems.extend(failures[a.id] for a in articles if a.id in failures)
+    result.problems.extend(failures[i] for i in order if i in failures)
+    # the analyses kept hold their texts anyway; otherwise the texts are read back from the store
+    originals = _find_copies([i for i in order if i in result.run_ids], None if keep else store, kept,
+                             opts.ingest)
+    if store is not None:
+        store.set_duplicates(originals)
+    for a in result.analyses:
+        a.article.duplicate_of = originals.get(a.article.id)
     return result
+
+
+def _find_copies(ids: Sequence[str], store: Store | None, kept: dict[str, Article],
+                 options: IngestOptions) -> dict[str, str]:
+    """Copy id → original id among the analysed articles ``ids`` (input order): their texts read
+    back from the store a batch at a time (from ``kept`` without a store)."""
+    from storyline.ingest.dedupe import Deduper, order_key
+
+    def texts(wanted: Sequence[str]) -> Mapping[str, str]:
+        if store is None:
+            return {i: kept[i].text for i in wanted if i in kept}
+        return store.article_texts(wanted)
+
+    def orders(wanted: Sequence[str]) -> Mapping[str, tuple[str, str]]:
+        if store is None:
+            return {i: order_key(kept[i]) for i in wanted if i in kept}
+        return store.article_orders(wanted)
+
+    dedupe = Deduper(texts, options)
+    for start in range(0, len(ids), DEDUPE_BATCH):
+        batch = ids[start:start + DEDUPE_BATCH]
+        found, order = texts(batch), orders(batch)
+        for i in batch:
+            if i in found:
+                dedupe.add(i, found[i], order.get(i) or ("9999-99-99", i))
+    return dedupe.originals()

@@ -13,7 +13,8 @@ a running scheduler whose workers may be on other machines (docs/scaling.md).
   SQLite file on this machine, PostgreSQL anywhere), a task gets the database URL and the article
   ids, and reads the analyses from the store on the worker; otherwise (an in-memory store) the
   client ships the story's analyses. At most :data:`IN_FLIGHT` stories per worker are out at once,
-  so the client never holds more than those.
+  so the client never holds more than those (nor more than :data:`IN_FLIGHT` map batches per
+  worker: the input is read as the tasks complete).
 
 Nothing here changes what is computed: the same stories and dossiers as the local runner
 (``tests/run/test_dask_runner.py``).
@@ -23,8 +24,9 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import StorylineError
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     from storyline.store import Store
 
 BATCH = 16  # articles per map task: a task should take seconds, not milliseconds
-IN_FLIGHT = 4  # reduce tasks out per worker at once
+IN_FLIGHT = 4  # tasks out per worker at once (map batches, reduce stories)
 INSTALL_HINT = "the Dask runner needs dask.distributed: pip install 'dask[distributed]'"
 
 
@@ -95,16 +97,28 @@ def analyze_batch(articles: Sequence[Article], model: str | None,
     return local_batch(articles, model, options)
 
 
-def analyze_dask(articles: Sequence[Article], client: Client, *, model: str | None = None,
+def analyze_dask(articles: Iterable[Article], client: Client, *, model: str | None = None,
                  batch: int = BATCH, options: Options | None = None) -> Iterator[ArticleAnalysis | Failure]:
     """Analyse every article on the cluster; yields each result as its task completes (the order
-    of completion, not the input order)."""
+    of completion, not the input order). ``articles`` may be a stream: at most
+    :data:`IN_FLIGHT` batches per worker are out at once, so neither the client nor the
+    scheduler ever holds the whole corpus."""
     distributed = _distributed()
-    futures = [client.submit(analyze_batch, list(articles[i:i + batch]), model, options, pure=False)
-               for i in range(0, len(articles), batch)]
-    for future in distributed.as_completed(futures):
+    it = iter(articles)
+    limit = IN_FLIGHT * worker_count(client)
+
+    def submit_next() -> Any | None:
+        chunk = list(islice(it, batch))
+        return client.submit(analyze_batch, chunk, model, options, pure=False) if chunk else None
+
+    first = [f for f in (submit_next() for _ in range(limit)) if f is not None]
+    running = distributed.as_completed(first)
+    for future in running:
         results = future.result()
         future.release()
+        nxt = submit_next()
+        if nxt is not None:
+            running.add(nxt)
         yield from results
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from storyline.errors import StorylineError
@@ -129,11 +130,18 @@ def effective_workers(n_articles: int, workers: int | None) -> int:
     return max(1, min(wanted, n_articles // MIN_ARTICLES_PER_WORKER))
 
 
-def analyze_parallel(articles: Sequence[Article], *, workers: int | None = None, model: str | None = None,
-                     options: Options | None = None) -> Iterator[ArticleAnalysis | Failure]:
-    """Analyse every article (one spaCy parse each); yields results in input order."""
-    chunks = [articles[i:i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
-    n = effective_workers(len(articles), workers)
+def analyze_parallel(articles: Iterable[Article], *, workers: int | None = None, model: str | None = None,
+                     options: Options | None = None, count: int | None = None) -> Iterator[ArticleAnalysis | Failure]:
+    """Analyse every article (one spaCy parse each); yields results in input order.
+
+    ``articles`` may be a stream: it is read as the workers need it (a few chunks ahead), never
+    held whole. ``count``: how many there are when known (a sequence's length otherwise; None: at
+    least enough to keep every worker busy)."""
+    if count is None and isinstance(articles, Sequence):
+        count = len(articles)
+    n = effective_workers(count, workers) if count is not None else \
+        (default_workers() if workers is None else max(1, workers))
+    chunks = _chunks(articles)
     if n == 1:
         _init_worker(model)
         for chunk in chunks:
@@ -146,3 +154,8 @@ def analyze_parallel(articles: Sequence[Article], *, workers: int | None = None,
         for results in pool.imap(partial(_analyze_chunk, options=options), chunks):
             yield from results
 
+
+def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while chunk := list(islice(it, CHUNK_SIZE)):
+        yield chunk

@@ -20,7 +20,7 @@ import os
 import re
 import time
 import weakref
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -370,6 +370,39 @@ class Store:
                     self._put_profile(conn, prof.id, prof.keys, False)
             yield from profiles
 
+    def article_texts(self, article_ids: Collection[str]) -> dict[str, str]:
+        """The stored texts of these articles (ids not stored are left out): what the run's
+        deduplication reads back instead of holding every text."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        with self._reading("read article texts") as conn:
+            rows = conn.execute(select(t.articles.c.id, t.articles.c.text)
+                                .where(t.articles.c.id.in_(ids))).all()
+        return {str(i): str(text) for i, text in rows}
+
+    def article_orders(self, article_ids: Collection[str]) -> dict[str, tuple[str, str]]:
+        """The order in which a group of copies picks its original (``ingest.dedupe.order_key``)
+        of these stored articles: published date (else the earliest; unknown last), then id."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        a = t.articles
+        with self._reading("read article dates") as conn:
+            rows = conn.execute(select(a.c.id, a.c.published_date, a.c.published_earliest)
+                                .where(a.c.id.in_(ids))).all()
+        return {str(i): (str(d or e or "9999-99-99"), str(i)) for i, d, e in rows}
+
+    def set_duplicates(self, originals: Mapping[str, str]) -> None:
+        """Mark stored articles as copies: article id → the id of its original (one transaction).
+        The column is what :meth:`load_analyses` and :meth:`iter_profiles` give as ``duplicate_of``."""
+        if not originals:
+            return
+        with self._writing("mark copies") as conn:
+            for article_id, original in sorted(originals.items()):
+                conn.execute(update(t.articles).where(t.articles.c.id == article_id)
+                             .values(duplicate_of=original))
+
     def load_analyses(self, article_ids: Sequence[str]) -> list[ArticleAnalysis]:
         """The stored analyses of these articles, in the order given (ids not stored are skipped)."""
         ids = list(dict.fromkeys(article_ids))
@@ -377,15 +410,17 @@ class Store:
             return []
         with self._reading("load analyses") as conn:
             rows = conn.execute(
-                select(t.analyses.c.article_id, t.analyses.c.data, t.articles.c.text)
+                select(t.analyses.c.article_id, t.analyses.c.data, t.articles.c.text,
+                       t.articles.c.duplicate_of)
                 .join(t.articles, t.articles.c.id == t.analyses.c.article_id)
                 .where(t.analyses.c.article_id.in_(ids))).all()
         by_id: dict[str, ArticleAnalysis] = {}
-        for article_id, stored, text in rows:
+        for article_id, stored, text, duplicate_of in rows:
             if not isinstance(stored, dict):
                 raise StoreError(f"{self.display_url}: stored analysis of {article_id} is not a JSON object")
             data: dict[str, Any] = dict(stored)
-            data["article"] = {**data["article"], "text": text}
+            # the run marks copies after the map (set_duplicates): the column is the truth
+            data["article"] = {**data["article"], "text": text, "duplicate_of": duplicate_of}
             try:
                 by_id[str(article_id)] = analysis_from_dict(data)
             except CodecError as exc:

@@ -12,7 +12,7 @@ file names the user sent, never the temporary ones.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,6 +73,9 @@ class _RenamingStore:
     def save_analysis(self, a: ArticleAnalysis, *, model: str | None = None) -> bool:
         a.article.path = self.display(a.article.path)
         return self.store.save_analysis(a, model=model)
+
+    def set_duplicates(self, originals: Mapping[str, str]) -> None:
+        self.store.set_duplicates(originals)
 
 
 def run_pipeline(uploads: Sequence[Upload], store: Store, title: str | None, *,
