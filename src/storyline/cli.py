@@ -463,6 +463,9 @@ def bench(
     cluster_scale: Annotated[Optional[list[int]], typer.Option(
         metavar="K", help="With --corpus: also story detection alone on the profiles ×K (streamed, "
                           "no reduce); repeatable.")] = None,
+    copies: Annotated[int, typer.Option(
+        metavar="K", help="With --corpus: end to end on each text K times, each copy a distinct file "
+                          "that the deduplication finds to be a copy (docs/benchmarks.md).")] = 1,
 ) -> None:
     """Time the bare spaCy parse, the full analysis, the reduce and a baseline; print a table."""
     from rich.console import Console
@@ -479,7 +482,7 @@ def bench(
             scales = sorted({1, scale} | ({10} if scale > 10 else set())) if scale > 0 else []
             result = run_corpus_bench(str(corpus), scales=scales, workers=workers, runners=chosen,
                                       limit=limit, work=str(work) if work else None,
-                                      cluster_scales=cluster_scale or [],
+                                      cluster_scales=cluster_scale or [], copies=copies,
                                       progress=lambda line: typer.echo(line, err=True))
             typer.echo(corpus_bench_markdown(result))
             return

@@ -40,3 +40,17 @@ def test_bench_corpus_tables(tmp_path: Path, nlp) -> None:  # nlp: loaded here, 
     assert again.exit_code == 0, again.output
     assert "| ×2 | 6 |" in again.output and "| local" not in again.output
     assert "| ×3 | 9 | 2 |" in again.output  # story detection alone: 9 profiles, still 2 stories
+
+
+def test_bench_copies_are_distinct_files_that_the_deduplication_marks_as_copies(tmp_path: Path) -> None:
+    from storyline.eval.bench import copy_text
+    from storyline.run import load_corpus
+
+    text = ("The harbor authority of Port Wendell reopened the north channel on Sunday after divers "
+            "cleared a sunken barge.\nShipping lines said delays would ease by Wednesday.\n")
+    for copy in range(3):
+        (tmp_path / f"port-{copy}.txt").write_text(copy_text(text, copy), encoding="utf-8")
+    articles, problems = load_corpus([str(tmp_path)])
+    assert len(articles) == 3 and not problems  # three distinct ids: none skipped as the same text
+    originals = {a.duplicate_of for a in articles if a.duplicate_of}
+    assert len(originals) == 1 and sum(a.duplicate_of is None for a in articles) == 1

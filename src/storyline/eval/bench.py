@@ -290,16 +290,75 @@ class CorpusBench:
     cluster: list[ClusterRow] = field(default_factory=list)
 
 
-def _materialise(corpus: Path, folder: Path, limit: int | None) -> tuple[list[str], int]:
-    """The paths a run reads: the corpus folder itself, or (ECB+, whose documents are token XML) its
-    documents written out as text files first, outside the timing."""
-    if not _is_ecbplus(corpus):
+def _materialise(corpus: Path, folder: Path, limit: int | None, copies: int = 1) -> tuple[list[str], int]:
+    """The paths a run reads: the corpus folder itself, or (ECB+, whose documents are token XML; the
+    shared datasets folder, every corpus in it) its documents written out as files first, outside
+    the timing; ``copies`` times each (:func:`shared_corpus_texts`, :func:`copy_text`)."""
+    if not _is_ecbplus(corpus) and not _is_datasets_root(corpus) and copies <= 1:
         return [str(corpus)], 0
-    articles = load_bench_corpus([str(corpus)], limit)
+    if _is_datasets_root(corpus):
+        named = shared_corpus_texts(corpus)
+    elif _is_ecbplus(corpus):
+        named = [(f"{Path(a.path).stem}.txt", a.text) for a in load_bench_corpus([str(corpus)])]
+    else:
+        named = [(f"{i:05d}-{Path(a.path).stem}.txt", a.text) for i, a in enumerate(load_bench_corpus([str(corpus)]))]
+    named = named[:limit] if limit else named
+    for old in folder.glob("*") if folder.is_dir() else ():
+        old.unlink()
     folder.mkdir(parents=True, exist_ok=True)
-    for a in articles:
-        (folder / f"{Path(a.path).stem}.txt").write_text(a.text + "\n", encoding="utf-8")
-    return [str(folder)], len(articles)
+    for copy in range(max(1, copies)):
+        for name, text in named:
+            stem, suffix = name.rsplit(".", 1)
+            (folder / f"{stem}-{copy}.{suffix}").write_text(copy_text(text, copy, suffix), encoding="utf-8")
+    return [str(folder)], len(named) * max(1, copies)
+
+
+def copy_text(text: str, copy: int, suffix: str = "txt") -> str:
+    """Copy number ``copy`` of a text, distinct as a file (its own content id) and the same to the
+    deduplication (the same word sequence: a line of ``copy + 2`` section-break stars is added,
+    punctuation only): a republished copy, analysed in full by the map like any article, marked as
+    a copy of the first and put in its story."""
+    if copy == 0:
+        return text if text.endswith("\n") else text + "\n"
+    stars = " ".join("*" * (copy + 2))
+    if suffix == "html":
+        return text.replace("</body>", f"<p>{stars}</p></body>", 1) if "</body>" in text else text + stars
+    return text.rstrip("\n") + "\n\n" + stars + "\n"
+
+
+def _is_datasets_root(path: Path) -> bool:
+    return path.is_dir() and (path / "ecbplus").is_dir() and (path / "stories-dev").is_dir()
+
+
+def shared_corpus_texts(root: Path) -> list[tuple[str, str]]:
+    """Every distinct article text of the shared datasets folder as (file name, text), used only as
+    load (nothing is scored): ECB+ (rebuilt from its tokens), MEANTIME and TempEval-3 Platinum
+    (their whole texts), PolNeAR dev and test (the texts), stories-dev (the article files, without
+    their metadata) and webpages-meta (the HTML pages as they are). A text met twice is kept once."""
+    from storyline.eval.timeml import load_cat, load_timeml
+
+    out: list[tuple[str, str]] = [(f"ecb-{Path(a.path).stem}.txt", a.text)
+                                  for a in ecbplus_articles(root / "ecbplus")]
+    for f in sorted((root / "meantime_en" / "intra-doc_annotation").glob("*/*.xml")):
+        out.append((f"meantime-{f.stem}.txt", load_cat(f, max_sentence=None).text))
+    for f in sorted((root / "te3_platinum" / "gold").glob("*.tml")):
+        out.append((f"te3-{f.stem}.txt", load_timeml(f).text))
+    for split in ("dev", "test"):
+        for f in sorted((root / "polnear" / split).rglob("*.txt")):
+            out.append((f"polnear-{split}-{f.stem}.txt", f.read_text(encoding="utf-8")))
+    for f in sorted((root / "stories-dev").glob("*/articles/*")):
+        if f.is_file():
+            out.append((f"stories-{f.parent.parent.name}-{f.stem}.{f.suffix.lstrip('.') or 'txt'}",
+                        f.read_text(encoding="utf-8")))
+    for f in sorted((root / "webpages-meta" / "pages").glob("*.html")):
+        out.append((f"page-{f.stem}.html", f.read_text(encoding="utf-8", errors="replace")))
+    seen: set[str] = set()
+    distinct = []
+    for name, text in out:
+        if text.strip() and text not in seen:
+            seen.add(text)
+            distinct.append((name, text))
+    return distinct
 
 
 def _child(fn: Callable[..., Any], *args: Any) -> Any:
@@ -467,12 +526,14 @@ def _replica(analyses: Sequence[ArticleAnalysis], copy: int) -> list[ArticleAnal
 
 def run_corpus_bench(corpus: str, *, scales: Sequence[int] = (10, 100), workers: int | None = None,
                      runners: Sequence[str] = ("local", "dask"), limit: int | None = None,
-                     work: str | None = None, cluster_scales: Sequence[int] = (),
+                     work: str | None = None, cluster_scales: Sequence[int] = (), copies: int = 1,
                      progress: Callable[[str], None] = lambda line: None) -> CorpusBench:
     """``storyline bench --corpus DIR``: end to end per runner, then stories + reduce at scale.
 
     ``work`` keeps the stores and outputs (default: a temporary folder, removed). With no runner,
-    the scale rows use the analyses of an earlier run kept in ``work`` (``local.db``)."""
+    the scale rows use the analyses of an earlier run kept in ``work`` (``local.db``). ``corpus`` may
+    be the shared datasets folder (every corpus in it, :func:`shared_corpus_texts`); ``copies``
+    writes each text that many times, each copy distinct as a file (:func:`copy_text`)."""
     import os
     import tempfile
     from contextlib import ExitStack
@@ -484,7 +545,9 @@ def run_corpus_bench(corpus: str, *, scales: Sequence[int] = (10, 100), workers:
         Path(work).mkdir(parents=True, exist_ok=True)
         e2e: list[EndToEndRow] = []
         if runners:
-            paths, _ = _materialise(Path(corpus), Path(work) / "corpus", limit)
+            paths, n = _materialise(Path(corpus), Path(work) / "corpus", limit, copies)
+            if n:
+                progress(f"{n:,} files written to {paths[0]}")
             for runner in runners:
                 progress(f"end to end, {runner} runner …")
                 for old in Path(work).glob(f"{runner}.db*"):  # a fresh store for each run
