@@ -947,7 +947,13 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: Timeli
     pairs.sort()
     uf = UnionFind(range(len(units)))
     arts = [{it.article for it in unit} for unit in units]  # by set representative
-    members = [list(unit) for unit in units]  # by set representative
+    # by set representative: its members by article (to find an article's own sentence at once)
+    members: list[dict[str, list[_Item]]] = []
+    for unit in units:
+        by_article: dict[str, list[_Item]] = {}
+        for it in unit:
+            by_article.setdefault(it.article, []).append(it)
+        members.append(by_article)
     for _s, a, b in pairs:
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb:
@@ -962,7 +968,8 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: Timeli
         root = uf.union(ra, rb)
         arts[root] = arts[ra] | arts[rb]
         small, large = sorted((members[ra], members[rb]), key=len)
-        large.extend(small)
+        for art, its in small.items():
+            large.setdefault(art, []).extend(its)
         members[root] = large
     merged: dict[int, list[_Item]] = {}
     for unit_no in range(len(units)):
@@ -979,15 +986,15 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: Timeli
     return out
 
 
-def _retells(joining: list[_Item], entry: list[_Item], common: set[str], opts: TimelineOptions) -> bool:
-    """Whether the undated reports ``joining`` may join ``entry`` although articles ``common`` have
-    a sentence in both: each such report retells its own article's sentence in the entry (a
-    happening of the same lexicon class, or the same participants by :func:`_content_match`). An article tells its
-    main event in the lede and again in a detail; the one-mention rule would put those apart."""
-    for u in joining:
-        if u.article not in common:
-            continue
-        own = [m for m in entry if m.article == u.article]
+def _retells(joining: dict[str, list[_Item]], entry: dict[str, list[_Item]], common: set[str],
+             opts: TimelineOptions) -> bool:
+    """Whether the undated reports ``joining`` (by article) may join ``entry`` (by article) although
+    articles ``common`` have a sentence in both: each such report retells its own article's
+    sentence in the entry (a happening of the same lexicon class, or the same participants by
+    :func:`_content_match`). An article tells its main event in the lede and again in a detail;
+    the one-mention rule would put those apart."""
+    for u in (u for art in sorted(common) for u in joining[art]):
+        own = entry[u.article]
         kind = predicate_class(u.mention.predicate)
         if not any((kind in PREDICATE_CLASSES and kind == predicate_class(m.mention.predicate)) or
                    _content_match(u, m, opts) is not None for m in own):
