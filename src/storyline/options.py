@@ -106,8 +106,10 @@ class TimelineOptions:
     strong_match: float = 0.8  # ... when its content matches at least this well
     # an undated report may join an entry holding another sentence of its article when it matches
     # the entry at least strong_match, or retells that sentence (same lexicon class or participants):
-    # a lede and its detail (timeline._merge_undated; stories-dev merge 0.53 -> 0.58 with --meta)
-    retellings: bool = True
+    # a lede and its detail; at most this many sentences of one article in an entry (0: one, no
+    # retellings). timeline._merge_undated; stories-dev merge 0.53 -> 0.58 with --meta (2 keeps
+    # entries of 11 sources at most where no cap made one of 25 with 7 sentences of one article)
+    retellings: int = 2
     # an undated sentence that names a year ("the 2018 fire") may join a report dated in that year,
     # whatever its narrative time (timeline._named_years)
     named_years: bool = True

@@ -134,8 +134,12 @@ def test_an_article_retelling_its_event_joins_the_entry_that_holds_its_lede() ->
     assert tl._best_match(detail, [b1], True, TimelineOptions()) is not None  # it reports b1's event
     [entry, *_] = tl._merge_undated([[a1, b1]], [detail], TimelineOptions())
     assert detail in entry  # "crumbled" retells a1's "collapsed" (one lexicon class)
-    [entry, *_] = tl._merge_undated([[a1, b1]], [detail], TimelineOptions(retellings=False))
+    [entry, *_] = tl._merge_undated([[a1, b1]], [detail], TimelineOptions(retellings=0))
     assert detail not in entry  # one mention per article and entry, as before
+    # a third sentence of a1 retelling the failure stays out: two of one article per entry at most
+    again = item("a1", "collapse", list(detail.keys) + ["dam"], day, day, undated=True)
+    [entry, *_] = tl._merge_undated([[a1, b1]], [detail, again], TimelineOptions())
+    assert sum(it.article == "a1" for it in entry) == 2
     # a sentence of a1 on something else (the repair budget) does not join on a weak match ...
     aside = item("a1", "say", ["say", "collapse", "spillway", "gate", "mayor", "cost", "repair", "budget",
                                "council", "week", "tax", "vote"], day, day, undated=True)

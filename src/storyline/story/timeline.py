@@ -962,6 +962,8 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: Timeli
             continue  # two dated entries are never joined through an undated mention
         common = arts[ra] & arts[rb]
         if common and not (opts.retellings and min(ra, rb) < n_groups and
+                           all(len(members[ra][art]) + len(members[rb][art]) <= opts.retellings
+                               for art in common) and
                            (-_s >= opts.strong_match or
                             _retells(members[max(ra, rb)], members[min(ra, rb)], common, opts))):
             continue  # one mention per article and entry, unless the article tells the event again

@@ -47,7 +47,7 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {name: frozenset(words.split(",")
     "strike": "strike,hit,crash,collide,ram,slam,smash,plow",
     "collapse": "collapse,fall,crumble,topple,cave in",
     "destroy": "destroy,burn,raze,devastate,ravage,level,wipe out,flatten,engulf,consume",
-    "erupt": "erupt,break out,ignite,spark,start",
+    "erupt": "erupt,break out,ignite,spark,start,begin,commence",
     "spread": "spread,sweep,race,tear",
     "rescue": "rescue,save,pull,evacuate,airlift",
     "search": "search,comb",
