@@ -85,3 +85,9 @@ def test_no_list_is_a_copy_of_another():
 def test_one_list_of_relative_time_words():
     # the sentence rule and the measure reader once kept two lists (7 and 16 words) of this concept
     assert {"ago", "later", "since", "past", "next"} <= claims.RELATIVE_TIME_WORDS
+
+
+def test_one_list_of_minor_words_in_names():
+    # names, outlets, acronyms and quoted titles once kept three lists of the small words left lower
+    # case inside a capitalized name (11, 10 and 13 words, each missing some of the others')
+    assert {"of", "the", "and", "with", "by", "de"} <= names.MINOR_WORDS

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from storyline.ingest.dates import DATE_RE, MARKER_RE, parse_date
 from storyline.ingest.outlets import is_known_or_call_sign, is_known_outlet, looks_like_outlet
-from storyline.lexicon.en.press import BYLINE_ROLE_NOUNS, BYLINE_ROLE_WORDS, NAME_CONNECTORS
+from storyline.lexicon.en.names import MINOR_WORDS
+from storyline.lexicon.en.press import BYLINE_ROLE_NOUNS, BYLINE_ROLE_WORDS
 from storyline.lexicon.en.time import MONTH_PREFIXES
 from storyline.options import IngestOptions
 
@@ -106,7 +107,7 @@ def _classify_byline_part(part: str, *, first: bool) -> str | None:
                                   or re.match(r"(?i:the)\s", part)):
         return "outlet"
     if lower and lower[-1] in BYLINE_ROLE_WORDS or (lower and lower[0] in BYLINE_ROLE_WORDS):
-        if all(w[:1].isupper() or w.lower() in NAME_CONNECTORS or w.lower() in BYLINE_ROLE_WORDS for w in words):
+        if all(w[:1].isupper() or w.lower() in MINOR_WORDS or w.lower() in BYLINE_ROLE_WORDS for w in words):
             return "role"
     if split_names(part) is not None:
         return "names"

@@ -62,7 +62,8 @@ from dataclasses import dataclass, field
 from storyline.ingest.byline import parse_byline, parse_signature, split_names
 from storyline.ingest.dates import DATE_EXPR, DATE_RE, MARKER_RE, MONTH, MONTH_MARKER_RE, parse_date, parse_month
 from storyline.ingest.outlets import is_known_outlet, looks_like_outlet, outlet_key, outlet_name
-from storyline.lexicon.en.press import LEDE_LABELS, NAME_CONNECTORS, OUTLET_WORDS
+from storyline.lexicon.en.names import MINOR_WORDS
+from storyline.lexicon.en.press import LEDE_LABELS, OUTLET_WORDS
 from storyline.options import IngestOptions
 
 _LEDE_OPENING = re.compile(
@@ -307,7 +308,7 @@ def _page_title_of(line: str, nxt: str, headline_chars: int) -> tuple[str, str] 
 
 def _titled_words(text: str) -> bool:
     words = text.split()
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in words)
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in MINOR_WORDS for w in words)
 
 
 def _take_date_markers(line: str, meta: TextMeta) -> str | None:
@@ -506,7 +507,7 @@ def _take_credit(line: str, meta: TextMeta) -> bool:
 
 def _titled(name: str) -> bool:
     words = name.split()
-    return 0 < len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in MINOR_WORDS
                                        for w in words)
 
 
@@ -663,7 +664,7 @@ def _is_tag(tag: str) -> bool:
         return False
     if DATE_RE.search(tag) or re.search(r"\d{4}", tag):
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in words)
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in MINOR_WORDS for w in words)
 
 
 def _find_lede(body: str, starts: dict[int, int], lines: list[str | None], meta: TextMeta,

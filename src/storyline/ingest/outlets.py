@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from storyline.lexicon.en.press import NAME_CONNECTORS, OUTLET_WORDS
+from storyline.lexicon.en.names import MINOR_WORDS
+from storyline.lexicon.en.press import OUTLET_WORDS
 
 # Wire-service tags printed in capitals or with a corporate prefix, and the name the service itself
 # uses. A short form the service prints as its own brand ("AP", "AFP", "UPI") stays as printed.
@@ -151,7 +152,7 @@ def looks_like_outlet(part: str) -> bool:
     if re.fullmatch(r"[A-Z][A-Z0-9]{1,4}(?:\s+[A-Z][a-z]+){1,2}", part):
         return True  # a network and a region: CBS Colorado, NBC Bay Area
     words = part.split()
-    titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_CONNECTORS for w in words)
+    titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in MINOR_WORDS for w in words)
     if not titled:
         return False
     # "The Center Square", or a name ending in a newspaper/broadcast word ("Valley Courier", "CBS News")

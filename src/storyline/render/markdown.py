@@ -9,6 +9,7 @@ found again without showing a reader a hash. Text taken from the articles is esc
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from storyline.model import Dossier
 from storyline.render.dates import iso_day_label
@@ -46,6 +47,11 @@ def cite(article: str, start: int, end: int, numbers: dict[str, int] | None = No
 _cite = cite
 
 MAX_MATRIX_COLUMNS = 12  # wider coverage tables are unreadable in Markdown: listed per item instead
+
+
+def _heading(title: str, items: Sequence[object], empty: str) -> list[str]:
+    """A section's heading, and the line that says it is empty when it has no items."""
+    return [f"## {title}", ""] + ([empty, ""] if not items else [])
 
 
 def _diff_md(a: str, b: str) -> str:
@@ -117,9 +123,7 @@ def render_markdown(d: Dossier) -> str:
             out.append(f"  - file: `{art.path}`")
     out.append("")
 
-    out += ["## Timeline", ""]
-    if not d.timeline:
-        out += ["No dated events were found.", ""]
+    out += _heading("Timeline", d.timeline, "No dated events were found.")
     for e in d.timeline:
         out.append(f"- **{md_escape(format_event_date(e.date))}**: {md_escape(e.summary)}")
         for s in e.sources:
@@ -127,9 +131,7 @@ def render_markdown(d: Dossier) -> str:
             out.append(f"  - {md_escape(v.label(s.article))} {cite(s.article, s.start, s.end)}{dated_by}")
     out.append("")
 
-    out += ["## Quotes", ""]
-    if not d.quotes:
-        out += ["No quotations were found.", ""]
+    out += _heading("Quotes", d.quotes, "No quotations were found.")
     for g in d.quotes:
         who = g.speaker_name or v.entity_name(g.speaker_entity)
         out.append(f"- **{md_escape(who)}**: “{md_escape(g.text)}”")
@@ -146,9 +148,7 @@ def render_markdown(d: Dossier) -> str:
                 out.append(f"    - “{_diff_md(g.text, var.text)}” — {arts}")
     out.append("")
 
-    out += ["## People and organizations", ""]
-    if not d.entities:
-        out += ["No entities were resolved.", ""]
+    out += _heading("People and organizations", d.entities, "No entities were resolved.")
     for ent in d.entities:
         aka = f" (also: {md_escape(', '.join(ent.aliases))})" if ent.aliases else ""
         out.append(f"- **{md_escape(ent.name)}**, {entity_type(ent.type)}{aka}")
@@ -161,9 +161,7 @@ def render_markdown(d: Dossier) -> str:
             out.append(f"  - {qual}{md_escape(r.title)}{quoted}{as_of} {cites}".rstrip())
     out.append("")
 
-    out += ["## Where the outlets agree and differ", ""]
-    if not d.comparisons:
-        out += ["No claims could be compared.", ""]
+    out += _heading("Where the outlets agree and differ", d.comparisons, "No claims could be compared.")
     for c in v.comparisons_by_status():
         out.append(f"- **{status_label(c.status)}**: {md_escape(v.subject_name(c.subject))} · "
                    f"{md_escape(v.comparison_attr(c))}"
@@ -184,10 +182,8 @@ def render_markdown(d: Dossier) -> str:
                 out.append(f"    - also: {', '.join(rest)}")
     out.append("")
 
-    out += ["## Claims", ""]
-    if not d.claims:
-        out += ["No claims were extracted.", ""]
-    else:
+    out += _heading("Claims", d.claims, "No claims were extracted.")
+    if d.claims:
         out += ["| subject | what | value | voice | source |", "|---|---|---|---|---|"]
         for cl in d.claims:
             when = v.as_of(cl.as_of, cl.article)

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 from storyline.analyze.entities.given_names import given_name_gender
 from storyline.lexicon.en.names import (
-    FUNCTION_WORDS,
     GPE_ALIASES,
     HONORIFICS,
     INVERTIBLE_HEADS,
+    MINOR_WORDS,
     NAME_SUFFIXES,
     NICKNAMES,
     OFFICE_WORDS,
@@ -169,7 +169,7 @@ def org_variants(name: str) -> set[str]:
     for f in forms:
         if len(f) >= 2:
             keys.add("acr:" + "".join(bare_word(t)[0] for t in f if bare_word(t)))
-            content = [t for t in f if t not in FUNCTION_WORDS]
+            content = [t for t in f if t not in MINOR_WORDS]
             if len(content) >= 2:
                 keys.add("acr:" + "".join(bare_word(t)[0] for t in content if bare_word(t)))
     return keys
@@ -250,7 +250,7 @@ def _org_suffixes(toks: list[str]) -> list[str]:
     out = []
     for k in range(1, len(toks) - 1):
         tail = toks[k:]
-        if tail[0] not in FUNCTION_WORDS and len(tail) >= 2:
+        if tail[0] not in MINOR_WORDS and len(tail) >= 2:
             out.append(" ".join(tail))
     return out
 

@@ -33,7 +33,7 @@ from storyline.analyze.quotes.speakers import (
     resolve_speaker,
     speaker_extent,
 )
-from storyline.lexicon.en.names import ROLE_NOUNS
+from storyline.lexicon.en.names import MINOR_WORDS, ROLE_NOUNS
 from storyline.lexicon.en.quotes import (
     MEDIA,
     MEDIUM_PREPS,
@@ -190,8 +190,7 @@ def _attribution_follows(ctx: QuoteContext, ri: int) -> bool:
 
 def _title_like(words: list[str]) -> bool:
     letters = [w for w in words if any(c.isalpha() for c in w)]
-    content = [w for w in letters if w.lower() not in {"a", "an", "the", "of", "in", "on", "and",
-                                                          "for", "to", "at", "with", "or", "by"}]
+    content = [w for w in letters if w.lower() not in MINOR_WORDS]
     return bool(content) and all(w.lstrip("‘'(\"“")[:1].isupper() for w in content)
 
 

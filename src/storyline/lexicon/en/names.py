@@ -134,7 +134,13 @@ QUALIFIERS = {"former": "former", "ex": "former", "onetime": "former", "one-time
               "erstwhile": "former", "then": "then", "now": "now", "current": "now",
               "currently": "now", "sitting": "now", "incumbent": "now"}
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "&", "in", "on", "at", "to", "a", "an"})
+# Words written in lower case inside a capitalized name or title ("Department of State", "Bank
+# of the West", "El Diario de la Nación"): the articles, coordinating conjunctions and short
+# prepositions that English title case leaves lower case (Chicago Manual of Style, 17th ed.,
+# 8.159), with the Spanish/French particles of organization and outlet names. One list for names,
+# outlets, acronyms and quoted titles.
+MINOR_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "and", "or", "&",
+                         "de", "la", "el"})
 # "X Department" and "Department of X" name the same body; only for these heads, where the
 # inversion is regular English usage (the State Department / the Department of State).
 INVERTIBLE_HEADS = frozenset({"department", "ministry", "office", "bureau"})

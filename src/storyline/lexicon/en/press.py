@@ -1,5 +1,5 @@
 """Words of a news page's furniture (:mod:`storyline.ingest`): the last words of outlet names, the
-small words inside a Title Case name, the job titles printed with a byline, and the labels that
+job titles printed with a byline, and the labels that
 open a lede in capitals without being its dateline.
 
 Sources: general knowledge of English-language newspaper and broadcaster names (the traditional
@@ -21,9 +21,6 @@ inquirer bulletin dispatch monitor standard telegraph guardian independent mirro
 record leader beacon sentinel ledger citizen public broadcasting agency service newsroom
 digest voice pioneer
 """.split())
-
-# Small words allowed inside a Title Case name ("Department of State", "El Diario de la Nación").
-NAME_CONNECTORS = frozenset({"of", "the", "and", "&", "for", "on", "at", "de", "la", "el"})
 
 # Masthead job titles and the words they are made of (the words newsrooms print after a byline
 # name: "Jane Doe, Senior Reporter", "Metro Desk", "Staff Reports").
