@@ -202,3 +202,17 @@ def test_a_personal_site_named_after_its_author_keeps_the_author():
     assert authors(page(head, '<h1>Ferry schedule</h1><p class="byline">By Ivo Marsh</p>')) == (["Ivo Marsh"], "byline")
     head = '<meta property="og:site_name" content="Harbor Gazette">'
     assert authors(page(head, '<h1>Ferry schedule</h1><p class="byline">By Harbor Gazette</p>')) == ([], None)
+
+
+@pytest.mark.parametrize("wrapper, found", [
+    ('<div class="elementor-widget-container">{}</div>', True),  # a page builder wraps the article too
+    ('<div class="layout has-sidebar">{}</div>', True),
+    ('<section class="gallery--wrapper__with-sidebar">{}</section>', True),
+    ('<article><aside class="meta">{}</aside></article>', True),  # an aside inside the article
+    ('<div class="post-comments">{}</div>', False),
+    ('<section class="related-posts">{}</section>', False),
+    ('<aside>{}</aside>', False),
+])
+def test_what_counts_as_another_texts_part_of_the_page(wrapper, found):
+    html = page("", "<h1>Ferry schedule</h1>" + wrapper.format('<p class="byline">By Ivo Marsh</p>'))
+    assert authors(html)[0] == (["Ivo Marsh"] if found else [])

@@ -277,19 +277,34 @@ def normalize_site_name(name: str) -> str | None:
 # (hCard/hAtom ``author``, WordPress ``byline``/``posted-by``, ``author-name``, ``contributor``).
 _AUTHOR_ATTR = re.compile(r"by-?line|author(?!ity|iz)|contributor|writer|posted-?by|submitted-?by|journalist",
                           re.I)
-# Page parts whose bylines credit other texts: comments, teasers of related stories, sidebars.
-# (a class token that starts with one of these words or has it after a dash: "comments", "related-posts",
-# "post-comments"; not "has-sidebar", "no-comments", which <body> carries on article pages)
-_OTHER_TEXTS = re.compile(r"(?:^|\s|(?<!has)(?<!no)(?<!with)(?<!show)[-_])(?:comment|related|recommend|sidebar"
-                          r"|widget|newsletter|popular|trending|read-?next|more-?(?:from|stories|news)|teaser|promo"
-                          r"|most-?read|you-?may|also-?like)", re.I)
-_OTHER_TEXT_TAGS = {"aside", "nav"}
+# Page parts whose bylines credit other texts: comments, teasers of related stories, sidebars. A
+# class token counts when it starts with one of these words ("comments", "sidebar-primary",
+# "related-posts") or ends in one after a dash ("post-comments", "jp-relatedposts"); layout tokens
+# that only mention them ("content-sidebar-wrap", "has-sidebar", "no-comments") and page-builder
+# "widget" wrappers, which hold the article too, do not.
+_OTHER_TEXT_WORDS = (r"comments?|commentlist|related\w*|recommend\w*|sidebar|newsletter|popular|trending|read-?next"
+                     r"|more-?(?:from|stories|news)|teasers?|promo|most-?read|you-?may-?also-?like")
+_OTHER_TEXT_START = re.compile(rf"(?:{_OTHER_TEXT_WORDS})(?:[-_].*)?", re.I)
+_OTHER_TEXT_END = re.compile(rf"(?P<head>.*?)(?P<modifier>[a-z]*)[-_]+(?:{_OTHER_TEXT_WORDS})", re.I)
+_LAYOUT_MODIFIERS = {"has", "no", "with", "without", "show", "hide", "is"}  # "has-sidebar", "wrapper__with-sidebar"
+
+
+def _other_text_class(attrs: str) -> bool:
+    for token in attrs.split():
+        if _OTHER_TEXT_START.fullmatch(token):
+            return True
+        m = _OTHER_TEXT_END.fullmatch(token)
+        if m and m["modifier"].lower() not in _LAYOUT_MODIFIERS:
+            return True
+    return False
+
+
 # A visible line that credits the article: "By Ines Vahl", "Posted by ...", "Posted on May 2, 2024 by
 # ...", "Von ...", "Por ..." (not "Photo by": a credit for a picture).
 _BY_LINE = re.compile(r"^(?:(?:written|posted|published|submitted|story|words|reporting|text)\b[^.!?|]{0,60}?\s)?"
                       r"(?:by|von|por)\s*:?\s+(?P<rest>\S.*)", re.I)
 _BY_START = re.compile(r"(?i)(?:written|posted|published|submitted|story|words|reporting|text|by|von|por)\b")
-# Links to an author's page, a common CMS convention (``/author/jane-doe``, ``/people/...``).
+# Links to an author's page, a common CMS convention (``/author/ines-vahl``, ``/people/...``).
 _AUTHOR_HREF = ("/author", "/people/", "/staff/", "/profile", "/journalist", "/writers/", "/contributors/",
                 "/autor")
 MAX_BYLINE_CHARS = 250  # the text of a byline element; longer is an author's bio or page text
@@ -366,11 +381,11 @@ def _skipped(el: Any) -> bool:
     for anc in el.iterancestors():
         if not isinstance(anc.tag, str) or anc.tag in ("body", "html"):
             continue
-        if anc.tag in _OTHER_TEXT_TAGS or (anc.tag == "footer" and not any(
+        if anc.tag == "nav" or (anc.tag in ("aside", "footer") and not any(
                 a.tag == "article" for a in anc.iterancestors())):
             return True
         attrs = " ".join(anc.get(k) or "" for k in ("class", "id", "itemtype"))
-        if attrs and _OTHER_TEXTS.search(attrs):
+        if attrs and _other_text_class(attrs):
             return True
     return False
 
