@@ -113,6 +113,9 @@ class TimelineOptions:
     # an undated sentence that names a year ("the 2018 fire") may join a report dated in that year,
     # whatever its narrative time (timeline._named_years)
     named_years: bool = True
+    # an undated report of a firmly dated entry whose sentence names one day relative to its
+    # publication ("in Sunday's final") bounds an undated article's publication (refine_publication)
+    sentence_days: bool = True
     # Blocking of the undated merge (speed, not accuracy: no stories-dev result depends on them): a
     # lemma in more than 1/block_share of the story's units proposes no candidates; one in more
     # than block_nearest units proposes only the block_nearest nearest in date.

@@ -237,3 +237,29 @@ def test_an_undated_sentence_naming_a_year_joins_that_years_report() -> None:
                         "2025-01-01", "2025-12-31", anchor="publication"),
                TimeExpr(text.index("2021"), text.index("2021") + 4, "2021", "DATE", "2021", "2021-01-01", "2021-12-31")]
     assert tl._named_years(timexes, ev) == frozenset({2019})
+
+
+def test_an_undated_report_naming_the_day_of_its_event_bounds_its_articles_publication() -> None:
+    # sports: an undated article's "won Sunday's stage" sits in the entry another outlet dates firmly
+    race = date(2026, 7, 12)  # a Sunday
+    text = "Lund won Sunday's stage in the rain."
+    known = Article(id="k1", text="Lund won.", published=PubDate("2026-07-12", "2026-07-12", "2026-07-12", "metadata"))
+    unknown = Article(id="u1", text=text)
+    day = TimeExpr(text.index("Sunday"), text.index("Sunday") + 6, "Sunday", "DATE", "XXXX-WXX-7", None, None,
+                   anchor="publication", resolved=False)
+    dated = item("k1", "win", ["lund", "stage", "win"], race, race, "2026-07-12")
+    told = item("u1", "win", ["lund", "stage", "win", "rain"], None, None, undated=True)
+    told.mention = EventMention(article="u1", start=0, end=len(text), text=text, timex=-1, predicate="win")
+    analyses = [ArticleAnalysis(article=known), ArticleAnalysis(article=unknown, timexes=[day])]
+    emap: dict[str, str] = {}
+    opts = TimelineOptions()
+    refined = tl.refine_publication(analyses, emap, opts, draft=tl.TimelineDraft(analyses, emap, opts, [[dated, told]]))
+    assert (refined["u1"].earliest, refined["u1"].latest) == ("2026-07-12", "2026-07-18")
+    off = TimelineOptions(sentence_days=False)
+    draft = tl.TimelineDraft(analyses, emap, off, [[dated, told]])
+    assert tl.refine_publication(analyses, emap, off, draft=draft) == {}
+    # two days named in the sentence: which one is the event's? none is used
+    two = [day, TimeExpr(text.index("rain"), text.index("rain") + 4, "rain", "DATE", "XXXX-WXX-6", None, None,
+                         anchor="publication", resolved=False)]
+    assert tl._sentence_day(two, told.mention) is None
+    assert tl._sentence_day([day], told.mention) is day

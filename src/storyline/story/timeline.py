@@ -1123,6 +1123,7 @@ def refine_publication(analyses: Sequence[ArticleAnalysis], entity_map: dict[str
         aid: (parse_iso(art.published.earliest), parse_iso(art.published.latest))
         for aid, art in by_id.items() if aid not in known}
     searched: dict[tuple, tuple[date, date] | None] = {}
+    timexes = {a.article.id: a.timexes for a in analyses}
     for group in sorted(groups, key=lambda g: min((it.article, it.mention.start) for it in g)):
         firm = [it for it in group if _firm(it, known)]
         lo = max((it.lo for it in firm if it.lo), default=None)
@@ -1131,16 +1132,26 @@ def refine_publication(analyses: Sequence[ArticleAnalysis], entity_map: dict[str
             continue  # no firm date, or the firm sources conflict: nothing to infer from
         estimated = all(f.undated for f in firm)  # only narrative times: the story's days
         for it in group:
-            if it.undated or it.article in known or it.timex.anchor != "publication":
+            if it.article in known:
                 continue
-            if estimated and it.gran != "day":
+            if it.undated:
+                # an undated report whose sentence names one day relative to its publication ("in
+                # Sunday's final"): that day is the entry's firm day, which bounds the publication
+                tx = _sentence_day(timexes[it.article], it.mention) if opts.sentence_days and not estimated \
+                    else None
+                if tx is None:
+                    continue
+            elif it.timex.anchor != "publication":
+                continue
+            else:
+                tx = it.timex
+            if estimated and granularity(tx.value) != "day":
                 continue  # "last year", "in May": background, not what the narrative time tells of
             cur_lo, cur_hi = bounds[it.article]
             start = cur_lo or shift(lo, -_SEARCH_DAYS)
             end = cur_hi or shift(hi, _SEARCH_DAYS)
             # copies of one report (same text, same expression, same bounds) are searched once
-            key = (by_id[it.article].text, it.timex.start, it.timex.end, it.timex.tense or "past",
-                   start, end, lo, hi)
+            key = (by_id[it.article].text, tx.start, tx.end, tx.tense or "past", start, end, lo, hi)
             if key not in searched:
                 try:
                     searched[key] = _feasible_days(*key)
@@ -1160,6 +1171,14 @@ def refine_publication(analyses: Sequence[ArticleAnalysis], entity_map: dict[str
         pinned = iso(b_lo) if b_lo is not None and b_lo == b_hi else None
         out[aid] = PubDate(date=pinned, earliest=iso(b_lo), latest=iso(b_hi), basis="inferred")
     return out
+
+
+def _sentence_day(timexes: Sequence[TimeExpr], ev: EventMention) -> TimeExpr | None:
+    """The one day-level expression relative to publication in a mention's sentence ("in Sunday's
+    final", "Tuesday's storm"), None when there is none or more than one (which would it be?)."""
+    days = [t for t in timexes if ev.start <= t.start and t.end <= ev.end and t.part == "text"
+            and t.anchor == "publication" and t.type in ("DATE", "TIME") and granularity(t.value) == "day"]
+    return days[0] if len(days) == 1 else None
 
 
 def _feasible_days(text: str, t_start: int, t_end: int, tense: str, start: date, end: date,
