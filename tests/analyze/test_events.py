@@ -153,3 +153,18 @@ def test_an_embedded_post_is_an_event_on_its_signature_date(nlp):
     assert not [e for e in run_all(nlp, text, "2025-05-20") if e.timex < 0 and "fan" in e.text]
     # a signature not at the end of its line is not an embed's
     assert not [e for e in events if e.predicate == "post" and "Clinics" in e.text]
+
+
+def test_an_attributed_post_is_an_event_even_when_the_parser_misses_its_verb(nlp):
+    # sports, science: the quote extractor's cue and speaker give the saying
+    from storyline.analyze import analyze_doc
+
+    for text in ("Fans filled the square.\n“Historic day for the club. Congratulations to the whole "
+                 "squad”, the prime minister posted on X.",
+                 "The lab published its findings.\n“A remarkable result for the whole field. Thanks to "
+                 "every volunteer”, the institute director posted on LinkedIn."):
+        article = Article(id="a1", text=text,
+                          published=PubDate(date="2025-03-04", earliest="2025-03-04", latest="2025-03-04",
+                                            basis="metadata"))
+        events = analyze_doc(article, nlp(text)).events
+        assert [e.predicate for e in events if "posted" in e.text] == ["post"]

@@ -97,3 +97,45 @@ def test_were_able_to_reports_what_was_done(parse):
                  ("reach", "VB", "VERB", "xcomp", 2, "reach"), ("the", "DT", "DET", "det", 6, "the"),
                  ("hikers", "NNS", "NOUN", "dobj", 4, "hiker"), (".", ".", "PUNCT", "punct", 1, ".")])
     assert _events(doc) == []
+
+
+def _quote_events(doc, quotes) -> list[EventMention]:
+    article = Article(id="a1", text=doc.text,
+                      published=PubDate(date=PUB, earliest=PUB, latest=PUB, basis="metadata"))
+    _, timexes = analyze_time(doc, article)
+    return extract_events(doc, article, timexes, [], quotes)
+
+
+# "“Big day for the club”, the mayor posted on X." parsed as a noun phrase: no verb root
+_MISPARSED = [("“", "``", "PUNCT", "punct", 3, "“"), ("Big", "JJ", "ADJ", "amod", 2, "big"),
+              ("day", "NN", "NOUN", "ROOT", 2, "day"), ("for", "IN", "ADP", "prep", 2, "for"),
+              ("the", "DT", "DET", "det", 5, "the"), ("club", "NN", "NOUN", "pobj", 3, "club"),
+              ("”", "''", "PUNCT", "punct", 2, "”"), (",", ",", "PUNCT", "punct", 2, ","),
+              ("the", "DT", "DET", "det", 9, "the"), ("mayor", "NN", "NOUN", "appos", 2, "mayor"),
+              ("posted", "VBN", "VERB", "acl", 9, "post"), ("on", "IN", "ADP", "prep", 10, "on"),
+              ("X", "NNP", "PROPN", "pobj", 11, "X"), (".", ".", "PUNCT", "punct", 2, ".")]
+
+
+def test_an_attributed_quotation_without_a_verb_root_is_its_saying(parse):
+    from storyline.model import Quote
+
+    doc = parse(_MISPARSED)
+    assert doc.text.startswith("“Big day for the club”, the mayor posted on X.")
+    at = doc.text.index("the mayor")
+    quote = Quote(start=1, end=doc.text.index("”"), text="Big day for the club", speaker_text="the mayor",
+                  speaker_start=at, speaker_end=at + len("the mayor"), cue="post", kind="full")
+    assert _events(doc) == []  # without the quote extractor's reading: a fragment
+    [ev] = _quote_events(doc, [quote])
+    assert (ev.predicate, ev.timex, ev.text) == ("post", -1, doc.text)
+
+
+def test_a_quotation_attributed_before_it_or_in_part_adds_nothing(parse):
+    from storyline.model import Quote
+
+    doc = parse(_MISPARSED)
+    at = doc.text.index("the mayor")
+    fragment = Quote(start=1, end=doc.text.index("”"), text="Big day for the club", speaker_text="the mayor",
+                     speaker_start=at, speaker_end=at + len("the mayor"), cue="post", kind="fragment")
+    no_cue = Quote(start=1, end=doc.text.index("”"), text="Big day for the club", speaker_text="the mayor",
+                   speaker_start=at, speaker_end=at + len("the mayor"), cue=None, kind="full")
+    assert _quote_events(doc, [fragment, no_cue]) == []

@@ -42,7 +42,7 @@ def analyze_doc(article: Article, doc: Doc, options: Options | None = None) -> A
     timexes = speech_times(doc, article, timexes, quotes)  # "tomorrow," she said on Friday
     claims = extract_claims(doc, article, mentions, entities, timexes, quotes)
     labels = extract_labels(doc, article, quotes)
-    events = extract_events(doc, article, timexes, mentions)
+    events = extract_events(doc, article, timexes, mentions, quotes)
     return ArticleAnalysis(article=article, sentences=sentences, mentions=mentions,
                            entities=entities, timexes=timexes, quotes=quotes, claims=claims,
                            events=events, labels=labels, furniture_timexes=furniture)

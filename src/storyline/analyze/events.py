@@ -37,7 +37,7 @@ from storyline.analyze.time import REF_VALUES, fmt_num, governing_verb, parse_nu
 from storyline.lexicon.en.events import STATIVE_PREDICATES
 from storyline.lexicon.en.quotes import SPEECH_VERBS
 from storyline.lexicon.en.time import UNITS
-from storyline.model import Article, EventMention, Mention, TimeExpr
+from storyline.model import Article, EventMention, Mention, Quote, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -223,10 +223,40 @@ def _undated(doc: Doc, text: str, start: int, end: int,
     return predicate_phrase(verb) or lemma, tense
 
 
+def _attributions(doc: Doc, text: str, quotes: Sequence[Quote], regions: list[tuple[int, int]],
+                  taken: list[tuple[int, int]]) -> list[tuple[int, int, Token]]:
+    """(start, end, cue verb) of the attribution sentences of ``quotes`` that no mention covers:
+    the saying of a quotation whose sentence the parser did not give a verb root ("“…”, the
+    minister posted on X." parsed as a noun phrase). The cue must be a past form outside the
+    quotation marks; the piece is the sentence around the speaker, cut to its line."""
+    out: list[tuple[int, int, Token]] = []
+    for q in quotes:
+        if not q.cue or q.speaker_start is None or q.speaker_end is None or q.kind != "full" \
+                or q.speaker_start < q.end:
+            continue  # only "“…,” the minister said": a reported statement is the sentence's own
+        at = q.speaker_start
+        if any(s <= at < e for s, e in taken) or any(s <= at < e for s, e, _v in out):
+            continue
+        span = doc.char_span(q.speaker_start, q.speaker_end, alignment_mode="expand")
+        if span is None:
+            continue
+        start, end = _sentence_bounds(text, span.sent, at)
+        if is_metadata_line(_line_of(text, at)):
+            continue
+        cue = next((t for t in span.sent if start <= t.idx < end and t.lemma_.lower() == q.cue
+                    and t.tag_ in ("VBD", "VBN") and verb_tense(t) == "past"
+                    and not any(a <= t.idx < b for a, b in regions)), None)
+        if cue is not None:
+            out.append((start, end, cue))
+    return out
+
+
 def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
-                   mentions: list[Mention]) -> list[EventMention]:
+                   mentions: list[Mention], quotes: Sequence[Quote] = ()) -> list[EventMention]:
     """One EventMention per (sentence, anchoring date) pair, and one undated EventMention per
-    past-tense sentence without a date of its own; see the module doc for what is left out."""
+    past-tense sentence without a date of its own, or per attributed quotation (``quotes``, from
+    the quote extractor) whose saying no sentence yields; see the module doc for what is left
+    out."""
     text = article.text
     events: list[EventMention] = []
     seen: set[tuple[int, int, int]] = set()
@@ -285,7 +315,7 @@ def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
                                    entities=entities_in(start, end),
                                    keys=content_keys(doc, start, end, time_spans)))
 
-    quotes = [(r.start, r.end) for r in quote_regions(text)]
+    regions = [(r.start, r.end) for r in quote_regions(text)]
     for sent in doc.sents:
         at = sent.start_char
         while at < sent.end_char:
@@ -303,12 +333,18 @@ def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
                 continue
             if is_metadata_line(_line_of(text, start)):
                 continue
-            found = _undated(doc, text, start, end, quotes)
+            found = _undated(doc, text, start, end, regions)
             if found is None:
                 continue
             events.append(EventMention(article=article.id, start=start, end=end,
                                        text=text[start:end], timex=-1, predicate=found[0],
                                        entities=entities_in(start, end),
                                        keys=content_keys(doc, start, end, time_spans)))
+    taken = [(e.start, e.end) for e in events]
+    for start, end, cue in _attributions(doc, text, quotes, regions, taken):
+        events.append(EventMention(article=article.id, start=start, end=end, text=text[start:end],
+                                   timex=-1, predicate=predicate_phrase(cue),
+                                   entities=entities_in(start, end),
+                                   keys=content_keys(doc, start, end, time_spans)))
     events.sort(key=lambda e: (e.start, e.timex))
     return events
