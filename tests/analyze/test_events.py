@@ -168,3 +168,11 @@ def test_an_attributed_post_is_an_event_even_when_the_parser_misses_its_verb(nlp
                                             basis="metadata"))
         events = analyze_doc(article, nlp(text)).events
         assert [e.predicate for e in events if "posted" in e.text] == ["post"]
+
+
+def test_saying_on_a_social_platform_is_a_post(nlp):
+    # science, local government: "said on X", "said in a post on Facebook" → post; on TV it stays a saying
+    text = "“Our rover is on the surface. Thank you to every engineer!,” said the agency on X."
+    assert undated(nlp, text) == ["post"]
+    assert undated(nlp, "“We will rebuild,” the mayor said in a post on Facebook.") == ["post"]
+    assert undated(nlp, "“We will rebuild,” the mayor told reporters at the town hall.") == ["tell"]

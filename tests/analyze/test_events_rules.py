@@ -139,3 +139,17 @@ def test_a_quotation_attributed_before_it_or_in_part_adds_nothing(parse):
     no_cue = Quote(start=1, end=doc.text.index("”"), text="Big day for the club", speaker_text="the mayor",
                    speaker_start=at, speaker_end=at + len("the mayor"), cue=None, kind="full")
     assert _quote_events(doc, [fragment, no_cue]) == []
+
+
+def test_a_saying_whose_subject_is_on_a_platform_is_a_post(parse):
+    # "“We won,” said the club on X." — the parser hangs "on X" on the subject
+    from storyline.analyze.events import predicate_phrase
+
+    doc = parse([("“", "``", "PUNCT", "punct", 5, "“"), ("We", "PRP", "PRON", "nsubj", 2, "we"),
+                 ("won", "VBD", "VERB", "ccomp", 5, "win"), (",", ",", "PUNCT", "punct", 5, ","),
+                 ("”", "''", "PUNCT", "punct", 5, "”"), ("said", "VBD", "VERB", "ROOT", 5, "say"),
+                 ("the", "DT", "DET", "det", 7, "the"), ("club", "NN", "NOUN", "nsubj", 5, "club"),
+                 ("on", "IN", "ADP", "prep", 7, "on"), ("X", "NNP", "PROPN", "pobj", 8, "X"),
+                 (".", ".", "PUNCT", "punct", 5, ".")])
+    assert predicate_phrase(doc[5]) == "post"
+    assert predicate_phrase(doc[2]) == "win"  # not a speech verb: its own lemma
