@@ -116,6 +116,8 @@ class TimelineOptions:
     # an undated report of a firmly dated entry whose sentence names one day relative to its
     # publication ("in Sunday's final") bounds an undated article's publication (refine_publication)
     sentence_days: bool = True
+    # a sentence that writes its day twice ("on Friday (Nov. 17)") is one dated report (timeline._items)
+    one_day_per_sentence: bool = True
     # Blocking of the undated merge (speed, not accuracy: no stories-dev result depends on them): a
     # lemma in more than 1/block_share of the story's units proposes no candidates; one in more
     # than block_nearest units proposes only the block_nearest nearest in date.

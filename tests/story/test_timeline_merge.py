@@ -263,3 +263,21 @@ def test_an_undated_report_naming_the_day_of_its_event_bounds_its_articles_publi
                          anchor="publication", resolved=False)]
     assert tl._sentence_day(two, told.mention) is None
     assert tl._sentence_day([day], told.mention) is day
+
+
+def test_a_sentence_that_writes_its_day_twice_is_one_dated_report() -> None:
+    # business: "The board fired its chief on Friday (Nov. 17)." — two expressions of one day
+    text = "The board fired its chief on Friday (Nov. 17)."
+    fri, nov = text.index("Friday"), text.index("Nov. 17")
+    timexes = [TimeExpr(fri, fri + 6, "Friday", "DATE", "2026-11-13", "2026-11-13", "2026-11-13",
+                        anchor="publication"),
+               TimeExpr(nov, nov + 7, "Nov. 17", "DATE", "2026-11-17", "2026-11-17", "2026-11-17"),
+               TimeExpr(nov, nov + 7, "Nov. 17", "DATE", "2026-11-13", "2026-11-13", "2026-11-13")]
+    events = [EventMention("f1", 0, len(text), text, timex, "fire", keys=["board", "chief", "fire"])
+              for timex in (0, 2, 1)]
+    a = ArticleAnalysis(article=Article(id="f1", text=text), timexes=timexes, events=events)
+    items, _ = tl._items([a], {}, one_day=True)
+    # the two of the 13th are one report, dated by the absolute expression; the 17th stays apart
+    assert sorted((it.timex.text, it.timex.value) for it in items) == [("Nov. 17", "2026-11-13"),
+                                                                     ("Nov. 17", "2026-11-17")]
+    assert len(tl._items([a], {}, one_day=False)[0]) == 3

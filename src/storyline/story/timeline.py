@@ -30,7 +30,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -146,13 +146,21 @@ def _key_weights(analyses: Sequence[ArticleAnalysis],
 
 
 def _items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
-           idf: dict[str, float] | None = None) -> tuple[list[_Item], list[_Item]]:
+           idf: dict[str, float] | None = None, *, one_day: bool = False) -> tuple[list[_Item], list[_Item]]:
     """Dated event mentions (sorted by date), and *floating* ones: no calendar bound at all (an
-    undated article), like "last October" → ``XXXX-10`` or "last year" → ``XXXX``."""
+    undated article), like "last October" → ``XXXX-10`` or "last year" → ``XXXX``.
+
+    ``one_day``: a sentence that writes its day twice ("on Friday (Nov. 17)", "Sunday, 20 August")
+    is one report of that day, not two: of its mentions with one predicate and the same bounds only
+    the best-anchored is kept (absolute before relative to publication, then resolved, then the
+    first). Two copies of it could never share an entry (one mention per article), so they split
+    the event's other reports between two entries."""
     stop = _stop_words()
     out: list[_Item] = []
     floating: list[_Item] = []
     for a in analyses:
+        if one_day:
+            a = _one_per_day(a)
         for ev in a.events:
             if not 0 <= ev.timex < len(a.timexes):
                 continue
@@ -169,6 +177,33 @@ def _items(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
             (out if lo or hi else floating).append(item)
     order = lambda it: (it.key, it.article, it.mention.start, it.mention.timex)  # noqa: E731
     return sorted(out, key=order), sorted(floating, key=lambda it: order(it)[1:])
+
+
+def _one_per_day(a: ArticleAnalysis) -> ArticleAnalysis:
+    """``a`` with at most one dated mention per sentence, predicate and day range (see :func:`_items`)."""
+    best: dict[tuple, EventMention] = {}
+    drop: set[int] = set()
+    for ev in a.events:
+        if not 0 <= ev.timex < len(a.timexes):
+            continue
+        tx = a.timexes[ev.timex]
+        if tx.earliest is None or tx.latest is None:
+            continue
+        key = (ev.start, ev.end, ev.predicate, tx.earliest, tx.latest)
+        rank = (tx.anchor != "absolute", not tx.resolved, ev.timex)
+        held = best.get(key)
+        if held is None:
+            best[key] = ev
+            continue
+        h_tx = a.timexes[held.timex]
+        if rank < (h_tx.anchor != "absolute", not h_tx.resolved, held.timex):
+            drop.add(id(held))
+            best[key] = ev
+        else:
+            drop.add(id(ev))
+    if not drop:
+        return a
+    return replace(a, events=[ev for ev in a.events if id(ev) not in drop])
 
 
 _WEEKDAY_PATTERN = re.compile(r"^XXXX-WXX-([1-7])")
@@ -1048,7 +1083,7 @@ def draft_timeline(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     into dated entries, undated ones by content and narrative time."""
     opts = opts or TimelineOptions()
     idf = _key_weights(analyses, entity_map)
-    items, floating = _items(analyses, entity_map, idf)
+    items, floating = _items(analyses, entity_map, idf, one_day=opts.one_day_per_sentence)
     groups = [[items[i] for i in group] for group in _cluster(items, opts)]
     groups = _attach_floating(groups, floating)
     groups = _merge_undated(groups, _unattached(groups, floating) +
