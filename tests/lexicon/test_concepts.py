@@ -64,6 +64,7 @@ def test_detention_places_are_not_the_words_of_imprisonment():
 
 def test_patient_events_are_event_names():
     assert claims.PATIENT_EVENTS <= set(claims.EVENT_LEMMAS.values())
+    assert claims.EVENT_NOUNS <= set(claims.EVENT_LEMMAS)
 
 
 def test_rate_adverbs_name_time_units():

@@ -52,6 +52,7 @@ from storyline.lexicon.en.claims import (
     CHARGE_NOUNS,
     DETENTION_PLACE_WORDS,
     EVENT_LEMMAS,
+    EVENT_NOUNS,
     MODAL_VERBS,
     PRISON_WORDS,
     RELATIVE_TIME_WORDS,
@@ -475,9 +476,7 @@ def _event_of(tok: Token) -> str | None:
         return "convicted"
     if lemma == "plead" and any(c.lower_ == "guilty" for c in tok.subtree):
         return "pleaded_guilty"
-    if tok.pos_ == "VERB" or tok.pos_ == "NOUN" and lemma in (
-            "conviction", "sentencing", "indictment", "arraignment", "acquittal", "trial",
-            "ruling", "resignation", "death", "release", "arrest", "pardon", "appeal"):
+    if tok.pos_ == "VERB" or tok.pos_ == "NOUN" and lemma in EVENT_NOUNS:
         name = EVENT_LEMMAS.get(lemma)
         if name is not None and not (tok.pos_ == "NOUN" and lemma in ("sentence", "charge")):
             return name

@@ -75,6 +75,10 @@ EVENT_LEMMAS: dict[str, str] = {
     "appoint": "appointed", "nominate": "nominated", "confirm": "confirmed", "testify": "testified",
     "die": "died", "death": "died", "bear": "born",
 }
+# The nouns among them that name a dated event of their own ("the conviction on May 3", "her
+# resignation in June"); a noun such as "sentence" or "charge" names a thing, not the act.
+EVENT_NOUNS = {"conviction", "sentencing", "indictment", "arraignment", "acquittal", "trial", "ruling",
+               "resignation", "death", "release", "arrest", "pardon", "appeal"}
 # Events whose date claims are about the one the act happens to ("she was convicted", "he was
 # born"): the patient, written in the passive.
 PATIENT_EVENTS = {"convicted", "sentenced", "indicted", "charged", "arrested", "arraigned", "acquitted",
