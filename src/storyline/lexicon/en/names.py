@@ -135,7 +135,7 @@ QUALIFIERS = {"former": "former", "ex": "former", "onetime": "former", "one-time
               "currently": "now", "sitting": "now", "incumbent": "now"}
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words written in lower case inside a capitalized name or title ("Department of State", "Bank
-# of the West", "El Diario de la Nación"): the articles, coordinating conjunctions and short
+# of the West", "Banco de la Plaza Mayor"): the articles, coordinating conjunctions and short
 # prepositions that English title case leaves lower case (Chicago Manual of Style, 17th ed.,
 # 8.159), with the Spanish/French particles of organization and outlet names. One list for names,
 # outlets, acronyms and quoted titles.

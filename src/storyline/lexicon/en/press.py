@@ -23,7 +23,7 @@ digest voice pioneer
 """.split())
 
 # Masthead job titles and the words they are made of (the words newsrooms print after a byline
-# name: "Jane Doe, Senior Reporter", "Metro Desk", "Staff Reports").
+# name: "Mara Quill, Senior Reporter", "Metro Desk", "Staff Reports").
 BYLINE_ROLE_WORDS = frozenset("""
 writer reporter correspondent editor staff contributor columnist producer chief analyst intern
 fellow journalist photographer anchor host senior deputy managing political investigative report
@@ -33,7 +33,7 @@ guest lead executive video digital photo photojournalist critic reviewer researc
 officer
 """.split())
 # The nouns among them that are only ever a job title: a page's author value ending in words that
-# include one of these ("Jane Doe Staff Writer") ends in a title, not in a name (a surname such as
+# include one of these ("Mara Quill Metro Reporter") ends in a title, not in a name (a surname such as
 # "Guest" or "Lead" is one of the other role words, and stays).
 BYLINE_ROLE_NOUNS = frozenset("""
 writer reporter correspondent editor contributor columnist journalist photographer staff producer
