@@ -216,3 +216,21 @@ def test_a_personal_site_named_after_its_author_keeps_the_author():
 def test_what_counts_as_another_texts_part_of_the_page(wrapper, found):
     html = page("", "<h1>Ferry schedule</h1>" + wrapper.format('<p class="byline">By Ivo Marsh</p>'))
     assert authors(html)[0] == (["Ivo Marsh"] if found else [])
+
+
+@pytest.mark.parametrize("line", [
+    "By noon, crews had cleared the road.",
+    "By Tuesday evening, the ferry had left.",
+    "By Tuesday Morning the ferry had left port",
+    "By March, the board will vote again.",
+    "By the time the ferry docked, the crowd had left.",
+])
+def test_a_sentence_that_starts_with_by_is_no_byline(line):
+    assert authors(page("", f"<h1>Ferry schedule</h1><p>{line}</p>")) == ([], None)
+
+
+def test_a_by_line_with_a_date_and_section_run_on():
+    html = page("", "<h1>Ferry schedule</h1><p>By Ivo Marsh on May 2, 2024 in Local News</p>")
+    assert authors(html) == (["Ivo Marsh"], "byline")
+    assert authors(page("", "<h1>Ferry schedule</h1><p>By Kestrel | May 2, 2024</p>")) == (["Kestrel"], "byline")
+    assert authors(page("", "<h1>Ferry schedule</h1><p>By March</p>")) == ([], None)

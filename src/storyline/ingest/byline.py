@@ -16,7 +16,7 @@ from storyline.ingest.dates import DATE_RE, MARKER_RE, parse_date
 from storyline.ingest.outlets import is_known_or_call_sign, is_known_outlet, looks_like_outlet
 from storyline.lexicon.en.names import MINOR_WORDS
 from storyline.lexicon.en.press import BYLINE_ROLE_NOUNS, BYLINE_ROLE_WORDS
-from storyline.lexicon.en.time import MONTH_PREFIXES
+from storyline.lexicon.en.time import MONTH_PREFIXES, WEEKDAYS
 from storyline.options import IngestOptions
 
 _UP = "A-ZÀ-ÖØ-Þ"  # upper-case letters, Latin-1 accented ones included
@@ -275,7 +275,7 @@ def clean_author(value: str, *, min_words: int = 2) -> str | None:
         return None
     keys = [_key(w) for w in words]
     if set(keys) & NOT_A_PERSON_WORDS or not _is_org_free(words) or is_known_outlet(piece) \
-            or keys[0] == "the" or (len(words) == 1 and (piece.isupper() or len(piece) < 3)):
+            or keys[0] == "the" or keys[0] in WEEKDAYS or (len(words) == 1 and (piece.isupper() or len(piece) < 3)):
         return None  # (a lone all-caps word is a CMS account or an acronym: "WEB", "ADMIN", "PTI")
     for w, key in zip(words, keys, strict=True):
         if not (w[:1].isupper() or (w[:1].isalpha() and not w[:1].islower()) or key in NAME_PARTICLES

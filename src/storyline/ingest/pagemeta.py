@@ -23,6 +23,7 @@ fields needed here are a walk over lxml's tree, which trafilatura already depend
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Iterator
@@ -307,6 +308,7 @@ _BY_START = re.compile(r"(?i)(?:written|posted|published|submitted|story|words|r
 # Links to an author's page, a common CMS convention (``/author/ines-vahl``, ``/people/...``).
 _AUTHOR_HREF = ("/author", "/people/", "/staff/", "/profile", "/journalist", "/writers/", "/contributors/",
                 "/autor")
+_MONTH_NAMES = {m.casefold() for m in calendar.month_name if m}  # "By March, ..." is a date, not a name
 MAX_BYLINE_CHARS = 250  # the text of a byline element; longer is an author's bio or page text
 
 
@@ -495,7 +497,15 @@ def _credited(el: Any) -> list[str]:
     if m and len(text.split()) <= 20 and not any(
             isinstance(c.tag, str) and len(_text(c)) == len(text) for c in el):  # the innermost element
         parsed = parse_byline("By " + m["rest"])
-        return parsed.names if parsed and parsed.names else split_author_names(m["rest"], min_words=1)
+        if parsed and parsed.names:
+            return parsed.names
+        # a line the strict byline reader does not take ("By Ines Vahl on May 2, 2024 in Local"):
+        # names as printed (capitalized, two words or more), not a sentence ("By noon, crews ...")
+        if m["rest"][:1].isupper() and not re.search(r"[a-z]{2}[.!?]$", text):
+            names = split_author_names(m["rest"], min_words=2)
+            if not names and len(text.split()) <= 8:  # a short credit line: "By Kestrel", "By Kestrel | May 2"
+                names = [n for n in split_author_names(m["rest"], min_words=1) if n.casefold() not in _MONTH_NAMES]
+            return names
     return []
 
 
