@@ -176,3 +176,14 @@ def test_saying_on_a_social_platform_is_a_post(nlp):
     assert undated(nlp, text) == ["post"]
     assert undated(nlp, "“We will rebuild,” the mayor said in a post on Facebook.") == ["post"]
     assert undated(nlp, "“We will rebuild,” the mayor told reporters at the town hall.") == ["tell"]
+
+
+def test_posting_stamps_anywhere_in_a_line_are_not_events():
+    from storyline.analyze.events import is_metadata_line
+
+    # page furniture: live-page headings with their posting stamp, "Published On:" labels
+    assert is_metadata_line("Council approves budget after long debatepublished at 09:12 British Summer Time 4 May")
+    assert is_metadata_line("Share on Facebook Published On: Tue, 3 Jun 2025 10:02:11")
+    # reports that mention publishing or posting stay
+    assert not is_metadata_line("The ruling was published at 9:30 a.m. on the court website.")
+    assert not is_metadata_line("The agency posted on X that the launch had been delayed.")

@@ -58,6 +58,13 @@ _METADATA_LINE_PATTERNS: tuple[str, ...] = (
     r"copyright\b|©",
 )
 
+# Posting stamps found anywhere in a line (case-insensitive): a live page's "… published at 16:16
+# GMT 28 March" glued to its heading, or a "Published On: <date>" label after other page furniture.
+_STAMP_PATTERNS: tuple[str, ...] = (
+    r"(?:published|updated|posted)\s+at\s+\d{1,2}[:.]\d{2}[^.!?\n]*$",
+    r"\b(?:published|updated|posted)\s+on\s*:",
+)
+
 # Photo and picture credits found anywhere in a line: the line is a caption, not a report.
 _PHOTO_CREDIT_PATTERNS: tuple[str, ...] = (
     r"\((?:[A-Z][\w.&-]*\s+){0,3}(?:Photo|Image|Pool Photo|File Photo)s?\b",
@@ -70,13 +77,14 @@ _METADATA = re.compile("|".join(f"(?:{p})" for p in _METADATA_LINE_PATTERNS), re
 # Threads, Bluesky and Mastodon quotes pasted as text): "— Name (@handle)".
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^—–\n]{1,80}?\(@\w{1,30}(?:@[\w.-]+)?\)\s*$")
 _CREDIT = re.compile("|".join(f"(?:{p})" for p in _PHOTO_CREDIT_PATTERNS))
+_STAMP = re.compile("|".join(f"(?:{p})" for p in _STAMP_PATTERNS), re.IGNORECASE)
 _KEY_POS = ("NOUN", "PROPN", "VERB", "NUM")
 
 
 def is_metadata_line(line: str) -> bool:
     """A credit line, update/posting stamp, photo caption or credit: never an event."""
     line = line.strip()
-    return bool(_METADATA.match(line) or _CREDIT.search(line))
+    return bool(_METADATA.match(line) or _CREDIT.search(line) or _STAMP.search(line))
 
 
 def _sentence_bounds(text: str, sent: Span, at: int) -> tuple[int, int]:
