@@ -68,7 +68,9 @@ def test_patient_events_are_event_names():
 
 
 def test_rate_adverbs_name_time_units():
+    # the adverbs that make an amount a rate: the frequency adverbs of a whole unit of time
     assert set(measures.RATE_ADVERBS.values()) <= set(claims.TIME_UNITS)
+    assert set(measures.RATE_ADVERBS) < set(time.FREQUENCY_ADVERBS)
 
 
 def test_no_list_is_a_copy_of_another():

@@ -40,6 +40,7 @@ from storyline.lexicon.en.claims import (
     ONGOING_PREDICATES,
     PARTY_WORDS,
     PATIENT_EVENTS,
+    TIME_UNITS,
 )
 from storyline.lexicon.en.measures import COLLECTIVE_NOUNS, IRREGULAR_PLURALS
 from storyline.lexicon.en.names import ORG_HEAD_NOUNS
@@ -738,7 +739,7 @@ def _fmt(c: Claim) -> str:
         c.qualifier or "", "")
     if c.unit == "USD" and isinstance(v, (int, float)):
         return f"{bound}${v:,.0f}" if float(v).is_integer() else f"{bound}${v:,}"
-    if c.unit in ("year", "month", "week", "day", "decade") and isinstance(v, (int, float)):
+    if c.unit in TIME_UNITS and isinstance(v, (int, float)):
         return f"{bound}{v:g} {c.unit}{'' if v == 1 else 's'}"
     if c.qualifier == "list" and c.parts:
         items = " + ".join(f"{p['value']} {p['item']}" for p in c.parts)

@@ -26,7 +26,17 @@ from storyline.analyze.time.calendar import (
     value_bounds,
     week_value,
 )
-from storyline.lexicon.en.time import HOLIDAYS, MONTH_PREFIXES, NUM_WORDS, UNITS, WEEKDAYS
+from storyline.lexicon.en.time import (
+    FREQUENCY_ADVERBS,
+    HOLIDAYS,
+    MONTH_PREFIXES,
+    NUM_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+)
 from storyline.model import TimexType
 
 Tense = str  # "past" | "present" | "future"
@@ -59,10 +69,8 @@ MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|Oc
 MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
 MONTH_ANY = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=\s+\d))"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-PART = r"(?:morning|afternoon|evening|night)"
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-SEASON = r"(?:spring|summer|fall|autumn|winter)"
+PART = rf"(?:{'|'.join(PARTS_OF_DAY)})"
+SEASON = rf"(?:{'|'.join(SEASONS)})"
 VAGUE = r"(?:a\s+few|few|several|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|numerous|recent|the\s+past|the\s+last|the\s+next|the\s+coming)"
 _NUMW = ("(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|"
          "six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -73,7 +81,6 @@ NUM = rf"(?:\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|{_NUMW}{_HALF}?|\d+{_HALF})"
 NUM_OR_A = rf"(?:{NUM}|an?(?:\s+and\s+a\s+half)?|a\s+half)"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"
 UNITS_PL = r"(?:seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries)"
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
 def parse_num(s: str) -> float | None:
@@ -573,7 +580,7 @@ def _century(m):
 # weekdays: "Monday", "last Friday", "Monday night", "this Wednesday"
 @rule(rf"{B}(?:(?P<which>(?i:last|this|next|past))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>(?i:{PART})))?(?!\w|['’](?!s\b))")
 def _weekday(m):
-    part = PARTS[m["part"].lower()] if m["part"] else None
+    part = PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
     which = (m["which"] or "").lower() or None
     which = "last" if which == "past" else which
     wd = WEEKDAYS[m["wd"].lower()]
@@ -597,7 +604,7 @@ def _with_part(rel: Callable[[date, Tense], Resolved], part: str):
 # "the morning of March 19", "the night of Aug. 3, 2021"
 @rule(rf"(?i)\b(?:the\s+)?(?P<part>morning|afternoon|evening|night)\s+of\s+(?:(?-i:{WEEKDAY}),?\s+)?(?P<mon>(?-i:{MONTH_ANY}))\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[6-9]\d\d|20\d\d))?(?![\w%]|\.\d|,\d|:\d)")
 def _part_of_date(m):
-    part = PARTS[m["part"].lower()]
+    part = PARTS_OF_DAY[m["part"].lower()]
     day, mo = int(m["day"]), _mon(m["mon"])
     if m["year"]:
         try:
@@ -623,14 +630,14 @@ def _deictic(m):
         return None  # a title: "USA Today", "<Country> Today"
     w = m["w"].lower()
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
-    part = PARTS[m["part"].lower()] if m["part"] else ("NI" if w == "tonight" else None)
+    part = PARTS_OF_DAY[m["part"].lower()] if m["part"] else ("NI" if w == "tonight" else None)
     return _cand(m, "TIME" if part else "DATE", rel=rel_unit("day", off, part), priority=1)
 
 
 @rule(rf"(?i)\b(?:(?P<which>this|last|yesterday|tomorrow)\s+)(?P<part>{PART})\b")
 def _part_of_day(m):
     which = m["which"].lower()
-    part = PARTS[m["part"].lower()]
+    part = PARTS_OF_DAY[m["part"].lower()]
     off = {"this": 0, "last": -1 if part == "NI" else 0, "yesterday": -1, "tomorrow": 1}[which]
     if which == "last" and part != "NI":
         return None
@@ -788,7 +795,7 @@ def _ago(m):
 @rule(r"(?i)\bthe\s+(?P<unit>day|morning|evening|night)\s+(?:before|prior)(?=\s*[,.;)—–]|\s*$|\s+(?:and|but|when|as)\b)")
 def _unit_prior(m):
     unit = m["unit"].lower()
-    part = PARTS.get(unit)
+    part = PARTS_OF_DAY.get(unit)
     return _cand(m, "TIME" if part else "DATE", rel=rel_unit("day", -1, part), context=True,
                  priority=1)
 
@@ -798,7 +805,7 @@ def _context_unit(m):
     unit = (m["unit"] or m["u2"]).lower()
     rel = (m["rel"] or "same").lower()
     off = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0}[rel]
-    part = PARTS.get(unit)
+    part = PARTS_OF_DAY.get(unit)
     if part:
         unit = "day"
     if unit == "day":
@@ -949,8 +956,8 @@ def _set_every(m):
     x = m["x"].lower()
     if x in WEEKDAYS:
         return _cand(m, "SET", value=f"XXXX-WXX-{WEEKDAYS[x]}", priority=2)
-    if x in PARTS:
-        return _cand(m, "SET", value=f"XXXX-XX-XXT{PARTS[x]}", priority=2)
+    if x in PARTS_OF_DAY:
+        return _cand(m, "SET", value=f"XXXX-XX-XXT{PARTS_OF_DAY[x]}", priority=2)
     if x in SEASONS:
         return _cand(m, "SET", value=f"XXXX-{SEASONS[x]}", priority=2)
     if x == "season":
@@ -961,14 +968,11 @@ def _set_every(m):
     return _cand(m, "SET", value=duration_value(k, x), priority=2)
 
 
-@rule(r"(?i)\b(?P<w>daily|weekly|monthly|quarterly|annually|annual|yearly|nightly|hourly|biweekly|semiannually)\b(?!-)")
+@rule(rf"(?i)\b(?P<w>{'|'.join(FREQUENCY_ADVERBS)})\b(?!-)")
 def _set_adverb(m):
     if m["w"][0].isupper() and _in_name(m):
         return None  # a newspaper: "Daily Mail", "The Kashmir Daily", "Publishers Weekly"
-    v = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-         "quarterly": "P3M", "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-         "semiannually": "P6M"}[m["w"].lower()]
-    return _cand(m, "SET", value=v, priority=1)
+    return _cand(m, "SET", value=FREQUENCY_ADVERBS[m["w"].lower()], priority=1)
 
 
 @rule(rf"(?i)\b(?:once|twice|three\s+times|\d+\s+times|several\s+times)\s+(?P<x>(?:a|an|per|each)\s+(?P<unit>{UNIT}))\b")

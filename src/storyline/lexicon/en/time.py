@@ -52,6 +52,16 @@ _MONTH_NAMES = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "
                 "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
 MONTH_PREFIXES = {name[:3]: number for name, number in _MONTH_NAMES.items()}
 
+# Parts of the day and seasons with their TIMEX3 codes, the ordinals that number a quarter or a
+# half, and the adverbs of frequency with the period of the set they name (TimeML annotation
+# guidelines 1.2.1: MO/AF/EV/NI, SP/SU/FA/WI, ISO 8601 periods; "fall" and "autumn" are one season).
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+FREQUENCY_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+                     "annual": "P1Y", "yearly": "P1Y", "nightly": "P1D", "hourly": "PT1H", "biweekly": "P2W",
+                     "semiannually": "P6M"}
+
 # Number words of a count of time units ("three weeks", "a dozen years", "a half hour"): the English
 # cardinal names of ``lexicon.en.claims.NUMBER_WORDS`` (the same cardinals, the article and "dozen")
 # with "hundred", and "single" and "half" that stand for a number in such phrases.
