@@ -38,6 +38,7 @@ from storyline.lexicon.en.events import STATIVE_PREDICATES
 from storyline.lexicon.en.quotes import MEDIUM_PREPS, PLATFORMS, SPEECH_VERBS
 from storyline.lexicon.en.time import UNITS
 from storyline.model import Article, EventMention, Mention, Quote, TimeExpr
+from storyline.spans import trim_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -97,16 +98,7 @@ def _sentence_bounds(text: str, sent: Span, at: int) -> tuple[int, int]:
     nl = text.find("\n", at, end)
     if nl != -1:
         end = nl
-    return _strip(text, start, end)
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start:end`` without surrounding whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return trim_span(text, start, end)
 
 
 def _line_of(text: str, at: int) -> str:
@@ -322,7 +314,7 @@ def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
         if _POST_SIGNATURE.search(text, line_start, tx.start) and not text[tx.end:line_end].strip(" .)"):
             # an embedded social-media post: "<post text> — Name (@handle) March 3, 2025"; the
             # post is the event, made on its signature's date
-            start, end = _strip(text, line_start, line_end)
+            start, end = trim_span(text, line_start, line_end)
             if (start, end, i) not in seen:
                 seen.add((start, end, i))
                 dated_sentences.add((start, end))

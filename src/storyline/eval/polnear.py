@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.errors import DatasetError
+from storyline.spans import trim_span
 
 SPLITS = ("dev", "test")
 OPEN_MARKS = ("“", "``", "«", '"', "''")
@@ -154,14 +155,6 @@ def _quoted_stretches(text: str, lo: int, hi: int) -> Spans:
     return out
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
 def gold_direct_quotes(text: str, attributions: list[Attribution]) -> list[GoldQuote]:
     """Direct quotations: quoted stretches inside Content pieces (marks just outside count too)."""
     found: dict[tuple[int, int], GoldQuote] = {}
@@ -185,7 +178,7 @@ def gold_direct_quotes(text: str, attributions: list[Attribution]) -> list[GoldQ
                     left.difference_update(range(x, y))
                 full = not any(text[c].isalnum() for c in left)
                 for qa, qb in stretches:
-                    qa, qb = _trim(text, qa, qb)
+                    qa, qb = trim_span(text, qa, qb)
                     if qb <= qa or not any(c.isalnum() for c in text[qa:qb]):
                         continue
                     if (qa, qb) not in found:

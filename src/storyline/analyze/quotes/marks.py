@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storyline.spans import trim_span
+
 DOUBLE_OPEN = "“„«"
 OPENER_CONTEXT = " \t\n([{—–-/:;,>"
 WORD_RE = re.compile(r"\w", re.UNICODE)
@@ -100,14 +102,6 @@ def _closing_single(text: str, i: int, hi: int) -> bool:
         return False
     nxt = text[i + 1] if i + 1 < hi else " "
     return not WORD_RE.match(nxt)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _single_style(text: str) -> str:
@@ -207,7 +201,7 @@ def find_quote_regions(text: str) -> list[QuoteRegion]:
 
 def _add(regions: list[QuoteRegion], text: str, start: int, end: int, mark_start: int,
          mark_end: int, closed: bool, chain: int | None, single: bool) -> None:
-    s, e = _trim(text, start, end)
+    s, e = trim_span(text, start, end)
     if not any(WORD_RE.match(c) for c in text[s:e]):
         return  # empty marks or punctuation only
     index = len(regions)
