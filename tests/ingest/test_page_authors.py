@@ -234,3 +234,9 @@ def test_a_by_line_with_a_date_and_section_run_on():
     assert authors(html) == (["Ivo Marsh"], "byline")
     assert authors(page("", "<h1>Ferry schedule</h1><p>By Kestrel | May 2, 2024</p>")) == (["Kestrel"], "byline")
     assert authors(page("", "<h1>Ferry schedule</h1><p>By March</p>")) == ([], None)
+
+
+def test_an_address_inside_the_article_names_its_author():
+    html = page("", '<article><h1>Ferry schedule</h1><address>Lea Park</address></article>')
+    assert authors(html) == (["Lea Park"], "byline")
+    assert authors(page("", '<h1>Ferry schedule</h1><address>12 Harbor Road</address>')) == ([], None)

@@ -478,7 +478,9 @@ def _credited(el: Any) -> list[str]:
     attrs = " ".join(v for k, v in el.attrib.items() if k in ("class", "id", "itemprop", "rel", "name")
                      or k.startswith("data-"))
     href = (el.get("href") or "").lower()
-    marked = bool(_AUTHOR_ATTR.search(attrs)) or (el.tag == "a" and any(h in href for h in _AUTHOR_HREF))
+    # (an <address> inside an <article> is its author's contact information, in HTML's own terms)
+    marked = bool(_AUTHOR_ATTR.search(attrs)) or (el.tag == "a" and any(h in href for h in _AUTHOR_HREF)) \
+        or (el.tag == "address" and any(a.tag == "article" for a in el.iterancestors()))
     if not marked and not _BY_START.match(" ".join("".join(islice(el.itertext(), 3)).split())):
         return []  # (a cheap look at the first words before the element's whole text)
     text = _text(el)
