@@ -118,6 +118,9 @@ class TimelineOptions:
     sentence_days: bool = True
     # a sentence that writes its day twice ("on Friday (Nov. 17)") is one dated report (timeline._items)
     one_day_per_sentence: bool = True
+    # an undated sentence dated through the story event it names ("a day after the touchdown"):
+    # the anchor's entries of its predicate class, all on one day (story/anchored.py)
+    anchored_dates: bool = True
     # Blocking of the undated merge (speed, not accuracy: no stories-dev result depends on them): a
     # lemma in more than 1/block_share of the story's units proposes no candidates; one in more
     # than block_nearest units proposes only the block_nearest nearest in date.

@@ -51,6 +51,7 @@ from storyline.model import (
 )
 from storyline.options import TimelineOptions
 from storyline.safedate import DATE_ERRORS, shift
+from storyline.story.anchored import AnchoredPhrase, sentence_phrases
 from storyline.unionfind import UnionFind
 
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "decade": 6,
@@ -104,6 +105,8 @@ class _Item:
     published: tuple[date | None, date | None] | None = None
     # an undated mention: the years its sentence names outright ("the 2018 fire"), not its own date
     years: frozenset[int] = frozenset()
+    # dated through another event of the story ("a day after the touchdown"): how, for the record
+    basis: str | None = None
 
     @property
     def weight(self) -> float:
@@ -595,7 +598,7 @@ def _event(members: list[_Item],
             sources.append(EventSource(article=it.article, start=it.mention.start,
                                        end=it.mention.end, text=it.mention.text,
                                        time_text=it.timex.text, time_start=it.timex.start,
-                                       time_end=it.timex.end))
+                                       time_end=it.timex.end, dated_by=it.basis))
         else:  # dated by the entry's other reports, else by its article's narrative time
             sources.append(EventSource(article=it.article, start=it.mention.start,
                                        end=it.mention.end, text=it.mention.text, time_text="",
@@ -1083,12 +1086,100 @@ def draft_timeline(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     into dated entries, undated ones by content and narrative time."""
     opts = opts or TimelineOptions()
     idf = _key_weights(analyses, entity_map)
+    groups = _merged(analyses, entity_map, idf, opts, [])
+    if opts.anchored_dates:
+        anchored = _anchored_items(groups, _undated_items(analyses, entity_map, idf, opts),
+                                   sentence_phrases(analyses), idf)
+        if anchored:  # those sentences are dated now: the merge again, with them as dated reports
+            groups = _merged(analyses, entity_map, idf, opts, anchored)
+    return TimelineDraft(analyses, entity_map, opts, groups)
+
+
+def _merged(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str], idf: dict[str, float],
+            opts: TimelineOptions, anchored: list[_Item]) -> list[list[_Item]]:
     items, floating = _items(analyses, entity_map, idf, one_day=opts.one_day_per_sentence)
+    if anchored:
+        items = sorted(items + anchored, key=lambda it: (it.key, it.article, it.mention.start, it.mention.timex))
     groups = [[items[i] for i in group] for group in _cluster(items, opts)]
     groups = _attach_floating(groups, floating)
-    groups = _merge_undated(groups, _unattached(groups, floating) +
-                            _undated_items(analyses, entity_map, idf, opts), opts)
-    return TimelineDraft(analyses, entity_map, opts, groups)
+    taken = {(it.article, it.mention.start, it.mention.end) for it in anchored}
+    undated = [u for u in _undated_items(analyses, entity_map, idf, opts)
+               if (u.article, u.mention.start, u.mention.end) not in taken]
+    return _merge_undated(groups, _unattached(groups, floating) + undated, opts)
+
+
+def _group_day(group: list[_Item]) -> tuple[date, bool] | None:
+    """The one day an entry's reports put it on, and whether a report dates it with an expression
+    of its own (not only narrative time); None when the entry spans more than a day."""
+    dated = [it for it in group if (it.lo or it.hi) and not it.undated]
+    if dated:
+        lo = max((it.lo for it in dated if it.lo), default=None)
+        hi = min((it.hi for it in dated if it.hi), default=None)
+        return (lo, True) if lo is not None and lo == hi else None
+    narrative = _narrative_date(group)
+    if narrative is None or narrative[0] != narrative[1]:
+        return None
+    return narrative[0], False
+
+
+def _anchor_class(phrase: AnchoredPhrase, keys: frozenset[str]) -> str | None:
+    """The predicate class the anchor phrase names: its first word that is a lexicon predicate or
+    event noun ("the touchdown", "the collapse"), or a verb form of one of the sentence's lemmas
+    ("he was fired" → fire); None when it names none ("the disaster")."""
+    for w in phrase.words:
+        if w in _PRED_CLASS:
+            return _PRED_CLASS[w]
+        for k in keys:
+            stem = k[:-1] if k.endswith("e") else k
+            if k in _PRED_CLASS and len(stem) >= 3 and w.startswith(stem) and len(w) - len(k) <= 3:
+                return _PRED_CLASS[k]
+    return None
+
+
+def _mkey(it: _Item) -> tuple[str, int, int]:
+    return it.article, it.mention.start, it.mention.end
+
+
+def _anchored_items(groups: list[list[_Item]], undated: list[_Item],
+                    phrases: dict[tuple[str, int, int], AnchoredPhrase], idf: dict[str, float]) -> list[_Item]:
+    """Undated reports dated through the story event their sentence names as its anchor
+    (:mod:`storyline.story.anchored`): the entries with a report of the anchor's class that shares
+    the participants the anchor phrase names must all lie on one day, at least one of them dated
+    by an expression of its own."""
+    out: list[_Item] = []
+    for it in undated:
+        ph = phrases.get(_mkey(it))
+        if ph is not None:
+            cls = _anchor_class(ph, it.keys)
+            if cls is None:
+                continue
+            named = frozenset(w for w in ph.words if w in it.keys and _PRED_CLASS.get(w) != cls)
+            days: set[date] = set()
+            firm = False
+            for other in groups:
+                # (the sentence itself may sit in its anchor's entry: it names the anchor)
+                reports = [o for o in other if predicate_class(o.mention.predicate) == cls and _mkey(o) != _mkey(it)]
+                if not reports or (named and not any(named & o.keys for o in reports)):
+                    continue
+                found = _group_day(other)
+                if found is None:
+                    days.add(date.min)  # an anchor entry of more than one day: which day?
+                    continue
+                days.add(found[0])
+                firm = firm or found[1]
+            if len(days) != 1 or not firm or date.min in days:
+                continue  # no anchor, an ambiguous one, or only estimated days
+            day = next(iter(days))
+            lo, hi = ph.dates(day)
+            value = lo.isoformat()
+            tx = TimeExpr(start=ph.start, end=ph.end, text=ph.text, type="DATE", value=value,
+                          earliest=lo.isoformat(), latest=hi.isoformat(), anchor="story", resolved=lo == hi)
+            # the anchor is the report's time, not one of its participants
+            keys = frozenset(k for k in it.keys if k not in ph.words and _PRED_CLASS.get(k) != cls) \
+                | {k for k in it.keys if k == it.mention.predicate}
+            out.append(_Item(it.article, it.mention, tx, lo, hi, it.entities, it.words, keys, idf=idf,
+                             basis=f"dated from {ph.anchor} ({day.isoformat()})"))
+    return out
 
 
 def _draft_groups(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str],
