@@ -36,7 +36,6 @@ _OFFSET = re.compile(r"^P(?:(?P<d>\d+)D|(?P<w>\d+)W|T(?P<h>\d+|X)H)$")
 # the anchor phrase ends at a clause boundary
 _CLAUSE_END = re.compile(r"\s(?:and|but|as|when|while|which|who|that|so|because|where)\s", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_MAX_ANCHOR_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,16 +66,18 @@ def _offset_days(value: str) -> tuple[int, int] | None:
     return 0, -(-hours // 24)
 
 
-def _anchor_text(raw: str) -> str:
+def _anchor_text(raw: str, max_words: int) -> str:
     cut = _CLAUSE_END.search(raw)
     text = raw[: cut.start()] if cut else raw
-    words = text.split()[:_MAX_ANCHOR_WORDS]
+    words = text.split()[:max_words]
     return " ".join(words)
 
 
-def anchored_phrase(text: str, timexes: Sequence[TimeExpr], ev: EventMention) -> AnchoredPhrase | None:
+def anchored_phrase(text: str, timexes: Sequence[TimeExpr], ev: EventMention,
+                    max_words: int = 8) -> AnchoredPhrase | None:
     """The one event-anchored offset in the sentence of ``ev`` (``text``: its article's body), else
-    None (none, two of them, or an offset that is not a whole number of days, weeks or hours)."""
+    None (none, two of them, or an offset that is not a whole number of days, weeks or hours).
+    ``max_words``: the anchor phrase's length at most (``TimelineOptions.anchor_words``)."""
     inside = [t for t in timexes if t.part == "text" and ev.start <= t.start and t.end <= ev.end]
     if any(t.type in ("DATE", "TIME") and t.earliest for t in inside):
         return None  # the sentence has a date of its own (or the anchor phrase names one)
@@ -88,18 +89,18 @@ def anchored_phrase(text: str, timexes: Sequence[TimeExpr], ev: EventMention) ->
         m = _AFTER.match(text, t.end, ev.end)
         if days is None or m is None:
             continue
-        found.append(_phrase(text, t.start, m, days))
+        found.append(_phrase(text, t.start, m, days, max_words))
     for m in _THE_DAY.finditer(text, ev.start, ev.end):
         if any(t.start < m.end() and m.start() < t.end for t in inside):
             continue
-        found.append(_phrase(text, m.start(), m, (1, 1)))
+        found.append(_phrase(text, m.start(), m, (1, 1), max_words))
     if len(found) != 1:
         return None
     return found[0]
 
 
-def _phrase(text: str, start: int, m: re.Match[str], days: tuple[int, int]) -> AnchoredPhrase:
-    anchor = _anchor_text(m["anchor"])
+def _phrase(text: str, start: int, m: re.Match[str], days: tuple[int, int], max_words: int) -> AnchoredPhrase:
+    anchor = _anchor_text(m["anchor"], max_words)
     end = m.start("anchor") + len(anchor)
     sign = 1 if m["dir"].lower() == "after" else -1
     lo, hi = sorted((sign * days[0], sign * days[1]))
@@ -107,14 +108,15 @@ def _phrase(text: str, start: int, m: re.Match[str], days: tuple[int, int]) -> A
     return AnchoredPhrase(start=start, end=end, text=text[start:end], days=(lo, hi), anchor=anchor, words=words)
 
 
-def sentence_phrases(analyses: Sequence[ArticleAnalysis]) -> dict[tuple[str, int, int], AnchoredPhrase]:
+def sentence_phrases(analyses: Sequence[ArticleAnalysis],
+                     max_words: int = 8) -> dict[tuple[str, int, int], AnchoredPhrase]:
     """Every undated event mention's anchored phrase, keyed by (article, mention start, end)."""
     out: dict[tuple[str, int, int], AnchoredPhrase] = {}
     for a in analyses:
         for ev in a.events:
             if ev.timex >= 0:
                 continue
-            ph = anchored_phrase(a.article.text, a.timexes, ev)
+            ph = anchored_phrase(a.article.text, a.timexes, ev, max_words)
             if ph is not None:
                 out[(a.article.id, ev.start, ev.end)] = ph
     return out

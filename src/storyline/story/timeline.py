@@ -1089,7 +1089,7 @@ def draft_timeline(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, st
     groups = _merged(analyses, entity_map, idf, opts, [])
     if opts.anchored_dates:
         anchored = _anchored_items(groups, _undated_items(analyses, entity_map, idf, opts),
-                                   sentence_phrases(analyses), idf)
+                                   sentence_phrases(analyses, opts.anchor_words), idf)
         if anchored:  # those sentences are dated now: the merge again, with them as dated reports
             groups = _merged(analyses, entity_map, idf, opts, anchored)
     return TimelineDraft(analyses, entity_map, opts, groups)
