@@ -296,9 +296,9 @@ def _strip_prefix(value: str) -> str:
 
 
 def _is_org_free(words: list[str]) -> bool:
-    from storyline.lexicon.en.bylines import ORGANIZATION_HEADS
+    from storyline.lexicon.en.names import ORG_HEADS
 
-    return _key(words[-1]) not in ORGANIZATION_HEADS
+    return _key(words[-1]) not in ORG_HEADS
 
 
 def _drop_role(words: list[str]) -> list[str]:

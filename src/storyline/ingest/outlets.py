@@ -1,6 +1,6 @@
 """Display names of outlets: wire/outlet tags as printed, well-known tags and web domains mapped.
 
-An outlet is kept as printed ("CNN", "KRDO", "The Center Square"). The tables below only expand the
+An outlet is kept as printed ("CNN", "KVXT", "The Harbor Ledger"). The tables below only expand the
 few abbreviations and web domains whose display name is general knowledge; anything else passes
 through unchanged.
 """
@@ -27,7 +27,8 @@ TAG_NAMES: dict[str, str] = {
     "WAPO": "The Washington Post",
 }
 
-# Web domains (without "www.") of widely read news sites.
+# Web domains (without "www.") of widely read national and international news sites (general
+# knowledge; regional sites are named from the page's own og:site_name / publisher instead).
 DOMAIN_NAMES: dict[str, str] = {
     "apnews.com": "Associated Press",
     "reuters.com": "Reuters",
@@ -51,10 +52,6 @@ DOMAIN_NAMES: dict[str, str] = {
     "latimes.com": "Los Angeles Times",
     "thehill.com": "The Hill",
     "aljazeera.com": "Al Jazeera",
-    "denverpost.com": "The Denver Post",
-    "coloradosun.com": "The Colorado Sun",
-    "cpr.org": "Colorado Public Radio",
-    "thecentersquare.com": "The Center Square",
 }
 
 

@@ -3,32 +3,24 @@
 Sources: general knowledge of how web pages credit authors, written down by hand, none of it from an
 evaluation set: the placeholder accounts content management systems create (WordPress ``admin``,
 Drupal ``webmaster``), the desk and staff credits of news style (AP Stylebook "staff", "wire
-reports"), the legal-form suffixes of company names (Inc., LLC, Ltd., GmbH, plc ...), the generic
-heads of organization names a byline can carry, academic and professional post-nominal letters
+reports"), academic and professional post-nominal letters
 (PhD, MD, RN ...) and the generational suffixes of personal names (Jr., Sr., II ...).
 """
 
 from __future__ import annotations
 
 # Generational suffixes that belong to the name they follow ("Ines Vahl, Jr."): the one list of them
-# is lexicon.en.names.NAME_SUFFIXES, used here too.
+# is lexicon.en.names.NAME_SUFFIXES, used here too. The heads of organization names a credit can end
+# in are lexicon.en.names.ORG_HEADS.
 from storyline.lexicon.en.names import NAME_SUFFIXES
 
-__all__ = ["CREDENTIALS", "NAME_PARTICLES", "NAME_SUFFIXES", "NOT_A_PERSON_WORDS", "ORGANIZATION_HEADS"]
+__all__ = ["CREDENTIALS", "NAME_PARTICLES", "NAME_SUFFIXES", "NOT_A_PERSON_WORDS"]
 
 # A credit holding one of these words names a desk, a CMS account or a crowd, not a person
 # ("Web Desk", "Site Admin", "Wire Reports", "the editors' desk").
 NOT_A_PERSON_WORDS = frozenset("""
 admin administrator webmaster newsroom staff team desk editorial editors contributors
 correspondents agencies wires anonymous unknown sponsored
-""".split())
-# The last word of an organization's name, never of a person's ("Example Media Group", "Lakeside
-# University", "Northwind Ltd"). Surnames that are also such words (Post, Press, Hall, Park ...)
-# are deliberately left out.
-ORGANIZATION_HEADS = frozenset("""
-inc llc ltd gmbh corp corporation company plc ag sa group media network networks news magazine
-university institute foundation association society agency department ministry communications
-publishing publications productions studios online
 """.split())
 # Letters after a name that are credentials ("Ines Vahl, PhD", "Ines Vahl MD"): kept with the name as
 # printed, never taken for another person; the ones that are also names (Ma, Ba, Pa ...) are left out.

@@ -24,26 +24,31 @@ pilot astronaut engineer economist chemist physicist biologist historian archite
 photographer correspondent columnist producer director composer conductor novelist poet
 cardinal archbishop reverend pastor father sister brother lady wife husband son daughter mother
 """.split())
+# The heads of organization names that are never a person's surname ("Example Media Group",
+# "Lakeside University", "Northwind Ltd"): company legal forms, media and institution nouns. Bylines
+# use these alone (a credit ending in one is an organization); surnames that are also such words
+# (Post, Press, Hall, Park ...) are deliberately left out of this set.
+ORG_HEADS = frozenset("""
+inc llc ltd gmbh corp corporation company plc ag sa group media network networks news magazine
+university institute foundation association society agency department ministry communications
+publishing publications productions studios online
+""".split())
 # Words that end (or make up) the name of an organization or a place, never of a person
 # ("Harbor Patrol", "Lakeview Capital", "Elm Street Bridge", "Blue Fin Ocean"): a span the NER
 # typed PERSON that ends with one is not a person; a "Given Surname" span with one stays what the
-# NER said.
-ORG_NAME_WORDS = frozenset("""
-inc corp corporation co company ltd llc plc gmbh ag sa group holdings holding capital global
-partners associates bros brothers sons motor
-ventures investments bank bancorp trust fund insurance financial securities exchange airlines
-airways air lines shipping marine maritime logistics freight systems technologies technology
-tech labs software networks network media news times post journal press tribune herald gazette
-daily weekly magazine radio tv television broadcasting studios pictures entertainment records
-foods motors energy oil gas power electric pharmaceuticals pharma health healthcare hospital
-clinic university college school academy institute foundation association society council
-committee commission agency department ministry office bureau police guard army navy force
-forces corps marines patrol fire rescue service services authority court church club fc team league
-federation app
-union party state county city ocean sea river lake bay island islands mountain mountains
-valley park bridge street avenue road highway tower centre center hall stadium arena airport
-station port harbor harbour museum library theatre theater module mission program programme
-project
+# NER said. The ORG_HEADS and the words of organizations and places that can also be surnames.
+ORG_NAME_WORDS = ORG_HEADS | frozenset("""
+co holdings holding capital global partners associates bros brothers sons motor ventures investments
+bank bancorp trust fund insurance financial securities exchange airlines airways air lines shipping
+marine maritime logistics freight systems technologies technology tech labs software times post
+journal press tribune herald gazette daily weekly radio tv television broadcasting pictures
+entertainment records foods motors energy oil gas power electric pharmaceuticals pharma health
+healthcare hospital clinic college school academy council committee commission office bureau police
+guard army navy force forces corps marines patrol fire rescue service services authority court
+church club fc team league federation app union party state county city ocean sea river lake bay
+island islands mountain mountains valley park bridge street avenue road highway tower centre center
+hall stadium arena airport station port harbor harbour museum library theatre theater module mission
+program programme project
 """.split())
 FACILITY_WORDS = frozenset("""bridge street avenue road highway tower hall stadium arena airport
 station port harbor harbour museum library theatre theater park""".split())
