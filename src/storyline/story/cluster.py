@@ -61,8 +61,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | {"said", "says", "say", "told", "according", "reported",
-                                    "new", "also", "year", "years", "time", "people"}
+    from storyline.lexicon.en.press import NEWS_STOP_WORDS
+
+    return frozenset(STOP_WORDS) | NEWS_STOP_WORDS
 
 
 def _stem(word: str) -> str:

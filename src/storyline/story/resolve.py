@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from storyline.analyze.entities import names
-from storyline.lexicon.en.names import GENERIC_ROLE_WORDS, HONORIFICS, OFFICE_WORDS, ROLE_NOUNS
+from storyline.lexicon.en.names import GENERIC_ROLE_WORDS, HONORIFICS, OFFICE_MODIFIERS, OFFICE_WORDS, ROLE_NOUNS
 from storyline.model import ArticleAnalysis, Entity, LocalEntity, Role, Span
 from storyline.options import ResolveOptions
 from storyline.unionfind import UnionFind
@@ -47,8 +47,7 @@ def role_words(roles: Sequence[Role]) -> set[str]:
     for r in roles:
         for w in r.title.replace("-", " ").split():
             b = w.lower().replace(".", "")
-            if b in ROLE_NOUNS or (b in OFFICE_WORDS and b not in HONORIFICS and b not in
-                                   ("state", "us", "u.s.", "federal", "former", "acting", "interim")):
+            if b in ROLE_NOUNS or (b in OFFICE_WORDS and b not in HONORIFICS and b not in OFFICE_MODIFIERS):
                 out.add(b)
     return out
 

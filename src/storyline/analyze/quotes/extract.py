@@ -39,6 +39,7 @@ from storyline.lexicon.en.quotes import (
     MEDIUM_PREPS,
     NAMING_VERBS,
     ORG_DESCRIPTION_NOUNS,
+    OWN_MEDIA,
     PLATFORMS,
     SCARE_PRECEDERS,
     SPEECH_NOUNS,
@@ -511,8 +512,7 @@ def _medium_of(ctx: QuoteContext, cue: Token) -> str | None:
         if tok.lower_ in PLATFORMS or _phrase(tok).lower() in PLATFORMS:
             return "post"
         medium = MEDIA.get(tok.lemma_.lower())
-        if medium in ("post", "tweet", "statement", "interview", "filing", "letter", "email",
-                      "message", "speech", "press conference", "show", "podcast", "op-ed"):
+        if medium in OWN_MEDIA:
             return medium
     return None
 

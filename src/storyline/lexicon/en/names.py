@@ -84,6 +84,9 @@ employee worker supporter critic ally chair chairman chairwoman director manager
 HONORIFICS = frozenset("""
 mr mrs ms miss mx dr prof sir dame lord lady rev fr
 """.split())
+# The words of OFFICE_WORDS that only qualify an office ("state senator", "acting director"): part of a
+# title, but they do not say what the person is.
+OFFICE_MODIFIERS = frozenset(("state", "u.s.", "us", "federal", "former", "acting", "interim"))
 OFFICE_WORDS = frozenset("""
 president vice gov governor lt sen senator rep representative congressman congresswoman
 judge magistrate justice chief attorney general secretary minister prime chancellor mayor sheriff
@@ -93,8 +96,7 @@ leader chairman chairwoman chair ceo cfo coo founder spokesman spokeswoman spoke
 prosecutor district pardon solicitor treasurer auditor assessor recorder councilman
 councilwoman councilor alderman trustee pope king queen prince princess bishop cardinal rabbi
 imam pastor coach manager executive editor reporter anchor host strategist activist
-state u.s. us federal former acting interim
-""".split())
+""".split()) | OFFICE_MODIFIERS
 # Nouns that head a description of a person ("the former clerk", "a Trump loyalist").
 ROLE_NOUNS = frozenset("""
 president governor senator representative congressman congresswoman judge magistrate justice attorney

@@ -1,6 +1,6 @@
 """Words of a news page's furniture (:mod:`storyline.ingest`): the last words of outlet names, the
-job titles printed with a byline, and the labels that
-open a lede in capitals without being its dateline.
+job titles printed with a byline, and the labels that open a lede in capitals without being its
+dateline; and the words every news report uses (:mod:`storyline.story.cluster`).
 
 Sources: general knowledge of English-language newspaper and broadcaster names (the traditional
 title words: Times, Post, Herald, Gazette, Courier …), AP-style bylines and datelines (the masthead
@@ -45,3 +45,10 @@ LEDE_LABELS = frozenset({
     "breaking", "update", "updated", "exclusive", "analysis", "opinion", "watch", "live",
     "editor's note", "editor’s note", "correction", "note", "fact check", "developing", "urgent",
     "flash", "alert", "commentary", "editorial", "review", "photos", "video"})
+
+# Words every news report uses whatever its story (attribution verbs and the commonest news nouns),
+# added to spaCy's English stop words when story detection weighs content words: they say nothing
+# about which story an article belongs to. General news usage, written down by hand.
+NEWS_STOP_WORDS = frozenset("""
+said says say told according reported new also year years time people
+""".split())

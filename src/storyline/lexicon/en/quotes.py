@@ -73,6 +73,11 @@ SPOKEN_MEDIA = frozenset({"interview", "show", "podcast", "speech", "press confe
                           "briefing", "hearing", "testimony", "call"})
 WRITTEN_MEDIA = frozenset({"post", "tweet", "filing", "statement", "message", "ruling", "letter",
                            "email", "memo", "op-ed", "book", "report", "written"})
+# The media a speaker's own words come in when a phrase names them after the cue ("said in a
+# statement", "told reporters in an interview"); a ruling, hearing, report or book named that way is
+# more often a venue or another's document ("said in a hearing", "said in a report").
+OWN_MEDIA = frozenset({"post", "tweet", "statement", "interview", "filing", "letter", "email", "message",
+                       "speech", "press conference", "show", "podcast", "op-ed"})
 
 MALE_HONORIFICS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"})
 FEMALE_HONORIFICS = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "madam", "lady", "queen",
