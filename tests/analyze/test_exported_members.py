@@ -10,8 +10,9 @@ import pytest
 
 PUBLIC = {
     "storyline.analyze.time": [
-        "REF_VALUES", "analyze_time", "candidate_at", "fmt_num", "furniture_timexes", "governing_verb",
-        "granularity", "iso", "mask_values", "parse_iso", "parse_num", "reresolve", "resolve_at",
+        "POST_SIGNATURE", "REF_VALUES", "analyze_time", "candidate_at", "fmt_num", "furniture_timexes",
+        "governing_verb", "granularity", "iso", "mask_values", "parse_iso", "parse_num", "post_times", "reresolve",
+        "resolve_at",
         "speech_times", "value_bounds", "verb_tense",
     ],
     "storyline.analyze.quotes": ["QuoteRegion", "extract_quotes", "find_quote_regions", "quote_regions"],

@@ -31,7 +31,7 @@ def analyze_doc(article: Article, doc: Doc, options: Options | None = None) -> A
     from storyline.analyze.entities.extract import extract_entities
     from storyline.analyze.events import extract_events
     from storyline.analyze.quotes.extract import extract_quotes
-    from storyline.analyze.time import analyze_time, furniture_timexes, speech_times
+    from storyline.analyze.time import analyze_time, furniture_timexes, post_times, speech_times
 
     sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     mentions, entities = extract_entities(doc, article, (options or Options()).entities)
@@ -40,6 +40,7 @@ def analyze_doc(article: Article, doc: Doc, options: Options | None = None) -> A
     furniture = furniture_timexes(article, published)
     quotes = extract_quotes(doc, article, mentions, entities)
     timexes = speech_times(doc, article, timexes, quotes)  # "tomorrow," she said on Friday
+    timexes = post_times(article, timexes)  # "last night" in a post signed "— Name (@handle) March 3, 2025"
     claims = extract_claims(doc, article, mentions, entities, timexes, quotes)
     labels = extract_labels(doc, article, quotes)
     events = extract_events(doc, article, timexes, mentions, quotes)

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quotes import quote_regions
-from storyline.analyze.time import REF_VALUES, fmt_num, governing_verb, parse_num, verb_tense
+from storyline.analyze.time import POST_SIGNATURE, REF_VALUES, fmt_num, governing_verb, parse_num, verb_tense
 from storyline.lexicon.en.events import STATIVE_PREDICATES
 from storyline.lexicon.en.quotes import MEDIUM_PREPS, PLATFORMS, SPEECH_VERBS
 from storyline.lexicon.en.time import UNITS
@@ -74,9 +74,6 @@ _PHOTO_CREDIT_PATTERNS: tuple[str, ...] = (
 )
 
 _METADATA = re.compile("|".join(f"(?:{p})" for p in _METADATA_LINE_PATTERNS), re.IGNORECASE)
-# The signature an embedded post ends with, before its date (the embed markup of X/Twitter,
-# Threads, Bluesky and Mastodon quotes pasted as text): "— Name (@handle)".
-_POST_SIGNATURE = re.compile(r"[—–-]\s*[^—–\n]{1,80}?\(@\w{1,30}(?:@[\w.-]+)?\)\s*$")
 _CREDIT = re.compile("|".join(f"(?:{p})" for p in _PHOTO_CREDIT_PATTERNS))
 _STAMP = re.compile("|".join(f"(?:{p})" for p in _STAMP_PATTERNS), re.IGNORECASE)
 _KEY_POS = ("NOUN", "PROPN", "VERB", "NUM")
@@ -311,7 +308,7 @@ def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
         line_start = text.rfind("\n", 0, tx.start) + 1
         line_end = text.find("\n", tx.end)
         line_end = len(text) if line_end == -1 else line_end
-        if _POST_SIGNATURE.search(text, line_start, tx.start) and not text[tx.end:line_end].strip(" .)"):
+        if POST_SIGNATURE.search(text, line_start, tx.start) and not text[tx.end:line_end].strip(" .)"):
             # an embedded social-media post: "<post text> — Name (@handle) March 3, 2025"; the
             # post is the event, made on its signature's date
             start, end = trim_span(text, line_start, line_end)

@@ -564,3 +564,24 @@ def test_relative_expressions_in_a_quotation_count_from_the_day_it_was_said(nlp,
     pub = PubDate(date="2024-05-19", earliest="2024-05-19", latest="2024-05-19", basis="text")
     a = analyze_article(Article(id="a1", text=text, published=pub), nlp)
     assert find(a.timexes, span).value == value
+
+
+@pytest.mark.parametrize("text,span,value", [
+    # disaster: a resident's post, signed three days before the article
+    ("The storm reached the coast on Friday.\nWe lost power last night and the roof is gone. "
+     "— Dana Reyes (@danareyes) May 16, 2024", "last night", "2024-05-15TNI"),
+    # sport: a player's post, signed the day of the match
+    ("The club won the cup.\nWhat a game today, proud of this squad. — Tomas Ekberg (@tekberg) May 12, 2024",
+     "today", "2024-05-12"),
+    # health: an agency's post on a federated network
+    ("Clinics stayed open.\nVaccines arrive tomorrow at every clinic. — County Health (@health@social.example) "
+     "May 13, 2024", "tomorrow", "2024-05-14"),
+    # no signature: counted from publication
+    ("We lost power last night and the roof is gone, Dana Reyes wrote.", "last night", "2024-05-18TNI"),
+])
+def test_relative_expressions_in_an_embedded_post_count_from_its_signature(nlp, text, span, value):
+    from storyline.analyze import analyze_article
+
+    pub = PubDate(date="2024-05-19", earliest="2024-05-19", latest="2024-05-19", basis="text")
+    a = analyze_article(Article(id="a1", text=text, published=pub), nlp)
+    assert find(a.timexes, span).value == value

@@ -51,10 +51,13 @@ from storyline.safedate import DATE_ERRORS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["analyze_time", "candidate_at", "clause_tense", "furniture_parts", "furniture_timexes",
-           "governing_verb", "infer_publication", "reresolve", "resolve_at", "resolve_candidates",
-           "speech_times", "verb_tense"]
+__all__ = ["POST_SIGNATURE", "analyze_time", "candidate_at", "clause_tense", "furniture_parts",
+           "furniture_timexes", "governing_verb", "infer_publication", "post_times", "reresolve", "resolve_at",
+           "resolve_candidates", "speech_times", "verb_tense"]
 
+# The signature an embedded social-media post ends with, before its date (the embed markup of
+# X/Twitter, Threads, Bluesky and Mastodon quotes pasted as text): "— Name (@handle)".
+POST_SIGNATURE = re.compile(r"[—–-]\s*[^—–\n]{1,80}?\(@\w{1,30}(?:@[\w.-]+)?\)\s*$")
 _MONTH_DAY_UNKNOWN_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)")
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
@@ -526,6 +529,42 @@ def speech_times(doc: Doc, article: Article, timexes: list[TimeExpr],
                 continue
             new.anchor = "context"
             out[i] = new
+    return out
+
+
+def post_times(article: Article, timexes: list[TimeExpr]) -> list[TimeExpr]:
+    """Relative expressions inside an embedded post resolved against the post's own date.
+
+    A post pasted into an article ends with its signature and date ("We lost power last night. —
+    Dana Reyes (@danareyes) March 3, 2025"): its "last night" is the night before March 3, not
+    before the article's publication. Expressions counted from publication in the post's text
+    (the signature's line, before the signature) are resolved again against the signature's
+    date when that date is one resolved day (``anchor = "context"``); the others stay.
+    """
+    out = list(timexes)
+    text = article.text
+    for i, t in enumerate(timexes):
+        if t.part != "text" or not (t.resolved and t.type == "DATE" and t.earliest and t.earliest == t.latest):
+            continue
+        line_start = text.rfind("\n", 0, t.start) + 1
+        line_end = text.find("\n", t.end)
+        line_end = len(text) if line_end == -1 else line_end
+        sig = POST_SIGNATURE.search(text, line_start, t.start)
+        if sig is None or text[t.end:line_end].strip(" .)") or t.earliest == (article.published.date or ""):
+            continue
+        pub = PubDate(date=t.earliest, earliest=t.earliest, latest=t.earliest, basis="text")
+        for j, u in enumerate(out):
+            if j == i or u.anchor != "publication" or not (line_start <= u.start and u.end <= sig.start()):
+                continue
+            c = candidate_at(text, u.start, u.end)
+            if c is None or c.rel is None or c.context:
+                continue
+            try:
+                new = resolve_candidates(None, text, [c], pub, [u.tense or "past"])[0]
+            except DATE_ERRORS:
+                continue
+            new.anchor = "context"
+            out[j] = new
     return out
 
 
