@@ -115,3 +115,18 @@ def test_which_phrases_are_read() -> None:
                   [("May 3", "DATE", "2026-05-03", "2026-05-03"), ("two days", "DURATION", "P2D", None)]) is None
     # a duration that is not an offset from an event
     assert phrase("The strike lasted two days and ended quietly.", [("two days", "DURATION", "P2D", None)]) is None
+
+
+def test_a_happening_named_by_a_noun_outside_the_lexicon_is_dated_by_its_onset() -> None:
+    quake = analysis("q1", "The earthquake struck the valley on Monday.", "2026-02-10",
+                     [("Monday", "DATE", "2026-02-09", "2026-02-09")], "strike", ["earthquake", "strike", "valley"],
+                     True)
+    text = "A week after the earthquake, engineers reopened the valley road."
+    road = analysis("q2", text, "2026-02-17", [("A week", "DURATION", "P1W", None)], "reopen",
+                    ["earthquake", "engineer", "reopen", "road", "valley"], False)
+    assert entries_of([quake, road])["q2"] == ("2026-02-16", "dated from the earthquake (2026-02-09)")
+    # a report that only mentions the noun (no onset) dates nothing
+    toll = analysis("q3", "The earthquake toll rose on Monday.", "2026-02-10",
+                    [("Monday", "DATE", "2026-02-09", "2026-02-09")], "rise", ["earthquake", "rise", "toll"], True)
+    got = entries_of([toll, road])
+    assert "q2" not in got or not (got["q2"][1] or "").startswith("dated from")

@@ -37,7 +37,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from storyline.analyze.time import candidate_at, granularity, iso, mask_values, parse_iso, resolve_at
-from storyline.lexicon.en.events import NOMINALIZATIONS, PREDICATE_CLASSES
+from storyline.lexicon.en.events import NOMINALIZATIONS, ONSET_CLASSES, PREDICATE_CLASSES
 from storyline.model import (
     ArticleAnalysis,
     Comparison,
@@ -1151,14 +1151,23 @@ def _anchored_items(groups: list[list[_Item]], undated: list[_Item],
         ph = phrases.get(_mkey(it))
         if ph is not None:
             cls = _anchor_class(ph, it.keys)
+            onset: frozenset[str] = frozenset()
             if cls is None:
-                continue
-            named = frozenset(w for w in ph.words if w in it.keys and _PRED_CLASS.get(w) != cls)
+                # a noun outside the lexicon ("days after the disaster"): the day its onset is told
+                onset = frozenset(w for w in ph.words if w in it.keys and w not in _PRED_CLASS)
+                if len(onset) != 1:
+                    continue
+            named = frozenset(w for w in ph.words if w in it.keys and _PRED_CLASS.get(w) != cls) - onset
             days: set[date] = set()
             firm = False
             for other in groups:
                 # (the sentence itself may sit in its anchor's entry: it names the anchor)
-                reports = [o for o in other if predicate_class(o.mention.predicate) == cls and _mkey(o) != _mkey(it)]
+                if onset:
+                    reports = [o for o in other if predicate_class(o.mention.predicate) in ONSET_CLASSES
+                               and onset <= o.keys and _mkey(o) != _mkey(it)]
+                else:
+                    reports = [o for o in other if predicate_class(o.mention.predicate) == cls
+                               and _mkey(o) != _mkey(it)]
                 if not reports or (named and not any(named & o.keys for o in reports)):
                     continue
                 found = _group_day(other)
@@ -1175,7 +1184,7 @@ def _anchored_items(groups: list[list[_Item]], undated: list[_Item],
             tx = TimeExpr(start=ph.start, end=ph.end, text=ph.text, type="DATE", value=value,
                           earliest=lo.isoformat(), latest=hi.isoformat(), anchor="story", resolved=lo == hi)
             # the anchor is the report's time, not one of its participants
-            keys = frozenset(k for k in it.keys if k not in ph.words and _PRED_CLASS.get(k) != cls) \
+            keys = frozenset(k for k in it.keys if k not in ph.words and (cls is None or _PRED_CLASS.get(k) != cls)) \
                 | {k for k in it.keys if k == it.mention.predicate}
             out.append(_Item(it.article, it.mention, tx, lo, hi, it.entities, it.words, keys, idf=idf,
                              basis=f"dated from {ph.anchor} ({day.isoformat()})"))

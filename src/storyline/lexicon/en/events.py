@@ -91,6 +91,11 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {name: frozenset(words.split(",")
     "recommend": "recommend,advise,suggest",
 }.items()}
 
+# Classes whose report tells when a happening began ("the blaze started", "the quake struck"): a
+# noun outside the lexicon that names a happening ("days after the disaster") is dated by the day
+# its onset is reported (story/timeline.py, dates relative to another event).
+ONSET_CLASSES = frozenset({"erupt", "strike"})
+
 # Lemmas that are states or mere copulas, not happenings: a sentence with only these as its
 # predicate is not a timeline event ("The bridge was up to code", "She has three children").
 STATIVE_PREDICATES = frozenset("""
