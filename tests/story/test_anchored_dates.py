@@ -130,3 +130,14 @@ def test_a_happening_named_by_a_noun_outside_the_lexicon_is_dated_by_its_onset()
                     [("Monday", "DATE", "2026-02-09", "2026-02-09")], "rise", ["earthquake", "rise", "toll"], True)
     got = entries_of([toll, road])
     assert "q2" not in got or not (got["q2"][1] or "").startswith("dated from")
+
+
+def test_a_synonym_names_the_same_happening_and_now_is_no_date_of_its_own() -> None:
+    # a fire told as "the blaze": the report of the fire's start dates it; "now" does not date the sentence
+    start = analysis("f1", "The fire started in a warehouse on Tuesday.", "2026-08-12",
+                     [("Tuesday", "DATE", "2026-08-11", "2026-08-11")], "start", ["fire", "start", "warehouse"], True)
+    text = "The toll is now at 12, three days after the blaze at the warehouse."
+    toll = analysis("f2", text, "2026-08-15", [("now", "DATE", "PRESENT_REF", "2026-08-15"),
+                                               ("three days", "DURATION", "P3D", None)], "rise",
+                    ["blaze", "rise", "toll", "warehouse"], False)
+    assert entries_of([start, toll])["f2"] == ("2026-08-14", "dated from the blaze at the warehouse (2026-08-11)")

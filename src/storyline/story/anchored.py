@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline.analyze.time import REF_VALUES
 from storyline.model import ArticleAnalysis, EventMention, TimeExpr
 
 __all__ = ["AnchoredPhrase", "anchored_phrase", "sentence_phrases"]
@@ -79,8 +80,8 @@ def anchored_phrase(text: str, timexes: Sequence[TimeExpr], ev: EventMention,
     None (none, two of them, or an offset that is not a whole number of days, weeks or hours).
     ``max_words``: the anchor phrase's length at most (``TimelineOptions.anchor_words``)."""
     inside = [t for t in timexes if t.part == "text" and ev.start <= t.start and t.end <= ev.end]
-    if any(t.type in ("DATE", "TIME") and t.earliest for t in inside):
-        return None  # the sentence has a date of its own (or the anchor phrase names one)
+    if any(t.type in ("DATE", "TIME") and t.earliest and t.value not in REF_VALUES for t in inside):
+        return None  # the sentence has a date of its own (or the anchor phrase names one; "now" is none)
     found: list[AnchoredPhrase] = []
     for t in inside:
         if t.type != "DURATION":

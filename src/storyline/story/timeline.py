@@ -37,7 +37,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from storyline.analyze.time import candidate_at, granularity, iso, mask_values, parse_iso, resolve_at
-from storyline.lexicon.en.events import NOMINALIZATIONS, ONSET_CLASSES, PREDICATE_CLASSES
+from storyline.lexicon.en.events import HAPPENING_SYNONYMS, NOMINALIZATIONS, ONSET_CLASSES, PREDICATE_CLASSES
 from storyline.model import (
     ArticleAnalysis,
     Comparison,
@@ -1154,9 +1154,11 @@ def _anchored_items(groups: list[list[_Item]], undated: list[_Item],
             onset: frozenset[str] = frozenset()
             if cls is None:
                 # a noun outside the lexicon ("days after the disaster"): the day its onset is told
-                onset = frozenset(w for w in ph.words if w in it.keys and w not in _PRED_CLASS)
-                if len(onset) != 1:
+                # (its head: the phrase's first participant word; a synonym names the same happening)
+                head = next((w for w in ph.words if w in it.keys and w not in _PRED_CLASS), None)
+                if head is None:
                     continue
+                onset = frozenset({head}) | HAPPENING_SYNONYMS.get(head, frozenset())
             named = frozenset(w for w in ph.words if w in it.keys and _PRED_CLASS.get(w) != cls) - onset
             days: set[date] = set()
             firm = False
@@ -1164,7 +1166,7 @@ def _anchored_items(groups: list[list[_Item]], undated: list[_Item],
                 # (the sentence itself may sit in its anchor's entry: it names the anchor)
                 if onset:
                     reports = [o for o in other if predicate_class(o.mention.predicate) in ONSET_CLASSES
-                               and onset <= o.keys and _mkey(o) != _mkey(it)]
+                               and onset & o.keys and _mkey(o) != _mkey(it)]
                 else:
                     reports = [o for o in other if predicate_class(o.mention.predicate) == cls
                                and _mkey(o) != _mkey(it)]

@@ -96,6 +96,21 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {name: frozenset(words.split(",")
 # its onset is reported (story/timeline.py, dates relative to another event).
 ONSET_CLASSES = frozenset({"erupt", "strike"})
 
+# Nouns that name one happening in news copy, by group (after the WordNet noun synsets of each
+# kind of disaster: fire.n.01 with blaze/conflagration/inferno, earthquake.n.01 with quake/temblor,
+# cyclone.n.01 / hurricane.n.01 / typhoon.n.01 as tropical storms, explosion.n.01 with blast,
+# flood.n.01 with flooding/deluge): "days after the blaze" is the fire a report says began.
+_HAPPENING_GROUPS = (
+    "fire,blaze,wildfire,bushfire,inferno,conflagration",
+    "earthquake,quake,temblor,tremor",
+    "storm,hurricane,typhoon,cyclone",
+    "explosion,blast,detonation",
+    "flood,flooding,deluge",
+    "outbreak,epidemic",
+)
+HAPPENING_SYNONYMS: dict[str, frozenset[str]] = {
+    w: frozenset(g.split(",")) for g in _HAPPENING_GROUPS for w in g.split(",")}
+
 # Lemmas that are states or mere copulas, not happenings: a sentence with only these as its
 # predicate is not a timeline event ("The bridge was up to code", "She has three children").
 STATIVE_PREDICATES = frozenset("""
