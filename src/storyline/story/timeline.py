@@ -37,7 +37,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from storyline.analyze.time import candidate_at, granularity, iso, mask_values, parse_iso, resolve_at
-from storyline.lexicon.en.events import HAPPENING_SYNONYMS, NOMINALIZATIONS, ONSET_CLASSES, PREDICATE_CLASSES
+from storyline.lexicon.en.events import HAPPENING_GROUPS, NOMINALIZATIONS, ONSET_CLASSES, PREDICATE_CLASSES
 from storyline.model import (
     ArticleAnalysis,
     Comparison,
@@ -59,6 +59,8 @@ _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year"
 _PRED_CLASS = {p: name for name, c in PREDICATE_CLASSES.items() for p in c}
 # an event noun names its verb's class ("the landing" → land, "his ouster" → fire)
 _PRED_CLASS.update({noun: _PRED_CLASS[verb] for noun, verb in NOMINALIZATIONS.items()})
+# a happening noun → the nouns that name the same happening ("blaze" → fire, inferno ...)
+_SYNONYMS = {w: group for group in HAPPENING_GROUPS.values() for w in group}
 
 
 def predicate_class(predicate: str | None) -> str | None:
@@ -1158,7 +1160,7 @@ def _anchored_items(groups: list[list[_Item]], undated: list[_Item],
                 head = next((w for w in ph.words if w in it.keys and w not in _PRED_CLASS), None)
                 if head is None:
                     continue
-                onset = frozenset({head}) | HAPPENING_SYNONYMS.get(head, frozenset())
+                onset = frozenset({head}) | _SYNONYMS.get(head, frozenset())
             named = frozenset(w for w in ph.words if w in it.keys and _PRED_CLASS.get(w) != cls) - onset
             days: set[date] = set()
             firm = False

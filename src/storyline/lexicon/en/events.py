@@ -100,16 +100,14 @@ ONSET_CLASSES = frozenset({"erupt", "strike"})
 # kind of disaster: fire.n.01 with blaze/conflagration/inferno, earthquake.n.01 with quake/temblor,
 # cyclone.n.01 / hurricane.n.01 / typhoon.n.01 as tropical storms, explosion.n.01 with blast,
 # flood.n.01 with flooding/deluge): "days after the blaze" is the fire a report says began.
-_HAPPENING_GROUPS = (
-    "fire,blaze,wildfire,bushfire,inferno,conflagration",
-    "earthquake,quake,temblor,tremor",
-    "storm,hurricane,typhoon,cyclone",
-    "explosion,blast,detonation",
-    "flood,flooding,deluge",
-    "outbreak,epidemic",
-)
-HAPPENING_SYNONYMS: dict[str, frozenset[str]] = {
-    w: frozenset(g.split(",")) for g in _HAPPENING_GROUPS for w in g.split(",")}
+HAPPENING_GROUPS: dict[str, frozenset[str]] = {name: frozenset(words.split(",")) for name, words in {
+    "fire": "fire,blaze,wildfire,bushfire,inferno,conflagration",
+    "earthquake": "earthquake,quake,temblor,tremor",
+    "storm": "storm,hurricane,typhoon,cyclone",
+    "explosion": "explosion,blast,detonation",
+    "flood": "flood,flooding,deluge",
+    "outbreak": "outbreak,epidemic",
+}.items()}
 
 # Lemmas that are states or mere copulas, not happenings: a sentence with only these as its
 # predicate is not a timeline event ("The bridge was up to code", "She has three children").
