@@ -151,11 +151,7 @@ def compare_measures(claims: Sequence[Claim], *, outlet: Callable[[str], str],
     out: list[Comparison] = []
     for fam in sorted(families):
         group = families[fam]
-        uf = UnionFind(range(len(group)))
-        for i, a in enumerate(group):
-            for j in range(i + 1, len(group)):
-                if _same_thing(a, group[j]):
-                    uf.union(i, j)
+        uf = _same_things(group)
         clusters: dict[int, list[Claim]] = defaultdict(list)
         for i, c in enumerate(group):
             clusters[uf.find(i)].append(c)
@@ -164,6 +160,34 @@ def compare_measures(claims: Sequence[Claim], *, outlet: Callable[[str], str],
                               opts=opts))
     out.extend(part_whole(claims, outlet=outlet))
     return out
+
+
+def _same_things(group: Sequence[Claim]) -> UnionFind[int]:
+    """The claims of ``group`` (by position) joined when :func:`_same_thing` links them, directly
+    or through others. :func:`_same_thing` reads only a claim's subject, unit, attribute and value,
+    so claims alike in those four (an outlet's copy, the same figure repeated) are compared once:
+    the pairs compared grow with the distinct claims of a family, not with its copies."""
+    kinds: dict[tuple[object, ...], list[int]] = {}
+    for i, c in enumerate(group):
+        kinds.setdefault((c.subject, c.unit, c.attribute, repr(c.value)), []).append(i)
+    firsts = [members[0] for members in kinds.values()]
+    linked = UnionFind(range(len(firsts)))  # over the kinds
+    joins = [_same_thing(group[i], group[i]) and len(kinds_members) > 1
+             for i, kinds_members in zip(firsts, kinds.values(), strict=True)]
+    for x, i in enumerate(firsts):
+        for y in range(x + 1, len(firsts)):
+            if _same_thing(group[i], group[firsts[y]]):
+                linked.union(x, y)
+                joins[x] = joins[y] = True
+    uf = UnionFind(range(len(group)))
+    by_root: dict[int, int] = {}
+    for x, members in enumerate(kinds.values()):
+        if not joins[x]:
+            continue  # alike claims that are not the same thing (a zero value): each stays alone
+        anchor = by_root.setdefault(linked.find(x), members[0])
+        for i in members:
+            uf.union(anchor, i)
+    return uf
 
 
 def part_whole(claims: Sequence[Claim], *, outlet: Callable[[str], str]) -> list[Comparison]:
