@@ -466,6 +466,11 @@ def bench(
     copies: Annotated[int, typer.Option(
         metavar="K", help="With --corpus: end to end on each text K times, each copy a distinct file "
                           "that the deduplication finds to be a copy (docs/benchmarks.md).")] = 1,
+    story_scale: Annotated[Optional[list[int]], typer.Option(
+        metavar="K", help="With --corpus: also the reduce alone of stored stories, each replicated ×K "
+                          "(one story K times as large); repeatable.")] = None,
+    story_every: Annotated[int, typer.Option(
+        metavar="N", help="With --story-scale: every N-th stored story (by id).")] = 1,
 ) -> None:
     """Time the bare spaCy parse, the full analysis, the reduce and a baseline; print a table."""
     from rich.console import Console
@@ -483,6 +488,7 @@ def bench(
             result = run_corpus_bench(str(corpus), scales=scales, workers=workers, runners=chosen,
                                       limit=limit, work=str(work) if work else None,
                                       cluster_scales=cluster_scale or [], copies=copies,
+                                      story_scales=story_scale or [], story_every=story_every,
                                       progress=lambda line: typer.echo(line, err=True))
             typer.echo(corpus_bench_markdown(result))
             return

@@ -283,11 +283,27 @@ class ClusterRow:
 
 
 @dataclass(slots=True)
+class StoryScaleRow:
+    scale: int
+    stories: int
+    articles: int
+    cpu_seconds: float  # user + system of the reduces alone (this process)
+    seconds: float
+    peak_mb: float
+    largest: int  # articles in the largest story reduced
+
+    @property
+    def cpu_ms_per_article(self) -> float:
+        return self.cpu_seconds / self.articles * 1000 if self.articles else 0.0
+
+
+@dataclass(slots=True)
 class CorpusBench:
     corpus: str
     end_to_end: list[EndToEndRow]
     scale: list[ScaleRow]
     cluster: list[ClusterRow] = field(default_factory=list)
+    story_scale: list[StoryScaleRow] = field(default_factory=list)
 
 
 def _materialise(corpus: Path, folder: Path, limit: int | None, copies: int = 1) -> tuple[list[str], int]:
@@ -506,6 +522,35 @@ def _cluster_scaled(db: str, k: int) -> ClusterRow:
     return ClusterRow(k, len(base) * k, len(stories), time.perf_counter() - t0, _peak_mb())
 
 
+def _story_scaled(db: str, k: int, every: int,
+                  progress: Callable[[str], None] = lambda line: None) -> StoryScaleRow:
+    """The reduce alone of every ``every``-th stored story (by id) with its analyses replicated ×k
+    with fresh ids: a story ``k`` times as large, as the copies of a replicated corpus cluster
+    into it (its stories are the originals' stories, :func:`_scaled`). No store, no clustering:
+    the CPU time of ``build_dossier`` alone, so the rows of several ``k`` compare the reduce's
+    cost per article as one story grows."""
+    from storyline.store import Store
+    from storyline.story import build_dossier
+
+    with Store(db) as source:
+        stories = sorted(source.list_stories(), key=lambda st: st["id"])[::max(1, every)]
+        build_dossier(source.load_analyses([a["id"] for a in source.list_articles(stories[0]["id"])])[:2])
+        cpu = seconds = 0.0
+        articles = largest = 0
+        for n, st in enumerate(stories, 1):
+            corpus = replicate(source.load_analyses([a["id"] for a in source.list_articles(st["id"])]), k)
+            t0, c0 = time.perf_counter(), time.process_time()
+            build_dossier(corpus)
+            cpu += time.process_time() - c0
+            seconds += time.perf_counter() - t0
+            articles += len(corpus)
+            largest = max(largest, len(corpus))
+            progress(f"story ×{k}: {n}/{len(stories)} ({len(corpus):,} articles); {articles:,} articles, "
+                     f"CPU {cpu:.1f} s ({cpu / articles * 1000:.1f} ms/article)")
+            del corpus
+    return StoryScaleRow(k, len(stories), articles, cpu, seconds, _peak_mb(), largest)
+
+
 def _replica_id(old: str, copy: int) -> str:
     return old if copy == 0 else hashlib.sha256(f"{old}/{copy}".encode()).hexdigest()[: len(old)]
 
@@ -527,6 +572,7 @@ def _replica(analyses: Sequence[ArticleAnalysis], copy: int) -> list[ArticleAnal
 def run_corpus_bench(corpus: str, *, scales: Sequence[int] = (10, 100), workers: int | None = None,
                      runners: Sequence[str] = ("local", "dask"), limit: int | None = None,
                      work: str | None = None, cluster_scales: Sequence[int] = (), copies: int = 1,
+                     story_scales: Sequence[int] = (), story_every: int = 1,
                      progress: Callable[[str], None] = lambda line: None) -> CorpusBench:
     """``storyline bench --corpus DIR``: end to end per runner, then stories + reduce at scale.
 
@@ -564,7 +610,11 @@ def run_corpus_bench(corpus: str, *, scales: Sequence[int] = (10, 100), workers:
         for k in cluster_scales:
             progress(f"stories alone ×{k} …")
             clustered.append(_child(_cluster_scaled, f"sqlite:///{db}", k))
-    return CorpusBench(corpus, e2e, rows, clustered)
+        stories: list[StoryScaleRow] = []
+        for k in story_scales:
+            progress(f"the reduce of single stories ×{k} …")
+            stories.append(_child(_story_scaled, f"sqlite:///{db}", k, story_every, progress))
+    return CorpusBench(corpus, e2e, rows, clustered, stories)
 
 
 def corpus_bench_markdown(b: CorpusBench) -> str:
@@ -593,4 +643,11 @@ def corpus_bench_markdown(b: CorpusBench) -> str:
         for c in b.cluster:
             lines.append(f"| ×{c.scale} | {c.articles:,} | {c.stories:,} | {c.seconds:.1f} | "
                          f"{c.ms_per_article:.2f} | {c.peak_mb:,.0f} |")
+    if b.story_scale:
+        lines += [""] if lines else []
+        lines += ["| one story ×K | stories | articles | largest story | CPU s | CPU ms/article | seconds | peak MB |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for st in b.story_scale:
+            lines.append(f"| ×{st.scale} | {st.stories} | {st.articles:,} | {st.largest:,} | {st.cpu_seconds:.1f} | "
+                         f"{st.cpu_ms_per_article:.2f} | {st.seconds:.1f} | {st.peak_mb:,.0f} |")
     return "\n".join(lines)
