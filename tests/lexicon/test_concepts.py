@@ -73,18 +73,6 @@ def test_rate_adverbs_name_time_units():
     assert set(measures.RATE_ADVERBS) < set(time.FREQUENCY_ADVERBS)
 
 
-def test_no_list_is_a_copy_of_another():
-    # one definition per concept: two lexicon lists with the same words are one concept written twice
-    # (a module that needs another's list imports it, and the discovery checks it where it is defined)
-    from itertools import combinations
-
-    from tests.lexicon.test_lexicon import LISTS
-
-    words = [(f"{m}.{n}", frozenset(e for lst in lists for e in lst)) for m, n, lists in LISTS]
-    same = [(a, b) for (a, wa), (b, wb) in combinations(words, 2) if wa == wb]
-    assert not same, same
-
-
 def test_one_list_of_relative_time_words():
     # the sentence rule and the measure reader once kept two lists (7 and 16 words) of this concept
     assert {"ago", "later", "since", "past", "next"} <= claims.RELATIVE_TIME_WORDS

@@ -90,3 +90,13 @@ def test_every_list_is_used_outside_the_lexicon(module, name, lists):
         if re.search(rf"\b{re.escape(module)}\b", code) and re.search(rf"\b{name}\b", code):
             users.append(path)
     assert users, f"{module}.{name} is defined but no module imports it"
+
+
+def test_no_list_is_a_copy_of_another():
+    # one definition per concept: two lexicon lists with the same words are one concept written twice
+    # (a module that needs another's list imports it, and the discovery checks it where it is defined)
+    from itertools import combinations
+
+    words = [(f"{m}.{n}", frozenset(e for lst in lists for e in lst)) for m, n, lists in LISTS]
+    same = [(a, b) for (a, wa), (b, wb) in combinations(words, 2) if wa == wb]
+    assert not same, same
