@@ -519,17 +519,23 @@ def speech_times(doc: Doc, article: Article, timexes: list[TimeExpr],
             continue
         pub = PubDate(date=day, earliest=day, latest=day, basis="text")
         for i in inside:
-            t = out[i]
-            c = candidate_at(text, t.start, t.end)
-            if c is None or c.rel is None or c.context:
-                continue
-            try:
-                new = resolve_candidates(None, text, [c], pub, [t.tense or "past"])[0]
-            except DATE_ERRORS:
-                continue
-            new.anchor = "context"
-            out[i] = new
+            out[i] = _counted_from(text, out[i], pub) or out[i]
     return out
+
+
+def _counted_from(text: str, t: TimeExpr, pub: PubDate) -> TimeExpr | None:
+    """``t`` (a relative expression) resolved again as counted from ``pub`` instead of the
+    article's publication (``anchor = "context"``); None when it is not relative or does not
+    resolve."""
+    c = candidate_at(text, t.start, t.end)
+    if c is None or c.rel is None or c.context:
+        return None
+    try:
+        new = resolve_candidates(None, text, [c], pub, [t.tense or "past"])[0]
+    except DATE_ERRORS:
+        return None
+    new.anchor = "context"
+    return new
 
 
 def post_times(article: Article, timexes: list[TimeExpr]) -> list[TimeExpr]:
@@ -556,15 +562,7 @@ def post_times(article: Article, timexes: list[TimeExpr]) -> list[TimeExpr]:
         for j, u in enumerate(out):
             if j == i or u.anchor != "publication" or not (line_start <= u.start and u.end <= sig.start()):
                 continue
-            c = candidate_at(text, u.start, u.end)
-            if c is None or c.rel is None or c.context:
-                continue
-            try:
-                new = resolve_candidates(None, text, [c], pub, [u.tense or "past"])[0]
-            except DATE_ERRORS:
-                continue
-            new.anchor = "context"
-            out[j] = new
+            out[j] = _counted_from(text, u, pub) or u
     return out
 
 
