@@ -49,11 +49,6 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def _order_key(article: Article) -> tuple[str, str]:
-    pub = article.published
-    return (pub.date or pub.earliest or "9999-99-99", article.id)
-
-
 def containment(a: set[str], b: set[str]) -> float:
     """Share of the smaller set found in the larger one."""
     small = min(len(a), len(b))
@@ -149,7 +144,8 @@ class Deduper:
 def order_key(article: Article) -> tuple[str, str]:
     """The order in which a group's original is chosen: published date (``date``, else
     ``earliest``; unknown dates last), then id."""
-    return _order_key(article)
+    pub = article.published
+    return (pub.date or pub.earliest or "9999-99-99", article.id)
 
 
 def mark_duplicates(articles: list[Article], options: IngestOptions | None = None) -> None:
@@ -158,7 +154,7 @@ def mark_duplicates(articles: list[Article], options: IngestOptions | None = Non
     by_id = {a.id: a.text for a in articles}
     dedupe = Deduper(lambda ids: {i: by_id[i] for i in ids}, options)
     for a in articles:
-        dedupe.add(a.id, a.text, _order_key(a))
+        dedupe.add(a.id, a.text, order_key(a))
     originals = dedupe.originals()
     for a in articles:
         a.duplicate_of = originals.get(a.id)
