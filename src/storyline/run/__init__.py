@@ -45,22 +45,12 @@ def load_corpus(paths: Sequence[str], meta_file: str | None = None, *, exclude: 
     """Read every article under ``paths`` (never the files in ``exclude``: the store's own);
     problems come back as one-line messages. ``options``: the ingest thresholds (``IngestOptions()``
     when not given)."""
-    from storyline.ingest import iter_articles
     from storyline.ingest.dedupe import mark_duplicates
 
     # iter_articles loads the --meta sidecar before it reads any file: a bad one raises MetaError
     # here, before anything is read or stored.
-    articles: list[Article] = []
     problems: list[str] = []
-    seen: set[str] = set()
-    for item in iter_articles(paths, meta_file, exclude=exclude, options=options):
-        if isinstance(item, IngestError):
-            problems.append(str(item))
-        elif item.id in seen:  # the same text given twice (e.g. a file and its copy): analyse once
-            problems.append(f"{item.path}: same text as an article already read; skipped")
-        else:
-            seen.add(item.id)
-            articles.append(item)
+    articles = list(_read_articles(paths, meta_file, exclude, options, problems, [], None))
     mark_duplicates(articles, options)
     return articles, problems
 
@@ -275,7 +265,7 @@ DEDUPE_BATCH = 200  # texts read back from the store at a time for the deduplica
 
 
 def _read_articles(paths: Sequence[str], meta_file: str | None, exclude: Sequence[str],
-                   options: IngestOptions, problems: list[str], order: list[str],
+                   options: IngestOptions | None, problems: list[str], order: list[str],
                    max_articles: int | None) -> Iterator[Article]:
     """The articles under ``paths``, one at a time, each text once (a second file with the same
     text is reported and skipped); problems are appended to ``problems`` as they are met, each
