@@ -23,7 +23,6 @@ fields needed here are a walk over lxml's tree, which trafilatura already depend
 
 from __future__ import annotations
 
-import calendar
 import json
 import re
 from collections.abc import Iterator
@@ -35,6 +34,7 @@ from typing import Any
 from storyline.ingest.byline import dedupe_names, parse_byline, split_author_names
 from storyline.ingest.dates import parse_date
 from storyline.ingest.outlets import domain_of
+from storyline.lexicon.en.time import MONTH_NAMES
 
 # schema.org types whose ``headline``/``author``/``datePublished`` describe the page's own article.
 ARTICLE_TYPES = {
@@ -308,7 +308,6 @@ _BY_START = re.compile(r"(?i)(?:written|posted|published|submitted|story|words|r
 # Links to an author's page, a common CMS convention (``/author/ines-vahl``, ``/people/...``).
 _AUTHOR_HREF = ("/author", "/people/", "/staff/", "/profile", "/journalist", "/writers/", "/contributors/",
                 "/autor")
-_MONTH_NAMES = {m.casefold() for m in calendar.month_name if m}  # "By March, ..." is a date, not a name
 MAX_BYLINE_CHARS = 250  # the text of a byline element; longer is an author's bio or page text
 
 
@@ -506,7 +505,8 @@ def _credited(el: Any) -> list[str]:
         if m["rest"][:1].isupper() and not re.search(r"[a-z]{2}[.!?]$", text):
             names = split_author_names(m["rest"], min_words=2)
             if not names and len(text.split()) <= 8:  # a short credit line: "By Kestrel", "By Kestrel | May 2"
-                names = [n for n in split_author_names(m["rest"], min_words=1) if n.casefold() not in _MONTH_NAMES]
+                # a month alone ("By March, ...") is a date, not a name
+                names = [n for n in split_author_names(m["rest"], min_words=1) if n.casefold() not in MONTH_NAMES]
             return names
     return []
 

@@ -48,9 +48,9 @@ WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 
 # The months of the Gregorian calendar, numbered 1-12 (ISO 8601), and the same keyed by their first
 # three letters: every English spelling of a month, whole or abbreviated ("Sept.", "Aug"), starts
 # with these, so a printed month is looked up by ``word[:3].lower()``.
-_MONTH_NAMES = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+MONTH_NAMES = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
                 "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
-MONTH_PREFIXES = {name[:3]: number for name, number in _MONTH_NAMES.items()}
+MONTH_PREFIXES = {name[:3]: number for name, number in MONTH_NAMES.items()}
 
 # Parts of the day and seasons with their TIMEX3 codes, the ordinals that number a quarter or a
 # half, and the adverbs of frequency with the period of the set they name (TimeML annotation
