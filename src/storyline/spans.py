@@ -10,3 +10,11 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The line around ``start:end`` of ``text``: from just after the line break before ``start`` to
+    the line break at or after ``end`` (``start`` when not given) or the end of the text."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start if end is None else end)
+    return lo, len(text) if hi == -1 else hi

@@ -10,8 +10,9 @@ import pytest
 
 PUBLIC = {
     "storyline.analyze.time": [
-        "POST_SIGNATURE", "REF_VALUES", "analyze_time", "candidate_at", "fmt_num", "furniture_timexes",
-        "governing_verb", "granularity", "iso", "mask_values", "parse_iso", "parse_num", "post_times", "reresolve",
+        "REF_VALUES", "analyze_time", "candidate_at", "fmt_num", "furniture_timexes",
+        "governing_verb", "granularity", "iso", "mask_values", "parse_iso", "parse_num", "post_signature", "post_times",
+        "reresolve",
         "resolve_at",
         "speech_times", "value_bounds", "verb_tense",
     ],

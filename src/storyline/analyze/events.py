@@ -33,12 +33,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storyline.analyze.quotes import quote_regions
-from storyline.analyze.time import POST_SIGNATURE, REF_VALUES, fmt_num, governing_verb, parse_num, verb_tense
+from storyline.analyze.time import REF_VALUES, fmt_num, governing_verb, parse_num, post_signature, verb_tense
 from storyline.lexicon.en.events import STATIVE_PREDICATES
 from storyline.lexicon.en.quotes import MEDIUM_PREPS, PLATFORMS, SPEECH_VERBS
 from storyline.lexicon.en.time import UNITS
 from storyline.model import Article, EventMention, Mention, Quote, TimeExpr
-from storyline.spans import trim_span
+from storyline.spans import line_bounds, trim_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -99,9 +99,8 @@ def _sentence_bounds(text: str, sent: Span, at: int) -> tuple[int, int]:
 
 
 def _line_of(text: str, at: int) -> str:
-    a = text.rfind("\n", 0, at) + 1
-    b = text.find("\n", at)
-    return text[a: len(text) if b == -1 else b]
+    a, b = line_bounds(text, at)
+    return text[a:b]
 
 
 def _modifies_noun(doc: Doc, tx: TimeExpr) -> bool:
@@ -305,10 +304,8 @@ def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
             continue
         if is_metadata_line(_line_of(text, tx.start)):
             continue
-        line_start = text.rfind("\n", 0, tx.start) + 1
-        line_end = text.find("\n", tx.end)
-        line_end = len(text) if line_end == -1 else line_end
-        if POST_SIGNATURE.search(text, line_start, tx.start) and not text[tx.end:line_end].strip(" .)"):
+        line_start, line_end = line_bounds(text, tx.start, tx.end)
+        if post_signature(text, tx.start, tx.end):
             # an embedded social-media post: "<post text> — Name (@handle) March 3, 2025"; the
             # post is the event, made on its signature's date
             start, end = trim_span(text, line_start, line_end)

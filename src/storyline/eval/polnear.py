@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.errors import DatasetError
-from storyline.spans import trim_span
+from storyline.spans import line_bounds, trim_span
 
 SPLITS = ("dev", "test")
 OPEN_MARKS = ("“", "``", "«", '"', "''")
@@ -161,9 +161,7 @@ def gold_direct_quotes(text: str, attributions: list[Attribution]) -> list[GoldQ
     for att in attributions:
         for a, b in att.content:
             # widen the piece to the quotation marks around it, within its line
-            line_lo = text.rfind("\n", 0, a) + 1
-            line_hi = text.find("\n", b)
-            line_hi = len(text) if line_hi < 0 else line_hi
+            line_lo, line_hi = line_bounds(text, a, b)
             a2 = max(line_lo, a - 2)
             b2 = min(line_hi, b + 2)
             pos = a2

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from storyline.analyze.time.calendar import REF_VALUES, granularity, iso, mask_values, parse_iso, value_bounds
 from storyline.analyze.time.expressions import (
-    POST_SIGNATURE,
     analyze_time,
     candidate_at,
     furniture_timexes,
     governing_verb,
+    post_signature,
     post_times,
     reresolve,
     resolve_at,
@@ -23,7 +23,6 @@ from storyline.analyze.time.expressions import (
 from storyline.analyze.time.rules import fmt_num, parse_num
 
 __all__ = [
-    "POST_SIGNATURE",
     "REF_VALUES",
     "analyze_time",
     "candidate_at",
@@ -35,6 +34,7 @@ __all__ = [
     "mask_values",
     "parse_iso",
     "parse_num",
+    "post_signature",
     "post_times",
     "reresolve",
     "resolve_at",

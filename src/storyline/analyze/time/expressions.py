@@ -47,17 +47,28 @@ from storyline.analyze.time.rules import Cand, Resolved, find_candidates, select
 from storyline.lexicon.en.time import FUTURATE_VERBS, FUTURE_AUXILIARIES, FUTURE_HEADS, SCHEDULING_VERBS
 from storyline.model import Article, PubDate, Quote, TimeExpr, TimexAnchor
 from storyline.safedate import DATE_ERRORS
+from storyline.spans import line_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["POST_SIGNATURE", "analyze_time", "candidate_at", "clause_tense", "furniture_parts",
+__all__ = ["analyze_time", "candidate_at", "clause_tense", "furniture_parts", "post_signature",
            "furniture_timexes", "governing_verb", "infer_publication", "post_times", "reresolve", "resolve_at",
            "resolve_candidates", "speech_times", "verb_tense"]
 
 # The signature an embedded social-media post ends with, before its date (the embed markup of
 # X/Twitter, Threads, Bluesky and Mastodon quotes pasted as text): "— Name (@handle)".
-POST_SIGNATURE = re.compile(r"[—–-]\s*[^—–\n]{1,80}?\(@\w{1,30}(?:@[\w.-]+)?\)\s*$")
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^—–\n]{1,80}?\(@\w{1,30}(?:@[\w.-]+)?\)\s*$")
+
+
+def post_signature(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The signature of an embedded post ("— Dana Reyes (@danareyes)") that the date at
+    ``start:end`` of ``text`` closes: the signature on the date's line before it, and nothing but
+    closing punctuation after the date on that line; else None."""
+    line_start, line_end = line_bounds(text, start, end)
+    if text[end:line_end].strip(" .)"):
+        return None
+    return _POST_SIGNATURE.search(text, line_start, start)
 _MONTH_DAY_UNKNOWN_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)")
 _NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
@@ -552,12 +563,10 @@ def post_times(article: Article, timexes: list[TimeExpr]) -> list[TimeExpr]:
     for i, t in enumerate(timexes):
         if t.part != "text" or not (t.resolved and t.type == "DATE" and t.earliest and t.earliest == t.latest):
             continue
-        line_start = text.rfind("\n", 0, t.start) + 1
-        line_end = text.find("\n", t.end)
-        line_end = len(text) if line_end == -1 else line_end
-        sig = POST_SIGNATURE.search(text, line_start, t.start)
-        if sig is None or text[t.end:line_end].strip(" .)") or t.earliest == (article.published.date or ""):
+        sig = post_signature(text, t.start, t.end)
+        if sig is None or t.earliest == (article.published.date or ""):
             continue
+        line_start = line_bounds(text, t.start)[0]
         pub = PubDate(date=t.earliest, earliest=t.earliest, latest=t.earliest, basis="text")
         for j, u in enumerate(out):
             if j == i or u.anchor != "publication" or not (line_start <= u.start and u.end <= sig.start()):
