@@ -16,7 +16,9 @@ PUBLIC = {
         "resolve_at",
         "speech_times", "value_bounds", "verb_tense",
     ],
-    "storyline.analyze.quotes": ["QuoteRegion", "extract_quotes", "find_quote_regions", "quote_regions"],
+    "storyline.analyze.quotes": [
+        "QuoteRegion", "extract_quotes", "find_quote_regions", "quote_regions", "speech_medium",
+    ],
     "storyline.analyze.entities": [
         "expand_title_words", "extract_entities", "fullest_name", "given_name_gender", "given_variants",
         "gpe_key", "is_given_name", "link_orgs", "name_tokens", "norp_key", "person_compatible",

@@ -4,9 +4,12 @@ pinned model stay beside them, in the per-package test modules."""
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.analyze.claims.context import claim_subject
 from storyline.analyze.entities import extract_entities
-from storyline.analyze.quotes import extract_quotes
+from storyline.analyze.events import predicate_phrase
+from storyline.analyze.quotes import extract_quotes, speech_medium
 from storyline.analyze.time import analyze_time, verb_tense
 from storyline.model import Article, PubDate
 
@@ -77,6 +80,60 @@ def test_said_after_the_quotation_names_its_speaker(parse):
     okafor = next(e for e in entities if e.name == "Ann Okafor")
     assert quote.speaker == okafor.key
     assert [r.title for r in okafor.roles] == ["mayor"]  # the apposition is her role
+
+
+# ----------------------------------------------------------------------------- quotes: the medium of a saying
+
+_LEE = ("Lee", "NNP", "PROPN", "nsubj", 1, "Lee")
+_SAID = ("said", "VBD", "VERB", "ROOT", 1, "say")
+_STOP = (".", ".", "PUNCT", "punct", 1, ".")
+_MEDIUM_PARSES = [
+    # a platform under the verb, alone or with its compound
+    ("Lee said on X.", [_LEE, _SAID, ("on", "IN", "ADP", "prep", 1, "on"), ("X", "NNP", "PROPN", "pobj", 2, "X"),
+                        _STOP], "post"),
+    # the tokenizer often keeps a sentence's full stop on a one-letter name: "X." (the quote and the
+    # event readings once disagreed on it)
+    ("Lee said on X.", [_LEE, _SAID, ("on", "IN", "ADP", "prep", 1, "on"), ("X.", "NNP", "PROPN", "pobj", 2, "X.")],
+     "post"),
+    ("Lee said on Truth Social.",
+     [_LEE, _SAID, ("on", "IN", "ADP", "prep", 1, "on"), ("Truth", "NNP", "PROPN", "compound", 4, "Truth"),
+      ("Social", "NNP", "PROPN", "pobj", 2, "Social"), _STOP], "post"),
+    # the platform under the post
+    ("Lee said in a post on Instagram.",
+     [_LEE, _SAID, ("in", "IN", "ADP", "prep", 1, "in"), ("a", "DT", "DET", "det", 4, "a"),
+      ("post", "NN", "NOUN", "pobj", 2, "post"), ("on", "IN", "ADP", "prep", 4, "on"),
+      ("Instagram", "NNP", "PROPN", "pobj", 5, "Instagram"), _STOP], "post"),
+    # the platform hung on the subject by the parser
+    ("Said the club on X.",
+     [("Said", "VBD", "VERB", "ROOT", 0, "say"), ("the", "DT", "DET", "det", 2, "the"),
+      ("club", "NN", "NOUN", "nsubj", 0, "club"), ("on", "IN", "ADP", "prep", 2, "on"),
+      ("X", "NNP", "PROPN", "pobj", 3, "X"), (".", ".", "PUNCT", "punct", 0, ".")], "post"),
+    # another medium under the verb, or as its object
+    ("Lee said in a statement.",
+     [_LEE, _SAID, ("in", "IN", "ADP", "prep", 1, "in"), ("a", "DT", "DET", "det", 4, "a"),
+      ("statement", "NN", "NOUN", "pobj", 2, "statement"), _STOP], "statement"),
+    ("Lee wrote a letter.",
+     [_LEE, ("wrote", "VBD", "VERB", "ROOT", 1, "write"), ("a", "DT", "DET", "det", 3, "a"),
+      ("letter", "NN", "NOUN", "dobj", 1, "letter"), _STOP], "letter"),
+    # a newspaper named Post is not a post; a place is no medium
+    ("Lee said in the Post.",
+     [_LEE, _SAID, ("in", "IN", "ADP", "prep", 1, "in"), ("the", "DT", "DET", "det", 4, "the"),
+      ("Post", "NNP", "PROPN", "pobj", 2, "Post"), _STOP], None),
+    ("Lee said at the town hall.",
+     [_LEE, _SAID, ("at", "IN", "ADP", "prep", 1, "at"), ("the", "DT", "DET", "det", 5, "the"),
+      ("town", "NN", "NOUN", "compound", 5, "town"), ("hall", "NN", "NOUN", "pobj", 2, "hall"), _STOP], None),
+]
+
+
+@pytest.mark.parametrize(("text", "rows", "medium"), _MEDIUM_PARSES,
+                         ids=[f"{i}-{t}" for i, (t, _, _) in enumerate(_MEDIUM_PARSES)])
+def test_the_medium_a_saying_names(parse, text, rows, medium):
+    doc = parse(rows)
+    assert doc.text == text
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    assert speech_medium(verb) == medium
+    # the event extractor's predicate reads the same: a saying on a platform or in a post is a post
+    assert predicate_phrase(verb) == ("post" if medium == "post" else verb.lemma_)
 
 
 # ----------------------------------------------------------------------------- claims: whom a claim is about

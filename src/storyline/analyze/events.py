@@ -32,10 +32,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from storyline.analyze.quotes import quote_regions
+from storyline.analyze.quotes import quote_regions, speech_medium
 from storyline.analyze.time import REF_VALUES, fmt_num, governing_verb, parse_num, post_signature, verb_tense
 from storyline.lexicon.en.events import STATIVE_PREDICATES
-from storyline.lexicon.en.quotes import MEDIUM_PREPS, PLATFORMS, SPEECH_VERBS
+from storyline.lexicon.en.quotes import SPEECH_VERBS
 from storyline.lexicon.en.time import UNITS
 from storyline.model import Article, EventMention, Mention, Quote, TimeExpr
 from storyline.spans import line_bounds, trim_span
@@ -117,34 +117,11 @@ def _modifies_noun(doc: Doc, tx: TimeExpr) -> bool:
         root.head.pos_ in ("NOUN", "PROPN")
 
 
-def _on_platform(verb: Token) -> bool:
-    """The verb is said on a social platform: "said on X", "wrote on Facebook", "said in a post
-    on Instagram" (``lexicon.en.quotes.PLATFORMS``); the parser often hangs "on X" on the
-    subject ("said the agency on X")."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    for prep in [*verb.children, *(c for s in subjects for c in s.children)]:
-        if prep.dep_ != "prep" or prep.lower_ not in MEDIUM_PREPS:
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            name = " ".join(t.lower_ for t in obj.subtree if not t.is_punct).removesuffix(".")
-            if name in PLATFORMS or obj.lower_.rstrip(".") in PLATFORMS or \
-                    (obj.lemma_.lower() == "post" and any(_on_platform_noun(c) for c in obj.children)):
-                return True
-    return False
-
-
-def _on_platform_noun(prep: Token) -> bool:
-    """"on <platform>" under a noun ("a post on X")."""
-    return prep.dep_ == "prep" and prep.lower_ in MEDIUM_PREPS and any(
-        o.dep_ == "pobj" and o.lower_.rstrip(".") in PLATFORMS for o in prep.children)
-
-
 def predicate_phrase(verb: Token) -> str | None:
     """The verb's lemma with its particle or predicative adjective: "pull out", "find guilty";
-    a speech verb used on a social platform is a post ("said on X" → "post")."""
-    if verb.lemma_.lower() in SPEECH_VERBS and _on_platform(verb):
+    a speech verb used on a social platform or in a post is a post ("said on X", "wrote in a post"
+    → "post": :func:`storyline.analyze.quotes.speech_medium`)."""
+    if verb.lemma_.lower() in SPEECH_VERBS and speech_medium(verb) == "post":
         return "post"
     words = [verb.lemma_.lower()]
     for c in verb.children:

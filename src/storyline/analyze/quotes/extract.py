@@ -21,6 +21,7 @@ Pipeline for one article (pure: the spaCy Doc, the article and its entity mentio
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
 SENT_END = frozenset({".", "!", "?"})
 NON_SPEAKER_ENTS = frozenset({"DATE", "TIME"})  # "5:45 p.m." parsed as a subject
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "speech_medium"]
 
 
 @dataclass(slots=True)
@@ -500,7 +501,7 @@ def _medium_of(ctx: QuoteContext, cue: Token) -> str | None:
     sentence outside quotations (the parser attaches a fronted "In a post, …" unreliably)."""
     node = cue
     for _ in range(3):
-        medium = _medium_children(node)
+        medium = speech_medium(node)
         if medium:
             return medium
         if node.dep_ not in ("advcl", "xcomp", "conj") or node.head.i == node.i:
@@ -509,7 +510,7 @@ def _medium_of(ctx: QuoteContext, cue: Token) -> str | None:
     for tok in ctx.segment(cue):
         if tok.i in ctx.in_quote or tok.dep_ != "pobj" or tok.head.lower_ not in MEDIUM_PREPS:
             continue
-        if tok.lower_ in PLATFORMS or _phrase(tok).lower() in PLATFORMS:
+        if _names_platform(tok):
             return "post"
         medium = MEDIA.get(tok.lemma_.lower())
         if medium in OWN_MEDIA:
@@ -517,23 +518,46 @@ def _medium_of(ctx: QuoteContext, cue: Token) -> str | None:
     return None
 
 
-def _medium_children(cue: Token) -> str | None:
-    for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in MEDIUM_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                name = _phrase(pobj).lower()
-                if name in PLATFORMS or pobj.lower_ in PLATFORMS:
-                    return "post"
-                medium = MEDIA.get(pobj.lemma_.lower())
-                if medium and pobj.pos_ != "PROPN":
-                    return medium
+# media a speech verb's object or bare noun names ("issued a statement", "wrote Monday in a letter")
+_OBJECT_MEDIA = frozenset({"post", "tweet", "statement", "letter", "email", "message", "filing"})
+
+
+def speech_medium(verb: Token) -> str | None:
+    """The medium a speech verb's own phrase names: "post" when it is said on a social platform
+    (``lexicon.en.quotes.PLATFORMS``: "said on X", "wrote on Facebook", "said in a post on
+    Instagram"; also with "on X" hung on the subject, as the parser often does: "said the agency
+    on X"), else the medium word (``lexicon.en.quotes.MEDIA``) of a phrase under the verb ("in a
+    statement" → "statement", "during an interview" → "interview") or of its object ("issued a
+    statement"); None when the phrase names no medium."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for obj in _medium_objects([*verb.children, *(c for s in subjects for c in s.children)]):
+        if _names_platform(obj) or (obj.lemma_.lower() == "post" and any(
+                _names_platform(o) for o in _medium_objects(obj.children))):
+            return "post"
+    for child in verb.children:
+        for obj in _medium_objects([child]):
+            medium = MEDIA.get(obj.lemma_.lower())
+            if medium and obj.pos_ != "PROPN":
+                return medium
         if child.dep_ in ("npadvmod", "dobj") and child.pos_ == "NOUN":
             medium = MEDIA.get(child.lemma_.lower())
-            if medium in ("post", "tweet", "statement", "letter", "email", "message", "filing"):
+            if medium in _OBJECT_MEDIA:
                 return medium
     return None
+
+
+def _medium_objects(tokens: Iterable[Token]) -> Iterator[Token]:
+    """The objects of the medium prepositions among ``tokens`` ("in" → "a statement", "on" → "X")."""
+    for prep in tokens:
+        if prep.dep_ == "prep" and prep.lower_ in MEDIUM_PREPS:
+            yield from (o for o in prep.children if o.dep_ == "pobj")
+
+
+def _names_platform(tok: Token) -> bool:
+    """The word names a social platform: itself ("X", "X." at a sentence end), with its compound
+    modifiers ("Truth Social") or with its whole phrase."""
+    words = " ".join(t.lower_ for t in tok.subtree if not t.is_punct).removesuffix(".")
+    return tok.lower_.rstrip(".") in PLATFORMS or _phrase(tok).lower() in PLATFORMS or words in PLATFORMS
 
 
 def _phrase(tok: Token) -> str:
