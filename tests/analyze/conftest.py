@@ -1,7 +1,8 @@
 """Hand-built parses for rule tests: a spaCy Doc made from words, tags, heads and labels written
 in the test (as spaCy's own tests build them), so a model update cannot change what a rule test
 means. No trained model is loaded: the vocabulary is blank English (its lexical attributes, such
-as ``lower_`` and ``is_stop``, are rules of the language, not of a model)."""
+as ``lower_`` and ``is_stop``, are rules of the language, not of a model). The ``article`` fixture
+gives such a parse its article, published on one fixed day (``HAND_DAY``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from storyline.model import Article, PubDate
+
+# The publication day of a hand-parsed article: a Wednesday, so a weekday name can fall on either side
+HAND_DAY = "2025-06-04"
 
 # (word, tag, pos, dep, head index, lemma)
 Row = tuple[str, str, str, str, int, str]
@@ -38,3 +44,14 @@ def hand_parse(rows: Sequence[Row], ents: Sequence[str] | None = None) -> Doc:
 @pytest.fixture
 def parse() -> Callable[..., Doc]:
     return hand_parse
+
+
+def hand_article(doc: Doc) -> Article:
+    """The article of a hand-built parse: its text, published (metadata) on ``HAND_DAY``."""
+    return Article(id="a1", text=doc.text,
+                   published=PubDate(date=HAND_DAY, earliest=HAND_DAY, latest=HAND_DAY, basis="metadata"))
+
+
+@pytest.fixture
+def article() -> Callable[[Doc], Article]:
+    return hand_article

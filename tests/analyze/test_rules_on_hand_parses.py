@@ -4,6 +4,8 @@ pinned model stay beside them, in the per-package test modules."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from storyline.analyze.claims.context import claim_subject
@@ -11,44 +13,41 @@ from storyline.analyze.entities import extract_entities
 from storyline.analyze.events import predicate_phrase
 from storyline.analyze.quotes import extract_quotes, speech_medium
 from storyline.analyze.time import analyze_time, verb_tense
-from storyline.model import Article, PubDate
+from storyline.model import Article
 
-WEDNESDAY = "2025-06-04"
-
-
-def _article(doc) -> Article:
-    return Article(id="a1", text=doc.text,
-                   published=PubDate(date=WEDNESDAY, earliest=WEDNESDAY, latest=WEDNESDAY, basis="metadata"))
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
-def _monday(doc) -> str:
-    _, timexes = analyze_time(doc, _article(doc))
+def _monday(doc: Doc, article: Article) -> str:
+    """The value of "Monday" in a hand-built parse (published on a Wednesday: HAND_DAY)."""
+    _, timexes = analyze_time(doc, article)
     return next(t.value for t in timexes if t.text == "Monday")
 
 
 # ----------------------------------------------------------------------------- time: tense of a date
 
 
-def test_a_date_something_is_scheduled_for_lies_ahead(parse):
+def test_a_date_something_is_scheduled_for_lies_ahead(parse, article):
     doc = parse([("The", "DT", "DET", "det", 1, "the"), ("vote", "NN", "NOUN", "nsubjpass", 3, "vote"),
                  ("is", "VBZ", "AUX", "auxpass", 3, "be"), ("set", "VBN", "VERB", "ROOT", 3, "set"),
                  ("for", "IN", "ADP", "prep", 3, "for"), ("Monday", "NNP", "PROPN", "pobj", 4, "Monday"),
                  (".", ".", "PUNCT", "punct", 3, ".")])
     assert doc.text == "The vote is set for Monday."
     assert verb_tense(doc[3]) == "future"
-    assert _monday(doc) == "2025-06-09"  # the coming Monday, not the one before publication
+    assert _monday(doc, article(doc)) == "2025-06-09"  # the coming Monday, not the one before publication
 
 
-def test_a_passive_past_stays_past(parse):
+def test_a_passive_past_stays_past(parse, article):
     doc = parse([("The", "DT", "DET", "det", 1, "the"), ("vote", "NN", "NOUN", "nsubjpass", 3, "vote"),
                  ("was", "VBD", "AUX", "auxpass", 3, "be"), ("held", "VBN", "VERB", "ROOT", 3, "hold"),
                  ("on", "IN", "ADP", "prep", 3, "on"), ("Monday", "NNP", "PROPN", "pobj", 4, "Monday"),
                  (".", ".", "PUNCT", "punct", 3, ".")])
     assert verb_tense(doc[3]) == "past"
-    assert _monday(doc) == "2025-06-02"
+    assert _monday(doc, article(doc)) == "2025-06-02"
 
 
-def test_an_event_to_be_held_lies_ahead(parse):
+def test_an_event_to_be_held_lies_ahead(parse, article):
     # "to be held" modifying a noun (acl): the infinitive rule, not the participle's own tense
     doc = parse([("The", "DT", "DET", "det", 1, "the"), ("board", "NN", "NOUN", "nsubj", 2, "board"),
                  ("plans", "VBZ", "VERB", "ROOT", 2, "plan"), ("a", "DT", "DET", "det", 4, "a"),
@@ -57,13 +56,13 @@ def test_an_event_to_be_held_lies_ahead(parse):
                  ("on", "IN", "ADP", "prep", 7, "on"), ("Monday", "NNP", "PROPN", "pobj", 8, "Monday"),
                  (".", ".", "PUNCT", "punct", 2, ".")])
     assert verb_tense(doc[7]) == "future"
-    assert _monday(doc) == "2025-06-09"
+    assert _monday(doc, article(doc)) == "2025-06-09"
 
 
 # ----------------------------------------------------------------------------- quotes: the speaker
 
 
-def test_said_after_the_quotation_names_its_speaker(parse):
+def test_said_after_the_quotation_names_its_speaker(parse, article):
     doc = parse([("“", "``", "PUNCT", "punct", 6, "“"), ("We", "PRP", "PRON", "nsubj", 3, "we"),
                  ("will", "MD", "AUX", "aux", 3, "will"), ("rebuild", "VB", "VERB", "ccomp", 6, "rebuild"),
                  (",", ",", "PUNCT", "punct", 3, ","), ("”", "''", "PUNCT", "punct", 6, "”"),
@@ -73,9 +72,9 @@ def test_said_after_the_quotation_names_its_speaker(parse):
                  (".", ".", "PUNCT", "punct", 6, ".")],
                 ents=["O"] * 7 + ["B-PERSON", "I-PERSON"] + ["O"] * 4)
     assert doc.text == "“We will rebuild,” said Ann Okafor, the mayor."
-    article = _article(doc)
-    mentions, entities = extract_entities(doc, article)
-    (quote,) = extract_quotes(doc, article, mentions, entities)
+    art = article(doc)
+    mentions, entities = extract_entities(doc, art)
+    (quote,) = extract_quotes(doc, art, mentions, entities)
     assert (quote.text, quote.speaker_text, quote.cue, quote.kind) == ("We will rebuild,", "Ann Okafor", "say", "full")
     okafor = next(e for e in entities if e.name == "Ann Okafor")
     assert quote.speaker == okafor.key
