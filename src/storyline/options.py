@@ -121,6 +121,9 @@ class TimelineOptions:
     # an undated sentence dated through the story event it names ("a day after the touchdown"):
     # the anchor's entries of its predicate class, all on one day (story/anchored.py)
     anchored_dates: bool = True
+    # entries of one day whose reports tell of one happening by different predicates are one entry
+    # (timeline._join_same_day)
+    same_day_happenings: bool = True
     anchor_words: int = 8  # an anchor phrase is read up to this many words (not tuned: a clause's subject)
     # Blocking of the undated merge (speed, not accuracy: no stories-dev result depends on them): a
     # lemma in more than 1/block_share of the story's units proposes no candidates; one in more

@@ -281,3 +281,78 @@ def test_a_sentence_that_writes_its_day_twice_is_one_dated_report() -> None:
     assert sorted((it.timex.text, it.timex.value) for it in items) == [("Nov. 17", "2026-11-13"),
                                                                      ("Nov. 17", "2026-11-17")]
     assert len(tl._items([a], {}, one_day=False)[0]) == 3
+
+
+def joined(groups: list[list[tl._Item]]) -> list[set[str]]:
+    return [{it.article for it in g} for g in tl._join_same_day(groups)]
+
+
+def test_entries_of_one_day_telling_one_happening_by_different_predicates_are_one() -> None:
+    # space: "the probe touched down", "the landing ignited celebrations", "became the first to land"
+    day = date(2026, 9, 1)
+    touch = item("p1", "touch down", ["touch", "probe", "crater", "cheer", "engineer"], day, day, "2026-09-01")
+    noun = item("p2", "ignite", ["ignite", "landing", "probe", "celebration", "nation"], day, day, "2026-09-01")
+    first = item("p3", "become", ["become", "country", "land", "cheer", "pole"], day, day, "2026-09-01")
+    assert joined([[touch], [noun], [first]]) == [{"p1", "p2", "p3"}]
+    # no participant in common besides the happening: "the probe" vs "the country" stay apart
+    lone = item("p4", "become", ["become", "country", "land", "pole"], day, day, "2026-09-01")
+    assert joined([[touch], [lone]]) == [{"p1"}, {"p4"}]
+    # another day, or an article already in the other entry: apart
+    later = item("p2", "ignite", list(noun.keys), day + timedelta(days=1), day + timedelta(days=1), "2026-09-02")
+    assert joined([[touch], [later]]) == [{"p1"}, {"p2"}]
+    again = item("p1", "ignite", list(noun.keys), day, day, "2026-09-01")
+    assert joined([[touch], [again]]) == [{"p1"}, {"p1"}]
+    # a verb outside the lexicon names no happening to share: "the probe sent pictures"
+    sent = item("p5", "send", ["send", "probe", "picture", "crater"], day, day, "2026-09-01")
+    assert joined([[touch], [sent]]) == [{"p1"}, {"p5"}]
+    assert tl.TimelineOptions().same_day_happenings
+
+
+def test_one_days_reports_of_one_kind_of_disaster_are_one_entry() -> None:
+    # wildfire: "the blaze began at dawn" / "the flames moved closer that afternoon"
+    day = date(2026, 7, 3)
+    began = item("f1", "begin", ["begin", "blaze", "canyon", "ridge"], day, day, "2026-07-03")
+    moved = item("f2", "move", ["move", "flame", "house", "family"], day, day, "2026-07-03")
+    assert joined([[began], [moved]]) == [{"f1", "f2"}]
+    # neither predicate a lexicon happening: "flames were visible" / "smoke was seen from the fire"
+    seen = item("f3", "be", ["flame", "visible", "highway"], day, day, "2026-07-03")
+    smoke = item("f4", "see", ["see", "smoke", "fire", "city"], day, day, "2026-07-03")
+    assert joined([[seen], [smoke]]) == [{"f3"}, {"f4"}]
+    # two kinds of disaster on one day stay apart: a quake and a fire
+    quake = item("f5", "strike", ["strike", "quake", "coast", "town"], day, day, "2026-07-03")
+    assert joined([[began], [quake]]) == [{"f1"}, {"f5"}]
+
+
+def year_item(article: str, predicate: str, keys: list[str], text: str) -> tl._Item:
+    it = item(article, predicate, keys, date(1998, 1, 1), date(1998, 12, 31), "1998")
+    it.mention.text = text
+    return it
+
+
+def test_background_reports_of_one_disaster_in_a_written_year_are_one_entry() -> None:
+    # floods: two outlets recall the 1998 flood while reporting this year's
+    a = year_item("y1", "break out", ["break", "flood", "levee", "kill", "delta"],
+                  "The 1998 flood broke out in the delta.")
+    b = year_item("y2", "exceed", ["exceed", "flood", "kill", "toll"], "The toll exceeds that of the 1998 flood.")
+    assert joined([[a], [b]]) == [{"y1", "y2"}]
+    # in a whole year one kind of disaster may strike twice: the flood word alone is not enough
+    c = year_item("y3", "exceed", ["exceed", "flood", "toll"], "The toll exceeds that of a 1998 flood.")
+    assert joined([[a], [c]]) == [{"y1"}, {"y3"}]
+    # a year computed from "a century earlier", not written in the sentence, is not a named year
+    d = year_item("y4", "exceed", ["exceed", "flood", "kill", "toll"], "The toll exceeds that of a flood then.")
+    assert joined([[a], [d]]) == [{"y1"}, {"y4"}]
+
+
+def test_a_state_is_compared_by_its_participants_not_its_verb() -> None:
+    # business: "the founders were at the headquarters on Sunday" / "the founders joined executives
+    # at the headquarters on Sunday": the copula names no happening that could differ
+    day = date(2026, 3, 8)
+    words = ["founder", "headquarters", "executive", "company", "chairman", "meeting"]
+    was = item("h1", "be", words, day, day, "2026-03-08")
+    came = item("h2", "join", words + ["join"], day, day, "2026-03-08")
+    assert tl._related_predicates(was, came)
+    assert tl._content_match(was, came, TimelineOptions()) is not None
+    # two happenings of different lexicon classes stay different ("resigned" / "was sued")
+    quit_ = item("h3", "resign", words + ["resign"], day, day, "2026-03-08")
+    sued = item("h4", "sue", words + ["sue"], day, day, "2026-03-08")
+    assert not tl._related_predicates(quit_, sued)

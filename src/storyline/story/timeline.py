@@ -37,7 +37,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from storyline.analyze.time import candidate_at, granularity, iso, mask_values, parse_iso, resolve_at
-from storyline.lexicon.en.events import HAPPENING_GROUPS, NOMINALIZATIONS, ONSET_CLASSES, PREDICATE_CLASSES
+from storyline.lexicon.en.events import (
+    HAPPENING_GROUPS,
+    NOMINALIZATIONS,
+    ONSET_CLASSES,
+    PREDICATE_CLASSES,
+    STATIVE_PREDICATES,
+)
 from storyline.model import (
     ArticleAnalysis,
     Comparison,
@@ -733,9 +739,18 @@ def _related_predicates(u: _Item, m: _Item) -> bool:
     instances in which he *committed* perjury"."""
     if same_predicate(u.mention.predicate, m.mention.predicate):
         return True
+    if _stative(u) or _stative(m):
+        return True  # a state ("were at the headquarters on Sunday") names no happening to differ
     cu, cm = predicate_class(u.mention.predicate), predicate_class(m.mention.predicate)
     return bool((cu and (cu in m.keys or cu in _key_classes(m.keys))) or
                 (cm and (cm in u.keys or cm in _key_classes(u.keys))))
+
+
+def _stative(it: _Item) -> bool:
+    """The mention's predicate is a state or a copula (``STATIVE_PREDICATES``: "was", "had"), dated
+    by its sentence: what it reports is told by its participants, not by its verb."""
+    p = it.mention.predicate
+    return p is not None and p.split(" ")[0] in STATIVE_PREDICATES
 
 
 def _min_shared(opts: TimelineOptions) -> int:
@@ -1107,7 +1122,90 @@ def _merged(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str], idf
     taken = {(it.article, it.mention.start, it.mention.end) for it in anchored}
     undated = [u for u in _undated_items(analyses, entity_map, idf, opts)
                if (u.article, u.mention.start, u.mention.end) not in taken]
-    return _merge_undated(groups, _unattached(groups, floating) + undated, opts)
+    groups = _merge_undated(groups, _unattached(groups, floating) + undated, opts)
+    return _join_same_day(groups) if opts.same_day_happenings else groups
+
+
+def _head_class(it: _Item) -> str | None:
+    """The lexicon class (a kind of happening) of the mention's predicate, None outside it."""
+    cls = predicate_class(it.mention.predicate)
+    return cls if cls in PREDICATE_CLASSES else None
+
+
+def _tell_same_happening(a: _Item, b: _Item, *, day: bool = True) -> bool:
+    """Two reports of one day tell of one happening: one's predicate is of a lexicon class the
+    other names too (its own predicate, an event noun or another verb: "the lander *touched
+    down*" / "the precision *landing* ignited celebrations" / "became the first to *land*") and
+    they share a participant besides the verbs; or both name the same kind of disaster and one
+    reports a lexicon happening ("the fire *began*" / "the flames moved closer")."""
+    ha, hb = _head_class(a), _head_class(b)
+    named_a = _key_classes(a.keys) | {ha}
+    named_b = _key_classes(b.keys) | {hb}
+    for cls in {c for c in (ha, hb) if c is not None and c in named_a and c in named_b}:
+        # a participant: a shared word other than the verbs and the words that name the happening
+        naming = _verbs(a, b) | {k for k in a.keys | b.keys if _PRED_CLASS.get(k) == cls}
+        if a.entities & b.entities or (a.keys & b.keys) - naming:
+            return True
+    if ha is None and hb is None:
+        return False
+    for words in HAPPENING_GROUPS.values():
+        if a.keys & words and b.keys & words:
+            # in a whole year, one kind of disaster may strike twice: another shared participant
+            return day or bool((a.keys & b.keys) - words - _verbs(a, b))
+    return False
+
+
+_YEAR_VALUE = re.compile(r"^\d{4}$")
+
+
+def _group_unit(group: list[_Item]) -> tuple[str, bool] | None:
+    """The one calendar unit an entry's reports put it on: a day (:func:`_group_day`), or a year
+    every dated report's sentence writes out ("in 2019", "the 1918 fire"); with whether a report dates it
+    by an expression of its own. None otherwise."""
+    found = _group_day(group)
+    if found is not None:
+        return found[0].isoformat(), found[1]
+    dated = [it for it in group if not it.undated]
+    values = {it.timex.value for it in dated}
+    if len(values) == 1 and _YEAR_VALUE.match(year := next(iter(values))) and \
+            all(re.search(rf"\b{year}\b", it.mention.text) for it in dated):
+        return year, True
+    return None
+
+
+def _join_same_day(groups: list[list[_Item]]) -> list[list[_Item]]:
+    """Entries of one day (or of one year written out, :func:`_group_unit`) that tell of one
+    happening (:func:`_tell_same_happening` between a report of each) become one entry, when no
+    article is in both and at least one of them is dated by an expression of its own. The pair
+    merge compares mentions one verb at a time, so outlets that tell the day's happening by
+    different predicates ("touched down", "became the first to land", "the landing ignited
+    celebrations") stay apart there; on one day, the happening they share is the event."""
+    by_day: dict[str, list[int]] = {}
+    firm: list[bool] = []
+    for gi, group in enumerate(groups):
+        found = _group_unit(group)
+        firm.append(bool(found and found[1]))
+        if found is not None:
+            by_day.setdefault(found[0], []).append(gi)
+    uf = UnionFind(range(len(groups)))
+    arts = [{it.article for it in g} for g in groups]
+    sure = list(firm)
+    for day in sorted(by_day):
+        ids = by_day[day]
+        for x, gi in enumerate(ids):
+            for gj in ids[x + 1:]:
+                ri, rj = uf.find(gi), uf.find(gj)
+                if ri == rj or arts[ri] & arts[rj] or not (sure[ri] or sure[rj]):
+                    continue
+                if not any(_tell_same_happening(a, b, day=len(day) > 4) for a in groups[gi] for b in groups[gj]):
+                    continue
+                root = uf.union(ri, rj)
+                arts[root] = arts[ri] | arts[rj]
+                sure[root] = sure[ri] or sure[rj]
+    joined: dict[int, list[_Item]] = {}
+    for gi, group in enumerate(groups):
+        joined.setdefault(uf.find(gi), []).extend(group)
+    return [joined[r] for r in sorted(joined)]
 
 
 def _group_day(group: list[_Item]) -> tuple[date, bool] | None:

@@ -83,7 +83,7 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {name: frozenset(words.split(",")
     # sport
     "win": "win,beat,defeat,clinch,triumph,edge,top",
     "score": "score,net,convert",
-        "qualify": "qualify,advance,progress",
+    "qualify": "qualify,advance,progress",
     # speech acts that are themselves events
     "urge": "urge,call,direct,ask,press,demand",
     "warn": "warn,caution,alert",
@@ -101,7 +101,7 @@ ONSET_CLASSES = frozenset({"erupt", "strike"})
 # cyclone.n.01 / hurricane.n.01 / typhoon.n.01 as tropical storms, explosion.n.01 with blast,
 # flood.n.01 with flooding/deluge): "days after the blaze" is the fire a report says began.
 HAPPENING_GROUPS: dict[str, frozenset[str]] = {name: frozenset(words.split(",")) for name, words in {
-    "fire": "fire,blaze,wildfire,bushfire,inferno,conflagration",
+    "fire": "fire,blaze,wildfire,bushfire,inferno,conflagration,flame",
     "earthquake": "earthquake,quake,temblor,tremor",
     "storm": "storm,hurricane,typhoon,cyclone",
     "explosion": "explosion,blast,detonation",
