@@ -97,9 +97,10 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {name: frozenset(words.split(",")
 ONSET_CLASSES = frozenset({"erupt", "strike"})
 
 # Nouns that name one happening in news copy, by group (after the WordNet noun synsets of each
-# kind of disaster: fire.n.01 with blaze/conflagration/inferno, earthquake.n.01 with quake/temblor,
-# cyclone.n.01 / hurricane.n.01 / typhoon.n.01 as tropical storms, explosion.n.01 with blast,
-# flood.n.01 with flooding/deluge): "days after the blaze" is the fire a report says began.
+# kind of disaster: fire.n.01 with blaze/conflagration/inferno and flame.n.01 (a fire's flames),
+# earthquake.n.01 with quake/temblor, cyclone.n.01 / hurricane.n.01 / typhoon.n.01 as tropical
+# storms, explosion.n.01 with blast, flood.n.01 with flooding/deluge): "days after the blaze" is
+# the fire a report says began.
 HAPPENING_GROUPS: dict[str, frozenset[str]] = {name: frozenset(words.split(",")) for name, words in {
     "fire": "fire,blaze,wildfire,bushfire,inferno,conflagration,flame",
     "earthquake": "earthquake,quake,temblor,tremor",
