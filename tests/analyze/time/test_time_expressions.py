@@ -150,6 +150,29 @@ def test_recently_and_now(nlp):
     assert (now.value, now.earliest, now.latest) == ("PRESENT_REF", "2025-08-12", "2025-08-12")
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # the vague references of lexicon.en.time.FUZZY_REFS, each with its TimeML value
+    ("Clinics are currently full.", ("currently", "DATE", "PRESENT_REF")),
+    ("The dam is at present closed.", ("at present", "DATE", "PRESENT_REF")),  # no determiner: kept whole
+    ("The mill lately closed early.", ("lately", "DATE", "PAST_REF")),
+    ("The mayor was abroad at the time.", ("the time", "DATE", "PAST_REF")),  # without its preposition
+    ("The mayor was abroad at  that\ntime.", ("that\ntime", "DATE", "PAST_REF")),  # however it is spaced
+    ("A vote is expected in the near future.", ("the near future", "DATE", "FUTURE_REF")),
+    ("The rover will land soon.", ("soon", "DATE", "FUTURE_REF")),
+    # and the vague durations of FUZZY_DURATIONS
+    ("Floods grew worse in recent years.", ("recent years", "DURATION", "PXY")),
+    ("The league changed over the decades.", ("over the decades", "DURATION", "PXDE")),
+    # words that only sound like time: nothing
+    ("The former coach spoke shortly before noon.", None),
+])
+def test_fuzzy_references_and_durations(text, found):
+    from storyline.analyze.time.rules import find_candidates
+
+    got = {(text[c.start:c.end], c.type, c.value) for c in find_candidates(text)
+           if c.value and (c.value.endswith("_REF") or c.value.startswith("PX"))}
+    assert got == ({found} if found else set())
+
+
 def test_election_year_reference(nlp):
     _, tx = run(nlp, "She repeated false claims about the 2020 election.", "2025-08-12")
     t = find(tx, "2020")

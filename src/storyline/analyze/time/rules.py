@@ -28,6 +28,8 @@ from storyline.analyze.time.calendar import (
 )
 from storyline.lexicon.en.time import (
     FREQUENCY_ADVERBS,
+    FUZZY_DURATIONS,
+    FUZZY_REFS,
     HOLIDAYS,
     MONTH_PREFIXES,
     NUM_WORDS,
@@ -1060,28 +1062,21 @@ def _time_with_day(h: int, mi: int, wd: str | None, tz: str | None = None,
 
 
 # fuzzy references: now, currently, recently, the past, the future, at the time, these days, soon
-@rule(r"(?i)\b(?P<w>right\s+now|now|currently|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|more\s+recently|the\s+past|the\s+future|in\s+the\s+near\s+future|the\s+near\s+future|the\s+near\s+term|the\s+long\s+term|at\s+the\s+time|at\s+that\s+time|soon|shortly|once\s+again|former|formerly|previously|recent\s+years|recent\s+months|recent\s+weeks|recent\s+days|this\s+time|the\s+time\s+being|over\s+the\s+years|over\s+the\s+decades)\b(?!['’-])")
+# (lexicon.en.time.FUZZY_REFS), and vague durations: in recent years, over the decades (FUZZY_DURATIONS)
+_FUZZY = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                  for w in sorted([*FUZZY_REFS, *FUZZY_DURATIONS], key=len, reverse=True))
+
+
+@rule(rf"(?i)\b(?P<w>{_FUZZY})\b(?!['’-])")
 def _fuzzy(m):
     w = re.sub(r"\s+", " ", m["w"].lower())
-    if w in ("once again", "former", "formerly", "shortly", "this time"):
-        return None
-    if w in ("now", "right now", "currently", "nowadays", "these days", "at present", "the present",
-             "the time being"):
-        return _cand(m, "DATE", value="PRESENT_REF", rel=ref("PRESENT_REF"), priority=0)
-    if w in ("recently", "lately", "more recently", "the past", "at the time", "at that time",
-             "previously"):
-        if w.startswith("at "):
-            return Cand(m.start() + 3, m.end(), "DATE", value="PAST_REF", rel=ref("PAST_REF"), priority=0)
-        return _cand(m, "DATE", value="PAST_REF", rel=ref("PAST_REF"), priority=0)
-    if w.startswith("over the "):
-        return _cand(m, "DURATION", value=duration_value(None, w.split()[-1][:-1]), priority=1)
-    if w.startswith("recent "):
-        return _cand(m, "DURATION", value=duration_value(None, w.split()[1][:-1]), priority=1)
-    if w in ("soon",):
-        return _cand(m, "DATE", value="FUTURE_REF", rel=ref("FUTURE_REF"), priority=0)
-    if w.startswith("in the "):
-        return Cand(m.start() + 3, m.end(), "DATE", value="FUTURE_REF", rel=ref("FUTURE_REF"), priority=0)
-    return _cand(m, "DATE", value="FUTURE_REF", rel=ref("FUTURE_REF"), priority=0)
+    if w in FUZZY_DURATIONS:
+        return _cand(m, "DURATION", value=duration_value(None, FUZZY_DURATIONS[w]), priority=1)
+    value = FUZZY_REFS[w]
+    lead = re.match(r"(?i)(?:at|in)\s+(?=th(?:e|at)\s)", m["w"])
+    if lead:  # "at the time", "in the near future": the expression without its preposition
+        return Cand(m.start() + lead.end(), m.end(), "DATE", value=value, rel=ref(value), priority=0)
+    return _cand(m, "DATE", value=value, rel=ref(value), priority=0)
 
 
 def find_candidates(text: str) -> Iterator[Cand]:

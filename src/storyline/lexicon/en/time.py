@@ -17,7 +17,7 @@ English grammar (the modal and future auxiliaries, with spaCy's tokens "wo" and 
 
 And the words time expressions are built of (:mod:`storyline.analyze.time.rules`, and ingest's
 printed dates, :mod:`storyline.ingest.dates`), each with its source beside it: month names, number
-words, duration units, fixed-date holidays.
+words, duration units, fixed-date holidays, vague references to now, the past and the future.
 """
 
 from __future__ import annotations
@@ -81,3 +81,20 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
     "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
     "juneteenth": (6, 19)}
+# Vague references with no calendar bound ("now", "recently", "soon"), by the value TimeML gives
+# them (TimeML annotation guidelines 1.2.1, the value attribute: PRESENT_REF, PAST_REF, FUTURE_REF);
+# general English adverbs and phrases, written down by hand. A leading "at the"/"in the" phrase is
+# matched whole, and its preposition left out of the expression ("at the time" → "the time").
+FUZZY_REFS: dict[str, str] = {
+    "right now": "PRESENT_REF", "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF",
+    "the time being": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "more recently": "PAST_REF", "previously": "PAST_REF",
+    "the past": "PAST_REF", "at the time": "PAST_REF", "at that time": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "in the near future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the long term": "FUTURE_REF"}
+# Vague durations of the recent past ("in recent years", "over the decades"): the unit of ``UNITS``
+# each counts in (a duration of an unknown number of them: "PXY").
+FUZZY_DURATIONS: dict[str, str] = {
+    "recent years": "year", "recent months": "month", "recent weeks": "week", "recent days": "day",
+    "over the years": "year", "over the decades": "decade"}
