@@ -69,7 +69,8 @@ class EntityOptions:
     headline_min_words: int = 3  # a headline line: at least this many content words, all capitalized
     # analyze/entities/given_names.py: the share of women among the people with a given name at or
     # above which it marks a woman, and at or below which a man (the usual 0.9/0.1 cut-offs of the
-    # name data's authors, nomquamgender; set by hand, not tuned).
+    # name data's authors, nomquamgender; set by hand, not tuned). Read by the entity step, the quote
+    # speakers and story/resolve.py's given-name forms (build_dossier passes Options.entities).
     female_share: float = 0.9
     male_share: float = 0.1
 

@@ -271,3 +271,23 @@ def test_generic_roles_do_not_split_a_surname_from_its_full_name():
     b = _analysis("b", None, [("Volkov", "PERSON", ["Volkov"], ["board member"])])
     _, emap = resolve_entities([a, b])
     assert emap["a:1"] == emap["b:1"]
+
+
+def test_given_name_forms_follow_the_gender_cut_offs_of_the_options():
+    # elections: "Mark" and "Mary" differ by one letter but are a man's and a woman's name, so two
+    # people; with cut-offs under which no given name has a gender (Options.entities, the same the
+    # map step uses), the one-letter rule alone decides and they are one
+    from storyline.options import EntityOptions, Options
+    from storyline.story import build_dossier
+
+    a = _analysis("a", "2025-05-01", [("Mark Ellison", "PERSON", ["Mark Ellison"], ["candidate"])])
+    b = _analysis("b", "2025-05-02", [("Mary Ellison", "PERSON", ["Mary Ellison"], ["candidate"])])
+    _, emap = resolve_entities([a, b])
+    assert emap["a:1"] != emap["b:1"]
+    genderless = EntityOptions(female_share=2.0, male_share=-1.0)
+    _, emap = resolve_entities([a, b], None, genderless)
+    assert emap["a:1"] == emap["b:1"]
+    # and the reduce takes them from the run's options
+    for options, people in ((None, 2), (Options(entities=genderless), 1)):
+        dossier = build_dossier([a, b], options=options)
+        assert len([e for e in dossier.entities if e.type == "PERSON"]) == people

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 def analyze_doc(article: Article, doc: Doc, options: Options | None = None) -> ArticleAnalysis:
     """Run every extractor on one parsed article (``options.entities``: the casing evidence's
-    thresholds; ``Options()`` when not given)."""
+    thresholds and the given-name gender cut-offs of the entity and quote steps; ``Options()`` when
+    not given)."""
     from storyline.analyze.claims.extract import extract_claims, extract_labels
     from storyline.analyze.entities.extract import extract_entities
     from storyline.analyze.events import extract_events
@@ -34,11 +35,12 @@ def analyze_doc(article: Article, doc: Doc, options: Options | None = None) -> A
     from storyline.analyze.time import analyze_time, furniture_timexes, post_times, speech_times
 
     sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
-    mentions, entities = extract_entities(doc, article, (options or Options()).entities)
+    entity_options = (options or Options()).entities
+    mentions, entities = extract_entities(doc, article, entity_options)
     published, timexes = analyze_time(doc, article)
     article.published = published
     furniture = furniture_timexes(article, published)
-    quotes = extract_quotes(doc, article, mentions, entities)
+    quotes = extract_quotes(doc, article, mentions, entities, entity_options)
     timexes = speech_times(doc, article, timexes, quotes)  # "tomorrow," she said on Friday
     timexes = post_times(article, timexes)  # "last night" in a post signed "— Name (@handle) March 3, 2025"
     claims = extract_claims(doc, article, mentions, entities, timexes, quotes)

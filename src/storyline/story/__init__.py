@@ -55,7 +55,7 @@ def build_dossier(analyses: Sequence[ArticleAnalysis], *, title: str | None = No
 
     opts = options or Options()
     analyses = sorted(analyses, key=lambda a: a.article.id)
-    entities, entity_map = resolve_entities(analyses, opts.resolve)
+    entities, entity_map = resolve_entities(analyses, opts.resolve, opts.entities)
     # the event merge is made once; again only when the refinement changed an article's dates
     draft = draft_timeline(analyses, entity_map, opts.timeline)
     analyses = refine_dates(analyses, entity_map, opts.timeline, draft=draft)

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 from storyline.analyze.entities import names
 from storyline.lexicon.en.names import GENERIC_ROLE_WORDS, HONORIFICS, OFFICE_MODIFIERS, OFFICE_WORDS, ROLE_NOUNS
 from storyline.model import ArticleAnalysis, Entity, LocalEntity, Role, Span
-from storyline.options import ResolveOptions
+from storyline.options import EntityOptions, ResolveOptions
 from storyline.unionfind import UnionFind
 
 _TYPE_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
@@ -57,7 +57,7 @@ def _person_tokens(le: LocalEntity) -> list[str]:
 
 
 def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int],
-                     orgs_single: list[int], opts: ResolveOptions) -> None:
+                     orgs_single: list[int], opts: ResolveOptions, given: EntityOptions | None) -> None:
     """Merge persons inside their surname blocks (see the module docstring).
 
     Work per block grows with its *distinct* names, not with its entities: entities with the same
@@ -93,7 +93,7 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
             for tb in distinct[a_i + 1:]:
                 if names.person_compatible(list(ta), list(tb)):
                     uf.union(forms[ta], forms[tb])
-        _merge_given_variants(distinct, forms, uf, items)
+        _merge_given_variants(distinct, forms, uf, items, given)
         clusters: dict[int, set[str]] = {}
         for x in full:
             clusters.setdefault(uf.find(x), set()).update(role_words(items[x].roles))
@@ -126,7 +126,7 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
             else:
                 uf.union(target, x)
                 rest_words[target] |= words
-    _merge_spelling_variants(items, [x for x in idx if items[x].type == "PERSON"], uf, tokens, opts)
+    _merge_spelling_variants(items, [x for x in idx if items[x].type == "PERSON"], uf, tokens, opts, given)
 
 
 def _join_hyphenated(toks: tuple[str, ...], hyphenated: set[str]) -> tuple[str, ...]:
@@ -151,7 +151,7 @@ def _articles_of(items: list[LocalEntity], xs: list[int]) -> set[str]:
 
 
 def _merge_given_variants(distinct: list[tuple[str, ...]], forms: dict[tuple[str, ...], int],
-                          uf: UnionFind[int], items: list[LocalEntity]) -> None:
+                          uf: UnionFind[int], items: list[LocalEntity], given: EntityOptions | None) -> None:
     """Full names of one surname block whose given names are forms of one name ("Joe"/"Joseph",
     "Jon"/"John", "Katrin"/"Katrina") are one person when no article names both (an article that
     writes both means two people, unless it gives both the same title: a typo) and no third given
@@ -159,11 +159,11 @@ def _merge_given_variants(distinct: list[tuple[str, ...]], forms: dict[tuple[str
     firsts = [t for t in distinct if len(t) >= 2]
     for a_i, ta in enumerate(firsts):
         for tb in firsts[a_i + 1:]:
-            if uf.find(forms[ta]) == uf.find(forms[tb]) or not names.given_variants(ta[0], tb[0]):
+            if uf.find(forms[ta]) == uf.find(forms[tb]) or not names.given_variants(ta[0], tb[0], given):
                 continue
             others = [t for t in firsts if t not in (ta, tb) and uf.find(forms[t]) not in
                       (uf.find(forms[ta]), uf.find(forms[tb]))
-                      and (names.given_variants(t[0], ta[0]) or names.given_variants(t[0], tb[0]))]
+                      and (names.given_variants(t[0], ta[0], given) or names.given_variants(t[0], tb[0], given))]
             if others:
                 continue
             xa = [x for x in forms.values() if uf.find(x) == uf.find(forms[ta])]
@@ -175,7 +175,8 @@ def _merge_given_variants(distinct: list[tuple[str, ...]], forms: dict[tuple[str
 
 
 def _merge_spelling_variants(items: list[LocalEntity], persons: list[int], uf: UnionFind[int],
-                             tokens: dict[int, tuple[str, ...]], opts: ResolveOptions) -> None:
+                             tokens: dict[int, tuple[str, ...]], opts: ResolveOptions,
+                             given: EntityOptions | None) -> None:
     """Full names spelled two ways by two outlets ("Ann Kowalsky" / "Ann Kowalski"): the same given
     name (or a form of it), surnames of five letters or more that differ by little (similarity
     ratio ``opts.surname_ratio``, same first letter), never both in one article. Blocked by the initials of
@@ -195,7 +196,7 @@ def _merge_spelling_variants(items: list[LocalEntity], persons: list[int], uf: U
                 if uf.find(ra) == uf.find(rb):
                     continue
                 ta, tb = tokens[ra], tokens[rb]
-                if ta[-1] == tb[-1] or not names.given_variants(ta[0], tb[0]):
+                if ta[-1] == tb[-1] or not names.given_variants(ta[0], tb[0], given):
                     continue
                 if fuzz.ratio(ta[-1], tb[-1]) < opts.surname_ratio:
                     continue
@@ -220,9 +221,10 @@ def _entity_id(etype: str, name: str, taken: set[str], salt: str) -> str:
     return "ent-" + hashlib.sha1(f"{etype}|{name}|{salt}".encode()).hexdigest()[:10]
 
 
-def resolve_entities(analyses: Sequence[ArticleAnalysis],
-                     opts: ResolveOptions | None = None) -> tuple[list[Entity], dict[str, str]]:
-    """Merge the local entities of all articles into story entities.
+def resolve_entities(analyses: Sequence[ArticleAnalysis], opts: ResolveOptions | None = None,
+                     given: EntityOptions | None = None) -> tuple[list[Entity], dict[str, str]]:
+    """Merge the local entities of all articles into story entities (``given``: the given-name
+    gender cut-offs, ``Options.entities`` as in the map step, for "never a man's and a woman's name").
 
     Returns the entities (most widely reported first, then by name) and the map
     LocalEntity key → Entity id.
@@ -238,7 +240,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis],
     persons = [x for x, le in enumerate(items) if le.type == "PERSON"]
     orgs = [x for x, le in enumerate(items) if le.type == "ORG"]
     orgs_single = [x for x in orgs if len(names.name_tokens(items[x].name)) == 1]
-    _resolve_persons(items, persons, uf, orgs_single, opts or ResolveOptions())
+    _resolve_persons(items, persons, uf, orgs_single, opts or ResolveOptions(), given)
     person_roots = {uf.find(p) for p in persons}
     org_rest = [x for x in orgs if uf.find(x) not in person_roots]
     for a, b in names.link_orgs([items[x].name for x in org_rest]):

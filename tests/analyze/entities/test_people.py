@@ -91,3 +91,10 @@ def test_it_said_after_a_list_of_people_is_not_the_last_person(nlp):
     names = {e.key: e.name for e in entities}
     q = extract_quotes(doc, article, mentions, entities)[0]
     assert names.get(q.speaker) == "Halden Labs"
+
+
+def test_given_name_forms_take_the_gender_cut_offs_given():
+    from storyline.options import EntityOptions
+
+    assert not given_variants("Mark", "Mary")  # a man's and a woman's name
+    assert given_variants("Mark", "Mary", EntityOptions(female_share=2.0, male_share=-1.0))  # no gender: one letter

@@ -196,6 +196,22 @@ def test_pronoun_agrees_with_the_gender_of_the_given_name(nlp):
     assert speakers(nlp, text)[0][2] == "Daniel Okafor"
 
 
+def test_the_given_name_gender_cut_offs_come_from_the_options(nlp):
+    # business: with the run's cut-offs under which no given name has a gender, "he" no longer
+    # picks the son by his name: the quote step reads Options.entities like the entity step
+    from storyline.analyze import analyze_doc
+    from storyline.options import EntityOptions, Options
+
+    text = ("Maria Okafor and her son Daniel Okafor ran the bakery for ten years. "
+            "Maria Okafor greeted the inspectors on Monday. \"We did nothing wrong,\" he said.")
+    doc = nlp(text)
+    genderless = Options(entities=EntityOptions(female_share=2.0, male_share=-1.0))
+    for options, speaker in ((None, "Daniel Okafor"), (genderless, "Maria Okafor")):
+        analysis = analyze_doc(Article(id="t1", text=text), doc, options)
+        names = {e.key: e.name for e in analysis.entities}
+        assert [names.get(q.speaker or "") for q in analysis.quotes] == [speaker]
+
+
 def test_single_quote_house_style():
     from storyline.analyze.quotes import find_quote_regions
 

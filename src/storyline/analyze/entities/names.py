@@ -22,6 +22,7 @@ from storyline.lexicon.en.names import (
     OFFICE_WORDS,
     TITLE_EXPANSIONS,
 )
+from storyline.options import EntityOptions
 from storyline.unionfind import UnionFind
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -84,10 +85,10 @@ def _given_compatible(a: str, b: str) -> bool:
     return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
-def given_variants(a: str, b: str) -> bool:
+def given_variants(a: str, b: str, options: EntityOptions | None = None) -> bool:
     """Two spellings or forms of one given name: a short form ("Joe"/"Joseph", "Katrin"/"Katrina"),
     or one letter added, dropped or changed ("Jon"/"John", "Eric"/"Erik"; the first letter must
-    agree, and never a man's and a woman's name)."""
+    agree, and never a man's and a woman's name: :func:`given_name_gender` with ``options``)."""
     a, b = bare_word(a).lower(), bare_word(b).lower()
     if _given_compatible(a, b):
         return True
@@ -97,7 +98,7 @@ def given_variants(a: str, b: str) -> bool:
         return True
     if a[0] != b[0]:
         return False
-    ga, gb = given_name_gender(a.title()), given_name_gender(b.title())
+    ga, gb = given_name_gender(a.title(), options), given_name_gender(b.title(), options)
     if ga and gb and ga != gb:
         return False  # "Mark"/"Mary", "Eric"/"Erin": a man's and a woman's name
     short, long_ = sorted((a, b), key=len)

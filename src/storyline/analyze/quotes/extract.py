@@ -50,6 +50,7 @@ from storyline.lexicon.en.quotes import (
     WRITTEN_CUES,
 )
 from storyline.model import Article, LocalEntity, Mention, Quote
+from storyline.options import EntityOptions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -72,16 +73,17 @@ class _Attribution:
 
 
 def extract_quotes(doc: Doc, article: Article, mentions: list[Mention],
-                   entities: list[LocalEntity]) -> list[Quote]:
+                   entities: list[LocalEntity], options: EntityOptions | None = None) -> list[Quote]:
     """Every direct quotation of ``article`` (parsed as ``doc``), with speaker, cue and medium.
 
-    ``mentions``/``entities`` come from the entity step; ``Quote.speaker`` is a LocalEntity key
+    ``mentions``/``entities`` come from the entity step, run with the same ``options`` (the
+    given-name gender cut-offs a "he"/"she" must agree with); ``Quote.speaker`` is a LocalEntity key
     (or None when the text names no resolvable speaker: "officials said", "a source said").
     """
     regions = quote_regions(article.text)
     if not regions:
         return []
-    ctx = QuoteContext(doc, article, mentions, entities, regions)
+    ctx = QuoteContext(doc, article, mentions, entities, regions, options)
     kinds: list[str | None] = []
     for ri in range(len(regions)):
         kinds.append(_classify(ctx, ri, kinds))

@@ -29,6 +29,7 @@ from storyline.lexicon.en.speakers import (
     SPOKESPERSON_NOUNS,
 )
 from storyline.model import Article, LocalEntity, Mention
+from storyline.options import EntityOptions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -44,8 +45,10 @@ class QuoteContext:
     """Per-article lookups shared by the attribution steps."""
 
     def __init__(self, doc: Doc, article: Article, mentions: list[Mention],
-                 entities: list[LocalEntity], regions: Sequence[QuoteRegion]) -> None:
+                 entities: list[LocalEntity], regions: Sequence[QuoteRegion],
+                 options: EntityOptions | None = None) -> None:
         self.doc = doc
+        self.options = options  # the given-name gender cut-offs (EntityOptions), as the entity step's
         self.text = article.text
         self.regions = regions
         self.entities = {e.key: e for e in entities}
@@ -188,7 +191,7 @@ def _entity_genders(ctx: QuoteContext) -> dict[str, str | None]:
     for key, ent in ctx.entities.items():
         words = ent.name.split()
         if ent.type == "PERSON" and len(words) >= 2:
-            g = given_name_gender(words[0])
+            g = given_name_gender(words[0], ctx.options)
             if g is not None:
                 votes.setdefault(key, [0, 0])[0 if g == "m" else 1] += 1
     out: dict[str, str | None] = {}
