@@ -356,3 +356,15 @@ def test_a_state_is_compared_by_its_participants_not_its_verb() -> None:
     quit_ = item("h3", "resign", words + ["resign"], day, day, "2026-03-08")
     sued = item("h4", "sue", words + ["sue"], day, day, "2026-03-08")
     assert not tl._related_predicates(quit_, sued)
+
+
+def test_a_short_report_whose_every_participant_the_other_names_matches_it() -> None:
+    # science: a posted one-liner ("We are still trying to reach the probe") and another outlet's
+    # sentence that says the agency posted it, on one day
+    day = date(2026, 10, 2)
+    post = item("q1", "try", ["try", "reach"], day, day, "2026-10-02")
+    told = item("q2", "post", ["post", "agency", "account", "try", "reach", "probe", "signal"], day, day, "2026-10-02")
+    assert tl._content_match(post, told, TimelineOptions()) is not None
+    # one participant of the short report missing from the other: no match on a single shared word
+    other = item("q3", "try", ["try", "reach", "rover"], day, day, "2026-10-02")
+    assert tl._content_match(other, told, TimelineOptions()) is None

@@ -790,7 +790,12 @@ def _content_match(u: _Item, m: _Item, opts: TimelineOptions) -> float | None:
         # a known kind of happening (lexicon class) needs less than a plain verb ("say", "tell")
         need = opts.attach_overlap_same if predicate_class(u.mention.predicate) in PREDICATE_CLASSES \
             or predicate_class(m.mention.predicate) in PREDICATE_CLASSES else opts.attach_overlap_plain
-        if len(common - verbs) >= opts.attach_shared_same_class and ov >= need:
+        # a short report all of whose participants the other names needs no more than it has
+        # ("We are still trying to figure it out", posted / "said they were still trying to figure out ...")
+        own = min((u.keys - verbs, m.keys - verbs), key=len)
+        enough = min(opts.attach_shared_same_class, len(own)) if own and own <= common \
+            else opts.attach_shared_same_class
+        if len(common - verbs) >= enough and ov >= need:
             return 0.5 + ov
         return None
     informative = [k for k in common if idf.get(k, 1.0) > 1.0]
