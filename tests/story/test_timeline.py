@@ -233,6 +233,8 @@ def test_predicate_classes_merge_news_wording():
 
     assert same_predicate("strike", "crash") and same_predicate("hit", "slam")
     assert same_predicate("step down", "resign")
+    assert same_predicate("state", "confirm") and same_predicate("state", "announce")  # VerbNet say-37.7
+    assert not same_predicate("say", "announce")  # "say" is every report's verb: no class
     assert predicate_class("slam into") == predicate_class("strike")  # particle falls back
     assert not same_predicate("rescue", "strike")
     assert not same_predicate(None, "strike")

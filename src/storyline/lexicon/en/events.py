@@ -60,7 +60,7 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {name: frozenset(words.split(",")
     "rise": "rise,increase,climb,jump,grow,surge,soar,mount",
     "decrease": "decrease,decline,drop,dip,fall back,shrink,reduce,lower,cut,slash,bring down",
     # politics, business, organisations
-    "announce": "announce,declare,unveil,reveal,disclose,confirm",
+    "announce": "announce,declare,state,unveil,reveal,disclose,confirm",
     "resign": "resign,quit,step down,depart",
     "fire": "fire,oust,remove,sack,push out,force out",
     "appoint": "appoint,name,hire,tap,install,nominate,choose,pick,select",
