@@ -149,7 +149,9 @@ def _paragraph_index(text: str) -> list[int]:
 
 
 def _entity_genders(ctx: QuoteContext) -> dict[str, str | None]:
-    """Votes per entity: Mr./Ms. before a mention, and his/her in a clause the entity is subject of."""
+    """Votes per entity: Mr./Ms. before a mention and a gendered given name (2 each), his/her in a
+    clause the entity is subject of and a he/she after a sentence with it as the one person subject
+    (1 each)."""
     votes: dict[str, list[int]] = {}
     for i, m in ctx.tok_mention.items():
         if m.entity is None:
@@ -187,13 +189,15 @@ def _entity_genders(ctx: QuoteContext) -> dict[str, str | None]:
             key = next(iter(people))
             if key is not None:
                 votes.setdefault(key, [0, 0])[gender] += 1
-    # the given name itself ("Maria Lopez": a woman's name), when the name has one
+    # the given name itself ("Maria Lopez": a woman's name), when the name has one: as strong as a
+    # "Ms." (a he/she next to a sentence with one person subject is only a guess, and often the very
+    # pronoun being resolved: "Petra Lind met Jonas Ekberg. '…,' he said.")
     for key, ent in ctx.entities.items():
         words = ent.name.split()
         if ent.type == "PERSON" and len(words) >= 2:
             g = given_name_gender(words[0], ctx.options)
             if g is not None:
-                votes.setdefault(key, [0, 0])[0 if g == "m" else 1] += 1
+                votes.setdefault(key, [0, 0])[0 if g == "m" else 1] += 2
     out: dict[str, str | None] = {}
     for key, (male, female) in votes.items():
         out[key] = "m" if male > female else "f" if female > male else None
