@@ -156,7 +156,7 @@ def test_event_nouns_name_the_class_of_their_verb() -> None:
     assert tl.predicate_class("ouster") == tl.predicate_class("fire") == tl.predicate_class("removal")
     assert tl.predicate_class("victory") == tl.predicate_class("beat")
     assert tl.predicate_class("conviction") == tl.predicate_class("convict")
-    # space: "the landing ignited celebrations" reports the landing that "touched down" reports
+    # space: "the landing set off cheers" reports the landing that "touched down" reports
     day = date(2026, 9, 1)
     noun = item("p1", "ignite", ["ignite", "landing", "probe", "celebration", "nation"], day, day, "2026-09-01")
     verb = item("p2", "touch down", ["touch", "probe", "crater", "surface"], day, day, "2026-09-01")
@@ -288,7 +288,7 @@ def joined(groups: list[list[tl._Item]]) -> list[set[str]]:
 
 
 def test_entries_of_one_day_telling_one_happening_by_different_predicates_are_one() -> None:
-    # space: "the probe touched down", "the landing ignited celebrations", "became the first to land"
+    # space: "the probe touched down", "the landing set off cheers", "became the first to land"
     day = date(2026, 9, 1)
     touch = item("p1", "touch down", ["touch", "probe", "crater", "cheer", "engineer"], day, day, "2026-09-01")
     noun = item("p2", "ignite", ["ignite", "landing", "probe", "celebration", "nation"], day, day, "2026-09-01")
@@ -344,10 +344,10 @@ def test_background_reports_of_one_disaster_in_a_written_year_are_one_entry() ->
 
 
 def test_a_state_is_compared_by_its_participants_not_its_verb() -> None:
-    # business: "the founders were at the headquarters on Sunday" / "the founders joined executives
-    # at the headquarters on Sunday": the copula names no happening that could differ
+    # business: "the founders were at the plant on Sunday" / "the founders joined the managers at
+    # the plant on Sunday": the copula names no happening that could differ
     day = date(2026, 3, 8)
-    words = ["founder", "headquarters", "executive", "company", "chairman", "meeting"]
+    words = ["founder", "plant", "manager", "factory", "shift", "meeting"]
     was = item("h1", "be", words, day, day, "2026-03-08")
     came = item("h2", "join", words + ["join"], day, day, "2026-03-08")
     assert tl._related_predicates(was, came)

@@ -740,7 +740,7 @@ def _related_predicates(u: _Item, m: _Item) -> bool:
     if same_predicate(u.mention.predicate, m.mention.predicate):
         return True
     if _stative(u) or _stative(m):
-        return True  # a state ("were at the headquarters on Sunday") names no happening to differ
+        return True  # a state ("were at the plant on Sunday") names no happening to differ
     cu, cm = predicate_class(u.mention.predicate), predicate_class(m.mention.predicate)
     return bool((cu and (cu in m.keys or cu in _key_classes(m.keys))) or
                 (cm and (cm in u.keys or cm in _key_classes(u.keys))))
@@ -791,7 +791,7 @@ def _content_match(u: _Item, m: _Item, opts: TimelineOptions) -> float | None:
         need = opts.attach_overlap_same if predicate_class(u.mention.predicate) in PREDICATE_CLASSES \
             or predicate_class(m.mention.predicate) in PREDICATE_CLASSES else opts.attach_overlap_plain
         # a short report all of whose participants the other names needs no more than it has
-        # ("We are still trying to figure it out", posted / "said they were still trying to figure out ...")
+        # ("We are still trying to reach the probe", posted / "posted that they were still trying to reach it")
         own = min((u.keys - verbs, m.keys - verbs), key=len)
         enough = min(opts.attach_shared_same_class, len(own)) if own and own <= common \
             else opts.attach_shared_same_class
@@ -1140,7 +1140,7 @@ def _head_class(it: _Item) -> str | None:
 def _tell_same_happening(a: _Item, b: _Item, *, day: bool = True) -> bool:
     """Two reports of one day tell of one happening: one's predicate is of a lexicon class the
     other names too (its own predicate, an event noun or another verb: "the lander *touched
-    down*" / "the precision *landing* ignited celebrations" / "became the first to *land*") and
+    down*" / "the *landing* set off cheers" / "became the first to *land*") and
     they share a participant besides the verbs; or both name the same kind of disaster and one
     reports a lexicon happening ("the fire *began*" / "the flames moved closer")."""
     ha, hb = _head_class(a), _head_class(b)
@@ -1183,8 +1183,8 @@ def _join_same_day(groups: list[list[_Item]]) -> list[list[_Item]]:
     happening (:func:`_tell_same_happening` between a report of each) become one entry, when no
     article is in both and at least one of them is dated by an expression of its own. The pair
     merge compares mentions one verb at a time, so outlets that tell the day's happening by
-    different predicates ("touched down", "became the first to land", "the landing ignited
-    celebrations") stay apart there; on one day, the happening they share is the event."""
+    different predicates ("touched down", "became the first to land", "the landing set off
+    cheers") stay apart there; on one day, the happening they share is the event."""
     by_day: dict[str, list[int]] = {}
     firm: list[bool] = []
     for gi, group in enumerate(groups):
