@@ -368,3 +368,20 @@ def test_a_short_report_whose_every_participant_the_other_names_matches_it() -> 
     # one participant of the short report missing from the other: no match on a single shared word
     other = item("q3", "try", ["try", "reach", "rover"], day, day, "2026-10-02")
     assert tl._content_match(other, told, TimelineOptions()) is None
+
+
+def test_an_article_telling_the_days_happening_twice_does_not_keep_two_entries_apart() -> None:
+    # space: outlet p1 reports the touchdown in its lede (one entry) and again as "the landing"
+    # in a detail (another entry, with p2's report): one happening, one entry, two of p1's sentences
+    day = date(2026, 9, 1)
+    lede = item("p1", "touch down", ["touch", "probe", "crater", "engineer"], day, day, "2026-09-01")
+    other = item("p3", "touch down", ["touch", "probe", "crater", "plain"], day, day, "2026-09-01")
+    detail = item("p1", "ignite", ["ignite", "landing", "probe", "celebration"], day, day, "2026-09-01")
+    told = item("p2", "ignite", ["ignite", "landing", "probe", "nation"], day, day, "2026-09-01")
+    groups = [[lede, other], [detail, told]]
+    assert [sorted(it.article for it in g) for g in tl._join_same_day(groups, retellings=2)] == \
+        [["p1", "p1", "p2", "p3"]]
+    assert len(tl._join_same_day(groups, retellings=0)) == 2  # one mention per article and entry
+    # p1's detail on something else that day (a budget vote) keeps the entries apart
+    vote = item("p1", "approve", ["approve", "budget", "probe", "council"], day, day, "2026-09-01")
+    assert len(tl._join_same_day([[lede, other], [vote, told]], retellings=2)) == 2

@@ -1128,7 +1128,7 @@ def _merged(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str], idf
     undated = [u for u in _undated_items(analyses, entity_map, idf, opts)
                if (u.article, u.mention.start, u.mention.end) not in taken]
     groups = _merge_undated(groups, _unattached(groups, floating) + undated, opts)
-    return _join_same_day(groups) if opts.same_day_happenings else groups
+    return _join_same_day(groups, opts.retellings) if opts.same_day_happenings else groups
 
 
 def _head_class(it: _Item) -> str | None:
@@ -1178,7 +1178,7 @@ def _group_unit(group: list[_Item]) -> tuple[str, bool] | None:
     return None
 
 
-def _join_same_day(groups: list[list[_Item]]) -> list[list[_Item]]:
+def _join_same_day(groups: list[list[_Item]], retellings: int = 0) -> list[list[_Item]]:
     """Entries of one day (or of one year written out, :func:`_group_unit`) that tell of one
     happening (:func:`_tell_same_happening` between a report of each) become one entry, when no
     article is in both and at least one of them is dated by an expression of its own. The pair
@@ -1193,24 +1193,44 @@ def _join_same_day(groups: list[list[_Item]]) -> list[list[_Item]]:
         if found is not None:
             by_day.setdefault(found[0], []).append(gi)
     uf = UnionFind(range(len(groups)))
-    arts = [{it.article for it in g} for g in groups]
+    members = [list(g) for g in groups]  # by set representative
     sure = list(firm)
     for day in sorted(by_day):
         ids = by_day[day]
         for x, gi in enumerate(ids):
             for gj in ids[x + 1:]:
                 ri, rj = uf.find(gi), uf.find(gj)
-                if ri == rj or arts[ri] & arts[rj] or not (sure[ri] or sure[rj]):
+                if ri == rj or not (sure[ri] or sure[rj]):
                     continue
                 if not any(_tell_same_happening(a, b, day=len(day) > 4) for a in groups[gi] for b in groups[gj]):
                     continue
+                if not _may_retell(members[ri], members[rj], retellings, day=len(day) > 4):
+                    continue
                 root = uf.union(ri, rj)
-                arts[root] = arts[ri] | arts[rj]
+                members[root] = members[ri] + members[rj]
                 sure[root] = sure[ri] or sure[rj]
     joined: dict[int, list[_Item]] = {}
     for gi, group in enumerate(groups):
         joined.setdefault(uf.find(gi), []).extend(group)
     return [joined[r] for r in sorted(joined)]
+
+
+def _may_retell(a: list[_Item], b: list[_Item], retellings: int, *, day: bool) -> bool:
+    """Whether two entries may be one although an article has a report in both: each such
+    article tells one happening in different sentences of both, and has at most ``retellings`` in
+    all (a lede and its detail); with ``retellings`` 0, no article may be in both."""
+    arts_a = Counter(it.article for it in a)
+    arts_b = Counter(it.article for it in b)
+    for art in arts_a.keys() & arts_b.keys():
+        if arts_a[art] + arts_b[art] > retellings:
+            return False
+        own_a = [it for it in a if it.article == art]
+        own_b = [it for it in b if it.article == art]
+        if any(x.mention.text == y.mention.text for x in own_a for y in own_b):
+            return False  # a repeated sentence is a copy, not a retelling: one copy per entry
+        if not any(_tell_same_happening(x, y, day=day) for x in own_a for y in own_b):
+            return False
+    return True
 
 
 def _group_day(group: list[_Item]) -> tuple[date, bool] | None:
