@@ -53,6 +53,8 @@ from storyline.lexicon.en.measures import (
     GENERIC_PREDICATES,
     KIN_NOUNS,
     LOWER_BOUND_WORDS,
+    MARGIN_NOUNS,
+    MARGIN_VERBS,
     MAXIMUM_WORDS,
     NEARLY_WORDS,
     NOUN_CLASSES,
@@ -717,6 +719,10 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
         return
     if unit.pos_ != "NOUN" or lemma in CHARGE_NOUNS:
         return  # charges and counts of an indictment have their own claims (claims.py)
+    margin = _margin_of(unit)
+    if margin is not None:
+        _margin_claim(out, doc, run, unit, margin)
+        return
     pred = _predicate_of(unit)
     if pred is None and lemma in CHILD_NOUNS and unit.dep_ == "dobj" and _lemma(unit.head) == "have":
         pred = unit.head  # "she has four children": a kin count, though "have" is generic
@@ -739,6 +745,35 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     what = f"number of {_plural(unit)} {_phrase(pred)}" + (f" in {when}" if when else "")
     out.add(key=f"count|{noun}|{cls}" + (f"|in {when}" if when else ""),
             measure=what, q=q, factor=1.0, unit=None, tokens=tokens, anchor=pred, discrete=True)
+
+
+def _margin_of(unit: Token) -> Token | None:
+    """The word that makes a count a difference between two sides: the verb of winning or losing
+    whose "by" phrase holds it ("won by 1,214 votes", "trails by three points") or a noun naming the
+    difference ("a margin of 12 seats", "a 3,000-vote lead")."""
+    head = unit.head
+    if unit.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB" and \
+            _lemma(head.head) in MARGIN_VERBS:
+        return head.head
+    if unit.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in MARGIN_NOUNS:
+        return head.head
+    if unit.dep_ in ("compound", "amod", "nmod") and _lemma(head) in MARGIN_NOUNS:
+        return head
+    return None
+
+
+def _margin_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, anchor: Token) -> None:
+    """A winning margin: one measure whichever side the sentence takes ("Lee won by 40 votes" and
+    "Park lost by 40 votes" tell the same difference)."""
+    got = _quantity(doc, run, discrete=True)
+    if got is None:
+        return
+    q, start, end = got
+    if q.value != int(q.value) or q.value <= 0:
+        return
+    tokens = [*doc[start:end], unit] + ([anchor] if abs(anchor.i - unit.i) <= 3 else [])
+    out.add(key=f"count|{_noun_key(unit)}|margin", measure=f"margin in {_plural(unit)}", q=q, factor=1.0,
+            unit=None, tokens=tokens, anchor=anchor, discrete=True)
 
 
 def _other_year(out: _Out, doc: Doc, pred: Token) -> str:

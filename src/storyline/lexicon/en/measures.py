@@ -17,6 +17,11 @@ Sources, so that nothing here is fitted to one story:
 * ``IRREGULAR_PLURALS`` and ``COLLECTIVE_NOUNS``: the irregular plurals of the person nouns counts
   name, and collective nouns that take no plural for a group (Quirk et al. 1985, §5.74-5.87
   irregular plurals, §5.108 collective nouns);
+* ``MARGIN_VERBS`` / ``MARGIN_NOUNS``: the verbs of winning and losing a contest (WordNet win.v.01,
+  lose.v.02, beat.v.01, lead.v.04 "be ahead", trail.v.03 "lag behind", decide.v.02 with a contest as
+  its subject) whose "by" phrase is the difference between the sides (Quirk et al. 1985, §9.49 the
+  "by" of measure: "won by 1,214 votes", "lost by three points"), and the nouns that name that
+  difference ("a margin of 12 seats");
 * ``RATE_ADVERBS``: the adverbs of frequency that make an amount a rate per unit of time ("$12
   million annually"; Quirk et al. 1985, §8.64 frequency adjuncts).
 """
@@ -159,6 +164,11 @@ VENUE_NOUNS = frozenset({"stadium", "arena", "venue", "ground", "theatre", "thea
 # nouns that stay as they are ("crew", "police")
 IRREGULAR_PLURALS = {"child": "children", "person": "people", "man": "men", "woman": "women"}
 COLLECTIVE_NOUNS = frozenset({"crew", "staff", "team", "police", "family", "board", "committee", "public"})
+
+# "won by 1,214 votes", "trails by three points", "a margin of 12 seats": a difference, not a count
+MARGIN_VERBS = frozenset({"win", "lose", "lead", "trail", "beat", "defeat", "edge", "decide", "carry",
+                          "top", "outpoll", "outscore", "outvote"})
+MARGIN_NOUNS = frozenset({"margin", "lead", "gap", "deficit"})
 
 # an amount followed by one of these is a rate per that unit ("$12 million annually")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
