@@ -116,7 +116,10 @@ def extract_claims(doc: Doc, article: Article, mentions: list[Mention],
     membership_claims(b, doc)
     b.claims.extend(extract_measures(doc, ctx))
     _subjects_from_titles(ctx, b.claims)
-    return _finalize(article, b.claims)
+    # an age is a person's: one whose description named no titled person of the article is dropped
+    claims = [c for c in b.claims if c.attribute != "age" or c.subject in ctx.entity_type
+              or normalize_title(c.subject.split())[0] is None]
+    return _finalize(article, claims)
 
 
 def _subjects_from_titles(ctx: Context, claims: list[Claim]) -> None:
@@ -229,7 +232,11 @@ def _age_claim(b: ClaimBuilder, doc: Doc, run: list[Token], value: float, head: 
     subject = b.ctx.who(person)
     kind = b.ctx.entity_type.get(subject)
     named = _through_appos(person).pos_ == "PROPN"
-    if kind not in (None, "PERSON") or kind is None and not named:
+    # "the 61-year-old mayor": an office title is a person, the one the article gives that title
+    # (resolved by _subjects_from_titles; dropped when no one or several hold it)
+    titled = kind is None and not named and person.pos_ == "NOUN" and \
+        normalize_title(subject.split())[0] is not None
+    if kind not in (None, "PERSON") or kind is None and not named and not titled:
         return False  # an age needs a person; a bare noun ("mother") without a name is no claim
     b.add(subject=subject, attribute="age", value=int(value), unit="year", tokens=tokens,
           anchor=num)
