@@ -40,6 +40,7 @@ from storyline.lexicon.en.claims import (
     ONGOING_PREDICATES,
     PARTY_WORDS,
     PATIENT_EVENTS,
+    REPEATED_SPEECH,
     TIME_UNITS,
 )
 from storyline.lexicon.en.measures import COLLECTIVE_NOUNS, IRREGULAR_PLURALS
@@ -142,7 +143,8 @@ def _surname_people(entities: list[Entity]) -> dict[str, str]:
 def review_event_dates(comparisons: Sequence[Comparison]) -> None:
     """Judge the timeline's date disagreements (one merged event dated differently by its reports)
     the way claim conflicts are judged: an activity that goes on over days ("rescue work
-    continued") reported on different days is ``consistent_over_time``; any other stays a conflict
+    continued") reported on different days is ``consistent_over_time``, and so is a statement
+    ("the agency said on Wednesday" / "said on Monday": a source speaks again); any other stays a conflict
     of ``possible`` confidence — the reports were merged as one event by their wording, and two
     reports of similar acts on two days may be two acts."""
     for cmp in comparisons:
@@ -152,6 +154,11 @@ def review_event_dates(comparisons: Sequence[Comparison]) -> None:
             cmp.status = "consistent_over_time"
             cmp.confidence = None
             cmp.explanation = ("An activity that goes on over days, reported on different days: "
+                               + cmp.explanation.removeprefix("Sources date this differently: "))
+        elif cmp.attribute[len("date_of:"):] in REPEATED_SPEECH:
+            cmp.status = "consistent_over_time"
+            cmp.confidence = None
+            cmp.explanation = ("A source speaking again on another day, reported on different days: "
                                + cmp.explanation.removeprefix("Sources date this differently: "))
         elif cmp.confidence is None:
             cmp.confidence = "possible"

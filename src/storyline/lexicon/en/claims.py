@@ -186,6 +186,11 @@ CONTEST_STAGES = frozenset({"final", "semifinal", "quarterfinal", "playoff", "ru
 # ongoing activity, not one event given two dates.
 ONGOING_PREDICATES = frozenset({"continue", "remain", "stay", "persist", "rage", "burn", "last",
                                 "linger", "search", "keep", "wait", "smoulder", "smolder"})
+# Verbs of saying that carry no news of their own (Levin 1993 §37.7 "say" verbs and §37.5 "talk"
+# verbs, without the announcing ones: an announcement is one dated act): one source "said" the same
+# thing on Wednesday and again on Monday — two statements, not one event given two dates.
+REPEATED_SPEECH = frozenset({"say", "tell", "add", "note", "explain", "remark", "comment", "speak",
+                             "talk", "reiterate", "repeat", "stress"})
 
 # --- who a claim is about (analyze/claims/context.py) ---------------------------------------------
 # Nouns of a legal case: "her case was prosecuted" is about her.
