@@ -1,0 +1,165 @@
+"""Do cross-outlet conflicts generalize off the development stories? Two invented multi-outlet
+stories of domains the development set does not have (a disputed election count, a medicine
+recall), run through the whole pipeline (ingest → analyze → reduce) with a sidecar of outlets and
+dates, and sentences of a third domain where a mechanism is cheap to check on its own. Each story
+file lists its real conflicts and the apparent ones built into it; here every real one must be a
+``conflict`` and no apparent one may be."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import corpus_election
+import corpus_recall
+import pytest
+from claims_snippets import compare_reports
+
+from storyline.render.json import dossier_to_dict
+from storyline.run import run_story
+
+
+def _dossier(tmp: Path, articles: dict[str, tuple[str, str, str]]) -> dict[str, Any]:
+    meta = {}
+    for stem, (outlet, published, text) in articles.items():
+        (tmp / f"{stem}.txt").write_text(text, encoding="utf-8")
+        meta[f"{stem}.txt"] = {"outlet": outlet, "published": published}
+    (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    result = run_story([str(tmp / f"{stem}.txt") for stem in articles], meta_file=str(tmp / "meta.json"),
+                       workers=1)
+    assert result.problems == [] and result.dossier is not None
+    return dossier_to_dict(result.dossier)
+
+
+@pytest.fixture(scope="module")
+def election(tmp_path_factory) -> dict[str, Any]:
+    return _dossier(tmp_path_factory.mktemp("election"), corpus_election.ARTICLES)
+
+
+@pytest.fixture(scope="module")
+def recall(tmp_path_factory) -> dict[str, Any]:
+    return _dossier(tmp_path_factory.mktemp("recall"), corpus_recall.ARTICLES)
+
+
+def _sides(d: dict[str, Any], cmp: dict[str, Any]) -> list[set[Any]]:
+    """Each side of a comparison as the set of its claims' values."""
+    value = {c["id"]: c["value"] for c in d["claims"]}
+    return [{value.get(i, s["value"]) for i in s["claims"]} or {s["value"]} for s in cmp["sides"]]
+
+
+def _comparison(d: dict[str, Any], *values: Any, attribute: str = "") -> dict[str, Any] | None:
+    """The comparison whose sides carry all ``values`` (one value per side or more)."""
+    for cmp in d["comparisons"]:
+        if not cmp["attribute"].startswith(attribute):
+            continue
+        held = set().union(*_sides(d, cmp)) if cmp["sides"] else set()
+        if all(v in held for v in values):
+            return cmp
+    return None
+
+
+def _is_conflict(d: dict[str, Any], *values: Any, attribute: str = "") -> bool:
+    cmp = _comparison(d, *values, attribute=attribute)
+    return cmp is not None and cmp["status"] == "conflict"
+
+
+def _flagged(d: dict[str, Any]) -> list[tuple[str, list[set[Any]]]]:
+    return [(c["attribute"], _sides(d, c)) for c in d["comparisons"] if c["status"] == "conflict"]
+
+
+# ----------------------------------------------------------------------------- the election count
+
+
+def test_election_margin_told_as_won_lost_and_trailing_by_is_one_measure(election):
+    # "won by", "lost to … by", "trails … by" and "a race decided by": one margin, not four counts
+    cmp = _comparison(election, 1214, 2140, attribute="measure:count|vote|margin")
+    assert cmp is not None and cmp["status"] == "conflict", _flagged(election)
+    assert {a for s in cmp["sides"] for a in s["articles"]} and len(cmp["sides"]) == 2
+    held = [len(s["articles"]) for s in cmp["sides"]]
+    assert sorted(held) == [1, 3]  # three outlets agree, one differs
+
+
+def test_election_age_of_a_person_named_only_by_office(election):
+    # "The 61-year-old mayor" is the one person the article calls mayor
+    assert _is_conflict(election, 58, 61, attribute="age"), _flagged(election)
+
+
+def test_election_real_conflicts_found(election):
+    assert _is_conflict(election, 450000, 740000, attribute="measure:money")
+    assert _is_conflict(election, "2026-03-13", "2026-03-12", attribute="date_of:"), _flagged(election)
+
+
+def test_election_apparent_conflicts_not_flagged(election):
+    flagged = _flagged(election)
+    values = set().union(*(v for _, sides in flagged for v in sides)) if flagged else set()
+    # rounding (47.6 vs about 48 percent; 52.1 vs 52 percent), parts of a total, a count that grew,
+    # one budget written two ways
+    for v in (47.6, 48, 52.1, 52, 62730, 38750, 101480, 14, 23, 3200000):
+        assert v not in values, flagged
+
+
+# ----------------------------------------------------------------------------- the medicine recall
+
+
+def test_recall_real_conflicts_found(recall):
+    assert _is_conflict(recall, 3, 5, attribute="measure:count|child|kill"), _flagged(recall)
+    assert _is_conflict(recall, 14, 41, attribute="measure:count|lot"), _flagged(recall)
+    assert _is_conflict(recall, 7, 9, attribute="age"), _flagged(recall)
+
+
+def test_recall_a_statement_on_two_days_is_no_conflict(recall):
+    # "the agency said on Wednesday" / "said on Monday": the agency spoke twice
+    said = [c for c in recall["comparisons"] if c["attribute"] == "date_of:say"]
+    assert said and all(c["status"] == "consistent_over_time" for c in said)
+    assert all("again" in c["explanation"] for c in said)
+
+
+def test_recall_apparent_conflicts_not_flagged(recall):
+    flagged = _flagged(recall)
+    values = set().union(*(v for _, sides in flagged for v in sides)) if flagged else set()
+    # a count that grew between reports, rounding, one figure written two ways, a part, a bound
+    for v in (38, 52, 31, 1187, 1200, 2100000000, 20, 24):
+        assert v not in values, flagged
+    pharmacies = _comparison(recall, 1187, 1200)
+    assert pharmacies is not None and pharmacies["status"] == "compatible"
+
+
+# ----------------------------------------------------------------------------- a third domain
+
+
+def test_a_margin_in_sport_and_business_sentences(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Court Side", "2026-04-02", "The Tarn Rovers beat the Ossel Hawks by 12 points on Saturday."),
+        ("Hoop Wire", "2026-04-02", "The Ossel Hawks lost to the Tarn Rovers by 21 points."),
+    )
+    margin = [c for c in comparisons if c.attribute == "measure:count|point|margin"]
+    assert len(margin) == 1 and margin[0].status == "conflict"
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Board Report", "2026-09-14", "Shareholders approved the merger by a margin of 4,000 votes."),
+        ("Market Desk", "2026-09-14", "The merger was approved with a 4,000-vote margin."),
+    )
+    margin = [c for c in comparisons if c.attribute == "measure:count|vote|margin"]
+    assert len(margin) == 1 and margin[0].status == "agree"
+
+
+def test_a_count_of_what_was_won_is_no_margin(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Poll Post", "2026-11-04", "Adeyemi won 40,210 votes in the district."),
+        ("Vote Desk", "2026-11-04", "Adeyemi won the district by 3,050 votes."),
+    )
+    assert not any(c.status == "conflict" for c in comparisons)
+
+
+def test_an_age_given_by_office_needs_one_holder(nlp):
+    # two people hold the title in the second report: "the 47-year-old judge" is neither
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Law Wire", "2026-05-20", "Judge Corin Malvane, 52, read the verdict."),
+        ("Bench Daily", "2026-05-20", "Judge Corin Malvane and Judge Ester Quillby sat together. "
+                                      "The 47-year-old judge read the verdict."),
+    )
+    assert not any(c.attribute == "age" and c.status == "conflict" for c in comparisons)
