@@ -1020,6 +1020,8 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: Timeli
             continue
         if ra < n_groups and rb < n_groups:
             continue  # two dated entries are never joined through an undated mention
+        if _same_sentence(members[ra], members[rb]):
+            continue  # one sentence's two dates ("inked it on Monday, ending the walkout that began on May 4")
         common = arts[ra] & arts[rb]
         if common and not (opts.retellings and min(ra, rb) < n_groups and
                            all(len(members[ra][art]) + len(members[rb][art]) <= opts.retellings
@@ -1046,6 +1048,21 @@ def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: Timeli
         elif opts.single_happenings and len(group) == 1 and _happening(group[0]):
             out.append(group)
     return out
+
+
+def _same_sentence(a: dict[str, list[_Item]], b: dict[str, list[_Item]]) -> bool:
+    """Whether two units (by article) hold mentions of one sentence. A sentence that dates two
+    clauses ("inked a contract on Monday, ending the walkout that began on May 4") makes one
+    mention per date; their participants are the whole sentence's, so each matches the other's
+    entry perfectly, but a sentence does not retell itself: it reports two happenings."""
+    if len(b) < len(a):
+        a, b = b, a
+    for art, its in a.items():
+        others = b.get(art)
+        if others and {(it.mention.start, it.mention.end) for it in its} & \
+                {(it.mention.start, it.mention.end) for it in others}:
+            return True
+    return False
 
 
 def _retells(joining: dict[str, list[_Item]], entry: dict[str, list[_Item]], common: set[str],
@@ -1453,7 +1470,9 @@ def _feasible_days(text: str, t_start: int, t_end: int, tense: str, start: date,
     on or after ``lo`` are a suffix of the range and those whose resolution starts on or before
     ``hi`` a prefix: two binary searches instead of resolving against every day."""
     cand = candidate_at(text, t_start, t_end)
-    if cand is None or cand.rel is None:
+    if cand is None or cand.rel is None or (cand.context and cand.type == "DATE"):
+        # not relative, or a day counted from a date the text gave before ("the same day", "the
+        # next day"), not from publication (a clock time alone is the publication day's)
         return None
     n = (end - start).days + 1
     if n <= 0:

@@ -10,6 +10,9 @@ are too fine to merge news wording and too wide to keep apart what differs (Word
 with "reach" and "score"). Not word vectors: en_core_web_sm has none, the md model and model2vec
 weights are not on the package registry (see docs/benchmarks.md, issue 14).
 
+The sign class also holds "ink" and "countersign" after WordNet (ink.v.01 "append one's signature
+to": "they inked the contract"; countersign.v.01), which news copy uses for a signing.
+
 Source of the stative predicates: the stative verb classes of the same resource (own-100,
 exist-47.1, consider-29.9, want-32.1, ...), the members common in news copy.
 
@@ -67,7 +70,7 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {name: frozenset(words.split(",")
     "return": "return,come back,reinstate,rehire",
     "elect": "elect,vote,reelect",
     "approve": "approve,pass,adopt,ratify,endorse,back",
-    "sign": "sign,enact",
+    "sign": "sign,enact,ink,countersign",
     "launch": "launch,lift off,blast off,take off",
     "land": "land,touch down,arrive,reach",
     "acquire": "acquire,buy,purchase,take over",
