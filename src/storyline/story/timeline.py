@@ -1059,8 +1059,8 @@ def _same_sentence(a: dict[str, list[_Item]], b: dict[str, list[_Item]]) -> bool
         a, b = b, a
     for art, its in a.items():
         others = b.get(art)
-        if others and {(it.mention.start, it.mention.end) for it in its} & \
-                {(it.mention.start, it.mention.end) for it in others}:
+        if others and {(it.mention.start, it.mention.end, it.mention.text) for it in its} & \
+                {(it.mention.start, it.mention.end, it.mention.text) for it in others}:
             return True
     return False
 
