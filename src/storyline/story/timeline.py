@@ -1197,8 +1197,9 @@ def _group_unit(group: list[_Item]) -> tuple[str, bool] | None:
 
 def _join_same_day(groups: list[list[_Item]], retellings: int = 0) -> list[list[_Item]]:
     """Entries of one day (or of one year written out, :func:`_group_unit`) that tell of one
-    happening (:func:`_tell_same_happening` between a report of each) become one entry, when no
-    article is in both and at least one of them is dated by an expression of its own. The pair
+    happening (:func:`_tell_same_happening` between a report of each) become one entry, when at
+    least one of them is dated by an expression of its own and an article in both retells the
+    happening there (:func:`_may_retell`; none may with ``retellings`` 0). The pair
     merge compares mentions one verb at a time, so outlets that tell the day's happening by
     different predicates ("touched down", "became the first to land", "the landing set off
     cheers") stay apart there; on one day, the happening they share is the event."""
@@ -1209,6 +1210,8 @@ def _join_same_day(groups: list[list[_Item]], retellings: int = 0) -> list[list[
         firm.append(bool(found and found[1]))
         if found is not None:
             by_day.setdefault(found[0], []).append(gi)
+    # an entry's distinct reports (copies of one sentence read alike: compared once)
+    distinct = [list({(it.mention.predicate, it.keys, it.entities): it for it in g}.values()) for g in groups]
     uf = UnionFind(range(len(groups)))
     members = [list(g) for g in groups]  # by set representative
     sure = list(firm)
@@ -1219,7 +1222,7 @@ def _join_same_day(groups: list[list[_Item]], retellings: int = 0) -> list[list[
                 ri, rj = uf.find(gi), uf.find(gj)
                 if ri == rj or not (sure[ri] or sure[rj]):
                     continue
-                if not any(_tell_same_happening(a, b, day=len(day) > 4) for a in groups[gi] for b in groups[gj]):
+                if not any(_tell_same_happening(a, b, day=len(day) > 4) for a in distinct[gi] for b in distinct[gj]):
                     continue
                 if not _may_retell(members[ri], members[rj], retellings, day=len(day) > 4):
                     continue
