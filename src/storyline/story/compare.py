@@ -310,6 +310,8 @@ class _Ctx:
         name = self.name(c.voice)
         if name.lower() in PRONOUNS:
             return "in reported speech"  # "it said that …": a source the sentence does not name
+        if c.voice not in self.names and name.islower():
+            return f"attributed to the {name}"  # a source named by a noun ("the agency said")
         return f"attributed to {name}"
 
 
@@ -679,6 +681,8 @@ def _topic(attribute: str, what: str, who: str) -> str:
     if attribute.startswith("date_of:"):
         event = attribute[len("date_of:"):].replace("_", " ")
         done_to = event in PATIENT_EVENTS
+        if who.islower():
+            who = f"the {who}"  # a thing or an activity, not a name: "the date the recall began"
         return f"the date {who} {'was ' if done_to else ''}{event}"
     return f"the {what} of {who}"
 

@@ -48,6 +48,7 @@ from storyline.analyze.claims.titles import normalize_title, title_claims
 from storyline.analyze.labels import extract_labels
 from storyline.lexicon.en.claims import (
     AGENT_EVENTS,
+    ASPECT_VERBS,
     ATTRIBUTION_VERBS,
     CHARGE_NOUNS,
     DETENTION_PLACE_WORDS,
@@ -62,6 +63,7 @@ from storyline.lexicon.en.claims import (
     SO_FAR,
     TIME_UNITS,
 )
+from storyline.lexicon.en.measures import NOUN_CLASSES
 from storyline.model import Article, Claim, LocalEntity, Mention, Quote, TimeExpr
 
 if TYPE_CHECKING:
@@ -490,6 +492,23 @@ def _event_of(tok: Token) -> str | None:
     return None
 
 
+def _activity_of(b: ClaimBuilder, verb: Token) -> Token | None:
+    """The activity a verb of beginning or ending is about, when a common noun names it: its object
+    ("started its recall"), else its subject ("the recall began"); never a person or a named thing
+    ("Lee started on Monday" says nothing of what started), nor a verb's own clause ("began
+    recalling")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ASPECT_VERBS or \
+            any(c.dep_ in ("prt", "xcomp", "ccomp") for c in verb.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns = objects or [c for c in verb.children if c.dep_ == "nsubj"]
+    noun = nouns[0] if len(nouns) == 1 else None
+    if noun is None or noun.pos_ != "NOUN" or b.ctx.entity_of(noun) or \
+            NOUN_CLASSES.get(noun.lemma_.lower()) in ("person", "child", "job"):
+        return None
+    return noun
+
+
 def _date_claims(b: ClaimBuilder, doc: Doc) -> None:
     for tx in b.ctx.timexes:
         if tx.type != "DATE" or not _ISO.match(tx.value or ""):
@@ -503,13 +522,18 @@ def _date_claims(b: ClaimBuilder, doc: Doc) -> None:
         for steps, anc in enumerate(root.ancestors):
             if steps >= 5 or prev.dep_ in ("relcl", "acl", "ccomp", "appos"):
                 break  # a date inside a relative or reported clause dates that clause only
-            if _event_of(anc):
+            if _event_of(anc) or _activity_of(b, anc) is not None:
                 event_tok = anc
                 break
             if anc.lemma_.lower() in ATTRIBUTION_VERBS:
                 break
             prev = anc
         if event_tok is None or _irrealis(event_tok):
+            continue
+        activity = _activity_of(b, event_tok)
+        if activity is not None:  # "the recall began on June 4": the recall's start, whoever runs it
+            b.add(subject=activity.lemma_.lower(), value=tx.value, tokens=[*span, event_tok, activity],
+                  attribute=f"date_of:{ASPECT_VERBS[event_tok.lemma_.lower()]}", anchor=event_tok)
             continue
         event = _event_of(event_tok) or ""
         if event_tok.pos_ == "NOUN":

@@ -84,6 +84,12 @@ EVENT_NOUNS = {"conviction", "sentencing", "indictment", "arraignment", "acquitt
 PATIENT_EVENTS = {"convicted", "sentenced", "indicted", "charged", "arrested", "arraigned", "acquitted",
                   "prosecuted", "tried", "pardoned", "commuted", "released", "jailed", "elected",
                   "appointed", "nominated", "fired", "confirmed", "born"}
+# Aspectual verbs of beginning and ending (Levin 1993 §55.1 "begin" verbs, §55.2 "complete"
+# verbs): "the recall began on June 4", "the firm started its recall on June 6" date the start of
+# the activity the noun names, whoever runs it → ``date_of:began`` / ``date_of:ended``.
+ASPECT_VERBS = {"begin": "began", "start": "began", "commence": "began", "launch": "began",
+                "end": "ended", "finish": "ended", "conclude": "ended", "complete": "ended",
+                "stop": "ended", "cease": "ended"}
 # Events whose agent ("by whom") is a checkable claim.
 AGENT_EVENTS = {"convicted", "indicted", "prosecuted", "sentenced", "charged", "arrested",
                 "acquitted", "tried", "pardoned", "appointed", "nominated", "fired"}
