@@ -62,6 +62,7 @@ from storyline.lexicon.en.measures import (
     PROPOSAL_VERBS,
     RATE_ADVERBS,
     RISK_VERBS,
+    SCOPE_VERBS,
     TIME_UNITS_SECONDS,
     UPPER_BOUND_WORDS,
     VENUE_NOUNS,
@@ -220,6 +221,9 @@ def _predicate_of(noun: Token) -> Token | None:
                 if head.pos_ == "NOUN" and _lemma(head) in _TOTAL_NOUNS:
                     tok = head  # "a total of 1,500 fans attended": the total's verb
                     continue
+            act = _act_in_scope(head, tok)
+            if act is not None:
+                return act  # "the recall covers 220,000 bottles": bottles recalled
             if head.pos_ in ("VERB", "ADJ") and _event_class(head):
                 return head
             if head.pos_ == "AUX" or _lemma(head) == "be":
@@ -235,6 +239,35 @@ def _predicate_of(noun: Token) -> Token | None:
     for c in noun.children:  # "buildings destroyed", "people killed in the blaze"
         if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ") and _event_class(c):
             return c
+    return None
+
+
+def _act_in_scope(verb: Token, counted: Token) -> Token | None:
+    """The act a verb of scope ("cover", "affect", "involve") extends to the counted noun when a
+    common noun names it as the subject ("the recall covers …", "the strike affected …"), also
+    through a verb it is coordinated with ("the recall began on June 4 and covers …"), or as the
+    agent of the passive ("900 flights were affected by the strike")."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in SCOPE_VERBS:
+        return None
+    if counted.dep_ == "nsubjpass":
+        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children
+                      if p.dep_ == "pobj"), None)
+        if agent is not None and agent.pos_ == "NOUN" and _event_class(agent) and \
+                NOUN_CLASSES.get(_lemma(agent)) is None:
+            return agent
+        return None
+    if counted.dep_ != "dobj":
+        return None
+    cur = verb
+    for _ in range(2):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            if subj.pos_ == "NOUN" and _event_class(subj) and NOUN_CLASSES.get(_lemma(subj)) is None:
+                return subj
+            return None
+        if cur.dep_ != "conj":
+            break
+        cur = cur.head
     return None
 
 
@@ -719,6 +752,8 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
         return
     if unit.pos_ != "NOUN" or lemma in CHARGE_NOUNS:
         return  # charges and counts of an indictment have their own claims (claims.py)
+    if lemma in MARGIN_NOUNS:
+        return  # "won by a 2-1 margin": a score, not a count of margins
     margin = _margin_of(unit)
     if margin is not None:
         _margin_claim(out, doc, run, unit, margin)
@@ -729,6 +764,8 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
         _kin_count(out, doc, run, unit, pred)
         return
     if pred is None:
+        if _whole_set(run, unit):
+            _whole_set_claim(out, doc, run, unit)
         return
     got = _quantity(doc, run, discrete=True)
     if got is None:
@@ -742,9 +779,42 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     # year is, when the act is not of the report's own time
     when = _other_year(out, doc, pred)
     tokens = [*doc[start:end], unit] + ([pred] if abs(pred.i - unit.i) <= 3 else [])
-    what = f"number of {_plural(unit)} {_phrase(pred)}" + (f" in {when}" if when else "")
+    scoped = _act_in_scope(unit.head, unit) is pred
+    done = f"in the {pred.lower_}" if scoped else _phrase(pred)
+    what = f"number of {_plural(unit)} {done}" + (f" in {when}" if when else "")
     out.add(key=f"count|{noun}|{cls}" + (f"|in {when}" if when else ""),
             measure=what, q=q, factor=1.0, unit=None, tokens=tokens, anchor=pred, discrete=True)
+
+
+def _in_score(run: list[Token]) -> bool:
+    """A number written as one side of a score or a range ("a 2-1 victory", "3-5 days")."""
+    doc = run[0].doc
+    before = doc[run[0].i - 1].text if run[0].i > 0 else ""
+    after = doc[run[-1].i + 1].text if run[-1].i + 1 < len(doc) else ""
+    return before in ("-", "–") or after in ("-", "–")
+
+
+def _whole_set(run: list[Token], unit: Token) -> bool:
+    """A count that says how many there are in all, with no act: "all 312 precincts", "the city's
+    321 precincts", "its 14 plants" (a person's kin have their own claims)."""
+    if _lemma(unit) in CHILD_NOUNS or NOUN_CLASSES.get(_lemma(unit)) in ("person", "child"):
+        return False
+    return not _in_score(run) and any(c.dep_ in ("det", "predet") and c.lower_ == "all" or
+               c.dep_ == "poss" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("its", "their"))
+               for c in unit.children)
+
+
+def _whole_set_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None:
+    got = _quantity(doc, run, discrete=True)
+    if got is None:
+        return
+    q, start, end = got
+    if q.value != int(q.value) or q.value <= 1:
+        return
+    owner = [c for c in unit.children if c.dep_ in ("det", "predet", "poss") and c.i < unit.i]
+    tokens = [*owner, *doc[start:end], unit]
+    out.add(key=f"count|{_noun_key(unit)}|all", measure=f"number of {_plural(unit)} in all", q=q,
+            factor=1.0, unit=None, tokens=tokens, anchor=unit, discrete=True)
 
 
 def _margin_of(unit: Token) -> Token | None:

@@ -22,6 +22,9 @@ Sources, so that nothing here is fitted to one story:
   its subject) whose "by" phrase is the difference between the sides (Quirk et al. 1985, §9.49 the
   "by" of measure: "won by 1,214 votes", "lost by three points"), and the nouns that name that
   difference ("a margin of 12 seats");
+* ``SCOPE_VERBS``: verbs whose subject names an act and whose object is what the act reaches
+  (WordNet cover.v.01 "include in scope", affect.v.01, involve.v.01, span.v.01, encompass.v.01):
+  "the recall covers 220,000 bottles" counts what was recalled;
 * ``RATE_ADVERBS``: the adverbs of frequency that make an amount a rate per unit of time ("$12
   million annually"; Quirk et al. 1985, §8.64 frequency adjuncts).
 """
@@ -169,6 +172,9 @@ COLLECTIVE_NOUNS = frozenset({"crew", "staff", "team", "police", "family", "boar
 MARGIN_VERBS = frozenset({"win", "lose", "lead", "trail", "beat", "defeat", "edge", "decide", "carry",
                           "top", "outpoll", "outscore", "outvote"})
 MARGIN_NOUNS = frozenset({"margin", "lead", "gap", "deficit"})
+
+# "the recall covers 220,000 bottles": a count of what the act named by the subject reaches
+SCOPE_VERBS = frozenset({"cover", "affect", "involve", "span", "encompass"})
 
 # an amount followed by one of these is a rate per that unit ("$12 million annually")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
