@@ -9,13 +9,14 @@ real conflicts (one outlet differs about the same fact on the same day)
   * the day the recall began: June 4 vs June 6;
   * lots recalled: 14 vs 41;
   * the named patient's age: 7 vs 9;
-  * bottles recalled: about 220,000 vs more than 400,000;
+  * bottles recalled on the same day: about 220,000 vs 150,000;
 apparent ones (must not be flagged as conflicts)
   * confirmed cases: 38 as of Wednesday vs 52 five days later (a count that grew);
   * pharmacies: about 1,200 vs 1,187 (rounding);
   * the maker's yearly sales: $2.1 billion vs $2.1bn (one figure written two ways);
   * 52 cases in all vs 31 of them in children under five (a part of the total);
-  * hospitalised: at least 20 vs 24 (a bound).
+  * hospitalised: at least 20 vs 24 (a bound);
+  * bottles recalled: more than 400,000 a day later, as the recall widened (a count that grew).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ Five children have died in an outbreak linked to a contaminated fever syrup, hea
 said on Wednesday, as families in the region demanded to know why the medicine stayed on sale.
 Brenlow Laboratories started its recall on June 6, officials said, after a hospital in Tessary \
 reported an unusual cluster of infections. The company recalled 41 lots of the syrup, sold \
-under the Clarivel name. The recalled stock was sold through 1,187 pharmacies.
+under the Clarivel name, and 150,000 bottles. The recalled stock was sold through 1,187 pharmacies.
 Among the patients is Nora Vittel, 7, who has spent a week in intensive care. "She was fine on \
 Sunday and by Monday she could not breathe," her father Aurel Vittel said.
 Officials said 24 patients had been admitted to hospital.
@@ -51,7 +52,7 @@ Officials said 24 patients had been admitted to hospital.
 Inspectors from the Federal Health Products Agency arrived on Thursday at the Brenlow \
 Laboratories plant in Tessary, where the agency says a contaminated batch of Clarivel fever \
 syrup was made.
-The company recalled more than 400,000 bottles after the outbreak, which has killed three \
+The company has now recalled more than 400,000 bottles after the outbreak, which has killed three \
 children. The recall began on June 4, the agency said.
 One of the patients, 9-year-old Nora Vittel, remains in intensive care, her family said.
 Brenlow, a maker of children's medicines with $2.1bn in yearly sales, said it was cooperating \

@@ -85,6 +85,11 @@ def test_election_age_of_a_person_named_only_by_office(election):
     assert _is_conflict(election, 58, 61, attribute="age"), _flagged(election)
 
 
+def test_election_count_of_all_precincts(election):
+    # "all 312 precincts", "the city's 321 precincts": how many there are in all, with no act
+    assert _is_conflict(election, 312, 321, attribute="measure:count|precinct|all"), _flagged(election)
+
+
 def test_election_real_conflicts_found(election):
     assert _is_conflict(election, 450000, 740000, attribute="measure:money")
     assert _is_conflict(election, "2026-03-13", "2026-03-12", attribute="date_of:"), _flagged(election)
@@ -106,6 +111,21 @@ def test_recall_real_conflicts_found(recall):
     assert _is_conflict(recall, 3, 5, attribute="measure:count|child|kill"), _flagged(recall)
     assert _is_conflict(recall, 14, 41, attribute="measure:count|lot"), _flagged(recall)
     assert _is_conflict(recall, 7, 9, attribute="age"), _flagged(recall)
+
+
+def test_recall_the_day_an_activity_began(recall):
+    # "the recall began on June 4" / "started its recall on June 6": one start, two dates
+    cmp = _comparison(recall, "2026-06-04", "2026-06-06", attribute="date_of:began")
+    assert cmp is not None and cmp["status"] == "conflict", _flagged(recall)
+    assert "the date the recall began" in cmp["explanation"].lower()
+    assert "attributed to the agency" in cmp["explanation"]  # a source named by a noun reads as one
+
+
+def test_recall_what_the_recall_covers_is_what_was_recalled(recall):
+    # "the recall covers about 220,000 bottles" vs "recalled 150,000 bottles" the same day; the
+    # 400,000 of the next day is a count the widened recall reached
+    cmp = _comparison(recall, 220000, 150000, attribute="measure:count|bottle|recall")
+    assert cmp is not None and cmp["status"] == "conflict", _flagged(recall)
 
 
 def test_recall_a_statement_on_two_days_is_no_conflict(recall):
@@ -163,3 +183,43 @@ def test_an_age_given_by_office_needs_one_holder(nlp):
                                       "The 47-year-old judge read the verdict."),
     )
     assert not any(c.attribute == "age" and c.status == "conflict" for c in comparisons)
+
+
+def test_a_start_date_in_other_domains(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Transit News", "2026-02-10", "The strike began on February 2, the union said.",
+         {"timexes": [("February 2", "2026-02-02")]}),
+        ("City Wire", "2026-02-10", "Drivers started the strike on February 3.",
+         {"timexes": [("February 3", "2026-02-03")]}),
+    )
+    began = [c for c in comparisons if c.attribute == "date_of:began"]
+    assert len(began) == 1 and began[0].status == "conflict"
+    # a person starting is no activity's start
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Firm Post", "2026-02-10", "Halvorsen started on February 2 as finance chief.",
+         {"timexes": [("February 2", "2026-02-02")]}),
+    )
+    assert not any(c.attribute == "date_of:began" for c in comparisons)
+
+
+def test_scope_and_whole_set_counts_in_other_domains(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Weather Desk", "2026-03-03", "The blizzard affected 1,400 flights across the region."),
+        ("Air Wire", "2026-03-03", "Airports closed and 900 flights were affected by the blizzard."),
+        ("Retail Daily", "2026-03-03", "Sales rose at all 85 stores of the chain."),
+        ("Shop Talk", "2026-03-03", "Prices fell at the chain's 58 stores."),
+    )
+    flights = [c for c in comparisons if c.attribute == "measure:count|flight|blizzard"]
+    assert len(flights) == 1 and flights[0].status == "conflict"
+    stores = [c for c in comparisons if c.attribute == "measure:count|store|all"]
+    assert len(stores) == 1 and stores[0].status == "conflict"
+    # a score is no count: "a 2-1 victory", "a 3-1 margin"
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Goal Post", "2026-07-01", "The club's 2-1 victory came late. They won by a 3-1 margin."),
+        ("Pitch Wire", "2026-07-01", "The club's 4-0 victory was their best."),
+    )
+    assert not any(c.attribute.endswith(("|all", "|margin")) for c in comparisons)
