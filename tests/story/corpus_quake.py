@@ -46,7 +46,8 @@ talking to us the whole time," said rescue team leader Greta Nilsson. "That kept
 
 Interior Minister Irena Kovac toured the town on Tuesday and promised to rebuild every damaged
 school. "We will rebuild every classroom," Kovac told reporters, "and we will do it before winter."
-She said the state would pay for temporary housing.
+She said the state would pay for temporary housing. Asked about the delays, the minister said: "Roads
+were blocked. We cleared them as fast as we could."
 
 A strong aftershock of magnitude 5.4 shook the region on Tuesday evening, sending residents back into
 the streets. Three firefighters, Luis Marten, Petra Holm and Dario Sen, were hurt by falling
@@ -70,7 +71,8 @@ regional governor, Piet Lorca, said the bridge would stay closed for a month.
 
 "The mountains are still moving," Lorca said. "People are afraid to sleep indoors."
 
-Aid trucks from neighbouring countries arrived in Marisca on Wednesday.
+Aid trucks from neighbouring countries arrived in Marisca on Wednesday. "We are sending every tent we
+have," the ministry announced in a statement.
 """
 
 QUAKE_4 = """Taluria earthquake: what we know

@@ -30,7 +30,8 @@ She said production could restart within a week if members approve it.
 A union spokeswoman, Marta Quell, said the agreement raised wages by 11 percent over three years.
 "We fought hard," Quell said, "and we won."
 
-The company said in a statement that the strike had cost it about 9,000 vehicles.
+The company said in a statement that the strike had cost it about 9,000 vehicles. "Production will
+resume as soon as the agreement is ratified," the statement said.
 """
 
 STRIKE_2 = """ date 2026-05-17 Norvik workers vote to accept new contract
@@ -44,6 +45,8 @@ Seventy-one percent of members backed the four-year contract in the ballot, the 
 
 "Our members have spoken," union president Erik Solvang said after the count. "Now the company has to
 keep its word." He said the union would watch the new shift rules closely.
+
+Solvang thanked the members who had stood on the picket lines. "You held the line," he told them.
 
 Norvik said it welcomed the result. Its shares rose 4 percent on Friday as investors bet on a quick
 return to production.
@@ -64,7 +67,8 @@ union president Erik Solvang. "Today we start again," Brandt said. "Together."
 The deal raises pay by 11 percent over three years and limits weekend shifts, the company said.
 Solvang, Brandt and the mediator, Oskar Fenn, signed the document, it said.
 
-Workers will return to the assembly lines on Tuesday, a company spokesman, Tobias Wren, said.
+Workers will return to the assembly lines on Tuesday, a company spokesman, Tobias Wren, said. A union
+spokeswoman, Marta Quell, said: "This contract protects weekends."
 """
 
 STRIKE_4 = """Norvik strike ends after union members back deal
@@ -79,6 +83,9 @@ deal on Saturday, two days after negotiators struck a tentative agreement.
 
 Union president Erik Solvang called the result "a win for every family in Brennick." He said members
 had shown patience through two weeks without pay.
+
+"It was the hardest two weeks of my life," said Dana Holt, a welder who joined the walkout on its first
+day.
 
 Analysts said the stoppage cost the company about 9,000 vehicles. Production resumes on Tuesday.
 """

@@ -99,3 +99,35 @@ def test_inked_is_signed(strike):
     assert outlets(signing, names) == {"03", "04"}
     ratified = entry_of(d, names, "04", "ratified the deal on Saturday")
     assert ratified.date.value == "2026-05-16" and outlets(ratified, names) == {"02", "04"}
+
+
+def analysed(nlp, text: str, path: str = "one.txt"):
+    article = build_article(text, path=path, source_format="text")
+    return analyze_doc(article, nlp(article.text))
+
+
+def test_a_date_in_an_appositive_does_not_date_the_verb(strike, nlp):
+    # "The walkout, the longest at the plant since 2011, began on May 4": "since 2011" describes the
+    # walkout; it had made a second report of the walkout's start, dated 2011
+    d, _names = strike
+    assert not [e for e in d.timeline if e.date.value.startswith("2011")]
+    a = analysed(nlp, "date 2026-04-02 The new mayor, a council member since 2015, won the runoff vote on "
+                      "Sunday by 312 ballots.")
+    assert sorted(a.timexes[e.timex].text for e in a.events if e.timex >= 0) == ["Sunday"]
+    # a date written twice in apposition ("on Sunday, 20 April") still dates the verb
+    b = analysed(nlp, "date 2026-04-22 The river peaked on Sunday, 20 April, flooding two villages.")
+    assert {b.timexes[e.timex].text for e in b.events if e.timex >= 0} >= {"Sunday"}
+
+
+def test_the_statement_said_is_whoever_issued_it(strike, nlp):
+    d, names = strike
+    [group] = [g for g in d.quotes if any("as soon as the agreement is ratified" in q.text for q in g.quotes)]
+    assert (group.speaker_name or "").startswith("Norvik")  # "The company said in a statement ... the statement said"
+    a = analysed(nlp, "Lakeside General Hospital said in a statement on Friday that it had closed two wards. "
+                      "\"Patients will be moved within the week,\" the statement said.")
+    [quote] = a.quotes
+    speaker_entity = next(e for e in a.entities if e.key == quote.speaker)  # (local keys per article)
+    assert speaker_entity.name == "Lakeside General Hospital"
+    # a document of somebody else's is nobody's words here
+    b = analysed(nlp, "Inspectors visited the plant in March. \"The valves were rusted,\" the report said.")
+    assert [q.speaker for q in b.quotes] == [None]

@@ -16,7 +16,8 @@ Not events:
 * durations and sets ("a nine-year sentence", "every Monday") — they say how long or how often,
   not when;
 * vague references with no calendar bound ("recently", "now": PRESENT_REF/PAST_REF);
-* time expressions that only modify a noun ("the 2020 election", "her 69-year-old mother"): the
+* time expressions that only modify a noun ("the 2020 election", "her 69-year-old mother") or sit
+  in an appositive description of one ("the walkout, the longest since 2011, began ..."): the
   sentence is not reported as happening then;
 * appositive background ("Peters, 70, ...") carries no time expression and so never anchors, and a
   present-tense relative clause ("Weiser, who is seeking the nomination in 2026, ...") is a
@@ -115,6 +116,25 @@ def _modifies_noun(doc: Doc, tx: TimeExpr) -> bool:
     # noun when it belongs to the verb)
     return root.dep_ in ("compound", "nummod", "amod", "poss", "nmod") and \
         root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _in_apposition(tok: Token, verb: Token, time_spans: Sequence[tuple[int, int]]) -> bool:
+    """True when the way up from ``tok`` to ``verb`` passes an appositive: the expression belongs
+    to a description of a noun set off by commas ("the walkout, the longest since 2011,"; "Lee,
+    the mayor since 2019, said"), not to the verb's clause. A date in apposition to a date ("on
+    Sunday, 20 August") is the date written twice, not a description."""
+    def timed(t: Token) -> bool:
+        return any(a <= t.idx < b for a, b in time_spans)
+    for _ in range(10):
+        if tok is verb or tok.head is tok:
+            return False
+        if tok.dep_ == "appos" and not timed(tok) and not timed(tok.head):
+            # set off by commas on both sides: the parser's other "appos" arcs are mostly slips
+            first, last = tok.left_edge.i, tok.right_edge.i
+            doc = tok.doc
+            return first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ","
+        tok = tok.head
+    return False
 
 
 def predicate_phrase(verb: Token) -> str | None:
@@ -298,6 +318,8 @@ def extract_events(doc: Doc, article: Article, timexes: list[TimeExpr],
         verb = governing_verb(doc, tx.start, tx.end)
         if verb is None:
             continue  # a headline fragment or a list item, not a statement
+        if _in_apposition(span.root, verb, time_spans):
+            continue  # describes a noun: "The walkout, the longest since 2011, began on May 4"
         if not line_start <= verb.idx < line_end:
             continue  # a dateline on its own line, parsed into the next sentence
         if verb.dep_ in ("relcl", "acl") and verb_tense(verb) in ("present", "future"):

@@ -20,7 +20,15 @@ from storyline.analyze.quotes.marks import QuoteRegion
 from storyline.ingest.outlets import is_known_outlet
 from storyline.lexicon.en.names import ROLE_NOUNS
 from storyline.lexicon.en.pronouns import FEMALE_PRONOUNS, MALE_PRONOUNS
-from storyline.lexicon.en.quotes import FEMALE_HONORIFICS, MALE_HONORIFICS, ORG_DESCRIPTION_NOUNS, SPEECH_VERBS
+from storyline.lexicon.en.quotes import (
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
+    MEDIA,
+    ORG_DESCRIPTION_NOUNS,
+    OWN_MEDIA,
+    SPEECH_VERBS,
+    WRITTEN_MEDIA,
+)
 from storyline.lexicon.en.speakers import (
     GENERIC_ORG_NOUNS,
     GENERIC_PERSON_NOUNS,
@@ -309,10 +317,41 @@ def _description(ctx: QuoteContext, noun: Token) -> str | None:
         return _spoken_for(ctx, noun)
     if not definite:
         return None
+    if MEDIA.get(lemma) in _OWN_WRITINGS:
+        return _document_author(ctx, noun, MEDIA[lemma])
     if lemma in ORG_DESCRIPTION_NOUNS:
         return _org_described(ctx, noun, lemma)
     if lemma in ROLE_NOUNS or lemma in GENERIC_PERSON_NOUNS:
         return _described(ctx, noun)
+    return None
+
+
+# The written media a speaker issues as their own words ("said in a statement", "in a letter"):
+# "the statement said" refers back to whoever issued that statement.
+_OWN_WRITINGS = OWN_MEDIA & WRITTEN_MEDIA
+
+
+def _document_author(ctx: QuoteContext, noun: Token, medium: str) -> str | None:
+    """"the statement said", "the letter said": the speaker of the nearest earlier saying in that
+    medium ("the company said in a statement", "X wrote in a letter"), in this or the previous
+    three sentences; None when no saying names it (a document of somebody else's)."""
+    from storyline.analyze.quotes.extract import speech_medium
+
+    seg = ctx.segment(noun)
+    for _ in range(4):
+        for t in sorted(seg, key=lambda t: -t.i):
+            if t.i >= noun.i or t.i in ctx.in_quote or t.lemma_.lower() not in SPEECH_VERBS \
+                    or speech_medium(t) != medium:
+                continue
+            subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS and c.i not in ctx.in_quote), None)
+            if subject is not None and subject.lemma_.lower() not in MEDIA:
+                key = resolve_speaker(ctx, subject)
+                if key is not None:
+                    return key
+        prev = ctx.previous_segment(seg)
+        if prev is None:
+            return None
+        seg = prev
     return None
 
 
