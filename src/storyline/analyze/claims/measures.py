@@ -43,6 +43,7 @@ from storyline.lexicon.en.claims import (
     MODAL_VERBS,
     RELATIVE_TIME_WORDS,
     SCALE_WORDS,
+    SO_FAR,
 )
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
@@ -51,6 +52,7 @@ from storyline.lexicon.en.measures import (
     DIMENSION_WORDS,
     EVENT_CLASSES,
     GENERIC_PREDICATES,
+    HARM_PARTICIPLES,
     KIN_NOUNS,
     LOWER_BOUND_WORDS,
     MARGIN_NOUNS,
@@ -64,6 +66,7 @@ from storyline.lexicon.en.measures import (
     RISK_VERBS,
     SCOPE_VERBS,
     TIME_UNITS_SECONDS,
+    TOLL_NOUNS,
     UPPER_BOUND_WORDS,
     VENUE_NOUNS,
     ZONE_OFFSETS,
@@ -200,6 +203,8 @@ def _event_class(tok: Token) -> str | None:
         return None
     if lemma == "enter" and any(c.dep_ == "dobj" and _lemma(c) in VENUE_NOUNS for c in tok.children):
         return "attend"  # "people entering stadiums": spectators, not arrivals
+    if lemma == "claim" and any(c.dep_ == "dobj" and _lemma(c) == "life" for c in tok.children):
+        return "kill"  # "the blaze claimed 15 lives"
     if lemma in GENERIC_PREDICATES:
         return None
     return EVENT_CLASSES.get(lemma, lemma)
@@ -224,6 +229,9 @@ def _predicate_of(noun: Token) -> Token | None:
             act = _act_in_scope(head, tok)
             if act is not None:
                 return act  # "the recall covers 220,000 bottles": bottles recalled
+            harm = _harm_complement(head) if tok.dep_ == "dobj" else None
+            if harm is not None:
+                return harm  # "left 16 people dead"
             if head.pos_ in ("VERB", "ADJ") and _event_class(head):
                 return head
             if head.pos_ == "AUX" or _lemma(head) == "be":
@@ -240,6 +248,55 @@ def _predicate_of(noun: Token) -> Token | None:
         if c.dep_ in ("acl", "relcl", "amod") and c.pos_ in ("VERB", "ADJ") and _event_class(c):
             return c
     return None
+
+
+def _harm_complement(verb: Token) -> Token | None:
+    """The adjective of harm a verb puts its object in ("left 16 dead", "left 40 people injured")."""
+    return next((c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp") and c.pos_ in ("ADJ", "VERB")
+                 and _event_class(c) in HARM_PARTICIPLES), None)
+
+
+def _toll_claim(out: _Out, doc: Doc, run: list[Token]) -> bool:
+    """A number of the dead written without a counted noun: "the death toll rose to 15", "a death
+    toll of 30", "the toll stands at 41", "the toll is 41", "the storm left 16 dead"."""
+    num = run[-1]
+    head = num.head
+    cls: str | None = None
+    toll: Token | None = None
+    verb: Token | None = None
+    if num.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in TOLL_NOUNS:
+        toll = head.head
+    elif num.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+    elif num.dep_ in ("attr", "dobj") and head.pos_ in ("VERB", "AUX"):
+        verb = head
+        harm = _harm_complement(verb) if num.dep_ == "dobj" else None
+        if harm is not None:
+            cls = _event_class(harm)
+            toll = harm
+    if verb is not None and toll is None:
+        if _lemma(verb) not in CHANGE_VERBS and _lemma(verb) != "be":
+            return False
+        toll = next((c for c in verb.children if c.dep_ == "nsubj" and _lemma(c) in TOLL_NOUNS), None)
+    if toll is None:
+        return False
+    if cls is None:  # "death toll", "injury toll"; a bare toll counts the dead
+        kinds = [_event_class(c) for c in toll.children if c.dep_ in ("compound", "amod")]
+        cls = next((k for k in kinds if k in HARM_PARTICIPLES), "kill" if not kinds else None)
+    if cls is None:
+        return False
+    got = _quantity(doc, run, discrete=True)
+    if got is None:
+        return False
+    q, start, end = got
+    if q.value != int(q.value) or q.value < 0:
+        return False
+    when = _other_year(out, doc, verb or toll)
+    tokens = [t for t in (toll, verb) if t is not None and abs(t.i - num.i) <= 4] + list(doc[start:end])
+    out.add(key=f"count|person|{cls}" + (f"|in {when}" if when else ""),
+            measure=f"number of people {HARM_PARTICIPLES[cls]}" + (f" in {when}" if when else ""),
+            q=q, factor=1.0, unit=None, tokens=tokens, anchor=verb or toll, discrete=True)
+    return True
 
 
 def _act_in_scope(verb: Token, counted: Token) -> Token | None:
@@ -391,16 +448,27 @@ class _Out:
             e = max(e, end)
         text = self.ctx.article.text[s:e]
         low, high = interval or interval_of(q)
+        running = discrete and not q.bound and _running(anchor)
+        if running:  # "53 deaths thus far": at least that many, the count may still grow
+            high = math.inf
         self.anchors.append(anchor.i)
         claim = Claim(
             id="", subject=subject, attribute=f"measure:{key}", value=tidy(q.value * factor),
             article=self.ctx.article.id, start=s, end=e, text=text, unit=unit,
             as_of=self.ctx.as_of, voice=self.ctx.voice(anchor, s, e), hedged=is_hedged(anchor),
-            qualifier=q.bound or ("range" if q.high is not None else None),
+            qualifier=q.bound or ("range" if q.high is not None else "so_far" if running else None),
             low=_finite(low * factor), high=_finite(high * factor), measure=measure,
             discrete=discrete)
         self.claims.append(claim)
         return claim
+
+
+_SO_FAR = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in SO_FAR if w != "yet") + r")\b")
+
+
+def _running(anchor: Token) -> bool:
+    """A count its sentence calls provisional ("so far", "thus far", "to date")."""
+    return bool(_SO_FAR.search(anchor.sent.text.lower()))
 
 
 # "would" stays out: in news it mostly reports a future ("officials said repairs would cost …")
@@ -707,7 +775,8 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     unit, between = _unit_after(doc, run)
     num = run[-1]
     if unit is None:
-        _kin_claim(out, doc, run)
+        if not _toll_claim(out, doc, run):
+            _kin_claim(out, doc, run)
         return
     word = unit.lower_
     phys = _physical(word)
@@ -758,7 +827,8 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     if margin is not None:
         _margin_claim(out, doc, run, unit, margin)
         return
-    pred = _predicate_of(unit)
+    # "17 deaths", "12 injuries", "there were 17 fatalities": the noun itself says who, the dead
+    pred: Token | None = unit if EVENT_CLASSES.get(lemma) in HARM_PARTICIPLES else _predicate_of(unit)
     if pred is None and lemma in CHILD_NOUNS and unit.dep_ == "dobj" and _lemma(unit.head) == "have":
         pred = unit.head  # "she has four children": a kin count, though "have" is generic
         _kin_count(out, doc, run, unit, pred)
@@ -781,7 +851,10 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     tokens = [*doc[start:end], unit] + ([pred] if abs(pred.i - unit.i) <= 3 else [])
     scoped = _act_in_scope(unit.head, unit) is pred
     done = f"in the {pred.lower_}" if scoped else _phrase(pred)
-    what = f"number of {_plural(unit)} {done}" + (f" in {when}" if when else "")
+    what = f"number of {_plural(unit)} {done}"
+    if pred.i == unit.i:  # "17 deaths": people killed
+        noun, what = "person", f"number of people {HARM_PARTICIPLES[cls]}"
+    what += f" in {when}" if when else ""
     out.add(key=f"count|{noun}|{cls}" + (f"|in {when}" if when else ""),
             measure=what, q=q, factor=1.0, unit=None, tokens=tokens, anchor=pred, discrete=True)
 

@@ -22,6 +22,9 @@ Sources, so that nothing here is fitted to one story:
   its subject) whose "by" phrase is the difference between the sides (Quirk et al. 1985, §9.49 the
   "by" of measure: "won by 1,214 votes", "lost by three points"), and the nouns that name that
   difference ("a margin of 12 seats");
+* ``TOLL_NOUNS``: "toll" in its sense of "the number of deaths (or casualties) arising from an
+  accident, disaster or war" (Merriam-Webster toll n. 3, Oxford "death toll"): "the death toll rose
+  to 15" counts the dead; a compound says when it counts something else ("injury toll");
 * ``SCOPE_VERBS``: verbs whose subject names an act and whose object is what the act reaches
   (WordNet cover.v.01 "include in scope", affect.v.01, involve.v.01, span.v.01, encompass.v.01):
   "the recall covers 220,000 bottles" counts what was recalled;
@@ -124,6 +127,8 @@ NOUN_CLASSES: dict[str, str] = {
     "people": "person", "person": "person", "persons": "person", "individual": "person",
     "resident": "person", "civilian": "person", "man": "person", "woman": "person",
     "fan": "person", "spectator": "person", "attendee": "person", "supporter": "person",
+    # "claimed 15 lives", "saved 300 lives": a life counted is a person
+    "life": "person",
     "child": "child", "kid": "child", "son": "child", "daughter": "child",
     "house": "home", "home": "home", "dwelling": "home", "residence": "home",
     "building": "building", "structure": "building",
@@ -172,6 +177,11 @@ COLLECTIVE_NOUNS = frozenset({"crew", "staff", "team", "police", "family", "boar
 MARGIN_VERBS = frozenset({"win", "lose", "lead", "trail", "beat", "defeat", "edge", "decide", "carry",
                           "top", "outpoll", "outscore", "outvote"})
 MARGIN_NOUNS = frozenset({"margin", "lead", "gap", "deficit"})
+
+# "the death toll rose to 15", "a death toll of 30", "the toll stands at 41": the number of the dead
+TOLL_NOUNS = frozenset({"toll"})
+# the participle a class of harm is written with in a measure's description
+HARM_PARTICIPLES = {"kill": "killed", "injure": "injured", "miss": "missing"}
 
 # "the recall covers 220,000 bottles": a count of what the act named by the subject reaches
 SCOPE_VERBS = frozenset({"cover", "affect", "involve", "span", "encompass"})
