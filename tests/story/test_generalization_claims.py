@@ -223,3 +223,51 @@ def test_scope_and_whole_set_counts_in_other_domains(nlp):
         ("Pitch Wire", "2026-07-01", "The club's 4-0 victory was their best."),
     )
     assert not any(c.attribute.endswith(("|all", "|margin")) for c in comparisons)
+
+
+def test_a_death_toll_in_its_usual_wordings_is_one_count(nlp):
+    # a ferry sinking told six ways on one day: each is the number of people killed
+    reports = ["The ferry sinking killed at least 12 people, the coast guard said.",
+               "The death toll from the sinking rose to 15 on Tuesday.",
+               "The sinking claimed 15 lives, according to the port authority.",
+               "The disaster left 16 dead and dozens injured.",
+               "There were 17 fatalities among the passengers.",
+               "The ferry disaster has a death toll of 30."]
+    claims, comparisons, _ = compare_reports(
+        nlp, *((f"Outlet {i}", "2026-08-04", text) for i, text in enumerate(reports)))
+    killed = [c for c in claims if c.attribute == "measure:count|person|kill"]
+    assert sorted(c.value for c in killed) == [12, 15, 15, 16, 17, 30]
+    [cmp] = [c for c in comparisons if c.attribute == "measure:count|person|kill"]
+    assert cmp.status == "conflict"
+    # an injury toll counts the injured, a toll road nothing
+    claims, _, _ = compare_reports(nlp, ("Mine Wire", "2026-08-04", "The injury toll reached 90 as "
+                                                                     "rescuers cleared the shaft."),
+                                   ("Road Desk", "2026-08-04", "The toll road carried 4,000 cars."))
+    assert [c.attribute for c in claims if c.attribute.startswith("measure:count|person")] == \
+        ["measure:count|person|injure"]
+
+
+def test_a_count_so_far_may_be_exceeded_later(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Quake Wire", "2026-10-02", "The 40 deaths recorded so far are in the old town."),
+        ("Relief Post", "2026-10-01", "The earthquake killed 52 people."),
+    )
+    [cmp] = [c for c in comparisons if c.attribute == "measure:count|person|kill"]
+    assert cmp.status == "compatible" and "so far" in cmp.explanation
+    # without the marker, the smaller count a day later is a conflict
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Quake Wire", "2026-10-02", "The 40 deaths recorded are in the old town."),
+        ("Relief Post", "2026-10-01", "The earthquake killed 52 people."),
+    )
+    [cmp] = [c for c in comparisons if c.attribute == "measure:count|person|kill"]
+    assert cmp.status == "conflict"
+    # a count so far equal to another is the same figure
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Quake Wire", "2026-10-02", "Rescuers have pulled 7 people from the rubble so far."),
+        ("Relief Post", "2026-10-02", "Rescuers pulled 7 people from the rubble."),
+    )
+    [cmp] = [c for c in comparisons if c.attribute == "measure:count|person|rescue"]
+    assert cmp.status == "agree"

@@ -260,7 +260,9 @@ def _judge(group: list[Claim], *, outlet: Callable[[str], str],
     group = sorted(group, key=lambda c: (published(c.article) or date.max, c.article, c.start))
     sides: dict[str, ComparisonSide] = {}
     for c in group:
-        key = f"{c.value}|{c.low}|{c.high}"
+        # a count so far that equals another count is the same figure ("two people have been
+        # rescued so far" and "rescued two people" agree)
+        key = f"{c.value}|{c.low}|{c.low if c.qualifier == 'so_far' else c.high}"
         side = sides.setdefault(key, ComparisonSide(value=_fmt_value(c)))
         side.claims.append(c.id)
         if c.article not in side.articles:
@@ -369,6 +371,8 @@ def _why_compatible(a: Claim, b: Claim) -> str:
         return "one figure is approximate"
     if a.qualifier in ("at_least", "at_most") or b.qualifier in ("at_least", "at_most"):
         return "one figure is a bound the other satisfies"
+    if "so_far" in (a.qualifier, b.qualifier):
+        return "one figure is a count so far, which later counts may exceed"
     ua, ub = _unit_words(a.text), _unit_words(b.text)
     if ua and ub and ua != ub:
         return (f"the same value in different units ({'/'.join(sorted(ua))} and "
