@@ -131,3 +131,12 @@ def test_the_statement_said_is_whoever_issued_it(strike, nlp):
     # a document of somebody else's is nobody's words here
     b = analysed(nlp, "Inspectors visited the plant in March. \"The valves were rusted,\" the report said.")
     assert [q.speaker for q in b.quotes] == [None]
+
+
+def test_no_name_runs_over_a_line_break(quake):
+    # "By <name>" above a "TOWN (Outlet) —" dateline was tagged as one PERSON across the break,
+    # which made the town an alias of the reporter
+    d, _names = quake
+    assert not [e.name for e in d.entities if "\n" in e.name]
+    assert not [e.name for e in d.entities if e.type == "PERSON" and "Velaro" in " ".join(map(str, e.aliases))
+                and e.name != "Velaro"]

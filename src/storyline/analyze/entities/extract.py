@@ -261,6 +261,13 @@ def _extend_possessor(doc: Doc, i: int, j: int) -> int:
     return a
 
 
+def _crosses_line(doc: Doc, i: int, j: int) -> bool:
+    """Whether the NER span ``doc[i:j]`` runs over a line break: a name does not ("By Ann Lee"
+    above a "CITY —" dateline, a subheading and the name that opens the next line, tagged as one
+    entity); which part is the name, if either, the tagger does not say."""
+    return any("\n" in doc[k].text or (k < j - 1 and "\n" in doc[k].whitespace_) for k in range(i, j))
+
+
 def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
     cands: list[Candidate] = []
     extended: list[Candidate] = []
@@ -268,7 +275,7 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        cleaned = _clean_span(doc, ent.start, ent.end, ent.label_)
+        cleaned = None if _crosses_line(doc, ent.start, ent.end) else _clean_span(doc, ent.start, ent.end, ent.label_)
         if cleaned is None:
             continue
         i, j, evidence, title_start = cleaned
