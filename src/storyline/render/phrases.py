@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getInflection
+
 __all__ = ["attribute_label", "status_label"]
 
 # keys the claim extractors emit (analyze/claims*.py, story/compare.py)
@@ -34,6 +36,13 @@ STATUSES = {"conflict": "conflict", "consistent_over_time": "changed over time (
 
 def _words(key: str) -> str:
     return " ".join(re.sub(r"[_|]+", " ", key).split())
+
+
+def _plural(words: str) -> str:
+    """A noun phrase in the plural: its last word inflected ("casualty" → "casualties")."""
+    *rest, last = words.split()
+    forms = getInflection(last, tag="NNS")
+    return " ".join([*rest, forms[0] if forms else f"{last}s"])
 
 
 def attribute_label(attribute: str, measure: str | None = None) -> str:
@@ -63,7 +72,7 @@ def attribute_label(attribute: str, measure: str | None = None) -> str:
     if m := re.match(r"^([a-z]+)_(at|in)$", attribute):
         return f"where {m.group(1)}"
     if m := re.match(r"^([a-z_]+)_count$", attribute):
-        return f"number of {_words(m.group(1))}s"
+        return f"number of {_plural(_words(m.group(1)))}"
     if m := re.match(r"^([a-z_]+)_of$", attribute):
         return _words(m.group(1))
     return _words(attribute)

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.analyze.claims.context import Context, char_span, is_hedged, span_of
 from storyline.analyze.claims.numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
+from storyline.analyze.claims.wording import clock_label, count_label, duration_label, participle, plural
 from storyline.lexicon.en.claims import (
     CHARGE_NOUNS,
     CURRENCY_NAMES,
@@ -657,7 +658,7 @@ def _money_claims(out: _Out, doc: Doc) -> None:
         # comparison only sets amounts of one order of magnitude against each other
         key = f"money|{cls}"
         tokens = [*doc[start:ent.end], pred]
-        what = f"amount {_phrase(pred)}" if pred.pos_ == "VERB" else f"amount of the {pred.lower_}"
+        what = f"amount {participle(pred)}" if pred.pos_ == "VERB" else f"amount of the {pred.lower_}"
         if per:
             out.add(key=f"{key}|per_{per}", measure=f"{what} per {per}", q=q, factor=1.0,
                     unit=currency, tokens=[*tokens, *doc[ent.end:ent.end + 2]], anchor=pred)
@@ -809,7 +810,7 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
             obj = members[0]  # "the weight of the barge is …": the barge's mass
         subject = out.ctx.who(obj) if obj.pos_ == "PROPN" else ""
         thing = _noun_key(obj) if obj.pos_ == "NOUN" else ("it" if obj.pos_ == "PRON" else "")
-        out.add(key=f"{dim}|{thing}", measure=f"{dim} of the {obj.text.lower()}" if thing else dim,
+        out.add(key=f"{dim}|{thing}", measure=f"{dim} of the {obj.lower_}" if obj.pos_ == "NOUN" else dim,
                 q=q, factor=factor, unit=si, tokens=tokens, anchor=num, subject=subject)
         return
     lemma = _lemma(unit)
@@ -850,8 +851,8 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     when = _other_year(out, doc, pred)
     tokens = [*doc[start:end], unit] + ([pred] if abs(pred.i - unit.i) <= 3 else [])
     scoped = _act_in_scope(unit.head, unit) is pred
-    done = f"in the {pred.lower_}" if scoped else _phrase(pred)
-    what = f"number of {_plural(unit)} {done}"
+    done = f"{plural(unit)} in the {pred.lower_}" if scoped else count_label(unit, pred)
+    what = f"number of {done}"
     if pred.i == unit.i:  # "17 deaths": people killed
         noun, what = "person", f"number of people {HARM_PARTICIPLES[cls]}"
     what += f" in {when}" if when else ""
@@ -886,7 +887,7 @@ def _whole_set_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None
         return
     owner = [c for c in unit.children if c.dep_ in ("det", "predet", "poss") and c.i < unit.i]
     tokens = [*owner, *doc[start:end], unit]
-    out.add(key=f"count|{_noun_key(unit)}|all", measure=f"number of {_plural(unit)} in all", q=q,
+    out.add(key=f"count|{_noun_key(unit)}|all", measure=f"number of {plural(unit)} in all", q=q,
             factor=1.0, unit=None, tokens=tokens, anchor=unit, discrete=True)
 
 
@@ -915,7 +916,7 @@ def _margin_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, anchor: To
     if q.value != int(q.value) or q.value <= 0:
         return
     tokens = [*doc[start:end], unit] + ([anchor] if abs(anchor.i - unit.i) <= 3 else [])
-    out.add(key=f"count|{_noun_key(unit)}|margin", measure=f"margin in {_plural(unit)}", q=q, factor=1.0,
+    out.add(key=f"count|{_noun_key(unit)}|margin", measure=f"margin in {plural(unit)}", q=q, factor=1.0,
             unit=None, tokens=tokens, anchor=anchor, discrete=True)
 
 
@@ -945,19 +946,6 @@ def _other_year(out: _Out, doc: Doc, pred: Token) -> str:
         if antecedent is not None and span.root.head.i == antecedent.i and span.root.i < antecedent.i:
             return tx.value[:4]  # the year written on the noun the clause describes
     return ""
-
-
-def _plural(noun: Token) -> str:
-    """The counted noun in the plural, as the text writes it ("people", "buildings")."""
-    if noun.tag_ in ("NNS", "NNPS") or noun.lower_ in ("people", "police", "staff", "crew"):
-        return noun.lower_
-    return f"{noun.lower_}s"
-
-
-def _phrase(pred: Token) -> str:
-    """A predicate with its particle, as written ("docked", "set off", "destroyed")."""
-    prt = [c for c in pred.children if c.dep_ == "prt"]
-    return " ".join([pred.lower_, *(c.lower_ for c in prt)])
 
 
 def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between: list[Token]) -> None:
@@ -997,7 +985,7 @@ def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between:
             thing = _event_class(verb) or ""
     if not thing:
         return
-    wording = f"length of the {thing}" if thing != anchor.lower_ else f"term of the {thing}"
+    wording = duration_label(anchor, thing)
     # what was asked for, proposed or risked is a different measure from what happened; the
     # most that can be imposed ("faces up to 20 years", "a maximum penalty of 20 years") another
     gov = anchor.head if anchor.dep_ in ("dobj", "pobj", "attr") else anchor
@@ -1011,7 +999,7 @@ def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between:
         verb = anchor if _lemma(anchor) in PROPOSAL_VERBS else gov
         who = _proposer(verb)
         thing = f"{thing} proposed" + (f" by {who}" if who else "")
-        wording = f"term {_phrase(verb)}" + (f" by the {who}" if who else "")
+        wording = f"term {participle(verb, unit)}" + (f" by the {who}" if who else "")
     got = _quantity(doc, run, discrete=False)
     if got is None:
         return
@@ -1204,8 +1192,7 @@ def _clock_claims(out: _Out, doc: Doc) -> None:
         cls = _event_class(pred) or _lemma(pred)
         obj = _aspect_object(pred)
         key = f"clock|{cls}" + (f"|{obj}" if obj else "")
-        out.add(key=key, measure=f"time of day it {_phrase(pred)}" if not obj else
-                f"time of day the {obj} {_phrase(pred)}", q=q, factor=1.0,
+        out.add(key=key, measure=clock_label(pred, obj), q=q, factor=1.0,
                 unit=f"minute of {'half-' if half_day else ''}day{' ' + zone if zone else ''}",
                 tokens=[*span, pred], anchor=pred,
                 start=doc[start].idx if start < span.start else None, interval=(low, high))
