@@ -125,6 +125,11 @@ class TimelineOptions:
     # entries of one day whose reports tell of one happening by different predicates are one entry
     # (timeline._join_same_day)
     same_day_happenings: bool = True
+    # two reports of one day whose clock times lie more than this many minutes apart tell two
+    # happenings (a quake at 4:12 and its aftershock at 9:40), whatever their verbs and participants
+    # (not tuned: no stories-dev pair of reports is that close in wording and that far apart in time;
+    # an hour and a half leaves room for outlets rounding or reading a time zone differently)
+    clock_apart_minutes: int = 90
     anchor_words: int = 8  # an anchor phrase is read up to this many words (not tuned: a clause's subject)
     # Blocking of the undated merge (speed, not accuracy: no stories-dev result depends on them): a
     # lemma in more than 1/block_share of the story's units proposes no candidates; one in more

@@ -140,3 +140,34 @@ def test_no_name_runs_over_a_line_break(quake):
     assert not [e.name for e in d.entities if "\n" in e.name]
     assert not [e.name for e in d.entities if e.type == "PERSON" and "Velaro" in " ".join(map(str, e.aliases))
                 and e.name != "Velaro"]
+
+
+def test_a_quake_and_its_aftershock_of_one_day_stay_two_events(nlp):
+    # the same-day join took "struck at 4:12 a.m." and "struck at 9:40 a.m." (one verb class, one
+    # coast) for one happening; clock times hours apart on one day are two
+    texts = {
+        "a.txt": "date 2026-06-02 Quake jolts Perlan coast\n\nA magnitude 6.1 earthquake struck the Perlan coast at "
+                 "4:12 a.m. on Monday, damaging the harbour wall in Dunmore. A magnitude 5.2 aftershock struck the "
+                 "same coast at 9:40 a.m., shaking buildings in Dunmore again.",
+        "b.txt": "date 2026-06-02 Two tremors shake Perlan\n\nThe earthquake hit the Perlan coast at 4:12 a.m. on "
+                 "Monday, cracking the harbour wall of Dunmore, seismologists said. Hours later, at 9:40 a.m., a 5.2 "
+                 "aftershock hit the coast.",
+    }
+    analyses = [analysed(nlp, text, name) for name, text in texts.items()]
+    timeline = build_dossier(analyses).timeline
+    quake = [e for e in timeline if any("4:12" in s.time_text for s in e.sources)]
+    after = [e for e in timeline if any("9:40" in s.time_text for s in e.sources)]
+    assert len(quake) == len(after) == 1 and quake[0] is not after[0]
+    assert {s.time_text for s in quake[0].sources} == {"4:12 a.m. on Monday"}
+    assert len(quake[0].sources) == len(after[0].sources) == 2
+
+
+def test_an_aftershock_shook_or_struck_is_one_event(quake):
+    # "a strong aftershock of magnitude 5.4 shook the region on Tuesday evening" / "a 5.4 aftershock
+    # struck on Tuesday evening": the aftershock names one happening (WordNet aftershock.n.01), not
+    # the quake of the day before
+    d, names = quake
+    shock = entry_of(d, names, "04", "aftershock struck")
+    assert shock.date.value == "2026-03-10TEV"
+    assert {"02", "04"} <= outlets(shock, names)
+    assert entry_of(d, names, "01", "earthquake struck") is not shock

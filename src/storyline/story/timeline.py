@@ -331,6 +331,8 @@ def _pair_score(a: _Item, b: _Item, opts: TimelineOptions) -> tuple[float, bool]
     overlap = _overlap(a, b)
     if overlap and not _masks_agree(a, b):
         return None  # "in October" (year unknown) is not a day in May, whatever the range says
+    if overlap and _clocks_apart(a, b, opts.clock_apart_minutes):
+        return None  # one day, two clock times: a quake at 4:12 and its aftershock at 9:40
     if overlap:
         content = _content_match(a, b, opts) if a.keys and b.keys else None
         if content is not None:
@@ -1145,7 +1147,8 @@ def _merged(analyses: Sequence[ArticleAnalysis], entity_map: dict[str, str], idf
     undated = [u for u in _undated_items(analyses, entity_map, idf, opts)
                if (u.article, u.mention.start, u.mention.end) not in taken]
     groups = _merge_undated(groups, _unattached(groups, floating) + undated, opts)
-    return _join_same_day(groups, opts.retellings) if opts.same_day_happenings else groups
+    return _join_same_day(groups, opts.retellings, opts.clock_apart_minutes) if opts.same_day_happenings \
+        else groups
 
 
 def _head_class(it: _Item) -> str | None:
@@ -1154,12 +1157,47 @@ def _head_class(it: _Item) -> str | None:
     return cls if cls in PREDICATE_CLASSES else None
 
 
+_CLOCK = re.compile(r"T(\d\d):(\d\d)(?::\d\d)?(.*)$")
+_MERIDIEM = re.compile(r"(?i)\b(?:[ap]\.?\s?m\b\.?|noon|midnight)|[ap]m\b|\d[ap]\.?m\b")
+
+
+def _clock(it: _Item) -> tuple[int, str, bool] | None:
+    """(minute of the day, time zone as written, whether it may be 12 hours off) of the clock time
+    a dated report's own expression gives ("at 4:12 a.m."), else None. "6:04" without a.m./p.m. may
+    be either."""
+    if it.undated or it.timex is None or (m := _CLOCK.search(it.timex.value)) is None:
+        return None
+    hour = int(m.group(1))
+    twelve = hour <= 12 and not _MERIDIEM.search(it.timex.text)
+    return hour * 60 + int(m.group(2)), m.group(3), twelve
+
+
+def _clocks_apart(a: _Item, b: _Item, minutes: int) -> bool:
+    """Two reports of one day at clock times of one time zone more than ``minutes`` apart: two
+    happenings (a clock time without a.m./p.m. is compared both ways)."""
+    ca, cb = _clock(a), _clock(b)
+    if ca is None or cb is None or a.lo != b.lo or ca[1] != cb[1]:
+        return False
+    gap = abs(ca[0] - cb[0])
+    if ca[2] or cb[2]:
+        gap = min(gap, abs(gap - 720))
+    return gap > minutes
+
+
+def _kinds(it: _Item) -> frozenset[str]:
+    """The kinds of happening (``HAPPENING_GROUPS``) the report names."""
+    return frozenset(name for name, words in HAPPENING_GROUPS.items() if it.keys & words)
+
+
 def _tell_same_happening(a: _Item, b: _Item, *, day: bool = True) -> bool:
     """Two reports of one day tell of one happening: one's predicate is of a lexicon class the
     other names too (its own predicate, an event noun or another verb: "the lander *touched
     down*" / "the *landing* set off cheers" / "became the first to *land*") and
     they share a participant besides the verbs; or both name the same kind of disaster and one
     reports a lexicon happening ("the fire *began*" / "the flames moved closer")."""
+    ka, kb = _kinds(a), _kinds(b)
+    if ka and kb and not ka & kb:
+        return False  # each names a kind of happening the other does not: "the quake" / "an aftershock"
     ha, hb = _head_class(a), _head_class(b)
     named_a = _key_classes(a.keys) | {ha}
     named_b = _key_classes(b.keys) | {hb}
@@ -1195,14 +1233,16 @@ def _group_unit(group: list[_Item]) -> tuple[str, bool] | None:
     return None
 
 
-def _join_same_day(groups: list[list[_Item]], retellings: int = 0) -> list[list[_Item]]:
+def _join_same_day(groups: list[list[_Item]], retellings: int = 0,
+                   clock_apart: int | None = None) -> list[list[_Item]]:
     """Entries of one day (or of one year written out, :func:`_group_unit`) that tell of one
     happening (:func:`_tell_same_happening` between a report of each) become one entry, when at
     least one of them is dated by an expression of its own and an article in both retells the
     happening there (:func:`_may_retell`; none may with ``retellings`` 0). The pair
     merge compares mentions one verb at a time, so outlets that tell the day's happening by
     different predicates ("touched down", "became the first to land", "the landing set off
-    cheers") stay apart there; on one day, the happening they share is the event."""
+    cheers") stay apart there; on one day, the happening they share is the event. Entries with
+    reports at clock times more than ``clock_apart`` minutes apart stay two (:func:`_clocks_apart`)."""
     by_day: dict[str, list[int]] = {}
     firm: list[bool] = []
     for gi, group in enumerate(groups):
@@ -1225,6 +1265,9 @@ def _join_same_day(groups: list[list[_Item]], retellings: int = 0) -> list[list[
                 if not any(_tell_same_happening(a, b, day=len(day) > 4) for a in distinct[gi] for b in distinct[gj]):
                     continue
                 if not _may_retell(members[ri], members[rj], retellings, day=len(day) > 4):
+                    continue
+                if clock_apart is not None and any(_clocks_apart(a, b, clock_apart)
+                                                   for a in members[ri] for b in members[rj]):
                     continue
                 root = uf.union(ri, rj)
                 members[root] = members[ri] + members[rj]

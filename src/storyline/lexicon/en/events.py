@@ -101,12 +101,15 @@ ONSET_CLASSES = frozenset({"erupt", "strike"})
 
 # Nouns that name one happening in news copy, by group (after the WordNet noun synsets of each
 # kind of disaster: fire.n.01 with blaze/conflagration/inferno and flame.n.01 (a fire's flames),
-# earthquake.n.01 with quake/temblor, cyclone.n.01 / hurricane.n.01 / typhoon.n.01 as tropical
-# storms, explosion.n.01 with blast, flood.n.01 with flooding/deluge): "days after the blaze" is
-# the fire a report says began.
+# earthquake.n.01 with quake/temblor, aftershock.n.01 on its own (a later shock, not the quake),
+# cyclone.n.01 / hurricane.n.01 / typhoon.n.01 as tropical storms, explosion.n.01 with blast,
+# flood.n.01 with flooding/deluge): "days after the blaze" is the fire a report says began. Two
+# reports of one day that each name a group the other does not ("the quake" / "an aftershock")
+# tell two happenings (story/timeline.py, the same-day join).
 HAPPENING_GROUPS: dict[str, frozenset[str]] = {name: frozenset(words.split(",")) for name, words in {
     "fire": "fire,blaze,wildfire,bushfire,inferno,conflagration,flame",
     "earthquake": "earthquake,quake,temblor,tremor",
+    "aftershock": "aftershock",
     "storm": "storm,hurricane,typhoon,cyclone",
     "explosion": "explosion,blast,detonation",
     "flood": "flood,flooding,deluge",
