@@ -49,11 +49,25 @@ POLLS_CLOSED = [  # "The polls were closed."
     ("The", "DT", "DET", "det", 1, "the"), ("polls", "NNS", "NOUN", "nsubjpass", 3, "poll"),
     ("were", "VBD", "AUX", "auxpass", 3, "be"), ("closed", "VBN", "VERB", "ROOT", 3, "close"),
     (".", ".", "PUNCT", "punct", 3, ".")]
-STRIKE_BURNED = [  # "The blaze burned for a week."  (a verb English has no noun "destroy" for)
+STRIKE_BURNED = [  # "The blaze burned for a week."
     ("The", "DT", "DET", "det", 1, "the"), ("blaze", "NN", "NOUN", "nsubj", 2, "blaze"),
     ("burned", "VBD", "VERB", "ROOT", 2, "burn"), ("for", "IN", "ADP", "prep", 2, "for"),
     ("a", "DT", "DET", "det", 5, "a"), ("week", "NN", "NOUN", "pobj", 3, "week"),
     (".", ".", "PUNCT", "punct", 2, ".")]
+
+JAILED_FOR = [  # "She was jailed for six years."
+    ("She", "PRP", "PRON", "nsubjpass", 2, "she"), ("was", "VBD", "AUX", "auxpass", 2, "be"),
+    ("jailed", "VBN", "VERB", "ROOT", 2, "jail"), ("for", "IN", "ADP", "prep", 2, "for"),
+    ("six", "CD", "NUM", "nummod", 5, "six"), ("years", "NNS", "NOUN", "pobj", 3, "year"),
+    (".", ".", "PUNCT", "punct", 2, ".")]
+SENTENCED_TO = [  # "He was sentenced to ten years."
+    ("He", "PRP", "PRON", "nsubjpass", 2, "he"), ("was", "VBD", "AUX", "auxpass", 2, "be"),
+    ("sentenced", "VBN", "VERB", "ROOT", 2, "sentence"), ("to", "IN", "ADP", "prep", 2, "to"),
+    ("ten", "CD", "NUM", "nummod", 5, "ten"), ("years", "NNS", "NOUN", "pobj", 3, "year"),
+    (".", ".", "PUNCT", "punct", 2, ".")]
+PLAYERS_QUIT = [  # "Four players quit."
+    ("Four", "CD", "NUM", "nummod", 1, "four"), ("players", "NNS", "NOUN", "nsubj", 2, "player"),
+    ("quit", "VBD", "VERB", "ROOT", 2, "quit"), (".", ".", "PUNCT", "punct", 2, ".")]
 
 
 @pytest.mark.parametrize(("rows", "counted", "act", "label"), [
@@ -67,6 +81,7 @@ STRIKE_BURNED = [  # "The blaze burned for a week."  (a verb English has no noun
     (PERSON_RESCUED, 1, 3, "people rescued"),
     (MINERS_SEARCHED, 4, 1, "miners searched for"),  # a prepositional verb keeps its preposition
     (WORKERS_PRESUMED, 1, 3, "workers presumed dead"),
+    (PLAYERS_QUIT, 1, 2, "players who quit"),  # a person noun of the role lexicon: "who"
 ])
 def test_count_label(parse, rows, counted, act, label):
     doc = parse(rows)
@@ -88,8 +103,13 @@ def test_clock_label_by_voice(parse):
 
 def test_duration_label_names_a_noun_or_the_act(parse):
     doc = parse(STRIKE_BURNED)
-    assert duration_label(doc[2], "burn") == "length of the burn"  # English has the noun
-    assert duration_label(doc[2], "destroy") == "length of time it burned"  # it has not: the act itself
+    assert duration_label(doc[2], "burn", doc[5]) == "length of time it burned"  # how long the act lasted
+    assert duration_label(doc[2], "destroy", doc[5]) == "length of time it burned"  # no noun "destroy"
+    assert duration_label(doc[2], "fire", doc[5]) == "length of the fire"  # a class English has as a noun
+    jailed = parse(JAILED_FOR)
+    assert duration_label(jailed[2], "jail", jailed[5]) == "length of time it was jailed"  # not "of the jail"
+    sentenced = parse(SENTENCED_TO)
+    assert duration_label(sentenced[2], "sentence", sentenced[5]) == "length of the sentence"  # what it results in
     assert duration_label(parse(CLUB_WON)[4], "victory") == "length of the victory"
 
 

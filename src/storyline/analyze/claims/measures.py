@@ -985,7 +985,7 @@ def _duration_claim(out: _Out, doc: Doc, run: list[Token], unit: Token, between:
             thing = _event_class(verb) or ""
     if not thing:
         return
-    wording = duration_label(anchor, thing)
+    wording = duration_label(anchor, thing, unit)
     # what was asked for, proposed or risked is a different measure from what happened; the
     # most that can be imposed ("faces up to 20 years", "a maximum penalty of 20 years") another
     gov = anchor.head if anchor.dep_ in ("dobj", "pobj", "attr") else anchor

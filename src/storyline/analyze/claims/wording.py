@@ -8,8 +8,9 @@ Penn tag wanted: NNS, VBN, VBD) and picks the shape by the counted noun's role i
 * the noun is what the act is done to (object, passive subject, noun a participle modifies):
   "number of <plural> <past participle>" — "victories won", "directors appointed", "people killed";
 * the noun is the doer (active subject, the "by" agent): a relative clause in the past tense —
-  "fans who attended", "winners who emerged", "nations that took part" ("who" for the person nouns
-  of ``NOUN_CLASSES``, "that" otherwise); an -ing participle is kept as written ("people missing");
+  "fans who attended", "players who quit", "nations that took part" ("who" for the person nouns of
+  ``NOUN_CLASSES`` and the role nouns of ``lexicon/en/names.py``, "that" otherwise); an -ing
+  participle is kept as written ("people missing");
 * the act is not a verb (an adjective or a noun: "two different halves"): no act at all,
   "number of halves", unless the adjective is a verb's participle ("people injured").
 
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getInflection, getLemma
 
 from storyline.lexicon.en.measures import COLLECTIVE_NOUNS, IRREGULAR_PLURALS, NOUN_CLASSES
+from storyline.lexicon.en.names import ROLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -138,7 +140,8 @@ def count_label(counted: Token, pred: Token) -> str:
         return f"{noun} {participle(pred, counted)}"
     if pred.tag_ == "VBG":
         return " ".join([noun, pred.lower_, *_particles(pred), *_bare_object(pred, counted)])
-    who = "who" if NOUN_CLASSES.get(_lemma(counted)) in ("person", "child") else "that"
+    lemma = _lemma(counted)
+    who = "who" if NOUN_CLASSES.get(lemma) in ("person", "child") or lemma in ROLE_NOUNS else "that"
     return " ".join([noun, who, past(pred), *_bare_object(pred, counted)])
 
 
@@ -152,11 +155,16 @@ def clock_label(pred: Token, what: str = "") -> str:
     return f"time of day {who} {act}"
 
 
-def duration_label(anchor: Token, thing: str) -> str:
-    """The length of what a duration belongs to: "length of the sentence" (``thing``, the act's
-    class, when English has it as a noun: "sentenced to 25 years", "a 25-year sentence"), else the
-    act itself: "length of time it burned", "… it was detained" (a noun phrase, as every measure
-    name is: explanations put "the" before it)."""
-    if anchor.pos_ != "VERB" or getAllLemmas(thing, upos="NOUN"):
+def duration_label(anchor: Token, thing: str, unit: Token | None = None) -> str:
+    """The length of what a duration belongs to: the noun that names it ("a 25-year sentence" →
+    "length of the sentence"); for a verb, the noun of its class when English has one and the
+    class is another word than the verb ("detained for 30 days" → "length of the arrest") or the
+    duration is what the act results in ("sentenced to 25 years"); else the act itself, as long as
+    it lasted ("jailed for six years" → "length of time it was jailed", "burned for three days",
+    "will serve 20 years"). A noun phrase, as every measure name is: explanations put "the" before it."""
+    if anchor.pos_ != "VERB":
+        return f"length of the {thing}"
+    result = unit is not None and unit.dep_ == "pobj" and unit.head.lower_ == "to" and unit.head.head.i == anchor.i
+    if getAllLemmas(thing, upos="NOUN") and (thing != _lemma(anchor) or result):
         return f"length of the {thing}"
     return f"length of time it {'was ' + participle(anchor) if is_passive(anchor) else past(anchor)}"
