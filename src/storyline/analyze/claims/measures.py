@@ -194,7 +194,8 @@ def _quantity(doc: Doc, run: list[Token], *, discrete: bool) -> tuple[Quantity, 
 
 
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    lemma = tok.lemma_.lower()
+    return "fine" if lemma == "fin" else lemma  # the model's lemma of "fined"
 
 
 def _event_class(tok: Token) -> str | None:
@@ -278,7 +279,14 @@ def _toll_claim(out: _Out, doc: Doc, run: list[Token]) -> bool:
     if verb is not None and toll is None:
         if _lemma(verb) not in CHANGE_VERBS and _lemma(verb) != "be":
             return False
-        toll = next((c for c in verb.children if c.dep_ == "nsubj" and _lemma(c) in TOLL_NOUNS), None)
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            if _lemma(subj) in TOLL_NOUNS:
+                toll = subj
+            elif _lemma(subj) == "number":  # "the number of dead rose to 40"
+                of = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"), None)
+                if of is not None and _event_class(of) in HARM_PARTICIPLES:
+                    toll, cls = subj, _event_class(of)
     if toll is None:
         return False
     if cls is None:  # "death toll", "injury toll"; a bare toll counts the dead
@@ -622,6 +630,9 @@ def _money_claims(out: _Out, doc: Doc) -> None:
             head = root.head.head
             if head.pos_ == "NOUN" and root.head.lower_ == "of" or head.pos_ == "VERB":
                 pred = head  # "a loss of $8 billion", "paid for $3 million"
+        elif root.dep_ in ("compound", "nmod", "amod", "nummod") and root.head.pos_ == "NOUN" and \
+                root.head.i >= ent.end:
+            pred = root.head  # "a $5.3 million fine", "the $2bn loss"
         if root.dep_ == "pobj" and root.head.lower_ == "from" and pred is not None and \
                 _lemma(pred) in CHANGE_VERBS:
             continue  # "fell to $2 million from $3 million": the earlier value
@@ -658,7 +669,8 @@ def _money_claims(out: _Out, doc: Doc) -> None:
         # comparison only sets amounts of one order of magnitude against each other
         key = f"money|{cls}"
         tokens = [*doc[start:ent.end], pred]
-        what = f"amount {participle(pred)}" if pred.pos_ == "VERB" else f"amount of the {pred.lower_}"
+        what = "cost" if _lemma(pred) == "cost" else f"amount {participle(pred)}" if pred.pos_ == "VERB" \
+            else f"amount of the {pred.lower_}"
         if per:
             out.add(key=f"{key}|per_{per}", measure=f"{what} per {per}", q=q, factor=1.0,
                     unit=currency, tokens=[*tokens, *doc[ent.end:ent.end + 2]], anchor=pred)

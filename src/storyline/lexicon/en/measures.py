@@ -110,6 +110,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "cut": ("cut", "lay", "layoff", "eliminate", "shed"),
     "vote": ("vote", "ballot"),
     "score": ("score", "net", "goal", "strike"),
+    "fine": ("fine", "penalty", "penalize", "penalise"),
     "win": ("win", "defeat", "beat", "garner", "capture", "secure", "receive", "earn", "gain"),
 }
 EVENT_CLASSES: dict[str, str] = {w: cls for cls, words in _CLASSES.items() for w in words}
