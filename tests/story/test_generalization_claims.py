@@ -271,3 +271,29 @@ def test_a_count_so_far_may_be_exceeded_later(nlp):
     )
     [cmp] = [c for c in comparisons if c.attribute == "measure:count|person|rescue"]
     assert cmp.status == "agree"
+
+
+def test_a_fine_as_verb_noun_and_modifier_is_one_amount(nlp):
+    # "fined $3.5 million" (the model lemmatizes "fined" as "fin"), "a penalty of", "a $… fine"
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Finance Wire", "2026-05-11", "Regulators fined Corvane Bank $3.5 million on Monday."),
+        ("Market Daily", "2026-05-11", "The bank paid a $5.3 million fine."),
+        ("Ledger Post", "2026-05-11", "Corvane Bank agreed to a penalty of $5.3 million."),
+    )
+    [fine] = [c for c in comparisons if c.attribute == "measure:money|fine"]
+    assert fine.status == "conflict" and len(fine.sides) == 2
+
+
+def test_the_number_of_dead_and_how_counts_are_described(nlp):
+    claims, _, _ = compare_reports(
+        nlp,
+        ("Quake Desk", "2026-10-01", "The number of dead rose to 40 on Friday."),
+        ("Health Wire", "2026-10-01", "Five children have died. The syrup was sold through 1,187 pharmacies."),
+        ("Cost Post", "2026-10-01", "The repairs cost $40 million."),
+    )
+    measures = {c.attribute: c.measure for c in claims if c.attribute.startswith("measure:")}
+    assert measures["measure:count|person|kill"] == "number of people killed"
+    assert measures["measure:count|child|kill"] == "number of children who died"
+    assert measures["measure:count|pharmacy|sell"] == "number of pharmacies sold through"
+    assert measures["measure:money|cost"] == "cost"
