@@ -21,7 +21,7 @@ PUBLIC = {
     ],
     "storyline.analyze.entities": [
         "expand_title_words", "extract_entities", "fullest_name", "given_name_gender", "given_variants",
-        "gpe_key", "is_given_name", "link_orgs", "name_tokens", "norp_key", "person_compatible",
+        "gpe_key", "is_given_name", "is_given_name_form", "link_orgs", "name_tokens", "norp_key", "person_compatible",
         "person_core", "surname",
     ],
     "storyline.analyze.claims": [

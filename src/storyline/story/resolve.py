@@ -18,12 +18,11 @@ with the same type and name gets its first local key folded into the hash). Pure
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from rapidfuzz import fuzz
 
-from storyline.analyze.entities import names
+from storyline.analyze.entities import is_given_name_form, names
 from storyline.lexicon.en.names import GENERIC_ROLE_WORDS, HONORIFICS, OFFICE_MODIFIERS, OFFICE_WORDS, ROLE_NOUNS
 from storyline.model import ArticleAnalysis, Entity, LocalEntity, Role, Span
 from storyline.options import EntityOptions, ResolveOptions
@@ -45,8 +44,10 @@ def role_words(roles: Sequence[Role]) -> set[str]:
     """Title words of an entity's roles that say what the person is ("judge", "attorney")."""
     out = set()
     for r in roles:
-        for w in r.title.replace("-", " ").split():
-            b = w.lower().replace(".", "")
+        words = r.title.replace("-", " ").split()
+        # an abbreviated title stands for its word ("Gen." is "General", "Adm." is "Admiral")
+        short = [w for w in words if w.endswith(".") or len(w) <= 4]
+        for b in {w.lower().replace(".", "") for w in words} | names.expand_title_words(short):
             if b in ROLE_NOUNS or (b in OFFICE_WORDS and b not in HONORIFICS and b not in OFFICE_MODIFIERS):
                 out.add(b)
     return out
@@ -127,6 +128,37 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
                 uf.union(target, x)
                 rest_words[target] |= words
     _merge_spelling_variants(items, [x for x in idx if items[x].type == "PERSON"], uf, tokens, opts, given)
+    _merge_first_names(items, idx, uf, tokens)
+
+
+def _merge_first_names(items: list[LocalEntity], idx: list[int], uf: UnionFind[int],
+                       tokens: dict[int, tuple[str, ...]]) -> None:
+    """A given name alone ("Marie-Claire said", in an article that never gives the full name) joins
+    the one person of the story whose full name starts with it, in either spelling of a compound
+    given name ("Marie-Claire" / "Marie Claire Dubois"); never when two people of the story have
+    that given name, nor when the word is also a surname of the story."""
+    full_roots: dict[tuple[str, ...], set[int]] = {}
+    surnames: set[str] = set()
+    for x in idx:
+        t = tokens[x]
+        if len(t) >= 2 and items[x].type == "PERSON":
+            surnames.add(t[-1])
+            for k in range(1, len(t)):
+                full_roots.setdefault(t[:k], set()).add(uf.find(x))
+                if "-" in t[0] and k == 1:
+                    full_roots.setdefault(tuple(t[0].split("-")), set()).add(uf.find(x))
+    for x in idx:
+        t = tokens[x]
+        if len(t) != 1 or items[x].type != "PERSON" or t[0] in surnames or items[x].roles:
+            continue
+        if any(len(tokens[y]) >= 2 for y in idx if uf.find(y) == uf.find(x)):
+            continue  # already one with a full name
+        if not is_given_name_form(items[x].name.split()[-1]):
+            continue
+        key = tuple(t[0].split("-"))
+        roots = {uf.find(r) for r in full_roots.get(key, set()) | full_roots.get(t, set())}
+        if len(roots) == 1:
+            uf.union(roots.pop(), x)
 
 
 def _join_hyphenated(toks: tuple[str, ...], hyphenated: set[str]) -> tuple[str, ...]:
@@ -205,12 +237,27 @@ def _merge_spelling_variants(items: list[LocalEntity], persons: list[int], uf: U
                 uf.union(ra, rb)
 
 
-def _vote_type(members: list[LocalEntity]) -> str:
-    votes: Counter[str] = Counter()
+# Types the map step gives a name only on evidence in its words or its context (a storm prefix, a
+# product noun, a place word; see analyze.entities.context), never as the NER's guess.
+_EVIDENCE_TYPES = frozenset({"EVENT", "PRODUCT", "LOC"})
+
+
+def _vote_type(members: list[LocalEntity], datelines: Collection[str] = ()) -> str:
+    """The story's type of an entity: its mentions' types, each article's evidence-only type
+    counting three times, a one-word "person" with no title and no given name half, a stated role
+    deciding PERSON; a name an article's dateline carries ("PORTWELL —") votes for a place."""
+    votes: dict[str, float] = {}
     for le in members:
-        votes[le.type] += max(1, len(le.mentions))
+        weight = 3.0 if le.type in _EVIDENCE_TYPES else 1.0
+        if le.type == "PERSON" and not le.roles and len(names.name_tokens(le.name)) == 1 and \
+                not is_given_name_form(le.name):
+            weight = 0.5  # one word the NER guessed a person: no title, no full name, no given name
+        votes[le.type] = votes.get(le.type, 0.0) + weight * max(1, len(le.mentions))
         if le.type == "PERSON" and le.roles:
-            votes["PERSON"] += 1000  # a stated role/title means a person (see analyze.entities)
+            # a stated role/title means a person (see analyze.entities)
+            votes["PERSON"] = votes.get("PERSON", 0.0) + 1000
+    if datelines and any(" ".join(names.name_tokens(le.name)) in datelines for le in members):
+        votes["GPE"] = votes.get("GPE", 0.0) + 3
     return sorted(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY.get(t, 9), t))[0]
 
 
@@ -261,10 +308,15 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis], opts: ResolveOptions |
             by_key[k] = x
 
     # The same name under two NER types in two articles ("Truth Social" ORG / GPE) is one entity.
+    # A one-word "person" with no title, no full name and no given name ("Verimart" PERSON here,
+    # ORG there) takes part too: the story's vote decides what it is.
+    person_like = {uf.find(x) for x in persons
+                   if items[x].roles or len(names.name_tokens(items[x].name)) >= 2}
     by_name: dict[str, int] = {}
     for x, le in enumerate(items):
         name = " ".join(names.name_tokens(le.name))
-        if len(name.split()) < 2 and le.type == "PERSON":
+        if len(name.split()) < 2 and le.type == "PERSON" and \
+                (uf.find(x) in person_like or is_given_name_form(le.name)):
             continue  # one-word person names were handled in their surname block
         if name in by_name:
             uf.union(by_name[name], x)
@@ -279,9 +331,11 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis], opts: ResolveOptions |
     entity_map: dict[str, str] = {}
     taken: set[str] = set()
     # deterministic order of id assignment: by the smallest local key of each group
+    datelines = {" ".join(names.name_tokens(an.article.dateline.split(",")[0]))
+                 for an in analyses if an.article.dateline}
     for _, xs in sorted(groups.items(), key=lambda kv: min(items[x].key for x in kv[1])):
         members = [items[x] for x in xs]
-        etype = _vote_type(members)
+        etype = _vote_type(members, datelines)
         written = [le.name for le in members for _ in range(max(1, len(le.mentions)))]
         name = names.fullest_name(written)
         eid = _entity_id(etype, name, taken, min(le.key for le in members))

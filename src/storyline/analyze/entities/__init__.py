@@ -3,11 +3,13 @@ the name helpers the story level shares with it.
 
 Modules: :mod:`.extract` (mentions and local entities), :mod:`.names` (name keys and name
 comparison), :mod:`.given_names` (given-name list), :mod:`.casing` (all-caps and title-case text),
-:mod:`.roles` (roles and titles of people).
+:mod:`.roles` (roles and titles of people), :mod:`.context` (what a name's words and its place in the
+parse say about its type).
 """
 
 from __future__ import annotations
 
+from storyline.analyze.entities.context import is_given_name_form
 from storyline.analyze.entities.extract import extract_entities
 from storyline.analyze.entities.given_names import given_name_gender, is_given_name
 from storyline.analyze.entities.names import (
@@ -31,6 +33,7 @@ __all__ = [
     "given_variants",
     "gpe_key",
     "is_given_name",
+    "is_given_name_form",
     "link_orgs",
     "name_tokens",
     "norp_key",

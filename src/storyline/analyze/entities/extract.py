@@ -38,6 +38,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from storyline.analyze.entities.casing import Casing
+from storyline.analyze.entities.context import context_type, is_given_name_form, name_type
 from storyline.analyze.entities.given_names import given_name_gender, is_given_name
 from storyline.analyze.entities.names import (
     bare_word,
@@ -97,8 +98,9 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
 
     ``title_start`` is the first trimmed title token inside the NER span (== i when none).
     """
-    while i < j and (doc[i].dep_ == "det" or doc[i].is_punct or doc[i].lower_ in ("the", "a", "an")):
-        i += 1
+    while i < j and (doc[i].dep_ == "det" or doc[i].is_punct or doc[i].lower_ in ("the", "a", "an") or
+                     (j - i > 1 and doc[i].tag_ == "RB" and _starts_line(doc, i))):
+        i += 1  # "Meanwhile Varnholt Rovers": a sentence adverb the NER took into the name
     title_start = i
     evidence = False
     # Leading honorifics/office words and lower-case descriptors are titles, not the name.
@@ -122,6 +124,10 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
     if j <= i:
         return None
     return i, j, evidence, title_start
+
+
+def _starts_line(doc: Doc, i: int) -> bool:
+    return doc[i].is_sent_start or i == 0 or "\n" in doc[i - 1].text_with_ws
 
 
 def _valid_name(doc: Doc, i: int, j: int) -> bool:
@@ -286,7 +292,10 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
             i, j = trimmed
             title_start = i
         label = ent.label_
-        person = _person_in_span(doc, i, j, label)
+        kind = name_type(doc, i, j, ent.label_)
+        if kind is not None and not evidence:
+            label = kind  # "Storm Delia" is an event, "Eastbay United" a club
+        person = _person_in_span(doc, i, j, label) if kind is None else None
         if person is not None:
             # "Lt. Cmdr. Ann Lee", "Secretary of Commerce Ann Lee", "Ann Lee / AP": the name
             # of a person inside the span; what comes before it is a title (roles read from it)
@@ -301,6 +310,8 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
             continue
         start, end, text = _span_text(doc, i, j)
         c = Candidate(i, j, start, end, text, label, person_evidence=evidence)
+        if not evidence and kind is None:
+            c.type_evidence = context_type(doc, i, j, label)
         if (label == "PERSON" or evidence or j - i == 1) and \
                 not any(is_possessive(t) for t in doc[i:j]):
             c.roles.extend(roles_before(doc, c, title_start, casing))
@@ -331,6 +342,7 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
     # ("former Mesa County Clerk Tina Peters" with "Mesa County" tagged PERSON).
     by_tok = {t: c for c in cands for t in range(c.i, c.j)}
     lowered = {t.text for t in doc if t.is_lower and t.is_alpha}
+    common_nouns = {t.text for t in doc if t.is_lower and t.is_alpha and t.pos_ == "NOUN"}
     kept: list[Candidate] = []
     for c in cands:
         root = doc[c.j - 1]
@@ -342,6 +354,8 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
         if c.label == "PERSON" and not c.person_evidence:
             if c.j - c.i == 1 and doc[c.i].lower_ in lowered and not is_given_name(doc[c.i].text):
                 continue  # "Wildfires" in a headline: a word the article also writes in lower case
+            if c.j - c.i >= 2 and doc[c.j - 1].lower_ in common_nouns and not is_given_name_form(doc[c.i].text):
+                continue  # "Coastal Floods": ends with a noun the article writes in lower case, no given name
             c.label = _not_a_person(doc, c.i, c.j) or c.label
         kept.append(c)
     _coordination_labels(doc, kept, by_tok)
@@ -381,15 +395,22 @@ def _groups(uf: UnionFind[int], n: int) -> dict[int, list[int]]:
     return out
 
 
-def _vote(cands: list[Candidate], members: list[int]) -> str:
+def _vote(cands: list[Candidate], members: list[int], surnames: frozenset[str] = frozenset()) -> str:
     """The group's type: PERSON when any mention has a title/honorific in front of it or a
-    person-role apposition (titles imply a person), else the majority NER label."""
+    person-role apposition (titles imply a person), else the majority of the NER labels, where a
+    one-word PERSON guess that is neither a given name nor the surname of a full name of the article
+    (``surnames``) counts half and a type the context gives (see
+    :mod:`storyline.analyze.entities.context`) counts three times."""
     votes: Counter[str] = Counter()
     for m in members:
         c = cands[m]
         if c.person_evidence:
             return "PERSON"
-        votes[c.label] += 1
+        weak = c.label == "PERSON" and c.j - c.i == 1 and not is_given_name_form(c.text) and \
+            c.text.lower() not in surnames
+        votes[c.label] += 1 if weak else 2  # one word guessed a person, no given name: half a vote
+        if c.type_evidence:
+            votes[c.type_evidence] += 4  # "in X", "X chief executive": context outweighs the NER label
     return sorted(votes, key=lambda lab: (-votes[lab], _LABEL_PRIORITY.get(lab, 9)))[0]
 
 
@@ -397,6 +418,8 @@ def _group_names(doc: Doc, cands: list[Candidate],
                  opts: EntityOptions | None = None) -> tuple[UnionFind[int], dict[int, str]]:
     n = len(cands)
     uf = UnionFind(range(n))
+    surnames = frozenset(person_core(name_tokens(c.text))[-1] for c in cands
+                         if c.label == "PERSON" and len(person_core(name_tokens(c.text))) >= 2)
     first_by_key: dict[str, int] = {}
     for x, c in enumerate(cands):
         key = _exact_key(c)
@@ -404,7 +427,7 @@ def _group_names(doc: Doc, cands: list[Candidate],
             uf.union(first_by_key[key], x)
         else:
             first_by_key[key] = x
-    types = {r: _vote(cands, ms) for r, ms in _groups(uf, n).items()}
+    types = {r: _vote(cands, ms, surnames) for r, ms in _groups(uf, n).items()}
 
     # Person names: shorter forms join the longer name they fit.
     def person_toks(r: int, ms: list[int]) -> list[str]:
@@ -415,11 +438,15 @@ def _group_names(doc: Doc, cands: list[Candidate],
     persons = {r: person_toks(r, ms) for r, ms in groups.items() if types[r] == "PERSON"}
     long_first = sorted(persons, key=lambda r: (-len(persons[r]), r))
     for r in sorted(groups, key=lambda r: (len(person_toks(r, groups[r])), r)):
-        if types[r] not in ("PERSON", "ORG"):
+        if types[r] not in ("PERSON", "ORG", "GPE"):
             continue
         toks = person_toks(r, groups[r])
-        if types[r] == "ORG" and len(toks) != 1:
+        if types[r] != "PERSON" and len(toks) != 1:
             continue
+        if types[r] == "GPE" and any(cands[m].type_evidence or
+                                     gpe_key(cands[m].text) != " ".join(name_tokens(cands[m].text))
+                                     for m in groups[r]):
+            continue  # a one-word "place" may be a surname or first name ("Ferrand said"), not "in X"
         fits = [o for o in long_first if o != r and len(persons[o]) > len(toks)
                 and person_compatible(toks, persons[o], allow_first_name=True)]
         if not fits and types[r] == "PERSON" and len(toks) >= 2:
@@ -444,14 +471,14 @@ def _group_names(doc: Doc, cands: list[Candidate],
 
     # Organizations: acronyms, "X Department" ↔ "Department of X", a dropped non-place prefix.
     groups = _groups(uf, n)
-    types = {r: _vote(cands, ms) for r, ms in groups.items()}
+    types = {r: _vote(cands, ms, surnames) for r, ms in groups.items()}
     orgs = sorted(r for r in groups if types[r] == "ORG")
     org_names = [fullest_name(cands[m].text for m in groups[r]) for r in orgs]
     for a, b in link_orgs(org_names):
         uf.union(orgs[a], orgs[b])
     # Places and groups: one key each ("U.S." = "United States"; "Democrats" = "Democrat").
     groups = _groups(uf, n)
-    types = {r: _vote(cands, ms) for r, ms in groups.items()}
+    types = {r: _vote(cands, ms, surnames) for r, ms in groups.items()}
     seen: dict[tuple[str, str], int] = {}
     for r in sorted(groups):
         t = types[r]
@@ -466,7 +493,7 @@ def _group_names(doc: Doc, cands: list[Candidate],
         else:
             seen[k] = r
     groups = _groups(uf, n)
-    return uf, {r: _vote(cands, ms) for r, ms in groups.items()}
+    return uf, {r: _vote(cands, ms, surnames) for r, ms in groups.items()}
 
 
 # ----------------------------------------------------------------------------- descriptions

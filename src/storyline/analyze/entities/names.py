@@ -133,7 +133,13 @@ def person_compatible(a: list[str], b: list[str], *, allow_first_name: bool = Fa
     suf_a = {bare_word(t) for t in a} & NAME_SUFFIXES
     suf_b = {bare_word(t) for t in b} & NAME_SUFFIXES
     if len(a) == 1:
-        return a[0] == sb or (allow_first_name and a[0] == b[0] and len(b) > 1)
+        if a[0] == sb:
+            return True
+        if not allow_first_name or len(b) < 2:
+            return False
+        # the given name alone, a compound one in either spelling ("Marie-Claire" / "Marie Claire")
+        given = a[0].split("-")
+        return b[0] == a[0] or (len(given) > 1 and len(b) > len(given) and b[:len(given)] == given)
     if sa != sb or suf_a != suf_b:
         return False
     core_a = [t for t in a if bare_word(t) not in NAME_SUFFIXES]

@@ -41,6 +41,9 @@ class Candidate:
     text: str
     label: str
     person_evidence: bool = False
+    # the type the name's context gives it ("in X" → GPE, "X chief executive" → ORG; see
+    # :mod:`storyline.analyze.entities.context`), weighed in the group's vote
+    type_evidence: str | None = None
     description: bool = False
     head_lemma: str | None = None  # descriptions: lemma of the role noun
     modifiers: tuple[str, ...] = ()  # descriptions: lower-cased modifier words

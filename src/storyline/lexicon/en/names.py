@@ -9,6 +9,15 @@ the common English short forms of given names (hypocoristics as listed in Englis
 honorifics, office words and role nouns of English news (AP Stylebook titles; closed classes written
 by hand, spaCy ships no title lexicon), the AP-style abbreviations and USPS postal codes of the US
 states, and common country short forms.
+
+Context evidence for an entity's type (:mod:`storyline.analyze.entities.context`): the prefixes of
+named storms (WMO tropical-cyclone naming and the European windstorm naming of the national
+weather services: "Hurricane X", "Typhoon X", "Storm X"); the closing words of sports club names
+(association-football and general club naming conventions: "X United", "X Rovers", "X FC"); the
+verbs of a sports result ("beat", "drew with"; sports-report English); spatial prepositions (the
+English locative prepositions of CGEL ch. 7); offices held over a place or over a company (AP
+Stylebook titles); the nouns that name a piece of software or a device (general English); the
+nouns of a company's shares (general business English).
 """
 
 from __future__ import annotations
@@ -53,6 +62,40 @@ program programme project
 FACILITY_WORDS = frozenset("""bridge street avenue road highway tower hall stadium arena airport
 station port harbor harbour museum library theatre theater park""".split())
 PLACE_WORDS = frozenset("ocean sea river lake bay island islands mountain mountains valley".split())
+# Words in front of a name that make it the name of a weather event, never of a person ("Storm
+# Delia", "Hurricane Ian", "Tropical Storm X", "Super Typhoon X"): WMO tropical-cyclone naming and
+# the storm naming of the European weather services.
+NAMED_STORM_WORDS = frozenset("storm hurricane typhoon cyclone tropical super winter windstorm".split())
+# Closing words of sports club names ("X United", "X Rovers", "X FC", "X Athletic"): a name that ends
+# with one is a club (an organization), never a person or a place. Association-football and general
+# club naming conventions; "City"/"Town"/"County" are left out (they end place names too), a match
+# context decides for those (SPORTS_RESULT_VERBS).
+CLUB_SUFFIXES = frozenset("""united rovers wanderers athletic athletico albion rangers hotspur fc afc cf sc
+ac sporting dynamo olympique""".split())
+# Verbs of a sports result ("Eastbay beat Northfield 2-1", "drew with", "lost to"): with a score in the
+# sentence, the names they join are teams (organizations). Sports-report English.
+SPORTS_RESULT_VERBS = frozenset("""beat defeat edge thrash rout overcome draw tie lose outscore
+outplay stun upset down""".split())
+# Closing words of the name of a party or a league of members ("the Civic Union", "the Green Front"):
+# a name the NER typed as a place that ends with one is an organization (general English).
+POLITICAL_BODY_WORDS = frozenset("party union league alliance front movement coalition bloc federation".split())
+# Prepositions that put a name in a place ("in Portwell", "near Eastbay"): a name the NER typed
+# PERSON right after one is a place (English locative prepositions).
+PLACE_PREPOSITIONS = frozenset("in near outside across throughout inside around".split())
+# Offices held over a place: "the mayor of X", "X mayor" → X is a place (AP Stylebook titles).
+PLACE_OFFICES = frozenset("mayor governor premier sheriff councillor alderman".split())
+# Nouns of a kind of place: "the town of X", "the island of X", "the province of X" → X is a place
+# (general English).
+PLACE_KIND_NOUNS = frozenset("""town city village island province state county region district capital
+municipality borough parish suburb neighbourhood neighborhood""".split())
+# Words that, with a name in front or after "of", make it a company: "X chief executive",
+# "shares of X", "X shareholders" (general business English; AP Stylebook titles of a company).
+COMPANY_CONTEXT_NOUNS = frozenset("""ceo cfo coo executive chairman chairwoman shareholder
+shareholders share shares stock subsidiary""".split())
+# Nouns of a piece of software or a device: "the X app", "an assistant app called X" name a
+# product, not a person or a place (general English).
+PRODUCT_NOUNS = frozenset("""app apps application software platform phone smartphone tablet laptop
+device browser chatbot console game website headset""".split())
 # Common English short forms of given names ("Joe" for "Joseph"): the same person when the rest of
 # the name agrees. A closed list of general usage.
 NICKNAMES = {

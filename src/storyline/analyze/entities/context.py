@@ -1,0 +1,126 @@
+"""What a name's own words and its place in the parse say about its type, beyond the NER label.
+
+Two kinds of evidence, both read from one sentence (the story-level vote in
+:mod:`storyline.story.resolve` weighs them across articles):
+
+* **the name itself** (:func:`name_type`): a storm prefix ("Storm Delia", "Hurricane Orla") makes an
+  EVENT; a club closing word ("Eastbay United", "Northfield Rovers", "X FC") an ORG;
+* **the context** (:func:`context_type`), for a name with no person evidence (no title, no
+  honorific, not a given name): a place preposition ("in Portwell"), a place office or kind of
+  place ("the mayor of Portwell", "the Portwell mayor", "the island of X") → GPE; a company word
+  ("Lumora chief executive", "shares of Lumora") → ORG; a product noun ("the Pixie app", "an app
+  called Pixie") → PRODUCT; either side of a sports result with a score in the sentence ("Varnholt
+  beat Kestravia City 2-1") → ORG.
+
+The word lists are in :mod:`storyline.lexicon.en.names`. Pure: works on a spaCy Doc.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from storyline.analyze.entities.given_names import is_given_name
+from storyline.analyze.entities.names import bare_word
+from storyline.lexicon.en.names import (
+    CLUB_SUFFIXES,
+    COMPANY_CONTEXT_NOUNS,
+    NAMED_STORM_WORDS,
+    PLACE_KIND_NOUNS,
+    PLACE_OFFICES,
+    PLACE_PREPOSITIONS,
+    POLITICAL_BODY_WORDS,
+    PRODUCT_NOUNS,
+    SPORTS_RESULT_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["context_type", "is_given_name_form", "name_type"]
+
+# a score: "2-1", "3–0", "21-17"
+_SCORE = re.compile(r"\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\b")
+
+
+def is_given_name_form(word: str) -> bool:
+    """A given name, or a compound given name of two joined by a hyphen ("Marie-Claire",
+    "Jean-Luc")."""
+    if is_given_name(word):
+        return True
+    parts = word.split("-")
+    return len(parts) == 2 and all(p[:1].isupper() and is_given_name(p) for p in parts)
+
+
+def name_type(doc: Doc, i: int, j: int, label: str = "") -> str | None:
+    """EVENT for a named storm ("Storm Delia", "Tropical Storm X"), ORG for a club name ("Eastbay
+    United", "X FC") and for a "place" whose name ends like a party's ("the Civic Union"), else
+    None. A storm word must be capitalized and followed by a name word."""
+    k = i
+    while k < j - 1 and bare_word(doc[k].text) in NAMED_STORM_WORDS and doc[k].text[:1].isupper():
+        k += 1
+    if k > i and doc[k].text[:1].isupper():
+        return "EVENT"
+    if j - i >= 2 and bare_word(doc[j - 1].text) in CLUB_SUFFIXES and doc[j - 1].text[:1].isupper():
+        return "ORG"
+    if label == "GPE" and j - i >= 2 and bare_word(doc[j - 1].text) in POLITICAL_BODY_WORDS:
+        return "ORG"
+    return None
+
+
+def _lemma(tok: Token) -> str:
+    return bare_word(tok.lemma_ or tok.text)
+
+
+def _sports_side(doc: Doc, root: Token) -> bool:
+    """The name is the subject or object of a result verb ("beat", "drew with", "lost to") in a
+    sentence with a score."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in ("with", "to", "against"):
+        head = head.head
+    elif root.dep_ in ("conj",) and root.head.dep_ in ("nsubj", "dobj"):
+        head = root.head.head
+    elif root.dep_ not in ("nsubj", "dobj", "nsubjpass"):
+        return False
+    if head.pos_ not in ("VERB", "AUX") or _lemma(head) not in SPORTS_RESULT_VERBS:
+        return False
+    return bool(_SCORE.search(root.sent.text))
+
+
+def context_type(doc: Doc, i: int, j: int, label: str) -> str | None:
+    """The type the parse around ``doc[i:j]`` gives the name (see the module docstring), or None.
+
+    Only for names that carry no mark of a person: a span that starts with a given name, or is
+    followed by a possessive ("in Dubois's view"), gives no context evidence."""
+    if is_given_name_form(doc[i].text):
+        return None
+    if j < len(doc) and doc[j].tag_ == "POS":
+        return None
+    root = doc[i:j].root
+    if _sports_side(doc, root):
+        return "ORG"
+    head = root.head
+    if root.dep_ == "pobj":
+        prep = head.lower_
+        if prep in PLACE_PREPOSITIONS and label == "PERSON":
+            return "GPE"
+        if prep == "of" and head.head is not head:
+            owner = _lemma(head.head)
+            if (owner in PLACE_OFFICES or owner in PLACE_KIND_NOUNS) and label == "PERSON":
+                return "GPE"
+            if owner in COMPANY_CONTEXT_NOUNS:
+                return "ORG"
+        return None
+    if root.dep_ in ("compound", "nmod", "amod") and head.i >= j:
+        noun = _lemma(head)
+        if noun in PLACE_OFFICES and label == "PERSON":
+            return "GPE"
+        if noun in COMPANY_CONTEXT_NOUNS:
+            return "ORG"
+        if noun in PRODUCT_NOUNS:
+            return "PRODUCT"
+        return None
+    if root.dep_ in ("oprd", "attr", "dobj") and _lemma(head) in ("call", "name", "dub") and \
+            head.dep_ in ("acl", "relcl") and _lemma(head.head) in PRODUCT_NOUNS:
+        return "PRODUCT"  # "an assistant app called Pixie"
+    return None
