@@ -291,3 +291,56 @@ def test_given_name_forms_follow_the_gender_cut_offs_of_the_options():
     for options, people in ((None, 2), (Options(entities=genderless), 1)):
         dossier = build_dossier([a, b], options=options)
         assert len([e for e in dossier.entities if e.type == "PERSON"]) == people
+
+
+def test_a_given_name_alone_joins_the_one_full_name_with_it():
+    # a mayor's hyphenated given name alone in a second outlet, her full name written without it
+    a = _analysis("a", "2025-03-01", [("Marie Claire Dubois", "PERSON", ["Marie Claire Dubois"], ["Mayor"])])
+    b = _analysis("b", "2025-03-01", [("Marie-Claire", "PERSON", ["Marie-Claire"], [])])
+    entities, emap = resolve_entities([a, b])
+    assert emap["a:1"] == emap["b:1"]
+    assert _entity_of(entities, emap, "b:1").type == "PERSON"
+
+
+def test_a_given_name_two_people_share_stays_apart():
+    # two engineers named Jean-Luc in the story: "Jean-Luc" alone is neither
+    a = _analysis("a", "2025-03-01", [("Jean-Luc Ferrand", "PERSON", ["Jean-Luc Ferrand"], []),
+                                      ("Jean Luc Moreau", "PERSON", ["Jean Luc Moreau"], [])])
+    b = _analysis("b", "2025-03-02", [("Jean-Luc", "PERSON", ["Jean-Luc"], [])])
+    _, emap = resolve_entities([a, b])
+    assert emap["b:1"] not in (emap["a:1"], emap["a:2"])
+    assert emap["a:1"] != emap["a:2"]
+
+
+def test_a_one_word_person_guess_takes_the_type_the_story_votes():
+    # a retailer the NER called a person in one outlet and a company in two others
+    a = _analysis("a", "2025-03-01", [("Verimart", "PERSON", ["Verimart"], [])])
+    b = _analysis("b", "2025-03-01", [("Verimart", "ORG", ["Verimart"], [])])
+    entities, emap = resolve_entities([a, b])
+    assert emap["a:1"] == emap["b:1"]
+    assert _entity_of(entities, emap, "a:1").type == "ORG"
+    # a surname-only person keeps being a person: a title says so
+    c = _analysis("c", "2025-03-01", [("Okafor", "PERSON", ["Okafor"], ["coach"])])
+    d = _analysis("d", "2025-03-02", [("Okafor", "ORG", ["Okafor"], [])])
+    entities, emap = resolve_entities([c, d])
+    assert _entity_of(entities, emap, "c:1").type == "PERSON"
+
+
+def test_a_dateline_and_evidence_types_win_the_vote():
+    a = _analysis("a", "2025-03-01", [("Portwell", "PERSON", ["Portwell", "Portwell"], [])])
+    a.article.dateline = "PORTWELL"
+    b = _analysis("b", "2025-03-01", [("Portwell", "PERSON", ["Portwell"], [])])
+    entities, emap = resolve_entities([a, b])
+    assert _entity_of(entities, emap, "b:1").type == "GPE"
+    # an app the map step typed PRODUCT from "the Pixie app", a place by the NER elsewhere
+    c = _analysis("c", "2025-03-01", [("Pixie", "PRODUCT", ["Pixie"], [])])
+    d = _analysis("d", "2025-03-01", [("Pixie", "GPE", ["Pixie", "Pixie"], [])])
+    entities, emap = resolve_entities([c, d])
+    assert emap["c:1"] == emap["d:1"] and _entity_of(entities, emap, "c:1").type == "PRODUCT"
+
+
+def test_an_abbreviated_rank_matches_the_rank_written_out():
+    a = _analysis("a", "2025-03-01", [("Oskar Lindqvist", "PERSON", ["Oskar Lindqvist"], ["General", "army chief"])])
+    b = _analysis("b", "2025-03-02", [("Lindqvist", "PERSON", ["Lindqvist"], ["Gen."])])
+    _, emap = resolve_entities([a, b])
+    assert emap["a:1"] == emap["b:1"]

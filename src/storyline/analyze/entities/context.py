@@ -9,8 +9,9 @@ Two kinds of evidence, both read from one sentence (the story-level vote in
   honorific, not a given name): a place preposition ("in Portwell"), a place office or kind of
   place ("the mayor of Portwell", "the Portwell mayor", "the island of X") → GPE; a company word
   ("Lumora chief executive", "shares of Lumora") → ORG; a product noun ("the Pixie app", "an app
-  called Pixie") → PRODUCT; either side of a sports result with a score in the sentence ("Varnholt
-  beat Kestravia City 2-1") → ORG.
+  called Pixie") → PRODUCT; a place (GPE, or "X City", "X Town") on either side of a sports result
+  with a score in the sentence ("Varnholt beat Kestravia City 2-1") → ORG, never a person's name
+  (tennis and boxing results have people as sides).
 
 The word lists are in :mod:`storyline.lexicon.en.names`. Pure: works on a spaCy Doc.
 """
@@ -37,8 +38,10 @@ from storyline.lexicon.en.names import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["context_type", "is_given_name_form", "name_type"]
+__all__ = ["context_type", "is_given_name_form", "name_type", "storm_name", "storm_start"]
 
+# the closing words of place names that are also club names ("Harlow Town", "Kestravia City")
+_PLACE_CLOSERS = frozenset({"city", "town", "county"})
 # a score: "2-1", "3–0", "21-17"
 _SCORE = re.compile(r"\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\b")
 
@@ -68,6 +71,24 @@ def name_type(doc: Doc, i: int, j: int, label: str = "") -> str | None:
     return None
 
 
+def storm_start(doc: Doc, i: int) -> int:
+    """Where a name starts when the NER left its storm prefix out ("Hurricane [Orla]"): the first of
+    the capitalized storm words right before token ``i``, else ``i``."""
+    while i > 0 and bare_word(doc[i - 1].text) in NAMED_STORM_WORDS and doc[i - 1].text[:1].isupper() and \
+            doc[i - 1].ent_type_ not in ("PERSON", "ORG", "GPE"):
+        i -= 1
+    return i
+
+
+def storm_name(text: str) -> str | None:
+    """The name of a storm without its prefix ("Hurricane Orla" → "Orla"), or None."""
+    words = text.split()
+    k = 0
+    while k < len(words) - 1 and bare_word(words[k]) in NAMED_STORM_WORDS:
+        k += 1
+    return " ".join(words[k:]) if k else None
+
+
 def _lemma(tok: Token) -> str:
     return bare_word(tok.lemma_ or tok.text)
 
@@ -92,13 +113,15 @@ def context_type(doc: Doc, i: int, j: int, label: str) -> str | None:
 
     Only for names that carry no mark of a person: a span that starts with a given name, or is
     followed by a possessive ("in Dubois's view"), gives no context evidence."""
+    root = doc[i:j].root
+    # a place that wins or loses a match is its team ("Brazil beat Spain 2-1", "edged Harlow Town
+    # 3-2"); a person's name may be a side too (tennis, boxing), so only places
+    if (label == "GPE" or bare_word(doc[j - 1].text) in _PLACE_CLOSERS) and _sports_side(doc, root):
+        return "ORG"
     if is_given_name_form(doc[i].text):
         return None
     if j < len(doc) and doc[j].tag_ == "POS":
         return None
-    root = doc[i:j].root
-    if _sports_side(doc, root):
-        return "ORG"
     head = root.head
     if root.dep_ == "pobj":
         prep = head.lower_

@@ -38,7 +38,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from storyline.analyze.entities.casing import Casing
-from storyline.analyze.entities.context import context_type, is_given_name_form, name_type
+from storyline.analyze.entities.context import context_type, is_given_name_form, name_type, storm_name, storm_start
 from storyline.analyze.entities.given_names import given_name_gender, is_given_name
 from storyline.analyze.entities.names import (
     bare_word,
@@ -119,8 +119,9 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
         else:
             break
         i += 1
-    while j > i and (is_possessive(doc[j - 1]) or doc[j - 1].is_punct):
-        j -= 1
+    while j > i and (is_possessive(doc[j - 1]) or doc[j - 1].is_punct or
+                     (label == "PERSON" and (doc[j - 1].like_num or doc[j - 1].pos_ in ("NUM", "SYM")))):
+        j -= 1  # "Harlow Town 3-2": a score the NER took into a "person"
     if j <= i:
         return None
     return i, j, evidence, title_start
@@ -213,9 +214,12 @@ def _person_in_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int] | N
             right = _person_in_span(doc, k + 1, j, "credit") if k + 1 < j else None
             return right if right is not None and right[1] == j else None
     for k in range(i, j - 1):
-        if not is_given_name(doc[k].text) or not 2 <= j - k <= 4:
+        # a hyphen joining two given names ("Jean-Luc") is a token of its own: not a word of the name
+        joined = [t for t in doc[k:j] if t.text == "-" and not t.whitespace_ and t.i > k and
+                  not doc[t.i - 1].whitespace_]
+        if not is_given_name(doc[k].text) or not 2 <= j - k - len(joined) <= 4:
             continue
-        tail = doc[k:j]
+        tail = [t for t in doc[k:j] if t not in joined]
         if not all(_namelike(t) for t in tail) or any(bare_word(t.text) in ORG_NAME_WORDS for t in tail):
             return None
         if k == i:
@@ -292,6 +296,8 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
             i, j = trimmed
             title_start = i
         label = ent.label_
+        if not evidence:
+            i = title_start = storm_start(doc, i)
         kind = name_type(doc, i, j, ent.label_)
         if kind is not None and not evidence:
             label = kind  # "Storm Delia" is an event, "Eastbay United" a club
@@ -359,6 +365,11 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
             c.label = _not_a_person(doc, c.i, c.j) or c.label
         kept.append(c)
     _coordination_labels(doc, kept, by_tok)
+    # the storm's name alone later on ("Hurricane Orla ... Orla weakened") is the storm too
+    storms = {storm_name(c.text) for c in kept if c.label == "EVENT"} - {None}
+    for c in kept:
+        if c.text in storms and not c.person_evidence:
+            c.label = "EVENT"
     kept.sort(key=lambda c: c.start)
     return kept
 
@@ -381,7 +392,7 @@ def _coordination_labels(doc: Doc, cands: list[Candidate], by_tok: dict[int, Can
 
 
 def _exact_key(c: Candidate) -> str:
-    toks = name_tokens(c.text)
+    toks = name_tokens((storm_name(c.text) or c.text) if c.label == "EVENT" else c.text)
     if c.label == "PERSON" or c.person_evidence:
         toks = person_core(toks)
     return " ".join(t for t in toks if t not in ("the",))

@@ -1,0 +1,92 @@
+"""Entity types from a name's own words and its context (analyze.entities.context), voted across
+the mentions of one article; on sentences written for these tests, in several domains."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.entities import extract_entities, is_given_name_form, person_compatible
+from storyline.model import Article
+
+
+def entities(nlp, text: str) -> list[tuple[str, str, list[str]]]:
+    _, les = extract_entities(nlp(text), Article(id="t1", text=text))
+    return [(e.name, e.type, [m.text for m in e.mentions]) for e in les]
+
+
+def type_of(nlp, text: str, word: str) -> set[str]:
+    return {t for name, t, ms in entities(nlp, text) if any(word in m for m in ms)}
+
+
+@pytest.mark.parametrize("text, word, want", [
+    # weather: a storm prefix names an event
+    ("Hurricane Orla made landfall near the border on Sunday, and Orla weakened by nightfall.", "Orla", "EVENT"),
+    ("The harbour wall collapsed before dawn on Tuesday as Storm Delia struck.", "Delia", "EVENT"),
+    ("Residents fled as Typhoon Marlo approached the coast, officials said.", "Marlo", "EVENT"),
+    # sports: a club closing word, or a result with a score
+    ("Portwell Rovers postponed Saturday's match against Eastbay United.", "Eastbay", "ORG"),
+    ("Northfield Wanderers lost the final on penalties.", "Northfield", "ORG"),
+    ("Brightwater edged Harlow Town 3-2 after extra time.", "Harlow", "ORG"),
+    # places: a place preposition, an office over a place, a kind of place
+    ("The mayor of Portwell said the harbour wall had failed. Crews worked in Portwell all night.",
+     "Portwell", "GPE"),
+    ("Officials on the island of Maravel said the ferry would resume on Friday.", "Maravel", "GPE"),
+    # business: a company word
+    ("Shares of Lumora fell 6% on Monday. Lumora chief executive Anya Rostova said sales had slowed.",
+     "Lumora", "ORG"),
+    # software: a product noun
+    ("Residents were told to follow updates on the FloodAlert app.", "FloodAlert", "PRODUCT"),
+])
+def test_the_name_and_its_context_decide_the_type(nlp, text, word, want):
+    got = type_of(nlp, text, word)
+    assert got == {want}, entities(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a person keeps being a person next to the same cues
+    ("The crowd in Varnholt cheered for Hana Petrakis, and Petrakis thanked the volunteers.", "Hana Petrakis"),
+    ("Lumora chief executive Anya Rostova said the phone would ship in May.", "Anya Rostova"),
+    ("Judge Carla Menendez, who presided in Halden, said the jury had been sequestered.", "Carla Menendez"),
+    # a tennis result has people as sides: the score makes no team of them
+    ("Ruiz beat Kowalczyk 6-3, 6-4 in the semifinal on Friday.", "Kowalczyk"),
+])
+def test_people_near_place_and_company_cues_stay_people(nlp, text, name):
+    got = {n: t for n, t, _ in entities(nlp, text)}
+    assert got.get(name) == "PERSON", got
+
+
+@pytest.mark.parametrize("text, full, alone", [
+    # a hyphenated given name alone joins the full name written either way
+    ("Marie-Claire Dubois opened the clinic in March. Marie-Claire said the first patients came within an hour.",
+     "Marie-Claire Dubois", "Marie-Claire"),
+    ("Dr. Jean Luc Ferrand, the head of research, presented the trial. Jean-Luc said the results were early.",
+     "Jean Luc Ferrand", "Jean-Luc"),
+])
+def test_a_given_name_alone_joins_the_full_name(nlp, text, full, alone):
+    got = entities(nlp, text)
+    person = next(e for e in got if e[0] == full)
+    assert person[1] == "PERSON" and alone in person[2], got
+    assert not any(name == alone for name, _, _ in got), got
+
+
+def test_a_sentence_adverb_is_not_part_of_a_name(nlp):
+    got = entities(nlp, "Meanwhile Varnholt Rovers drew with Portbridge Athletic 1-1 in the league.")
+    assert not any(name.startswith("Meanwhile") for name, _, _ in got), got
+
+
+def test_compound_given_names_and_first_name_matching():
+    assert is_given_name_form("Marie-Claire") and is_given_name_form("Jean-Luc") and is_given_name_form("Maria")
+    assert not is_given_name_form("Coca-Cola") and not is_given_name_form("Portwell")
+    assert person_compatible(["marie-claire"], ["marie", "claire", "dubois"], allow_first_name=True)
+    assert person_compatible(["jean-luc"], ["jean-luc", "ferrand"], allow_first_name=True)
+    assert not person_compatible(["marie-claire"], ["marie", "dubois"], allow_first_name=True)
+    assert not person_compatible(["marie-claire"], ["marie", "claire", "dubois"])  # across articles: no
+
+
+def test_a_surname_the_ner_typed_a_place_joins_the_person(nlp):
+    # the hyphenated given name is three tokens; the NER calls the full name a company and the
+    # surname a place
+    text = ("Jean-Luc Ferrand, who leads the software team, said the update would ship in March. "
+            "\"We rebuilt the camera stack from scratch,\" Ferrand said.")
+    got = entities(nlp, text)
+    assert ("Jean-Luc Ferrand", "PERSON", ["Jean-Luc Ferrand", "Ferrand"]) in got, got
