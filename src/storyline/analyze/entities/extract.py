@@ -86,6 +86,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+_SCORE_END = re.compile(r"\s\d{1,3}-\d{1,3}$")
 # Tie-break order when voting a group's type.
 _LABEL_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "FAC": 4}
 
@@ -119,9 +120,10 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
         else:
             break
         i += 1
-    while j > i and (is_possessive(doc[j - 1]) or doc[j - 1].is_punct or
-                     (label == "PERSON" and (doc[j - 1].like_num or doc[j - 1].pos_ in ("NUM", "SYM")))):
-        j -= 1  # "Harlow Town 3-2": a score the NER took into a "person"
+    if label == "PERSON" and j - i >= 4 and _SCORE_END.search(doc[i:j].text):
+        j -= 3  # "Harlow Town 3-2": a score the NER took into a "person"
+    while j > i and (is_possessive(doc[j - 1]) or doc[j - 1].is_punct):
+        j -= 1
     if j <= i:
         return None
     return i, j, evidence, title_start
@@ -251,6 +253,8 @@ def _not_a_person(doc: Doc, i: int, j: int) -> str | None:
         return "LOC"
     if last in ORG_NAME_WORDS:
         return "ORG"
+    if j - i >= 2 and doc[j - 1].like_num:
+        return "PRODUCT"  # "Orbiter 3", "Falcon 9": a craft or a model, never a person
     if j - i == 1:
         t = doc[i].text
         inner_caps = any(c.isupper() for c in t[1:]) and not t.isupper() and \
