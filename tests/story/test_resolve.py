@@ -295,8 +295,8 @@ def test_given_name_forms_follow_the_gender_cut_offs_of_the_options():
 
 def test_a_given_name_alone_joins_the_one_full_name_with_it():
     # a mayor's hyphenated given name alone in a second outlet, her full name written without it
-    a = _analysis("a", "2025-03-01", [("Marie Claire Dubois", "PERSON", ["Marie Claire Dubois"], ["Mayor"])])
-    b = _analysis("b", "2025-03-01", [("Marie-Claire", "PERSON", ["Marie-Claire"], [])])
+    a = _analysis("a", "2025-03-01", [("Anne Sophie Marchand", "PERSON", ["Anne Sophie Marchand"], ["Mayor"])])
+    b = _analysis("b", "2025-03-01", [("Anne-Sophie", "PERSON", ["Anne-Sophie"], [])])
     entities, emap = resolve_entities([a, b])
     assert emap["a:1"] == emap["b:1"]
     assert _entity_of(entities, emap, "b:1").type == "PERSON"

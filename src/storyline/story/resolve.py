@@ -133,9 +133,9 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
 
 def _merge_first_names(items: list[LocalEntity], idx: list[int], uf: UnionFind[int],
                        tokens: dict[int, tuple[str, ...]]) -> None:
-    """A given name alone ("Marie-Claire said", in an article that never gives the full name) joins
+    """A given name alone ("Anne-Sophie said", in an article that never gives the full name) joins
     the one person of the story whose full name starts with it, in either spelling of a compound
-    given name ("Marie-Claire" / "Marie Claire Dubois"); never when two people of the story have
+    given name ("Anne-Sophie" / "Anne Sophie Marchand"); never when two people of the story have
     that given name, nor when the word is also a surname of the story."""
     full_roots: dict[tuple[str, ...], set[int]] = {}
     surnames: set[str] = set()

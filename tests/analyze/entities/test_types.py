@@ -57,8 +57,8 @@ def test_people_near_place_and_company_cues_stay_people(nlp, text, name):
 
 @pytest.mark.parametrize("text, full, alone", [
     # a hyphenated given name alone joins the full name written either way
-    ("Marie-Claire Dubois opened the clinic in March. Marie-Claire said the first patients came within an hour.",
-     "Marie-Claire Dubois", "Marie-Claire"),
+    ("Anne-Sophie Marchand opened the clinic in March. Anne-Sophie said the first patients came within an hour.",
+     "Anne-Sophie Marchand", "Anne-Sophie"),
     ("Dr. Jean Luc Ferrand, the head of research, presented the trial. Jean-Luc said the results were early.",
      "Jean Luc Ferrand", "Jean-Luc"),
 ])
@@ -75,12 +75,12 @@ def test_a_sentence_adverb_is_not_part_of_a_name(nlp):
 
 
 def test_compound_given_names_and_first_name_matching():
-    assert is_given_name_form("Marie-Claire") and is_given_name_form("Jean-Luc") and is_given_name_form("Maria")
+    assert is_given_name_form("Anne-Sophie") and is_given_name_form("Jean-Luc") and is_given_name_form("Maria")
     assert not is_given_name_form("Coca-Cola") and not is_given_name_form("Portwell")
-    assert person_compatible(["marie-claire"], ["marie", "claire", "dubois"], allow_first_name=True)
+    assert person_compatible(["anne-sophie"], ["anne", "sophie", "marchand"], allow_first_name=True)
     assert person_compatible(["jean-luc"], ["jean-luc", "ferrand"], allow_first_name=True)
-    assert not person_compatible(["marie-claire"], ["marie", "dubois"], allow_first_name=True)
-    assert not person_compatible(["marie-claire"], ["marie", "claire", "dubois"])  # across articles: no
+    assert not person_compatible(["anne-sophie"], ["anne", "marchand"], allow_first_name=True)
+    assert not person_compatible(["anne-sophie"], ["anne", "sophie", "marchand"])  # across articles: no
 
 
 def test_a_surname_the_ner_typed_a_place_joins_the_person(nlp):

@@ -47,7 +47,7 @@ _SCORE = re.compile(r"\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\b")
 
 
 def is_given_name_form(word: str) -> bool:
-    """A given name, or a compound given name of two joined by a hyphen ("Marie-Claire",
+    """A given name, or a compound given name of two joined by a hyphen ("Anne-Sophie",
     "Jean-Luc")."""
     if is_given_name(word):
         return True
@@ -112,7 +112,7 @@ def context_type(doc: Doc, i: int, j: int, label: str) -> str | None:
     """The type the parse around ``doc[i:j]`` gives the name (see the module docstring), or None.
 
     Only for names that carry no mark of a person: a span that starts with a given name, or is
-    followed by a possessive ("in Dubois's view"), gives no context evidence."""
+    followed by a possessive ("in Marchand's view"), gives no context evidence."""
     root = doc[i:j].root
     # a place that wins or loses a match is its team ("Brazil beat Spain 2-1", "edged Harlow Town
     # 3-2"); a person's name may be a side too (tennis, boxing), so only places

@@ -137,7 +137,7 @@ def person_compatible(a: list[str], b: list[str], *, allow_first_name: bool = Fa
             return True
         if not allow_first_name or len(b) < 2:
             return False
-        # the given name alone, a compound one in either spelling ("Marie-Claire" / "Marie Claire")
+        # the given name alone, a compound one in either spelling ("Anne-Sophie" / "Anne Sophie")
         given = a[0].split("-")
         return b[0] == a[0] or (len(given) > 1 and len(b) > len(given) and b[:len(given)] == given)
     if sa != sb or suf_a != suf_b:
