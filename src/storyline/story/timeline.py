@@ -976,8 +976,9 @@ def _best_match(u: _Item, unit: list[_Item], entry: bool, opts: TimelineOptions)
         elif entry and not m.undated and u.timex is not None and not _masks_agree(u, m):
             continue
         elif entry and not _dates_compatible(u, m) and not _in_named_year(u, m):
-            # the narrative time is an estimate: a near miss is forgiven on a strong match
-            if not _near(u, m, opts.narrative_slack_days):
+            # the narrative time is an estimate: a near miss is forgiven on a strong match of
+            # one kind of report (not a saying about one thing and a saying about another)
+            if not _near(u, m, opts.narrative_slack_days) or not _same_report_kind(u, m):
                 continue
             sc = _content_match(u, m, opts)
             if sc is not None and sc >= opts.strong_match and (best is None or sc > best):
@@ -987,6 +988,13 @@ def _best_match(u: _Item, unit: list[_Item], entry: bool, opts: TimelineOptions)
         if sc is not None and (best is None or sc > best):
             best = sc
     return best
+
+
+def _same_report_kind(u: _Item, m: _Item) -> bool:
+    """The same predicate (or lexicon class), or one of them a state: not a report related to
+    the other only because its attribution ("…, the ministry said") names the other's saying."""
+    return same_predicate(u.mention.predicate, m.mention.predicate) or _stative(u) or _stative(m) \
+        or _head_class(u) is not None or _head_class(m) is not None
 
 
 def _merge_undated(groups: list[list[_Item]], undated: list[_Item], opts: TimelineOptions) -> list[list[_Item]]:
