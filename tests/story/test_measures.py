@@ -291,7 +291,7 @@ def test_shares_with_their_base_and_holder(nlp):
         got.update({c.attribute: c for c in _measures(nlp, text)})
     assert {k: c.value for k, c in got.items()} == {
         "measure:percent|vote": 51.2, "measure:percent|turnout": 47,
-        "measure:percent|share|rise": 4}
+        "measure:percent|stock|rise": 4}  # shares and stock are one thing whose price changes
     assert got["measure:percent|vote"].subject  # Ruiz's share, not anybody's
 
 

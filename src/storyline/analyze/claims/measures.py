@@ -48,9 +48,11 @@ from storyline.lexicon.en.claims import (
 )
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
+    CHANGE_DIRECTIONS,
     CHANGE_VERBS,
     CHILD_NOUNS,
     DIMENSION_WORDS,
+    EQUITY_NOUNS,
     EVENT_CLASSES,
     GENERIC_PREDICATES,
     HARM_PARTICIPLES,
@@ -1071,8 +1073,13 @@ def _percent_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None:
     base = next((p for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"), None)
     verb = unit.head if unit.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "pobj") else None
+    prep = ""
     if verb is not None and verb.pos_ == "ADP":
+        prep = verb.lower_
         verb = verb.head
+    changed = verb is not None and (_lemma(verb) in CHANGE_VERBS or _lemma(verb) in CHANGE_DIRECTIONS)
+    if changed and prep == "from":
+        return  # "fell to 4.1% from 4.4%": the earlier value
     holder: Token | None = None
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
         holder = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1081,9 +1088,14 @@ def _percent_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None:
     if base is not None:
         what = _noun_key(base)
         label = f"share of the {base.lower_}"
-    elif verb is not None and _lemma(verb) in CHANGE_VERBS and holder is not None and \
-            _common(holder):
-        what = f"{_noun_key(holder)}|{EVENT_CLASSES.get(_lemma(verb), _lemma(verb))}"
+    elif verb is not None and changed and prep in ("to", "at") and holder is not None and _common(holder):
+        # "unemployment fell to 4.1%", "the rate stands at 4.4%": the level reached, not the change
+        what, label = _noun_key(holder), f"{holder.lower_} rate"
+        holder = None
+    elif verb is not None and changed and holder is not None and _common(holder):
+        lemma = _lemma(verb)
+        thing = "stock" if _lemma(holder) in EQUITY_NOUNS else _noun_key(holder)
+        what = f"{thing}|{CHANGE_DIRECTIONS.get(lemma) or EVENT_CLASSES.get(lemma, lemma)}"
         label = f"change of the {holder.lower_} ({verb.lower_})"
         holder = None
     elif verb is not None and _lemma(verb) == "be" and holder is not None and _common(holder):

@@ -28,6 +28,10 @@ Sources, so that nothing here is fitted to one story:
 * ``SCOPE_VERBS``: verbs whose subject names an act and whose object is what the act reaches
   (WordNet cover.v.01 "include in scope", affect.v.01, involve.v.01, span.v.01, encompass.v.01):
   "the recall covers 220,000 bottles" counts what was recalled;
+* ``CHANGE_DIRECTIONS``: the verbs of ``CHANGE_VERBS`` and their near synonyms split by the way they
+  move a value (Levin 1993 §45.6 calibratable change of state; WordNet increase.v.02/decrease.v.02
+  hyponyms): "shares rose 29%" and "stock jumped 31%" report one change; ``EQUITY_NOUNS``: "shares"
+  and "stock" as the thing whose price changes;
 * ``RATE_ADVERBS``: the adverbs of frequency that make an amount a rate per unit of time ("$12
   million annually"; Quirk et al. 1985, §8.64 frequency adjuncts).
 """
@@ -186,6 +190,14 @@ HARM_PARTICIPLES = {"kill": "killed", "injure": "injured", "miss": "missing"}
 
 # "the recall covers 220,000 bottles": a count of what the act named by the subject reaches
 SCOPE_VERBS = frozenset({"cover", "affect", "involve", "span", "encompass"})
+
+# "shares rose 29%", "stock jumped 31%": the direction of a change, whatever the verb
+CHANGE_DIRECTIONS = {
+    **{w: "rise" for w in ("rise", "jump", "climb", "gain", "soar", "surge", "increase", "grow",
+                           "advance", "rally", "leap", "spike", "rocket", "swell")},
+    **{w: "fall" for w in ("fall", "drop", "decline", "slip", "sink", "plunge", "tumble", "dip",
+                           "slide", "shrink", "decrease", "slump", "sag", "crash")}}
+EQUITY_NOUNS = frozenset({"share", "stock"})
 
 # an amount followed by one of these is a rate per that unit ("$12 million annually")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
