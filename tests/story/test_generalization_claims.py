@@ -297,3 +297,25 @@ def test_the_number_of_dead_and_how_counts_are_described(nlp):
     assert measures["measure:count|child|kill"] == "number of children who died"
     assert measures["measure:count|pharmacy|sell"] == "number of pharmacies sold through"
     assert measures["measure:money|cost"] == "cost"
+
+
+def test_a_percent_change_by_its_direction_and_a_level_reached(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Market Wire", "2026-06-03", "Shares of Halvik rose 29 percent on Wednesday."),
+        ("Trade Desk", "2026-06-03", "Halvik stock jumped 31% on Wednesday."),
+        ("Jobs Post", "2026-06-03", "Unemployment fell to 4.1 percent in May from 4.4 percent."),
+        ("Labor Daily", "2026-06-03", "Unemployment rose to 4.4% in May."),
+    )
+    got = {c.attribute: c for c in comparisons if c.attribute.startswith("measure:percent")}
+    assert got["measure:percent|stock|rise"].status == "conflict"  # rose/jumped, shares/stock
+    # "fell to 4.1% from 4.4%" is a level of 4.1 (the 4.4 is the earlier one): against "rose to 4.4%"
+    assert got["measure:percent|unemployment"].status == "conflict"
+    assert len(got["measure:percent|unemployment"].sides) == 2
+    # a fall is not set against a rise
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Market Wire", "2026-06-03", "Prices climbed 3 percent."),
+        ("Trade Desk", "2026-06-03", "Prices dropped 3 percent."),
+    )
+    assert not any(c.status in ("agree", "conflict") for c in comparisons)
