@@ -319,3 +319,22 @@ def test_a_percent_change_by_its_direction_and_a_level_reached(nlp):
         ("Trade Desk", "2026-06-03", "Prices dropped 3 percent."),
     )
     assert not any(c.status in ("agree", "conflict") for c in comparisons)
+
+
+def test_a_takeover_price_and_premium_told_two_ways(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Deal Wire", "2026-06-03", "Quorvia agreed to buy Halberd for $2.1 billion in cash. "
+                                    "The offer is a premium of 31 percent over Tuesday's close."),
+        ("Market Desk", "2026-06-03", "The $2.4 billion deal was announced on Wednesday. "
+                                      "The price represents a 29% premium."),
+    )
+    got = {c.attribute: c for c in comparisons}
+    assert got["measure:money|acquire"].status == "conflict"  # "buy … for" and "the … deal"
+    assert got["measure:percent|premium"].status == "conflict"  # "a premium of", "a 29% premium"
+
+
+def test_a_share_of_voters_is_not_its_own_holder(nlp):
+    claims, _, _ = compare_reports(
+        nlp, ("Poll Desk", "2026-11-04", "About 48 percent of registered voters cast a ballot."))
+    assert [c.attribute for c in claims if c.attribute.startswith("measure:")] == ["measure:percent|voter"]

@@ -1082,7 +1082,7 @@ def _percent_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None:
         return  # "fell to 4.1% from 4.4%": the earlier value
     holder: Token | None = None
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
-        holder = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        holder = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != unit.i), None)
         if holder is None and verb.dep_ == "advcl":  # "won the race, taking 51% of the vote"
             holder = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if base is not None:
@@ -1101,6 +1101,13 @@ def _percent_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None:
     elif verb is not None and _lemma(verb) == "be" and holder is not None and _common(holder):
         what, label = _noun_key(holder), f"{holder.lower_} rate"
         holder = None
+    elif (named := _percent_noun(unit)) is not None:
+        # "a 29% premium", "a premium of 31 percent": the share the noun names, of its owner if said
+        what, label = _noun_key(named), f"{named.lower_} in percent"
+        verb = named
+        holder = next((c for c in named.children if c.dep_ == "poss"), None)
+        if holder is not None and holder.pos_ not in ("PROPN", "NOUN"):
+            return  # "its 10% stake": whose is not said here
     else:
         return
     got = _quantity(doc, run, discrete=False)
@@ -1120,6 +1127,21 @@ def _percent_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None:
     out.add(key=f"percent|{what}", measure=label, q=q, factor=1.0, unit="percent",
             tokens=[*doc[start:end], unit, *([base] if base is not None else [])],
             anchor=verb if verb is not None else unit, subject=subject)
+
+
+def _percent_noun(unit: Token) -> Token | None:
+    """The common noun a percentage describes: "a 29% premium" (the percent modifies it), "a
+    premium of 31 percent" (it is the noun's "of" object); never a change or a share with its own
+    base, which have their own keys."""
+    if unit.dep_ in ("compound", "nmod", "amod", "nummod") and unit.head.pos_ == "NOUN" and unit.head.i > unit.i:
+        noun = unit.head
+    elif unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.pos_ == "NOUN":
+        noun = unit.head.head
+    else:
+        return None
+    if _lemma(noun) in ("percent", "percentage", "%") or not noun.is_alpha:
+        return None
+    return noun
 
 
 def _kin_count(out: _Out, doc: Doc, run: list[Token], unit: Token, verb: Token) -> None:

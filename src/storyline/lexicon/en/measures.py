@@ -115,6 +115,8 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "vote": ("vote", "ballot"),
     "score": ("score", "net", "goal", "strike"),
     "fine": ("fine", "penalty", "penalize", "penalise"),
+    # one change of ownership, told by the buyer's or the seller's verb or by its noun
+    "acquire": ("acquire", "buy", "purchase", "acquisition", "takeover", "buyout", "deal"),
     "win": ("win", "defeat", "beat", "garner", "capture", "secure", "receive", "earn", "gain"),
 }
 EVENT_CLASSES: dict[str, str] = {w: cls for cls, words in _CLASSES.items() for w in words}
