@@ -16,10 +16,12 @@ from claims_snippets import build_analysis
     ("The board appoints three new directors every spring.", "number of directors appointed"),
     ("Eighteen companies took part in the auction in Dellport.", "number of companies that took part"),
     ("The company paid out $4 million to the families.", "amount paid out"),
+    ("Sales at Orvane Motors rise 12% as demand recovers.", "change in the sales (rose)"),
     # disasters
     ("At least 23 houses were destroyed by the landslide near Varnby.", "number of houses destroyed"),
     ("Nine climbers were missing after the avalanche on Mount Ferrel.", "number of climbers missing"),
     ("Rescue teams searched for 11 miners trapped underground.", "number of miners searched for"),
+    ("The wildfire near Varnby was 40% contained by Friday.", "share of the wildfire contained"),
     # elections
     ("Voters elected 14 councillors on Tuesday.", "number of councillors elected"),
     ("The polls were closed at 8 pm in Tallow County.", "time of day it was closed"),

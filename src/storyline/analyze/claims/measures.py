@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.analyze.claims.context import Context, char_span, is_hedged, span_of
 from storyline.analyze.claims.numbers import GLUED, GLUED_SCALE, number_runs, number_value, tidy
-from storyline.analyze.claims.wording import clock_label, count_label, duration_label, participle, plural
+from storyline.analyze.claims.wording import clock_label, count_label, duration_label, participle, past, plural
 from storyline.lexicon.en.claims import (
     CHARGE_NOUNS,
     CURRENCY_NAMES,
@@ -1096,10 +1096,13 @@ def _percent_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None:
         lemma = _lemma(verb)
         thing = "stock" if _lemma(holder) in EQUITY_NOUNS else _noun_key(holder)
         what = f"{thing}|{CHANGE_DIRECTIONS.get(lemma) or EVENT_CLASSES.get(lemma, lemma)}"
-        label = f"change of the {holder.lower_} ({verb.lower_})"
+        label = f"change in the {holder.lower_} ({past(verb)})"
         holder = None
     elif verb is not None and _lemma(verb) == "be" and holder is not None and _common(holder):
-        what, label = _noun_key(holder), f"{holder.lower_} rate"
+        state = next((c for c in unit.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
+        # "the fire was 40% contained": the share of the fire in that state, not a "fire rate"
+        what, label = _noun_key(holder), f"share of the {holder.lower_} {participle(state)}" if state is not None \
+            else f"{holder.lower_} rate"
         holder = None
     elif (named := _percent_noun(unit)) is not None:
         # "a 29% premium", "a premium of 31 percent": the share the noun names, of its owner if said
