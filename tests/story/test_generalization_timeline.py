@@ -182,3 +182,15 @@ def test_two_sayings_of_one_speaker_on_different_days_stay_apart(quake):
     for e in d.timeline:
         texts = " ".join(s.text for s in e.sources)
         assert not ("treated more than 300" in texts and "living in tents" in texts)
+
+
+def test_the_head_noun_of_an_organization_name_refers_back_to_it(nlp):
+    # "the guild said": the lexicon's organization words hold the common heads (company, union,
+    # ministry ...); any head noun of an organization named before refers back to it
+    a = analysed(nlp, "The dockers' union, the Harbour Workers Guild, called the offer an insult on Monday. "
+                      "\"Our members deserve better,\" the guild said.")
+    [quote] = a.quotes
+    assert next(e.name for e in a.entities if e.key == quote.speaker) == "Harbour Workers Guild"
+    # a noun that heads no name named before stays unattributed
+    b = analysed(nlp, "The Harbour Workers Guild met on Monday. \"It was a long night,\" the crowd said.")
+    assert [q.speaker for q in b.quotes] == [None]

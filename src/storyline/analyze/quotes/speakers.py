@@ -323,7 +323,17 @@ def _description(ctx: QuoteContext, noun: Token) -> str | None:
         return _org_described(ctx, noun, lemma)
     if lemma in ROLE_NOUNS or lemma in GENERIC_PERSON_NOUNS:
         return _described(ctx, noun)
-    return None
+    return _named_head(ctx, noun, lemma)
+
+
+def _named_head(ctx: QuoteContext, noun: Token, lemma: str) -> str | None:
+    """"the guild", "the consortium": an organization named before whose name ends in that noun
+    ("the Harbour Workers Guild"), the most salient of the last sentences; the head noun of a name
+    refers back to it whatever the noun (the lexicon's lists hold only the common heads)."""
+    def headed_so(key: str) -> bool:
+        ent = ctx.entities.get(key)
+        return ent is not None and ent.type == "ORG" and ent.name.split()[-1].lower() == lemma
+    return _antecedent(ctx, noun, {"ORG"}, None, accept=headed_so)
 
 
 # The written media a speaker issues as their own words ("said in a statement", "in a letter"):
