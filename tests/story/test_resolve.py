@@ -344,3 +344,31 @@ def test_an_abbreviated_rank_matches_the_rank_written_out():
     b = _analysis("b", "2025-03-02", [("Lindqvist", "PERSON", ["Lindqvist"], ["Gen."])])
     _, emap = resolve_entities([a, b])
     assert emap["a:1"] == emap["b:1"]
+
+
+def test_a_given_name_the_ner_typed_a_company_joins_the_person():
+    # a trial doctor's given name alone, typed ORG by the NER in the second outlet
+    a = _analysis("a", "2025-03-01", [("Amara Okonkwo", "PERSON", ["Amara Okonkwo", "Okonkwo"], ["Dr."])])
+    b = _analysis("b", "2025-03-02", [("Amara", "ORG", ["Amara"], []), ("Okonkwo", "PERSON", ["Okonkwo"], [])])
+    entities, emap = resolve_entities([a, b])
+    assert emap["b:1"] == emap["a:1"] == emap["b:2"]
+    assert _entity_of(entities, emap, "b:1").type == "PERSON"
+
+
+def test_a_place_before_a_given_name_keeps_it_a_place():
+    # "in Georgia" is the place, even with a Georgia Lee in the story
+    a = _analysis("a", "2025-03-01", [("Georgia Lee", "PERSON", ["Georgia Lee"], ["coach"])])
+    b = _analysis("b", "2025-03-02", [("Georgia", "GPE", ["Georgia"], [])])
+    b.article.text = "She trained in " + b.article.text
+    for m in b.entities[0].mentions:
+        m.start += len("She trained in ")
+        m.end += len("She trained in ")
+    _, emap = resolve_entities([a, b])
+    assert emap["b:1"] != emap["a:1"]
+
+
+def test_a_one_word_person_guess_that_begins_a_team_name_is_the_team():
+    a = _analysis("a", "2025-03-01", [("Riverton Hawks", "ORG", ["Riverton Hawks"], [])])
+    b = _analysis("b", "2025-03-02", [("Riverton", "PERSON", ["Riverton"], [])])
+    entities, emap = resolve_entities([a, b])
+    assert _entity_of(entities, emap, "b:1").type == "ORG"

@@ -23,7 +23,14 @@ from collections.abc import Collection, Sequence
 from rapidfuzz import fuzz
 
 from storyline.analyze.entities import is_given_name_form, names
-from storyline.lexicon.en.names import GENERIC_ROLE_WORDS, HONORIFICS, OFFICE_MODIFIERS, OFFICE_WORDS, ROLE_NOUNS
+from storyline.lexicon.en.names import (
+    GENERIC_ROLE_WORDS,
+    HONORIFICS,
+    OFFICE_MODIFIERS,
+    OFFICE_WORDS,
+    PLACE_PREPOSITIONS,
+    ROLE_NOUNS,
+)
 from storyline.model import ArticleAnalysis, Entity, LocalEntity, Role, Span
 from storyline.options import EntityOptions, ResolveOptions
 from storyline.unionfind import UnionFind
@@ -58,7 +65,8 @@ def _person_tokens(le: LocalEntity) -> list[str]:
 
 
 def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int],
-                     orgs_single: list[int], opts: ResolveOptions, given: EntityOptions | None) -> None:
+                     orgs_single: list[int], opts: ResolveOptions, given: EntityOptions | None,
+                     others: Sequence[int] = ()) -> None:
     """Merge persons inside their surname blocks (see the module docstring).
 
     Work per block grows with its *distinct* names, not with its entities: entities with the same
@@ -128,15 +136,16 @@ def _resolve_persons(items: list[LocalEntity], idx: list[int], uf: UnionFind[int
                 uf.union(target, x)
                 rest_words[target] |= words
     _merge_spelling_variants(items, [x for x in idx if items[x].type == "PERSON"], uf, tokens, opts, given)
-    _merge_first_names(items, idx, uf, tokens)
+    _merge_first_names(items, idx, others, uf, tokens)
 
 
-def _merge_first_names(items: list[LocalEntity], idx: list[int], uf: UnionFind[int],
+def _merge_first_names(items: list[LocalEntity], idx: list[int], others: Sequence[int], uf: UnionFind[int],
                        tokens: dict[int, tuple[str, ...]]) -> None:
     """A given name alone ("Anne-Sophie said", in an article that never gives the full name) joins
     the one person of the story whose full name starts with it, in either spelling of a compound
     given name ("Anne-Sophie" / "Anne Sophie Marchand"); never when two people of the story have
-    that given name, nor when the word is also a surname of the story."""
+    that given name, nor when the word is also a surname of the story. ``others``: one-word
+    entities the NER typed otherwise ("Amara" ORG) that may be such a given name."""
     full_roots: dict[tuple[str, ...], set[int]] = {}
     surnames: set[str] = set()
     for x in idx:
@@ -147,18 +156,23 @@ def _merge_first_names(items: list[LocalEntity], idx: list[int], uf: UnionFind[i
                 full_roots.setdefault(t[:k], set()).add(uf.find(x))
                 if "-" in t[0] and k == 1:
                     full_roots.setdefault(tuple(t[0].split("-")), set()).add(uf.find(x))
-    for x in idx:
-        t = tokens[x]
-        if len(t) != 1 or items[x].type != "PERSON" or t[0] in surnames or items[x].roles:
+    with_full = {uf.find(x) for x in idx if len(tokens[x]) >= 2}
+    for x in (*idx, *others):
+        t = tokens.get(x) or tuple(names.person_core(names.name_tokens(items[x].name)))
+        if len(t) != 1 or t[0] in surnames or items[x].roles or uf.find(x) in with_full:
             continue
-        if any(len(tokens[y]) >= 2 for y in idx if uf.find(y) == uf.find(x)):
-            continue  # already one with a full name
         if not is_given_name_form(items[x].name.split()[-1]):
             continue
         key = tuple(t[0].split("-"))
         roots = {uf.find(r) for r in full_roots.get(key, set()) | full_roots.get(t, set())}
         if len(roots) == 1:
             uf.union(roots.pop(), x)
+
+
+def _after_place_word(text: str, start: int) -> bool:
+    """The word before ``start`` puts a name in a place ("in Georgia", "of Chelsea")."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and (before[-1].lower() in PLACE_PREPOSITIONS or before[-1].lower() in ("of", "from", "to"))
 
 
 def _join_hyphenated(toks: tuple[str, ...], hyphenated: set[str]) -> tuple[str, ...]:
@@ -242,22 +256,35 @@ def _merge_spelling_variants(items: list[LocalEntity], persons: list[int], uf: U
 _EVIDENCE_TYPES = frozenset({"EVENT", "PRODUCT", "LOC"})
 
 
-def _vote_type(members: list[LocalEntity], datelines: Collection[str] = ()) -> str:
+def _weak_person(le: LocalEntity) -> bool:
+    """One word the NER guessed a person: no title, no full name, no given name."""
+    return le.type == "PERSON" and not le.roles and len(names.name_tokens(le.name)) == 1 and \
+        not is_given_name_form(le.name)
+
+
+def _vote_type(members: list[LocalEntity], datelines: Collection[str] = (),
+               heads: dict[str, str] | None = None) -> str:
     """The story's type of an entity: its mentions' types, each article's evidence-only type
     counting three times, a one-word "person" with no title and no given name half, a stated role
-    deciding PERSON; a name an article's dateline carries ("PORTWELL —") votes for a place."""
+    deciding PERSON; a name an article's dateline carries ("PORTWELL —") votes for a place; a group
+    of one-word person guesses only whose word begins a longer name of another type in the story
+    (``heads``: first word → that type) takes that type."""
     votes: dict[str, float] = {}
     for le in members:
         weight = 3.0 if le.type in _EVIDENCE_TYPES else 1.0
-        if le.type == "PERSON" and not le.roles and len(names.name_tokens(le.name)) == 1 and \
-                not is_given_name_form(le.name):
-            weight = 0.5  # one word the NER guessed a person: no title, no full name, no given name
+        if _weak_person(le):
+            weight = 0.5
         votes[le.type] = votes.get(le.type, 0.0) + weight * max(1, len(le.mentions))
         if le.type == "PERSON" and le.roles:
             # a stated role/title means a person (see analyze.entities)
             votes["PERSON"] = votes.get("PERSON", 0.0) + 1000
     if datelines and any(" ".join(names.name_tokens(le.name)) in datelines for le in members):
         votes["GPE"] = votes.get("GPE", 0.0) + 3
+    if heads and all(_weak_person(le) for le in members):
+        # "Riverton" alone, "Riverton Hawks" an organization of the story: the name's owner
+        head = heads.get(" ".join(names.name_tokens(members[0].name)))
+        if head:
+            return head
     return sorted(votes, key=lambda t: (-votes[t], _TYPE_PRIORITY.get(t, 9), t))[0]
 
 
@@ -287,7 +314,12 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis], opts: ResolveOptions |
     persons = [x for x, le in enumerate(items) if le.type == "PERSON"]
     orgs = [x for x, le in enumerate(items) if le.type == "ORG"]
     orgs_single = [x for x in orgs if len(names.name_tokens(items[x].name)) == 1]
-    _resolve_persons(items, persons, uf, orgs_single, opts or ResolveOptions(), given)
+    # one-word names the NER typed otherwise that may be a given name alone ("Amara" ORG); a place
+    # after a place preposition ("in Georgia") is not
+    given_alone = [x for x, le in enumerate(items) if le.type in ("ORG", "GPE", "NORP") and
+                   len(names.name_tokens(le.name)) == 1 and is_given_name_form(le.name) and
+                   not any(_after_place_word(article_of[x].article.text, m.start) for m in le.mentions)]
+    _resolve_persons(items, persons, uf, orgs_single, opts or ResolveOptions(), given, given_alone)
     person_roots = {uf.find(p) for p in persons}
     org_rest = [x for x in orgs if uf.find(x) not in person_roots]
     for a, b in names.link_orgs([items[x].name for x in org_rest]):
@@ -333,9 +365,14 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis], opts: ResolveOptions |
     # deterministic order of id assignment: by the smallest local key of each group
     datelines = {" ".join(names.name_tokens(an.article.dateline.split(",")[0]))
                  for an in analyses if an.article.dateline}
+    heads: dict[str, str] = {}
+    for le in sorted(items, key=lambda le: (_TYPE_PRIORITY.get(le.type, 9), le.key)):
+        toks = names.name_tokens(le.name)
+        if len(toks) >= 2 and le.type in ("ORG", "GPE", "FAC"):
+            heads.setdefault(toks[0], le.type)
     for _, xs in sorted(groups.items(), key=lambda kv: min(items[x].key for x in kv[1])):
         members = [items[x] for x in xs]
-        etype = _vote_type(members, datelines)
+        etype = _vote_type(members, datelines, heads)
         written = [le.name for le in members for _ in range(max(1, len(le.mentions)))]
         name = names.fullest_name(written)
         eid = _entity_id(etype, name, taken, min(le.key for le in members))

@@ -36,6 +36,9 @@ def type_of(nlp, text: str, word: str) -> set[str]:
      "Lumora", "ORG"),
     # software: a product noun
     ("Residents were told to follow updates on the FloodAlert app.", "FloodAlert", "PRODUCT"),
+    # health: a medicine named in apposition
+    ("The regulator suspended sales of Veltrix, a heart drug made by Carrow Pharma, on Thursday.",
+     "Veltrix", "PRODUCT"),
 ])
 def test_the_name_and_its_context_decide_the_type(nlp, text, word, want):
     got = type_of(nlp, text, word)

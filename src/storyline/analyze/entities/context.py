@@ -9,9 +9,9 @@ Two kinds of evidence, both read from one sentence (the story-level vote in
   honorific, not a given name): a place preposition ("in Portwell"), a place office or kind of
   place ("the mayor of Portwell", "the Portwell mayor", "the island of X") → GPE; a company word
   ("Lumora chief executive", "shares of Lumora") → ORG; a product noun ("the Pixie app", "an app
-  called Pixie") → PRODUCT; a place (GPE, or "X City", "X Town") on either side of a sports result
-  with a score in the sentence ("Varnholt beat Kestravia City 2-1") → ORG, never a person's name
-  (tennis and boxing results have people as sides).
+  called Pixie", "Veltrix, a heart drug") → PRODUCT; a place (GPE, or "X City", "X Town") on
+  either side of a sports result with a score in the sentence ("Varnholt beat Kestravia City
+  2-1") → ORG, never a person's name (tennis and boxing results have people as sides).
 
 The word lists are in :mod:`storyline.lexicon.en.names`. Pure: works on a spaCy Doc.
 """
@@ -123,6 +123,9 @@ def context_type(doc: Doc, i: int, j: int, label: str) -> str | None:
     if j < len(doc) and doc[j].tag_ == "POS":
         return None
     head = root.head
+    if any(ch.dep_ == "appos" and _lemma(ch) in PRODUCT_NOUNS for ch in root.children) or \
+            (root.dep_ == "appos" and _lemma(head) in PRODUCT_NOUNS):
+        return "PRODUCT"  # "X, a heart drug made by ...", "the app, X,"
     if root.dep_ == "pobj":
         prep = head.lower_
         if prep in PLACE_PREPOSITIONS and label == "PERSON":

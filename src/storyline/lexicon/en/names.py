@@ -92,10 +92,10 @@ municipality borough parish suburb neighbourhood neighborhood""".split())
 # "shares of X", "X shareholders" (general business English; AP Stylebook titles of a company).
 COMPANY_CONTEXT_NOUNS = frozenset("""ceo cfo coo executive chairman chairwoman shareholder
 shareholders share shares stock subsidiary""".split())
-# Nouns of a piece of software or a device: "the X app", "an assistant app called X" name a
-# product, not a person or a place (general English).
+# Nouns of a piece of software, a device or a medicine: "the X app", "an assistant app called X",
+# "X, a heart drug" name a product, not a person or a place (general English).
 PRODUCT_NOUNS = frozenset("""app apps application software platform phone smartphone tablet laptop
-device browser chatbot console game website headset""".split())
+device browser chatbot console game website headset drug vaccine medicine medication pill""".split())
 # Common English short forms of given names ("Joe" for "Joseph"): the same person when the rest of
 # the name agrees. A closed list of general usage.
 NICKNAMES = {
