@@ -22,7 +22,7 @@ PUBLIC = {
     "storyline.analyze.entities": [
         "expand_title_words", "extract_entities", "fullest_name", "given_name_gender", "given_variants",
         "gpe_key", "is_given_name", "is_given_name_form", "link_orgs", "name_tokens", "norp_key", "person_compatible",
-        "person_core", "surname",
+        "person_core", "storm_name", "surname",
     ],
     "storyline.analyze.claims": [
         "Quantity", "extract_claims", "extract_measures", "interval_of", "normalize_title", "number_value",

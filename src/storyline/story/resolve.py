@@ -22,7 +22,7 @@ from collections.abc import Collection, Sequence
 
 from rapidfuzz import fuzz
 
-from storyline.analyze.entities import is_given_name_form, names
+from storyline.analyze.entities import is_given_name_form, names, storm_name
 from storyline.lexicon.en.names import (
     GENERIC_ROLE_WORDS,
     HONORIFICS,
@@ -256,6 +256,11 @@ def _merge_spelling_variants(items: list[LocalEntity], persons: list[int], uf: U
 _EVIDENCE_TYPES = frozenset({"EVENT", "PRODUCT", "LOC"})
 
 
+def _unprefixed(le: LocalEntity) -> str:
+    """A storm's or a ship's name without its prefix ("Orla", "Orinda"), any other name as it is."""
+    return (storm_name(le.name) or le.name) if le.type in ("EVENT", "PRODUCT") else le.name
+
+
 def _weak_person(le: LocalEntity) -> bool:
     """One word the NER guessed a person: no title, no full name, no given name."""
     return le.type == "PERSON" and not le.roles and len(names.name_tokens(le.name)) == 1 and \
@@ -331,7 +336,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis], opts: ResolveOptions |
         elif le.type == "NORP":
             k = ("NORP", names.norp_key(le.name))
         elif le.type not in ("PERSON", "ORG"):
-            k = (le.type, " ".join(names.name_tokens(le.name)))
+            k = (le.type, " ".join(names.name_tokens(_unprefixed(le))))
         else:
             continue
         if k in by_key:
@@ -346,7 +351,7 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis], opts: ResolveOptions |
                    if items[x].roles or len(names.name_tokens(items[x].name)) >= 2}
     by_name: dict[str, int] = {}
     for x, le in enumerate(items):
-        name = " ".join(names.name_tokens(le.name))
+        name = " ".join(names.name_tokens(_unprefixed(le)))
         if len(name.split()) < 2 and le.type == "PERSON" and \
                 (uf.find(x) in person_like or is_given_name_form(le.name)):
             continue  # one-word person names were handled in their surname block

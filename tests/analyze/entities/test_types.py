@@ -36,6 +36,8 @@ def type_of(nlp, text: str, word: str) -> set[str]:
      "Lumora", "ORG"),
     # software: a product noun
     ("Residents were told to follow updates on the FloodAlert app.", "FloodAlert", "PRODUCT"),
+    # transport: a ship named after its noun
+    ("The cargo ship Orinda struck a pier of the bridge early on Tuesday.", "Orinda", "PRODUCT"),
     # health: a medicine named in apposition
     ("The regulator suspended sales of Veltrix, a heart drug made by Carrow Pharma, on Thursday.",
      "Veltrix", "PRODUCT"),
@@ -93,3 +95,11 @@ def test_a_surname_the_ner_typed_a_place_joins_the_person(nlp):
             "\"We rebuilt the camera stack from scratch,\" Ferrand said.")
     got = entities(nlp, text)
     assert ("Jean-Luc Ferrand", "PERSON", ["Jean-Luc Ferrand", "Ferrand"]) in got, got
+
+
+def test_a_surname_at_a_sentence_start_the_tagger_made_a_noun(nlp):
+    # the tagger reads the capitalized surname opening a sentence as a common noun
+    text = ("Governor Paulo Menezes declared an emergency. Menezes said divers from the Navy would "
+            "search the water on Wednesday.")
+    got = entities(nlp, text)
+    assert ("Paulo Menezes", "PERSON", ["Paulo Menezes", "Menezes"]) in got, got

@@ -9,7 +9,7 @@ parse say about its type).
 
 from __future__ import annotations
 
-from storyline.analyze.entities.context import is_given_name_form
+from storyline.analyze.entities.context import is_given_name_form, storm_name
 from storyline.analyze.entities.extract import extract_entities
 from storyline.analyze.entities.given_names import given_name_gender, is_given_name
 from storyline.analyze.entities.names import (
@@ -39,5 +39,6 @@ __all__ = [
     "norp_key",
     "person_compatible",
     "person_core",
+    "storm_name",
     "surname",
 ]

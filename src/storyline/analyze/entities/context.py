@@ -4,12 +4,13 @@ Two kinds of evidence, both read from one sentence (the story-level vote in
 :mod:`storyline.story.resolve` weighs them across articles):
 
 * **the name itself** (:func:`name_type`): a storm prefix ("Storm Delia", "Hurricane Orla") makes an
-  EVENT; a club closing word ("Eastbay United", "Northfield Rovers", "X FC") an ORG;
+  EVENT; a club closing word ("Eastbay United", "Northfield Rovers", "X FC") an ORG; a ship
+  prefix ("MV Orinda") a PRODUCT;
 * **the context** (:func:`context_type`), for a name with no person evidence (no title, no
   honorific, not a given name): a place preposition ("in Portwell"), a place office or kind of
   place ("the mayor of Portwell", "the Portwell mayor", "the island of X") → GPE; a company word
   ("Lumora chief executive", "shares of Lumora") → ORG; a product noun ("the Pixie app", "an app
-  called Pixie", "Veltrix, a heart drug") → PRODUCT; a place (GPE, or "X City", "X Town") on
+  called Pixie", "Veltrix, a heart drug", "the cargo ship Orinda") → PRODUCT; a place (GPE, or "X City", "X Town") on
   either side of a sports result with a score in the sentence ("Varnholt beat Kestravia City
   2-1") → ORG, never a person's name (tennis and boxing results have people as sides).
 
@@ -32,7 +33,9 @@ from storyline.lexicon.en.names import (
     PLACE_PREPOSITIONS,
     POLITICAL_BODY_WORDS,
     PRODUCT_NOUNS,
+    SHIP_PREFIXES,
     SPORTS_RESULT_VERBS,
+    VESSEL_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -64,6 +67,8 @@ def name_type(doc: Doc, i: int, j: int, label: str = "") -> str | None:
         k += 1
     if k > i and doc[k].text[:1].isupper():
         return "EVENT"
+    if j - i >= 2 and doc[i].text.isupper() and bare_word(doc[i].text) in SHIP_PREFIXES:
+        return "PRODUCT"  # "MV Orinda", "HMS Resolute": a ship
     if j - i >= 2 and bare_word(doc[j - 1].text) in CLUB_SUFFIXES and doc[j - 1].text[:1].isupper():
         return "ORG"
     if label == "GPE" and j - i >= 2 and bare_word(doc[j - 1].text) in POLITICAL_BODY_WORDS:
@@ -81,10 +86,12 @@ def storm_start(doc: Doc, i: int) -> int:
 
 
 def storm_name(text: str) -> str | None:
-    """The name of a storm without its prefix ("Hurricane Orla" → "Orla"), or None."""
+    """The name of a storm or a ship without its prefix ("Hurricane Orla" → "Orla", "MV Orinda" →
+    "Orinda"), or None when it has none."""
     words = text.split()
     k = 0
-    while k < len(words) - 1 and bare_word(words[k]) in NAMED_STORM_WORDS:
+    while k < len(words) - 1 and (bare_word(words[k]) in NAMED_STORM_WORDS or
+                                  (words[k].isupper() and bare_word(words[k]) in SHIP_PREFIXES)):
         k += 1
     return " ".join(words[k:]) if k else None
 
@@ -123,6 +130,8 @@ def context_type(doc: Doc, i: int, j: int, label: str) -> str | None:
     if j < len(doc) and doc[j].tag_ == "POS":
         return None
     head = root.head
+    if i > 0 and doc[i - 1].is_lower and _lemma(doc[i - 1]) in VESSEL_NOUNS:
+        return "PRODUCT"  # "the cargo ship Orinda", "the lander Kestrel"
     if any(ch.dep_ == "appos" and _lemma(ch) in PRODUCT_NOUNS for ch in root.children) or \
             (root.dep_ == "appos" and _lemma(head) in PRODUCT_NOUNS):
         return "PRODUCT"  # "X, a heart drug made by ...", "the app, X,"

@@ -369,11 +369,12 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
             c.label = _not_a_person(doc, c.i, c.j) or c.label
         kept.append(c)
     _coordination_labels(doc, kept, by_tok)
-    # the storm's name alone later on ("Hurricane Orla ... Orla weakened") is the storm too
-    storms = {storm_name(c.text) for c in kept if c.label == "EVENT"} - {None}
+    # the storm's or ship's name alone later on ("Hurricane Orla ... Orla weakened", "MV Orinda ...
+    # the Orinda") is the storm or the ship too
+    named = {storm_name(c.text): c.label for c in kept if c.label in ("EVENT", "PRODUCT")}
     for c in kept:
-        if c.text in storms and not c.person_evidence:
-            c.label = "EVENT"
+        if c.text in named and not c.person_evidence:
+            c.label = named[c.text]
     kept.sort(key=lambda c: c.start)
     return kept
 
@@ -396,7 +397,7 @@ def _coordination_labels(doc: Doc, cands: list[Candidate], by_tok: dict[int, Can
 
 
 def _exact_key(c: Candidate) -> str:
-    toks = name_tokens((storm_name(c.text) or c.text) if c.label == "EVENT" else c.text)
+    toks = name_tokens((storm_name(c.text) or c.text) if c.label in ("EVENT", "PRODUCT") else c.text)
     if c.label == "PERSON" or c.person_evidence:
         toks = person_core(toks)
     return " ".join(t for t in toks if t not in ("the",))
@@ -662,11 +663,16 @@ def _add_missed_surnames(doc: Doc, cands: list[Candidate], uf: UnionFind[int], t
             by_surname.setdefault(core[-1], []).append((first, r))
     if not by_surname:
         return
+    lowered = {t.text for t in doc if t.is_lower}
     for tok in doc:
         if tok.i in covered or tok.text not in by_surname:
             continue
-        if tok.pos_ not in ("PROPN", "NOUN") or (tok.is_sent_start and tok.pos_ != "PROPN"):
-            continue  # at a sentence start a capital says nothing: "Price increases ..."
+        if tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if tok.is_sent_start and tok.pos_ != "PROPN" and \
+                (tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in lowered):
+            continue  # at a sentence start a capital says little: "Price increases ..."; a subject
+            # never written in lower case is the surname ("Menezes said", tagged a noun)
         before = [(first, r) for first, r in by_surname[tok.text] if first < tok.idx]
         if not before:
             continue

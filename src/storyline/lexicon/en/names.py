@@ -16,8 +16,9 @@ weather services: "Hurricane X", "Typhoon X", "Storm X"); the closing words of s
 (association-football and general club naming conventions: "X United", "X Rovers", "X FC"); the
 verbs of a sports result ("beat", "drew with"; sports-report English); spatial prepositions (the
 English locative prepositions of CGEL ch. 7); offices held over a place or over a company (AP
-Stylebook titles); the nouns that name a piece of software or a device (general English); the
-nouns of a company's shares (general business English).
+Stylebook titles); the nouns that name a piece of software, a device, a medicine or a vessel
+(general English; merchant and naval ship prefixes); the nouns of a company's shares (general
+business English).
 """
 
 from __future__ import annotations
@@ -66,6 +67,12 @@ PLACE_WORDS = frozenset("ocean sea river lake bay island islands mountain mounta
 # Delia", "Hurricane Ian", "Tropical Storm X", "Super Typhoon X"): WMO tropical-cyclone naming and
 # the storm naming of the European weather services.
 NAMED_STORM_WORDS = frozenset("storm hurricane typhoon cyclone tropical super winter windstorm".split())
+# Nouns of a ship or a craft right before its name ("the cargo ship X", "the tanker X", "the lander
+# X"), and the prefixes of ship names (merchant and naval ship prefixes: MV, SS, HMS, USS, RMS, MT):
+# the name is a vehicle (PRODUCT), never a person (general English; ship-prefix conventions).
+VESSEL_NOUNS = frozenset("""ship vessel tanker freighter ferry yacht submarine trawler barge liner frigate
+destroyer carrier spacecraft lander""".split())
+SHIP_PREFIXES = frozenset("mv ss hms uss rms mt".split())
 # Closing words of sports club names ("X United", "X Rovers", "X FC", "X Athletic"): a name that ends
 # with one is a club (an organization), never a person or a place. Association-football and general
 # club naming conventions; "City"/"Town"/"County" are left out (they end place names too), a match
