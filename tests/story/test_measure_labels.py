@@ -19,6 +19,7 @@ from claims_snippets import build_analysis
     ("Sales at Orvane Motors rise 12% as demand recovers.", "change in the sales (rose)"),
     # disasters
     ("At least 23 houses were destroyed by the landslide near Varnby.", "number of houses destroyed"),
+    ("Road crews re-opened 40 bridges after the flood.", "number of bridges re-opened"),  # split at its hyphen
     ("Nine climbers were missing after the avalanche on Mount Ferrel.", "number of climbers missing"),
     ("Rescue teams searched for 11 miners trapped underground.", "number of miners searched for"),
     ("The wildfire near Varnby was 40% contained by Friday.", "share of the wildfire contained"),

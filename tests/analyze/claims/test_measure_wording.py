@@ -65,6 +65,10 @@ SENTENCED_TO = [  # "He was sentenced to ten years."
     ("sentenced", "VBN", "VERB", "ROOT", 2, "sentence"), ("to", "IN", "ADP", "prep", 2, "to"),
     ("ten", "CD", "NUM", "nummod", 5, "ten"), ("years", "NNS", "NOUN", "pobj", 3, "year"),
     (".", ".", "PUNCT", "punct", 2, ".")]
+FLIGHTS_CANCELLED = [  # "The airline cancelled 300 flights."
+    ("The", "DT", "DET", "det", 1, "the"), ("airline", "NN", "NOUN", "nsubj", 2, "airline"),
+    ("cancelled", "VBD", "VERB", "ROOT", 2, "cancel"), ("300", "CD", "NUM", "nummod", 4, "300"),
+    ("flights", "NNS", "NOUN", "dobj", 2, "flight"), (".", ".", "PUNCT", "punct", 2, ".")]
 PLAYERS_QUIT = [  # "Four players quit."
     ("Four", "CD", "NUM", "nummod", 1, "four"), ("players", "NNS", "NOUN", "nsubj", 2, "player"),
     ("quit", "VBD", "VERB", "ROOT", 2, "quit"), (".", ".", "PUNCT", "punct", 2, ".")]
@@ -82,6 +86,7 @@ PLAYERS_QUIT = [  # "Four players quit."
     (MINERS_SEARCHED, 4, 1, "miners searched for"),  # a prepositional verb keeps its preposition
     (WORKERS_PRESUMED, 1, 3, "workers presumed dead"),
     (PLAYERS_QUIT, 1, 2, "players who quit"),  # a person noun of the role lexicon: "who"
+    (FLIGHTS_CANCELLED, 4, 2, "flights cancelled"),  # the writer's spelling, not the lexicon's "canceled"
 ])
 def test_count_label(parse, rows, counted, act, label):
     doc = parse(rows)

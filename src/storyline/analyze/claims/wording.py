@@ -45,6 +45,30 @@ def _inflect(lemma: str, tag: str, written: str) -> str:
     return forms[0] if forms else written
 
 
+def _hyphenated(tok: Token) -> str:
+    """The written word a token is part of when the tokenizer split it at hyphens ("co-authored",
+    "re-opened"), else ""."""
+    doc, start, end = tok.doc, tok.i, tok.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and \
+            not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and \
+            not doc[end + 1].whitespace_:
+        end += 2
+    return doc[start:end + 1].text.lower() if end > start else ""
+
+
+def _verb_form(pred: Token, tag: str) -> str:
+    """The verb in the form ``tag`` (VBN, VBD): the written word when it already is that form (the
+    writer's spelling kept: "cancelled", "burnt"), else its lemma inflected ("take" → "taken")."""
+    if (compound := _hyphenated(pred)):
+        return compound  # the parse of a split word is no lemma to inflect
+    lemma = _lemma(pred)
+    if pred.tag_ in ("VBD", "VBN") and getInflection(lemma, tag=pred.tag_) == getInflection(lemma, tag=tag):
+        return pred.lower_
+    return _inflect(lemma, tag, pred.lower_)
+
+
 def plural(noun: Token) -> str:
     """The counted noun in the plural: as written when the text has it so ("people", "halves"),
     else its lemma inflected ("victory" → "victories"; group nouns stay: "crew", "staff")."""
@@ -67,7 +91,7 @@ def participle(pred: Token, counted: Token | None = None) -> str:
     adjective the sentence says of the counted noun ("presumed dead", "found alive"), and the
     preposition of a prepositional verb when the counted word is that preposition's object right
     after it ("searched for", "asked for")."""
-    words = [_inflect(_lemma(pred), "VBN", pred.lower_), *_particles(pred)]
+    words = [_verb_form(pred, "VBN"), *_particles(pred)]
     if counted is not None and counted.head.i == pred.i and counted.dep_ in ("nsubjpass", "dobj"):
         words += [c.lower_ for c in pred.children if c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ"
                   and not list(c.children)]  # what is said of the counted noun itself
@@ -79,7 +103,7 @@ def participle(pred: Token, counted: Token | None = None) -> str:
 
 def past(pred: Token) -> str:
     """The act in the simple past with its particle ("touched down", "talked", "took")."""
-    return " ".join([_inflect(_lemma(pred), "VBD", pred.lower_), *_particles(pred)])
+    return " ".join([_verb_form(pred, "VBD"), *_particles(pred)])
 
 
 def is_passive(pred: Token) -> bool:
