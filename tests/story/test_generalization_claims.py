@@ -143,6 +143,9 @@ def test_recall_apparent_conflicts_not_flagged(recall):
         assert v not in values, flagged
     pharmacies = _comparison(recall, 1187, 1200)
     assert pharmacies is not None and pharmacies["status"] == "compatible"
+    # "at least 20 taken to hospital" and "24 admitted to hospital": one count, the bound holds
+    hospital = _comparison(recall, 20, 24, attribute="measure:count|person|hospitalize")
+    assert hospital is not None and hospital["status"] == "compatible"
 
 
 # ----------------------------------------------------------------------------- a third domain
@@ -338,3 +341,17 @@ def test_a_share_of_voters_is_not_its_own_holder(nlp):
     claims, _, _ = compare_reports(
         nlp, ("Poll Desk", "2026-11-04", "About 48 percent of registered voters cast a ballot."))
     assert [c.attribute for c in claims if c.attribute.startswith("measure:")] == ["measure:percent|voter"]
+
+
+def test_hospital_stays_homes_left_and_an_age_in_a_relative_clause(nlp):
+    claims, comparisons, _ = compare_reports(
+        nlp,
+        ("Storm Desk", "2026-01-20", "Nine patients were admitted to hospital. The storm forced "
+                                     "4,000 people from their homes."),
+        ("Coast Wire", "2026-01-20", "Twelve people were hospitalized and about 3,900 people were evacuated."),
+        ("Town Post", "2026-01-20", "Mayor Ilse Varnholt, who is 47, visited the shelters."),
+    )
+    got = {c.attribute: c for c in comparisons}
+    assert got["measure:count|person|hospitalize"].status == "conflict"
+    assert got["measure:count|person|displace"].status == "compatible"
+    assert [c.value for c in claims if c.attribute == "age"] == [47]

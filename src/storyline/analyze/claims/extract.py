@@ -226,6 +226,10 @@ def _age_claim(b: ClaimBuilder, doc: Doc, run: list[Token], value: float, head: 
             len(run) == 1 and num.text.isdigit() and not any(True for _ in num.children):
         # "Peters, 70, ...": news style writes ages in figures, so "one of ..." is no age
         person = num.head  # (checked to be a person below)
+    elif num.dep_ == "attr" and num.head.lemma_ == "be" and num.head.dep_ == "relcl" and \
+            num.head.head.pos_ == "PROPN" and any(c.dep_ == "nsubj" and c.lower_ == "who"
+                                                   for c in num.head.children):
+        person = num.head.head  # "Olga Brisk, who is 47, …"
     elif num.head.lower_ in ("aged", "age") and num.head.head.i != num.head.i:
         tokens.append(num.head)
         person = num.head.head if num.head.dep_ in ("acl", "amod", "appos") else None

@@ -48,6 +48,7 @@ from storyline.lexicon.en.claims import (
 )
 from storyline.lexicon.en.measures import (
     APPROX_WORDS,
+    CARRY_VERBS,
     CHANGE_DIRECTIONS,
     CHANGE_VERBS,
     CHILD_NOUNS,
@@ -56,6 +57,8 @@ from storyline.lexicon.en.measures import (
     EVENT_CLASSES,
     GENERIC_PREDICATES,
     HARM_PARTICIPLES,
+    HOME_NOUNS,
+    HOSPITAL_NOUNS,
     KIN_NOUNS,
     LOWER_BOUND_WORDS,
     MARGIN_NOUNS,
@@ -66,6 +69,7 @@ from storyline.lexicon.en.measures import (
     PHYSICAL_UNITS,
     PROPOSAL_VERBS,
     RATE_ADVERBS,
+    REMOVAL_VERBS,
     RISK_VERBS,
     SCOPE_VERBS,
     TIME_UNITS_SECONDS,
@@ -209,6 +213,13 @@ def _event_class(tok: Token) -> str | None:
         return "attend"  # "people entering stadiums": spectators, not arrivals
     if lemma == "claim" and any(c.dep_ == "dobj" and _lemma(c) == "life" for c in tok.children):
         return "kill"  # "the blaze claimed 15 lives"
+    if lemma in CARRY_VERBS | REMOVAL_VERBS and tok.pos_ == "VERB":
+        goal = {(p.lower_, _lemma(o)) for p in tok.children if p.dep_ in ("prep", "dative")
+                for o in p.children if o.dep_ == "pobj"}
+        if lemma in CARRY_VERBS and any(w in ("to", "into", "in") and n in HOSPITAL_NOUNS for w, n in goal):
+            return "hospitalize"  # "admitted to hospital", "taken to a clinic"
+        if lemma in REMOVAL_VERBS and any(w in ("from", "of") and n in HOME_NOUNS for w, n in goal):
+            return "displace"  # "forced 4,000 people from their homes"
     if lemma in GENERIC_PREDICATES:
         return None
     return EVENT_CLASSES.get(lemma, lemma)

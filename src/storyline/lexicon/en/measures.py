@@ -32,6 +32,10 @@ Sources, so that nothing here is fitted to one story:
   move a value (Levin 1993 §45.6 calibratable change of state; WordNet increase.v.02/decrease.v.02
   hyponyms): "shares rose 29%" and "stock jumped 31%" report one change; ``EQUITY_NOUNS``: "shares"
   and "stock" as the thing whose price changes;
+* ``HOSPITAL_NOUNS`` / ``CARRY_VERBS``: "admitted to hospital", "taken to hospital", "rushed to a
+  clinic" are hospitalizations (WordNet hospitalize.v.01 "admit into a hospital"; the carrying verbs
+  are Levin 1993 §11.1 "send" and §11.4 "carry" verbs with "admit"); ``HOME_NOUNS``: "forced 4,000
+  people from their homes", "drove them out of their homes" displace them (WordNet displace.v.03);
 * ``RATE_ADVERBS``: the adverbs of frequency that make an amount a rate per unit of time ("$12
   million annually"; Quirk et al. 1985, §8.64 frequency adjuncts).
 """
@@ -100,6 +104,7 @@ _CLASSES: dict[str, tuple[str, ...]] = {
     "rescue": ("rescue", "save", "pull", "airlift", "extract"),
     "kill": ("kill", "die", "dead", "death", "perish", "fatality"),
     "injure": ("injure", "hurt", "wound", "injured", "injury"),
+    "hospitalize": ("hospitalize", "hospitalise", "hospitalization", "hospitalisation"),
     "miss": ("miss", "missing", "unaccounted", "disappear"),
     "destroy": ("destroy", "raze", "level", "flatten", "obliterate", "gut", "burn"),
     "damage": ("damage", "harm"),
@@ -132,7 +137,7 @@ GENERIC_PREDICATES = frozenset({
 
 NOUN_CLASSES: dict[str, str] = {
     "people": "person", "person": "person", "persons": "person", "individual": "person",
-    "resident": "person", "civilian": "person", "man": "person", "woman": "person",
+    "resident": "person", "civilian": "person", "patient": "person", "man": "person", "woman": "person",
     "fan": "person", "spectator": "person", "attendee": "person", "supporter": "person",
     # "claimed 15 lives", "saved 300 lives": a life counted is a person
     "life": "person",
@@ -200,6 +205,13 @@ CHANGE_DIRECTIONS = {
     **{w: "fall" for w in ("fall", "drop", "decline", "slip", "sink", "plunge", "tumble", "dip",
                            "slide", "shrink", "decrease", "slump", "sag", "crash")}}
 EQUITY_NOUNS = frozenset({"share", "stock"})
+
+# "admitted to hospital", "taken to hospital", "forced from their homes": the act is where they went
+HOSPITAL_NOUNS = frozenset({"hospital", "clinic", "icu", "infirmary"})
+CARRY_VERBS = frozenset({"admit", "take", "rush", "bring", "fly", "airlift", "send", "carry",
+                         "transport", "transfer", "move", "evacuate"})
+HOME_NOUNS = frozenset({"home", "house", "village", "town", "neighbourhood", "neighborhood"})
+REMOVAL_VERBS = frozenset({"force", "drive", "chase", "push", "flee", "move"})
 
 # an amount followed by one of these is a rate per that unit ("$12 million annually")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
