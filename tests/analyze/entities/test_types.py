@@ -38,6 +38,7 @@ def type_of(nlp, text: str, word: str) -> set[str]:
     ("Residents were told to follow updates on the FloodAlert app.", "FloodAlert", "PRODUCT"),
     # transport: a ship named after its noun
     ("The cargo ship Orinda struck a pier of the bridge early on Tuesday.", "Orinda", "PRODUCT"),
+    ("Controllers cheered as the Pika rover rolled out of the lander on Friday.", "Pika", "PRODUCT"),
     # health: a medicine named in apposition
     ("The regulator suspended sales of Veltrix, a heart drug made by Carrow Pharma, on Thursday.",
      "Veltrix", "PRODUCT"),
@@ -103,3 +104,12 @@ def test_a_surname_at_a_sentence_start_the_tagger_made_a_noun(nlp):
             "search the water on Wednesday.")
     got = entities(nlp, text)
     assert ("Paulo Menezes", "PERSON", ["Paulo Menezes", "Menezes"]) in got, got
+
+
+def test_a_given_name_the_ner_missed_as_a_subject(nlp):
+    # a mission director named in full, then by her given name alone, which the NER does not tag
+    text = ("Mission director Priya Raghunathan said the lander was healthy. Priya, who has led the "
+            "mission since 2019, said it had used less fuel than planned.")
+    got = entities(nlp, text)
+    person = next(e for e in got if e[0] == "Priya Raghunathan")
+    assert person[1] == "PERSON" and "Priya" in person[2], got

@@ -152,8 +152,8 @@ def context_type(doc: Doc, i: int, j: int, label: str) -> str | None:
             return "GPE"
         if noun in COMPANY_CONTEXT_NOUNS:
             return "ORG"
-        if noun in PRODUCT_NOUNS:
-            return "PRODUCT"
+        if noun in PRODUCT_NOUNS or noun in VESSEL_NOUNS:
+            return "PRODUCT"  # "the Pixie app", "the Pika rover"
         return None
     if root.dep_ in ("oprd", "attr", "dobj") and _lemma(head) in ("call", "name", "dub") and \
             head.dep_ in ("acl", "relcl") and _lemma(head.head) in PRODUCT_NOUNS:

@@ -348,6 +348,19 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
                 start, end, text = _span_text(doc, i, j)
                 cands.append(Candidate(i, j, start, end, text, "PERSON", person_evidence=True))
                 covered.update(range(i, j))
+    # A given name alone that the NER missed, as the subject of a verb ("Priya, who has led the
+    # mission since 2019, said"): a one-word person name (joined to the full name later, here or
+    # across the story).
+    lower_words = {t.text for t in doc if t.is_lower}
+    for tok in doc:
+        if tok.i in covered or tok.ent_type_ or tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if tok.head.pos_ not in ("VERB", "AUX") or tok.lower_ in lower_words or not is_given_name(tok.text):
+            continue
+        if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" for k in (tok.i - 1, tok.i + 1)):
+            continue  # part of a longer name the NER missed: not read here
+        cands.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PERSON"))
+        covered.add(tok.i)
     # A "name" that only modifies another person's name is part of that name's title
     # ("former Mesa County Clerk Tina Peters" with "Mesa County" tagged PERSON).
     by_tok = {t: c for c in cands for t in range(c.i, c.j)}

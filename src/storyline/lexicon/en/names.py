@@ -71,7 +71,7 @@ NAMED_STORM_WORDS = frozenset("storm hurricane typhoon cyclone tropical super wi
 # X"), and the prefixes of ship names (merchant and naval ship prefixes: MV, SS, HMS, USS, RMS, MT):
 # the name is a vehicle (PRODUCT), never a person (general English; ship-prefix conventions).
 VESSEL_NOUNS = frozenset("""ship vessel tanker freighter ferry yacht submarine trawler barge liner frigate
-destroyer carrier spacecraft lander""".split())
+destroyer carrier spacecraft lander rover satellite telescope drone aircraft""".split())
 SHIP_PREFIXES = frozenset("mv ss hms uss rms mt".split())
 # Closing words of sports club names ("X United", "X Rovers", "X FC", "X Athletic"): a name that ends
 # with one is a club (an organization), never a person or a place. Association-football and general
