@@ -194,3 +194,29 @@ def test_the_head_noun_of_an_organization_name_refers_back_to_it(nlp):
     # a noun that heads no name named before stays unattributed
     b = analysed(nlp, "The Harbour Workers Guild met on Monday. \"It was a long night,\" the crowd said.")
     assert [q.speaker for q in b.quotes] == [None]
+
+
+FERRY = {
+    "a.txt": "date 2026-09-17 Ferry sinks off Corvel island, dozens missing\n\nPORT ANSEL (Tidewater Wire) — A "
+             "passenger ferry carrying 180 people capsized in rough seas off Corvel island on Wednesday night, the "
+             "coast guard said.\n\nThe ferry, the Santa Brisa, left Port Ansel at 7 p.m. on Wednesday and sent a "
+             "distress call at 10:40 p.m.",
+    "b.txt": "date 2026-09-18 Death toll from Corvel ferry disaster rises to 23\n\nThe death toll from the sinking "
+             "of the Santa Brisa rose to 23 on Friday as divers recovered more bodies from the wreck, officials "
+             "said.\n\nThe ferry went down late on Wednesday about four kilometres off Corvel.",
+    "c.txt": "date 2026-09-19 Captain of sunken ferry detained\n\nPolice in Port Ansel detained the captain of "
+             "the Santa Brisa on Friday.\n\nThe ferry sank on Wednesday night in high waves.",
+}
+
+
+def test_capsized_sank_and_went_down_are_one_loss(nlp):
+    # three outlets, three verbs of one ship's loss (WordNet sink.v.03 / founder.v.01 / capsize.v.01);
+    # "went down" with its particle even where the parser attaches "down" as an adverb
+    analyses = [analysed(nlp, text, name) for name, text in FERRY.items()]
+    names = {a.article.id: a.article.path for a in analyses}
+    timeline = build_dossier(analyses).timeline
+    [loss] = [e for e in timeline if any("capsized" in s.text for s in e.sources)]
+    assert loss.date.value.startswith("2026-09-16")
+    assert sorted(names[s.article] for s in loss.sources) == ["a.txt", "b.txt", "c.txt"]
+    # the departure and the distress call of that evening stay apart from it
+    assert not any("left Port Ansel" in s.text for s in loss.sources)

@@ -145,7 +145,10 @@ def predicate_phrase(verb: Token) -> str | None:
         return "post"
     words = [verb.lemma_.lower()]
     for c in verb.children:
-        if c.dep_ == "prt" or (c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"):
+        # a particle: "prt", or tagged RP right after the verb but attached as "advmod" (a parser
+        # slip: "the ferry went down late on Wednesday")
+        if c.dep_ == "prt" or (c.tag_ == "RP" and c.dep_ == "advmod" and c.i == verb.i + 1) or \
+                (c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"):
             words.append(c.lower_)
     return " ".join(words) or None
 

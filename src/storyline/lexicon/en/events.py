@@ -10,6 +10,10 @@ are too fine to merge news wording and too wide to keep apart what differs (Word
 with "reach" and "score"). Not word vectors: en_core_web_sm has none, the md model and model2vec
 weights are not on the package registry (see docs/benchmarks.md, issue 14).
 
+The sink class (a vessel lost) is after WordNet: sink.v.03 {sink, settle, go down, go under},
+founder.v.01 "sink below the surface", capsize.v.01 "overturn accidentally"; news copy tells one
+ship's loss with any of them ("capsized" / "sank" / "went down").
+
 The sign class also holds "ink" and "countersign" after WordNet (ink.v.01 "append one's signature
 to": "they inked the contract"; countersign.v.01), which news copy uses for a signing.
 
@@ -49,6 +53,7 @@ PREDICATE_CLASSES: dict[str, frozenset[str]] = {name: frozenset(words.split(",")
     "injure": "injure,wound,hurt",
     "strike": "strike,hit,crash,collide,ram,slam,smash,plow",
     "collapse": "collapse,fall,crumble,topple,cave in",
+    "sink": "sink,capsize,founder,go down",
     "destroy": "destroy,burn,raze,devastate,ravage,level,wipe out,flatten,engulf,consume",
     "erupt": "erupt,break out,ignite,spark,start,begin,commence",
     "spread": "spread,sweep,race,tear",
@@ -133,6 +138,7 @@ NOMINALIZATIONS: dict[str, str] = {
     "ruling": "rule", "decision": "decide", "rejection": "reject", "denial": "deny",
     "refusal": "refuse", "testimony": "testify", "apology": "apologize",
     # harm, accidents, disasters
+    "sinking": "sink", "capsizing": "capsize",
     "death": "die", "killing": "kill", "injury": "injure", "collision": "collide",
     "destruction": "destroy", "eruption": "erupt", "outbreak": "break out", "evacuation": "evacuate",
     "discovery": "discover", "recovery": "recover", "identification": "identify",
