@@ -355,3 +355,13 @@ def test_hospital_stays_homes_left_and_an_age_in_a_relative_clause(nlp):
     assert got["measure:count|person|hospitalize"].status == "conflict"
     assert got["measure:count|person|displace"].status == "compatible"
     assert [c.value for c in claims if c.attribute == "age"] == [47]
+
+
+def test_arrests_counted_as_a_noun_are_people_arrested(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Metro Wire", "2026-04-18", "Police arrested 30 people after the march."),
+        ("City Desk", "2026-04-18", "Police made 35 arrests after the march."),
+    )
+    [cmp] = [c for c in comparisons if c.attribute == "measure:count|person|arrest"]
+    assert cmp.status == "conflict"

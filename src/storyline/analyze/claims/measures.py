@@ -66,6 +66,7 @@ from storyline.lexicon.en.measures import (
     MAXIMUM_WORDS,
     NEARLY_WORDS,
     NOUN_CLASSES,
+    PERSON_ACT_NOUNS,
     PHYSICAL_UNITS,
     PROPOSAL_VERBS,
     RATE_ADVERBS,
@@ -854,7 +855,7 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
         _margin_claim(out, doc, run, unit, margin)
         return
     # "17 deaths", "12 injuries", "there were 17 fatalities": the noun itself says who, the dead
-    pred: Token | None = unit if EVENT_CLASSES.get(lemma) in HARM_PARTICIPLES else _predicate_of(unit)
+    pred: Token | None = unit if EVENT_CLASSES.get(lemma) in PERSON_ACT_NOUNS else _predicate_of(unit)
     if pred is None and lemma in CHILD_NOUNS and unit.dep_ == "dobj" and _lemma(unit.head) == "have":
         pred = unit.head  # "she has four children": a kin count, though "have" is generic
         _kin_count(out, doc, run, unit, pred)
@@ -879,7 +880,7 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     done = f"{plural(unit)} in the {pred.lower_}" if scoped else count_label(unit, pred)
     what = f"number of {done}"
     if pred.i == unit.i:  # "17 deaths": people killed
-        noun, what = "person", f"number of people {HARM_PARTICIPLES[cls]}"
+        noun, what = "person", f"number of people {PERSON_ACT_NOUNS[cls]}"
     what += f" in {when}" if when else ""
     out.add(key=f"count|{noun}|{cls}" + (f"|in {when}" if when else ""),
             measure=what, q=q, factor=1.0, unit=None, tokens=tokens, anchor=pred, discrete=True)

@@ -194,6 +194,8 @@ MARGIN_NOUNS = frozenset({"margin", "lead", "gap", "deficit"})
 TOLL_NOUNS = frozenset({"toll"})
 # the participle a class of harm is written with in a measure's description
 HARM_PARTICIPLES = {"kill": "killed", "injure": "injured", "miss": "missing"}
+# acts whose noun, counted, counts the people it befell ("17 deaths", "made 35 arrests")
+PERSON_ACT_NOUNS = {**HARM_PARTICIPLES, "arrest": "arrested"}
 
 # "the recall covers 220,000 bottles": a count of what the act named by the subject reaches
 SCOPE_VERBS = frozenset({"cover", "affect", "involve", "span", "encompass"})
