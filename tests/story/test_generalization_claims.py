@@ -365,3 +365,17 @@ def test_arrests_counted_as_a_noun_are_people_arrested(nlp):
     )
     [cmp] = [c for c in comparisons if c.attribute == "measure:count|person|arrest"]
     assert cmp.status == "conflict"
+
+
+def test_a_price_per_share_whichever_side_pays(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Deal Wire", "2026-06-03", "Halberd shareholders will receive $48 a share."),
+        ("Market Desk", "2026-06-03", "Investors are to be paid $46 for each share."),
+        ("Trade Post", "2026-06-03", "The deal values Halberd at $48 per share."),
+    )
+    [cmp] = [c for c in comparisons if c.attribute == "measure:money|price|per_share"]
+    assert cmp.status == "conflict" and len(cmp.sides) == 2
+    # an hourly wage is a rate per hour, not an amount earned
+    claims, _, _ = compare_reports(nlp, ("Jobs Desk", "2026-06-03", "Drivers earn $30 an hour."))
+    assert [c.attribute for c in claims if c.attribute.startswith("measure:money")] == ["measure:money|win|per_hour"]

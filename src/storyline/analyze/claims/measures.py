@@ -68,6 +68,7 @@ from storyline.lexicon.en.measures import (
     NOUN_CLASSES,
     PERSON_ACT_NOUNS,
     PHYSICAL_UNITS,
+    PRICE_VERBS,
     PROPOSAL_VERBS,
     RATE_ADVERBS,
     REMOVAL_VERBS,
@@ -673,12 +674,19 @@ def _money_claims(out: _Out, doc: Doc) -> None:
         if nxt[:1] and nxt[0] in RATE_ADVERBS:
             per = RATE_ADVERBS[nxt[0]]
         elif len(nxt) == 2 and nxt[0] in ("a", "an", "per", "each", "every") and \
-                nxt[1] in ("year", "month", "week", "day"):
+                nxt[1] in ("year", "month", "week", "day", "hour"):
             per = nxt[1]
         words = [t.text for t in run]
         q = Quantity(value=value, precision=written_precision(words, value, discrete=False),
                      bound=bound)
         cls = _event_class(pred) or _lemma(pred)
+        each = None if per else _per_item(doc, ent.end)
+        if each is not None:  # "$48 a share": the price of one share, whoever pays or receives it
+            price = "price" if _lemma(pred) in PRICE_VERBS else cls
+            out.add(key=f"money|{price}|per_{_lemma(each)}", measure=f"{'price' if price == 'price' else 'amount'}"
+                    f" per {each.lower_}", q=q, factor=1.0, unit=currency,
+                    tokens=[*doc[start:ent.end], *doc[ent.end:each.i + 1]], anchor=pred)
+            continue
         # no agent in the key: "investors lost" and "a loss by investors" are one measure; the
         # comparison only sets amounts of one order of magnitude against each other
         key = f"money|{cls}"
@@ -702,6 +710,21 @@ def _money_claims(out: _Out, doc: Doc) -> None:
                                    {"item": "years", "value": tidy(n)}]
             continue
         out.add(key=key, measure=what, q=q, factor=1.0, unit=currency, tokens=tokens, anchor=pred)
+
+
+def _per_item(doc: Doc, end: int) -> Token | None:
+    """The item an amount is per when the words after it say so: "a share", "per barrel", "for each
+    share", "an ounce" (a time unit makes a rate, read elsewhere)."""
+    words = list(doc[end:end + 3])
+    if words[:1] and words[0].lower_ == "for" and len(words) > 2 and words[1].lower_ in ("each", "every"):
+        noun = words[2]
+    elif len(words) > 1 and words[0].lower_ in ("a", "an", "per", "each", "every"):
+        noun = words[1]
+    else:
+        return None
+    if noun.pos_ != "NOUN" or _lemma(noun) in TIME_UNITS_SECONDS or noun.tag_ != "NN":
+        return None
+    return noun
 
 
 def _money_value_of(out: _Out, doc: Doc, named: Token, verb: Token, root: Token, value: float,

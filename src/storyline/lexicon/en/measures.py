@@ -215,5 +215,11 @@ CARRY_VERBS = frozenset({"admit", "take", "rush", "bring", "fly", "airlift", "se
 HOME_NOUNS = frozenset({"home", "house", "village", "town", "neighbourhood", "neighborhood"})
 REMOVAL_VERBS = frozenset({"force", "drive", "chase", "push", "flee", "move"})
 
+# "receive $48 a share", "paid $46 for each share", "values it at $47 a share": the verbs of a
+# transfer for money (Levin 1993 §13.1 "give", §13.5.1 "get", §54.4 "price" verbs, with their
+# converses), whose amount per unit is that unit's price whichever side the sentence takes
+PRICE_VERBS = frozenset({"pay", "receive", "offer", "value", "price", "get", "bid", "fetch", "sell",
+                         "buy", "acquire", "purchase", "cost"})
+
 # an amount followed by one of these is a rate per that unit ("$12 million annually")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
