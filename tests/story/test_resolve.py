@@ -372,3 +372,14 @@ def test_a_one_word_person_guess_that_begins_a_team_name_is_the_team():
     b = _analysis("b", "2025-03-02", [("Riverton", "PERSON", ["Riverton"], [])])
     entities, emap = resolve_entities([a, b])
     assert _entity_of(entities, emap, "b:1").type == "ORG"
+
+
+def test_a_place_is_not_the_public_body_named_after_it():
+    from storyline.analyze.entities import link_orgs
+
+    # "Brennick" is the firm "Brennick Foods"; "Tarrow" is not "Tarrow Police Department"
+    assert link_orgs(["Brennick Foods", "Brennick"]) == [(0, 1)]
+    assert link_orgs(["Tarrow Police Department", "Tarrow"]) == []
+    assert link_orgs(["Kellan Bridge", "Kellan"]) == []
+    # two firms start with the word: neither
+    assert link_orgs(["Brennick Foods", "Brennick Logistics", "Brennick"]) == []

@@ -326,7 +326,11 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis], opts: ResolveOptions |
                    not any(_after_place_word(article_of[x].article.text, m.start) for m in le.mentions)]
     _resolve_persons(items, persons, uf, orgs_single, opts or ResolveOptions(), given, given_alone)
     person_roots = {uf.find(p) for p in persons}
-    org_rest = [x for x in orgs if uf.find(x) not in person_roots]
+    # one-word person guesses that never joined a person may be a company's short name ("Brennick")
+    person_like = {uf.find(x) for x in persons
+                   if items[x].roles or len(names.name_tokens(items[x].name)) >= 2}
+    org_rest = [x for x in orgs if uf.find(x) not in person_roots] + \
+        [x for x in persons if _weak_person(items[x]) and uf.find(x) not in person_like]
     for a, b in names.link_orgs([items[x].name for x in org_rest]):
         uf.union(org_rest[a], org_rest[b])
     by_key: dict[tuple[str, str], int] = {}
@@ -347,8 +351,6 @@ def resolve_entities(analyses: Sequence[ArticleAnalysis], opts: ResolveOptions |
     # The same name under two NER types in two articles ("Truth Social" ORG / GPE) is one entity.
     # A one-word "person" with no title, no full name and no given name ("Verimart" PERSON here,
     # ORG there) takes part too: the story's vote decides what it is.
-    person_like = {uf.find(x) for x in persons
-                   if items[x].roles or len(names.name_tokens(items[x].name)) >= 2}
     by_name: dict[str, int] = {}
     for x, le in enumerate(items):
         name = " ".join(names.name_tokens(_unprefixed(le)))

@@ -113,3 +113,16 @@ def test_a_given_name_the_ner_missed_as_a_subject(nlp):
     got = entities(nlp, text)
     person = next(e for e in got if e[0] == "Priya Raghunathan")
     assert person[1] == "PERSON" and "Priya" in person[2], got
+
+
+@pytest.mark.parametrize("text, org, short", [
+    # a company called by the first word of its name, the NER calling that word a person
+    ("The Court of Appeals upheld the fine against Brennick Foods. Brennick said it would appeal.",
+     "Brennick Foods", "Brennick"),
+    ("Patients at Lakeshore General were moved after a fire. Lakeshore said no one was hurt.",
+     "Lakeshore General", "Lakeshore"),
+])
+def test_a_company_by_the_first_word_of_its_name(nlp, text, org, short):
+    got = entities(nlp, text)
+    body = next(e for e in got if e[0] == org)
+    assert body[1] == "ORG" and short in body[2], got

@@ -357,8 +357,9 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
             continue
         if tok.head.pos_ not in ("VERB", "AUX") or tok.lower_ in lower_words or not is_given_name(tok.text):
             continue
-        if any(0 <= k < len(doc) and doc[k].pos_ == "PROPN" for k in (tok.i - 1, tok.i + 1)):
-            continue  # part of a longer name the NER missed: not read here
+        if any(0 <= k < len(doc) and (doc[k].pos_ == "PROPN" or doc[k].text[:1].isupper())
+               for k in (tok.i - 1, tok.i + 1)):
+            continue  # part of a longer name the NER missed ("Storm Delia"): not read here
         cands.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PERSON"))
         covered.add(tok.i)
     # A "name" that only modifies another person's name is part of that name's title
@@ -424,6 +425,13 @@ def _groups(uf: UnionFind[int], n: int) -> dict[int, list[int]]:
     return out
 
 
+def _weak(c: Candidate, surnames: frozenset[str]) -> bool:
+    """One word the NER guessed a person, with nothing of a person about it: no title or honorific,
+    not a given name, not the surname of a full name of the article."""
+    return c.label == "PERSON" and c.j - c.i == 1 and not c.person_evidence and not c.roles and \
+        not is_given_name_form(c.text) and c.text.lower() not in surnames
+
+
 def _vote(cands: list[Candidate], members: list[int], surnames: frozenset[str] = frozenset()) -> str:
     """The group's type: PERSON when any mention has a title/honorific in front of it or a
     person-role apposition (titles imply a person), else the majority of the NER labels, where a
@@ -435,9 +443,7 @@ def _vote(cands: list[Candidate], members: list[int], surnames: frozenset[str] =
         c = cands[m]
         if c.person_evidence:
             return "PERSON"
-        weak = c.label == "PERSON" and c.j - c.i == 1 and not is_given_name_form(c.text) and \
-            c.text.lower() not in surnames
-        votes[c.label] += 1 if weak else 2  # one word guessed a person, no given name: half a vote
+        votes[c.label] += 1 if _weak(c, surnames) else 2  # one word guessed a person: half a vote
         if c.type_evidence:
             votes[c.type_evidence] += 4  # "in X", "X chief executive": context outweighs the NER label
     return sorted(votes, key=lambda lab: (-votes[lab], _LABEL_PRIORITY.get(lab, 9)))[0]
@@ -501,7 +507,9 @@ def _group_names(doc: Doc, cands: list[Candidate],
     # Organizations: acronyms, "X Department" ↔ "Department of X", a dropped non-place prefix.
     groups = _groups(uf, n)
     types = {r: _vote(cands, ms, surnames) for r, ms in groups.items()}
-    orgs = sorted(r for r in groups if types[r] == "ORG")
+    # (with the one-word PERSON guesses: no title, no given name, no surname of the article)
+    orgs = sorted(r for r in groups if types[r] == "ORG" or
+                  (types[r] == "PERSON" and len(groups[r]) == len([m for m in groups[r] if _weak(cands[m], surnames)])))
     org_names = [fullest_name(cands[m].text for m in groups[r]) for r in orgs]
     for a, b in link_orgs(org_names):
         uf.union(orgs[a], orgs[b])

@@ -15,6 +15,7 @@ from storyline.analyze.entities.given_names import given_name_gender
 from storyline.lexicon.en.names import (
     GPE_ALIASES,
     HONORIFICS,
+    INSTITUTION_WORDS,
     INVERTIBLE_HEADS,
     MINOR_WORDS,
     NAME_SUFFIXES,
@@ -269,7 +270,8 @@ def link_orgs(names: list[str]) -> list[tuple[int, int]]:
     an acronym ("DOJ") joins the one body whose initials it is; a name that is the tail of a longer
     one ("Department of Justice" / "U.S. Department of Justice") joins it when exactly one longer
     body has that tail (with both "Colorado Supreme Court" and "U.S. Supreme Court" around,
-    "Supreme Court" stays apart).
+    "Supreme Court" stays apart); a one-word name joins the one longer body that starts with it
+    ("Brennick" / "Brennick Foods").
     """
     uf = UnionFind(range(len(names)))
     find, union = uf.find, uf.union
@@ -302,4 +304,20 @@ def link_orgs(names: list[str]) -> list[tuple[int, int]]:
         longer = {find(x) for x in tails.get(key, [])} - {find(group[0])}
         if len(longer) == 1:
             union(group[0], longer.pop())
+    # a company called by the first word of its name ("Brennick" for "Brennick Foods"): the one
+    # body of two or more words that starts with it; not a public body or a building named after
+    # its place ("Maui Police Department", "X Bridge": the first word is the place)
+    firsts: dict[str, set[int]] = {}
+    for x, n in enumerate(names):
+        toks = org_tokens(n)
+        if len(toks) >= 2 and toks[0] not in MINOR_WORDS and not org_acronym_key(n) and \
+                not any(t in INSTITUTION_WORDS for t in toks[1:]):
+            firsts.setdefault(toks[0], set()).add(x)
+    for x, n in enumerate(names):
+        toks = org_tokens(n)
+        if len(toks) != 1 or org_acronym_key(n) or toks[0] not in firsts:
+            continue
+        bodies = {find(y) for y in firsts[toks[0]]} - {find(x)}
+        if len(bodies) == 1:
+            union(x, bodies.pop())
     return [(find(x), x) for x in range(len(names)) if find(x) != x]

@@ -170,6 +170,11 @@ newspaper administration service authority institute foundation center""".split(
 # "the Department", "the State"): a description, never a name by themselves.
 GENERIC_NOUNS = ORG_HEAD_NOUNS | ROLE_NOUNS | frozenset(
     "state government nation country city county district agency panel jury".split())
+# Words of the name of a public body or a building, which usually open with the name of their
+# place ("X Police Department", "X County Council", "X Bridge"): the place's name alone is not such
+# a body (institution heads, facility and place words above, and the public services of a place).
+INSTITUTION_WORDS = ORG_HEAD_NOUNS | FACILITY_WORDS | PLACE_WORDS | PLACE_KIND_NOUNS | frozenset(
+    "police fire sheriff school schools hospital zoo transit water utilities government".split())
 # Party affiliations: "X, a Democrat" says which party, not which office.
 AFFILIATION_NOUNS = frozenset("""democrat democrats republican republicans independent independents
 libertarian libertarians socialist socialists communist communists conservative conservatives
