@@ -220,3 +220,21 @@ def test_capsized_sank_and_went_down_are_one_loss(nlp):
     assert sorted(names[s.article] for s in loss.sources) == ["a.txt", "b.txt", "c.txt"]
     # the departure and the distress call of that evening stay apart from it
     assert not any("left Port Ansel" in s.text for s in loss.sources)
+
+
+def test_a_day_counted_from_the_text_bounds_publication_through_its_anchor(nlp):
+    # "On Tuesday, the council met ... Greer conceded the race the same day" (undated), and another
+    # outlet's concession on Tuesday 6 October: "the same day" counts from "Tuesday", which the
+    # publication day resolves; so the report was published in the week from that Tuesday (not
+    # on that very day, as counting "the same day" from publication had it)
+    texts = {"a.txt": "date 2026-10-07 Greer concedes Vesta race\n\nAnton Greer conceded the Vesta City mayoral race "
+                      "on Tuesday after the election board certified Dara Marlow's victory.",
+             "b.txt": "Marlow confirmed as Vesta mayor\n\nOn Tuesday, the city council met in a closed session. "
+                      "Anton Greer conceded the Vesta City mayoral race the same day."}
+    d = build_dossier([analysed(nlp, text, name) for name, text in texts.items()])
+    [b] = [a for a in d.articles if a.article.path == "b.txt"]
+    assert (b.article.published.earliest, b.article.published.latest) == ("2026-10-06", "2026-10-12")
+    [conceded] = [e for e in d.timeline if e.predicate == "concede"]
+    assert conceded.date.value == "2026-10-06" and len(conceded.sources) == 2
+    [met] = [e for e in d.timeline if e.predicate == "meet"]
+    assert met.date.value == "2026-10-06"  # its "On Tuesday", resolved in that week

@@ -1484,7 +1484,8 @@ def refine_publication(analyses: Sequence[ArticleAnalysis], entity_map: dict[str
             start = cur_lo or shift(lo, -_SEARCH_DAYS)
             end = cur_hi or shift(hi, _SEARCH_DAYS)
             # copies of one report (same text, same expression, same bounds) are searched once
-            key = (by_id[it.article].text, tx.start, tx.end, tx.tense or "past", start, end, lo, hi)
+            key = (by_id[it.article].text, tx.start, tx.end, tx.tense or "past", start, end, lo, hi,
+                   _context_day(timexes[it.article], tx))
             if key not in searched:
                 try:
                     searched[key] = _feasible_days(*key)
@@ -1514,8 +1515,19 @@ def _sentence_day(timexes: Sequence[TimeExpr], ev: EventMention) -> TimeExpr | N
     return days[0] if len(days) == 1 else None
 
 
+def _context_day(timexes: Sequence[TimeExpr], tx: TimeExpr) -> tuple[int, int, str] | None:
+    """(start, end, tense) of the day-level expression written last before ``tx`` in the body: the
+    date a context expression ("the day before", "the same day") counts from."""
+    found = None
+    for t in timexes:
+        if t.part == "text" and t.end <= tx.start and t.type in ("DATE", "TIME") and granularity(t.value) == "day":
+            if found is None or t.end > found.end:
+                found = t
+    return None if found is None else (found.start, found.end, found.tense or "past")
+
+
 def _feasible_days(text: str, t_start: int, t_end: int, tense: str, start: date, end: date,
-                   lo: date, hi: date) -> tuple[date, date] | None:
+                   lo: date, hi: date, context: tuple[int, int, str] | None = None) -> tuple[date, date] | None:
     """First and last publication day in ``start..end`` on which the relative expression at
     ``text[t_start:t_end]`` lands inside ``lo..hi``; None when it is not relative or never does.
 
@@ -1524,10 +1536,22 @@ def _feasible_days(text: str, t_start: int, t_end: int, tense: str, start: date,
     on or after ``lo`` are a suffix of the range and those whose resolution starts on or before
     ``hi`` a prefix: two binary searches instead of resolving against every day."""
     cand = candidate_at(text, t_start, t_end)
-    if cand is None or cand.rel is None or (cand.context and cand.type == "DATE"):
-        # not relative, or a day counted from a date the text gave before ("the same day", "the
-        # next day"), not from publication (a clock time alone is the publication day's)
+    if cand is None or cand.rel is None:
         return None
+    # a day counted from the date the text gave before ("certified on Tuesday … had conceded the
+    # day before"), not from publication: that date is resolved against the publication day, then
+    # the expression against it (a clock time alone is the publication day's)
+    counted = cand.context and cand.type == "DATE"
+    before = candidate_at(text, context[0], context[1]) if counted and context is not None else None
+    if counted and (before is None or before.rel is None or before.context):
+        return None
+
+    def resolve(day: date) -> tuple[date | None, date | None]:
+        if before is None or context is None:
+            return resolve_at(cand, day, tense)
+        anchor = resolve_at(before, day, context[2])[0]
+        return (None, None) if anchor is None else resolve_at(cand, anchor, tense)
+
     n = (end - start).days + 1
     if n <= 0:
         return None
@@ -1543,11 +1567,11 @@ def _feasible_days(text: str, t_start: int, t_end: int, tense: str, start: date,
         return a
 
     def ends_after_lo(day: date) -> bool:
-        last_day = resolve_at(cand, day, tense)[1]
+        last_day = resolve(day)[1]
         return last_day is not None and lo <= last_day
 
     def starts_after_hi(day: date) -> bool:
-        first_day = resolve_at(cand, day, tense)[0]
+        first_day = resolve(day)[0]
         return first_day is not None and first_day > hi
 
     first = first_true(ends_after_lo)
@@ -1555,6 +1579,6 @@ def _feasible_days(text: str, t_start: int, t_end: int, tense: str, start: date,
     if first > last:
         return None
     d0, d1 = start + timedelta(days=first), start + timedelta(days=last)
-    if None in resolve_at(cand, d0, tense) or None in resolve_at(cand, d1, tense):
+    if None in resolve(d0) or None in resolve(d1):
         return None
     return d0, d1
