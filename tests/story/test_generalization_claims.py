@@ -379,3 +379,17 @@ def test_a_price_per_share_whichever_side_pays(nlp):
     # an hourly wage is a rate per hour, not an amount earned
     claims, _, _ = compare_reports(nlp, ("Jobs Desk", "2026-06-03", "Drivers earn $30 an hour."))
     assert [c.attribute for c in claims if c.attribute.startswith("measure:money")] == ["measure:money|win|per_hour"]
+
+
+def test_a_workforce_told_as_employ_have_cut_and_lay_off(nlp):
+    claims, comparisons, _ = compare_reports(
+        nlp,
+        ("Biz Wire", "2026-02-11", "The merged company will employ 12,000 people. Acme laid off 900 people."),
+        ("Work Desk", "2026-02-11", "The combined group will have 14,000 employees. Acme cut 950 jobs."),
+    )
+    got = {c.attribute: c.status for c in comparisons}
+    assert got["measure:count|job|employ"] == "conflict" and got["measure:count|job|cut"] == "conflict"
+    assert "number of employees" in {c.measure for c in claims}
+    # a kin count is still a kin count
+    claims, _, _ = compare_reports(nlp, ("Life Post", "2026-02-11", "Marit Solberg has four children."))
+    assert [c.attribute for c in claims if c.attribute.startswith("measure:")] == ["measure:count|child|have"]

@@ -883,6 +883,10 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
         pred = unit.head  # "she has four children": a kin count, though "have" is generic
         _kin_count(out, doc, run, unit, pred)
         return
+    workforce = pred is None and NOUN_CLASSES.get(lemma) == "job" and unit.dep_ == "dobj" and \
+        _lemma(unit.head) == "have"
+    if workforce:
+        pred = unit.head  # "the group will have 14,000 employees": its workforce, as "employ"
     if pred is None:
         if _whole_set(run, unit):
             _whole_set_claim(out, doc, run, unit)
@@ -894,14 +898,16 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
     if q.value != int(q.value) or q.value <= 0:
         return
     noun = _noun_key(unit)
-    cls = _event_class(pred) or _lemma(pred)
+    cls = "employ" if workforce else _event_class(pred) or _lemma(pred)
+    if cls in ("employ", "cut") and noun == "person":
+        noun = "job"  # "employs 12,000 people", "laid off 900 people": places of work, as "jobs"
     # the doer is no part of what is counted ("Acme cut 900 jobs" = "900 jobs were cut"); the
     # year is, when the act is not of the report's own time
     when = _other_year(out, doc, pred)
     tokens = [*doc[start:end], unit] + ([pred] if abs(pred.i - unit.i) <= 3 else [])
     scoped = _act_in_scope(unit.head, unit) is pred
     done = f"{plural(unit)} in the {pred.lower_}" if scoped else count_label(unit, pred)
-    what = f"number of {done}"
+    what = f"number of {plural(unit)}" if workforce else f"number of {done}"
     if pred.i == unit.i:  # "17 deaths": people killed
         noun, what = "person", f"number of people {PERSON_ACT_NOUNS[cls]}"
     what += f" in {when}" if when else ""
