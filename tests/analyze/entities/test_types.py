@@ -34,6 +34,11 @@ def type_of(nlp, text: str, word: str) -> set[str]:
     # business: a company word
     ("Shares of Lumora fell 6% on Monday. Lumora chief executive Anya Rostova said sales had slowed.",
      "Lumora", "ORG"),
+    # a subject its own clause calls "it"
+    ("Kellmark said its Nimbus software would be free to schools.", "Kellmark", "ORG"),
+    # elections: a party by its closing word, a town by its mayor
+    ("Voters backed Progress Alliance in the capital on Sunday.", "Progress", "ORG"),
+    ("Renewal won in Dorvik. Dorvik mayor Lena Brandt said turnout was high.", "Dorvik", "GPE"),
     # software: a product noun
     ("Residents were told to follow updates on the FloodAlert app.", "FloodAlert", "PRODUCT"),
     # transport: a ship named after its noun
@@ -53,6 +58,8 @@ def test_the_name_and_its_context_decide_the_type(nlp, text, word, want):
     ("The crowd in Varnholt cheered for Hana Petrakis, and Petrakis thanked the volunteers.", "Hana Petrakis"),
     ("Lumora chief executive Anya Rostova said the phone would ship in May.", "Anya Rostova"),
     ("Judge Carla Menendez, who presided in Halden, said the jury had been sequestered.", "Carla Menendez"),
+    # "it" as an empty subject says nothing about the name before it
+    ("Rhys Tolland won the race. Tolland said it was the best day of his career.", "Rhys Tolland"),
     # a tennis result has people as sides: the score makes no team of them
     ("Ruiz beat Kowalczyk 6-3, 6-4 in the semifinal on Friday.", "Kowalczyk"),
 ])
@@ -126,3 +133,8 @@ def test_a_company_by_the_first_word_of_its_name(nlp, text, org, short):
     got = entities(nlp, text)
     body = next(e for e in got if e[0] == org)
     assert body[1] == "ORG" and short in body[2], got
+
+
+def test_a_score_is_not_part_of_a_team_name(nlp):
+    got = entities(nlp, "Harwick Town drew with Ollerton 1-1. Ollerton striker Kofi Mensah scored late.")
+    assert not any(any(ch.isdigit() for ch in name) for name, _, _ in got), got

@@ -12,7 +12,8 @@ Two kinds of evidence, both read from one sentence (the story-level vote in
   ("Lumora chief executive", "shares of Lumora") → ORG; a product noun ("the Pixie app", "an app
   called Pixie", "Veltrix, a heart drug", "the cargo ship Orinda") → PRODUCT; a place (GPE, or "X City", "X Town") on
   either side of a sports result with a score in the sentence ("Varnholt beat Kestravia City
-  2-1") → ORG, never a person's name (tennis and boxing results have people as sides).
+  2-1") → ORG, never a person's name (tennis and boxing results have people as sides); a subject
+  that its own clause calls "it" or "its" ("Kellmark said its software …") → ORG.
 
 The word lists are in :mod:`storyline.lexicon.en.names`. Pure: works on a spaCy Doc.
 """
@@ -115,6 +116,18 @@ def _sports_side(doc: Doc, root: Token) -> bool:
     return bool(_SCORE.search(root.sent.text))
 
 
+def _it_follows(doc: Doc, root: Token) -> bool:
+    """The first personal pronoun after the subject ``root`` in its sentence is "it"/"its", inside
+    the clause of the subject's verb ("X said it would ...", "X said its ...")."""
+    verb = root.head
+    for tok in doc[root.i + 1:root.sent.end]:
+        if tok.pos_ == "PRON" and tok.lower_ in ("it", "its", "he", "his", "him", "she", "her", "they",
+                                                  "their", "them"):
+            return tok.lower_ in ("it", "its") and verb in tok.ancestors and \
+                not (tok.lower_ == "it" and tok.dep_ in ("nsubj", "expl") and tok.head.lemma_ == "be")
+    return False
+
+
 def context_type(doc: Doc, i: int, j: int, label: str) -> str | None:
     """The type the parse around ``doc[i:j]`` gives the name (see the module docstring), or None.
 
@@ -141,20 +154,23 @@ def context_type(doc: Doc, i: int, j: int, label: str) -> str | None:
             return "GPE"
         if prep == "of" and head.head is not head:
             owner = _lemma(head.head)
-            if (owner in PLACE_OFFICES or owner in PLACE_KIND_NOUNS) and label == "PERSON":
+            if (owner in PLACE_KIND_NOUNS and label == "PERSON") or \
+                    (owner in PLACE_OFFICES and label in ("PERSON", "ORG")):
                 return "GPE"
             if owner in COMPANY_CONTEXT_NOUNS:
                 return "ORG"
         return None
     if root.dep_ in ("compound", "nmod", "amod") and head.i >= j:
         noun = _lemma(head)
-        if noun in PLACE_OFFICES and label == "PERSON":
-            return "GPE"
+        if noun in PLACE_OFFICES and label in ("PERSON", "ORG"):
+            return "GPE"  # "the Portwell mayor", "Dorvik mayor Lena Brandt"
         if noun in COMPANY_CONTEXT_NOUNS:
             return "ORG"
         if noun in PRODUCT_NOUNS or noun in VESSEL_NOUNS:
             return "PRODUCT"  # "the Pixie app", "the Pika rover"
         return None
+    if root.dep_ == "nsubj" and label == "PERSON" and _it_follows(doc, root):
+        return "ORG"  # "Kellmark said its software would be free": a body referred to as "it"
     if root.dep_ in ("oprd", "attr", "dobj") and _lemma(head) in ("call", "name", "dub") and \
             head.dep_ in ("acl", "relcl") and _lemma(head.head) in PRODUCT_NOUNS:
         return "PRODUCT"  # "an assistant app called Pixie"

@@ -73,6 +73,7 @@ from storyline.lexicon.en.names import (
     ORG_HEAD_NOUNS,
     ORG_NAME_WORDS,
     PLACE_WORDS,
+    POLITICAL_BODY_WORDS,
     QUALIFIERS,
     ROLE_NOUNS,
     TITLE_PREFIX_WORDS,
@@ -120,8 +121,8 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
         else:
             break
         i += 1
-    if label == "PERSON" and j - i >= 4 and _SCORE_END.search(doc[i:j].text):
-        j -= 3  # "Harlow Town 3-2": a score the NER took into a "person"
+    if j - i >= 4 and _SCORE_END.search(doc[i:j].text):
+        j -= 3  # "Harlow Town 3-2": a score the NER took into the name
     while j > i and (is_possessive(doc[j - 1]) or doc[j - 1].is_punct):
         j -= 1
     if j <= i:
@@ -251,8 +252,8 @@ def _not_a_person(doc: Doc, i: int, j: int) -> str | None:
         return "FAC"
     if last in PLACE_WORDS:
         return "LOC"
-    if last in ORG_NAME_WORDS:
-        return "ORG"
+    if last in ORG_NAME_WORDS or last in POLITICAL_BODY_WORDS:
+        return "ORG"  # "Harbor Patrol", "Progress Alliance"
     if j - i >= 2 and doc[j - 1].like_num:
         return "PRODUCT"  # "Orbiter 3", "Falcon 9": a craft or a model, never a person
     if j - i == 1:
@@ -437,7 +438,7 @@ def _vote(cands: list[Candidate], members: list[int], surnames: frozenset[str] =
     person-role apposition (titles imply a person), else the majority of the NER labels, where a
     one-word PERSON guess that is neither a given name nor the surname of a full name of the article
     (``surnames``) counts half and a type the context gives (see
-    :mod:`storyline.analyze.entities.context`) counts three times."""
+    :mod:`storyline.analyze.entities.context`) counts three times and wins a tie."""
     votes: Counter[str] = Counter()
     for m in members:
         c = cands[m]
@@ -446,7 +447,9 @@ def _vote(cands: list[Candidate], members: list[int], surnames: frozenset[str] =
         votes[c.label] += 1 if _weak(c, surnames) else 2  # one word guessed a person: half a vote
         if c.type_evidence:
             votes[c.type_evidence] += 4  # "in X", "X chief executive": context outweighs the NER label
-    return sorted(votes, key=lambda lab: (-votes[lab], _LABEL_PRIORITY.get(lab, 9)))[0]
+    evidenced = {cands[m].type_evidence for m in members}
+    # a tie goes to the type the context gave, then to the usual order
+    return sorted(votes, key=lambda lab: (-votes[lab], lab not in evidenced, _LABEL_PRIORITY.get(lab, 9)))[0]
 
 
 def _group_names(doc: Doc, cands: list[Candidate],
