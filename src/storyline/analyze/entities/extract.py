@@ -349,6 +349,26 @@ def _name_candidates(doc: Doc, casing: Casing) -> list[Candidate]:
                 start, end, text = _span_text(doc, i, j)
                 cands.append(Candidate(i, j, start, end, text, "PERSON", person_evidence=True))
                 covered.update(range(i, j))
+    # A title before two or three name words that NER missed ("Striker Mateus Alvim signed"): the
+    # title is read as a role, the name is a person; not in a Title Case headline, which
+    # capitalizes its verbs ("Mayor Grace Park Opens Library").
+    for tok in doc:
+        b = bare_word(tok.text)
+        if tok.i in covered or not tok.text[:1].isupper() or b in HONORIFICS or \
+                not (b in OFFICE_WORDS or b in TITLE_PREFIX_WORDS or b in ROLE_NOUNS):
+            continue
+        i = k = tok.i + 1
+        while k < len(doc) and k - i < 3 and doc[k].pos_ == "PROPN" and k not in covered and \
+                _namelike(doc[k]) and not is_title_word(doc[k]) and bare_word(doc[k].text) not in ORG_NAME_WORDS:
+            k += 1
+        if k - i < 2 or (k < len(doc) and doc[k].pos_ == "PROPN") or not _valid_name(doc, i, k) or \
+                casing.in_headline(doc[i].idx) or casing.unreliable(i, k) or casing.shouted(i, k):
+            continue
+        start, end, text = _span_text(doc, i, k)
+        c = Candidate(i, k, start, end, text, "PERSON", person_evidence=True)
+        c.roles.extend(roles_before(doc, c, i, casing))
+        cands.append(c)
+        covered.update(range(i, k))
     # A given name alone that the NER missed, as the subject of a verb ("Priya, who has led the
     # mission since 2019, said"): a one-word person name (joined to the full name later, here or
     # across the story).
