@@ -93,6 +93,9 @@ def test_election_count_of_all_precincts(election):
 def test_election_real_conflicts_found(election):
     assert _is_conflict(election, 450000, 740000, attribute="measure:money")
     assert _is_conflict(election, "2026-03-13", "2026-03-12", attribute="date_of:"), _flagged(election)
+    # "according to a copy of the filing": the filing is the source, not "the copy"
+    filed = _comparison(election, "2026-03-13", "2026-03-12", attribute="date_of:")
+    assert filed is not None and "attributed to the filing" in filed["explanation"]
 
 
 def test_election_apparent_conflicts_not_flagged(election):

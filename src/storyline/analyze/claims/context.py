@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from storyline.lexicon.en.claims import (
     ATTRIBUTION_VERBS,
     CASE_NOUNS,
+    COPY_NOUNS,
     HEDGE_ADJS,
     HEDGE_ADVS,
     HEDGE_NOUNS,
@@ -199,6 +200,11 @@ class Context:
                 for c in tok.children:
                     for p in c.children:
                         if p.dep_ == "pobj":
+                            # "according to a copy of the filing": the filing says it
+                            of = next((o for q in p.children if q.dep_ == "prep" and q.lower_ == "of"
+                                       for o in q.children if o.dep_ == "pobj"), None)
+                            if of is not None and p.lemma_.lower() in COPY_NOUNS and not self.entity_of(p):
+                                return self.who(of)
                             return self.who(p)
         prev = anchor
         for anc in anchor.ancestors:

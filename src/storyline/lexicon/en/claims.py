@@ -206,6 +206,9 @@ CASE_NOUNS = {"case", "prosecution", "trial", "conviction", "sentence", "appeal"
 REPORT_NOUNS = {"report", "statement", "claim", "allegation", "filing", "testimony", "letter",
                 "post", "tweet", "announcement", "complaint", "lawsuit", "memo", "assertion",
                 "argument", "finding", "ruling", "accusation"}
+# Nouns of a reproduction of a document ("according to a copy of the filing"): the source is the
+# document itself (general vocabulary of reporting on documents).
+COPY_NOUNS = frozenset({"copy", "version", "text", "transcript", "draft", "excerpt", "summary", "extract"})
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
 # Verbs whose grammatical object is the one the legal act happens to (the claim is about them).
 PATIENT_VERBS = {"convict", "sentence", "find", "charge", "indict", "jail", "imprison",
