@@ -238,3 +238,17 @@ def test_a_day_counted_from_the_text_bounds_publication_through_its_anchor(nlp):
     assert conceded.date.value == "2026-10-06" and len(conceded.sources) == 2
     [met] = [e for e in d.timeline if e.predicate == "meet"]
     assert met.date.value == "2026-10-06"  # its "On Tuesday", resolved in that week
+
+
+def test_a_word_or_two_after_an_attribution_goes_on_quoting_the_speaker(strike, nlp):
+    # '"Today we start again," Brandt said. "Together."': a capitalized one-word quotation right
+    # after an attributed one was taken for a title; the speaker goes on
+    d, _names = strike
+    [group] = [g for g in d.quotes if g.text.startswith("Together")]
+    assert (group.speaker_name or "").endswith("Brandt")
+    a = analysed(nlp, "Coach Pia Lund spoke after the final whistle. \"We never stopped running,\" Lund said. "
+                      "\"Never.\"")
+    assert [q.text for q in a.quotes] == ["We never stopped running,", "Never."]
+    # a title after a quotation keeps being a title: no speech verb between them
+    b = analysed(nlp, "\"It moved me,\" Lund said of the film. Her favourite remains \"Harbour Lights.\"")
+    assert [q.text for q in b.quotes] == ["It moved me,"]

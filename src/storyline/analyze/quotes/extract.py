@@ -153,6 +153,10 @@ def _classify(ctx: QuoteContext, ri: int, kinds: list[str | None]) -> str | None
         if between.rstrip().endswith(",") and len(between.split()) <= 10 \
                 and text[ctx.regions[ri - 1].start:ctx.regions[ri - 1].end].rstrip()[-1:] in ",—–-":
             return "full"
+        if between.rstrip().endswith(".") and len(between.split()) <= 10 \
+                and text[r.start:r.end].rstrip()[-1:] in ".!?" \
+                and _speech_between(ctx, ctx.regions[ri - 1].mark_end, r.mark_start):
+            return "full"  # `"A," she said. "Together."`: the speaker goes on, a word or two, not a title
     para_start = ctx.paragraph_of[ctx.para(r.mark_start)]
     before = text[para_start:r.mark_start].rstrip()
     inner = text[r.start:r.end]
@@ -173,6 +177,12 @@ def _classify(ctx: QuoteContext, ri: int, kinds: list[str | None]) -> str | None
     if _follows_speech_verb(ctx, r) and _sentence_like(inner):
         return "full"
     return "fragment"
+
+
+def _speech_between(ctx: QuoteContext, start: int, end: int) -> bool:
+    """The words between two quotations hold a speech verb ("Brandt said.", "she added.")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" for t in span)
 
 
 def _title_context(before: str) -> bool:
