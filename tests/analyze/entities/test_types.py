@@ -149,3 +149,13 @@ def test_a_title_before_a_name_the_ner_missed(nlp):
     # a Title Case headline capitalizes its verbs: no person read from it
     got = entities(nlp, "Mayor Grace Park Opens Library\n\nThe library opened on Monday.")
     assert not any(t == "PERSON" for _, t, _ in got), got
+
+
+@pytest.mark.parametrize("text, name", [
+    # an occupation the NER took into the name is a title, not a given name
+    ("Striker Mateus Alvim signed a new deal with Corvale on Friday. Alvim, 24, scored 19 goals.", "Mateus Alvim"),
+    ("Father Tomas Ruiz led the service on Sunday.", "Tomas Ruiz"),
+])
+def test_an_occupation_in_front_is_cut_from_the_name(nlp, text, name):
+    got = {n: t for n, t, _ in entities(nlp, text)}
+    assert got.get(name) == "PERSON", got

@@ -113,6 +113,8 @@ def _clean_span(doc: Doc, i: int, j: int, label: str) -> tuple[int, int, bool, i
             evidence = True  # an honorific in front says person; places keep their words
         elif label == "PERSON" and (b in OFFICE_WORDS or tok.is_lower or tok.pos_ not in ("PROPN",)):
             evidence = evidence or b in OFFICE_WORDS
+        elif label == "PERSON" and b in TITLE_PREFIX_WORDS and j - i >= 3 and not is_given_name(tok.text):
+            evidence = True  # "Striker Mateus Alvim", "Designer Ann Lee": an occupation as a title
         elif label != "PERSON" and b in OFFICE_WORDS and tok.text[:1].isupper() and \
                 doc[i + 1].pos_ == "PROPN" and doc[j - 1].pos_ == "PROPN" and \
                 all(t.pos_ == "PROPN" or is_title_word(t) for t in doc[i:j]) and \
