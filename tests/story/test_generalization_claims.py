@@ -396,3 +396,15 @@ def test_a_workforce_told_as_employ_have_cut_and_lay_off(nlp):
     # a kin count is still a kin count
     claims, _, _ = compare_reports(nlp, ("Life Post", "2026-02-11", "Marit Solberg has four children."))
     assert [c.attribute for c in claims if c.attribute.startswith("measure:")] == ["measure:count|child|have"]
+
+
+def test_a_magnitude_told_four_ways_and_an_aftershock_apart(nlp):
+    _, comparisons, _ = compare_reports(
+        nlp,
+        ("Quake Wire", "2026-03-09", "A magnitude 6.8 earthquake struck the region."),
+        ("Geo Desk", "2026-03-09", "The 6.6-magnitude quake hit before dawn."),
+        ("Relief Post", "2026-03-09", "The quake had a magnitude of 6.8. A magnitude 5.4 aftershock followed."),
+    )
+    got = {c.attribute: c for c in comparisons}
+    assert got["measure:magnitude|quake"].status == "conflict"
+    assert got["measure:magnitude|aftershock"].status == "single_source"

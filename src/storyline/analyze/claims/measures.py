@@ -73,6 +73,8 @@ from storyline.lexicon.en.measures import (
     RATE_ADVERBS,
     REMOVAL_VERBS,
     RISK_VERBS,
+    SCALE_NAMES,
+    SCALE_THINGS,
     SCOPE_VERBS,
     TIME_UNITS_SECONDS,
     TOLL_NOUNS,
@@ -821,7 +823,49 @@ def _unit_after(doc: Doc, run: list[Token]) -> tuple[Token | None, list[Token]]:
     return None, between
 
 
+def _scale_reading(out: _Out, doc: Doc, run: list[Token]) -> bool:
+    """A reading on a named scale: "a magnitude 6.8 earthquake", "the 6.6-magnitude quake", "a quake
+    with a magnitude of 6.8", "it measured 6.7 on the Richter scale", "a Category 4 hurricane" —
+    keyed by the scale and the thing read, so an aftershock's magnitude is not the quake's."""
+    first, num = run[0], run[-1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = [t for t in doc[num.i + 1:num.i + 3]]
+    scale: Token | None = None
+    thing: Token | None = None
+    if before is not None and before.lower_ in SCALE_NAMES:
+        scale = before  # "magnitude 6.8 earthquake", "Category 4 hurricane"
+        thing = num.head if num.head.pos_ == "NOUN" and num.head.i > num.i else None
+    elif len(after) == 2 and after[0].text in ("-", "–") and after[1].lower_ in SCALE_NAMES:
+        scale = after[1]  # "the 6.6-magnitude quake"
+        thing = scale.head if scale.head.pos_ == "NOUN" and scale.head.i > scale.i else None
+    elif num.dep_ == "pobj" and num.head.lower_ == "of" and num.head.head.lower_ in SCALE_NAMES:
+        scale = num.head.head  # "a magnitude of 6.8"
+        owner = scale.head
+        if owner.pos_ == "VERB":
+            owner = next((c for c in owner.children if c.dep_ == "nsubj"), owner)
+        elif owner.lower_ == "with":
+            owner = owner.head
+        thing = owner if owner.pos_ == "NOUN" else None
+    elif num.dep_ == "dobj" and _lemma(num.head) == "measure" and \
+            any(t.lower_ in ("richter", "magnitude") for t in num.sent):
+        scale = next(t for t in num.sent if t.lower_ in ("richter", "magnitude"))
+        thing = next((c for c in num.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    if scale is None or thing is None:
+        return False
+    name = "magnitude" if scale.lower_ == "richter" else scale.lower_
+    got = _quantity(doc, run, discrete=False)
+    if got is None:
+        return False
+    q, start, end = got
+    what = SCALE_THINGS.get(_lemma(thing), _lemma(thing))
+    out.add(key=f"{name}|{what}", measure=f"{name} of the {thing.lower_}", q=q, factor=1.0, unit=None,
+            tokens=[*([scale] if abs(scale.i - num.i) <= 3 else []), *doc[start:end]], anchor=thing)
+    return True
+
+
 def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
+    if _scale_reading(out, doc, run):
+        return
     unit, between = _unit_after(doc, run)
     num = run[-1]
     if unit is None:

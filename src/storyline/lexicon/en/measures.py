@@ -36,6 +36,9 @@ Sources, so that nothing here is fitted to one story:
   clinic" are hospitalizations (WordNet hospitalize.v.01 "admit into a hospital"; the carrying verbs
   are Levin 1993 §11.1 "send" and §11.4 "carry" verbs with "admit"); ``HOME_NOUNS``: "forced 4,000
   people from their homes", "drove them out of their homes" displace them (WordNet displace.v.03);
+* ``SCALE_NAMES`` / ``SCALE_THINGS``: readings on a named scale ("a magnitude 6.8 earthquake",
+  "a Category 4 hurricane"; USGS magnitude and NHC Saffir-Simpson usage), and the words for one
+  earthquake ("quake", "tremor", "temblor");
 * ``RATE_ADVERBS``: the adverbs of frequency that make an amount a rate per unit of time ("$12
   million annually"; Quirk et al. 1985, §8.64 frequency adjuncts).
 """
@@ -220,6 +223,12 @@ REMOVAL_VERBS = frozenset({"force", "drive", "chase", "push", "flee", "move"})
 # converses), whose amount per unit is that unit's price whichever side the sentence takes
 PRICE_VERBS = frozenset({"pay", "receive", "offer", "value", "price", "get", "bid", "fetch", "sell",
                          "buy", "acquire", "purchase", "cost"})
+
+# "a magnitude 6.8 earthquake", "the 6.6-magnitude quake", "a Category 4 hurricane": a reading on a
+# named scale (the moment-magnitude/Richter scales of seismology, the Saffir-Simpson categories),
+# of the thing the scale word describes; ``SCALE_THINGS`` folds the news words for one thing
+SCALE_NAMES = frozenset({"magnitude", "category"})
+SCALE_THINGS = {"earthquake": "quake", "quake": "quake", "tremor": "quake", "temblor": "quake"}
 
 # an amount followed by one of these is a rate per that unit ("$12 million annually")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
