@@ -10,8 +10,6 @@ declared (Monday); a girl pulled alive from the rubble (Tuesday 2026-03-10); the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 QUAKE_1 = """ date 2026-03-09 Strong earthquake kills dozens in Taluria's Castemar region
 
 By Orla Fenwick
@@ -95,14 +93,3 @@ thousands of people needed shelter.
 
 FILES = {"01_meridian-wire.txt": QUAKE_1, "02_harbor-post.txt": QUAKE_2,
          "03_coastline-times.txt": QUAKE_3, "04_alpine-dispatch.txt": QUAKE_4}
-
-
-def pasted(text: str) -> str:
-    """The text as pasted from a page: each paragraph on one line (wrapped above for line length)."""
-    return "\n\n".join(" ".join(p.split("\n")) for p in text.split("\n\n"))
-
-
-def write(folder: Path) -> Path:
-    for name, text in FILES.items():
-        (folder / name).write_text(pasted(text), encoding="utf-8")
-    return folder

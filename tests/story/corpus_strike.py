@@ -12,8 +12,6 @@ Happenings (the key for the tests): the strike began (Monday 2026-05-04); talks 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 STRIKE_1 = """ date 2026-05-15 Norvik Motors and union reach tentative deal to end strike
 
 By Hanna Lobell
@@ -92,14 +90,3 @@ Analysts said the stoppage cost the company about 9,000 vehicles. Production res
 
 FILES = {"01_ledger-daily.txt": STRIKE_1, "02_northern-courier.txt": STRIKE_2,
          "03_business-standard-review.txt": STRIKE_3, "04_westbrook-times.txt": STRIKE_4}
-
-
-def pasted(text: str) -> str:
-    """The text as pasted from a page: each paragraph on one line (wrapped above for line length)."""
-    return "\n\n".join(" ".join(p.split("\n")) for p in text.split("\n\n"))
-
-
-def write(folder: Path) -> Path:
-    for name, text in FILES.items():
-        (folder / name).write_text(pasted(text), encoding="utf-8")
-    return folder

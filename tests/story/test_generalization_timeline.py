@@ -17,11 +17,16 @@ from storyline.model import Dossier, Event
 from storyline.story import build_dossier
 
 
+def pasted(text: str) -> str:
+    """The text as pasted from a page: each paragraph on one line (the corpora wrap them for line length)."""
+    return "\n\n".join(" ".join(p.split("\n")) for p in text.split("\n\n"))
+
+
 def dossier(nlp, corpus: ModuleType) -> tuple[Dossier, dict[str, str]]:
     """The dossier of a corpus, and each article id's file name."""
     analyses = []
     for name, raw in corpus.FILES.items():
-        article = build_article(corpus.pasted(raw), path=name, source_format="text")
+        article = build_article(pasted(raw), path=name, source_format="text")
         analyses.append(analyze_doc(article, nlp(article.text)))
     return build_dossier(analyses), {a.article.id: a.article.path for a in analyses}
 

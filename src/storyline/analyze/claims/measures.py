@@ -935,12 +935,10 @@ def _number_claim(out: _Out, doc: Doc, run: list[Token]) -> None:
         if _whole_set(run, unit):
             _whole_set_claim(out, doc, run, unit)
         return
-    got = _quantity(doc, run, discrete=True)
+    got = _whole_count(doc, run, above=0)
     if got is None:
         return
     q, start, end = got
-    if q.value != int(q.value) or q.value <= 0:
-        return
     noun = _noun_key(unit)
     cls = "employ" if workforce else _event_class(pred) or _lemma(pred)
     if cls in ("employ", "cut") and noun == "person":
@@ -977,13 +975,20 @@ def _whole_set(run: list[Token], unit: Token) -> bool:
                for c in unit.children)
 
 
-def _whole_set_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None:
+def _whole_count(doc: Doc, run: list[Token], above: int) -> tuple[Quantity, int, int] | None:
+    """The count ``run`` writes (quantity, token start, token end) when it is a whole number
+    greater than ``above``; None for fractions, zero and a missing number."""
     got = _quantity(doc, run, discrete=True)
+    if got is None or got[0].value != int(got[0].value) or got[0].value <= above:
+        return None
+    return got
+
+
+def _whole_set_claim(out: _Out, doc: Doc, run: list[Token], unit: Token) -> None:
+    got = _whole_count(doc, run, above=1)  # "all 1 precincts" is no set
     if got is None:
         return
     q, start, end = got
-    if q.value != int(q.value) or q.value <= 1:
-        return
     owner = [c for c in unit.children if c.dep_ in ("det", "predet", "poss") and c.i < unit.i]
     tokens = [*owner, *doc[start:end], unit]
     out.add(key=f"count|{_noun_key(unit)}|all", measure=f"number of {plural(unit)} in all", q=q,
