@@ -143,7 +143,7 @@ def test_an_embedded_post_is_an_event_on_its_signature_date(nlp):
     # sports, health: a post pasted with its signature "— Name (@handle) <date>"
     text = ("The club celebrated late into the night.\n"
             "What a season for this team. Thank you to every fan who travelled with us! "
-            "https://t.co/abc123 — Riverside Rovers (@RiversideRovers) May 14, 2025\n"
+            "https://t.co/abc123 — Harbury Athletic (@HarburyAth) May 14, 2025\n"
             "Clinics across the region reopened on Monday after the outbreak. — Health Desk (@healthdesk) "
             "May 19, 2025 via the regional bulletin")
     events = run(nlp, text, "2025-05-20")
@@ -159,8 +159,8 @@ def test_an_attributed_post_is_an_event_even_when_the_parser_misses_its_verb(nlp
     # sports, science: the quote extractor's cue and speaker give the saying
     from storyline.analyze import analyze_doc
 
-    for text in ("Fans filled the square.\n“Historic day for the club. Congratulations to the whole "
-                 "squad”, the prime minister posted on X.",
+    for text in ("Fans filled the square.\n“A night to remember for the club. Well done to the whole "
+                 "squad”, the mayor posted on X.",
                  "The lab published its findings.\n“A remarkable result for the whole field. Thanks to "
                  "every volunteer”, the institute director posted on LinkedIn."):
         article = Article(id="a1", text=text,

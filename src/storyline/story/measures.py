@@ -260,8 +260,8 @@ def _judge(group: list[Claim], *, outlet: Callable[[str], str],
     group = sorted(group, key=lambda c: (published(c.article) or date.max, c.article, c.start))
     sides: dict[str, ComparisonSide] = {}
     for c in group:
-        # a count so far that equals another count is the same figure ("two people have been
-        # rescued so far" and "rescued two people" agree)
+        # a count so far that equals another count is the same figure ("crews have pulled nine
+        # hikers out so far" and "nine hikers were pulled out" agree)
         key = f"{c.value}|{c.low}|{c.low if c.qualifier == 'so_far' else c.high}"
         side = sides.setdefault(key, ComparisonSide(value=_fmt_value(c)))
         side.claims.append(c.id)

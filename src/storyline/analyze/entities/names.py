@@ -306,7 +306,7 @@ def link_orgs(names: list[str]) -> list[tuple[int, int]]:
             union(group[0], longer.pop())
     # a company called by the first word of its name ("Brennick" for "Brennick Foods"): the one
     # body of two or more words that starts with it; not a public body or a building named after
-    # its place ("Maui Police Department", "X Bridge": the first word is the place)
+    # its place ("Castemar Police Department", "X Bridge": the first word is the place)
     firsts: dict[str, set[int]] = {}
     for x, n in enumerate(names):
         toks = org_tokens(n)
