@@ -1258,32 +1258,43 @@ def _join_same_day(groups: list[list[_Item]], retellings: int = 0,
         firm.append(bool(found and found[1]))
         if found is not None:
             by_day.setdefault(found[0], []).append(gi)
-    # an entry's distinct reports (copies of one sentence read alike: compared once)
-    distinct = [list({(it.mention.predicate, it.keys, it.entities): it for it in g}.values()) for g in groups]
+    # an entry's distinct reports (copies of one sentence read alike: compared once); by group,
+    # and by set representative as entries join
+    distinct = [_distinct(g) for g in groups]
+    joined_distinct = list(distinct)
     uf = UnionFind(range(len(groups)))
     members = [list(g) for g in groups]  # by set representative
     sure = list(firm)
     for day in sorted(by_day):
         ids = by_day[day]
+        is_day = len(day) > 4
         for x, gi in enumerate(ids):
             for gj in ids[x + 1:]:
                 ri, rj = uf.find(gi), uf.find(gj)
                 if ri == rj or not (sure[ri] or sure[rj]):
                     continue
-                if not any(_tell_same_happening(a, b, day=len(day) > 4) for a in distinct[gi] for b in distinct[gj]):
+                if not any(_tell_same_happening(a, b, day=is_day) for a in distinct[gi] for b in distinct[gj]):
                     continue
-                if not _may_retell(members[ri], members[rj], retellings, day=len(day) > 4):
+                if not _may_retell(members[ri], members[rj], retellings, day=is_day):
                     continue
                 if clock_apart is not None and any(_clocks_apart(a, b, clock_apart)
-                                                   for a in members[ri] for b in members[rj]):
+                                                   for a in joined_distinct[ri] for b in joined_distinct[rj]):
                     continue
                 root = uf.union(ri, rj)
                 members[root] = members[ri] + members[rj]
+                joined_distinct[root] = _distinct(joined_distinct[ri] + joined_distinct[rj])
                 sure[root] = sure[ri] or sure[rj]
     joined: dict[int, list[_Item]] = {}
     for gi, group in enumerate(groups):
         joined.setdefault(uf.find(gi), []).extend(group)
     return [joined[r] for r in sorted(joined)]
+
+
+def _distinct(reports: list[_Item]) -> list[_Item]:
+    """One report per distinct reading (predicate, content lemmas, entities, time expression):
+    the copies of a syndicated sentence are compared once."""
+    return list({(it.mention.predicate, it.keys, it.entities, it.undated,
+                  (it.timex.value, it.timex.text) if it.timex else None): it for it in reports}.values())
 
 
 def _may_retell(a: list[_Item], b: list[_Item], retellings: int, *, day: bool) -> bool:
